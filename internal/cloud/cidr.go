@@ -1,0 +1,84 @@
+package cloud
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+// The sizes AWS allows for a VPC's IPv4 block.
+const (
+	vpcMinPrefixBits = 16
+	vpcMaxPrefixBits = 28
+)
+
+// ParseIPv4Network parses a CIDR block that must be an IPv4 network address
+// (no host bits set). param is the EC2 API parameter name used in AWS's
+// message, field the argument named in the error.
+func ParseIPv4Network(s, param, field string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil || !p.Addr().Is4() {
+		return netip.Prefix{}, invalidCIDRValue(s, param, field, "Write an IPv4 network in CIDR notation, such as 10.0.0.0/16.")
+	}
+	if p.Masked() != p {
+		return netip.Prefix{}, invalidCIDRValue(s, param, field,
+			fmt.Sprintf("Clear the host bits: the network address of this block is %s.", p.Masked()))
+	}
+	return p, nil
+}
+
+func invalidCIDRValue(s, param, field, fix string) *Error {
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter %s is invalid. This is not a valid CIDR block.", printable(s), param),
+		Fix:     fix,
+		Field:   field,
+	}
+}
+
+// ParseVPCCIDR parses and checks the primary IPv4 block of a VPC: an IPv4
+// network between /16 and /28.
+func ParseVPCCIDR(s string) (netip.Prefix, error) {
+	const field = "cidr_block"
+	p, err := ParseIPv4Network(s, "cidrBlock", field)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	if bits := p.Bits(); bits < vpcMinPrefixBits || bits > vpcMaxPrefixBits {
+		return netip.Prefix{}, &Error{
+			Code:    "InvalidVpc.Range",
+			Message: fmt.Sprintf("The CIDR '%s' is invalid.", s),
+			Fix: fmt.Sprintf("A VPC's block must be between /%d and /%d; for example %s.",
+				vpcMinPrefixBits, vpcMaxPrefixBits, resized(p, clampBits(bits))),
+			Field: field,
+		}
+	}
+	return p, nil
+}
+
+func clampBits(bits int) int {
+	return min(max(bits, vpcMinPrefixBits), vpcMaxPrefixBits)
+}
+
+func resized(p netip.Prefix, bits int) netip.Prefix {
+	return netip.PrefixFrom(p.Addr(), bits).Masked()
+}
+
+// printable keeps hostile input (control characters, megabytes of text) out
+// of messages that are shown to people and written to logs.
+func printable(s string) string {
+	const limit = 64
+	var b strings.Builder
+	for i, r := range s {
+		if i >= limit {
+			b.WriteString("...")
+			break
+		}
+		if r < 0x20 || r == 0x7f {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

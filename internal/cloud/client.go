@@ -1,0 +1,79 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Scope is the account and region a client acts in. Objects of other scopes
+// are invisible to it.
+type Scope struct {
+	AccountID string
+	Region    string
+}
+
+// ARN returns the ARN of an object of the given kind in this scope, or "" for
+// kinds to which AWS gives no ARN.
+func (s Scope) ARN(kind Kind, id string) string {
+	if kind.arnType == "" {
+		return ""
+	}
+	return fmt.Sprintf("arn:%s:ec2:%s:%s:%s/%s", partition(s.Region), s.Region, s.AccountID, kind.arnType, id)
+}
+
+// Event describes one call into the cloud, for whoever observes the client.
+type Event struct {
+	Operation string
+	// IDs names the objects the call was about, by role ("vpc_id").
+	IDs      map[string]string
+	Duration time.Duration
+	Err      error
+}
+
+// Observer is told about every call into the cloud after it ends.
+type Observer func(ctx context.Context, e Event)
+
+// Client performs operations on the cloud in one scope.
+type Client struct {
+	store    Store
+	scope    Scope
+	observer Observer
+	now      func() time.Time
+}
+
+// NewClient returns a client acting in scope. observer may be nil.
+func NewClient(store Store, scope Scope, observer Observer) (*Client, error) {
+	if err := ValidateRegion(scope.Region); err != nil {
+		return nil, err
+	}
+	if err := ValidateAccountID(scope.AccountID); err != nil {
+		return nil, err
+	}
+	if observer == nil {
+		observer = func(context.Context, Event) {}
+	}
+	return &Client{store: store, scope: scope, observer: observer, now: time.Now}, nil
+}
+
+// Scope returns the account and region the client acts in.
+func (c *Client) Scope() Scope { return c.scope }
+
+// observe runs one operation and reports it to the observer.
+func (c *Client) observe(ctx context.Context, op string, ids map[string]string, fn func() error) error {
+	start := time.Now()
+	err := fn()
+	c.observer(ctx, Event{Operation: op, IDs: ids, Duration: time.Since(start), Err: err})
+	return err
+}
+
+// write runs fn in one write transaction: either all its changes land or
+// none do.
+func (c *Client) write(ctx context.Context, op string, ids map[string]string, fn func(tx Tx) error) error {
+	return c.observe(ctx, op, ids, func() error { return c.store.Write(ctx, fn) })
+}
+
+// read runs fn against a consistent snapshot of the cloud.
+func (c *Client) read(ctx context.Context, op string, ids map[string]string, fn func(tx ReadTx) error) error {
+	return c.observe(ctx, op, ids, func() error { return c.store.Read(ctx, fn) })
+}

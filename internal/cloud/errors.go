@@ -1,0 +1,89 @@
+// Package cloud is the simulated cloud: its objects, the rules AWS enforces on
+// them, and the operations that change them. It knows nothing of Terraform;
+// the provider glue and any other front end drive it through Client.
+package cloud
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error is a refusal by the simulated cloud, shaped like an EC2 API error so
+// that users see the code and wording they would see from AWS.
+type Error struct {
+	// Code is the EC2 error code, such as "InvalidVpc.Range".
+	Code string
+	// Message is AWS's wording for the refusal.
+	Message string
+	// Fix is one sentence on how to change the request so that it succeeds.
+	Fix string
+	// Field names the argument at fault in the AWS provider's snake_case
+	// spelling ("cidr_block"), or is empty when no single argument is.
+	Field string
+}
+
+func (e *Error) Error() string {
+	return e.Code + ": " + e.Message
+}
+
+// ErrorCode returns the AWS error code carried by err, or "" when err is not a
+// refusal by the cloud (a storage failure, say).
+func ErrorCode(err error) string {
+	var ce *Error
+	if errors.As(err, &ce) {
+		return ce.Code
+	}
+	return ""
+}
+
+// IsNotFound reports whether err says that an object does not exist.
+func IsNotFound(err error) bool {
+	var ce *Error
+	return errors.As(err, &ce) && isNotFoundCode(ce.Code)
+}
+
+func isNotFoundCode(code string) bool {
+	const suffix = ".NotFound"
+	return len(code) > len(suffix) && code[len(code)-len(suffix):] == suffix
+}
+
+func notFound(kind Kind, id, field string) *Error {
+	return &Error{
+		Code:    kind.idCode() + ".NotFound",
+		Message: fmt.Sprintf("The %s ID '%s' does not exist", kind.awsNoun, id),
+		Fix:     fmt.Sprintf("Check the ID, or create the %s first; IDs are only valid in the account and region that created them.", kind.label),
+		Field:   field,
+	}
+}
+
+func malformedID(kind Kind, id, field string) *Error {
+	return &Error{
+		Code:    kind.idCode() + ".Malformed",
+		Message: fmt.Sprintf("Invalid id: %q (expecting %q)", id, kind.Prefix+"-..."),
+		Fix:     fmt.Sprintf("Use a %s ID of the form %s- followed by 17 lowercase hexadecimal digits, such as a reference to the resource's id attribute.", kind.label, kind.Prefix),
+		Field:   field,
+	}
+}
+
+func dependencyViolation(kind Kind, id string, dependents []string) *Error {
+	return &Error{
+		Code:    "DependencyViolation",
+		Message: fmt.Sprintf("The %s '%s' has dependencies and cannot be deleted.", kind.awsNoun, id),
+		Fix:     fmt.Sprintf("Delete or detach what still uses it first: %s.", joinIDs(dependents)),
+	}
+}
+
+func joinIDs(ids []string) string {
+	const shown = 10
+	out := ""
+	for i, id := range ids {
+		if i == shown {
+			return out + fmt.Sprintf(" and %d more", len(ids)-shown)
+		}
+		if i > 0 {
+			out += ", "
+		}
+		out += id
+	}
+	return out
+}

@@ -1,0 +1,75 @@
+package cloud
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+)
+
+// Kind describes one type of object: how its IDs look and how AWS names it in
+// error messages.
+type Kind struct {
+	// Prefix starts every ID of this kind, before the dash.
+	Prefix string
+	// awsNoun is the word AWS uses in messages ("vpc", "routeTable").
+	awsNoun string
+	// idCodeStem is the stem of the NotFound/Malformed error codes
+	// ("InvalidVpcID").
+	idCodeStem string
+	// label is how we name the kind in sentences for people.
+	label string
+	// arnType is the resource type in the object's ARN, empty when AWS gives
+	// the kind no ARN.
+	arnType string
+}
+
+func (k Kind) idCode() string { return k.idCodeStem }
+
+// The kinds of object the cloud holds.
+var (
+	KindVPC                   = Kind{Prefix: "vpc", awsNoun: "vpc", idCodeStem: "InvalidVpcID", label: "VPC", arnType: "vpc"}
+	KindRouteTable            = Kind{Prefix: "rtb", awsNoun: "routeTable", idCodeStem: "InvalidRouteTableID", label: "route table", arnType: "route-table"}
+	KindRouteTableAssociation = Kind{Prefix: "rtbassoc", awsNoun: "association", idCodeStem: "InvalidAssociationID", label: "route table association"}
+	KindVPCCIDRAssociation    = Kind{Prefix: "vpc-cidr-assoc", awsNoun: "association", idCodeStem: "InvalidVpcCidrBlockAssociationID", label: "VPC CIDR block association"}
+)
+
+// idHexDigits is the length of the hexadecimal part of every ID, as in AWS's
+// long ID format.
+const idHexDigits = 17
+
+// newID returns a fresh random ID of the given kind.
+func newID(kind Kind) string {
+	var b [9]byte // 18 hex digits; one is dropped to make 17.
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand never fails on supported platforms; if it does,
+		// continuing would hand out colliding IDs.
+		panic("cloud: no randomness for IDs: " + err.Error())
+	}
+	return kind.Prefix + "-" + hex.EncodeToString(b[:])[:idHexDigits]
+}
+
+// ValidateID checks that id has the shape of an ID of the given kind, and
+// names field in the error when it does not.
+func ValidateID(kind Kind, id, field string) error {
+	hexPart, ok := strings.CutPrefix(id, kind.Prefix+"-")
+	if !ok || !isLowerHex(hexPart) {
+		return malformedID(kind, id, field)
+	}
+	// AWS still answers to the legacy 8-digit IDs; accept both lengths.
+	if len(hexPart) != idHexDigits && len(hexPart) != 8 {
+		return malformedID(kind, id, field)
+	}
+	return nil
+}
+
+func isLowerHex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r < 'a' || r > 'f') {
+			return false
+		}
+	}
+	return true
+}

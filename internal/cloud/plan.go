@@ -1,0 +1,138 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// A Plan collects the claims that the resources of one terraform plan make on
+// the cloud before any of them exists: "this subnet takes 10.0.9.0/24 in
+// vpc-1", "this gateway attaches to vpc-1". Rules checked at plan time see
+// the stored cloud plus these claims, so two resources of one plan that
+// together break a rule fail at plan, not halfway through an apply.
+//
+// A Plan lives as long as one provider configuration, which Terraform makes
+// anew for every walk; it must never outlive it, or claims of an earlier plan
+// would be counted against a later one.
+type Plan struct {
+	mu     sync.Mutex
+	claims []Claim
+	next   int
+}
+
+// NewPlan returns an empty plan.
+func NewPlan() *Plan { return &Plan{} }
+
+// ClaimKind says what a claim reserves.
+type ClaimKind string
+
+// Claim is one reservation a planned object makes.
+type Claim struct {
+	Kind ClaimKind
+	// Scope is the object the claim is made on, such as a VPC ID.
+	Scope string
+	// Value is what is reserved there, such as a CIDR block; may be empty.
+	Value string
+	// Holder is the planned object that makes the claim.
+	Holder Holder
+}
+
+// Holder identifies a planned object. An object that exists is held by its
+// ID, so planning it again replaces its claims instead of adding to them. A
+// new object has no ID yet: each call to NewHolder stands for one.
+type Holder string
+
+// ExistingHolder is the holder for an object that already exists.
+func ExistingHolder(id string) Holder { return Holder(id) }
+
+// NewHolder returns a holder for an object that does not exist yet.
+func (p *Plan) NewHolder() Holder {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.next++
+	return Holder(fmt.Sprintf("planned#%d", p.next))
+}
+
+// IsNew reports whether h stands for an object not created yet.
+func (h Holder) IsNew() bool {
+	var n int
+	_, err := fmt.Sscanf(string(h), "planned#%d", &n)
+	return err == nil
+}
+
+// View is what a rule reads: the cloud, and at plan time the claims of the
+// other objects in the plan.
+type View interface {
+	ReadTx
+	// Claimed returns the claims of the given kind on scope made by objects
+	// other than the one being checked. Inside an apply transaction there
+	// are none: everything applied so far is in the store itself.
+	Claimed(kind ClaimKind, scope string) []Claim
+}
+
+// applyView is the view of a rule inside the transaction that applies it.
+type applyView struct{ Tx }
+
+func (applyView) Claimed(ClaimKind, string) []Claim { return nil }
+
+// planView is the stored cloud plus the claims of the rest of the plan.
+type planView struct {
+	ReadTx
+	claims []Claim
+	holder Holder
+}
+
+func (v planView) Claimed(kind ClaimKind, scope string) []Claim {
+	var out []Claim
+	for _, c := range v.claims {
+		if c.Kind == kind && c.Scope == scope && c.Holder != v.holder {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Rule is a check of the cloud's rules that runs unchanged at plan time and
+// inside the apply transaction.
+type Rule func(v View) error
+
+// Check runs rule at plan time for the object held by holder and, if it
+// passes, records the object's claims in the plan, replacing any it made
+// before. Checking and recording happen together so that two objects planned
+// at once cannot both pass a rule that only one of them may.
+func (c *Client) Check(ctx context.Context, p *Plan, holder Holder, rule Rule, claims ...Claim) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	err := c.read(ctx, "Check", map[string]string{"holder": string(holder)}, func(tx ReadTx) error {
+		return rule(planView{ReadTx: tx, claims: p.claims, holder: holder})
+	})
+	if err != nil {
+		return err
+	}
+	p.claims = slices.DeleteFunc(p.claims, func(cl Claim) bool { return cl.Holder == holder })
+	for _, cl := range claims {
+		cl.Holder = holder
+		p.claims = append(p.claims, cl)
+	}
+	return nil
+}
+
+// Release drops every claim of holder, for an object planned to be destroyed.
+func (p *Plan) Release(holder Holder) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.claims = slices.DeleteFunc(p.claims, func(cl Claim) bool { return cl.Holder == holder })
+}
+
+// apply runs rule inside a write transaction and, if it passes, change in
+// the same transaction.
+func (c *Client) apply(ctx context.Context, op string, ids map[string]string, rule Rule, change func(tx Tx) error) error {
+	return c.write(ctx, op, ids, func(tx Tx) error {
+		if err := rule(applyView{tx}); err != nil {
+			return err
+		}
+		return change(tx)
+	})
+}

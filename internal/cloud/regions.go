@@ -1,0 +1,85 @@
+package cloud
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// regions lists the AWS regions a simulated cloud may pretend to be in.
+var regions = []string{
+	"af-south-1",
+	"ap-east-1", "ap-east-2",
+	"ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+	"ap-south-1", "ap-south-2",
+	"ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+	"ca-central-1", "ca-west-1",
+	"cn-north-1", "cn-northwest-1",
+	"eu-central-1", "eu-central-2",
+	"eu-north-1",
+	"eu-south-1", "eu-south-2",
+	"eu-west-1", "eu-west-2", "eu-west-3",
+	"il-central-1",
+	"me-central-1", "me-south-1",
+	"mx-central-1",
+	"sa-east-1",
+	"us-east-1", "us-east-2",
+	"us-gov-east-1", "us-gov-west-1",
+	"us-west-1", "us-west-2",
+}
+
+// DefaultRegion is the region used when none is configured.
+const DefaultRegion = "us-east-1"
+
+// DefaultAccountID is the account used when none is configured.
+const DefaultAccountID = "123456789012"
+
+// Regions returns the names of the regions the cloud accepts.
+func Regions() []string { return slices.Clone(regions) }
+
+// ValidateRegion checks that name is a real AWS region.
+func ValidateRegion(name string) error {
+	if slices.Contains(regions, name) {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Invalid region: %q is not an AWS region.", printable(name)),
+		Fix:     "Use an AWS region name such as us-east-1 or eu-west-1.",
+		Field:   "region",
+	}
+}
+
+// ValidateAccountID checks that id is a 12-digit AWS account number.
+func ValidateAccountID(id string) error {
+	if len(id) == 12 && strings.Trim(id, "0123456789") == "" {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Invalid account ID: %q is not 12 digits.", printable(id)),
+		Fix:     "Use a 12-digit account number such as 123456789012.",
+		Field:   "account_id",
+	}
+}
+
+// AvailabilityZones returns the zones of a region: its name followed by a to f.
+func AvailabilityZones(region string) []string {
+	zones := make([]string, 0, 6)
+	for z := 'a'; z <= 'f'; z++ {
+		zones = append(zones, region+string(z))
+	}
+	return zones
+}
+
+// partition is the ARN partition a region belongs to.
+func partition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	default:
+		return "aws"
+	}
+}

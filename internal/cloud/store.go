@@ -1,0 +1,54 @@
+package cloud
+
+import "context"
+
+// Store keeps the cloud. Implementations hold every invariant that a schema
+// can (unique keys, foreign keys) as a second guard behind the rules, and run
+// each Write function as one transaction that excludes other writers for its
+// whole length, so a rule checked inside it still holds when it commits.
+type Store interface {
+	// Read runs fn on a consistent snapshot.
+	Read(ctx context.Context, fn func(ReadTx) error) error
+	// Write runs fn in a transaction and commits it if fn returns nil.
+	Write(ctx context.Context, fn func(Tx) error) error
+	Close() error
+}
+
+// ReadTx is what rules may look at. Lookups return ok=false, not an error,
+// for a missing object.
+type ReadTx interface {
+	VPC(scope Scope, id string) (vpc VPC, ok bool, err error)
+	VPCs(scope Scope, filter VPCFilter) ([]VPC, error)
+	// VPCDependents lists the IDs of objects, other than the VPC's main
+	// route table, that stop the VPC from being deleted.
+	VPCDependents(scope Scope, vpcID string) ([]string, error)
+	// IPv6BlockInUse reports whether any VPC of any account holds block.
+	IPv6BlockInUse(block string) (bool, error)
+
+	RouteTable(scope Scope, id string) (table RouteTable, ok bool, err error)
+	// MainRouteTableID returns the ID of the VPC's main route table.
+	MainRouteTableID(vpcID string) (string, error)
+	RouteTableIDs(vpcID string) ([]string, error)
+
+	Tags(resourceID string) (map[string]string, error)
+}
+
+// Tx is a write transaction.
+type Tx interface {
+	ReadTx
+
+	InsertVPC(vpc VPC) error
+	UpdateVPC(vpc VPC) error
+	DeleteVPC(id string) error
+
+	InsertRouteTable(table RouteTable) error
+	// DeleteRouteTable removes a table with its routes and its main
+	// association, if it has one.
+	DeleteRouteTable(id string) error
+	InsertAssociation(a Association) error
+	PutRoute(r Route) error
+	DeleteRoute(routeTableID, destination string) error
+
+	// SetTags replaces every tag of the object.
+	SetTags(resourceID string, tags map[string]string) error
+}

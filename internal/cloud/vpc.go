@@ -1,0 +1,308 @@
+package cloud
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"net/netip"
+	"slices"
+)
+
+// VPC is a virtual private cloud.
+type VPC struct {
+	ID                               string
+	OwnerID                          string
+	Region                           string
+	CIDRBlock                        string
+	InstanceTenancy                  string
+	EnableDNSSupport                 bool
+	EnableDNSHostnames               bool
+	EnableNetworkAddressUsageMetrics bool
+	// IPv6CIDRBlock is the Amazon-provided /56, or "" when the VPC has none.
+	IPv6CIDRBlock     string
+	IPv6AssociationID string
+	// MainRouteTableID is filled in by the store from the main association.
+	MainRouteTableID string
+	Tags             map[string]string
+}
+
+// ARN returns the VPC's ARN.
+func (v VPC) ARN() string { return Scope{AccountID: v.OwnerID, Region: v.Region}.ARN(KindVPC, v.ID) }
+
+// VPCInput is the desired configuration of a VPC.
+type VPCInput struct {
+	CIDRBlock                        string
+	InstanceTenancy                  string
+	EnableDNSSupport                 bool
+	EnableDNSHostnames               bool
+	EnableNetworkAddressUsageMetrics bool
+	AssignGeneratedIPv6CIDRBlock     bool
+	Tags                             map[string]string
+}
+
+// VPCFilter selects VPCs; empty fields match everything.
+type VPCFilter struct {
+	ID        string
+	CIDRBlock string
+	// Tags must all be present with these values.
+	Tags map[string]string
+}
+
+// Instance tenancies.
+const (
+	TenancyDefault   = "default"
+	TenancyDedicated = "dedicated"
+)
+
+// InstanceTenancies lists the tenancies a VPC may have.
+func InstanceTenancies() []string { return []string{TenancyDefault, TenancyDedicated} }
+
+// ValidateInstanceTenancy checks a VPC's instance tenancy.
+func ValidateInstanceTenancy(t string) error {
+	if slices.Contains(InstanceTenancies(), t) {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter instanceTenancy is invalid.", printable(t)),
+		Fix:     "Use default or dedicated.",
+		Field:   "instance_tenancy",
+	}
+}
+
+// TenancyChangeInPlace reports whether AWS can change a VPC's tenancy from
+// one value to another without replacing the VPC: only dedicated to default.
+func TenancyChangeInPlace(from, to string) bool {
+	return from == to || (from == TenancyDedicated && to == TenancyDefault)
+}
+
+// rule checks a VPC's desired configuration. Tags are the object's full set,
+// default tags included, so the limit on their number is checked as AWS
+// would count it.
+func (in VPCInput) rule() Rule {
+	return func(View) error {
+		if _, err := ParseVPCCIDR(in.CIDRBlock); err != nil {
+			return err
+		}
+		if err := ValidateInstanceTenancy(in.InstanceTenancy); err != nil {
+			return err
+		}
+		return ValidateTags(in.Tags, "tags_all")
+	}
+}
+
+// CheckVPC runs at plan time the rules that creating or updating a VPC with
+// this configuration will meet at apply. holder is the VPC's, see Plan.
+func (c *Client) CheckVPC(ctx context.Context, p *Plan, holder Holder, in VPCInput) error {
+	return c.Check(ctx, p, holder, in.rule())
+}
+
+// CreateVPC creates a VPC with its main route table.
+func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
+	vpc := VPC{
+		ID:                               newID(KindVPC),
+		OwnerID:                          c.scope.AccountID,
+		Region:                           c.scope.Region,
+		CIDRBlock:                        in.CIDRBlock,
+		InstanceTenancy:                  in.InstanceTenancy,
+		EnableDNSSupport:                 in.EnableDNSSupport,
+		EnableDNSHostnames:               in.EnableDNSHostnames,
+		EnableNetworkAddressUsageMetrics: in.EnableNetworkAddressUsageMetrics,
+		Tags:                             in.Tags,
+	}
+	err := c.apply(ctx, "CreateVpc", map[string]string{"vpc_id": vpc.ID}, in.rule(), func(tx Tx) error {
+		if in.AssignGeneratedIPv6CIDRBlock {
+			if err := assignIPv6Block(tx, &vpc); err != nil {
+				return err
+			}
+		}
+		if err := tx.InsertVPC(vpc); err != nil {
+			return err
+		}
+		if err := tx.SetTags(vpc.ID, vpc.Tags); err != nil {
+			return err
+		}
+		main, err := createRouteTable(tx, vpc, nil)
+		if err != nil {
+			return err
+		}
+		vpc.MainRouteTableID = main.ID
+		return tx.InsertAssociation(Association{
+			ID: newID(KindRouteTableAssociation), RouteTableID: main.ID, VPCID: vpc.ID, Main: true,
+		})
+	})
+	if err != nil {
+		return VPC{}, err
+	}
+	return vpc, nil
+}
+
+// VPC returns the VPC with the given ID.
+func (c *Client) VPC(ctx context.Context, id string) (VPC, error) {
+	var vpc VPC
+	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": id}, func(tx ReadTx) error {
+		var err error
+		vpc, err = c.findVPC(tx, id, "id")
+		return err
+	})
+	return vpc, err
+}
+
+// FindVPCs returns the VPCs that match filter, ordered by ID.
+func (c *Client) FindVPCs(ctx context.Context, filter VPCFilter) ([]VPC, error) {
+	var vpcs []VPC
+	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, func(tx ReadTx) error {
+		var err error
+		vpcs, err = tx.VPCs(c.scope, filter)
+		return err
+	})
+	return vpcs, err
+}
+
+// findVPC looks a VPC up by an ID given in argument field.
+func (c *Client) findVPC(tx ReadTx, id, field string) (VPC, error) {
+	if err := ValidateID(KindVPC, id, field); err != nil {
+		return VPC{}, err
+	}
+	vpc, ok, err := tx.VPC(c.scope, id)
+	if err != nil {
+		return VPC{}, err
+	}
+	if !ok {
+		return VPC{}, notFound(KindVPC, id, field)
+	}
+	return vpc, nil
+}
+
+// UpdateVPC brings an existing VPC to the desired configuration, changing
+// only what AWS can change in place.
+func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, error) {
+	var vpc VPC
+	err := c.apply(ctx, "ModifyVpcAttribute", map[string]string{"vpc_id": id}, in.rule(), func(tx Tx) error {
+		var err error
+		if vpc, err = c.findVPC(tx, id, "id"); err != nil {
+			return err
+		}
+		if vpc.CIDRBlock != in.CIDRBlock {
+			return &Error{
+				Code:    "OperationNotPermitted",
+				Message: fmt.Sprintf("The primary CIDR block of %s cannot be changed.", id),
+				Fix:     "Replace the VPC to give it another primary block.",
+				Field:   "cidr_block",
+			}
+		}
+		if !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
+				Fix:     "Replace the VPC to change its tenancy this way.",
+				Field:   "instance_tenancy",
+			}
+		}
+		vpc.InstanceTenancy = in.InstanceTenancy
+		vpc.EnableDNSSupport = in.EnableDNSSupport
+		vpc.EnableDNSHostnames = in.EnableDNSHostnames
+		vpc.EnableNetworkAddressUsageMetrics = in.EnableNetworkAddressUsageMetrics
+		switch {
+		case in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock == "":
+			if err := assignIPv6Block(tx, &vpc); err != nil {
+				return err
+			}
+			if err := putLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
+				return err
+			}
+		case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "":
+			if err := deleteLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
+				return err
+			}
+			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
+		}
+		vpc.Tags = in.Tags
+		if err := tx.UpdateVPC(vpc); err != nil {
+			return err
+		}
+		return tx.SetTags(vpc.ID, vpc.Tags)
+	})
+	if err != nil {
+		return VPC{}, err
+	}
+	return vpc, nil
+}
+
+// DeleteVPC deletes a VPC and its main route table. It refuses while anything
+// else still uses the VPC.
+func (c *Client) DeleteVPC(ctx context.Context, id string) error {
+	return c.write(ctx, "DeleteVpc", map[string]string{"vpc_id": id}, func(tx Tx) error {
+		if _, err := c.findVPC(tx, id, "id"); err != nil {
+			return err
+		}
+		dependents, err := tx.VPCDependents(c.scope, id)
+		if err != nil {
+			return err
+		}
+		if len(dependents) > 0 {
+			return dependencyViolation(KindVPC, id, dependents)
+		}
+		mainID, err := tx.MainRouteTableID(id)
+		if err != nil {
+			return err
+		}
+		if err := deleteRouteTable(tx, mainID); err != nil {
+			return err
+		}
+		if err := tx.SetTags(id, nil); err != nil {
+			return err
+		}
+		return tx.DeleteVPC(id)
+	})
+}
+
+// ipv6Pool is where Amazon-provided blocks come from in the simulation: the
+// documentation range, so that no simulated address is anybody's real one.
+var ipv6Pool = netip.MustParsePrefix("2001:db8::/32")
+
+const amazonIPv6BlockBits = 56
+
+// assignIPv6Block gives vpc a free /56 from the pool. Blocks are drawn at
+// random, so the cost does not grow with the number already handed out.
+func assignIPv6Block(tx ReadTx, vpc *VPC) error {
+	const attempts = 64
+	for range attempts {
+		block := randomSubPrefix(ipv6Pool, amazonIPv6BlockBits)
+		taken, err := tx.IPv6BlockInUse(block.String())
+		if err != nil {
+			return err
+		}
+		if !taken {
+			vpc.IPv6CIDRBlock = block.String()
+			vpc.IPv6AssociationID = newID(KindVPCCIDRAssociation)
+			return nil
+		}
+	}
+	return &Error{
+		Code:    "InsufficientCidrBlocks",
+		Message: "There are not enough free IPv6 CIDR blocks in the pool to satisfy the request.",
+		Fix:     "Release IPv6 blocks from VPCs that no longer need them, or start a fresh cloud.",
+		Field:   "assign_generated_ipv6_cidr_block",
+	}
+}
+
+// randomSubPrefix picks a random block of the given size inside pool. Both
+// must be IPv6 and pool's length must be a multiple of 8 no longer than bits.
+func randomSubPrefix(pool netip.Prefix, bits int) netip.Prefix {
+	addr := pool.Addr().As16()
+	var r [8]byte
+	if _, err := rand.Read(r[:]); err != nil {
+		panic("cloud: no randomness: " + err.Error())
+	}
+	n := binary.BigEndian.Uint64(r[:])
+	// Fill the bits between the pool's prefix and the block's, last first.
+	for bit := bits - 1; bit >= pool.Bits(); bit-- {
+		if n&1 == 1 {
+			addr[bit/8] |= 0x80 >> (bit % 8)
+		}
+		n >>= 1
+	}
+	return netip.PrefixFrom(netip.AddrFrom16(addr), bits)
+}

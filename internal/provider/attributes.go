@@ -1,0 +1,48 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// computedID is a computed string that never changes once the object
+// exists, so plans show it as known rather than "(known after apply)".
+func computedID(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Computed:            true,
+		MarkdownDescription: description,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// optionalBool is an optional flag with a default, changed in place.
+func optionalBool(defaultValue bool, description string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		Optional:            true,
+		Computed:            true,
+		Default:             booldefault.StaticBool(defaultValue),
+		MarkdownDescription: description,
+	}
+}
+
+func tagsAttribute() schema.MapAttribute {
+	return schema.MapAttribute{
+		ElementType: types.StringType,
+		Optional:    true,
+		MarkdownDescription: "Tags for the object. At most 50 including the provider's `default_tags`; keys of 1 to 128 characters that do not start with `aws:`, " +
+			"values of at most 256.",
+		Validators: []validator.Map{tagsCheck()},
+	}
+}
+
+func tagsAllAttribute() schema.MapAttribute {
+	return schema.MapAttribute{
+		ElementType:         types.StringType,
+		Computed:            true,
+		MarkdownDescription: "All of the object's tags: the provider's `default_tags` merged with `tags`, which win.",
+	}
+}

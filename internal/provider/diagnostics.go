@@ -1,0 +1,32 @@
+package provider
+
+import (
+	"errors"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// addCloudError turns an error from the cloud into a diagnostic. A refusal
+// shows AWS's code and words with the fix, on the attribute at fault where
+// there is one; anything else is reported as a failure of the operation.
+func addCloudError(diags *diag.Diagnostics, operation string, err error) {
+	var ce *cloud.Error
+	if !errors.As(err, &ce) {
+		diags.AddError("simcloud "+operation+" failed", err.Error())
+		return
+	}
+	summary, detail := cloudErrorText(ce)
+	if ce.Field != "" {
+		diags.AddAttributeError(path.Root(ce.Field), summary, detail)
+		return
+	}
+	diags.AddError(summary, detail)
+}
+
+func cloudErrorText(ce *cloud.Error) (summary, detail string) {
+	return ce.Code + ": " + ce.Message,
+		"The simulated cloud refused this as AWS would, with error code " + ce.Code + ".\n\nHow to fix: " + ce.Fix
+}

@@ -1,0 +1,45 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// warnGone tells the user that an object in state has vanished from the
+// cloud, so that Terraform's plan to create it again does not come as a
+// surprise.
+func warnGone(diags *diag.Diagnostics, resourceType, id string) {
+	diags.AddWarning(
+		fmt.Sprintf("%s %s no longer exists", resourceType, id),
+		fmt.Sprintf("%s was deleted outside Terraform (for example by another configuration, or because the cloud's database was reset). "+
+			"It has been removed from state, and Terraform will plan to create it again. "+
+			"If it should stay gone, remove the resource from your configuration.", id))
+}
+
+// importByID imports an object by its ID, after checking the ID's shape so
+// that a typo gets a message showing the expected form.
+func importByID(ctx context.Context, kind cloud.Kind, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := cloud.ValidateID(kind, req.ID, ""); err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// anyUnknown reports whether any of values is unknown.
+func anyUnknown(values ...attr.Value) bool {
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}

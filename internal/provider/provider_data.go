@@ -1,0 +1,34 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// providerData is what a configured provider hands to its resources and
+// data sources. It is made anew by every Configure, that is for every
+// terraform walk, so the plan's claims never outlive the plan.
+type providerData struct {
+	client      *cloud.Client
+	plan        *cloud.Plan
+	defaultTags map[string]string
+}
+
+// configuredData extracts the provider's data in a resource's or data
+// source's Configure. It returns nil, without a diagnostic, before the
+// provider is configured, when Terraform validates.
+func configuredData(data any, diags *diag.Diagnostics) *providerData {
+	if data == nil {
+		return nil
+	}
+	pd, ok := data.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the simcloud provider; please report it.", data))
+		return nil
+	}
+	return pd
+}

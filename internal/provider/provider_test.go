@@ -1,0 +1,149 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store"
+)
+
+// testFactories serve the provider inside the test process; Terraform
+// attaches to it, so no provider is ever downloaded.
+var testFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"simcloud": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+func TestMain(m *testing.M) {
+	// Terraform warns about a CLI config file that does not exist, and a
+	// test must never touch the user's own cloud: give both a place of the
+	// test run's own.
+	dir, err := os.MkdirTemp("", "simcloud-provider-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	cliConfig := filepath.Join(dir, "terraformrc")
+	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	_ = os.Setenv("TF_CLI_CONFIG_FILE", cliConfig)
+	_ = os.Setenv(store.EnvDatabase, filepath.Join(dir, "stray", "cloud.db"))
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// testCloud is one test's own cloud: a fresh database file, the provider
+// block that points at it, and an engine client for changes made behind
+// Terraform's back.
+type testCloud struct {
+	path   string
+	client *cloud.Client
+}
+
+func newTestCloud(t *testing.T) *testCloud {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cloud.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	client, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testCloud{path: path, client: client}
+}
+
+// config prefixes a configuration with the provider block for this cloud.
+func (c *testCloud) config(body string) string {
+	return fmt.Sprintf("provider \"simcloud\" {\n  database = %q\n}\n\n%s", c.path, body)
+}
+
+// expectVPCAttr checks an attribute of simcloud_vpc.test in state.
+func expectVPCAttr(attribute string, check knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(vpcAddress, tfjsonpath.New(attribute), check)
+}
+
+var (
+	vpcIDPattern = regexp.MustCompile(`^vpc-[0-9a-f]{17}$`)
+	rtbIDPattern = regexp.MustCompile(`^rtb-[0-9a-f]{17}$`)
+)
+
+func unitTest(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testFactories, Steps: steps})
+}
+
+// onlyVPC returns the one VPC in the test's cloud.
+func (c *testCloud) onlyVPC(t *testing.T) cloud.VPC {
+	t.Helper()
+	vpcs, err := c.client.FindVPCs(context.Background(), cloud.VPCFilter{})
+	if err != nil || len(vpcs) != 1 {
+		t.Fatalf("want exactly one VPC in the cloud, found %d (%v)", len(vpcs), err)
+	}
+	return vpcs[0]
+}
+
+type terraformState = terraform.State
+
+var (
+	compareEqual = compare.ValuesSame()
+	vpcFilterAll = cloud.VPCFilter{}
+)
+
+// expectVPCInCloud checks that the cloud itself, not only Terraform's
+// state, holds exactly one VPC, with the given block.
+func (c *testCloud) expectVPCInCloud(t *testing.T, cidr string) error {
+	t.Helper()
+	vpcs, err := c.client.FindVPCs(context.Background(), vpcFilterAll)
+	if err != nil {
+		return err
+	}
+	if len(vpcs) != 1 || vpcs[0].CIDRBlock != cidr {
+		return fmt.Errorf("the cloud holds %+v, want one VPC with %s", vpcs, cidr)
+	}
+	return nil
+}
+
+// inputOf is the configuration that would leave vpc as it is.
+func inputOf(vpc cloud.VPC) cloud.VPCInput {
+	return cloud.VPCInput{
+		CIDRBlock:                        vpc.CIDRBlock,
+		InstanceTenancy:                  vpc.InstanceTenancy,
+		EnableDNSSupport:                 vpc.EnableDNSSupport,
+		EnableDNSHostnames:               vpc.EnableDNSHostnames,
+		EnableNetworkAddressUsageMetrics: vpc.EnableNetworkAddressUsageMetrics,
+		AssignGeneratedIPv6CIDRBlock:     vpc.IPv6CIDRBlock != "",
+		Tags:                             vpc.Tags,
+	}
+}
+
+// expectError matches a diagnostic that contains each of parts in order.
+// Terraform wraps long lines, so any space in a part matches any run of
+// white space.
+func expectError(parts ...string) *regexp.Regexp {
+	quoted := make([]string, len(parts))
+	for i, p := range parts {
+		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}
