@@ -49,7 +49,7 @@ func isNotFoundCode(code string) bool {
 
 func notFound(kind Kind, id, field string) *Error {
 	return &Error{
-		Code:    kind.idCode() + ".NotFound",
+		Code:    kind.notFoundCode,
 		Message: fmt.Sprintf("The %s ID '%s' does not exist", kind.awsNoun, id),
 		Fix:     fmt.Sprintf("Check the ID, or create the %s first; IDs are only valid in the account and region that created them.", kind.label),
 		Field:   field,
@@ -58,7 +58,7 @@ func notFound(kind Kind, id, field string) *Error {
 
 func malformedID(kind Kind, id, field string) *Error {
 	return &Error{
-		Code:    kind.idCode() + ".Malformed",
+		Code:    kind.malformedCode,
 		Message: fmt.Sprintf("Invalid id: %q (expecting %q)", id, kind.Prefix+"-..."),
 		Fix:     fmt.Sprintf("Use a %s ID of the form %s- followed by 17 lowercase hexadecimal digits, such as a reference to the resource's id attribute.", kind.label, kind.Prefix),
 		Field:   field,

@@ -13,9 +13,10 @@ type Kind struct {
 	Prefix string
 	// awsNoun is the word AWS uses in messages ("vpc", "routeTable").
 	awsNoun string
-	// idCodeStem is the stem of the NotFound/Malformed error codes
-	// ("InvalidVpcID").
-	idCodeStem string
+	// notFoundCode and malformedCode are the error codes for an unknown ID
+	// and for a string that is no ID of this kind.
+	notFoundCode  string
+	malformedCode string
 	// label is how we name the kind in sentences for people.
 	label string
 	// arnType is the resource type in the object's ARN, empty when AWS gives
@@ -23,14 +24,33 @@ type Kind struct {
 	arnType string
 }
 
-func (k Kind) idCode() string { return k.idCodeStem }
-
 // The kinds of object the cloud holds.
 var (
-	KindVPC                   = Kind{Prefix: "vpc", awsNoun: "vpc", idCodeStem: "InvalidVpcID", label: "VPC", arnType: "vpc"}
-	KindRouteTable            = Kind{Prefix: "rtb", awsNoun: "routeTable", idCodeStem: "InvalidRouteTableID", label: "route table", arnType: "route-table"}
-	KindRouteTableAssociation = Kind{Prefix: "rtbassoc", awsNoun: "association", idCodeStem: "InvalidAssociationID", label: "route table association"}
-	KindVPCCIDRAssociation    = Kind{Prefix: "vpc-cidr-assoc", awsNoun: "association", idCodeStem: "InvalidVpcCidrBlockAssociationID", label: "VPC CIDR block association"}
+	KindVPC = Kind{
+		Prefix: "vpc", awsNoun: "vpc", label: "VPC", arnType: "vpc",
+		notFoundCode: "InvalidVpcID.NotFound", malformedCode: "InvalidVpcID.Malformed",
+	}
+	KindRouteTable = Kind{
+		Prefix: "rtb", awsNoun: "routeTable", label: "route table", arnType: "route-table",
+		notFoundCode: "InvalidRouteTableID.NotFound", malformedCode: "InvalidRouteTableID.Malformed",
+	}
+	KindRouteTableAssociation = Kind{
+		Prefix: "rtbassoc", awsNoun: "association", label: "route table association",
+		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
+	}
+	KindVPCCIDRAssociation = Kind{
+		Prefix: "vpc-cidr-assoc", awsNoun: "association", label: "VPC CIDR block association",
+		notFoundCode: "InvalidVpcCidrBlockAssociationID.NotFound", malformedCode: "InvalidVpcCidrBlockAssociationID.Malformed",
+	}
+	KindInternetGateway = Kind{
+		Prefix: "igw", awsNoun: "internetGateway", label: "internet gateway", arnType: "internet-gateway",
+		notFoundCode: "InvalidInternetGatewayID.NotFound", malformedCode: "InvalidInternetGatewayID.Malformed",
+	}
+	// AWS reports unknown egress-only gateways with the generic gateway code.
+	KindEgressOnlyInternetGateway = Kind{
+		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",
+		notFoundCode: "InvalidGatewayID.NotFound", malformedCode: "InvalidEgressOnlyInternetGatewayId.Malformed",
+	}
 )
 
 // idHexDigits is the length of the hexadecimal part of every ID, as in AWS's

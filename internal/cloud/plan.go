@@ -136,3 +136,20 @@ func (c *Client) apply(ctx context.Context, op string, ids map[string]string, ru
 		return change(tx)
 	})
 }
+
+// allRules is a rule that passes when each of rules does, checked in order.
+func allRules(rules ...Rule) Rule {
+	return func(v View) error {
+		for _, r := range rules {
+			if err := r(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// tagsRule checks an object's full set of tags, default tags included.
+func tagsRule(tags map[string]string) Rule {
+	return func(View) error { return ValidateTags(tags, "tags_all") }
+}

@@ -30,6 +30,15 @@ type ReadTx interface {
 	MainRouteTableID(vpcID string) (string, error)
 	RouteTableIDs(vpcID string) ([]string, error)
 
+	InternetGateway(scope Scope, id string) (igw InternetGateway, ok bool, err error)
+	InternetGateways(scope Scope, filter InternetGatewayFilter) ([]InternetGateway, error)
+	// AttachedInternetGateway returns the ID of the gateway attached to a
+	// VPC, or "".
+	AttachedInternetGateway(vpcID string) (string, error)
+
+	EgressOnlyInternetGateway(scope Scope, id string) (g EgressOnlyInternetGateway, ok bool, err error)
+	EgressOnlyInternetGateways(scope Scope, filter EgressOnlyInternetGatewayFilter) ([]EgressOnlyInternetGateway, error)
+
 	Tags(resourceID string) (map[string]string, error)
 }
 
@@ -48,6 +57,14 @@ type Tx interface {
 	InsertAssociation(a Association) error
 	PutRoute(r Route) error
 	DeleteRoute(routeTableID, destination string) error
+
+	InsertInternetGateway(igw InternetGateway) error
+	// SetInternetGatewayVPC attaches a gateway to a VPC, or detaches it for "".
+	SetInternetGatewayVPC(igwID, vpcID string) error
+	DeleteInternetGateway(id string) error
+
+	InsertEgressOnlyInternetGateway(g EgressOnlyInternetGateway) error
+	DeleteEgressOnlyInternetGateway(id string) error
 
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error

@@ -81,14 +81,14 @@ func TenancyChangeInPlace(from, to string) bool {
 // default tags included, so the limit on their number is checked as AWS
 // would count it.
 func (in VPCInput) rule() Rule {
-	return func(View) error {
+	return func(v View) error {
 		if _, err := ParseVPCCIDR(in.CIDRBlock); err != nil {
 			return err
 		}
 		if err := ValidateInstanceTenancy(in.InstanceTenancy); err != nil {
 			return err
 		}
-		return ValidateTags(in.Tags, "tags_all")
+		return tagsRule(in.Tags)(v)
 	}
 }
 

@@ -122,10 +122,14 @@ func tagConditions(idColumn string, tags map[string]string) ([]string, []any) {
 }
 
 func (t *sqlTx) VPCDependents(scope cloud.Scope, vpcID string) ([]string, error) {
-	return t.strings(`SELECT r.id FROM route_tables r
-		WHERE r.vpc_id = ? AND r.owner_id = ? AND r.region = ?
-		AND NOT EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)
-		ORDER BY r.id`, vpcID, scope.AccountID, scope.Region)
+	return t.strings(`SELECT id FROM (
+			SELECT r.id FROM route_tables r WHERE r.vpc_id = ?
+			AND NOT EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)
+			UNION ALL SELECT id FROM internet_gateways WHERE vpc_id = ?
+			UNION ALL SELECT id FROM egress_only_internet_gateways WHERE vpc_id = ?
+		) AS dependents
+		WHERE EXISTS (SELECT 1 FROM vpcs v WHERE v.id = ? AND v.owner_id = ? AND v.region = ?)
+		ORDER BY id`, vpcID, vpcID, vpcID, vpcID, scope.AccountID, scope.Region)
 }
 
 func (t *sqlTx) IPv6BlockInUse(block string) (bool, error) {

@@ -1,0 +1,119 @@
+package cloud
+
+import "context"
+
+// EgressOnlyInternetGateway lets IPv6 traffic out of a VPC to the internet
+// and nothing in: the IPv6 counterpart of NAT.
+type EgressOnlyInternetGateway struct {
+	ID      string
+	OwnerID string
+	Region  string
+	VPCID   string
+	Tags    map[string]string
+}
+
+// EgressOnlyInternetGatewayFilter selects egress-only gateways; empty fields
+// match all.
+type EgressOnlyInternetGatewayFilter struct {
+	ID    string
+	VPCID string
+	Tags  map[string]string
+}
+
+func (c *Client) egressOnlyRule(vpcID string, tags map[string]string) Rule {
+	return allRules(tagsRule(tags), func(v View) error {
+		_, err := c.findVPC(v, vpcID, "vpc_id")
+		return err
+	})
+}
+
+// CheckEgressOnlyInternetGateway runs at plan time the rules that creating
+// an egress-only gateway in vpcID with these tags will meet at apply.
+func (c *Client) CheckEgressOnlyInternetGateway(ctx context.Context, p *Plan, holder Holder, vpcID string, tags map[string]string) error {
+	return c.Check(ctx, p, holder, c.egressOnlyRule(vpcID, tags))
+}
+
+// CreateEgressOnlyInternetGateway creates an egress-only gateway in a VPC.
+func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID string, tags map[string]string) (EgressOnlyInternetGateway, error) {
+	g := EgressOnlyInternetGateway{
+		ID: newID(KindEgressOnlyInternetGateway), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: vpcID, Tags: tags,
+	}
+	ids := map[string]string{"egress_only_internet_gateway_id": g.ID, "vpc_id": vpcID}
+	err := c.apply(ctx, "CreateEgressOnlyInternetGateway", ids, c.egressOnlyRule(vpcID, tags), func(tx Tx) error {
+		if err := tx.InsertEgressOnlyInternetGateway(g); err != nil {
+			return err
+		}
+		return tx.SetTags(g.ID, tags)
+	})
+	if err != nil {
+		return EgressOnlyInternetGateway{}, err
+	}
+	return g, nil
+}
+
+// EgressOnlyInternetGateway returns the egress-only gateway with the given ID.
+func (c *Client) EgressOnlyInternetGateway(ctx context.Context, id string) (EgressOnlyInternetGateway, error) {
+	var g EgressOnlyInternetGateway
+	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", map[string]string{"egress_only_internet_gateway_id": id}, func(tx ReadTx) error {
+		var err error
+		g, err = c.findEgressOnlyInternetGateway(tx, id)
+		return err
+	})
+	return g, err
+}
+
+// FindEgressOnlyInternetGateways returns the egress-only gateways that match
+// filter, by ID.
+func (c *Client) FindEgressOnlyInternetGateways(ctx context.Context, filter EgressOnlyInternetGatewayFilter) ([]EgressOnlyInternetGateway, error) {
+	var found []EgressOnlyInternetGateway
+	ids := map[string]string{"egress_only_internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}
+	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", ids, func(tx ReadTx) error {
+		var err error
+		found, err = tx.EgressOnlyInternetGateways(c.scope, filter)
+		return err
+	})
+	return found, err
+}
+
+func (c *Client) findEgressOnlyInternetGateway(tx ReadTx, id string) (EgressOnlyInternetGateway, error) {
+	if err := ValidateID(KindEgressOnlyInternetGateway, id, "id"); err != nil {
+		return EgressOnlyInternetGateway{}, err
+	}
+	g, ok, err := tx.EgressOnlyInternetGateway(c.scope, id)
+	if err != nil {
+		return EgressOnlyInternetGateway{}, err
+	}
+	if !ok {
+		return EgressOnlyInternetGateway{}, notFound(KindEgressOnlyInternetGateway, id, "id")
+	}
+	return g, nil
+}
+
+// UpdateEgressOnlyInternetGateway replaces an egress-only gateway's tags.
+func (c *Client) UpdateEgressOnlyInternetGateway(ctx context.Context, id string, tags map[string]string) (EgressOnlyInternetGateway, error) {
+	var g EgressOnlyInternetGateway
+	ids := map[string]string{"egress_only_internet_gateway_id": id}
+	err := c.apply(ctx, "CreateTags", ids, tagsRule(tags), func(tx Tx) error {
+		var err error
+		if g, err = c.findEgressOnlyInternetGateway(tx, id); err != nil {
+			return err
+		}
+		g.Tags = tags
+		return tx.SetTags(id, tags)
+	})
+	return g, err
+}
+
+// DeleteEgressOnlyInternetGateway deletes an egress-only gateway.
+func (c *Client) DeleteEgressOnlyInternetGateway(ctx context.Context, id string) error {
+	ids := map[string]string{"egress_only_internet_gateway_id": id}
+	return c.write(ctx, "DeleteEgressOnlyInternetGateway", ids, func(tx Tx) error {
+		if _, err := c.findEgressOnlyInternetGateway(tx, id); err != nil {
+			return err
+		}
+		if err := tx.SetTags(id, nil); err != nil {
+			return err
+		}
+		return tx.DeleteEgressOnlyInternetGateway(id)
+	})
+}

@@ -1,0 +1,295 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// InternetGateway is a VPC's door to the internet. It is attached to at most
+// one VPC, and a VPC has at most one.
+type InternetGateway struct {
+	ID      string
+	OwnerID string
+	Region  string
+	// VPCID is the VPC the gateway is attached to, or "".
+	VPCID string
+	Tags  map[string]string
+}
+
+// ARN returns the gateway's ARN.
+func (g InternetGateway) ARN() string {
+	return Scope{AccountID: g.OwnerID, Region: g.Region}.ARN(KindInternetGateway, g.ID)
+}
+
+// InternetGatewayFilter selects internet gateways; empty fields match all.
+type InternetGatewayFilter struct {
+	ID    string
+	VPCID string
+	Tags  map[string]string
+}
+
+// ClaimInternetGateway is the claim a planned attachment makes on a VPC; its
+// value is the gateway's ID, or "" for a gateway not created yet.
+const ClaimInternetGateway ClaimKind = "internet-gateway"
+
+// attachRule checks that gateway igwID (or a new gateway, for "") may be
+// attached to vpcID: the VPC exists and has no other gateway, in the cloud or
+// claimed by another object of the plan. Unless moving, the gateway must not
+// be attached to another VPC either; a move detaches it first.
+func (c *Client) attachRule(igwID, vpcID string, moving bool) Rule {
+	return func(v View) error {
+		if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
+			return err
+		}
+		if igwID != "" {
+			igw, err := c.findInternetGateway(v, igwID, "internet_gateway_id")
+			if err != nil {
+				return err
+			}
+			if !moving && igw.VPCID != "" && igw.VPCID != vpcID {
+				return alreadyAttached(igwID, igw.VPCID)
+			}
+		}
+		attached, err := v.AttachedInternetGateway(vpcID)
+		if err != nil {
+			return err
+		}
+		if attached != "" && attached != igwID {
+			return vpcHasGateway(vpcID, attached)
+		}
+		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
+			if claim.Value == "" || claim.Value != igwID {
+				return vpcHasGateway(vpcID, plannedName(claim.Value))
+			}
+		}
+		return nil
+	}
+}
+
+// plannedName names a gateway that another resource of the plan attaches.
+func plannedName(id string) string {
+	if id == "" {
+		return "a new internet gateway planned by another resource of this configuration"
+	}
+	return id + " (attached by another resource of this configuration)"
+}
+
+func alreadyAttached(igwID, vpcID string) *Error {
+	return &Error{
+		Code:    "Resource.AlreadyAssociated",
+		Message: fmt.Sprintf("resource %s is already attached to network %s", igwID, vpcID),
+		Fix:     fmt.Sprintf("Detach %s from %s first, or give the new VPC a gateway of its own.", igwID, vpcID),
+		Field:   "internet_gateway_id",
+	}
+}
+
+func vpcHasGateway(vpcID, holder string) *Error {
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Network %s already has an internet gateway attached", vpcID),
+		Fix: fmt.Sprintf("A VPC has at most one internet gateway, and %s already has %s. "+
+			"Use that gateway (for example through the simcloud_internet_gateway data source), or detach it first.", vpcID, holder),
+		Field: "vpc_id",
+	}
+}
+
+// CheckInternetGatewayAttachment runs at plan time the rules that attaching
+// gateway igwID ("" for one not created yet) to vpcID will meet at apply, and
+// claims the VPC's one gateway place for holder. moving says the gateway
+// leaves another VPC in the same step.
+func (c *Client) CheckInternetGatewayAttachment(ctx context.Context, p *Plan, holder Holder, igwID, vpcID string, moving bool) error {
+	return c.Check(ctx, p, holder, c.attachRule(igwID, vpcID, moving),
+		Claim{Kind: ClaimInternetGateway, Scope: vpcID, Value: igwID})
+}
+
+// CreateInternetGateway creates a gateway and, if vpcID is not empty,
+// attaches it, in one step: if the attachment is refused, no gateway is left
+// behind.
+func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags map[string]string) (InternetGateway, error) {
+	igw := InternetGateway{ID: newID(KindInternetGateway), OwnerID: c.scope.AccountID, Region: c.scope.Region, Tags: tags}
+	ids := map[string]string{"internet_gateway_id": igw.ID, "vpc_id": vpcID}
+	rule := tagsRule(tags)
+	if vpcID != "" {
+		rule = allRules(rule, c.attachRule("", vpcID, false))
+	}
+	err := c.apply(ctx, "CreateInternetGateway", ids, rule, func(tx Tx) error {
+		if err := tx.InsertInternetGateway(igw); err != nil {
+			return err
+		}
+		if err := tx.SetTags(igw.ID, tags); err != nil {
+			return err
+		}
+		if vpcID == "" {
+			return nil
+		}
+		igw.VPCID = vpcID
+		return tx.SetInternetGatewayVPC(igw.ID, vpcID)
+	})
+	if err != nil {
+		return InternetGateway{}, err
+	}
+	return igw, nil
+}
+
+// InternetGateway returns the gateway with the given ID.
+func (c *Client) InternetGateway(ctx context.Context, id string) (InternetGateway, error) {
+	var igw InternetGateway
+	err := c.read(ctx, "DescribeInternetGateways", map[string]string{"internet_gateway_id": id}, func(tx ReadTx) error {
+		var err error
+		igw, err = c.findInternetGateway(tx, id, "id")
+		return err
+	})
+	return igw, err
+}
+
+// FindInternetGateways returns the gateways that match filter, by ID.
+func (c *Client) FindInternetGateways(ctx context.Context, filter InternetGatewayFilter) ([]InternetGateway, error) {
+	var found []InternetGateway
+	err := c.read(ctx, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) error {
+		var err error
+		found, err = tx.InternetGateways(c.scope, filter)
+		return err
+	})
+	return found, err
+}
+
+func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGateway, error) {
+	if err := ValidateID(KindInternetGateway, id, field); err != nil {
+		return InternetGateway{}, err
+	}
+	igw, ok, err := tx.InternetGateway(c.scope, id)
+	if err != nil {
+		return InternetGateway{}, err
+	}
+	if !ok {
+		return InternetGateway{}, notFound(KindInternetGateway, id, field)
+	}
+	return igw, nil
+}
+
+// AttachInternetGateway attaches a detached gateway to a VPC.
+func (c *Client) AttachInternetGateway(ctx context.Context, igwID, vpcID string) error {
+	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
+	return c.apply(ctx, "AttachInternetGateway", ids, c.attachRule(igwID, vpcID, false), func(tx Tx) error {
+		igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
+		if err != nil {
+			return err
+		}
+		if igw.VPCID != "" {
+			return alreadyAttached(igwID, igw.VPCID)
+		}
+		return tx.SetInternetGatewayVPC(igwID, vpcID)
+	})
+}
+
+// DetachInternetGateway detaches a gateway from the VPC it is attached to.
+func (c *Client) DetachInternetGateway(ctx context.Context, igwID, vpcID string) error {
+	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
+	return c.write(ctx, "DetachInternetGateway", ids, func(tx Tx) error {
+		return c.detach(tx, igwID, vpcID)
+	})
+}
+
+func (c *Client) detach(tx Tx, igwID, vpcID string) error {
+	igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
+	if err != nil {
+		return err
+	}
+	if igw.VPCID == "" || igw.VPCID != vpcID {
+		return &Error{
+			Code:    "Gateway.NotAttached",
+			Message: fmt.Sprintf("resource %s is not attached to network %s", igwID, vpcID),
+			Fix:     fmt.Sprintf("Check which VPC %s is attached to; there is nothing to detach from %s.", igwID, vpcID),
+			Field:   "vpc_id",
+		}
+	}
+	return tx.SetInternetGatewayVPC(igwID, "")
+}
+
+// UpdateInternetGateway gives a gateway its desired VPC and tags in one step:
+// a gateway that changes VPC is detached from the old one and attached to the
+// new one, or stays where it was if the new VPC refuses it.
+func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, tags map[string]string) (InternetGateway, error) {
+	var igw InternetGateway
+	ids := map[string]string{"internet_gateway_id": id, "vpc_id": vpcID}
+	rule := tagsRule(tags)
+	if vpcID != "" {
+		rule = allRules(rule, c.attachRule(id, vpcID, true))
+	}
+	err := c.apply(ctx, "ModifyInternetGateway", ids, rule, func(tx Tx) error {
+		var err error
+		if igw, err = c.findInternetGateway(tx, id, "id"); err != nil {
+			return err
+		}
+		if igw.VPCID != vpcID {
+			if err := tx.SetInternetGatewayVPC(id, vpcID); err != nil {
+				return err
+			}
+			igw.VPCID = vpcID
+		}
+		igw.Tags = tags
+		return tx.SetTags(id, tags)
+	})
+	return igw, err
+}
+
+// DeleteInternetGateway deletes a detached gateway.
+func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
+	return c.write(ctx, "DeleteInternetGateway", map[string]string{"internet_gateway_id": id}, func(tx Tx) error {
+		igw, err := c.findInternetGateway(tx, id, "id")
+		if err != nil {
+			return err
+		}
+		if igw.VPCID != "" {
+			return dependencyViolation(KindInternetGateway, id, []string{"its attachment to " + igw.VPCID})
+		}
+		return deleteInternetGateway(tx, id)
+	})
+}
+
+// DetachAndDeleteInternetGateway detaches a gateway from its VPC, if it is
+// attached, and deletes it, in one step, as destroying a
+// simcloud_internet_gateway does.
+func (c *Client) DetachAndDeleteInternetGateway(ctx context.Context, id string) error {
+	return c.write(ctx, "DeleteInternetGateway", map[string]string{"internet_gateway_id": id}, func(tx Tx) error {
+		if _, err := c.findInternetGateway(tx, id, "id"); err != nil {
+			return err
+		}
+		return deleteInternetGateway(tx, id)
+	})
+}
+
+func deleteInternetGateway(tx Tx, id string) error {
+	if err := tx.SetTags(id, nil); err != nil {
+		return err
+	}
+	return tx.DeleteInternetGateway(id)
+}
+
+// attachmentSeparator joins a gateway's and a VPC's IDs into the ID of the
+// attachment, as the AWS provider does.
+const attachmentSeparator = ":"
+
+// InternetGatewayAttachmentID returns the ID of a gateway's attachment to a
+// VPC.
+func InternetGatewayAttachmentID(igwID, vpcID string) string {
+	return igwID + attachmentSeparator + vpcID
+}
+
+// ParseInternetGatewayAttachmentID splits an attachment ID, such as one given
+// to terraform import, into the gateway's and the VPC's IDs.
+func ParseInternetGatewayAttachmentID(id string) (igwID, vpcID string, err error) {
+	igwID, vpcID, found := strings.Cut(id, attachmentSeparator)
+	if found {
+		if ValidateID(KindInternetGateway, igwID, "") == nil && ValidateID(KindVPC, vpcID, "") == nil {
+			return igwID, vpcID, nil
+		}
+	}
+	return "", "", &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Invalid internet gateway attachment ID %q: expected INTERNET-GATEWAY-ID:VPC-ID.", printable(id)),
+		Fix:     "Write the gateway's ID, a colon, and the VPC's ID, such as igw-0123456789abcdef0:vpc-0123456789abcdef0.",
+		Field:   "id",
+	}
+}
