@@ -27,6 +27,16 @@ resource "simcloud_vpc" "main" {
   }
 }
 
+# The VPC's door to the internet. A VPC takes one; try adding a second and
+# run terraform plan to see the simulated cloud refuse it, as AWS would.
+resource "simcloud_internet_gateway" "main" {
+  vpc_id = simcloud_vpc.main.id
+
+  tags = {
+    Name = "quickstart"
+  }
+}
+
 # Data sources read the cloud as it is now, here the VPC created above.
 data "simcloud_vpc" "main" {
   id = simcloud_vpc.main.id
@@ -34,6 +44,10 @@ data "simcloud_vpc" "main" {
 
 output "vpc_id" {
   value = simcloud_vpc.main.id
+}
+
+output "internet_gateway_id" {
+  value = simcloud_internet_gateway.main.id
 }
 
 output "vpc_arn" {

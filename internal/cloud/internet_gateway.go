@@ -29,15 +29,31 @@ type InternetGatewayFilter struct {
 	Tags  map[string]string
 }
 
-// ClaimInternetGateway is the claim a planned attachment makes on a VPC; its
-// value is the gateway's ID, or "" for a gateway not created yet.
-const ClaimInternetGateway ClaimKind = "internet-gateway"
+// Claims on internet gateways. ClaimInternetGateway is the one a planned
+// attachment makes on a VPC; its value is the gateway's ID, or "" for a
+// gateway not created yet. ClaimDetachedFirst says that an attachment, of
+// the gateway in Scope to the VPC in Value, is destroyed in the plan before
+// anything planned is created, as when Terraform replaces it.
+const (
+	ClaimInternetGateway ClaimKind = "internet-gateway"
+	ClaimDetachedFirst   ClaimKind = "internet-gateway-detached-first"
+)
 
-// attachRule checks that gateway igwID (or a new gateway, for "") may be
-// attached to vpcID: the VPC exists and has no other gateway, in the cloud or
-// claimed by another object of the plan. Unless moving, the gateway must not
-// be attached to another VPC either; a move detaches it first.
-func (c *Client) attachRule(igwID, vpcID string, moving bool) Rule {
+// InternetGatewayAttachment is a gateway's attachment to a VPC. A gateway
+// not created yet has an empty InternetGatewayID.
+type InternetGatewayAttachment struct {
+	InternetGatewayID string
+	VPCID             string
+}
+
+// attachRule checks that want may hold: its VPC exists and has no other
+// gateway, in the cloud or claimed by another object of the plan, and its
+// gateway is attached to no other VPC. replaces is the attachment that want
+// takes the place of, if any (a gateway moving between VPCs, a replaced
+// attachment): it is gone by the time want is made, so it stands in nobody's
+// way.
+func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
+	igwID, vpcID := want.InternetGatewayID, want.VPCID
 	return func(v View) error {
 		if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
 			return err
@@ -47,7 +63,8 @@ func (c *Client) attachRule(igwID, vpcID string, moving bool) Rule {
 			if err != nil {
 				return err
 			}
-			if !moving && igw.VPCID != "" && igw.VPCID != vpcID {
+			leaving := (igwID == replaces.InternetGatewayID && igw.VPCID == replaces.VPCID) || detachedFirst(v, igwID, igw.VPCID)
+			if igw.VPCID != "" && igw.VPCID != vpcID && !leaving {
 				return alreadyAttached(igwID, igw.VPCID)
 			}
 		}
@@ -55,7 +72,7 @@ func (c *Client) attachRule(igwID, vpcID string, moving bool) Rule {
 		if err != nil {
 			return err
 		}
-		if attached != "" && attached != igwID {
+		if attached != "" && attached != igwID && attached != replaces.InternetGatewayID && !detachedFirst(v, attached, vpcID) {
 			return vpcHasGateway(vpcID, attached)
 		}
 		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
@@ -65,6 +82,17 @@ func (c *Client) attachRule(igwID, vpcID string, moving bool) Rule {
 		}
 		return nil
 	}
+}
+
+// detachedFirst reports whether the plan destroys gateway igwID's
+// attachment to vpcID before it creates anything.
+func detachedFirst(v View, igwID, vpcID string) bool {
+	for _, claim := range v.Claimed(ClaimDetachedFirst, igwID) {
+		if claim.Value == vpcID {
+			return true
+		}
+	}
+	return false
 }
 
 // plannedName names a gateway that another resource of the plan attaches.
@@ -94,13 +122,17 @@ func vpcHasGateway(vpcID, holder string) *Error {
 	}
 }
 
-// CheckInternetGatewayAttachment runs at plan time the rules that attaching
-// gateway igwID ("" for one not created yet) to vpcID will meet at apply, and
-// claims the VPC's one gateway place for holder. moving says the gateway
-// leaves another VPC in the same step.
-func (c *Client) CheckInternetGatewayAttachment(ctx context.Context, p *Plan, holder Holder, igwID, vpcID string, moving bool) error {
-	return c.Check(ctx, p, holder, c.attachRule(igwID, vpcID, moving),
-		Claim{Kind: ClaimInternetGateway, Scope: vpcID, Value: igwID})
+// CheckInternetGatewayAttachment runs at plan time the rules that making
+// attachment want, in place of attachment replaces (zero for none), will
+// meet at apply, and claims the VPC's one gateway place for holder.
+// replacing says that Terraform destroys replaces before it creates want,
+// so that the rest of the plan may count on replaces being gone.
+func (c *Client) CheckInternetGatewayAttachment(ctx context.Context, p *Plan, holder Holder, want, replaces InternetGatewayAttachment, replacing bool) error {
+	claims := []Claim{{Kind: ClaimInternetGateway, Scope: want.VPCID, Value: want.InternetGatewayID}}
+	if replacing {
+		claims = append(claims, Claim{Kind: ClaimDetachedFirst, Scope: replaces.InternetGatewayID, Value: replaces.VPCID})
+	}
+	return c.Check(ctx, p, holder, c.attachRule(want, replaces), claims...)
 }
 
 // CreateInternetGateway creates a gateway and, if vpcID is not empty,
@@ -111,7 +143,7 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 	ids := map[string]string{"internet_gateway_id": igw.ID, "vpc_id": vpcID}
 	rule := tagsRule(tags)
 	if vpcID != "" {
-		rule = allRules(rule, c.attachRule("", vpcID, false))
+		rule = allRules(rule, c.attachRule(InternetGatewayAttachment{VPCID: vpcID}, InternetGatewayAttachment{}))
 	}
 	err := c.apply(ctx, "CreateInternetGateway", ids, rule, func(tx Tx) error {
 		if err := tx.InsertInternetGateway(igw); err != nil {
@@ -171,7 +203,8 @@ func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGatew
 // AttachInternetGateway attaches a detached gateway to a VPC.
 func (c *Client) AttachInternetGateway(ctx context.Context, igwID, vpcID string) error {
 	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
-	return c.apply(ctx, "AttachInternetGateway", ids, c.attachRule(igwID, vpcID, false), func(tx Tx) error {
+	want := InternetGatewayAttachment{InternetGatewayID: igwID, VPCID: vpcID}
+	return c.apply(ctx, "AttachInternetGateway", ids, c.attachRule(want, InternetGatewayAttachment{}), func(tx Tx) error {
 		igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
 		if err != nil {
 			return err
@@ -213,13 +246,17 @@ func (c *Client) detach(tx Tx, igwID, vpcID string) error {
 func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, tags map[string]string) (InternetGateway, error) {
 	var igw InternetGateway
 	ids := map[string]string{"internet_gateway_id": id, "vpc_id": vpcID}
-	rule := tagsRule(tags)
-	if vpcID != "" {
-		rule = allRules(rule, c.attachRule(id, vpcID, true))
-	}
-	err := c.apply(ctx, "ModifyInternetGateway", ids, rule, func(tx Tx) error {
+	err := c.write(ctx, "ModifyInternetGateway", ids, func(tx Tx) error {
 		var err error
 		if igw, err = c.findInternetGateway(tx, id, "id"); err != nil {
+			return err
+		}
+		rule := tagsRule(tags)
+		if vpcID != "" {
+			from := InternetGatewayAttachment{InternetGatewayID: id, VPCID: igw.VPCID}
+			rule = allRules(rule, c.attachRule(InternetGatewayAttachment{InternetGatewayID: id, VPCID: vpcID}, from))
+		}
+		if err := rule(applyView{tx}); err != nil {
 			return err
 		}
 		if igw.VPCID != vpcID {

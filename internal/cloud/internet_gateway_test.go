@@ -136,6 +136,10 @@ func TestInternetGatewayMove(t *testing.T) {
 
 func TestInternetGatewayPlanChecks(t *testing.T) {
 	ctx := context.Background()
+	attach := func(igwID, vpcID string) cloud.InternetGatewayAttachment {
+		return cloud.InternetGatewayAttachment{InternetGatewayID: igwID, VPCID: vpcID}
+	}
+	none := cloud.InternetGatewayAttachment{}
 	c := freshClient(t)
 	taken := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
 	free := mustCreateVPC(t, c, vpcInput("10.1.0.0/16"))
@@ -148,34 +152,50 @@ func TestInternetGatewayPlanChecks(t *testing.T) {
 		code   string
 	}{
 		{"new gateway on a VPC that has one", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), "", taken.ID, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", taken.ID), none, false)
 		}, "InvalidParameterValue"},
 		{"existing gateway planned again where it is", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), existing.ID, taken.ID, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), attach(existing.ID, taken.ID), attach(existing.ID, taken.ID), false)
 		}, ""},
 		{"two new gateways on one free VPC", func(p *cloud.Plan) error {
-			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), "", free.ID, false); err != nil {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false); err != nil {
 				return err
 			}
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), "", free.ID, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false)
 		}, "InvalidParameterValue"},
 		{"a gateway and an attachment of another on one VPC", func(p *cloud.Plan) error {
-			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), "", free.ID, false); err != nil {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false); err != nil {
 				return err
 			}
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), spare.ID, free.ID, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, free.ID), none, false)
 		}, "InvalidParameterValue"},
 		{"moving a gateway onto a VPC that has one", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(spare.ID), spare.ID, taken.ID, true)
+			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(spare.ID), attach(spare.ID, taken.ID), attach(spare.ID, ""), false)
 		}, "InvalidParameterValue"},
 		{"attaching a gateway attached elsewhere", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), existing.ID, free.ID, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(existing.ID, free.ID), none, false)
 		}, "Resource.AlreadyAssociated"},
+		{"an existing gateway moving to a free VPC", func(p *cloud.Plan) error {
+			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), attach(existing.ID, free.ID), attach(existing.ID, taken.ID), false)
+		}, ""},
+		{"a replaced attachment giving the VPC another gateway", func(p *cloud.Plan) error {
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, taken.ID), attach(existing.ID, taken.ID), false)
+		}, ""},
+		{"an attachment replaced onto another VPC, planned again as new", func(p *cloud.Plan) error {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder("attachment"), attach(existing.ID, free.ID), attach(existing.ID, taken.ID), true); err != nil {
+				return err
+			}
+			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(existing.ID, free.ID), none, false); err != nil {
+				return err
+			}
+			// The VPC it leaves is free for a new gateway too.
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", taken.ID), none, false)
+		}, ""},
 		{"an unknown VPC", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), "", "vpc-0123456789abcdef0", false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", "vpc-0123456789abcdef0"), none, false)
 		}, "InvalidVpcID.NotFound"},
 		{"one new gateway on a free VPC", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), "", free.ID, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false)
 		}, ""},
 	}
 	for _, tc := range cases {

@@ -154,12 +154,17 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewVPCResource,
+		NewInternetGatewayResource,
+		NewInternetGatewayAttachmentResource,
+		NewEgressOnlyInternetGatewayResource,
 	}
 }
 
 func (p *simcloudProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewVPCDataSource,
+		NewInternetGatewayDataSource,
+		NewEgressOnlyInternetGatewayDataSource,
 	}
 }
 

@@ -147,3 +147,29 @@ func expectError(parts ...string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
 }
+
+// vpcByCIDR returns the one VPC of the test's cloud with the given block.
+func (c *testCloud) vpcByCIDR(t *testing.T, cidr string) cloud.VPC {
+	t.Helper()
+	vpcs, err := c.client.FindVPCs(context.Background(), cloud.VPCFilter{CIDRBlock: cidr})
+	if err != nil || len(vpcs) != 1 {
+		t.Fatalf("want one VPC with %s, found %d (%v)", cidr, len(vpcs), err)
+	}
+	return vpcs[0]
+}
+
+// expectGateways checks how many internet gateways the cloud itself has
+// attached to the VPC with each block.
+func (c *testCloud) expectGateways(t *testing.T, want map[string]int) error {
+	t.Helper()
+	for cidr, n := range want {
+		found, err := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{VPCID: c.vpcByCIDR(t, cidr).ID})
+		if err != nil {
+			return err
+		}
+		if len(found) != n {
+			return fmt.Errorf("the VPC with %s has %d internet gateways, want %d", cidr, len(found), n)
+		}
+	}
+	return nil
+}

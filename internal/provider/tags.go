@@ -5,6 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 // The cloud stores an object's full set of tags, default tags included, as
@@ -77,4 +79,15 @@ func mapValue(ctx context.Context, m map[string]string, diags *diag.Diagnostics)
 	v, ds := types.MapValueFrom(ctx, types.StringType, m)
 	diags.Append(ds...)
 	return v
+}
+
+// checkTagsAll validates at plan time the full set of tags an object will
+// have, as the cloud will count them at apply.
+func checkTagsAll(ctx context.Context, tagsAll types.Map, diags *diag.Diagnostics) {
+	if tagsAll.IsUnknown() {
+		return
+	}
+	if err := cloud.ValidateTags(tagsForCloud(ctx, tagsAll, diags), "tags_all"); err != nil {
+		addCloudError(diags, "plan", err)
+	}
 }

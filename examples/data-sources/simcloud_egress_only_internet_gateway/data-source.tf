@@ -1,0 +1,14 @@
+variable "vpc_id" {
+  type = string
+}
+
+data "simcloud_egress_only_internet_gateway" "main" {
+  vpc_id = var.vpc_id
+  tags = {
+    Name = "main"
+  }
+}
+
+output "egress_only_internet_gateway_id" {
+  value = data.simcloud_egress_only_internet_gateway.main.id
+}

@@ -1,0 +1,383 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+const (
+	igwAddress = "simcloud_internet_gateway.test"
+	vpcsAB     = `
+resource "simcloud_vpc" "a" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "simcloud_vpc" "b" {
+  cidr_block = "10.1.0.0/16"
+}
+`
+)
+
+var igwIDPattern = regexp.MustCompile(`^igw-[0-9a-f]{17}$`)
+
+func TestAccInternetGateway_lifecycle(t *testing.T) {
+	c := newTestCloud(t)
+	gateway := func(vpc, name string) string {
+		return c.config(vpcsAB + `
+resource "simcloud_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.` + vpc + `.id
+  tags = {
+    Name = "` + name + `"
+  }
+}`)
+	}
+	sameAs := func(vpc string) statecheck.StateCheck {
+		return statecheck.CompareValuePairs(igwAddress, tfjsonpath.New("vpc_id"), "simcloud_vpc."+vpc, tfjsonpath.New("id"), compare.ValuesSame())
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config: gateway("a", "first"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(igwAddress, tfjsonpath.New("id"), knownvalue.StringRegexp(igwIDPattern)),
+				statecheck.ExpectKnownValue(igwAddress, tfjsonpath.New("arn"),
+					knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:us-east-1:123456789012:internet-gateway/igw-[0-9a-f]{17}$`))),
+				statecheck.ExpectKnownValue(igwAddress, tfjsonpath.New("owner_id"), knownvalue.StringExact("123456789012")),
+				sameAs("a"),
+			},
+		},
+		resource.TestStep{ResourceName: igwAddress, ImportState: true, ImportStateVerify: true},
+		resource.TestStep{
+			Config: gateway("b", "moved"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(igwAddress, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{sameAs("b")},
+			Check: func(*terraformState) error {
+				return c.expectGateways(t, map[string]int{"10.0.0.0/16": 0, "10.1.0.0/16": 1})
+			},
+		},
+	)
+}
+
+// TestAccInternetGateway_secondGatewayFailsAtPlan covers each way a
+// configuration can give a VPC a second gateway. Every one must fail at
+// plan, with AWS's words, before anything changes.
+func TestAccInternetGateway_secondGatewayFailsAtPlan(t *testing.T) {
+	c := newTestCloud(t)
+	applied := vpcsAB + `
+resource "simcloud_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.a.id
+}
+
+resource "simcloud_internet_gateway" "spare" {
+}
+`
+	var outside cloud.InternetGateway
+	planFails := func(extra string, wants ...string) resource.TestStep {
+		return resource.TestStep{
+			Config:      c.config(applied + extra),
+			PlanOnly:    true,
+			ExpectError: expectError(append([]string{"InvalidParameterValue: Network vpc-", "already has an internet gateway attached"}, wants...)...),
+		}
+	}
+	unitTest(t,
+		resource.TestStep{Config: c.config(applied)},
+		// The VPC already has a gateway in the cloud.
+		planFails(`
+resource "simcloud_internet_gateway" "second" {
+  vpc_id = simcloud_vpc.a.id
+}`, "vpc_id = simcloud_vpc.a.id", "igw-"),
+		// Two new gateways for one existing VPC in the same plan.
+		planFails(`
+resource "simcloud_internet_gateway" "one" {
+  vpc_id = simcloud_vpc.b.id
+}
+
+resource "simcloud_internet_gateway" "two" {
+  vpc_id = simcloud_vpc.b.id
+}`, "another resource of this configuration"),
+		// A gateway and an attachment of another gateway on one VPC.
+		planFails(`
+resource "simcloud_internet_gateway" "one" {
+  vpc_id = simcloud_vpc.b.id
+}
+
+resource "simcloud_internet_gateway_attachment" "two" {
+  internet_gateway_id = simcloud_internet_gateway.spare.id
+  vpc_id              = simcloud_vpc.b.id
+}`, "another resource of this configuration"),
+		// Moving a gateway onto a VPC that has one.
+		resource.TestStep{
+			Config: c.config(vpcsAB + `
+resource "simcloud_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.a.id
+}
+
+resource "simcloud_internet_gateway" "spare" {
+  vpc_id = simcloud_vpc.a.id
+}
+`),
+			PlanOnly:    true,
+			ExpectError: expectError("InvalidParameterValue: Network vpc-", "already has an internet gateway attached"),
+		},
+		// Another configuration (here, the engine) gave the VPC a gateway.
+		resource.TestStep{
+			PreConfig: func() {
+				var err error
+				outside, err = c.client.CreateInternetGateway(context.Background(), c.vpcByCIDR(t, "10.1.0.0/16").ID, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: c.config(applied + `
+resource "simcloud_internet_gateway" "second" {
+  vpc_id = simcloud_vpc.b.id
+}`),
+			PlanOnly:    true,
+			ExpectError: expectError("already has an internet gateway attached", "igw-"),
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := c.client.DetachAndDeleteInternetGateway(context.Background(), outside.ID); err != nil {
+					t.Fatal(err)
+				}
+				if err := c.expectGateways(t, map[string]int{"10.0.0.0/16": 1, "10.1.0.0/16": 0}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: c.config(applied),
+		},
+	)
+}
+
+// TestAccInternetGateway_unknownVPCFailsAtomically gives a VPC created in the
+// same apply two gateways: nothing can know at plan, so the apply fails for
+// one of them, and the cloud keeps exactly one gateway, the one in state.
+func TestAccInternetGateway_unknownVPCFailsAtomically(t *testing.T) {
+	c := newTestCloud(t)
+	unitTest(t,
+		resource.TestStep{
+			Config: c.config(vpcsAB + `
+resource "simcloud_internet_gateway" "one" {
+  vpc_id = simcloud_vpc.a.id
+}
+
+resource "simcloud_internet_gateway" "two" {
+  vpc_id = simcloud_vpc.a.id
+}`),
+			ExpectError: expectError("InvalidParameterValue: Network vpc-", "already has an internet gateway attached"),
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}); err != nil {
+					t.Fatal(err)
+				}
+				if all, _ := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{}); len(all) != 1 {
+					t.Fatalf("the failed gateway was left in the cloud: %d gateways", len(all))
+				}
+			},
+			// Without the gateways in the configuration, Terraform destroys
+			// the one it created: it can only do so if it is in state.
+			Config: c.config(vpcsAB),
+			Check: func(*terraformState) error {
+				if all, _ := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{}); len(all) != 0 {
+					return fmt.Errorf("%d gateways are left that state did not know of", len(all))
+				}
+				return nil
+			},
+		},
+	)
+}
+
+func TestAccInternetGateway_badVPCFailsAtPlan(t *testing.T) {
+	c := newTestCloud(t)
+	withVPC := func(resourceType, vpcID string) string {
+		return c.config(`resource "` + resourceType + `" "test" {
+  vpc_id = "` + vpcID + `"
+}`)
+	}
+	var steps []resource.TestStep
+	for _, resourceType := range []string{"simcloud_internet_gateway", "simcloud_egress_only_internet_gateway"} {
+		steps = append(steps,
+			resource.TestStep{
+				Config:      withVPC(resourceType, "vpc-0123456789abcdef0"),
+				PlanOnly:    true,
+				ExpectError: expectError("InvalidVpcID.NotFound: The vpc ID 'vpc-0123456789abcdef0' does not exist", "vpc_id"),
+			},
+			resource.TestStep{
+				Config:      withVPC(resourceType, "subnet-0123456789abcdef0"),
+				PlanOnly:    true,
+				ExpectError: expectError("InvalidVpcID.Malformed", `vpc_id = "subnet-`),
+			},
+		)
+	}
+	steps = append(steps, resource.TestStep{Config: c.config(vpcsAB)})
+	unitTest(t, steps...)
+}
+
+// TestAccInternetGateway_drift deletes, then detaches, the gateway behind
+// Terraform's back: each time the next plan puts it back.
+func TestAccInternetGateway_drift(t *testing.T) {
+	c := newTestCloud(t)
+	config := c.config(vpcsAB + `
+resource "simcloud_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.a.id
+}`)
+	unitTest(t,
+		resource.TestStep{Config: config},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := c.client.DetachAndDeleteInternetGateway(context.Background(), c.onlyGateway(t).ID); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(igwAddress, plancheck.ResourceActionCreate),
+			}},
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				g := c.onlyGateway(t)
+				if err := c.client.DetachInternetGateway(context.Background(), g.ID, g.VPCID); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(igwAddress, plancheck.ResourceActionUpdate),
+			}},
+			Check: func(*terraformState) error { return c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}) },
+		},
+	)
+}
+
+// TestAccInternetGateway_vpcWithGatewayCannotBeDestroyed gives a VPC a
+// gateway behind Terraform's back: destroying the VPC fails with AWS's error.
+func TestAccInternetGateway_vpcWithGatewayCannotBeDestroyed(t *testing.T) {
+	c := newTestCloud(t)
+	var outside cloud.InternetGateway
+	unitTest(t,
+		resource.TestStep{Config: c.config(vpcsAB)},
+		resource.TestStep{
+			PreConfig: func() {
+				var err error
+				if outside, err = c.client.CreateInternetGateway(context.Background(), c.vpcByCIDR(t, "10.0.0.0/16").ID, nil); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config:      c.config(vpcsAB),
+			Destroy:     true,
+			ExpectError: expectError("DependencyViolation: The vpc 'vpc-", "has dependencies and cannot be deleted", "igw-"),
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := c.client.DetachAndDeleteInternetGateway(context.Background(), outside.ID); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: c.config(vpcsAB),
+		},
+	)
+}
+
+// TestAccInternetGateway_racingRuns runs two terraform applies at once, each
+// giving the same VPC a gateway: exactly one wins, and the other gets AWS's
+// error, never a database error.
+func TestAccInternetGateway_racingRuns(t *testing.T) {
+	c := newTestCloud(t)
+	vpc, err := c.client.CreateVPC(context.Background(), cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const runs = 2
+	racers := make([]*recordingT, runs)
+	var wg sync.WaitGroup
+	for i := range racers {
+		racers[i] = &recordingT{name: fmt.Sprintf("%s/run%d", t.Name(), i), log: t.Logf}
+		wg.Go(func() {
+			defer racers[i].cleanup()
+			resource.UnitTest(racers[i], resource.TestCase{
+				ProtoV6ProviderFactories: testFactories,
+				Steps: []resource.TestStep{{
+					Config: c.config(`resource "simcloud_internet_gateway" "racer" {
+  vpc_id = "` + vpc.ID + `"
+}`),
+				}},
+			})
+		})
+	}
+	wg.Wait()
+	won := 0
+	for _, r := range racers {
+		switch {
+		case !r.Failed():
+			won++
+		case strings.Contains(strings.Join(r.failures, "\n"), "already has an internet gateway attached"):
+			t.Logf("%s lost the race as AWS would refuse it", r.name)
+		default:
+			t.Errorf("%s failed otherwise: %s", r.name, strings.Join(r.failures, "\n"))
+		}
+	}
+	if won != 1 {
+		t.Fatalf("%d runs attached a gateway, want 1", won)
+	}
+}
+
+// recordingT runs a terraform-plugin-testing case and records its failures
+// instead of failing the test, for cases whose outcome is decided by a race.
+type recordingT struct {
+	name     string
+	log      func(string, ...any)
+	mu       sync.Mutex
+	failures []string
+	cleanups []func()
+	skipped  bool
+}
+
+func (r *recordingT) record(msg string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.failures = append(r.failures, msg)
+}
+
+func (r *recordingT) cleanup() {
+	for i := len(r.cleanups) - 1; i >= 0; i-- {
+		r.cleanups[i]()
+	}
+}
+
+func (r *recordingT) Cleanup(f func())                  { r.cleanups = append(r.cleanups, f) }
+func (r *recordingT) Error(args ...any)                 { r.record(fmt.Sprint(args...)) }
+func (r *recordingT) Errorf(format string, args ...any) { r.record(fmt.Sprintf(format, args...)) }
+func (r *recordingT) Fail()                             { r.record("failed") }
+func (r *recordingT) FailNow()                          { r.record("failed"); runtime.Goexit() }
+func (r *recordingT) Failed() bool                      { r.mu.Lock(); defer r.mu.Unlock(); return len(r.failures) > 0 }
+func (r *recordingT) Fatal(args ...any)                 { r.record(fmt.Sprint(args...)); runtime.Goexit() }
+func (r *recordingT) Fatalf(format string, args ...any) {
+	r.record(fmt.Sprintf(format, args...))
+	runtime.Goexit()
+}
+func (r *recordingT) Helper()                          {}
+func (r *recordingT) Log(args ...any)                  { r.log("%s", fmt.Sprint(args...)) }
+func (r *recordingT) Logf(format string, args ...any)  { r.log(format, args...) }
+func (r *recordingT) Name() string                     { return r.name }
+func (r *recordingT) Parallel()                        {}
+func (r *recordingT) Skip(args ...any)                 { r.skipped = true; runtime.Goexit() }
+func (r *recordingT) SkipNow()                         { r.skipped = true; runtime.Goexit() }
+func (r *recordingT) Skipf(format string, args ...any) { r.skipped = true; runtime.Goexit() }
+func (r *recordingT) Skipped() bool                    { return r.skipped }
