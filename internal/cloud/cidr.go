@@ -27,6 +27,19 @@ func ParseIPv4Network(s, param, field string) (netip.Prefix, error) {
 	return p, nil
 }
 
+// ParseIPv6Network parses a CIDR block that must be an IPv6 network address.
+func ParseIPv6Network(s, param, field string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil || !p.Addr().Is6() || p.Addr().Is4In6() || p.Addr().Zone() != "" {
+		return netip.Prefix{}, invalidCIDRValue(s, param, field, "Write an IPv6 network in CIDR notation, such as 2001:db8:1234:1a00::/64.")
+	}
+	if p.Masked() != p {
+		return netip.Prefix{}, invalidCIDRValue(s, param, field,
+			fmt.Sprintf("Clear the host bits: the network address of this block is %s.", p.Masked()))
+	}
+	return p, nil
+}
+
 func invalidCIDRValue(s, param, field, fix string) *Error {
 	return &Error{
 		Code:    "InvalidParameterValue",

@@ -3,6 +3,7 @@ package cloud
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"hash/crc32"
 	"strings"
 )
 
@@ -41,6 +42,14 @@ var (
 	KindVPCCIDRAssociation = Kind{
 		Prefix: "vpc-cidr-assoc", awsNoun: "association", label: "VPC CIDR block association",
 		notFoundCode: "InvalidVpcCidrBlockAssociationID.NotFound", malformedCode: "InvalidVpcCidrBlockAssociationID.Malformed",
+	}
+	KindSubnet = Kind{
+		Prefix: "subnet", awsNoun: "subnet", label: "subnet", arnType: "subnet",
+		notFoundCode: "InvalidSubnetID.NotFound", malformedCode: "InvalidSubnetID.Malformed",
+	}
+	KindSubnetCIDRAssociation = Kind{
+		Prefix: "subnet-cidr-assoc", awsNoun: "association", label: "subnet CIDR block association",
+		notFoundCode: "InvalidSubnetCidrBlockAssociationID.NotFound", malformedCode: "InvalidSubnetCidrBlockAssociationID.Malformed",
 	}
 	KindInternetGateway = Kind{
 		Prefix: "igw", awsNoun: "internetGateway", label: "internet gateway", arnType: "internet-gateway",
@@ -92,4 +101,10 @@ func isLowerHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// crc32String is the non-negative CRC-32 (IEEE) of s, as the AWS provider
+// hashes route destinations into route IDs.
+func crc32String(s string) uint32 {
+	return crc32.ChecksumIEEE([]byte(s))
 }

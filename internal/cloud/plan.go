@@ -20,6 +20,8 @@ type Plan struct {
 	mu     sync.Mutex
 	claims []Claim
 	next   int
+	// replaced counts the replacements planned under each key.
+	replaced map[string]int
 }
 
 // NewPlan returns an empty plan.
@@ -152,4 +154,32 @@ func allRules(rules ...Rule) Rule {
 // tagsRule checks an object's full set of tags, default tags included.
 func tagsRule(tags map[string]string) Rule {
 	return func(View) error { return ValidateTags(tags, "tags_all") }
+}
+
+// MarkReplaced records that the object planned under key is being replaced,
+// and that the checks of its replacement have been run. Terraform plans a
+// replacement twice: once with the object's prior state, where the provider
+// learns that it is replaced, and once more as if it were new. The second
+// planning knows nothing of the first, so it would count the object's own
+// claims, and its own stored self, against it; TakeReplaced lets it skip the
+// checks the first planning already ran.
+func (p *Plan) MarkReplaced(key string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.replaced == nil {
+		p.replaced = map[string]int{}
+	}
+	p.replaced[key]++
+}
+
+// TakeReplaced reports whether a replacement was marked under key, and
+// forgets one such mark.
+func (p *Plan) TakeReplaced(key string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.replaced[key] == 0 {
+		return false
+	}
+	p.replaced[key]--
+	return true
 }

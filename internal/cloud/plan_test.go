@@ -102,3 +102,17 @@ func TestCheckVPCCountsDefaultTags(t *testing.T) {
 		t.Errorf("field = %q, want tags_all", f)
 	}
 }
+
+func TestPlanReplacementMarks(t *testing.T) {
+	plan := cloud.NewPlan()
+	if plan.TakeReplaced("subnet|10.0.1.0/24") {
+		t.Fatal("an unmarked key was taken")
+	}
+	plan.MarkReplaced("subnet|10.0.1.0/24")
+	if plan.TakeReplaced("subnet|10.0.2.0/24") {
+		t.Fatal("another key was taken")
+	}
+	if !plan.TakeReplaced("subnet|10.0.1.0/24") || plan.TakeReplaced("subnet|10.0.1.0/24") {
+		t.Fatal("a mark must be taken exactly once")
+	}
+}

@@ -83,3 +83,46 @@ func partition(region string) string {
 		return "aws"
 	}
 }
+
+// AvailabilityZoneID returns the ID of a zone of a region, such as use1-az1
+// for us-east-1a: the region's short code, "-az", and the zone's number. AWS
+// shuffles the numbers between accounts; the simulation numbers zones in
+// order.
+func AvailabilityZoneID(zone string) string {
+	region, letter := zone[:len(zone)-1], zone[len(zone)-1]
+	return regionCode(region) + "-az" + string(rune('1'+letter-'a'))
+}
+
+// regionCode shortens a region's name as AWS does in zone IDs: us-east-1 is
+// use1, ap-southeast-2 is apse2, us-gov-west-1 is usgw1.
+func regionCode(region string) string {
+	short := map[string]string{"north": "n", "south": "s", "east": "e", "west": "w", "central": "c", "gov": "g",
+		"northeast": "ne", "southeast": "se", "northwest": "nw", "southwest": "sw"}
+	var b strings.Builder
+	for i, part := range strings.Split(region, "-") {
+		switch {
+		case i == 0:
+			b.WriteString(part)
+		case short[part] != "":
+			b.WriteString(short[part])
+		default:
+			b.WriteString(part)
+		}
+	}
+	return b.String()
+}
+
+// ValidateAvailabilityZone checks that zone is one of region's.
+func ValidateAvailabilityZone(region, zone string) error {
+	zones := AvailabilityZones(region)
+	if slices.Contains(zones, zone) {
+		return nil
+	}
+	return &Error{
+		Code: "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: %s.",
+			printable(zone), strings.Join(zones, ", ")),
+		Fix:   fmt.Sprintf("Use one of the zones of %s, such as %s.", region, zones[0]),
+		Field: "availability_zone",
+	}
+}

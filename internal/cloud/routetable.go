@@ -15,7 +15,21 @@ type RouteTable struct {
 	// explicit association; filled in by the store.
 	Main   bool
 	Routes []Route
-	Tags   map[string]string
+	// Associations are the table's explicit subnet associations and, for
+	// the main table, its main association.
+	Associations []Association
+	Tags         map[string]string
+}
+
+// RouteTableFilter selects route tables; empty fields match all.
+type RouteTableFilter struct {
+	ID    string
+	VPCID string
+	// SubnetID selects the table that serves the subnet.
+	SubnetID string
+	// Main selects main tables (true) or the others (false).
+	Main *bool
+	Tags map[string]string
 }
 
 // ARN returns the route table's ARN.
@@ -31,6 +45,12 @@ type Route struct {
 	// Target is the ID of the gateway the traffic goes to, or TargetLocal.
 	Target string
 	Origin string
+	// ManagedBy says which kind of Terraform resource made the route:
+	// ManagedInline, ManagedByRoute, or "" for local routes.
+	ManagedBy string
+	// State is RouteStateActive or RouteStateBlackhole, derived when read
+	// from whether the target still exists and serves the table's VPC.
+	State string
 }
 
 // Association ties a route table to a subnet, or marks it as its VPC's main
@@ -52,25 +72,206 @@ const (
 	OriginCreateRoute      = "CreateRoute"
 )
 
-// CreateRouteTable creates a route table in a VPC, holding the VPC's local
-// routes.
-func (c *Client) CreateRouteTable(ctx context.Context, vpcID string, tags map[string]string) (RouteTable, error) {
-	var table RouteTable
-	err := c.write(ctx, "CreateRouteTable", map[string]string{"vpc_id": vpcID}, func(tx Tx) error {
-		if err := ValidateTags(tags, "tags"); err != nil {
-			return err
+// ClaimMainRouteTable is the claim a planned main route table association
+// makes on its VPC.
+const ClaimMainRouteTable ClaimKind = "main-route-table"
+
+// inlineRoutesRule checks a set of routes that a table (tableID, "" for a
+// new one) in vpcID is to hold, managed inline: each route, no destination
+// twice, and no routes of the table managed by simcloud_route.
+func (c *Client) inlineRoutesRule(vpcID, tableID string, routes []RouteSpec) Rule {
+	return func(v View) error {
+		seen := map[string]bool{}
+		for _, spec := range routes {
+			if err := c.routeSpecRule(vpcID, tableID, spec)(v); err != nil {
+				return err
+			}
+			dest, _ := ParseRouteDestination(spec.Destination, "")
+			if seen[dest.String()] {
+				return routeExists(dest, "route")
+			}
+			seen[dest.String()] = true
 		}
-		vpc, err := c.findVPC(tx, vpcID, "vpc_id")
+		if tableID == "" {
+			return nil
+		}
+		table, err := c.findRouteTable(v, tableID, "id")
 		if err != nil {
 			return err
 		}
-		table, err = createRouteTable(tx, vpc, tags)
+		return managementRule(v, table, ManagedInline)
+	}
+}
+
+// RouteTableInput is the desired configuration of a route table.
+type RouteTableInput struct {
+	VPCID string
+	Tags  map[string]string
+	// Routes are the table's routes other than its local ones, when
+	// ManageRoutes is set; otherwise the routes are left as they are.
+	Routes       []RouteSpec
+	ManageRoutes bool
+}
+
+func (in RouteTableInput) rule(c *Client, tableID string) Rule {
+	rules := []Rule{tagsRule(in.Tags), func(v View) error {
+		_, err := c.findVPC(v, in.VPCID, "vpc_id")
+		return err
+	}}
+	if in.ManageRoutes {
+		rules = append(rules, c.inlineRoutesRule(in.VPCID, tableID, in.Routes))
+	}
+	return allRules(rules...)
+}
+
+// CheckRouteTable runs at plan time the rules that creating (tableID "") or
+// updating a route table will meet at apply. A table whose routes are
+// managed inline claims that, so that simcloud_route resources planned for it
+// are refused.
+func (c *Client) CheckRouteTable(ctx context.Context, p *Plan, holder Holder, tableID string, in RouteTableInput) error {
+	var claims []Claim
+	if in.ManageRoutes && tableID != "" {
+		claims = append(claims, Claim{Kind: ClaimInlineRoutes, Scope: tableID})
+	}
+	return c.Check(ctx, p, holder, in.rule(c, tableID), claims...)
+}
+
+// CreateRouteTable creates a route table in a VPC, holding the VPC's local
+// routes and, if in.ManageRoutes, the given routes.
+func (c *Client) CreateRouteTable(ctx context.Context, in RouteTableInput) (RouteTable, error) {
+	var table RouteTable
+	err := c.apply(ctx, "CreateRouteTable", map[string]string{"vpc_id": in.VPCID}, in.rule(c, ""), func(tx Tx) error {
+		vpc, err := c.findVPC(tx, in.VPCID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		if table, err = createRouteTable(tx, vpc, in.Tags); err != nil {
+			return err
+		}
+		if in.ManageRoutes {
+			if err := setInlineRoutes(tx, table.ID, in.Routes, false); err != nil {
+				return err
+			}
+		}
+		table, err = c.findRouteTable(tx, table.ID, "id")
 		return err
 	})
 	return table, err
 }
 
-// RouteTable returns the route table with the given ID.
+// UpdateRouteTable gives a table its desired tags and, if in.ManageRoutes,
+// exactly the given routes besides its local ones.
+func (c *Client) UpdateRouteTable(ctx context.Context, id string, in RouteTableInput) (RouteTable, error) {
+	return c.updateRouteTable(ctx, "ReplaceRouteTableRoutes", id, in, false)
+}
+
+// AdoptRouteTable takes a VPC's main table under management, as
+// simcloud_default_route_table does: every route but the local ones is
+// removed, then the given ones are added.
+func (c *Client) AdoptRouteTable(ctx context.Context, id string, in RouteTableInput) (RouteTable, error) {
+	return c.updateRouteTable(ctx, "AdoptRouteTable", id, in, true)
+}
+
+func (c *Client) updateRouteTable(ctx context.Context, op, id string, in RouteTableInput, adopt bool) (RouteTable, error) {
+	var table RouteTable
+	err := c.write(ctx, op, map[string]string{"route_table_id": id}, func(tx Tx) error {
+		var err error
+		if table, err = c.findRouteTable(tx, id, "id"); err != nil {
+			return err
+		}
+		if adopt && !table.Main {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("%s is not the main route table of %s.", id, table.VPCID),
+				Fix:     "Give simcloud_default_route_table the VPC's default_route_table_id.",
+				Field:   "default_route_table_id",
+			}
+		}
+		in.VPCID = table.VPCID
+		rule := in.rule(c, id)
+		if adopt {
+			// Adoption first removes every route, however managed.
+			rule = allRules(tagsRule(in.Tags), c.inlineRoutesRule(in.VPCID, "", in.Routes))
+		}
+		if err := rule(applyView{tx}); err != nil {
+			return err
+		}
+		if in.ManageRoutes || adopt {
+			if err := setInlineRoutes(tx, id, in.Routes, adopt); err != nil {
+				return err
+			}
+		}
+		if err := tx.SetTags(id, in.Tags); err != nil {
+			return err
+		}
+		table, err = c.findRouteTable(tx, id, "id")
+		return err
+	})
+	return table, err
+}
+
+// setInlineRoutes makes routes the table's only routes besides its local
+// ones. Unless adopting, routes that simcloud_route resources manage are
+// left alone (the rules refuse mixing the two before it gets here).
+func setInlineRoutes(tx Tx, tableID string, routes []RouteSpec, adopt bool) error {
+	existing, err := tx.Routes(tableID)
+	if err != nil {
+		return err
+	}
+	want := map[string]string{}
+	for _, spec := range routes {
+		dest, _ := ParseRouteDestination(spec.Destination, "")
+		want[dest.String()] = spec.Target
+	}
+	for _, r := range existing {
+		if r.Target == TargetLocal || (r.ManagedBy == ManagedByRoute && !adopt) {
+			continue
+		}
+		if target, ok := want[r.Destination]; !ok || target != r.Target || r.ManagedBy != ManagedInline {
+			if err := tx.DeleteRoute(tableID, r.Destination); err != nil {
+				return err
+			}
+		}
+	}
+	for dest, target := range want {
+		r := Route{RouteTableID: tableID, Destination: dest, Target: target, Origin: OriginCreateRoute, ManagedBy: ManagedInline}
+		if err := tx.PutRoute(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FindRouteTables returns the route tables that match filter, by ID.
+func (c *Client) FindRouteTables(ctx context.Context, filter RouteTableFilter) ([]RouteTable, error) {
+	var found []RouteTable
+	ids := map[string]string{"route_table_id": filter.ID, "vpc_id": filter.VPCID, "subnet_id": filter.SubnetID}
+	err := c.read(ctx, "DescribeRouteTables", ids, func(tx ReadTx) error {
+		if filter.SubnetID != "" {
+			subnet, err := c.findSubnet(tx, filter.SubnetID, "subnet_id")
+			if err != nil {
+				return err
+			}
+			if filter.ID != "" && filter.ID != subnet.RouteTableID {
+				return nil
+			}
+			filter.ID = subnet.RouteTableID
+		}
+		var err error
+		if found, err = tx.RouteTables(c.scope, filter); err != nil {
+			return err
+		}
+		for i := range found {
+			if err := deriveRouteStates(tx, &found[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return found, err
+}
+
+// RouteTable returns the route table with the given ID, with route states.
 func (c *Client) RouteTable(ctx context.Context, id string) (RouteTable, error) {
 	var table RouteTable
 	err := c.read(ctx, "DescribeRouteTables", map[string]string{"route_table_id": id}, func(tx ReadTx) error {
@@ -95,6 +296,13 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 				Fix:     fmt.Sprintf("%s is the main route table of %s; make another table main first, or delete the VPC.", id, table.VPCID),
 			}
 		}
+		if len(table.Associations) > 0 {
+			var ids []string
+			for _, a := range table.Associations {
+				ids = append(ids, a.ID+" (subnet "+a.SubnetID+")")
+			}
+			return dependencyViolation(KindRouteTable, id, ids)
+		}
 		return deleteRouteTable(tx, id)
 	})
 }
@@ -110,7 +318,7 @@ func (c *Client) findRouteTable(tx ReadTx, id, field string) (RouteTable, error)
 	if !ok {
 		return RouteTable{}, notFound(KindRouteTable, id, field)
 	}
-	return table, nil
+	return table, deriveRouteStates(tx, &table)
 }
 
 // createRouteTable stores a new table for vpc with a local route for each of
@@ -127,7 +335,7 @@ func createRouteTable(tx Tx, vpc VPC, tags map[string]string) (RouteTable, error
 		if block == "" {
 			continue
 		}
-		r := Route{RouteTableID: table.ID, Destination: block, Target: TargetLocal, Origin: OriginCreateRouteTable}
+		r := Route{RouteTableID: table.ID, Destination: block, Target: TargetLocal, Origin: OriginCreateRouteTable, State: RouteStateActive}
 		if err := tx.PutRoute(r); err != nil {
 			return RouteTable{}, err
 		}

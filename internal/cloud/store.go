@@ -26,6 +26,19 @@ type ReadTx interface {
 	IPv6BlockInUse(block string) (bool, error)
 
 	RouteTable(scope Scope, id string) (table RouteTable, ok bool, err error)
+	RouteTables(scope Scope, filter RouteTableFilter) ([]RouteTable, error)
+	Routes(tableID string) ([]Route, error)
+	Route(tableID, destination string) (route Route, ok bool, err error)
+	Association(id string) (a Association, ok bool, err error)
+	// SubnetAssociation returns a subnet's explicit association, if any.
+	SubnetAssociation(subnetID string) (a Association, ok bool, err error)
+	MainAssociation(vpcID string) (a Association, ok bool, err error)
+
+	Subnet(scope Scope, id string) (subnet Subnet, ok bool, err error)
+	Subnets(scope Scope, filter SubnetFilter) ([]Subnet, error)
+	// SubnetDependents lists the IDs of objects that stop a subnet from
+	// being deleted.
+	SubnetDependents(subnetID string) ([]string, error)
 	// MainRouteTableID returns the ID of the VPC's main route table.
 	MainRouteTableID(vpcID string) (string, error)
 	RouteTableIDs(vpcID string) ([]string, error)
@@ -55,6 +68,11 @@ type Tx interface {
 	// association, if it has one.
 	DeleteRouteTable(id string) error
 	InsertAssociation(a Association) error
+	DeleteAssociation(id string) error
+
+	InsertSubnet(s Subnet) error
+	UpdateSubnet(s Subnet) error
+	DeleteSubnet(id string) error
 	PutRoute(r Route) error
 	DeleteRoute(routeTableID, destination string) error
 

@@ -213,6 +213,9 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 				return err
 			}
 		case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "":
+			if err := ipv6BlockUnused(tx, c.scope, vpc); err != nil {
+				return err
+			}
 			if err := deleteLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
 				return err
 			}
@@ -305,4 +308,24 @@ func randomSubPrefix(pool netip.Prefix, bits int) netip.Prefix {
 		n >>= 1
 	}
 	return netip.PrefixFrom(netip.AddrFrom16(addr), bits)
+}
+
+// ipv6BlockUnused refuses to release a VPC's IPv6 block while subnets use
+// part of it.
+func ipv6BlockUnused(tx ReadTx, scope Scope, vpc VPC) error {
+	subnets, err := tx.Subnets(scope, SubnetFilter{VPCID: vpc.ID})
+	if err != nil {
+		return err
+	}
+	for _, s := range subnets {
+		if s.IPv6CIDRBlock != "" {
+			return &Error{
+				Code:    "DependencyViolation",
+				Message: fmt.Sprintf("The IPv6 CIDR block %s of %s is in use by %s.", vpc.IPv6CIDRBlock, vpc.ID, s.ID),
+				Fix:     fmt.Sprintf("Remove the IPv6 blocks of the VPC's subnets (%s has %s) first.", s.ID, s.IPv6CIDRBlock),
+				Field:   "assign_generated_ipv6_cidr_block",
+			}
+		}
+	}
+	return nil
 }

@@ -45,7 +45,7 @@ func TestCreateVPC(t *testing.T) {
 	if !main.Main || main.VPCID != vpc.ID || !idShape.MatchString(main.ID) {
 		t.Errorf("main route table = %+v", main)
 	}
-	wantRoutes := []cloud.Route{{RouteTableID: main.ID, Destination: "10.0.0.0/16", Target: "local", Origin: "CreateRouteTable"}}
+	wantRoutes := []cloud.Route{{RouteTableID: main.ID, Destination: "10.0.0.0/16", Target: "local", Origin: "CreateRouteTable", State: "active"}}
 	if !equalRoutes(main.Routes, wantRoutes) {
 		t.Errorf("main table routes = %+v, want %+v", main.Routes, wantRoutes)
 	}
@@ -115,7 +115,7 @@ func TestUpdateVPC(t *testing.T) {
 	in.InstanceTenancy = cloud.TenancyDedicated
 	in.Tags = map[string]string{"a": "1", "b": "2"}
 	vpc := mustCreateVPC(t, c, in)
-	extra, err := c.CreateRouteTable(ctx, vpc.ID, nil)
+	extra, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestDeleteVPC(t *testing.T) {
 	ctx := context.Background()
 	c := freshClient(t)
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
-	extra, err := c.CreateRouteTable(ctx, vpc.ID, map[string]string{"Name": "extra"})
+	extra, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, Tags: map[string]string{"Name": "extra"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestDeleteVPC(t *testing.T) {
 
 func TestCreateRouteTableNeedsVPC(t *testing.T) {
 	c := freshClient(t)
-	_, err := c.CreateRouteTable(context.Background(), "vpc-0123456789abcdef0", nil)
+	_, err := c.CreateRouteTable(context.Background(), cloud.RouteTableInput{VPCID: "vpc-0123456789abcdef0"})
 	wantCode(t, err, "InvalidVpcID.NotFound")
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 const vpcAddress = "simcloud_vpc.test"
@@ -316,7 +318,7 @@ resource "simcloud_vpc" "test" {
 		resource.TestStep{Config: config},
 		resource.TestStep{
 			PreConfig: func() {
-				table, err := c.client.CreateRouteTable(context.Background(), c.onlyVPC(t).ID, nil)
+				table, err := c.client.CreateRouteTable(context.Background(), cloud.RouteTableInput{VPCID: c.onlyVPC(t).ID})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -127,9 +127,10 @@ func (t *sqlTx) VPCDependents(scope cloud.Scope, vpcID string) ([]string, error)
 			AND NOT EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)
 			UNION ALL SELECT id FROM internet_gateways WHERE vpc_id = ?
 			UNION ALL SELECT id FROM egress_only_internet_gateways WHERE vpc_id = ?
+			UNION ALL SELECT id FROM subnets WHERE vpc_id = ?
 		) AS dependents
 		WHERE EXISTS (SELECT 1 FROM vpcs v WHERE v.id = ? AND v.owner_id = ? AND v.region = ?)
-		ORDER BY id`, vpcID, vpcID, vpcID, vpcID, scope.AccountID, scope.Region)
+		ORDER BY id`, vpcID, vpcID, vpcID, vpcID, vpcID, scope.AccountID, scope.Region)
 }
 
 func (t *sqlTx) IPv6BlockInUse(block string) (bool, error) {
@@ -158,28 +159,66 @@ func (t *sqlTx) DeleteVPC(id string) error {
 }
 
 func (t *sqlTx) RouteTable(scope cloud.Scope, id string) (cloud.RouteTable, bool, error) {
-	var rt cloud.RouteTable
-	err := t.tx.QueryRowContext(t.ctx, `SELECT r.id, r.vpc_id, r.owner_id, r.region,
-		EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)
-		FROM route_tables r WHERE r.id = ? AND r.owner_id = ? AND r.region = ?`,
-		id, scope.AccountID, scope.Region).Scan(&rt.ID, &rt.VPCID, &rt.OwnerID, &rt.Region, &rt.Main)
-	if errors.Is(err, sql.ErrNoRows) {
-		return cloud.RouteTable{}, false, nil
-	}
-	if err != nil {
+	found, err := t.RouteTables(scope, cloud.RouteTableFilter{ID: id})
+	if err != nil || len(found) == 0 {
 		return cloud.RouteTable{}, false, err
 	}
-	if rt.Routes, err = t.routes(id); err != nil {
-		return cloud.RouteTable{}, false, err
-	}
-	if rt.Tags, err = t.Tags(id); err != nil {
-		return cloud.RouteTable{}, false, err
-	}
-	return rt, true, nil
+	return found[0], true, nil
 }
 
-func (t *sqlTx) routes(tableID string) ([]cloud.Route, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT destination, target, origin FROM routes
+func (t *sqlTx) RouteTables(scope cloud.Scope, f cloud.RouteTableFilter) ([]cloud.RouteTable, error) {
+	isMain := `EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)`
+	where := []string{"r.owner_id = ?", "r.region = ?"}
+	args := []any{scope.AccountID, scope.Region}
+	if f.ID != "" {
+		where = append(where, "r.id = ?")
+		args = append(args, f.ID)
+	}
+	if f.VPCID != "" {
+		where = append(where, "r.vpc_id = ?")
+		args = append(args, f.VPCID)
+	}
+	if f.Main != nil {
+		where = append(where, isMain+" = ?")
+		args = append(args, *f.Main)
+	}
+	tagWhere, tagArgs := tagConditions("r.id", f.Tags)
+	where = append(where, tagWhere...)
+	args = append(args, tagArgs...)
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT r.id, r.vpc_id, r.owner_id, r.region, `+isMain+`
+		FROM route_tables r WHERE `+strings.Join(where, " AND ")+` ORDER BY r.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var tables []cloud.RouteTable
+	for rows.Next() {
+		var rt cloud.RouteTable
+		if err := rows.Scan(&rt.ID, &rt.VPCID, &rt.OwnerID, &rt.Region, &rt.Main); err != nil {
+			_ = rows.Close()
+			return nil, err
+		}
+		tables = append(tables, rt)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	for i := range tables {
+		rt := &tables[i]
+		if rt.Routes, err = t.Routes(rt.ID); err != nil {
+			return nil, err
+		}
+		if rt.Associations, err = t.associations(`route_table_id = ?`, rt.ID); err != nil {
+			return nil, err
+		}
+		if rt.Tags, err = t.Tags(rt.ID); err != nil {
+			return nil, err
+		}
+	}
+	return tables, nil
+}
+
+func (t *sqlTx) Routes(tableID string) ([]cloud.Route, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT destination, target, origin, managed_by FROM routes
 		WHERE route_table_id = ? ORDER BY destination`, tableID)
 	if err != nil {
 		return nil, err
@@ -188,12 +227,67 @@ func (t *sqlTx) routes(tableID string) ([]cloud.Route, error) {
 	var out []cloud.Route
 	for rows.Next() {
 		r := cloud.Route{RouteTableID: tableID}
-		if err := rows.Scan(&r.Destination, &r.Target, &r.Origin); err != nil {
+		if err := rows.Scan(&r.Destination, &r.Target, &r.Origin, &r.ManagedBy); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+func (t *sqlTx) Route(tableID, destination string) (cloud.Route, bool, error) {
+	routes, err := t.Routes(tableID)
+	if err != nil {
+		return cloud.Route{}, false, err
+	}
+	for _, r := range routes {
+		if r.Destination == destination {
+			return r, true, nil
+		}
+	}
+	return cloud.Route{}, false, nil
+}
+
+func (t *sqlTx) associations(where string, args ...any) ([]cloud.Association, error) {
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, route_table_id, vpc_id, COALESCE(subnet_id, ''), main
+		FROM route_table_associations WHERE `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	var out []cloud.Association
+	for rows.Next() {
+		var a cloud.Association
+		if err := rows.Scan(&a.ID, &a.RouteTableID, &a.VPCID, &a.SubnetID, &a.Main); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (t *sqlTx) oneAssociation(where string, args ...any) (cloud.Association, bool, error) {
+	found, err := t.associations(where, args...)
+	if err != nil || len(found) == 0 {
+		return cloud.Association{}, false, err
+	}
+	return found[0], true, nil
+}
+
+func (t *sqlTx) Association(id string) (cloud.Association, bool, error) {
+	return t.oneAssociation(`id = ?`, id)
+}
+
+func (t *sqlTx) SubnetAssociation(subnetID string) (cloud.Association, bool, error) {
+	return t.oneAssociation(`subnet_id = ?`, subnetID)
+}
+
+func (t *sqlTx) MainAssociation(vpcID string) (cloud.Association, bool, error) {
+	return t.oneAssociation(`vpc_id = ? AND main = 1`, vpcID)
+}
+
+func (t *sqlTx) DeleteAssociation(id string) error {
+	return t.exec(`DELETE FROM route_table_associations WHERE id = ?`, id)
 }
 
 func (t *sqlTx) MainRouteTableID(vpcID string) (string, error) {
@@ -226,9 +320,10 @@ func (t *sqlTx) InsertAssociation(a cloud.Association) error {
 }
 
 func (t *sqlTx) PutRoute(r cloud.Route) error {
-	return t.exec(`INSERT INTO routes (route_table_id, destination, target, origin) VALUES (?, ?, ?, ?)
-		ON CONFLICT (route_table_id, destination) DO UPDATE SET target = excluded.target, origin = excluded.origin`,
-		r.RouteTableID, r.Destination, r.Target, r.Origin)
+	return t.exec(`INSERT INTO routes (route_table_id, destination, target, origin, managed_by) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (route_table_id, destination) DO UPDATE SET target = excluded.target, origin = excluded.origin,
+		managed_by = excluded.managed_by`,
+		r.RouteTableID, r.Destination, r.Target, r.Origin, r.ManagedBy)
 }
 
 func (t *sqlTx) DeleteRoute(tableID, destination string) error {

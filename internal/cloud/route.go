@@ -1,0 +1,417 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"strings"
+)
+
+// Route states, as AWS reports them.
+const (
+	RouteStateActive    = "active"
+	RouteStateBlackhole = "blackhole"
+)
+
+// Which kind of Terraform resource manages a route. AWS knows nothing of
+// this; the simulation records it so that a table whose routes are managed
+// both inline (simcloud_route_table's route) and by simcloud_route
+// resources, which would fight forever, is refused.
+const (
+	ManagedInline  = "inline"
+	ManagedByRoute = "route"
+)
+
+// Claims on route tables. ClaimRoute reserves a destination in a table (the
+// scope); ClaimInlineRoutes and ClaimRouteResource say how a table's routes
+// are managed.
+const (
+	ClaimRoute         ClaimKind = "route"
+	ClaimInlineRoutes  ClaimKind = "inline-routes"
+	ClaimRouteResource ClaimKind = "route-resource"
+)
+
+// RouteSpec is a desired route: a destination block and a target.
+type RouteSpec struct {
+	// Destination is an IPv4 or IPv6 network in CIDR notation.
+	Destination string
+	// Target is the ID of an internet gateway, egress-only internet gateway
+	// or NAT gateway.
+	Target string
+}
+
+// targetKind returns the prefix of a route target's ID ("igw", "eigw",
+// "nat"), or TargetLocal.
+func targetKind(target string) string {
+	if target == TargetLocal {
+		return TargetLocal
+	}
+	prefix, _, _ := strings.Cut(target, "-")
+	return prefix
+}
+
+// targetField names the argument of simcloud_route that holds a target.
+func targetField(target string) string {
+	switch targetKind(target) {
+	case KindEgressOnlyInternetGateway.Prefix:
+		return "egress_only_gateway_id"
+	case "nat":
+		return "nat_gateway_id"
+	default:
+		return "gateway_id"
+	}
+}
+
+// ParseRouteDestination parses a route's destination, IPv4 or IPv6, into its
+// canonical form. field names the argument it came from.
+func ParseRouteDestination(s, field string) (netip.Prefix, error) {
+	if strings.Contains(s, ":") {
+		return ParseIPv6Network(s, "destinationIpv6CidrBlock", field)
+	}
+	return ParseIPv4Network(s, "destinationCidrBlock", field)
+}
+
+func destinationField(dest netip.Prefix) string {
+	if dest.Addr().Is6() {
+		return "destination_ipv6_cidr_block"
+	}
+	return "destination_cidr_block"
+}
+
+// routeSpecRule checks what can be checked of a route knowing only its
+// table's VPC: the destination's form, that it is no more specific than the
+// local route, and that its target exists, serves the VPC and suits the
+// destination. tableID may be "" for a table not created yet.
+func (c *Client) routeSpecRule(vpcID, tableID string, spec RouteSpec) Rule {
+	return func(v View) error {
+		dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
+		if err != nil {
+			return err
+		}
+		vpc, err := c.findVPC(v, vpcID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		for _, local := range []string{vpc.CIDRBlock, vpc.IPv6CIDRBlock} {
+			if p, err := netip.ParsePrefix(local); err == nil && contains(p, dest) {
+				return &Error{
+					Code:    "InvalidParameterValue",
+					Message: fmt.Sprintf("Cannot create a more specific route for %s than local route %s in route table %s", dest, local, orNew(tableID)),
+					Fix:     fmt.Sprintf("Traffic for %s stays inside the VPC through its local route; route only destinations outside it, such as 0.0.0.0/0.", local),
+					Field:   destinationField(dest),
+				}
+			}
+		}
+		return c.targetRule(v, vpc, tableID, dest, spec.Target)
+	}
+}
+
+func orNew(tableID string) string {
+	if tableID == "" {
+		return "(new)"
+	}
+	return tableID
+}
+
+// targetRule checks a route's target against its table's VPC.
+func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, target string) error {
+	field := targetField(target)
+	differentNetworks := func(noun string) *Error {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("route table %s and %s %s belong to different networks", orNew(tableID), noun, target),
+			Fix:     fmt.Sprintf("Route to a gateway of %s, or attach %s to it first.", vpc.ID, target),
+			Field:   field,
+		}
+	}
+	switch targetKind(target) {
+	case KindInternetGateway.Prefix:
+		igw, ok, err := v.InternetGateway(c.scope, target)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return gatewayNotFound(target, field)
+		}
+		if igw.VPCID != vpc.ID && !claimedAttachment(v, target, vpc.ID) {
+			return differentNetworks("network gateway")
+		}
+	case KindEgressOnlyInternetGateway.Prefix:
+		if dest.Addr().Is4() {
+			return &Error{
+				Code:    "InvalidParameterCombination",
+				Message: fmt.Sprintf("An egress-only internet gateway only routes IPv6 traffic; %s is an IPv4 destination.", dest),
+				Fix:     "Give the route an IPv6 destination such as ::/0, or send IPv4 traffic to an internet gateway or a NAT gateway.",
+				Field:   field,
+			}
+		}
+		eigw, ok, err := v.EgressOnlyInternetGateway(c.scope, target)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return gatewayNotFound(target, field)
+		}
+		if eigw.VPCID != vpc.ID {
+			return differentNetworks("egress-only gateway")
+		}
+	default:
+		return gatewayNotFound(target, field)
+	}
+	return nil
+}
+
+// claimedAttachment reports whether another object of the plan attaches
+// gateway igwID to vpcID.
+func claimedAttachment(v View, igwID, vpcID string) bool {
+	for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
+		if claim.Value == igwID {
+			return true
+		}
+	}
+	return false
+}
+
+func gatewayNotFound(target, field string) *Error {
+	return &Error{
+		Code:    "InvalidGatewayID.NotFound",
+		Message: fmt.Sprintf("The gateway ID '%s' does not exist", printable(target)),
+		Fix:     "Route to a gateway that exists in this account and region, usually by referring to the gateway resource's id.",
+		Field:   field,
+	}
+}
+
+// routeRule checks a route in an existing table: its spec, that its
+// destination is free there (unless replacing its own route), and that the
+// table's routes are not managed the other way.
+func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, replacing bool) Rule {
+	return func(v View) error {
+		table, err := c.findRouteTable(v, tableID, "route_table_id")
+		if err != nil {
+			return err
+		}
+		if err := c.routeSpecRule(table.VPCID, tableID, spec)(v); err != nil {
+			return err
+		}
+		dest, _ := ParseRouteDestination(spec.Destination, "")
+		if err := managementRule(v, table, manager); err != nil {
+			return err
+		}
+		if replacing {
+			return nil
+		}
+		for _, r := range table.Routes {
+			if r.Destination == dest.String() {
+				return routeExists(dest, destinationField(dest))
+			}
+		}
+		for _, claim := range v.Claimed(ClaimRoute, tableID) {
+			if claim.Value == dest.String() {
+				return routeExists(dest, destinationField(dest))
+			}
+		}
+		return nil
+	}
+}
+
+func routeExists(dest netip.Prefix, field string) *Error {
+	return &Error{
+		Code:    "RouteAlreadyExists",
+		Message: fmt.Sprintf("The route identified by %s already exists.", dest),
+		Fix:     "A table has one route per destination: change the existing route's target, or remove one of the two (terraform import adopts a route made elsewhere).",
+		Field:   field,
+	}
+}
+
+// managementRule refuses to manage a table's routes one way while they are
+// managed the other.
+func managementRule(v View, table RouteTable, manager string) error {
+	other, otherClaim, resourceName := ManagedByRoute, ClaimRouteResource, "simcloud_route resources"
+	if manager == ManagedByRoute {
+		other, otherClaim, resourceName = ManagedInline, ClaimInlineRoutes, "the route blocks of its simcloud_route_table (or simcloud_default_route_table)"
+	}
+	var owners []string
+	for _, r := range table.Routes {
+		if r.ManagedBy == other {
+			owners = append(owners, r.Destination)
+		}
+	}
+	if len(owners) == 0 && len(v.Claimed(otherClaim, table.ID)) == 0 {
+		return nil
+	}
+	what := "in this configuration"
+	if len(owners) > 0 {
+		what = "for " + strings.Join(owners, ", ")
+	}
+	return &Error{
+		Code:    "InvalidParameterCombination",
+		Message: fmt.Sprintf("The routes of route table %s are managed by %s %s.", table.ID, resourceName, what),
+		Fix:     "Manage a table's routes either with route blocks in the table or with simcloud_route resources, not both: with both, each apply would undo the other's routes.",
+		Field:   "route_table_id",
+	}
+}
+
+// CheckRoute runs at plan time the rules a simcloud_route will meet at apply,
+// and claims its destination. replacing says it exists and only its target
+// changes.
+func (c *Client) CheckRoute(ctx context.Context, p *Plan, holder Holder, tableID string, spec RouteSpec, replacing bool) error {
+	dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
+	if err != nil {
+		return err
+	}
+	return c.Check(ctx, p, holder, c.routeRule(spec, tableID, ManagedByRoute, replacing),
+		Claim{Kind: ClaimRoute, Scope: tableID, Value: dest.String()},
+		Claim{Kind: ClaimRouteResource, Scope: tableID})
+}
+
+// CheckRouteSpec runs at plan time what can be checked of a route whose
+// table does not exist yet.
+func (c *Client) CheckRouteSpec(ctx context.Context, p *Plan, holder Holder, vpcID string, spec RouteSpec) error {
+	return c.Check(ctx, p, holder, c.routeSpecRule(vpcID, "", spec))
+}
+
+// CreateRoute adds a route to a table, as a simcloud_route does.
+func (c *Client) CreateRoute(ctx context.Context, tableID string, spec RouteSpec) (Route, error) {
+	return c.putRoute(ctx, "CreateRoute", tableID, spec, false)
+}
+
+// ReplaceRoute changes the target of a table's route to a destination.
+func (c *Client) ReplaceRoute(ctx context.Context, tableID string, spec RouteSpec) (Route, error) {
+	return c.putRoute(ctx, "ReplaceRoute", tableID, spec, true)
+}
+
+func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpec, replacing bool) (Route, error) {
+	var route Route
+	ids := map[string]string{"route_table_id": tableID, "destination": spec.Destination, "target": spec.Target}
+	err := c.apply(ctx, op, ids, c.routeRule(spec, tableID, ManagedByRoute, replacing), func(tx Tx) error {
+		dest, _ := ParseRouteDestination(spec.Destination, "")
+		if replacing {
+			if _, ok, err := tx.Route(tableID, dest.String()); err != nil {
+				return err
+			} else if !ok {
+				return &Error{
+					Code:    "InvalidParameterValue",
+					Message: fmt.Sprintf("There is no route defined for '%s' in the route table. Use CreateRoute instead.", dest),
+					Fix:     "Create the route instead of replacing it.",
+					Field:   destinationField(dest),
+				}
+			}
+		}
+		route = Route{RouteTableID: tableID, Destination: dest.String(), Target: spec.Target, Origin: OriginCreateRoute, ManagedBy: ManagedByRoute}
+		if err := tx.PutRoute(route); err != nil {
+			return err
+		}
+		var err error
+		route, err = c.findRoute(tx, tableID, dest.String())
+		return err
+	})
+	return route, err
+}
+
+// Route returns a table's route to a destination, with its state.
+func (c *Client) Route(ctx context.Context, tableID, destination string) (Route, error) {
+	var route Route
+	err := c.read(ctx, "DescribeRouteTables", map[string]string{"route_table_id": tableID, "destination": destination}, func(tx ReadTx) error {
+		dest, err := ParseRouteDestination(destination, "destination_cidr_block")
+		if err != nil {
+			return err
+		}
+		route, err = c.findRoute(tx, tableID, dest.String())
+		return err
+	})
+	return route, err
+}
+
+func (c *Client) findRoute(tx ReadTx, tableID, dest string) (Route, error) {
+	table, err := c.findRouteTable(tx, tableID, "route_table_id")
+	if err != nil {
+		return Route{}, err
+	}
+	for _, r := range table.Routes {
+		if r.Destination == dest {
+			return r, nil
+		}
+	}
+	return Route{}, routeNotFound(tableID, dest)
+}
+
+func routeNotFound(tableID, dest string) *Error {
+	return &Error{
+		Code:    "InvalidRoute.NotFound",
+		Message: fmt.Sprintf("no route with destination-cidr-block %s in route table %s", dest, tableID),
+		Fix:     "Check the route table and the destination.",
+	}
+}
+
+// DeleteRoute removes a table's route to a destination. Local routes stay.
+func (c *Client) DeleteRoute(ctx context.Context, tableID, destination string) error {
+	ids := map[string]string{"route_table_id": tableID, "destination": destination}
+	return c.write(ctx, "DeleteRoute", ids, func(tx Tx) error {
+		dest, err := ParseRouteDestination(destination, "destination_cidr_block")
+		if err != nil {
+			return err
+		}
+		r, err := c.findRoute(tx, tableID, dest.String())
+		if err != nil {
+			return err
+		}
+		if r.Target == TargetLocal {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("cannot remove local route %s in route table %s", dest, tableID),
+				Fix:     "Local routes belong to the VPC's blocks and go only with them.",
+			}
+		}
+		return tx.DeleteRoute(tableID, dest.String())
+	})
+}
+
+// deriveRouteStates marks each route of a table active or blackhole: a
+// route is a blackhole when its target is gone or no longer serves the
+// table's VPC, as when a gateway is detached or deleted.
+func deriveRouteStates(tx ReadTx, table *RouteTable) error {
+	scope := Scope{AccountID: table.OwnerID, Region: table.Region}
+	for i := range table.Routes {
+		r := &table.Routes[i]
+		r.State = RouteStateBlackhole
+		switch targetKind(r.Target) {
+		case TargetLocal:
+			r.State = RouteStateActive
+		case KindInternetGateway.Prefix:
+			if g, ok, err := tx.InternetGateway(scope, r.Target); err != nil {
+				return err
+			} else if ok && g.VPCID == table.VPCID {
+				r.State = RouteStateActive
+			}
+		case KindEgressOnlyInternetGateway.Prefix:
+			if g, ok, err := tx.EgressOnlyInternetGateway(scope, r.Target); err != nil {
+				return err
+			} else if ok && g.VPCID == table.VPCID {
+				r.State = RouteStateActive
+			}
+		}
+	}
+	return nil
+}
+
+// RouteID returns the ID the AWS provider gives a route:
+// "r-" + table ID + the CRC-32 of the destination, in decimal.
+func RouteID(tableID, destination string) string {
+	return fmt.Sprintf("r-%s%d", tableID, crc32String(destination))
+}
+
+// ParseRouteImportID splits a route's import ID, <route-table-id>_<destination>.
+func ParseRouteImportID(id string) (tableID, destination string, err error) {
+	tableID, destination, found := strings.Cut(id, "_")
+	if found && ValidateID(KindRouteTable, tableID, "") == nil {
+		if dest, err := ParseRouteDestination(destination, ""); err == nil {
+			return tableID, dest.String(), nil
+		}
+	}
+	return "", "", &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Invalid route import ID %q: expected ROUTE-TABLE-ID_DESTINATION.", printable(id)),
+		Fix:     "Write the table's ID, an underscore, and the route's destination block, such as rtb-0123456789abcdef0_0.0.0.0/0 or rtb-0123456789abcdef0_::/0.",
+		Field:   "id",
+	}
+}

@@ -1,0 +1,373 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+)
+
+// Subnet is a range of a VPC's addresses in one availability zone.
+type Subnet struct {
+	ID                          string
+	OwnerID                     string
+	Region                      string
+	VPCID                       string
+	CIDRBlock                   string
+	AvailabilityZone            string
+	IPv6CIDRBlock               string
+	IPv6CIDRBlockAssociationID  string
+	MapPublicIPOnLaunch         bool
+	AssignIPv6AddressOnCreation bool
+	Tags                        map[string]string
+
+	// RouteTableID is the table that serves the subnet: its explicit
+	// association, else the VPC's main table. Derived when read.
+	RouteTableID string
+	// IsPublic says that the serving table has an active route to an
+	// internet gateway attached to the subnet's VPC. Derived when read.
+	IsPublic bool
+}
+
+// ARN returns the subnet's ARN.
+func (s Subnet) ARN() string { return Scope{AccountID: s.OwnerID, Region: s.Region}.ARN(KindSubnet, s.ID) }
+
+// AvailabilityZoneID returns the ID of the subnet's zone.
+func (s Subnet) AvailabilityZoneID() string { return AvailabilityZoneID(s.AvailabilityZone) }
+
+// SubnetInput is the desired configuration of a subnet.
+type SubnetInput struct {
+	VPCID            string
+	CIDRBlock        string
+	AvailabilityZone string
+	// IPv6CIDRBlock is a /64 of the VPC's IPv6 block, or "".
+	IPv6CIDRBlock               string
+	MapPublicIPOnLaunch         bool
+	AssignIPv6AddressOnCreation bool
+	Tags                        map[string]string
+}
+
+// SubnetFilter selects subnets; empty fields match all.
+type SubnetFilter struct {
+	ID               string
+	VPCID            string
+	CIDRBlock        string
+	AvailabilityZone string
+	Tags             map[string]string
+}
+
+// ClaimSubnetBlock is the claim a planned subnet makes on a block of its
+// VPC's addresses (IPv4 or IPv6); its scope is the VPC's ID.
+const ClaimSubnetBlock ClaimKind = "subnet-block"
+
+// The sizes AWS allows for a subnet's blocks.
+const (
+	subnetMinPrefixBits = 16
+	subnetMaxPrefixBits = 28
+	subnetIPv6Bits      = 64
+)
+
+// subnetRule checks a subnet's configuration against its VPC and the VPC's
+// other subnets. selfID is the subnet's own ID, "" for a new one.
+func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
+	return func(v View) error {
+		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
+			return err
+		}
+		if err := ValidateAvailabilityZone(c.scope.Region, in.zone(c.scope.Region)); err != nil {
+			return err
+		}
+		vpc, err := c.findVPC(v, in.VPCID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		block, err := parseSubnetCIDR(in.CIDRBlock, vpc)
+		if err != nil {
+			return err
+		}
+		blocks := []netip.Prefix{block}
+		if in.IPv6CIDRBlock != "" {
+			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc)
+			if err != nil {
+				return err
+			}
+			blocks = append(blocks, v6)
+		} else if in.AssignIPv6AddressOnCreation {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: "Invalid value 'true' for AssignIpv6AddressOnCreation. Cannot set AssignIpv6AddressOnCreation to true unless the subnet has an IPv6 CIDR block associated with it.",
+				Fix:     "Give the subnet an ipv6_cidr_block, or leave assign_ipv6_address_on_creation false.",
+				Field:   "assign_ipv6_address_on_creation",
+			}
+		}
+		siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID})
+		if err != nil {
+			return err
+		}
+		for _, b := range blocks {
+			if err := subnetOverlap(v, b, vpc.ID, selfID, siblings); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func (in SubnetInput) zone(region string) string {
+	if in.AvailabilityZone == "" {
+		return AvailabilityZones(region)[0]
+	}
+	return in.AvailabilityZone
+}
+
+func (in SubnetInput) claims() []Claim {
+	claims := []Claim{{Kind: ClaimSubnetBlock, Scope: in.VPCID, Value: in.CIDRBlock}}
+	if in.IPv6CIDRBlock != "" {
+		claims = append(claims, Claim{Kind: ClaimSubnetBlock, Scope: in.VPCID, Value: in.IPv6CIDRBlock})
+	}
+	return claims
+}
+
+func parseSubnetCIDR(s string, vpc VPC) (netip.Prefix, error) {
+	block, err := ParseIPv4Network(s, "cidrBlock", "cidr_block")
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	vpcBlock := netip.MustParsePrefix(vpc.CIDRBlock)
+	invalid := func(fix string) *Error {
+		return &Error{Code: "InvalidSubnet.Range", Message: fmt.Sprintf("The CIDR '%s' is invalid.", s), Fix: fix, Field: "cidr_block"}
+	}
+	if bits := block.Bits(); bits < subnetMinPrefixBits || bits > subnetMaxPrefixBits {
+		return netip.Prefix{}, invalid(fmt.Sprintf("A subnet's block must be between /%d and /%d.", subnetMinPrefixBits, subnetMaxPrefixBits))
+	}
+	if !contains(vpcBlock, block) {
+		return netip.Prefix{}, invalid(fmt.Sprintf("Choose a block inside %s's range %s, such as %s.", vpc.ID, vpcBlock, resized(vpcBlock, max(block.Bits(), vpcBlock.Bits()))))
+	}
+	return block, nil
+}
+
+func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
+	block, err := ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	if vpc.IPv6CIDRBlock == "" {
+		return netip.Prefix{}, &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid: %s has no IPv6 CIDR block.", s, vpc.ID),
+			Fix:     "Set assign_generated_ipv6_cidr_block = true on the VPC, then take a /64 of its ipv6_cidr_block (for example with cidrsubnet(vpc.ipv6_cidr_block, 8, 1)).",
+			Field:   "ipv6_cidr_block",
+		}
+	}
+	vpcBlock := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
+	if block.Bits() != subnetIPv6Bits || !contains(vpcBlock, block) {
+		return netip.Prefix{}, &Error{
+			Code:    "InvalidSubnet.Range",
+			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid.", s),
+			Fix:     fmt.Sprintf("A subnet's IPv6 block is a /64 inside its VPC's %s, such as %s.", vpcBlock, resized(vpcBlock, subnetIPv6Bits)),
+			Field:   "ipv6_cidr_block",
+		}
+	}
+	return block, nil
+}
+
+// subnetOverlap refuses a block that overlaps a block of another subnet of
+// the VPC, stored or claimed by another object of the plan.
+func subnetOverlap(v View, block netip.Prefix, vpcID, selfID string, siblings []Subnet) error {
+	field := "cidr_block"
+	if block.Addr().Is6() {
+		field = "ipv6_cidr_block"
+	}
+	conflict := func(other string) *Error {
+		return &Error{
+			Code:    "InvalidSubnet.Conflict",
+			Message: fmt.Sprintf("The CIDR '%s' conflicts with another subnet", block),
+			Fix:     fmt.Sprintf("Subnets of one VPC may not overlap, and %s overlaps %s. Choose a free block, for example with cidrsubnet().", block, other),
+			Field:   field,
+		}
+	}
+	for _, s := range siblings {
+		if s.ID == selfID {
+			continue
+		}
+		for _, b := range []string{s.CIDRBlock, s.IPv6CIDRBlock} {
+			if p, err := netip.ParsePrefix(b); err == nil && p.Overlaps(block) {
+				return conflict(fmt.Sprintf("%s of %s", b, s.ID))
+			}
+		}
+	}
+	for _, claim := range v.Claimed(ClaimSubnetBlock, vpcID) {
+		if p, err := netip.ParsePrefix(claim.Value); err == nil && p.Overlaps(block) {
+			return conflict(claim.Value + " of another subnet planned in this configuration")
+		}
+	}
+	return nil
+}
+
+// contains reports whether block lies wholly inside outer.
+func contains(outer, block netip.Prefix) bool {
+	return outer.Bits() <= block.Bits() && outer.Contains(block.Addr())
+}
+
+// CheckSubnet runs at plan time the rules that creating or updating a subnet
+// with this configuration will meet at apply, and claims its blocks.
+// selfID is the subnet's ID, "" for a new one.
+func (c *Client) CheckSubnet(ctx context.Context, p *Plan, holder Holder, in SubnetInput, selfID string) error {
+	return c.Check(ctx, p, holder, c.subnetRule(in, selfID), in.claims()...)
+}
+
+// CreateSubnet creates a subnet.
+func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, error) {
+	s := Subnet{
+		ID: newID(KindSubnet), OwnerID: c.scope.AccountID, Region: c.scope.Region,
+		VPCID: in.VPCID, CIDRBlock: in.CIDRBlock, AvailabilityZone: in.zone(c.scope.Region),
+		IPv6CIDRBlock: in.IPv6CIDRBlock, MapPublicIPOnLaunch: in.MapPublicIPOnLaunch,
+		AssignIPv6AddressOnCreation: in.AssignIPv6AddressOnCreation, Tags: in.Tags,
+	}
+	if s.IPv6CIDRBlock != "" {
+		s.IPv6CIDRBlockAssociationID = newID(KindSubnetCIDRAssociation)
+	}
+	ids := map[string]string{"subnet_id": s.ID, "vpc_id": in.VPCID}
+	err := c.apply(ctx, "CreateSubnet", ids, c.subnetRule(in, ""), func(tx Tx) error {
+		if err := tx.InsertSubnet(s); err != nil {
+			return err
+		}
+		if err := tx.SetTags(s.ID, s.Tags); err != nil {
+			return err
+		}
+		return c.deriveSubnet(tx, &s)
+	})
+	if err != nil {
+		return Subnet{}, err
+	}
+	return s, nil
+}
+
+// Subnet returns the subnet with the given ID, with its routing as it is now.
+func (c *Client) Subnet(ctx context.Context, id string) (Subnet, error) {
+	var s Subnet
+	err := c.read(ctx, "DescribeSubnets", map[string]string{"subnet_id": id}, func(tx ReadTx) error {
+		var err error
+		s, err = c.findSubnet(tx, id, "id")
+		return err
+	})
+	return s, err
+}
+
+// FindSubnets returns the subnets that match filter, by ID.
+func (c *Client) FindSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet, error) {
+	var found []Subnet
+	err := c.read(ctx, "DescribeSubnets", map[string]string{"subnet_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) error {
+		var err error
+		if found, err = tx.Subnets(c.scope, filter); err != nil {
+			return err
+		}
+		for i := range found {
+			if err := c.deriveSubnet(tx, &found[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return found, err
+}
+
+func (c *Client) findSubnet(tx ReadTx, id, field string) (Subnet, error) {
+	if err := ValidateID(KindSubnet, id, field); err != nil {
+		return Subnet{}, err
+	}
+	s, ok, err := tx.Subnet(c.scope, id)
+	if err != nil {
+		return Subnet{}, err
+	}
+	if !ok {
+		return Subnet{}, notFound(KindSubnet, id, field)
+	}
+	return s, c.deriveSubnet(tx, &s)
+}
+
+// UpdateSubnet changes what AWS changes in place: the IPv6 block, the launch
+// settings and the tags.
+func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (Subnet, error) {
+	var s Subnet
+	err := c.apply(ctx, "ModifySubnetAttribute", map[string]string{"subnet_id": id}, c.subnetRule(in, id), func(tx Tx) error {
+		var err error
+		if s, err = c.findSubnet(tx, id, "id"); err != nil {
+			return err
+		}
+		if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) {
+			return &Error{
+				Code:    "OperationNotPermitted",
+				Message: fmt.Sprintf("The VPC, IPv4 block and zone of %s cannot be changed.", id),
+				Fix:     "Replace the subnet to change them.",
+			}
+		}
+		if s.IPv6CIDRBlock != in.IPv6CIDRBlock {
+			s.IPv6CIDRBlock, s.IPv6CIDRBlockAssociationID = in.IPv6CIDRBlock, ""
+			if in.IPv6CIDRBlock != "" {
+				s.IPv6CIDRBlockAssociationID = newID(KindSubnetCIDRAssociation)
+			}
+		}
+		s.MapPublicIPOnLaunch, s.AssignIPv6AddressOnCreation, s.Tags = in.MapPublicIPOnLaunch, in.AssignIPv6AddressOnCreation, in.Tags
+		if err := tx.UpdateSubnet(s); err != nil {
+			return err
+		}
+		return tx.SetTags(id, s.Tags)
+	})
+	return s, err
+}
+
+// DeleteSubnet deletes a subnet that nothing uses any more.
+func (c *Client) DeleteSubnet(ctx context.Context, id string) error {
+	return c.write(ctx, "DeleteSubnet", map[string]string{"subnet_id": id}, func(tx Tx) error {
+		if _, err := c.findSubnet(tx, id, "id"); err != nil {
+			return err
+		}
+		dependents, err := tx.SubnetDependents(id)
+		if err != nil {
+			return err
+		}
+		if len(dependents) > 0 {
+			return dependencyViolation(KindSubnet, id, dependents)
+		}
+		if err := tx.SetTags(id, nil); err != nil {
+			return err
+		}
+		return tx.DeleteSubnet(id)
+	})
+}
+
+// deriveSubnet fills in what a subnet's routing makes of it: the table that
+// serves it and whether that table makes it public.
+func (c *Client) deriveSubnet(tx ReadTx, s *Subnet) error {
+	table, err := servingTable(tx, *s)
+	if err != nil {
+		return err
+	}
+	s.RouteTableID = table.ID
+	s.IsPublic = false
+	for _, r := range table.Routes {
+		if r.State == RouteStateActive && targetKind(r.Target) == KindInternetGateway.Prefix {
+			s.IsPublic = true
+		}
+	}
+	return nil
+}
+
+// servingTable returns the table that routes a subnet's traffic, with route
+// states: its explicit association's table, else its VPC's main table.
+func servingTable(tx ReadTx, s Subnet) (RouteTable, error) {
+	scope := Scope{AccountID: s.OwnerID, Region: s.Region}
+	id := ""
+	if a, ok, err := tx.SubnetAssociation(s.ID); err != nil {
+		return RouteTable{}, err
+	} else if ok {
+		id = a.RouteTableID
+	} else if id, err = tx.MainRouteTableID(s.VPCID); err != nil {
+		return RouteTable{}, err
+	}
+	table, _, err := tx.RouteTable(scope, id)
+	if err != nil {
+		return RouteTable{}, err
+	}
+	return table, deriveRouteStates(tx, &table)
+}
