@@ -381,3 +381,28 @@ func deleteRouteTable(tx Tx, id string) error {
 	}
 	return tx.DeleteRouteTable(id)
 }
+
+// CheckAdoptRouteTable runs at plan time the rules that adopting a VPC's
+// main table (see AdoptRouteTable) will meet at apply. The routes the table
+// has now do not matter: adoption removes them.
+func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holder, tableID string, in RouteTableInput) error {
+	rule := func(v View) error {
+		table, err := c.findRouteTable(v, tableID, "default_route_table_id")
+		if err != nil {
+			return err
+		}
+		if !table.Main {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("%s is not the main route table of %s.", tableID, table.VPCID),
+				Fix:     "Give simcloud_default_route_table the VPC's default_route_table_id.",
+				Field:   "default_route_table_id",
+			}
+		}
+		if err := allRules(tagsRule(in.Tags), c.inlineRoutesRule(table.VPCID, "", in.Routes))(v); err != nil {
+			return err
+		}
+		return managementRule(v, RouteTable{ID: tableID}, ManagedInline)
+	}
+	return c.Check(ctx, p, holder, rule, Claim{Kind: ClaimInlineRoutes, Scope: tableID})
+}

@@ -26,6 +26,23 @@ func addCloudError(diags *diag.Diagnostics, operation string, err error) {
 	diags.AddError(summary, detail)
 }
 
+// addCloudErrorOn is addCloudError for the route table resources, whose
+// routes are not attributes of their own: fields maps a field to the
+// attribute that holds it, and an error on any other field concerns a route
+// and is shown on `route`.
+func addCloudErrorOn(diags *diag.Diagnostics, operation string, err error, fields map[string]string) {
+	var ce *cloud.Error
+	if errors.As(err, &ce) && ce.Field != "" {
+		mapped := *ce
+		mapped.Field = fields[ce.Field]
+		if mapped.Field == "" {
+			mapped.Field = "route"
+		}
+		err = &mapped
+	}
+	addCloudError(diags, operation, err)
+}
+
 func cloudErrorText(ce *cloud.Error) (summary, detail string) {
 	return ce.Code + ": " + ce.Message,
 		"The simulated cloud refused this as AWS would, with error code " + ce.Code + ".\n\nHow to fix: " + ce.Fix

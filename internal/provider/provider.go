@@ -157,6 +157,12 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		NewInternetGatewayResource,
 		NewInternetGatewayAttachmentResource,
 		NewEgressOnlyInternetGatewayResource,
+		NewSubnetResource,
+		NewRouteTableResource,
+		NewRouteResource,
+		NewRouteTableAssociationResource,
+		NewMainRouteTableAssociationResource,
+		NewDefaultRouteTableResource,
 	}
 }
 
@@ -165,6 +171,8 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewVPCDataSource,
 		NewInternetGatewayDataSource,
 		NewEgressOnlyInternetGatewayDataSource,
+		NewSubnetDataSource,
+		NewRouteTableDataSource,
 	}
 }
 

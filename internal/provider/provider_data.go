@@ -32,3 +32,23 @@ func configuredData(data any, diags *diag.Diagnostics) *providerData {
 	}
 	return pd
 }
+
+// checkPlanned runs a resource's plan-time check with the right holder.
+// stateID is the object's ID from prior state, "" when Terraform plans it
+// as new. replacing says the object in state is replaced; key names what is
+// planned in its place. Terraform plans a replacement a second time as if it
+// were new; that second planning finds the mark the first one left under key
+// and skips the check, which already ran with the object's own stored self
+// and claims out of the way.
+func (d *providerData) checkPlanned(key, stateID string, replacing bool, check func(holder cloud.Holder, selfID string) error) error {
+	if stateID == "" {
+		if d.plan.TakeReplaced(key) {
+			return nil
+		}
+		return check(d.plan.NewHolder(), "")
+	}
+	if replacing {
+		d.plan.MarkReplaced(key)
+	}
+	return check(cloud.ExistingHolder(stateID), stateID)
+}

@@ -1,0 +1,233 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = &routeResource{}
+	_ resource.ResourceWithModifyPlan       = &routeResource{}
+	_ resource.ResourceWithImportState      = &routeResource{}
+	_ resource.ResourceWithConfigValidators = &routeResource{}
+)
+
+// NewRouteResource returns the simcloud_route resource.
+func NewRouteResource() resource.Resource { return &routeResource{} }
+
+type routeResource struct {
+	data *providerData
+}
+
+type routeModel struct {
+	ID                       types.String `tfsdk:"id"`
+	RouteTableID             types.String `tfsdk:"route_table_id"`
+	DestinationCIDRBlock     types.String `tfsdk:"destination_cidr_block"`
+	DestinationIPv6CIDRBlock types.String `tfsdk:"destination_ipv6_cidr_block"`
+	GatewayID                types.String `tfsdk:"gateway_id"`
+	EgressOnlyGatewayID      types.String `tfsdk:"egress_only_gateway_id"`
+	State                    types.String `tfsdk:"state"`
+	Origin                   types.String `tfsdk:"origin"`
+}
+
+func (m routeModel) spec() cloud.RouteSpec {
+	spec := cloud.RouteSpec{Destination: m.DestinationCIDRBlock.ValueString(), Target: m.GatewayID.ValueString()}
+	if !m.DestinationIPv6CIDRBlock.IsNull() {
+		spec.Destination = m.DestinationIPv6CIDRBlock.ValueString()
+	}
+	if !m.EgressOnlyGatewayID.IsNull() {
+		spec.Target = m.EgressOnlyGatewayID.ValueString()
+	}
+	return spec
+}
+
+func (r *routeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_route"
+}
+
+func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	destination := func(description string, parse func(string) error) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: replace,
+			Validators: []validator.String{cloudCheck(parse)}}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One route of a route table, with the arguments and attributes of `aws_route`: traffic for a destination block goes to a target.",
+		Attributes: map[string]schema.Attribute{
+			"id": computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
+			"route_table_id": schema.StringAttribute{
+				Required: true, MarkdownDescription: "The table the route belongs to. Changing it replaces the route.",
+				Validators: []validator.String{idCheck(cloud.KindRouteTable)}, PlanModifiers: replace,
+			},
+			"destination_cidr_block": destination("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
+				func(s string) error { _, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block"); return err }),
+			"destination_ipv6_cidr_block": destination("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
+				func(s string) error {
+					_, err := cloud.ParseIPv6Network(s, "destinationIpv6CidrBlock", "destination_ipv6_cidr_block")
+					return err
+				}),
+			"gateway_id": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "An internet gateway to send the traffic to. One target is required; changing the target is done in place.",
+				Validators: []validator.String{idCheck(cloud.KindInternetGateway)},
+			},
+			"egress_only_gateway_id": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
+				Validators: []validator.String{idCheck(cloud.KindEgressOnlyInternetGateway)},
+			},
+			"state": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh.",
+			},
+			"origin": computedID("How the route was made: `CreateRoute`."),
+		},
+	}
+}
+
+func (r *routeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("destination_cidr_block"), path.MatchRoot("destination_ipv6_cidr_block")),
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("gateway_id"), path.MatchRoot("egress_only_gateway_id")),
+		// An egress-only gateway routes IPv6 only, as the AWS provider checks.
+		resourcevalidator.Conflicting(path.MatchRoot("egress_only_gateway_id"), path.MatchRoot("destination_cidr_block")),
+	}
+}
+
+func (r *routeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan routeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || anyUnknown(plan.RouteTableID, plan.DestinationCIDRBlock, plan.DestinationIPv6CIDRBlock, plan.GatewayID, plan.EgressOnlyGatewayID) {
+		return
+	}
+	spec := plan.spec()
+	stateID, replacing, targetChange := "", false, false
+	if !req.State.Raw.IsNull() {
+		var state routeModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		stateID = state.ID.ValueString()
+		replacing = !plan.RouteTableID.Equal(state.RouteTableID) || state.spec().Destination != spec.Destination
+		targetChange = !replacing
+	}
+	key := strings.Join([]string{"simcloud_route", plan.RouteTableID.ValueString(), spec.Destination, spec.Target}, "|")
+	err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, _ string) error {
+		return r.data.client.CheckRoute(ctx, r.data.plan, holder, plan.RouteTableID.ValueString(), spec, targetChange)
+	})
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
+	}
+}
+
+func (r *routeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan routeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	route, err := r.data.client.CreateRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "CreateRoute", err)
+		return
+	}
+	setRouteState(&plan, route)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *routeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state routeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	route, err := r.data.client.Route(ctx, state.RouteTableID.ValueString(), state.spec().Destination)
+	if cloud.IsNotFound(err) {
+		warnGone(&resp.Diagnostics, "simcloud_route", state.ID.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
+		return
+	}
+	setRouteState(&state, route)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *routeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan routeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	route, err := r.data.client.ReplaceRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "ReplaceRoute", err)
+		return
+	}
+	setRouteState(&plan, route)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *routeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state routeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.data.client.DeleteRoute(ctx, state.RouteTableID.ValueString(), state.spec().Destination); err != nil && !cloud.IsNotFound(err) {
+		addCloudError(&resp.Diagnostics, "DeleteRoute", err)
+	}
+}
+
+// ImportState imports a route by <route-table-id>_<destination>, as the AWS
+// provider does.
+func (r *routeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	tableID, destination, err := cloud.ParseRouteImportID(req.ID)
+	if err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
+		return
+	}
+	destinationAttribute := "destination_cidr_block"
+	if isIPv6(destination) {
+		destinationAttribute = "destination_ipv6_cidr_block"
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("route_table_id"), tableID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(destinationAttribute), destination)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), cloud.RouteID(tableID, destination))...)
+}
+
+func setRouteState(m *routeModel, route cloud.Route) {
+	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
+	m.RouteTableID = types.StringValue(route.RouteTableID)
+	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock = types.StringNull(), types.StringNull()
+	if isIPv6(route.Destination) {
+		m.DestinationIPv6CIDRBlock = types.StringValue(route.Destination)
+	} else {
+		m.DestinationCIDRBlock = types.StringValue(route.Destination)
+	}
+	m.GatewayID, m.EgressOnlyGatewayID = types.StringNull(), types.StringNull()
+	if targetAttribute(route.Target) == "egress_only_gateway_id" {
+		m.EgressOnlyGatewayID = types.StringValue(route.Target)
+	} else {
+		m.GatewayID = types.StringValue(route.Target)
+	}
+	m.State = types.StringValue(route.State)
+	m.Origin = types.StringValue(route.Origin)
+}

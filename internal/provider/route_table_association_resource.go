@@ -1,0 +1,155 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &routeTableAssociationResource{}
+	_ resource.ResourceWithModifyPlan  = &routeTableAssociationResource{}
+	_ resource.ResourceWithImportState = &routeTableAssociationResource{}
+)
+
+// NewRouteTableAssociationResource returns the
+// simcloud_route_table_association resource.
+func NewRouteTableAssociationResource() resource.Resource { return &routeTableAssociationResource{} }
+
+type routeTableAssociationResource struct {
+	data *providerData
+}
+
+type routeTableAssociationModel struct {
+	ID           types.String `tfsdk:"id"`
+	SubnetID     types.String `tfsdk:"subnet_id"`
+	RouteTableID types.String `tfsdk:"route_table_id"`
+}
+
+func (r *routeTableAssociationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_route_table_association"
+}
+
+func (r *routeTableAssociationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Associates a subnet with a route table, as `aws_route_table_association` does: the table then serves the subnet instead of the VPC's main table.",
+		Attributes: map[string]schema.Attribute{
+			"id": computedID("The association's ID, `rtbassoc-` followed by 17 hexadecimal digits."),
+			"subnet_id": schema.StringAttribute{
+				Required: true, MarkdownDescription: "The subnet. It may have one explicit association. Changing it replaces the association.",
+				Validators: []validator.String{idCheck(cloud.KindSubnet)}, PlanModifiers: replace,
+			},
+			"route_table_id": schema.StringAttribute{
+				Required: true, MarkdownDescription: "The table, of the subnet's VPC. Changing it replaces the association.",
+				Validators: []validator.String{idCheck(cloud.KindRouteTable)}, PlanModifiers: replace,
+			},
+		},
+	}
+}
+
+func (r *routeTableAssociationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan routeTableAssociationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || anyUnknown(plan.SubnetID, plan.RouteTableID) {
+		return
+	}
+	stateID, replacing := "", false
+	if !req.State.Raw.IsNull() {
+		var state routeTableAssociationModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		stateID = state.ID.ValueString()
+		replacing = !plan.SubnetID.Equal(state.SubnetID) || !plan.RouteTableID.Equal(state.RouteTableID)
+	}
+	key := strings.Join([]string{"simcloud_route_table_association", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString()}, "|")
+	err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+		return r.data.client.CheckAssociation(ctx, r.data.plan, holder, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString(), selfID)
+	})
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
+	}
+}
+
+func (r *routeTableAssociationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan routeTableAssociationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	a, err := r.data.client.Associate(ctx, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString())
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "AssociateRouteTable", err)
+		return
+	}
+	plan.ID = types.StringValue(a.ID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *routeTableAssociationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state routeTableAssociationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	a, err := r.data.client.Association(ctx, state.ID.ValueString())
+	if cloud.IsNotFound(err) {
+		warnGone(&resp.Diagnostics, "simcloud_route_table_association", state.ID.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
+		return
+	}
+	state.SubnetID = types.StringValue(a.SubnetID)
+	state.RouteTableID = types.StringValue(a.RouteTableID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update is never called: every argument replaces the association.
+func (r *routeTableAssociationResource) Update(context.Context, resource.UpdateRequest, *resource.UpdateResponse) {
+}
+
+func (r *routeTableAssociationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state routeTableAssociationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.data.client.Disassociate(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
+		addCloudError(&resp.Diagnostics, "DisassociateRouteTable", err)
+	}
+}
+
+// ImportState imports an association by <subnet-id>/<route-table-id>, as the
+// AWS provider does.
+func (r *routeTableAssociationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	subnetID, tableID, err := cloud.ParseAssociationImportID(req.ID)
+	if err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
+		return
+	}
+	a, err := r.data.client.SubnetAssociation(ctx, subnetID, tableID)
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), a.ID)...)
+}
