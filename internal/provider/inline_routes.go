@@ -61,7 +61,9 @@ func (inlineRoutesValidator) Description(context.Context) string {
 	return "each route has exactly one destination and exactly one supported target"
 }
 
-func (v inlineRoutesValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v inlineRoutesValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

@@ -71,7 +71,10 @@ func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Validators: []validator.String{idCheck(cloud.KindRouteTable)}, PlanModifiers: replace,
 			},
 			"destination_cidr_block": destination("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
-				func(s string) error { _, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block"); return err }),
+				func(s string) error {
+					_, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block")
+					return err
+				}),
 			"destination_ipv6_cidr_block": destination("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
 				func(s string) error {
 					_, err := cloud.ParseIPv6Network(s, "destinationIpv6CidrBlock", "destination_ipv6_cidr_block")
