@@ -89,7 +89,7 @@ func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource
 	}
 	if !anyUnknown(plan.DefaultRouteTableID, plan.TagsAll) {
 		tableID := plan.DefaultRouteTableID.ValueString()
-		specs, _ := routeSpecs(plan.Route)
+		specs := routeSpecs(plan.Route)
 		in := cloud.RouteTableInput{Tags: tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
 		var err error
 		if adopting {
@@ -108,7 +108,7 @@ func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource
 func (r *defaultRouteTableResource) input(ctx context.Context, m defaultRouteTableModel, config func(context.Context, path.Path, any) diag.Diagnostics, diags *diag.Diagnostics) cloud.RouteTableInput {
 	var configRoutes types.Set
 	diags.Append(config(ctx, path.Root("route"), &configRoutes)...)
-	specs, _ := routeSpecs(m.Route)
+	specs := routeSpecs(m.Route)
 	return cloud.RouteTableInput{Tags: tagsForCloud(ctx, m.TagsAll, diags), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
 }
 

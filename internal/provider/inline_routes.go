@@ -119,14 +119,13 @@ func routeShapeError(values map[string]attr.Value) string {
 	return ""
 }
 
-// routeSpecs reads the routes of a known set. known is false while any
-// route's values are unknown; the known routes are returned all the same.
-func routeSpecs(routes types.Set) (specs []cloud.RouteSpec, known bool) {
-	known = !routes.IsUnknown()
+// routeSpecs reads the routes of a set whose values are known; a route with
+// an unknown value is left out, to be checked at apply.
+func routeSpecs(routes types.Set) []cloud.RouteSpec {
+	var specs []cloud.RouteSpec
 	for _, element := range routes.Elements() {
 		route, ok := element.(types.Object)
 		if !ok || route.IsUnknown() {
-			known = false
 			continue
 		}
 		values := route.Attributes()
@@ -138,13 +137,11 @@ func routeSpecs(routes types.Set) (specs []cloud.RouteSpec, known bool) {
 		for _, k := range routeTargetKeys {
 			complete = takeString(values[k], &spec.Target) && complete
 		}
-		if !complete {
-			known = false
-			continue
+		if complete {
+			specs = append(specs, spec)
 		}
-		specs = append(specs, spec)
 	}
-	return specs, known
+	return specs
 }
 
 // takeString copies a known, non-null string into dst; it returns false for

@@ -86,7 +86,7 @@ func (r *routeTableResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if !req.State.Raw.IsNull() && !plan.ID.IsUnknown() {
 		tableID = plan.ID.ValueString()
 	}
-	specs, _ := routeSpecs(plan.Route)
+	specs := routeSpecs(plan.Route)
 	in := cloud.RouteTableInput{VPCID: plan.VPCID.ValueString(), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
 	if !anyUnknown(plan.VPCID, plan.TagsAll) {
 		in.Tags = tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics)
@@ -108,7 +108,7 @@ var routeTableFields = map[string]string{"vpc_id": "vpc_id", "tags_all": "tags_a
 func (r *routeTableResource) input(ctx context.Context, m routeTableModel, config func(context.Context, path.Path, any) diag.Diagnostics, diags *diag.Diagnostics) cloud.RouteTableInput {
 	var configRoutes types.Set
 	diags.Append(config(ctx, path.Root("route"), &configRoutes)...)
-	specs, _ := routeSpecs(m.Route)
+	specs := routeSpecs(m.Route)
 	return cloud.RouteTableInput{
 		VPCID: m.VPCID.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags),
 		Routes: specs, ManageRoutes: !configRoutes.IsNull(),
