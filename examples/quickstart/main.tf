@@ -37,7 +37,63 @@ resource "simcloud_internet_gateway" "main" {
   }
 }
 
-# Data sources read the cloud as it is now, here the VPC created above.
+# A subnet is public when the route table that serves it sends traffic to
+# the internet gateway. This one gets such a table; the other stays on the
+# VPC's main table, which keeps traffic inside the VPC.
+resource "simcloud_subnet" "public" {
+  vpc_id                  = simcloud_vpc.main.id
+  cidr_block              = "10.0.1.0/24"
+  map_public_ip_on_launch = true
+
+  tags = {
+    Name = "public"
+  }
+}
+
+resource "simcloud_subnet" "private" {
+  vpc_id     = simcloud_vpc.main.id
+  cidr_block = "10.0.2.0/24"
+
+  tags = {
+    Name = "private"
+  }
+}
+
+resource "simcloud_route_table" "public" {
+  vpc_id = simcloud_vpc.main.id
+
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = simcloud_internet_gateway.main.id
+  }
+}
+
+resource "simcloud_route_table_association" "public" {
+  subnet_id      = simcloud_subnet.public.id
+  route_table_id = simcloud_route_table.public.id
+}
+
+# Data sources read the cloud as it is now. These are read after the routing
+# above is in place, so they report what it makes of each subnet.
+data "simcloud_subnet" "public" {
+  id         = simcloud_subnet.public.id
+  depends_on = [simcloud_route_table_association.public]
+}
+
+data "simcloud_subnet" "private" {
+  id         = simcloud_subnet.private.id
+  depends_on = [simcloud_route_table_association.public]
+}
+
+output "public_subnet_is_public" {
+  value = data.simcloud_subnet.public.is_public
+}
+
+output "private_subnet_is_public" {
+  value = data.simcloud_subnet.private.is_public
+}
+
+# The VPC created above, looked up by ID.
 data "simcloud_vpc" "main" {
   id = simcloud_vpc.main.id
 }
