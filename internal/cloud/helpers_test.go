@@ -2,19 +2,20 @@ package cloud_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 var defaultScope = cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
 
-// openStore opens a fresh database file for one test.
+// openStore opens a fresh database for one test: a file, or a PostgreSQL
+// database when SIMCLOUD_TEST_POSTGRES is set.
 func openStore(t testing.TB) (cloud.Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "cloud.db")
+	path := storetest.Location(t)
 	st, err := store.Open(path)
 	if err != nil {
 		t.Fatalf("open store: %v", err)

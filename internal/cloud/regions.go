@@ -126,3 +126,18 @@ func ValidateAvailabilityZone(region, zone string) error {
 		Field: "availability_zone",
 	}
 }
+
+// AvailabilityZoneByID returns the zone of region whose ID is id.
+func AvailabilityZoneByID(region, id string) (string, error) {
+	for _, zone := range AvailabilityZones(region) {
+		if AvailabilityZoneID(zone) == id {
+			return zone, nil
+		}
+	}
+	return "", &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter availabilityZoneId is invalid.", printable(id)),
+		Fix:     fmt.Sprintf("Use a zone ID of %s, from %s to %s.", region, AvailabilityZoneID(AvailabilityZones(region)[0]), AvailabilityZoneID(AvailabilityZones(region)[5])),
+		Field:   "availability_zone_id",
+	}
+}

@@ -236,12 +236,18 @@ func managementRule(v View, table RouteTable, manager string) error {
 			owners = append(owners, r.Destination)
 		}
 	}
-	if len(owners) == 0 && len(v.Claimed(otherClaim, table.ID)) == 0 {
+	// A table whose resource says route = [] manages its routes inline
+	// while it has none.
+	inlineWithoutRoutes := manager == ManagedByRoute && table.InlineRoutes && len(owners) == 0
+	if len(owners) == 0 && !inlineWithoutRoutes && len(v.Claimed(otherClaim, table.ID)) == 0 {
 		return nil
 	}
 	what := "in this configuration"
-	if len(owners) > 0 {
+	switch {
+	case len(owners) > 0:
 		what = "for " + strings.Join(owners, ", ")
+	case inlineWithoutRoutes:
+		what = "(route = [], so that it has none)"
 	}
 	return &Error{
 		Code:    "InvalidParameterCombination",

@@ -204,3 +204,24 @@ func FuzzParseRouteImportID(f *testing.F) {
 		}
 	})
 }
+
+// TestInlineTableWithoutRoutes gives a table an empty set of inline routes:
+// it still refuses routes made by simcloud_route, at apply too.
+func TestInlineTableWithoutRoutes(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	n := newNetwork(t, c)
+	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: n.vpc.ID, ManageRoutes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.CreateRoute(ctx, table.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: n.igw.ID})
+	wantCode(t, err, "InvalidParameterCombination")
+	// Once its resource leaves the routes unmanaged, simcloud_route may.
+	if _, err := c.UpdateRouteTable(ctx, table.ID, cloud.RouteTableInput{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateRoute(ctx, table.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: n.igw.ID}); err != nil {
+		t.Fatalf("route on an unmanaged table: %v", err)
+	}
+}

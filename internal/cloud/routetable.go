@@ -13,8 +13,11 @@ type RouteTable struct {
 	Region  string
 	// Main is true for the table that serves every subnet without an
 	// explicit association; filled in by the store.
-	Main   bool
-	Routes []Route
+	Main bool
+	// InlineRoutes says that the table's routes are managed inline, by the
+	// route blocks of its Terraform resource, even while there are none.
+	InlineRoutes bool
+	Routes       []Route
 	// Associations are the table's explicit subnet associations and, for
 	// the main table, its main association.
 	Associations []Association
@@ -153,6 +156,9 @@ func (c *Client) CreateRouteTable(ctx context.Context, in RouteTableInput) (Rout
 				return err
 			}
 		}
+		if err := tx.SetInlineRoutes(table.ID, in.ManageRoutes); err != nil {
+			return err
+		}
 		table, err = c.findRouteTable(tx, table.ID, "id")
 		return err
 	})
@@ -200,6 +206,9 @@ func (c *Client) updateRouteTable(ctx context.Context, op, id string, in RouteTa
 			if err := setInlineRoutes(tx, id, in.Routes, adopt); err != nil {
 				return err
 			}
+		}
+		if err := tx.SetInlineRoutes(id, in.ManageRoutes); err != nil {
+			return err
 		}
 		if err := tx.SetTags(id, in.Tags); err != nil {
 			return err

@@ -64,6 +64,8 @@ type Tx interface {
 	DeleteVPC(id string) error
 
 	InsertRouteTable(table RouteTable) error
+	// SetInlineRoutes records whether a table's routes are managed inline.
+	SetInlineRoutes(tableID string, inline bool) error
 	// DeleteRouteTable removes a table with its routes and its main
 	// association, if it has one.
 	DeleteRouteTable(id string) error

@@ -166,7 +166,13 @@ func TestAvailabilityZoneIDs(t *testing.T) {
 		if got := cloud.AvailabilityZoneID(zone); got != want {
 			t.Errorf("AvailabilityZoneID(%s) = %s, want %s", zone, got, want)
 		}
+		region := zone[:len(zone)-1]
+		if back, err := cloud.AvailabilityZoneByID(region, want); err != nil || back != zone {
+			t.Errorf("AvailabilityZoneByID(%s, %s) = %s, %v", region, want, back, err)
+		}
 	}
+	_, err := cloud.AvailabilityZoneByID("us-east-1", "use1-az9")
+	wantCode(t, err, "InvalidParameterValue")
 }
 
 // TestSubnetsRace plans and creates many overlapping subnets at once: the

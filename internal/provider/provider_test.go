@@ -20,6 +20,7 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // testFactories serve the provider inside the test process; Terraform
@@ -49,7 +50,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// testCloud is one test's own cloud: a fresh database file, the provider
+// testCloud is one test's own cloud: a fresh database (a file, or a
+// PostgreSQL database when SIMCLOUD_TEST_POSTGRES is set), the provider
 // block that points at it, and an engine client for changes made behind
 // Terraform's back.
 type testCloud struct {
@@ -59,7 +61,7 @@ type testCloud struct {
 
 func newTestCloud(t *testing.T) *testCloud {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "cloud.db")
+	path := storetest.Location(t)
 	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -173,3 +175,24 @@ func (c *testCloud) expectGateways(t *testing.T, want map[string]int) error {
 	}
 	return nil
 }
+
+// clientFor is an engine client on the test's cloud acting as account.
+func (c *testCloud) clientFor(t *testing.T, account string) *cloud.Client {
+	t.Helper()
+	st, err := store.Open(c.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	client, err := cloud.NewClient(st, cloud.Scope{AccountID: account, Region: cloud.DefaultRegion}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
+func vpcInputFor(cidr string) cloud.VPCInput {
+	return cloud.VPCInput{CIDRBlock: cidr, InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true}
+}
+
+func regexpMust(pattern string) *regexp.Regexp { return regexp.MustCompile(pattern) }

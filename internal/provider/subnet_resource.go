@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,9 +18,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure   = &subnetResource{}
-	_ resource.ResourceWithModifyPlan  = &subnetResource{}
-	_ resource.ResourceWithImportState = &subnetResource{}
+	_ resource.ResourceWithConfigure        = &subnetResource{}
+	_ resource.ResourceWithModifyPlan       = &subnetResource{}
+	_ resource.ResourceWithImportState      = &subnetResource{}
+	_ resource.ResourceWithConfigValidators = &subnetResource{}
 )
 
 // NewSubnetResource returns the simcloud_subnet resource.
@@ -78,7 +80,12 @@ func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: "The zone of the subnet: the region's name and a letter from `a` to `f`. Defaults to the region's first zone. Changing it replaces the subnet.",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 			},
-			"availability_zone_id": computedID("The ID of the subnet's zone, such as `use1-az1`."),
+			"availability_zone_id": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
+					"Give this or `availability_zone`, not both. Changing it replaces the subnet.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
 			"ipv6_cidr_block": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. " +
@@ -111,6 +118,12 @@ func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	}
 }
 
+func (r *subnetResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.Conflicting(path.MatchRoot("availability_zone"), path.MatchRoot("availability_zone_id")),
+	}
+}
+
 func (r *subnetResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
@@ -132,10 +145,19 @@ func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	region := r.data.client.Scope().Region
 	if plan.AvailabilityZone.IsUnknown() {
-		var configZone types.String
+		var configZone, configZoneID types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("availability_zone"), &configZone)...)
-		if configZone.IsNull() {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("availability_zone_id"), &configZoneID)...)
+		switch {
+		case configZone.IsNull() && configZoneID.IsNull():
 			plan.AvailabilityZone = types.StringValue(cloud.AvailabilityZones(region)[0])
+		case configZone.IsNull() && !configZoneID.IsUnknown():
+			zone, err := cloud.AvailabilityZoneByID(region, configZoneID.ValueString())
+			if err != nil {
+				addCloudError(&resp.Diagnostics, "plan", err)
+				return
+			}
+			plan.AvailabilityZone = types.StringValue(zone)
 		}
 	}
 	if !plan.AvailabilityZone.IsUnknown() {

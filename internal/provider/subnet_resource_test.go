@@ -36,9 +36,9 @@ resource "simcloud_subnet" "public" {
 }
 
 resource "simcloud_subnet" "private" {
-  vpc_id            = simcloud_vpc.main.id
-  cidr_block        = "10.0.2.0/24"
-  availability_zone = "us-east-1b"
+  vpc_id               = simcloud_vpc.main.id
+  cidr_block           = "10.0.2.0/24"
+  availability_zone_id = "use1-az2"
 }
 
 resource "simcloud_route_table" "public" {
@@ -79,7 +79,7 @@ func TestAccSubnet_publicAndPrivate(t *testing.T) {
 				isPublic("private", false),
 				statecheck.ExpectKnownValue("simcloud_subnet.public", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^subnet-[0-9a-f]{17}$`))),
 				statecheck.ExpectKnownValue("simcloud_subnet.public", tfjsonpath.New("availability_zone"), knownvalue.StringExact("us-east-1a")),
-				statecheck.ExpectKnownValue("simcloud_subnet.private", tfjsonpath.New("availability_zone_id"), knownvalue.StringExact("use1-az2")),
+				statecheck.ExpectKnownValue("simcloud_subnet.private", tfjsonpath.New("availability_zone"), knownvalue.StringExact("us-east-1b")),
 				statecheck.ExpectKnownValue("simcloud_subnet.public", tfjsonpath.New("arn"),
 					knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:us-east-1:123456789012:subnet/subnet-[0-9a-f]{17}$`))),
 				statecheck.CompareValuePairs("simcloud_subnet.public", tfjsonpath.New("effective_route_table_id"),

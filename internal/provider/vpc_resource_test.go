@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 const vpcAddress = "simcloud_vpc.test"
@@ -341,6 +342,9 @@ resource "simcloud_vpc" "test" {
 }
 
 func TestAccVPC_databaseFileIsPrivate(t *testing.T) {
+	if storetest.Postgres() {
+		t.Skip("a PostgreSQL cloud has no file")
+	}
 	c := newTestCloud(t)
 	unitTest(t, resource.TestStep{
 		Config: c.config(`

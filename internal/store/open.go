@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"path/filepath"
 	"sync"
 
@@ -12,7 +11,7 @@ import (
 // brings its schema up to date. The caller closes it.
 func Open(location string) (cloud.Store, error) {
 	if isPostgres(location) {
-		return nil, fmt.Errorf("cannot open %s: PostgreSQL clouds are not supported yet; use a file path", Describe(location))
+		return openPostgres(location)
 	}
 	return openSQLite(location)
 }

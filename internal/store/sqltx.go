@@ -12,17 +12,26 @@ import (
 
 // sqlTx carries out the cloud's reads and writes inside one transaction.
 type sqlTx struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx     context.Context
+	tx      *sql.Tx
+	dialect dialect
 }
 
 func (t *sqlTx) exec(query string, args ...any) error {
-	_, err := t.tx.ExecContext(t.ctx, query, args...)
+	_, err := t.tx.ExecContext(t.ctx, t.dialect.rebind(query), args...)
 	return err
 }
 
+func (t *sqlTx) query(query string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(t.ctx, t.dialect.rebind(query), args...)
+}
+
+func (t *sqlTx) queryRow(query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(t.ctx, t.dialect.rebind(query), args...)
+}
+
 func (t *sqlTx) strings(query string, args ...any) ([]string, error) {
-	rows, err := t.tx.QueryContext(t.ctx, query, args...)
+	rows, err := t.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -49,10 +58,10 @@ func nullIfEmpty(s string) any {
 const vpcColumns = `v.id, v.owner_id, v.region, v.cidr_block, v.instance_tenancy,
 	v.enable_dns_support, v.enable_dns_hostnames, v.enable_network_address_usage_metrics,
 	COALESCE(v.ipv6_cidr_block, ''), COALESCE(v.ipv6_association_id, ''),
-	COALESCE((SELECT a.route_table_id FROM route_table_associations a WHERE a.vpc_id = v.id AND a.main = 1), '')`
+	COALESCE((SELECT a.route_table_id FROM route_table_associations a WHERE a.vpc_id = v.id AND a.main), '')`
 
 func (t *sqlTx) scanVPCs(query string, args ...any) ([]cloud.VPC, error) {
-	rows, err := t.tx.QueryContext(t.ctx, query, args...)
+	rows, err := t.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +133,7 @@ func tagConditions(idColumn string, tags map[string]string) ([]string, []any) {
 func (t *sqlTx) VPCDependents(scope cloud.Scope, vpcID string) ([]string, error) {
 	return t.strings(`SELECT id FROM (
 			SELECT r.id FROM route_tables r WHERE r.vpc_id = ?
-			AND NOT EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)
+			AND NOT EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main)
 			UNION ALL SELECT id FROM internet_gateways WHERE vpc_id = ?
 			UNION ALL SELECT id FROM egress_only_internet_gateways WHERE vpc_id = ?
 			UNION ALL SELECT id FROM subnets WHERE vpc_id = ?
@@ -167,7 +176,7 @@ func (t *sqlTx) RouteTable(scope cloud.Scope, id string) (cloud.RouteTable, bool
 }
 
 func (t *sqlTx) RouteTables(scope cloud.Scope, f cloud.RouteTableFilter) ([]cloud.RouteTable, error) {
-	isMain := `EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main = 1)`
+	isMain := `EXISTS (SELECT 1 FROM route_table_associations a WHERE a.route_table_id = r.id AND a.main)`
 	where := []string{"r.owner_id = ?", "r.region = ?"}
 	args := []any{scope.AccountID, scope.Region}
 	if f.ID != "" {
@@ -185,7 +194,7 @@ func (t *sqlTx) RouteTables(scope cloud.Scope, f cloud.RouteTableFilter) ([]clou
 	tagWhere, tagArgs := tagConditions("r.id", f.Tags)
 	where = append(where, tagWhere...)
 	args = append(args, tagArgs...)
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT r.id, r.vpc_id, r.owner_id, r.region, `+isMain+`
+	rows, err := t.query(`SELECT r.id, r.vpc_id, r.owner_id, r.region, r.inline_routes, `+isMain+`
 		FROM route_tables r WHERE `+strings.Join(where, " AND ")+` ORDER BY r.id`, args...)
 	if err != nil {
 		return nil, err
@@ -193,7 +202,7 @@ func (t *sqlTx) RouteTables(scope cloud.Scope, f cloud.RouteTableFilter) ([]clou
 	var tables []cloud.RouteTable
 	for rows.Next() {
 		var rt cloud.RouteTable
-		if err := rows.Scan(&rt.ID, &rt.VPCID, &rt.OwnerID, &rt.Region, &rt.Main); err != nil {
+		if err := rows.Scan(&rt.ID, &rt.VPCID, &rt.OwnerID, &rt.Region, &rt.InlineRoutes, &rt.Main); err != nil {
 			_ = rows.Close()
 			return nil, err
 		}
@@ -218,7 +227,7 @@ func (t *sqlTx) RouteTables(scope cloud.Scope, f cloud.RouteTableFilter) ([]clou
 }
 
 func (t *sqlTx) Routes(tableID string) ([]cloud.Route, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT destination, target, origin, managed_by FROM routes
+	rows, err := t.query(`SELECT destination, target, origin, managed_by FROM routes
 		WHERE route_table_id = ? ORDER BY destination`, tableID)
 	if err != nil {
 		return nil, err
@@ -249,7 +258,7 @@ func (t *sqlTx) Route(tableID, destination string) (cloud.Route, bool, error) {
 }
 
 func (t *sqlTx) associations(where string, args ...any) ([]cloud.Association, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, route_table_id, vpc_id, COALESCE(subnet_id, ''), main
+	rows, err := t.query(`SELECT id, route_table_id, vpc_id, COALESCE(subnet_id, ''), main
 		FROM route_table_associations WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
@@ -283,7 +292,7 @@ func (t *sqlTx) SubnetAssociation(subnetID string) (cloud.Association, bool, err
 }
 
 func (t *sqlTx) MainAssociation(vpcID string) (cloud.Association, bool, error) {
-	return t.oneAssociation(`vpc_id = ? AND main = 1`, vpcID)
+	return t.oneAssociation(`vpc_id = ? AND main`, vpcID)
 }
 
 func (t *sqlTx) DeleteAssociation(id string) error {
@@ -292,8 +301,8 @@ func (t *sqlTx) DeleteAssociation(id string) error {
 
 func (t *sqlTx) MainRouteTableID(vpcID string) (string, error) {
 	var id string
-	err := t.tx.QueryRowContext(t.ctx, `SELECT route_table_id FROM route_table_associations
-		WHERE vpc_id = ? AND main = 1`, vpcID).Scan(&id)
+	err := t.queryRow(`SELECT route_table_id FROM route_table_associations
+		WHERE vpc_id = ? AND main`, vpcID).Scan(&id)
 	return id, err
 }
 
@@ -306,8 +315,12 @@ func (t *sqlTx) InsertRouteTable(rt cloud.RouteTable) error {
 		rt.ID, rt.OwnerID, rt.Region, rt.VPCID)
 }
 
+func (t *sqlTx) SetInlineRoutes(tableID string, inline bool) error {
+	return t.exec(`UPDATE route_tables SET inline_routes = ? WHERE id = ?`, inline, tableID)
+}
+
 func (t *sqlTx) DeleteRouteTable(id string) error {
-	if err := t.exec(`DELETE FROM route_table_associations WHERE route_table_id = ? AND main = 1`, id); err != nil {
+	if err := t.exec(`DELETE FROM route_table_associations WHERE route_table_id = ? AND main`, id); err != nil {
 		return err
 	}
 	// Routes go with the table (ON DELETE CASCADE).
@@ -331,7 +344,7 @@ func (t *sqlTx) DeleteRoute(tableID, destination string) error {
 }
 
 func (t *sqlTx) Tags(resourceID string) (map[string]string, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT key, value FROM tags WHERE resource_id = ?`, resourceID)
+	rows, err := t.query(`SELECT key, value FROM tags WHERE resource_id = ?`, resourceID)
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func gatewayFilter(scope cloud.Scope, id, vpcID string, tags map[string]string) 
 // gateways reads the gateways of one table that match a WHERE clause over
 // alias g0, with their tags.
 func (t *sqlTx) gateways(table, where string, args ...any) ([]gatewayRow, []map[string]string, error) {
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT g0.id, g0.owner_id, g0.region, COALESCE(g0.vpc_id, '')
+	rows, err := t.query(`SELECT g0.id, g0.owner_id, g0.region, COALESCE(g0.vpc_id, '')
 		FROM `+table+` g0 WHERE `+where+` ORDER BY g0.id`, args...)
 	if err != nil {
 		return nil, nil, err

@@ -19,7 +19,7 @@ func (t *sqlTx) Subnets(scope cloud.Scope, f cloud.SubnetFilter) ([]cloud.Subnet
 	tagWhere, tagArgs := tagConditions("s.id", f.Tags)
 	where = append(where, tagWhere...)
 	args = append(args, tagArgs...)
-	rows, err := t.tx.QueryContext(t.ctx, `SELECT s.id, s.owner_id, s.region, s.vpc_id, s.cidr_block, s.availability_zone,
+	rows, err := t.query(`SELECT s.id, s.owner_id, s.region, s.vpc_id, s.cidr_block, s.availability_zone,
 		COALESCE(s.ipv6_cidr_block, ''), COALESCE(s.ipv6_cidr_block_association_id, ''),
 		s.map_public_ip_on_launch, s.assign_ipv6_address_on_creation
 		FROM subnets s WHERE `+strings.Join(where, " AND ")+` ORDER BY s.id`, args...)

@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrations embed.FS
+
+// dialect is what differs between the SQL databases the store runs on.
+type dialect struct {
+	name string
+	// numberedParams says that parameters are written $1, $2, ... instead
+	// of ?.
+	numberedParams bool
+	// writeOptions and readOptions begin transactions.
+	writeOptions, readOptions *sql.TxOptions
+	// retryable reports whether a failed transaction may succeed if run
+	// again: a serialization failure, say.
+	retryable func(error) bool
+	// lockMigrations serializes concurrent migrations inside the migrating
+	// transaction, where the transaction itself does not.
+	lockMigrations string
+}
+
+// rebind rewrites the ? parameters of a query for the dialect.
+func (d dialect) rebind(query string) string {
+	if !d.numberedParams {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// dbStore keeps the cloud in a SQL database through database/sql.
+type dbStore struct {
+	dialect dialect
+	writer  *sql.DB
+	reader  *sql.DB
+}
+
+func (s *dbStore) Close() error {
+	if s.reader == s.writer {
+		return s.writer.Close()
+	}
+	return errors.Join(s.writer.Close(), s.reader.Close())
+}
+
+func (s *dbStore) Read(ctx context.Context, fn func(cloud.ReadTx) error) error {
+	return s.run(ctx, s.reader, s.dialect.readOptions, func(t *sqlTx) error { return fn(t) })
+}
+
+func (s *dbStore) Write(ctx context.Context, fn func(cloud.Tx) error) error {
+	return s.run(ctx, s.writer, s.dialect.writeOptions, func(t *sqlTx) error { return fn(t) })
+}
+
+// maxAttempts bounds how often a transaction that lost a race to another is
+// run again before its failure reaches the caller.
+const maxAttempts = 20
+
+// run runs fn in a transaction, and again while it fails in a way that
+// another attempt may cure, so that users never see a database's conflict
+// between transactions: only what the rules say once the other transaction
+// has committed.
+func (s *dbStore) run(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(*sqlTx) error) error {
+	var err error
+	for attempt := range maxAttempts {
+		if attempt > 0 {
+			// Back off a little, more each time, so that racers spread out.
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Duration(attempt*attempt) * time.Millisecond):
+			}
+		}
+		err = runTx(ctx, db, opts, s.dialect, fn)
+		if err == nil || !s.dialect.retryable(err) {
+			return err
+		}
+	}
+	return fmt.Errorf("the transaction kept conflicting with others after %d attempts: %w", maxAttempts, err)
+}
+
+func runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, d dialect, fn func(*sqlTx) error) error {
+	tx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(&sqlTx{ctx: ctx, tx: tx, dialect: d}); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit transaction: %w", err)
+	}
+	return nil
+}
+
+// migrate applies, in one transaction, every embedded migration of the
+// dialect newer than the database's schema version.
+func (s *dbStore) migrate(ctx context.Context) error {
+	dir := "migrations/" + s.dialect.name
+	files, err := fs.Glob(migrations, dir+"/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	return s.run(ctx, s.writer, s.dialect.writeOptions, func(t *sqlTx) error {
+		if s.dialect.lockMigrations != "" {
+			if err := t.exec(s.dialect.lockMigrations); err != nil {
+				return err
+			}
+		}
+		if err := t.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+			return err
+		}
+		var current int
+		if err := t.queryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+			return err
+		}
+		if current > len(files) {
+			return fmt.Errorf("the database has schema version %d, newer than this simcloud knows (%d); use a newer simcloud", current, len(files))
+		}
+		for i, name := range files[current:] {
+			script, err := migrations.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			if err := t.exec(string(script)); err != nil {
+				return fmt.Errorf("migration %s: %w", strings.TrimPrefix(name, dir+"/"), err)
+			}
+			if err := t.exec(`INSERT INTO schema_migrations (version) VALUES (?)`, current+i+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

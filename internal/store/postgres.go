@@ -1,0 +1,78 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+)
+
+// The PostgreSQL store serves a cloud shared by many machines. Every write
+// transaction is SERIALIZABLE, so the rules it checks hold when it commits
+// whatever ran beside it; one that loses such a race is run again, and then
+// meets the rules with the winner's changes in view.
+var postgresDialect = dialect{
+	name:           "postgres",
+	numberedParams: true,
+	writeOptions:   &sql.TxOptions{Isolation: sql.LevelSerializable},
+	readOptions:    &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
+	retryable:      retryablePostgresError,
+	// A fixed key of our own for the migration lock.
+	lockMigrations: `SELECT pg_advisory_xact_lock(736163)`,
+}
+
+// retryablePostgresError reports serialization failures and deadlocks, and
+// unique violations, which a concurrent insert of the same key causes and a
+// second attempt turns into the rule's own refusal.
+func retryablePostgresError(err error) bool {
+	var pgErr *pgconn.PgError
+	if !errors.As(err, &pgErr) {
+		return false
+	}
+	switch pgErr.Code {
+	case "40001", "40P01", "23505":
+		return true
+	}
+	return false
+}
+
+func openPostgres(location string) (*dbStore, error) {
+	db, err := sql.Open("pgx", location)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %s", Describe(location), scrub(err.Error(), location))
+	}
+	db.SetMaxOpenConns(8)
+	if err := db.PingContext(context.Background()); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("connect to %s: %s", Describe(location), scrub(err.Error(), location))
+	}
+	s := &dbStore{dialect: postgresDialect, writer: db, reader: db}
+	if err := s.migrate(context.Background()); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("prepare %s: %s", Describe(location), scrub(err.Error(), location))
+	}
+	return s, nil
+}
+
+// scrub removes the password of location from a message, in case a driver
+// repeats the connection string it was given.
+func scrub(message, location string) string {
+	if password := passwordOf(location); password != "" {
+		message = strings.ReplaceAll(message, password, "xxxxx")
+	}
+	return message
+}
+
+func passwordOf(location string) string {
+	_, rest, _ := strings.Cut(location, "://")
+	userinfo, _, found := strings.Cut(rest, "@")
+	if !found {
+		return ""
+	}
+	_, password, _ := strings.Cut(userinfo, ":")
+	return password
+}

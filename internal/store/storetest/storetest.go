@@ -1,0 +1,66 @@
+// Package storetest gives each test a cloud of its own: a fresh SQLite file,
+// or, when SIMCLOUD_TEST_POSTGRES names a PostgreSQL server, a fresh
+// database on it, so that every test runs against either store.
+package storetest
+
+import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+)
+
+// EnvPostgres names the variable holding the URL of a PostgreSQL server for
+// tests; a user on it must be allowed to create databases.
+const EnvPostgres = "SIMCLOUD_TEST_POSTGRES"
+
+// Postgres reports whether tests run against PostgreSQL.
+func Postgres() bool { return os.Getenv(EnvPostgres) != "" }
+
+// Location returns where a test's fresh, empty cloud lives.
+func Location(t testing.TB) string {
+	t.Helper()
+	admin := os.Getenv(EnvPostgres)
+	if admin == "" {
+		return filepath.Join(t.TempDir(), "cloud.db")
+	}
+	return NewPostgresDatabase(t, admin)
+}
+
+// NewPostgresDatabase creates a database on the server at admin, dropped
+// when the test ends, and returns its URL.
+func NewPostgresDatabase(t testing.TB, admin string) string {
+	t.Helper()
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		t.Fatal(err)
+	}
+	name := "simcloud_test_" + hex.EncodeToString(b[:])
+	db, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	if _, err := db.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", admin)
+		if err != nil {
+			return
+		}
+		defer func() { _ = db.Close() }()
+		_, _ = db.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
