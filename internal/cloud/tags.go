@@ -3,6 +3,7 @@ package cloud
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,9 @@ func validateTag(k, v string) *Error {
 	case strings.HasPrefix(strings.ToLower(k), "aws:"):
 		return invalid(fmt.Sprintf("Tag keys starting with 'aws:' are reserved for internal use; %q is not allowed.", printable(k)),
 			"Choose a tag key that does not start with aws:.")
+	case strings.ContainsFunc(k+v, unicode.IsControl):
+		return invalid(fmt.Sprintf("Tag %q has control characters in its key or value.", printable(k)),
+			"Remove the control characters (line breaks, tabs, escapes) from the tag.")
 	case utf8.RuneCountInString(v) > maxTagValueLength || !utf8.ValidString(v):
 		return invalid(fmt.Sprintf("The value of tag %q must be at most %d characters of valid UTF-8.", printable(k), maxTagValueLength),
 			"Shorten or correct the tag value.")

@@ -60,7 +60,7 @@ func (p *simcloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 		Attributes: map[string]schema.Attribute{
 			"database": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "Where the cloud lives: a file path for the embedded SQLite store. " +
+				MarkdownDescription: "Where the cloud lives: a file path for the embedded SQLite store, or a `postgres://` URL for a cloud shared on PostgreSQL. " +
 					"Defaults to `$SIMCLOUD_DATABASE`, else `$XDG_DATA_HOME/simcloud/cloud.db`, else `~/.local/share/simcloud/cloud.db`. " +
 					"The file and its folders are created on first use, readable by their owner only.",
 			},

@@ -43,6 +43,17 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	notADatabase := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notADatabase, []byte("these are not the tables you are looking for\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unusable := func(location string, parts ...string) resource.TestStep {
+		return resource.TestStep{
+			Config:      "provider \"simcloud\" {\n  database = \"" + location + "\"\n}\n" + oneVPC,
+			PlanOnly:    true,
+			ExpectError: expectError(append([]string{"Cannot open the simulated cloud", "database"}, parts...)...),
+		}
+	}
 	unitTest(t,
 		resource.TestStep{
 			Config:      withSetting(`region = "us-east-9"`),
@@ -54,15 +65,10 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 			PlanOnly:    true,
 			ExpectError: expectError(`"1234" is not 12 digits`, `account_id = "1234"`),
 		},
-		resource.TestStep{
-			Config: `
-provider "simcloud" {
-  database = "` + filepath.Join(blocker, "cloud.db") + `"
-}
-` + oneVPC,
-			PlanOnly:    true,
-			ExpectError: expectError("Cannot open the simulated cloud", "database", blocker),
-		},
+		unusable(filepath.Join(blocker, "cloud.db"), blocker),
+		// Read-only even for root: nothing can be created under /proc.
+		unusable("/proc/simcloud-test/cloud.db", "/proc/simcloud-test"),
+		unusable(notADatabase, "notes.txt"),
 		resource.TestStep{
 			Config: `
 resource "terraform_data" "later" {
