@@ -285,11 +285,20 @@ func runModel(t *testing.T, seed uint64, ops int) string {
 			op, want = "CreateVpc "+cidr, m.createVPC(cidr)
 			vpc, err := c.CreateVPC(ctx, vpcInput(cidr))
 			got = cloud.ErrorCode(err)
-			apply = func() { m.vpcs[vpc.ID] = cidr; m.tables[vpc.MainRouteTableID] = vpc.ID; m.main[vpc.ID] = vpc.MainRouteTableID }
+			apply = func() {
+				m.vpcs[vpc.ID] = cidr
+				m.tables[vpc.MainRouteTableID] = vpc.ID
+				m.main[vpc.ID] = vpc.MainRouteTableID
+			}
 		case 1:
 			id := pick(rng, m.vpcs, ghostVPC)
 			op, want, got = "DeleteVpc "+id, m.deleteVPC(id), cloud.ErrorCode(c.DeleteVPC(ctx, id))
-			apply = func() { delete(m.vpcs, id); delete(m.tables, m.main[id]); delete(m.routes, m.main[id]); delete(m.main, id) }
+			apply = func() {
+				delete(m.vpcs, id)
+				delete(m.tables, m.main[id])
+				delete(m.routes, m.main[id])
+				delete(m.main, id)
+			}
 		case 2:
 			vpc, cidr := pick(rng, m.vpcs, ghostVPC), subnetBlocks[rng.IntN(len(subnetBlocks))]
 			op, want = "CreateSubnet "+vpc+" "+cidr, m.createSubnet(vpc, cidr)
