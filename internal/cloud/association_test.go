@@ -172,3 +172,20 @@ func TestIsPublic(t *testing.T) {
 	}
 	public(false, "another table made main")
 }
+
+// FuzzParseAssociationImportID checks that an accepted association import
+// string names a subnet and a route table.
+func FuzzParseAssociationImportID(f *testing.F) {
+	for _, seed := range []string{"subnet-0123456789abcdef0/rtb-0123456789abcdef0", "subnet-a/rtb-b", "/", "subnet-0123456789abcdef0/rtb-0123456789abcdef0/x"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		subnet, table, err := cloud.ParseAssociationImportID(s)
+		if err != nil {
+			return
+		}
+		if subnet+"/"+table != s || cloud.ValidateID(cloud.KindSubnet, subnet, "") != nil || cloud.ValidateID(cloud.KindRouteTable, table, "") != nil {
+			t.Fatalf("accepted %q as %q, %q", s, subnet, table)
+		}
+	})
+}
