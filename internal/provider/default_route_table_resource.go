@@ -106,10 +106,7 @@ func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource
 }
 
 func (r *defaultRouteTableResource) input(ctx context.Context, m defaultRouteTableModel, config func(context.Context, path.Path, any) diag.Diagnostics, diags *diag.Diagnostics) cloud.RouteTableInput {
-	var configRoutes types.Set
-	diags.Append(config(ctx, path.Root("route"), &configRoutes)...)
-	specs := routeSpecs(m.Route)
-	return cloud.RouteTableInput{Tags: tagsForCloud(ctx, m.TagsAll, diags), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
+	return routeTableInput(ctx, m.Route, m.TagsAll, config, diags)
 }
 
 func (r *defaultRouteTableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -128,23 +125,14 @@ func (r *defaultRouteTableResource) Create(ctx context.Context, req resource.Cre
 }
 
 func (r *defaultRouteTableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state defaultRouteTableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	table, err := r.data.client.RouteTable(ctx, state.DefaultRouteTableID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_default_route_table", state.DefaultRouteTableID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
-		return
-	}
-	r.data.setDefaultRouteTableState(ctx, &state, table, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_default_route_table", "DescribeRouteTables", func(m defaultRouteTableModel) string { return m.DefaultRouteTableID.ValueString() },
+		func(m *defaultRouteTableModel) error {
+			table, err := r.data.client.RouteTable(ctx, m.DefaultRouteTableID.ValueString())
+			if err == nil {
+				r.data.setDefaultRouteTableState(ctx, m, table, &resp.Diagnostics)
+			}
+			return err
+		})
 }
 
 func (r *defaultRouteTableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

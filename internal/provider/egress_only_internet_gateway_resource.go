@@ -103,23 +103,14 @@ func (r *egressOnlyInternetGatewayResource) Create(ctx context.Context, req reso
 }
 
 func (r *egressOnlyInternetGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state egressOnlyInternetGatewayModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.data.client.EgressOnlyInternetGateway(ctx, state.ID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_egress_only_internet_gateway", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeEgressOnlyInternetGateways", err)
-		return
-	}
-	r.data.setEgressOnlyState(ctx, &state, g, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_egress_only_internet_gateway", "DescribeEgressOnlyInternetGateways", func(m egressOnlyInternetGatewayModel) string { return m.ID.ValueString() },
+		func(m *egressOnlyInternetGatewayModel) error {
+			g, err := r.data.client.EgressOnlyInternetGateway(ctx, m.ID.ValueString())
+			if err == nil {
+				r.data.setEgressOnlyState(ctx, m, g, &resp.Diagnostics)
+			}
+			return err
+		})
 }
 
 func (r *egressOnlyInternetGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -183,6 +184,14 @@ func routesFromCloud(routes []cloud.Route, diags *diag.Diagnostics) types.Set {
 	set, ds := types.SetValue(objectType, elements)
 	diags.Append(ds...)
 	return set
+}
+
+// routeTableInput reads the desired routes and tags of a route table
+// resource; its routes are managed when its configuration has `route`.
+func routeTableInput(ctx context.Context, routes types.Set, tagsAll types.Map, config func(context.Context, path.Path, any) diag.Diagnostics, diags *diag.Diagnostics) cloud.RouteTableInput {
+	var configRoutes types.Set
+	diags.Append(config(ctx, path.Root("route"), &configRoutes)...)
+	return cloud.RouteTableInput{Tags: tagsForCloud(ctx, tagsAll, diags), Routes: routeSpecs(routes), ManageRoutes: !configRoutes.IsNull()}
 }
 
 // targetAttribute names the attribute of a route that holds a target, by

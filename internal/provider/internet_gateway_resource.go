@@ -127,23 +127,14 @@ func (r *internetGatewayResource) Create(ctx context.Context, req resource.Creat
 }
 
 func (r *internetGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state internetGatewayResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	igw, err := r.data.client.InternetGateway(ctx, state.ID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_internet_gateway", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeInternetGateways", err)
-		return
-	}
-	r.data.setInternetGatewayState(ctx, &state, igw, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_internet_gateway", "DescribeInternetGateways", func(m internetGatewayResourceModel) string { return m.ID.ValueString() },
+		func(m *internetGatewayResourceModel) error {
+			igw, err := r.data.client.InternetGateway(ctx, m.ID.ValueString())
+			if err == nil {
+				r.data.setInternetGatewayState(ctx, m, igw, &resp.Diagnostics)
+			}
+			return err
+		})
 }
 
 func (r *internetGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -43,3 +43,27 @@ func anyUnknown(values ...attr.Value) bool {
 	}
 	return false
 }
+
+// refreshState is a resource's Read: refresh reads the object named in state
+// from the cloud into the model, and what it finds is stored. An object gone
+// from the cloud is removed from state with a warning, so that Terraform
+// plans to create it again instead of failing.
+func refreshState[M any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse,
+	resourceType, operation string, id func(M) string, refresh func(*M) error) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := refresh(&state)
+	if cloud.IsNotFound(err) {
+		warnGone(&resp.Diagnostics, resourceType, id(state))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addCloudError(&resp.Diagnostics, operation, err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

@@ -153,23 +153,14 @@ func (r *routeResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *routeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state routeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	route, err := r.data.client.Route(ctx, state.RouteTableID.ValueString(), state.spec().Destination)
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_route", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
-		return
-	}
-	setRouteState(&state, route)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_route", "DescribeRouteTables", func(m routeModel) string { return m.ID.ValueString() },
+		func(m *routeModel) error {
+			route, err := r.data.client.Route(ctx, m.RouteTableID.ValueString(), m.spec().Destination)
+			if err == nil {
+				setRouteState(m, route)
+			}
+			return err
+		})
 }
 
 func (r *routeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -102,24 +102,14 @@ func (r *routeTableAssociationResource) Create(ctx context.Context, req resource
 }
 
 func (r *routeTableAssociationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state routeTableAssociationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a, err := r.data.client.Association(ctx, state.ID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_route_table_association", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
-		return
-	}
-	state.SubnetID = types.StringValue(a.SubnetID)
-	state.RouteTableID = types.StringValue(a.RouteTableID)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_route_table_association", "DescribeRouteTables", func(m routeTableAssociationModel) string { return m.ID.ValueString() },
+		func(m *routeTableAssociationModel) error {
+			a, err := r.data.client.Association(ctx, m.ID.ValueString())
+			if err == nil {
+				m.SubnetID, m.RouteTableID = types.StringValue(a.SubnetID), types.StringValue(a.RouteTableID)
+			}
+			return err
+		})
 }
 
 // Update is never called: every argument replaces the association.

@@ -106,13 +106,9 @@ func (r *routeTableResource) ModifyPlan(ctx context.Context, req resource.Modify
 var routeTableFields = map[string]string{"vpc_id": "vpc_id", "tags_all": "tags_all", "default_route_table_id": "default_route_table_id"}
 
 func (r *routeTableResource) input(ctx context.Context, m routeTableModel, config func(context.Context, path.Path, any) diag.Diagnostics, diags *diag.Diagnostics) cloud.RouteTableInput {
-	var configRoutes types.Set
-	diags.Append(config(ctx, path.Root("route"), &configRoutes)...)
-	specs := routeSpecs(m.Route)
-	return cloud.RouteTableInput{
-		VPCID: m.VPCID.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags),
-		Routes: specs, ManageRoutes: !configRoutes.IsNull(),
-	}
+	in := routeTableInput(ctx, m.Route, m.TagsAll, config, diags)
+	in.VPCID = m.VPCID.ValueString()
+	return in
 }
 
 func (r *routeTableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -131,23 +127,14 @@ func (r *routeTableResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *routeTableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state routeTableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	table, err := r.data.client.RouteTable(ctx, state.ID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_route_table", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
-		return
-	}
-	r.data.setRouteTableState(ctx, &state, table, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_route_table", "DescribeRouteTables", func(m routeTableModel) string { return m.ID.ValueString() },
+		func(m *routeTableModel) error {
+			table, err := r.data.client.RouteTable(ctx, m.ID.ValueString())
+			if err == nil {
+				r.data.setRouteTableState(ctx, m, table, &resp.Diagnostics)
+			}
+			return err
+		})
 }
 
 func (r *routeTableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

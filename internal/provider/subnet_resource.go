@@ -217,23 +217,14 @@ func (r *subnetResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state subnetModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s, err := r.data.client.Subnet(ctx, state.ID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_subnet", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeSubnets", err)
-		return
-	}
-	r.data.setSubnetState(ctx, &state, s, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_subnet", "DescribeSubnets", func(m subnetModel) string { return m.ID.ValueString() },
+		func(m *subnetModel) error {
+			s, err := r.data.client.Subnet(ctx, m.ID.ValueString())
+			if err == nil {
+				r.data.setSubnetState(ctx, m, s, &resp.Diagnostics)
+			}
+			return err
+		})
 }
 
 func (r *subnetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

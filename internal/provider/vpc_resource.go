@@ -183,23 +183,14 @@ func (r *vpcResource) Create(ctx context.Context, req resource.CreateRequest, re
 }
 
 func (r *vpcResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state vpcResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	vpc, err := r.data.client.VPC(ctx, state.ID.ValueString())
-	if cloud.IsNotFound(err) {
-		warnGone(&resp.Diagnostics, "simcloud_vpc", state.ID.ValueString())
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeVpcs", err)
-		return
-	}
-	r.data.setVPCState(ctx, &state, vpc, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	refreshState(ctx, req, resp, "simcloud_vpc", "DescribeVpcs", func(m vpcResourceModel) string { return m.ID.ValueString() },
+		func(m *vpcResourceModel) error {
+			v, err := r.data.client.VPC(ctx, m.ID.ValueString())
+			if err == nil {
+				r.data.setVPCState(ctx, m, v, &resp.Diagnostics)
+			}
+			return err
+		})
 }
 
 func (r *vpcResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -26,6 +26,10 @@ type dialect struct {
 	numberedParams bool
 	// writeOptions and readOptions begin transactions.
 	writeOptions, readOptions *sql.TxOptions
+	// lockWrites, if set, is the first statement of every write
+	// transaction: it makes writers take turns, as SQLite's BEGIN
+	// IMMEDIATE does, so that what a rule reads cannot change under it.
+	lockWrites string
 	// retryable reports whether a failed transaction may succeed if run
 	// again: a serialization failure, say.
 	retryable func(error) bool
@@ -71,7 +75,14 @@ func (s *dbStore) Read(ctx context.Context, fn func(cloud.ReadTx) error) error {
 }
 
 func (s *dbStore) Write(ctx context.Context, fn func(cloud.Tx) error) error {
-	return s.run(ctx, s.writer, s.dialect.writeOptions, func(t *sqlTx) error { return fn(t) })
+	return s.run(ctx, s.writer, s.dialect.writeOptions, func(t *sqlTx) error {
+		if s.dialect.lockWrites != "" {
+			if err := t.exec(s.dialect.lockWrites); err != nil {
+				return err
+			}
+		}
+		return fn(t)
+	})
 }
 
 // maxAttempts bounds how often a transaction that lost a race to another is
