@@ -55,6 +55,22 @@ var (
 		Prefix: "igw", awsNoun: "internetGateway", label: "internet gateway", arnType: "internet-gateway",
 		notFoundCode: "InvalidInternetGatewayID.NotFound", malformedCode: "InvalidInternetGatewayID.Malformed",
 	}
+	KindElasticIP = Kind{
+		Prefix: "eipalloc", awsNoun: "allocation", label: "elastic IP address", arnType: "elastic-ip",
+		notFoundCode: "InvalidAllocationID.NotFound", malformedCode: "InvalidAllocationID.Malformed",
+	}
+	KindElasticIPAssociation = Kind{
+		Prefix: "eipassoc", awsNoun: "association", label: "elastic IP association",
+		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
+	}
+	KindNATGateway = Kind{
+		Prefix: "nat", awsNoun: "natGateway", label: "NAT gateway",
+		notFoundCode: "NatGatewayNotFound", malformedCode: "InvalidNatGatewayID.Malformed",
+	}
+	KindNetworkInterface = Kind{
+		Prefix: "eni", awsNoun: "networkInterface", label: "network interface",
+		notFoundCode: "InvalidNetworkInterfaceID.NotFound", malformedCode: "InvalidNetworkInterfaceID.Malformed",
+	}
 	// AWS reports unknown egress-only gateways with the generic gateway code.
 	KindEgressOnlyInternetGateway = Kind{
 		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",

@@ -35,8 +35,8 @@ const (
 type RouteSpec struct {
 	// Destination is an IPv4 or IPv6 network in CIDR notation.
 	Destination string
-	// Target is the ID of an internet gateway, egress-only internet gateway
-	// or NAT gateway.
+	// Target is the ID of an internet gateway, an egress-only internet
+	// gateway or a NAT gateway.
 	Target string
 }
 
@@ -55,7 +55,7 @@ func targetField(target string) string {
 	switch targetKind(target) {
 	case KindEgressOnlyInternetGateway.Prefix:
 		return "egress_only_gateway_id"
-	case "nat":
+	case KindNATGateway.Prefix:
 		return "nat_gateway_id"
 	default:
 		return "gateway_id"
@@ -154,6 +154,17 @@ func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, 
 		}
 		if eigw.VPCID != vpc.ID {
 			return differentNetworks("egress-only gateway")
+		}
+	case KindNATGateway.Prefix:
+		nats, err := v.NATGateways(c.scope, NATGatewayFilter{ID: target})
+		if err != nil {
+			return err
+		}
+		if len(nats) == 0 {
+			return gatewayNotFound(target, field)
+		}
+		if nats[0].VPCID != vpc.ID {
+			return differentNetworks("network gateway")
 		}
 	default:
 		return gatewayNotFound(target, field)
@@ -393,6 +404,12 @@ func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 			if g, ok, err := tx.EgressOnlyInternetGateway(scope, r.Target); err != nil {
 				return err
 			} else if ok && g.VPCID == table.VPCID {
+				r.State = RouteStateActive
+			}
+		case KindNATGateway.Prefix:
+			if nats, err := tx.NATGateways(scope, NATGatewayFilter{ID: r.Target}); err != nil {
+				return err
+			} else if len(nats) == 1 && nats[0].VPCID == table.VPCID {
 				r.State = RouteStateActive
 			}
 		}

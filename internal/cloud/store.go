@@ -52,6 +52,11 @@ type ReadTx interface {
 	EgressOnlyInternetGateway(scope Scope, id string) (g EgressOnlyInternetGateway, ok bool, err error)
 	EgressOnlyInternetGateways(scope Scope, filter EgressOnlyInternetGatewayFilter) ([]EgressOnlyInternetGateway, error)
 
+	ElasticIPs(scope Scope, filter ElasticIPFilter) ([]ElasticIP, error)
+	// PublicIPInUse reports whether any account holds the address.
+	PublicIPInUse(ip string) (bool, error)
+	NATGateways(scope Scope, filter NATGatewayFilter) ([]NATGateway, error)
+
 	Tags(resourceID string) (map[string]string, error)
 }
 
@@ -85,6 +90,11 @@ type Tx interface {
 
 	InsertEgressOnlyInternetGateway(g EgressOnlyInternetGateway) error
 	DeleteEgressOnlyInternetGateway(id string) error
+
+	InsertElasticIP(eip ElasticIP) error
+	DeleteElasticIP(allocationID string) error
+	InsertNATGateway(nat NATGateway) error
+	DeleteNATGateway(id string) error
 
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error

@@ -26,6 +26,9 @@ type Subnet struct {
 	// IsPublic says that the serving table has an active route to an
 	// internet gateway attached to the subnet's VPC. Derived when read.
 	IsPublic bool
+	// InternetAccess says what can reach the internet from the subnet and
+	// the subnet from the internet. Derived when read.
+	InternetAccess InternetAccess
 }
 
 // ARN returns the subnet's ARN.
@@ -352,7 +355,8 @@ func (c *Client) deriveSubnet(tx ReadTx, s *Subnet) error {
 			s.IsPublic = true
 		}
 	}
-	return nil
+	s.InternetAccess, err = c.internetAccess(tx, *s)
+	return err
 }
 
 // servingTable returns the table that routes a subnet's traffic, with route

@@ -56,7 +56,8 @@ func (t *sqlTx) Subnet(scope cloud.Scope, id string) (cloud.Subnet, bool, error)
 }
 
 func (t *sqlTx) SubnetDependents(subnetID string) ([]string, error) {
-	return t.strings(`SELECT id FROM route_table_associations WHERE subnet_id = ? ORDER BY id`, subnetID)
+	return t.strings(`SELECT id FROM route_table_associations WHERE subnet_id = ?
+		UNION ALL SELECT id FROM nat_gateways WHERE subnet_id = ? ORDER BY id`, subnetID, subnetID)
 }
 
 func (t *sqlTx) InsertSubnet(s cloud.Subnet) error {

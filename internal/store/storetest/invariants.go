@@ -34,7 +34,9 @@ var invariantQueries = map[string]string{
 	"tags of a missing object": `SELECT resource_id FROM tags g WHERE NOT EXISTS (
 		SELECT 1 FROM vpcs WHERE id = g.resource_id UNION ALL SELECT 1 FROM subnets WHERE id = g.resource_id
 		UNION ALL SELECT 1 FROM route_tables WHERE id = g.resource_id UNION ALL SELECT 1 FROM internet_gateways WHERE id = g.resource_id
-		UNION ALL SELECT 1 FROM egress_only_internet_gateways WHERE id = g.resource_id)`,
+		UNION ALL SELECT 1 FROM egress_only_internet_gateways WHERE id = g.resource_id
+		UNION ALL SELECT 1 FROM nat_gateways WHERE id = g.resource_id UNION ALL SELECT 1 FROM elastic_ips WHERE allocation_id = g.resource_id)`,
+	"a NAT gateway in a subnet of another VPC": `SELECT n.id FROM nat_gateways n JOIN subnets s ON s.id = n.subnet_id WHERE s.vpc_id <> n.vpc_id`,
 }
 
 // Invariants lists every way the cloud at location breaks an invariant: the

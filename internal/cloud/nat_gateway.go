@@ -1,0 +1,418 @@
+package cloud
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"net/netip"
+	"slices"
+)
+
+// ElasticIP is a public IPv4 address allocated to the account, which a
+// public NAT gateway uses to reach the internet.
+type ElasticIP struct {
+	AllocationID string
+	OwnerID      string
+	Region       string
+	PublicIP     string
+	// NATGatewayID and AssociationID tell what uses the address; empty while
+	// nothing does. Filled in by the store.
+	NATGatewayID  string
+	AssociationID string
+	Tags          map[string]string
+}
+
+// ARN returns the address's ARN.
+func (e ElasticIP) ARN() string {
+	return Scope{AccountID: e.OwnerID, Region: e.Region}.ARN(KindElasticIP, e.AllocationID)
+}
+
+// ElasticIPFilter selects elastic IP addresses; empty fields match all.
+type ElasticIPFilter struct {
+	AllocationID string
+	PublicIP     string
+	Tags         map[string]string
+}
+
+// publicPools are where simulated public addresses come from: the three
+// documentation ranges, so that no simulated address is anybody's real one.
+var publicPools = []netip.Prefix{
+	netip.MustParsePrefix("192.0.2.0/24"),
+	netip.MustParsePrefix("198.51.100.0/24"),
+	netip.MustParsePrefix("203.0.113.0/24"),
+}
+
+// AllocateAddress allocates a public address from the simulated pool.
+func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (ElasticIP, error) {
+	eip := ElasticIP{AllocationID: newID(KindElasticIP), OwnerID: c.scope.AccountID, Region: c.scope.Region, Tags: tags}
+	ids := map[string]string{"allocation_id": eip.AllocationID}
+	err := c.apply(ctx, "AllocateAddress", ids, tagsRule(tags), func(tx Tx) error {
+		const attempts = 64
+		for range attempts {
+			ip := randomPublicAddress()
+			taken, err := tx.PublicIPInUse(ip)
+			if err != nil {
+				return err
+			}
+			if !taken {
+				eip.PublicIP = ip
+				if err := tx.InsertElasticIP(eip); err != nil {
+					return err
+				}
+				return tx.SetTags(eip.AllocationID, tags)
+			}
+		}
+		return &Error{
+			Code:    "AddressLimitExceeded",
+			Message: "The maximum number of addresses has been reached.",
+			Fix:     "Release elastic IP addresses that are no longer needed; the simulated pool holds about 760.",
+		}
+	})
+	if err != nil {
+		return ElasticIP{}, err
+	}
+	return eip, nil
+}
+
+func randomPublicAddress() string {
+	var b [4]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic("cloud: no randomness: " + err.Error())
+	}
+	n := binary.BigEndian.Uint32(b[:])
+	pool := publicPools[n%uint32(len(publicPools))].Addr().As4()
+	// Hosts 1 to 254: neither the network nor the broadcast address.
+	pool[3] = byte(1 + (n>>8)%254)
+	return netip.AddrFrom4(pool).String()
+}
+
+// ElasticIP returns the address with the given allocation ID.
+func (c *Client) ElasticIP(ctx context.Context, id string) (ElasticIP, error) {
+	var eip ElasticIP
+	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": id}, func(tx ReadTx) error {
+		var err error
+		eip, err = c.findElasticIP(tx, id, "id")
+		return err
+	})
+	return eip, err
+}
+
+// FindElasticIPs returns the addresses that match filter.
+func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]ElasticIP, error) {
+	var found []ElasticIP
+	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, func(tx ReadTx) error {
+		var err error
+		found, err = tx.ElasticIPs(c.scope, filter)
+		return err
+	})
+	return found, err
+}
+
+func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
+	if err := ValidateID(KindElasticIP, id, field); err != nil {
+		return ElasticIP{}, err
+	}
+	found, err := tx.ElasticIPs(c.scope, ElasticIPFilter{AllocationID: id})
+	if err != nil {
+		return ElasticIP{}, err
+	}
+	if len(found) == 0 {
+		return ElasticIP{}, &Error{
+			Code:    KindElasticIP.notFoundCode,
+			Message: fmt.Sprintf("Allocation ID '%s' not found.", id),
+			Fix:     "Check the ID, or allocate the address (simcloud_eip) first.",
+			Field:   field,
+		}
+	}
+	return found[0], nil
+}
+
+// UpdateElasticIP replaces an address's tags.
+func (c *Client) UpdateElasticIP(ctx context.Context, id string, tags map[string]string) (ElasticIP, error) {
+	var eip ElasticIP
+	err := c.apply(ctx, "CreateTags", map[string]string{"allocation_id": id}, tagsRule(tags), func(tx Tx) error {
+		var err error
+		if eip, err = c.findElasticIP(tx, id, "id"); err != nil {
+			return err
+		}
+		eip.Tags = tags
+		return tx.SetTags(id, tags)
+	})
+	return eip, err
+}
+
+// ReleaseAddress gives an address back to the pool; one in use is refused.
+func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
+	return c.write(ctx, "ReleaseAddress", map[string]string{"allocation_id": id}, func(tx Tx) error {
+		eip, err := c.findElasticIP(tx, id, "id")
+		if err != nil {
+			return err
+		}
+		if eip.NATGatewayID != "" {
+			return &Error{
+				Code:    "InvalidIPAddress.InUse",
+				Message: fmt.Sprintf("Address %s is in use.", eip.PublicIP),
+				Fix:     fmt.Sprintf("Delete NAT gateway %s, which uses it, first.", eip.NATGatewayID),
+			}
+		}
+		if err := tx.SetTags(id, nil); err != nil {
+			return err
+		}
+		return tx.DeleteElasticIP(id)
+	})
+}
+
+// NAT gateway connectivity types.
+const (
+	ConnectivityPublic  = "public"
+	ConnectivityPrivate = "private"
+)
+
+// NATGateway lets the instances of private subnets open connections to other
+// networks, the internet for a public one, and lets no connection in.
+type NATGateway struct {
+	ID                 string
+	OwnerID            string
+	Region             string
+	VPCID              string
+	SubnetID           string
+	ConnectivityType   string
+	AllocationID       string
+	AssociationID      string
+	PublicIP           string
+	PrivateIP          string
+	NetworkInterfaceID string
+	Tags               map[string]string
+}
+
+// NATGatewayInput is the desired configuration of a NAT gateway.
+type NATGatewayInput struct {
+	SubnetID         string
+	AllocationID     string
+	ConnectivityType string
+	Tags             map[string]string
+}
+
+// NATGatewayFilter selects NAT gateways; empty fields match all.
+type NATGatewayFilter struct {
+	ID       string
+	SubnetID string
+	VPCID    string
+	Tags     map[string]string
+}
+
+// ClaimElasticIP is the claim a planned NAT gateway makes on its address.
+const ClaimElasticIP ClaimKind = "elastic-ip"
+
+// natRule checks a NAT gateway's configuration: its subnet exists, and a
+// public one has a free elastic IP and an internet gateway on its VPC.
+func (c *Client) natRule(in NATGatewayInput) Rule {
+	return func(v View) error {
+		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
+			return err
+		}
+		if !slices.Contains([]string{ConnectivityPublic, ConnectivityPrivate}, in.ConnectivityType) {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("Value (%s) for parameter connectivityType is invalid.", printable(in.ConnectivityType)),
+				Fix:     "Use public or private.",
+				Field:   "connectivity_type",
+			}
+		}
+		subnet, err := c.findSubnet(v, in.SubnetID, "subnet_id")
+		if err != nil {
+			return err
+		}
+		if in.ConnectivityType == ConnectivityPrivate {
+			if in.AllocationID != "" {
+				return &Error{
+					Code:    "InvalidParameterCombination",
+					Message: "A private NAT gateway cannot have an elastic IP address.",
+					Fix:     "Remove allocation_id, or make the NAT gateway public.",
+					Field:   "allocation_id",
+				}
+			}
+			return nil
+		}
+		if in.AllocationID == "" {
+			return &Error{
+				Code:    "MissingParameter",
+				Message: "The request must contain the parameter allocationId",
+				Fix:     "Give a public NAT gateway an elastic IP address: allocation_id = simcloud_eip.<name>.id.",
+				Field:   "allocation_id",
+			}
+		}
+		eip, err := c.findElasticIP(v, in.AllocationID, "allocation_id")
+		if err != nil {
+			return err
+		}
+		if eip.NATGatewayID != "" || len(v.Claimed(ClaimElasticIP, in.AllocationID)) > 0 {
+			holder := eip.NATGatewayID
+			if holder == "" {
+				holder = "another NAT gateway planned in this configuration"
+			}
+			return &Error{
+				Code:    "Resource.AlreadyAssociated",
+				Message: fmt.Sprintf("Elastic IP address %s is already associated", in.AllocationID),
+				Fix:     fmt.Sprintf("An elastic IP address serves one NAT gateway, and %s already serves %s. Allocate another simcloud_eip.", in.AllocationID, holder),
+				Field:   "allocation_id",
+			}
+		}
+		igw, err := v.AttachedInternetGateway(subnet.VPCID)
+		if err != nil {
+			return err
+		}
+		if igw == "" && len(v.Claimed(ClaimInternetGateway, subnet.VPCID)) == 0 {
+			return &Error{
+				Code:    "Gateway.NotAttached",
+				Message: fmt.Sprintf("Network %s has no Internet gateway attached", subnet.VPCID),
+				Fix:     fmt.Sprintf("A public NAT gateway reaches the internet through its VPC's internet gateway: attach one to %s, or make the NAT gateway private.", subnet.VPCID),
+				Field:   "subnet_id",
+			}
+		}
+		return nil
+	}
+}
+
+// CheckNATGateway runs at plan time the rules creating a NAT gateway will
+// meet at apply, and claims its elastic IP address.
+func (c *Client) CheckNATGateway(ctx context.Context, p *Plan, holder Holder, in NATGatewayInput) error {
+	var claims []Claim
+	if in.AllocationID != "" {
+		claims = append(claims, Claim{Kind: ClaimElasticIP, Scope: in.AllocationID})
+	}
+	return c.Check(ctx, p, holder, c.natRule(in), claims...)
+}
+
+// CreateNATGateway creates a NAT gateway in a subnet, with a private address
+// from the subnet's range and, for a public one, its elastic IP.
+func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATGateway, error) {
+	nat := NATGateway{
+		ID: newID(KindNATGateway), OwnerID: c.scope.AccountID, Region: c.scope.Region, SubnetID: in.SubnetID,
+		ConnectivityType: in.ConnectivityType, AllocationID: in.AllocationID, NetworkInterfaceID: newID(KindNetworkInterface), Tags: in.Tags,
+	}
+	ids := map[string]string{"nat_gateway_id": nat.ID, "subnet_id": in.SubnetID}
+	err := c.apply(ctx, "CreateNatGateway", ids, c.natRule(in), func(tx Tx) error {
+		subnet, err := c.findSubnet(tx, in.SubnetID, "subnet_id")
+		if err != nil {
+			return err
+		}
+		nat.VPCID = subnet.VPCID
+		if nat.PrivateIP, err = freePrivateAddress(tx, c.scope, subnet); err != nil {
+			return err
+		}
+		if in.AllocationID != "" {
+			eip, err := c.findElasticIP(tx, in.AllocationID, "allocation_id")
+			if err != nil {
+				return err
+			}
+			nat.PublicIP, nat.AssociationID = eip.PublicIP, newID(KindElasticIPAssociation)
+		}
+		if err := tx.InsertNATGateway(nat); err != nil {
+			return err
+		}
+		return tx.SetTags(nat.ID, nat.Tags)
+	})
+	if err != nil {
+		return NATGateway{}, err
+	}
+	return nat, nil
+}
+
+// freePrivateAddress returns the first address of a subnet that AWS does not
+// reserve (the first four and the last) and no NAT gateway holds.
+func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
+	taken := map[string]bool{}
+	nats, err := tx.NATGateways(scope, NATGatewayFilter{SubnetID: subnet.ID})
+	if err != nil {
+		return "", err
+	}
+	for _, n := range nats {
+		taken[n.PrivateIP] = true
+	}
+	block := netip.MustParsePrefix(subnet.CIDRBlock)
+	size := 1 << (32 - block.Bits())
+	addr := block.Addr()
+	for i := range size - 1 {
+		if i >= 4 && !taken[addr.String()] {
+			return addr.String(), nil
+		}
+		addr = addr.Next()
+	}
+	return "", &Error{
+		Code:    "InsufficientFreeAddressesInSubnet",
+		Message: fmt.Sprintf("Subnet %s has no free addresses.", subnet.ID),
+		Fix:     "Use a larger subnet, or delete NAT gateways it no longer needs.",
+		Field:   "subnet_id",
+	}
+}
+
+// NATGateway returns the NAT gateway with the given ID.
+func (c *Client) NATGateway(ctx context.Context, id string) (NATGateway, error) {
+	var nat NATGateway
+	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) error {
+		var err error
+		nat, err = c.findNATGateway(tx, id, "id")
+		return err
+	})
+	return nat, err
+}
+
+// FindNATGateways returns the NAT gateways that match filter.
+func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) ([]NATGateway, error) {
+	var found []NATGateway
+	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, func(tx ReadTx) error {
+		var err error
+		found, err = tx.NATGateways(c.scope, filter)
+		return err
+	})
+	return found, err
+}
+
+func (c *Client) findNATGateway(tx ReadTx, id, field string) (NATGateway, error) {
+	if err := ValidateID(KindNATGateway, id, field); err != nil {
+		return NATGateway{}, err
+	}
+	found, err := tx.NATGateways(c.scope, NATGatewayFilter{ID: id})
+	if err != nil {
+		return NATGateway{}, err
+	}
+	if len(found) == 0 {
+		return NATGateway{}, &Error{
+			Code:    KindNATGateway.notFoundCode,
+			Message: fmt.Sprintf("NAT gateway %s was not found", id),
+			Fix:     "Check the ID, or create the NAT gateway first.",
+			Field:   field,
+		}
+	}
+	return found[0], nil
+}
+
+// UpdateNATGateway replaces a NAT gateway's tags.
+func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[string]string) (NATGateway, error) {
+	var nat NATGateway
+	err := c.apply(ctx, "CreateTags", map[string]string{"nat_gateway_id": id}, tagsRule(tags), func(tx Tx) error {
+		var err error
+		if nat, err = c.findNATGateway(tx, id, "id"); err != nil {
+			return err
+		}
+		nat.Tags = tags
+		return tx.SetTags(id, tags)
+	})
+	return nat, err
+}
+
+// DeleteNATGateway deletes a NAT gateway and frees its elastic IP; routes to
+// it become blackholes.
+func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
+	return c.write(ctx, "DeleteNatGateway", map[string]string{"nat_gateway_id": id}, func(tx Tx) error {
+		if _, err := c.findNATGateway(tx, id, "id"); err != nil {
+			return err
+		}
+		if err := tx.SetTags(id, nil); err != nil {
+			return err
+		}
+		return tx.DeleteNATGateway(id)
+	})
+}

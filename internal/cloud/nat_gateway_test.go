@@ -1,0 +1,146 @@
+package cloud_test
+
+import (
+	"context"
+	"net/netip"
+	"strings"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+func mustAllocate(t testing.TB, c *cloud.Client) cloud.ElasticIP {
+	t.Helper()
+	eip, err := c.AllocateAddress(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eip
+}
+
+func TestElasticIPs(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	seen := map[string]bool{}
+	for range 100 {
+		eip := mustAllocate(t, c)
+		ip := netip.MustParseAddr(eip.PublicIP)
+		documentation := false
+		for _, pool := range []string{"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"} {
+			documentation = documentation || netip.MustParsePrefix(pool).Contains(ip)
+		}
+		if !documentation || seen[eip.PublicIP] || !strings.HasPrefix(eip.AllocationID, "eipalloc-") {
+			t.Fatalf("address %+v: outside the documentation ranges, or handed out twice", eip)
+		}
+		seen[eip.PublicIP] = true
+	}
+	eip := mustAllocate(t, c)
+	if want := "arn:aws:ec2:us-east-1:123456789012:elastic-ip/" + eip.AllocationID; eip.ARN() != want {
+		t.Errorf("ARN %s", eip.ARN())
+	}
+	if err := c.ReleaseAddress(ctx, eip.AllocationID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.ElasticIP(ctx, eip.AllocationID)
+	wantCode(t, err, "InvalidAllocationID.NotFound")
+}
+
+// natNetwork is a VPC with an internet gateway, a public subnet (routed to
+// the gateway) and a private one (on the main table).
+type natNetwork struct {
+	vpc             cloud.VPC
+	igw             cloud.InternetGateway
+	public, private cloud.Subnet
+	publicTable     cloud.RouteTable
+}
+
+func newNATNetwork(t testing.TB, c *cloud.Client) natNetwork {
+	t.Helper()
+	ctx := context.Background()
+	vpc, v6a, v6b := ipv6VPC(t, c)
+	igw := mustCreateIGW(t, c, vpc.ID)
+	publicIn := cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24", MapPublicIPOnLaunch: true, IPv6CIDRBlock: v6a}
+	public := mustCreateSubnet(t, c, publicIn)
+	private := mustCreateSubnet(t, c, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.2.0/24", IPv6CIDRBlock: v6b})
+	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Routes: []cloud.RouteSpec{
+		{Destination: "0.0.0.0/0", Target: igw.ID}, {Destination: "::/0", Target: igw.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Associate(ctx, public.ID, table.ID); err != nil {
+		t.Fatal(err)
+	}
+	return natNetwork{vpc: vpc, igw: igw, public: public, private: private, publicTable: table}
+}
+
+func TestNATGatewayRules(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	n := newNATNetwork(t, c)
+	eip := mustAllocate(t, c)
+
+	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nat.PublicIP != eip.PublicIP || nat.PrivateIP != "10.0.1.4" || !strings.HasPrefix(nat.NetworkInterfaceID, "eni-") || nat.VPCID != n.vpc.ID {
+		t.Errorf("NAT gateway %+v", nat)
+	}
+	if got, _ := c.ElasticIP(ctx, eip.AllocationID); got.NATGatewayID != nat.ID || !strings.HasPrefix(got.AssociationID, "eipassoc-") {
+		t.Errorf("address after association: %+v", got)
+	}
+	wantCode(t, c.ReleaseAddress(ctx, eip.AllocationID), "InvalidIPAddress.InUse")
+	wantCode(t, c.DeleteSubnet(ctx, n.public.ID), "DependencyViolation")
+
+	other := mustCreateVPC(t, c, vpcInput("10.5.0.0/16"))
+	otherSubnet := mustCreateSubnet(t, c, subnetInput(other.ID, "10.5.1.0/24"))
+	second := mustAllocate(t, c)
+	cases := []struct {
+		name string
+		in   cloud.NATGatewayInput
+		code string
+	}{
+		{"address in use", cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}, "Resource.AlreadyAssociated"},
+		{"no internet gateway", cloud.NATGatewayInput{SubnetID: otherSubnet.ID, AllocationID: second.AllocationID, ConnectivityType: "public"}, "Gateway.NotAttached"},
+		{"public without address", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "public"}, "MissingParameter"},
+		{"private with address", cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: second.AllocationID, ConnectivityType: "private"}, "InvalidParameterCombination"},
+		{"unknown address", cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: "eipalloc-0123456789abcdef0", ConnectivityType: "public"}, "InvalidAllocationID.NotFound"},
+		{"unknown subnet", cloud.NATGatewayInput{SubnetID: "subnet-0123456789abcdef0", ConnectivityType: "private"}, "InvalidSubnetID.NotFound"},
+		{"bad type", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "both"}, "InvalidParameterValue"},
+	}
+	for _, tc := range cases {
+		_, err := c.CreateNATGateway(ctx, tc.in)
+		if cloud.ErrorCode(err) != tc.code {
+			t.Errorf("%s: code %q, want %q (%v)", tc.name, cloud.ErrorCode(err), tc.code, err)
+		}
+	}
+	private, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private"})
+	if err != nil || private.PrivateIP != "10.0.1.5" || private.PublicIP != "" {
+		t.Fatalf("private NAT gateway %+v %v", private, err)
+	}
+
+	// Routes: a NAT gateway of another VPC belongs to different networks;
+	// deleting the gateway leaves its routes blackholes.
+	otherTable, _ := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: other.ID})
+	_, err = c.CreateRoute(ctx, otherTable.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: nat.ID})
+	wantCode(t, err, "InvalidParameterValue")
+	if _, err := c.CreateRoute(ctx, n.vpc.MainRouteTableID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: nat.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteNATGateway(ctx, nat.ID); err != nil {
+		t.Fatal(err)
+	}
+	main, _ := c.RouteTable(ctx, n.vpc.MainRouteTableID)
+	if !hasRoute(main, "0.0.0.0/0", nat.ID) || main.Routes[0].State != cloud.RouteStateBlackhole {
+		t.Errorf("route to the deleted NAT gateway: %+v", main.Routes)
+	}
+	if err := c.ReleaseAddress(ctx, eip.AllocationID); err != nil {
+		t.Fatalf("the address of a deleted NAT gateway is free again: %v", err)
+	}
+	plan := cloud.NewPlan()
+	in := cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: second.AllocationID, ConnectivityType: "public"}
+	if err := c.CheckNATGateway(ctx, plan, plan.NewHolder(), in); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, c.CheckNATGateway(ctx, plan, plan.NewHolder(), in), "Resource.AlreadyAssociated")
+}

@@ -1,0 +1,241 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+)
+
+// Directions and IP versions of a network path.
+const (
+	Outbound = "outbound"
+	Inbound  = "inbound"
+	IPv4     = "ipv4"
+	IPv6     = "ipv6"
+)
+
+// internetProbes stand for "an address on the internet" when routes are
+// matched: the longest prefix that covers them decides where internet
+// traffic goes.
+var internetProbes = map[string]netip.Addr{
+	IPv4: netip.MustParseAddr("8.8.8.8"),
+	IPv6: netip.MustParseAddr("2001:4860:4860::8888"),
+}
+
+// Hop is one step of a network path.
+type Hop struct {
+	// Kind is "subnet", "route_table", "route", "internet_gateway",
+	// "egress_only_internet_gateway", "nat_gateway" or "internet".
+	Kind   string
+	ID     string
+	Detail string
+}
+
+// Path says whether traffic gets between a subnet and the internet, one way,
+// over one IP version; and if not, where it stops and what would fix it.
+type Path struct {
+	Reachable bool
+	Hops      []Hop
+	// Break says where the path stops; Fix what would let it through.
+	Break, Fix string
+}
+
+// Reason is a short sentence on the path: through which gateway it goes, or
+// where it stops.
+func (p Path) Reason() string {
+	if !p.Reachable {
+		return p.Break
+	}
+	for _, h := range p.Hops {
+		if h.Kind == "internet_gateway" || h.Kind == "egress_only_internet_gateway" || h.Kind == "nat_gateway" {
+			return "through " + h.ID
+		}
+	}
+	return "reachable"
+}
+
+// InternetAccess is a subnet's reach to and from the internet.
+type InternetAccess struct {
+	IPv4Outbound, IPv4Inbound, IPv6Outbound, IPv6Inbound Path
+}
+
+// ValidatePathQuestion checks a network path's direction and IP version.
+func ValidatePathQuestion(direction, ipVersion string) error {
+	if direction != Outbound && direction != Inbound {
+		return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Value (%s) for parameter direction is invalid.", printable(direction)),
+			Fix: "Use outbound (from the subnet to the internet) or inbound (from the internet to the subnet).", Field: "direction"}
+	}
+	if ipVersion != IPv4 && ipVersion != IPv6 {
+		return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Value (%s) for parameter ipVersion is invalid.", printable(ipVersion)),
+			Fix: "Use ipv4 or ipv6.", Field: "ip_version"}
+	}
+	return nil
+}
+
+// NetworkPath follows the path between a subnet and the internet.
+func (c *Client) NetworkPath(ctx context.Context, subnetID, direction, ipVersion string) (Path, error) {
+	if err := ValidatePathQuestion(direction, ipVersion); err != nil {
+		return Path{}, err
+	}
+	var path Path
+	err := c.read(ctx, "NetworkPath", map[string]string{"subnet_id": subnetID}, func(tx ReadTx) error {
+		subnet, err := c.findSubnet(tx, subnetID, "subnet_id")
+		if err != nil {
+			return err
+		}
+		path, err = c.followPath(tx, subnet, direction, ipVersion)
+		return err
+	})
+	return path, err
+}
+
+// internetAccess answers the four questions of a subnet's reach.
+func (c *Client) internetAccess(tx ReadTx, s Subnet) (InternetAccess, error) {
+	var access InternetAccess
+	for _, q := range []struct {
+		dst                  *Path
+		direction, ipVersion string
+	}{
+		{&access.IPv4Outbound, Outbound, IPv4}, {&access.IPv4Inbound, Inbound, IPv4},
+		{&access.IPv6Outbound, Outbound, IPv6}, {&access.IPv6Inbound, Inbound, IPv6},
+	} {
+		p, err := c.followPath(tx, s, q.direction, q.ipVersion)
+		if err != nil {
+			return InternetAccess{}, err
+		}
+		*q.dst = p
+	}
+	return access, nil
+}
+
+// followPath walks from a subnet, through the route its table uses for
+// internet addresses, to a gateway and past it, and says where it stops.
+func (c *Client) followPath(tx ReadTx, s Subnet, direction, ipVersion string) (Path, error) {
+	p := Path{Hops: []Hop{{Kind: "subnet", ID: s.ID, Detail: s.CIDRBlock}}}
+	stop := func(why, fix string) (Path, error) {
+		p.Break, p.Fix = why, fix
+		return p, nil
+	}
+	if ipVersion == IPv6 && s.IPv6CIDRBlock == "" {
+		return stop(fmt.Sprintf("%s has no IPv6 block", s.ID), "Give the subnet an ipv6_cidr_block from its VPC's IPv6 block.")
+	}
+	table, err := servingTable(tx, s)
+	if err != nil {
+		return Path{}, err
+	}
+	p.Hops = append(p.Hops, Hop{Kind: "route_table", ID: table.ID, Detail: servingDetail(table, s)})
+	route, ok := longestMatch(table.Routes, internetProbes[ipVersion])
+	if !ok {
+		return stop(fmt.Sprintf("%s has no route for internet addresses", table.ID),
+			fmt.Sprintf("Add a route for %s to %s.", defaultDestination(ipVersion), suggestedTarget(direction, ipVersion)))
+	}
+	p.Hops = append(p.Hops, Hop{Kind: "route", ID: RouteID(table.ID, route.Destination), Detail: route.Destination + " -> " + route.Target + " (" + route.State + ")"})
+	if route.State != RouteStateActive {
+		return stop(fmt.Sprintf("the route for %s in %s is a blackhole: %s is gone or not attached to the VPC", route.Destination, table.ID, route.Target),
+			"Point the route at a gateway that exists and serves the VPC, or attach the gateway again.")
+	}
+	switch targetKind(route.Target) {
+	case KindInternetGateway.Prefix:
+		p.Hops = append(p.Hops, Hop{Kind: "internet_gateway", ID: route.Target})
+		if ipVersion == IPv4 && !s.MapPublicIPOnLaunch {
+			return stop(fmt.Sprintf("instances in %s get no public IPv4 address, which %s needs to translate", s.ID, route.Target),
+				"Set map_public_ip_on_launch = true, or, for outbound traffic only, route through a NAT gateway in a public subnet.")
+		}
+	case KindEgressOnlyInternetGateway.Prefix:
+		p.Hops = append(p.Hops, Hop{Kind: "egress_only_internet_gateway", ID: route.Target})
+		if direction == Inbound {
+			return stop(fmt.Sprintf("%s is egress-only: it lets no connection in from the internet", route.Target),
+				"Route ::/0 to an internet gateway instead if the internet must reach the subnet over IPv6.")
+		}
+	case KindNATGateway.Prefix:
+		p.Hops = append(p.Hops, Hop{Kind: "nat_gateway", ID: route.Target})
+		if direction == Inbound {
+			return stop(fmt.Sprintf("%s is a NAT gateway: it lets no connection in from the internet", route.Target),
+				"Place what the internet must reach in a public subnet, with a route to an internet gateway and map_public_ip_on_launch.")
+		}
+		if broken, fix, err := c.natReachesInternet(tx, route.Target, ipVersion, &p); err != nil || broken != "" {
+			if err != nil {
+				return Path{}, err
+			}
+			return stop(broken, fix)
+		}
+	}
+	p.Hops = append(p.Hops, Hop{Kind: "internet"})
+	p.Reachable = true
+	return p, nil
+}
+
+// natReachesInternet follows a NAT gateway's own path to the internet: a
+// public one, in a subnet whose table routes internet addresses to an
+// attached internet gateway.
+func (c *Client) natReachesInternet(tx ReadTx, natID, ipVersion string, p *Path) (broken, fix string, err error) {
+	nats, err := tx.NATGateways(c.scope, NATGatewayFilter{ID: natID})
+	if err != nil || len(nats) == 0 {
+		return fmt.Sprintf("%s does not exist", natID), "Create the NAT gateway again, or route elsewhere.", err
+	}
+	nat := nats[0]
+	if ipVersion == IPv6 {
+		return fmt.Sprintf("%s translates IPv4 only in the simulated cloud", natID),
+			"Route ::/0 to an egress-only internet gateway for outbound-only IPv6.", nil
+	}
+	if nat.ConnectivityType == ConnectivityPrivate {
+		return fmt.Sprintf("%s is a private NAT gateway: it reaches other networks, not the internet", natID),
+			"Use a public NAT gateway, with an elastic IP, in a public subnet.", nil
+	}
+	natSubnet, ok, err := tx.Subnet(c.scope, nat.SubnetID)
+	if err != nil || !ok {
+		return fmt.Sprintf("the subnet of %s is gone", natID), "Create the NAT gateway in an existing public subnet.", err
+	}
+	table, err := servingTable(tx, natSubnet)
+	if err != nil {
+		return "", "", err
+	}
+	p.Hops = append(p.Hops, Hop{Kind: "subnet", ID: natSubnet.ID, Detail: "where " + natID + " sits"}, Hop{Kind: "route_table", ID: table.ID})
+	route, ok := longestMatch(table.Routes, internetProbes[IPv4])
+	if !ok || route.State != RouteStateActive || targetKind(route.Target) != KindInternetGateway.Prefix {
+		return fmt.Sprintf("%s sits in %s, whose route table %s sends no internet traffic to an attached internet gateway", natID, natSubnet.ID, table.ID),
+			"Place the NAT gateway in a public subnet: one whose route table sends 0.0.0.0/0 to the VPC's internet gateway.", nil
+	}
+	p.Hops = append(p.Hops, Hop{Kind: "route", ID: RouteID(table.ID, route.Destination), Detail: route.Destination + " -> " + route.Target},
+		Hop{Kind: "internet_gateway", ID: route.Target})
+	return "", "", nil
+}
+
+// longestMatch returns the route whose destination covers addr most
+// specifically, as a router chooses.
+func longestMatch(routes []Route, addr netip.Addr) (Route, bool) {
+	var best Route
+	bestBits := -1
+	for _, r := range routes {
+		p, err := netip.ParsePrefix(r.Destination)
+		if err == nil && p.Contains(addr) && p.Bits() > bestBits {
+			best, bestBits = r, p.Bits()
+		}
+	}
+	return best, bestBits >= 0
+}
+
+func servingDetail(table RouteTable, s Subnet) string {
+	if table.Main {
+		return "the main table of " + s.VPCID + ", serving " + s.ID + " for want of an association"
+	}
+	return "associated with " + s.ID
+}
+
+func defaultDestination(ipVersion string) string {
+	if ipVersion == IPv6 {
+		return "::/0"
+	}
+	return "0.0.0.0/0"
+}
+
+func suggestedTarget(direction, ipVersion string) string {
+	switch {
+	case direction == Inbound:
+		return "an internet gateway attached to the VPC"
+	case ipVersion == IPv6:
+		return "an internet gateway, or an egress-only internet gateway for outbound only"
+	default:
+		return "an internet gateway, or a NAT gateway in a public subnet for outbound only"
+	}
+}
