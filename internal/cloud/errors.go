@@ -6,6 +6,7 @@ package cloud
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error is a refusal by the simulated cloud, shaped like an EC2 API error so
@@ -42,9 +43,10 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &ce) && isNotFoundCode(ce.Code)
 }
 
+// isNotFoundCode recognizes AWS's codes for missing objects: most end in
+// ".NotFound"; some, such as NatGatewayNotFound, have no dot.
 func isNotFoundCode(code string) bool {
-	const suffix = ".NotFound"
-	return len(code) > len(suffix) && code[len(code)-len(suffix):] == suffix
+	return strings.HasSuffix(code, "NotFound")
 }
 
 func notFound(kind Kind, id, field string) *Error {

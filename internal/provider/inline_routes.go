@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -29,7 +30,8 @@ var (
 	routeDestinationKeys = []string{"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"}
 	routeTargetKeys      = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "carrier_gateway_id", "core_network_arn",
 		"local_gateway_id", "network_interface_id", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
-	supportedRouteTargets = map[string]cloud.Kind{"gateway_id": cloud.KindInternetGateway, "egress_only_gateway_id": cloud.KindEgressOnlyInternetGateway}
+	supportedRouteTargets = map[string]cloud.Kind{"gateway_id": cloud.KindInternetGateway, "egress_only_gateway_id": cloud.KindEgressOnlyInternetGateway,
+		"nat_gateway_id": cloud.KindNATGateway}
 )
 
 func routeObjectType() types.ObjectType {
@@ -46,8 +48,8 @@ func inlineRoutesAttribute() schema.SetAttribute {
 		Optional:    true,
 		Computed:    true,
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
-			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target, `gateway_id` (an internet gateway) or " +
-			"`egress_only_gateway_id` (IPv6 destinations only). Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
+			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target: `gateway_id` (an internet gateway), " +
+			"`egress_only_gateway_id` (IPv6 destinations only) or `nat_gateway_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{}},
 		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
@@ -105,7 +107,7 @@ func routeShapeError(values map[string]attr.Value) string {
 	case len(targets) != 1 && !targetUnknown:
 		return fmt.Sprintf("A route needs exactly one target, such as gateway_id or egress_only_gateway_id; this one has %d %v.", len(targets), targets)
 	case len(targets) == 1 && supportedRouteTargets[targets[0]].Prefix == "":
-		return fmt.Sprintf("The simulated cloud has no %s targets yet; route to an internet gateway (gateway_id) or an egress-only internet gateway (egress_only_gateway_id).", targets[0])
+		return fmt.Sprintf("The simulated cloud has no %s targets; route to an internet gateway (gateway_id), an egress-only internet gateway (egress_only_gateway_id) or a NAT gateway (nat_gateway_id).", targets[0])
 	case len(targets) == 1 && targets[0] == "egress_only_gateway_id" && len(dests) == 1 && dests[0] == "cidr_block":
 		return "An egress-only internet gateway only routes IPv6 traffic: give this route an ipv6_cidr_block such as ::/0 instead of a cidr_block (AWS: egress_only_gateway_id conflicts with cidr_block)."
 	}
@@ -198,11 +200,11 @@ func routeTableInput(ctx context.Context, routes types.Set, tagsAll types.Map, c
 // the target's kind.
 func targetAttribute(target string) string {
 	for key, kind := range supportedRouteTargets {
-		if len(target) > len(kind.Prefix) && target[:len(kind.Prefix)+1] == kind.Prefix+"-" {
+		if strings.HasPrefix(target, kind.Prefix+"-") {
 			return key
 		}
 	}
-	return "nat_gateway_id"
+	return "gateway_id"
 }
 
 func isIPv6(cidr string) bool {

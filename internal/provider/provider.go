@@ -163,6 +163,8 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		NewRouteTableAssociationResource,
 		NewMainRouteTableAssociationResource,
 		NewDefaultRouteTableResource,
+		NewEIPResource,
+		NewNATGatewayResource,
 	}
 }
 
@@ -173,6 +175,9 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewEgressOnlyInternetGatewayDataSource,
 		NewSubnetDataSource,
 		NewRouteTableDataSource,
+		NewEIPDataSource,
+		NewNATGatewayDataSource,
+		NewNetworkPathDataSource,
 	}
 }
 

@@ -37,6 +37,7 @@ type routeModel struct {
 	DestinationIPv6CIDRBlock types.String `tfsdk:"destination_ipv6_cidr_block"`
 	GatewayID                types.String `tfsdk:"gateway_id"`
 	EgressOnlyGatewayID      types.String `tfsdk:"egress_only_gateway_id"`
+	NATGatewayID             types.String `tfsdk:"nat_gateway_id"`
 	State                    types.String `tfsdk:"state"`
 	Origin                   types.String `tfsdk:"origin"`
 }
@@ -48,6 +49,9 @@ func (m routeModel) spec() cloud.RouteSpec {
 	}
 	if !m.EgressOnlyGatewayID.IsNull() {
 		spec.Target = m.EgressOnlyGatewayID.ValueString()
+	}
+	if !m.NATGatewayID.IsNull() {
+		spec.Target = m.NATGatewayID.ValueString()
 	}
 	return spec
 }
@@ -88,6 +92,10 @@ func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				Optional: true, MarkdownDescription: "An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
 				Validators: []validator.String{idCheck(cloud.KindEgressOnlyInternetGateway)},
 			},
+			"nat_gateway_id": schema.StringAttribute{
+				Optional: true, MarkdownDescription: "A NAT gateway to send the traffic to.",
+				Validators: []validator.String{idCheck(cloud.KindNATGateway)},
+			},
 			"state": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh.",
@@ -100,7 +108,7 @@ func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 func (r *routeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
 		resourcevalidator.ExactlyOneOf(path.MatchRoot("destination_cidr_block"), path.MatchRoot("destination_ipv6_cidr_block")),
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("gateway_id"), path.MatchRoot("egress_only_gateway_id")),
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("gateway_id"), path.MatchRoot("egress_only_gateway_id"), path.MatchRoot("nat_gateway_id")),
 		// An egress-only gateway routes IPv6 only, as the AWS provider checks.
 		resourcevalidator.Conflicting(path.MatchRoot("egress_only_gateway_id"), path.MatchRoot("destination_cidr_block")),
 	}
@@ -116,7 +124,8 @@ func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	var plan routeModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || anyUnknown(plan.RouteTableID, plan.DestinationCIDRBlock, plan.DestinationIPv6CIDRBlock, plan.GatewayID, plan.EgressOnlyGatewayID) {
+	if resp.Diagnostics.HasError() || anyUnknown(plan.RouteTableID, plan.DestinationCIDRBlock, plan.DestinationIPv6CIDRBlock,
+		plan.GatewayID, plan.EgressOnlyGatewayID, plan.NATGatewayID) {
 		return
 	}
 	spec := plan.spec()
@@ -216,10 +225,13 @@ func setRouteState(m *routeModel, route cloud.Route) {
 	} else {
 		m.DestinationCIDRBlock = types.StringValue(route.Destination)
 	}
-	m.GatewayID, m.EgressOnlyGatewayID = types.StringNull(), types.StringNull()
-	if targetAttribute(route.Target) == "egress_only_gateway_id" {
+	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID = types.StringNull(), types.StringNull(), types.StringNull()
+	switch targetAttribute(route.Target) {
+	case "egress_only_gateway_id":
 		m.EgressOnlyGatewayID = types.StringValue(route.Target)
-	} else {
+	case "nat_gateway_id":
+		m.NATGatewayID = types.StringValue(route.Target)
+	default:
 		m.GatewayID = types.StringValue(route.Target)
 	}
 	m.State = types.StringValue(route.State)

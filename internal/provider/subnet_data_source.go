@@ -38,6 +38,7 @@ type subnetDataSourceModel struct {
 	AssignIPv6AddressOnCreation types.Bool   `tfsdk:"assign_ipv6_address_on_creation"`
 	IsPublic                    types.Bool   `tfsdk:"is_public"`
 	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
+	InternetAccess              types.Object `tfsdk:"internet_access"`
 }
 
 func (d *subnetDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -72,6 +73,8 @@ func (d *subnetDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"is_public": schema.BoolAttribute{Computed: true,
 				MarkdownDescription: "Whether the subnet is public now: the table that serves it has an active route to an internet gateway attached to its VPC."},
 			"effective_route_table_id": computed("The route table that serves the subnet now."),
+			"internet_access": schema.ObjectAttribute{Computed: true, AttributeTypes: internetAccessTypes,
+				MarkdownDescription: internetAccessDescription + " Read now."},
 		},
 	}
 }
@@ -107,5 +110,6 @@ func (d *subnetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	m.IPv6CIDRBlock, m.IPv6CIDRBlockAssociationID = types.StringValue(s.IPv6CIDRBlock), types.StringValue(s.IPv6CIDRBlockAssociationID)
 	m.MapPublicIPOnLaunch, m.AssignIPv6AddressOnCreation = types.BoolValue(s.MapPublicIPOnLaunch), types.BoolValue(s.AssignIPv6AddressOnCreation)
 	m.IsPublic, m.EffectiveRouteTableID = types.BoolValue(s.IsPublic), types.StringValue(s.RouteTableID)
+	m.InternetAccess = internetAccessValue(s.InternetAccess, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -45,6 +45,7 @@ type subnetModel struct {
 	AssignIPv6AddressOnCreation types.Bool   `tfsdk:"assign_ipv6_address_on_creation"`
 	IsPublic                    types.Bool   `tfsdk:"is_public"`
 	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
+	InternetAccess              types.Object `tfsdk:"internet_access"`
 	Tags                        types.Map    `tfsdk:"tags"`
 	TagsAll                     types.Map    `tfsdk:"tags_all"`
 }
@@ -111,6 +112,10 @@ func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"effective_route_table_id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The route table that serves the subnet: its explicit association's, else the VPC's main table. As of the last refresh.",
+			},
+			"internet_access": schema.ObjectAttribute{
+				Computed: true, AttributeTypes: internetAccessTypes,
+				MarkdownDescription: internetAccessDescription + " As of the last refresh; the data source reads it live.",
 			},
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
@@ -275,5 +280,6 @@ func (d *providerData) setSubnetState(ctx context.Context, m *subnetModel, s clo
 	m.AssignIPv6AddressOnCreation = types.BoolValue(s.AssignIPv6AddressOnCreation)
 	m.IsPublic = types.BoolValue(s.IsPublic)
 	m.EffectiveRouteTableID = types.StringValue(s.RouteTableID)
+	m.InternetAccess = internetAccessValue(s.InternetAccess, diags)
 	m.Tags, m.TagsAll = d.tagsFromCloud(ctx, s.Tags, m.Tags, diags)
 }

@@ -248,8 +248,9 @@ func (c *testCloud) subnetByCIDR(t *testing.T, cidr string) cloud.Subnet {
 	return found[0]
 }
 
-// tableWithRoute returns the one route table with a route to destination.
-func (c *testCloud) tableWithRoute(t *testing.T, destination string) cloud.RouteTable {
+// tableWithRoute returns the one route table with a route to destination
+// (and to target, if one is given).
+func (c *testCloud) tableWithRoute(t *testing.T, destination string, target ...string) cloud.RouteTable {
 	t.Helper()
 	tables, err := c.client.FindRouteTables(context.Background(), cloud.RouteTableFilter{})
 	if err != nil {
@@ -258,7 +259,7 @@ func (c *testCloud) tableWithRoute(t *testing.T, destination string) cloud.Route
 	var found []cloud.RouteTable
 	for _, table := range tables {
 		for _, r := range table.Routes {
-			if r.Destination == destination {
+			if r.Destination == destination && (len(target) == 0 || r.Target == target[0]) {
 				found = append(found, table)
 			}
 		}
