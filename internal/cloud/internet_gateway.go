@@ -29,15 +29,9 @@ type InternetGatewayFilter struct {
 	Tags  map[string]string
 }
 
-// Claims on internet gateways. ClaimInternetGateway is the one a planned
-// attachment makes on a VPC; its value is the gateway's ID, or "" for a
-// gateway not created yet. ClaimDetachedFirst says that an attachment, of
-// the gateway in Scope to the VPC in Value, is destroyed in the plan before
-// anything planned is created, as when Terraform replaces it.
-const (
-	ClaimInternetGateway ClaimKind = "internet-gateway"
-	ClaimDetachedFirst   ClaimKind = "internet-gateway-detached-first"
-)
+// ClaimInternetGateway is the claim a planned attachment makes on a VPC;
+// its value is the gateway's ID, or "" for a gateway not created yet.
+const ClaimInternetGateway ClaimKind = "internet-gateway"
 
 // InternetGatewayAttachment is a gateway's attachment to a VPC. A gateway
 // not created yet has an empty InternetGatewayID.
@@ -63,7 +57,7 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 			if err != nil {
 				return err
 			}
-			leaving := (igwID == replaces.InternetGatewayID && igw.VPCID == replaces.VPCID) || detachedFirst(v, igwID, igw.VPCID)
+			leaving := igwID == replaces.InternetGatewayID && igw.VPCID == replaces.VPCID
 			if igw.VPCID != "" && igw.VPCID != vpcID && !leaving {
 				return alreadyAttached(igwID, igw.VPCID)
 			}
@@ -72,7 +66,7 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 		if err != nil {
 			return err
 		}
-		if attached != "" && attached != igwID && attached != replaces.InternetGatewayID && !detachedFirst(v, attached, vpcID) {
+		if attached != "" && attached != igwID && attached != replaces.InternetGatewayID {
 			return vpcHasGateway(vpcID, attached)
 		}
 		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
@@ -82,17 +76,6 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 		}
 		return nil
 	}
-}
-
-// detachedFirst reports whether the plan destroys gateway igwID's
-// attachment to vpcID before it creates anything.
-func detachedFirst(v View, igwID, vpcID string) bool {
-	for _, claim := range v.Claimed(ClaimDetachedFirst, igwID) {
-		if claim.Value == vpcID {
-			return true
-		}
-	}
-	return false
 }
 
 // plannedName names a gateway that another resource of the plan attaches.
@@ -125,14 +108,9 @@ func vpcHasGateway(vpcID, holder string) *Error {
 // CheckInternetGatewayAttachment runs at plan time the rules that making
 // attachment want, in place of attachment replaces (zero for none), will
 // meet at apply, and claims the VPC's one gateway place for holder.
-// replacing says that Terraform destroys replaces before it creates want,
-// so that the rest of the plan may count on replaces being gone.
-func (c *Client) CheckInternetGatewayAttachment(ctx context.Context, p *Plan, holder Holder, want, replaces InternetGatewayAttachment, replacing bool) error {
-	claims := []Claim{{Kind: ClaimInternetGateway, Scope: want.VPCID, Value: want.InternetGatewayID}}
-	if replacing {
-		claims = append(claims, Claim{Kind: ClaimDetachedFirst, Scope: replaces.InternetGatewayID, Value: replaces.VPCID})
-	}
-	return c.Check(ctx, p, holder, c.attachRule(want, replaces), claims...)
+func (c *Client) CheckInternetGatewayAttachment(ctx context.Context, p *Plan, holder Holder, want, replaces InternetGatewayAttachment) error {
+	return c.Check(ctx, p, holder, c.attachRule(want, replaces),
+		Claim{Kind: ClaimInternetGateway, Scope: want.VPCID, Value: want.InternetGatewayID})
 }
 
 // CreateInternetGateway creates a gateway and, if vpcID is not empty,

@@ -152,50 +152,40 @@ func TestInternetGatewayPlanChecks(t *testing.T) {
 		code   string
 	}{
 		{"new gateway on a VPC that has one", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", taken.ID), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", taken.ID), none)
 		}, "InvalidParameterValue"},
 		{"existing gateway planned again where it is", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), attach(existing.ID, taken.ID), attach(existing.ID, taken.ID), false)
+			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), attach(existing.ID, taken.ID), attach(existing.ID, taken.ID))
 		}, ""},
 		{"two new gateways on one free VPC", func(p *cloud.Plan) error {
-			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false); err != nil {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none); err != nil {
 				return err
 			}
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none)
 		}, "InvalidParameterValue"},
 		{"a gateway and an attachment of another on one VPC", func(p *cloud.Plan) error {
-			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false); err != nil {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none); err != nil {
 				return err
 			}
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, free.ID), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, free.ID), none)
 		}, "InvalidParameterValue"},
 		{"moving a gateway onto a VPC that has one", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(spare.ID), attach(spare.ID, taken.ID), attach(spare.ID, ""), false)
+			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(spare.ID), attach(spare.ID, taken.ID), attach(spare.ID, ""))
 		}, "InvalidParameterValue"},
 		{"attaching a gateway attached elsewhere", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(existing.ID, free.ID), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(existing.ID, free.ID), none)
 		}, "Resource.AlreadyAssociated"},
 		{"an existing gateway moving to a free VPC", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), attach(existing.ID, free.ID), attach(existing.ID, taken.ID), false)
+			return c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(existing.ID), attach(existing.ID, free.ID), attach(existing.ID, taken.ID))
 		}, ""},
 		{"a replaced attachment giving the VPC another gateway", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, taken.ID), attach(existing.ID, taken.ID), false)
-		}, ""},
-		{"an attachment replaced onto another VPC, planned again as new", func(p *cloud.Plan) error {
-			if err := c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder("attachment"), attach(existing.ID, free.ID), attach(existing.ID, taken.ID), true); err != nil {
-				return err
-			}
-			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(existing.ID, free.ID), none, false); err != nil {
-				return err
-			}
-			// The VPC it leaves is free for a new gateway too.
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", taken.ID), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, taken.ID), attach(existing.ID, taken.ID))
 		}, ""},
 		{"an unknown VPC", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", "vpc-0123456789abcdef0"), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", "vpc-0123456789abcdef0"), none)
 		}, "InvalidVpcID.NotFound"},
 		{"one new gateway on a free VPC", func(p *cloud.Plan) error {
-			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none, false)
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none)
 		}, ""},
 	}
 	for _, tc := range cases {

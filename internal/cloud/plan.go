@@ -57,13 +57,6 @@ func (p *Plan) NewHolder() Holder {
 	return Holder(fmt.Sprintf("planned#%d", p.next))
 }
 
-// IsNew reports whether h stands for an object not created yet.
-func (h Holder) IsNew() bool {
-	var n int
-	_, err := fmt.Sscanf(string(h), "planned#%d", &n)
-	return err == nil
-}
-
 // View is what a rule reads: the cloud, and at plan time the claims of the
 // other objects in the plan.
 type View interface {

@@ -37,7 +37,7 @@ func TestPlanClaims(t *testing.T) {
 		t.Fatalf("an object was counted against itself: %v", err)
 	}
 	second := plan.NewHolder()
-	if second == first || !second.IsNew() || cloud.ExistingHolder("igw-0123456789abcdef0").IsNew() {
+	if second == first || second == cloud.ExistingHolder("igw-0123456789abcdef0") {
 		t.Fatalf("holders: %q %q", first, second)
 	}
 	wantCode(t, c.Check(ctx, plan, second, atMostOneGateway("vpc-1"), claim), "InvalidParameterValue")

@@ -118,7 +118,7 @@ func TestRoutePlanClaims(t *testing.T) {
 	attachPlan := cloud.NewPlan()
 	wantCode(t, c.CheckRoute(ctx, attachPlan, attachPlan.NewHolder(), otherTable.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: loose.ID}, false), "InvalidParameterValue")
 	attachment := cloud.InternetGatewayAttachment{InternetGatewayID: loose.ID, VPCID: other.ID}
-	if err := c.CheckInternetGatewayAttachment(ctx, attachPlan, attachPlan.NewHolder(), attachment, cloud.InternetGatewayAttachment{}, false); err != nil {
+	if err := c.CheckInternetGatewayAttachment(ctx, attachPlan, attachPlan.NewHolder(), attachment, cloud.InternetGatewayAttachment{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.CheckRoute(ctx, attachPlan, attachPlan.NewHolder(), otherTable.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: loose.ID}, false); err != nil {

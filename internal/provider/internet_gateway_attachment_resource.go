@@ -82,18 +82,18 @@ func (r *internetGatewayAttachmentResource) ModifyPlan(ctx context.Context, req 
 		return
 	}
 	want := cloud.InternetGatewayAttachment{InternetGatewayID: plan.InternetGatewayID.ValueString(), VPCID: plan.VPCID.ValueString()}
-	holder, replaces := r.data.plan.NewHolder(), cloud.InternetGatewayAttachment{}
+	stateID, replaces := "", cloud.InternetGatewayAttachment{}
 	if !req.State.Raw.IsNull() {
 		var state internetGatewayAttachmentModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		holder = cloud.ExistingHolder(state.ID.ValueString())
+		stateID = state.ID.ValueString()
 		replaces = cloud.InternetGatewayAttachment{InternetGatewayID: state.InternetGatewayID.ValueString(), VPCID: state.VPCID.ValueString()}
 	}
-	// Any change replaces the attachment, and Terraform then plans the new
-	// one again as if it were created from nothing; the claim that the old
-	// one is destroyed first lets that second planning see it gone.
-	replacing := replaces != (cloud.InternetGatewayAttachment{}) && replaces != want
-	if err := r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces, replacing); err != nil {
+	key := "simcloud_internet_gateway_attachment|" + cloud.InternetGatewayAttachmentID(want.InternetGatewayID, want.VPCID)
+	err := r.data.checkPlanned(key, stateID, stateID != "" && replaces != want, func(holder cloud.Holder, _ string) error {
+		return r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces)
+	})
+	if err != nil {
 		addCloudError(&resp.Diagnostics, "plan", err)
 	}
 }

@@ -104,7 +104,7 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 	// the gateway is (attached by a simcloud_internet_gateway_attachment, say),
 	// and this resource claims nothing.
 	if !configVPC.IsNull() && !plan.VPCID.IsUnknown() && want.VPCID != "" {
-		if err := r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces, false); err != nil {
+		if err := r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces); err != nil {
 			addCloudError(&resp.Diagnostics, "plan", err)
 		}
 	}
