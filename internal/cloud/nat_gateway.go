@@ -48,20 +48,16 @@ func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (E
 	eip := ElasticIP{AllocationID: newID(KindElasticIP), OwnerID: c.scope.AccountID, Region: c.scope.Region, Tags: tags}
 	ids := map[string]string{"allocation_id": eip.AllocationID}
 	err := c.apply(ctx, "AllocateAddress", ids, tagsRule(tags), func(tx Tx) error {
-		const attempts = 64
-		for range attempts {
-			ip := randomPublicAddress()
-			taken, err := tx.PublicIPInUse(ip)
+		ip, err := freePublicAddress(tx)
+		if err != nil || ip != "" {
 			if err != nil {
 				return err
 			}
-			if !taken {
-				eip.PublicIP = ip
-				if err := tx.InsertElasticIP(eip); err != nil {
-					return err
-				}
-				return tx.SetTags(eip.AllocationID, tags)
+			eip.PublicIP = ip
+			if err := tx.InsertElasticIP(eip); err != nil {
+				return err
 			}
+			return tx.SetTags(eip.AllocationID, tags)
 		}
 		return &Error{
 			Code:    "AddressLimitExceeded",
@@ -73,6 +69,29 @@ func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (E
 		return ElasticIP{}, err
 	}
 	return eip, nil
+}
+
+// freePublicAddress returns an address of the pools no account holds, or ""
+// when all are taken. It tries random ones first, which finds one at once
+// while the pools are not nearly full, then looks at each in turn.
+func freePublicAddress(tx ReadTx) (string, error) {
+	const attempts = 64
+	candidates := make([]string, 0, attempts)
+	for range attempts {
+		candidates = append(candidates, randomPublicAddress())
+	}
+	for _, pool := range publicPools {
+		for addr := pool.Addr().Next(); pool.Contains(addr.Next()); addr = addr.Next() {
+			candidates = append(candidates, addr.String())
+		}
+	}
+	for _, ip := range candidates {
+		taken, err := tx.PublicIPInUse(ip)
+		if err != nil || !taken {
+			return ip, err
+		}
+	}
+	return "", nil
 }
 
 func randomPublicAddress() string {
@@ -206,8 +225,10 @@ type NATGatewayFilter struct {
 const ClaimElasticIP ClaimKind = "elastic-ip"
 
 // natRule checks a NAT gateway's configuration: its subnet exists, and a
-// public one has a free elastic IP and an internet gateway on its VPC.
-func (c *Client) natRule(in NATGatewayInput) Rule {
+// public one has a free elastic IP and an internet gateway on its VPC. selfID
+// is the gateway's own ID when it exists already (planned again, or replaced
+// by one that keeps its address), "" for a new one.
+func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 	return func(v View) error {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
@@ -247,7 +268,7 @@ func (c *Client) natRule(in NATGatewayInput) Rule {
 		if err != nil {
 			return err
 		}
-		if eip.NATGatewayID != "" || len(v.Claimed(ClaimElasticIP, in.AllocationID)) > 0 {
+		if (eip.NATGatewayID != "" && eip.NATGatewayID != selfID) || len(v.Claimed(ClaimElasticIP, in.AllocationID)) > 0 {
 			holder := eip.NATGatewayID
 			if holder == "" {
 				holder = "another NAT gateway planned in this configuration"
@@ -276,13 +297,14 @@ func (c *Client) natRule(in NATGatewayInput) Rule {
 }
 
 // CheckNATGateway runs at plan time the rules creating a NAT gateway will
-// meet at apply, and claims its elastic IP address.
-func (c *Client) CheckNATGateway(ctx context.Context, p *Plan, holder Holder, in NATGatewayInput) error {
+// meet at apply, and claims its elastic IP address. selfID is as for
+// natRule.
+func (c *Client) CheckNATGateway(ctx context.Context, p *Plan, holder Holder, in NATGatewayInput, selfID string) error {
 	var claims []Claim
 	if in.AllocationID != "" {
 		claims = append(claims, Claim{Kind: ClaimElasticIP, Scope: in.AllocationID})
 	}
-	return c.Check(ctx, p, holder, c.natRule(in), claims...)
+	return c.Check(ctx, p, holder, c.natRule(in, selfID), claims...)
 }
 
 // CreateNATGateway creates a NAT gateway in a subnet, with a private address
@@ -293,7 +315,7 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 		ConnectivityType: in.ConnectivityType, AllocationID: in.AllocationID, NetworkInterfaceID: newID(KindNetworkInterface), Tags: in.Tags,
 	}
 	ids := map[string]string{"nat_gateway_id": nat.ID, "subnet_id": in.SubnetID}
-	err := c.apply(ctx, "CreateNatGateway", ids, c.natRule(in), func(tx Tx) error {
+	err := c.apply(ctx, "CreateNatGateway", ids, c.natRule(in, ""), func(tx Tx) error {
 		subnet, err := c.findSubnet(tx, in.SubnetID, "subnet_id")
 		if err != nil {
 			return err

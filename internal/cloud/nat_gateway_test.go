@@ -139,8 +139,30 @@ func TestNATGatewayRules(t *testing.T) {
 	}
 	plan := cloud.NewPlan()
 	in := cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: second.AllocationID, ConnectivityType: "public"}
-	if err := c.CheckNATGateway(ctx, plan, plan.NewHolder(), in); err != nil {
+	if err := c.CheckNATGateway(ctx, plan, plan.NewHolder(), in, ""); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, c.CheckNATGateway(ctx, plan, plan.NewHolder(), in), "Resource.AlreadyAssociated")
+	wantCode(t, c.CheckNATGateway(ctx, plan, plan.NewHolder(), in, ""), "Resource.AlreadyAssociated")
+	// A gateway replaced by one that keeps its address is not in its own way.
+	kept, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: second.AllocationID, ConnectivityType: "public"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: second.AllocationID, ConnectivityType: "public"}
+	fresh := cloud.NewPlan()
+	if err := c.CheckNATGateway(ctx, fresh, cloud.ExistingHolder(kept.ID), moved, kept.ID); err != nil {
+		t.Errorf("replacement keeping its address: %v", err)
+	}
+	wantCode(t, c.CheckNATGateway(ctx, cloud.NewPlan(), cloud.NewPlan().NewHolder(), moved, ""), "Resource.AlreadyAssociated")
+}
+
+func TestElasticIPPoolFillsUp(t *testing.T) {
+	c := freshClient(t)
+	for i := range 762 {
+		if _, err := c.AllocateAddress(context.Background(), nil); err != nil {
+			t.Fatalf("allocation %d of the 762 addresses failed: %v", i+1, err)
+		}
+	}
+	_, err := c.AllocateAddress(context.Background(), nil)
+	wantCode(t, err, "AddressLimitExceeded")
 }

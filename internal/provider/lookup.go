@@ -23,7 +23,11 @@ func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(
 		for _, f := range found {
 			ids = append(ids, id(f))
 		}
-		diags.AddError(fmt.Sprintf("%d %ss match", len(found), noun),
+		plural := noun + "s"
+		if strings.HasSuffix(noun, "s") {
+			plural = noun + "es"
+		}
+		diags.AddError(fmt.Sprintf("%d %s match", len(found), plural),
 			fmt.Sprintf("The criteria match %s. Add criteria, such as a tag or the id, so that exactly one %s matches.", strings.Join(ids, ", "), noun))
 		return zero, false
 	}

@@ -105,11 +105,7 @@ func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 		}
 		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
 		err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, selfID string) error {
-			if selfID != "" && !replacing {
-				// Planned again where it is: its own address is in use by itself.
-				return nil
-			}
-			return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in)
+			return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
 		})
 		if err != nil {
 			addCloudError(&resp.Diagnostics, "plan", err)

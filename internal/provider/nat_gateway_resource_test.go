@@ -262,3 +262,51 @@ resource "simcloud_nat_gateway" "private" {
 		}},
 	)
 }
+
+// TestAccNATGateway_movedKeepsItsAddress moves a NAT gateway to another
+// subnet with the same elastic IP: a replacement the address does not stand
+// in the way of.
+func TestAccNATGateway_movedKeepsItsAddress(t *testing.T) {
+	c := newTestCloud(t)
+	natIn := func(subnet string) string {
+		return c.config(`
+resource "simcloud_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "simcloud_internet_gateway" "main" {
+  vpc_id = simcloud_vpc.main.id
+}
+
+resource "simcloud_subnet" "a" {
+  vpc_id     = simcloud_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "simcloud_subnet" "b" {
+  vpc_id     = simcloud_vpc.main.id
+  cidr_block = "10.0.2.0/24"
+}
+
+resource "simcloud_eip" "nat" {
+}
+
+resource "simcloud_nat_gateway" "main" {
+  subnet_id     = simcloud_subnet.` + subnet + `.id
+  allocation_id = simcloud_eip.nat.id
+  depends_on    = [simcloud_internet_gateway.main]
+}`)
+	}
+	unitTest(t,
+		resource.TestStep{Config: natIn("a")},
+		resource.TestStep{
+			Config: natIn("b"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("simcloud_nat_gateway.main", plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("simcloud_nat_gateway.main", tfjsonpath.New("private_ip"), knownvalue.StringExact("10.0.2.4")),
+			},
+		},
+	)
+}

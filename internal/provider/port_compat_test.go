@@ -413,6 +413,79 @@ func TestAccExamplesApply(t *testing.T) {
 			},
 		})
 	})
+	t.Run("data-source/simcloud_eip", func(t *testing.T) {
+		c := newTestCloud(t)
+		n := portNetwork(t, c)
+		eip, _, _ := portNAT(t, c, n)
+		unitTest(t, resource.TestStep{
+			Config: c.config(portExample(t, "../../examples/data-sources/simcloud_eip/data-source.tf")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("nat_eip_allocation_id", knownvalue.StringExact(eip.AllocationID)),
+				statecheck.ExpectKnownOutputValue("nat_eip_public_ip", knownvalue.StringExact(eip.PublicIP)),
+				statecheck.ExpectKnownOutputValue("nat_eip_in_use", knownvalue.Bool(true)),
+			},
+		})
+	})
+	t.Run("data-source/simcloud_nat_gateway", func(t *testing.T) {
+		c := newTestCloud(t)
+		n := portNetwork(t, c)
+		eip, nat, _ := portNAT(t, c, n)
+		unitTest(t, resource.TestStep{
+			Config:          c.config(portExample(t, "../../examples/data-sources/simcloud_nat_gateway/data-source.tf")),
+			ConfigVariables: config.Variables{"subnet_id": config.StringVariable(n.publicSubnet)},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("nat_gateway_id", knownvalue.StringExact(nat.ID)),
+				statecheck.ExpectKnownOutputValue("nat_gateway_public_ip", knownvalue.StringExact(eip.PublicIP)),
+				statecheck.ExpectKnownOutputValue("nat_gateway_connectivity_type", knownvalue.StringExact("public")),
+			},
+		})
+	})
+	t.Run("data-source/simcloud_network_path", func(t *testing.T) {
+		c := newTestCloud(t)
+		n := portNetwork(t, c)
+		_, nat, private := portNAT(t, c, n)
+		unitTest(t, resource.TestStep{
+			Config:          c.config(portExample(t, "../../examples/data-sources/simcloud_network_path/data-source.tf")),
+			ConfigVariables: config.Variables{"subnet_id": config.StringVariable(private)},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("outbound_hops", knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("subnet " + private),
+					knownvalue.StringExact("route_table " + n.mainTable),
+					knownvalue.StringExact("route " + cloud.RouteID(n.mainTable, "0.0.0.0/0")),
+					knownvalue.StringExact("nat_gateway " + nat.ID),
+					knownvalue.StringExact("subnet " + n.publicSubnet),
+					knownvalue.StringExact("route_table " + n.publicTable),
+					knownvalue.StringExact("route " + cloud.RouteID(n.publicTable, "0.0.0.0/0")),
+					knownvalue.StringExact("internet_gateway " + n.igw),
+					knownvalue.StringExact("internet"),
+				})),
+				statecheck.ExpectKnownOutputValue("inbound_reachable", knownvalue.Bool(false)),
+				statecheck.ExpectKnownOutputValue("inbound_breaks_at", knownvalue.StringRegexp(regexp.MustCompile(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`))),
+			},
+		})
+	})
+}
+
+// portNAT adds to a portNetwork, through the engine, an elastic IP tagged
+// Name = nat, a public NAT gateway on it in the public subnet, and a default
+// route to that gateway in the VPC's main table, which serves the private
+// subnet; it returns the address, the gateway and the private subnet's ID.
+func portNAT(t *testing.T, c *testCloud, n portNetworkIDs) (cloud.ElasticIP, cloud.NATGateway, string) {
+	t.Helper()
+	ctx := context.Background()
+	eip, err := c.client.AllocateAddress(ctx, map[string]string{"Name": "nat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nat, err := c.client.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.publicSubnet, AllocationID: eip.AllocationID, ConnectivityType: cloud.ConnectivityPublic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.client.AdoptRouteTable(ctx, n.mainTable, cloud.RouteTableInput{ManageRoutes: true,
+		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: nat.ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	return eip, nat, c.subnetByCIDR(t, "10.0.2.0/24").ID
 }
 
 func portExample(t *testing.T, path string) string {
