@@ -19,7 +19,8 @@ type RouteTable struct {
 	InlineRoutes bool
 	Routes       []Route
 	// Associations are the table's explicit subnet associations and, for
-	// the main table, its main association.
+	// the main table, its main association; filled in only when a filter
+	// asks for them, since a table may serve thousands of subnets.
 	Associations []Association
 	Tags         map[string]string
 }
@@ -33,6 +34,8 @@ type RouteTableFilter struct {
 	// Main selects main tables (true) or the others (false).
 	Main *bool
 	Tags map[string]string
+	// WithAssociations fills in the tables' associations.
+	WithAssociations bool
 }
 
 // ARN returns the route table's ARN.
@@ -267,6 +270,7 @@ func (c *Client) FindRouteTables(ctx context.Context, filter RouteTableFilter) (
 			filter.ID = subnet.RouteTableID
 		}
 		var err error
+		filter.WithAssociations = true
 		if found, err = tx.RouteTables(c.scope, filter); err != nil {
 			return err
 		}
@@ -305,9 +309,13 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 				Fix:     fmt.Sprintf("%s is the main route table of %s; make another table main first, or delete the VPC.", id, table.VPCID),
 			}
 		}
-		if len(table.Associations) > 0 {
+		withAssociations, err := tx.RouteTables(c.scope, RouteTableFilter{ID: id, WithAssociations: true})
+		if err != nil {
+			return err
+		}
+		if associations := withAssociations[0].Associations; len(associations) > 0 {
 			var ids []string
-			for _, a := range table.Associations {
+			for _, a := range associations {
 				ids = append(ids, a.ID+" (subnet "+a.SubnetID+")")
 			}
 			return dependencyViolation(KindRouteTable, id, ids)

@@ -58,6 +58,9 @@ type SubnetFilter struct {
 	CIDRBlock        string
 	AvailabilityZone string
 	Tags             map[string]string
+	// BlocksOnly leaves tags out: the rules that compare a subnet's blocks
+	// with its siblings' need no more, and a VPC may have many siblings.
+	BlocksOnly bool
 }
 
 // ClaimSubnetBlock is the claim a planned subnet makes on a block of its
@@ -104,7 +107,7 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 				Field:   "assign_ipv6_address_on_creation",
 			}
 		}
-		siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID})
+		siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
 		if err != nil {
 			return err
 		}

@@ -313,7 +313,7 @@ func randomSubPrefix(pool netip.Prefix, bits int) netip.Prefix {
 // ipv6BlockUnused refuses to release a VPC's IPv6 block while subnets use
 // part of it.
 func ipv6BlockUnused(tx ReadTx, scope Scope, vpc VPC) error {
-	subnets, err := tx.Subnets(scope, SubnetFilter{VPCID: vpc.ID})
+	subnets, err := tx.Subnets(scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
 	if err != nil {
 		return err
 	}

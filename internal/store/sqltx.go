@@ -216,8 +216,10 @@ func (t *sqlTx) RouteTables(scope cloud.Scope, f cloud.RouteTableFilter) ([]clou
 		if rt.Routes, err = t.Routes(rt.ID); err != nil {
 			return nil, err
 		}
-		if rt.Associations, err = t.associations(`route_table_id = ?`, rt.ID); err != nil {
-			return nil, err
+		if f.WithAssociations {
+			if rt.Associations, err = t.associations(`route_table_id = ?`, rt.ID); err != nil {
+				return nil, err
+			}
 		}
 		if rt.Tags, err = t.Tags(rt.ID); err != nil {
 			return nil, err

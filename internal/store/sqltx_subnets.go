@@ -39,6 +39,9 @@ func (t *sqlTx) Subnets(scope cloud.Scope, f cloud.SubnetFilter) ([]cloud.Subnet
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, err
 	}
+	if f.BlocksOnly {
+		return out, nil
+	}
 	for i := range out {
 		if out[i].Tags, err = t.Tags(out[i].ID); err != nil {
 			return nil, err
