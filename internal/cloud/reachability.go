@@ -83,14 +83,19 @@ func (c *Client) NetworkPath(ctx context.Context, subnetID, direction, ipVersion
 		if err != nil {
 			return err
 		}
-		path, err = c.followPath(tx, subnet, direction, ipVersion)
+		table, err := servingTable(tx, subnet)
+		if err != nil {
+			return err
+		}
+		path, err = c.followPath(tx, subnet, table, direction, ipVersion)
 		return err
 	})
 	return path, err
 }
 
-// internetAccess answers the four questions of a subnet's reach.
-func (c *Client) internetAccess(tx ReadTx, s Subnet) (InternetAccess, error) {
+// internetAccess answers the four questions of a subnet's reach; table is
+// the table that serves it.
+func (c *Client) internetAccess(tx ReadTx, s Subnet, table RouteTable) (InternetAccess, error) {
 	var access InternetAccess
 	for _, q := range []struct {
 		dst                  *Path
@@ -99,7 +104,7 @@ func (c *Client) internetAccess(tx ReadTx, s Subnet) (InternetAccess, error) {
 		{&access.IPv4Outbound, Outbound, IPv4}, {&access.IPv4Inbound, Inbound, IPv4},
 		{&access.IPv6Outbound, Outbound, IPv6}, {&access.IPv6Inbound, Inbound, IPv6},
 	} {
-		p, err := c.followPath(tx, s, q.direction, q.ipVersion)
+		p, err := c.followPath(tx, s, table, q.direction, q.ipVersion)
 		if err != nil {
 			return InternetAccess{}, err
 		}
@@ -110,7 +115,8 @@ func (c *Client) internetAccess(tx ReadTx, s Subnet) (InternetAccess, error) {
 
 // followPath walks from a subnet, through the route its table uses for
 // internet addresses, to a gateway and past it, and says where it stops.
-func (c *Client) followPath(tx ReadTx, s Subnet, direction, ipVersion string) (Path, error) {
+// table is the table that serves the subnet.
+func (c *Client) followPath(tx ReadTx, s Subnet, table RouteTable, direction, ipVersion string) (Path, error) {
 	p := Path{Hops: []Hop{{Kind: "subnet", ID: s.ID, Detail: s.CIDRBlock}}}
 	stop := func(why, fix string) (Path, error) {
 		p.Break, p.Fix = why, fix
@@ -118,10 +124,6 @@ func (c *Client) followPath(tx ReadTx, s Subnet, direction, ipVersion string) (P
 	}
 	if ipVersion == IPv6 && s.IPv6CIDRBlock == "" {
 		return stop(fmt.Sprintf("%s has no IPv6 block", s.ID), "Give the subnet an ipv6_cidr_block from its VPC's IPv6 block.")
-	}
-	table, err := servingTable(tx, s)
-	if err != nil {
-		return Path{}, err
 	}
 	p.Hops = append(p.Hops, Hop{Kind: "route_table", ID: table.ID, Detail: servingDetail(table, s)})
 	route, ok := longestMatch(table.Routes, internetProbes[ipVersion])

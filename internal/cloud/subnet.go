@@ -358,7 +358,7 @@ func (c *Client) deriveSubnet(tx ReadTx, s *Subnet) error {
 			s.IsPublic = true
 		}
 	}
-	s.InternetAccess, err = c.internetAccess(tx, *s)
+	s.InternetAccess, err = c.internetAccess(tx, *s, table)
 	return err
 }
 
