@@ -88,18 +88,13 @@ func (r *egressOnlyInternetGatewayResource) ModifyPlan(ctx context.Context, req 
 }
 
 func (r *egressOnlyInternetGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan egressOnlyInternetGatewayModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.data.client.CreateEgressOnlyInternetGateway(ctx, plan.VPCID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateEgressOnlyInternetGateway", err)
-		return
-	}
-	r.data.setEgressOnlyState(ctx, &plan, g, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateEgressOnlyInternetGateway", func(plan *egressOnlyInternetGatewayModel) error {
+		g, err := r.data.client.CreateEgressOnlyInternetGateway(ctx, plan.VPCID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setEgressOnlyState(ctx, plan, g, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *egressOnlyInternetGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -114,29 +109,19 @@ func (r *egressOnlyInternetGatewayResource) Read(ctx context.Context, req resour
 }
 
 func (r *egressOnlyInternetGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan egressOnlyInternetGatewayModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := r.data.client.UpdateEgressOnlyInternetGateway(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateTags", err)
-		return
-	}
-	r.data.setEgressOnlyState(ctx, &plan, g, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateTags", func(plan *egressOnlyInternetGatewayModel) error {
+		g, err := r.data.client.UpdateEgressOnlyInternetGateway(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setEgressOnlyState(ctx, plan, g, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *egressOnlyInternetGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state egressOnlyInternetGatewayModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DeleteEgressOnlyInternetGateway(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteEgressOnlyInternetGateway", err)
-	}
+	deleteState(ctx, req, resp, "DeleteEgressOnlyInternetGateway", func(state egressOnlyInternetGatewayModel) error {
+		return r.data.client.DeleteEgressOnlyInternetGateway(ctx, state.ID.ValueString())
+	})
 }
 
 func (r *egressOnlyInternetGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

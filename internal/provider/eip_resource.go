@@ -92,18 +92,13 @@ func (r *eipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 }
 
 func (r *eipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan eipModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	eip, err := r.data.client.AllocateAddress(ctx, tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "AllocateAddress", err)
-		return
-	}
-	r.data.setEIPState(ctx, &plan, eip, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "AllocateAddress", func(plan *eipModel) error {
+		eip, err := r.data.client.AllocateAddress(ctx, tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setEIPState(ctx, plan, eip, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *eipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -118,29 +113,17 @@ func (r *eipResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 }
 
 func (r *eipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan eipModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	eip, err := r.data.client.UpdateElasticIP(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateTags", err)
-		return
-	}
-	r.data.setEIPState(ctx, &plan, eip, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateTags", func(plan *eipModel) error {
+		eip, err := r.data.client.UpdateElasticIP(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setEIPState(ctx, plan, eip, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *eipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state eipModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.ReleaseAddress(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "ReleaseAddress", err)
-	}
+	deleteState(ctx, req, resp, "ReleaseAddress", func(state eipModel) error { return r.data.client.ReleaseAddress(ctx, state.ID.ValueString()) })
 }
 
 func (r *eipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

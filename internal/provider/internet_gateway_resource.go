@@ -112,18 +112,13 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 }
 
 func (r *internetGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan internetGatewayResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	igw, err := r.data.client.CreateInternetGateway(ctx, plan.VPCID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateInternetGateway", err)
-		return
-	}
-	r.data.setInternetGatewayState(ctx, &plan, igw, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateInternetGateway", func(plan *internetGatewayResourceModel) error {
+		igw, err := r.data.client.CreateInternetGateway(ctx, plan.VPCID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setInternetGatewayState(ctx, plan, igw, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *internetGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -138,30 +133,20 @@ func (r *internetGatewayResource) Read(ctx context.Context, req resource.ReadReq
 }
 
 func (r *internetGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan internetGatewayResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	igw, err := r.data.client.UpdateInternetGateway(ctx, plan.ID.ValueString(), plan.VPCID.ValueString(),
-		tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "ModifyInternetGateway", err)
-		return
-	}
-	r.data.setInternetGatewayState(ctx, &plan, igw, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifyInternetGateway", func(plan *internetGatewayResourceModel) error {
+		igw, err := r.data.client.UpdateInternetGateway(ctx, plan.ID.ValueString(), plan.VPCID.ValueString(),
+			tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setInternetGatewayState(ctx, plan, igw, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *internetGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state internetGatewayResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DetachAndDeleteInternetGateway(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteInternetGateway", err)
-	}
+	deleteState(ctx, req, resp, "DeleteInternetGateway", func(state internetGatewayResourceModel) error {
+		return r.data.client.DetachAndDeleteInternetGateway(ctx, state.ID.ValueString())
+	})
 }
 
 func (r *internetGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -91,19 +91,14 @@ func (r *mainRouteTableAssociationResource) ModifyPlan(ctx context.Context, req 
 }
 
 func (r *mainRouteTableAssociationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan mainRouteTableAssociationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a, original, err := r.data.client.ReplaceMainRouteTable(ctx, plan.VPCID.ValueString(), plan.RouteTableID.ValueString())
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "ReplaceRouteTableAssociation", err)
-		return
-	}
-	plan.ID = types.StringValue(a.ID)
-	plan.OriginalRouteTableID = types.StringValue(original)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ReplaceRouteTableAssociation", func(plan *mainRouteTableAssociationModel) error {
+		a, original, err := r.data.client.ReplaceMainRouteTable(ctx, plan.VPCID.ValueString(), plan.RouteTableID.ValueString())
+		if err == nil {
+			plan.ID = types.StringValue(a.ID)
+			plan.OriginalRouteTableID = types.StringValue(original)
+		}
+		return err
+	})
 }
 
 func (r *mainRouteTableAssociationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -130,18 +125,13 @@ func (r *mainRouteTableAssociationResource) Read(ctx context.Context, req resour
 }
 
 func (r *mainRouteTableAssociationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan mainRouteTableAssociationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a, _, err := r.data.client.ReplaceMainRouteTable(ctx, plan.VPCID.ValueString(), plan.RouteTableID.ValueString())
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "ReplaceRouteTableAssociation", err)
-		return
-	}
-	plan.ID = types.StringValue(a.ID)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ReplaceRouteTableAssociation", func(plan *mainRouteTableAssociationModel) error {
+		a, _, err := r.data.client.ReplaceMainRouteTable(ctx, plan.VPCID.ValueString(), plan.RouteTableID.ValueString())
+		if err == nil {
+			plan.ID = types.StringValue(a.ID)
+		}
+		return err
+	})
 }
 
 // Delete makes the original main table main again.

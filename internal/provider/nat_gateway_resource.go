@@ -115,18 +115,13 @@ func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *natGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan natGatewayModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	nat, err := r.data.client.CreateNATGateway(ctx, plan.input(ctx, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateNatGateway", err)
-		return
-	}
-	r.data.setNATGatewayState(ctx, &plan, nat, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateNatGateway", func(plan *natGatewayModel) error {
+		nat, err := r.data.client.CreateNATGateway(ctx, plan.input(ctx, &resp.Diagnostics))
+		if err == nil {
+			r.data.setNATGatewayState(ctx, plan, nat, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *natGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -141,29 +136,17 @@ func (r *natGatewayResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *natGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan natGatewayModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	nat, err := r.data.client.UpdateNATGateway(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateTags", err)
-		return
-	}
-	r.data.setNATGatewayState(ctx, &plan, nat, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateTags", func(plan *natGatewayModel) error {
+		nat, err := r.data.client.UpdateNATGateway(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
+		if err == nil {
+			r.data.setNATGatewayState(ctx, plan, nat, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *natGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state natGatewayModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DeleteNATGateway(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteNatGateway", err)
-	}
+	deleteState(ctx, req, resp, "DeleteNatGateway", func(state natGatewayModel) error { return r.data.client.DeleteNATGateway(ctx, state.ID.ValueString()) })
 }
 
 func (r *natGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -147,18 +147,13 @@ func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 }
 
 func (r *routeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan routeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	route, err := r.data.client.CreateRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateRoute", err)
-		return
-	}
-	setRouteState(&plan, route)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateRoute", func(plan *routeModel) error {
+		route, err := r.data.client.CreateRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
+		if err == nil {
+			setRouteState(plan, route)
+		}
+		return err
+	})
 }
 
 func (r *routeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -173,29 +168,19 @@ func (r *routeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *routeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan routeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	route, err := r.data.client.ReplaceRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "ReplaceRoute", err)
-		return
-	}
-	setRouteState(&plan, route)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ReplaceRoute", func(plan *routeModel) error {
+		route, err := r.data.client.ReplaceRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
+		if err == nil {
+			setRouteState(plan, route)
+		}
+		return err
+	})
 }
 
 func (r *routeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DeleteRoute(ctx, state.RouteTableID.ValueString(), state.spec().Destination); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteRoute", err)
-	}
+	deleteState(ctx, req, resp, "DeleteRoute", func(state routeModel) error {
+		return r.data.client.DeleteRoute(ctx, state.RouteTableID.ValueString(), state.spec().Destination)
+	})
 }
 
 // ImportState imports a route by <route-table-id>_<destination>, as the AWS

@@ -87,18 +87,13 @@ func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req reso
 }
 
 func (r *routeTableAssociationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan routeTableAssociationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a, err := r.data.client.Associate(ctx, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString())
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "AssociateRouteTable", err)
-		return
-	}
-	plan.ID = types.StringValue(a.ID)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "AssociateRouteTable", func(plan *routeTableAssociationModel) error {
+		a, err := r.data.client.Associate(ctx, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString())
+		if err == nil {
+			plan.ID = types.StringValue(a.ID)
+		}
+		return err
+	})
 }
 
 func (r *routeTableAssociationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -117,14 +112,9 @@ func (r *routeTableAssociationResource) Update(context.Context, resource.UpdateR
 }
 
 func (r *routeTableAssociationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routeTableAssociationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.Disassociate(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DisassociateRouteTable", err)
-	}
+	deleteState(ctx, req, resp, "DisassociateRouteTable", func(state routeTableAssociationModel) error {
+		return r.data.client.Disassociate(ctx, state.ID.ValueString())
+	})
 }
 
 // ImportState imports an association by <subnet-id>/<route-table-id>, as the

@@ -153,14 +153,7 @@ func (r *routeTableResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *routeTableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state routeTableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DeleteRouteTable(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteRouteTable", err)
-	}
+	deleteState(ctx, req, resp, "DeleteRouteTable", func(state routeTableModel) error { return r.data.client.DeleteRouteTable(ctx, state.ID.ValueString()) })
 }
 
 func (r *routeTableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -206,19 +206,14 @@ func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics
 }
 
 func (r *subnetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan subnetModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in, _ := subnetInputFrom(ctx, plan, &resp.Diagnostics)
-	s, err := r.data.client.CreateSubnet(ctx, in)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateSubnet", err)
-		return
-	}
-	r.data.setSubnetState(ctx, &plan, s, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateSubnet", func(plan *subnetModel) error {
+		in, _ := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
+		s, err := r.data.client.CreateSubnet(ctx, in)
+		if err == nil {
+			r.data.setSubnetState(ctx, plan, s, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -233,30 +228,18 @@ func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, res
 }
 
 func (r *subnetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan subnetModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in, _ := subnetInputFrom(ctx, plan, &resp.Diagnostics)
-	s, err := r.data.client.UpdateSubnet(ctx, plan.ID.ValueString(), in)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "ModifySubnetAttribute", err)
-		return
-	}
-	r.data.setSubnetState(ctx, &plan, s, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifySubnetAttribute", func(plan *subnetModel) error {
+		in, _ := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
+		s, err := r.data.client.UpdateSubnet(ctx, plan.ID.ValueString(), in)
+		if err == nil {
+			r.data.setSubnetState(ctx, plan, s, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *subnetResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subnetModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DeleteSubnet(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteSubnet", err)
-	}
+	deleteState(ctx, req, resp, "DeleteSubnet", func(state subnetModel) error { return r.data.client.DeleteSubnet(ctx, state.ID.ValueString()) })
 }
 
 func (r *subnetResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -167,19 +167,14 @@ func vpcInputFrom(ctx context.Context, m vpcResourceModel, diags *diag.Diagnosti
 }
 
 func (r *vpcResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan vpcResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in, _ := vpcInputFrom(ctx, plan, &resp.Diagnostics)
-	vpc, err := r.data.client.CreateVPC(ctx, in)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "CreateVpc", err)
-		return
-	}
-	r.data.setVPCState(ctx, &plan, vpc, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateVpc", func(plan *vpcResourceModel) error {
+		in, _ := vpcInputFrom(ctx, *plan, &resp.Diagnostics)
+		vpc, err := r.data.client.CreateVPC(ctx, in)
+		if err == nil {
+			r.data.setVPCState(ctx, plan, vpc, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *vpcResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -194,30 +189,18 @@ func (r *vpcResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 }
 
 func (r *vpcResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan vpcResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in, _ := vpcInputFrom(ctx, plan, &resp.Diagnostics)
-	vpc, err := r.data.client.UpdateVPC(ctx, plan.ID.ValueString(), in)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "ModifyVpcAttribute", err)
-		return
-	}
-	r.data.setVPCState(ctx, &plan, vpc, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifyVpcAttribute", func(plan *vpcResourceModel) error {
+		in, _ := vpcInputFrom(ctx, *plan, &resp.Diagnostics)
+		vpc, err := r.data.client.UpdateVPC(ctx, plan.ID.ValueString(), in)
+		if err == nil {
+			r.data.setVPCState(ctx, plan, vpc, &resp.Diagnostics)
+		}
+		return err
+	})
 }
 
 func (r *vpcResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state vpcResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.data.client.DeleteVPC(ctx, state.ID.ValueString()); err != nil && !cloud.IsNotFound(err) {
-		addCloudError(&resp.Diagnostics, "DeleteVpc", err)
-	}
+	deleteState(ctx, req, resp, "DeleteVpc", func(state vpcResourceModel) error { return r.data.client.DeleteVPC(ctx, state.ID.ValueString()) })
 }
 
 func (r *vpcResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
