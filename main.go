@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-
 	"github.com/simcloud/terraform-provider-simcloud/internal/provider"
 )
 
@@ -19,11 +17,7 @@ func main() {
 	debug := flag.Bool("debug", false, "run the provider for a debugger to attach to")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: provider.Address,
-		Debug:   *debug,
-	})
-	if err != nil {
+	if err := provider.Serve(context.Background(), version, *debug); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

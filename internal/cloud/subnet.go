@@ -61,6 +61,11 @@ type SubnetFilter struct {
 	// BlocksOnly leaves tags out: the rules that compare a subnet's blocks
 	// with its siblings' need no more, and a VPC may have many siblings.
 	BlocksOnly bool
+	// Near, when valid and VPCID is set, lets the store leave out subnets
+	// whose block of Near's family cannot overlap Near, so that the overlap
+	// rule reads a few rows however many subnets the VPC has. What is
+	// returned may still not overlap: the rule compares the blocks itself.
+	Near netip.Prefix
 }
 
 // ClaimSubnetBlock is the claim a planned subnet makes on a block of its
@@ -107,11 +112,11 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 				Field:   "assign_ipv6_address_on_creation",
 			}
 		}
-		siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
-		if err != nil {
-			return err
-		}
 		for _, b := range blocks {
+			siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true, Near: b})
+			if err != nil {
+				return err
+			}
 			if err := subnetOverlap(v, b, vpc.ID, selfID, siblings); err != nil {
 				return err
 			}

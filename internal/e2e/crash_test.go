@@ -117,12 +117,26 @@ func TestCrashSafety(t *testing.T) {
 			cancel()
 			t.Fatal(err)
 		}
+		done := make(chan struct{})
+		go func() { _ = apply.Wait(); close(done) }()
+		// Terraform starts a provider process for each walk, and on a busy
+		// machine it may not have one running at the chosen moment: from
+		// then on, the first provider seen running is killed.
 		delay := time.Duration(100+rng.IntN(700)) * time.Millisecond
 		time.Sleep(delay)
-		if killProvider(binary) {
-			killed++
+	hunt:
+		for {
+			if killProvider(binary) {
+				killed++
+				break
+			}
+			select {
+			case <-done:
+				break hunt
+			case <-time.After(5 * time.Millisecond):
+			}
 		}
-		_ = apply.Wait()
+		<-done
 		cancel()
 
 		if problem, err := storetest.IntegrityCheck(database); err != nil || problem != "" {
