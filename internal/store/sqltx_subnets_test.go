@@ -40,7 +40,11 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 			VPCID: vpc.ID, CIDRBlock: "10.0.128.0/24", AvailabilityZone: "us-east-1a"}); err != nil {
 			return err
 		}
-		return tx.(*sqlTx).exec(`UPDATE subnets SET cidr_first = NULL WHERE id = ?`, "subnet-0000000000000000a")
+		raw, ok := tx.(*sqlTx)
+		if !ok {
+			t.Fatalf("the store's transaction is a %T", tx)
+		}
+		return raw.exec(`UPDATE subnets SET cidr_first = NULL WHERE id = ?`, "subnet-0000000000000000a")
 	}); err != nil {
 		t.Fatal(err)
 	}
