@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -320,7 +321,7 @@ func TestExamples(t *testing.T) {
 			}
 			for zone, ip := range ips {
 				addr, err := netip.ParseAddr(ip)
-				if err != nil || !(documentationRanges[0].Contains(addr) || documentationRanges[1].Contains(addr) || documentationRanges[2].Contains(addr)) {
+				if err != nil || !slices.ContainsFunc(documentationRanges, func(p netip.Prefix) bool { return p.Contains(addr) }) {
 					t.Errorf("NAT gateway of %s has public IP %q, outside the documentation ranges", zone, ip)
 				}
 			}
