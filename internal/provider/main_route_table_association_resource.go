@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -14,8 +15,9 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure  = &mainRouteTableAssociationResource{}
-	_ resource.ResourceWithModifyPlan = &mainRouteTableAssociationResource{}
+	_ resource.ResourceWithConfigure   = &mainRouteTableAssociationResource{}
+	_ resource.ResourceWithModifyPlan  = &mainRouteTableAssociationResource{}
+	_ resource.ResourceWithImportState = &mainRouteTableAssociationResource{}
 )
 
 // NewMainRouteTableAssociationResource returns the
@@ -42,7 +44,7 @@ func (r *mainRouteTableAssociationResource) Metadata(_ context.Context, req reso
 func (r *mainRouteTableAssociationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Makes a route table its VPC's main table, as `aws_main_route_table_association` does. Destroying it makes the original main table main again. " +
-			"As in the AWS provider, it cannot be imported.",
+			"Unlike the AWS provider's, it can be imported, by the ID of its VPC.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -145,4 +147,25 @@ func (r *mainRouteTableAssociationResource) Delete(ctx context.Context, req reso
 	if err != nil && !cloud.IsNotFound(err) {
 		addCloudError(&resp.Diagnostics, "ReplaceRouteTableAssociation", err)
 	}
+}
+
+// ImportState takes over the main association of the VPC whose ID is given.
+// The table that was main before it is not recorded anywhere, so the table
+// main at import time stands in for it: destroying the imported resource
+// leaves that table main.
+func (r *mainRouteTableAssociationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := cloud.ValidateID(cloud.KindVPC, req.ID, ""); err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddError("Invalid import ID: "+summary, "simcloud_main_route_table_association is imported by the ID of its VPC. "+detail)
+		return
+	}
+	a, err := r.data.client.MainAssociation(ctx, req.ID)
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "DescribeRouteTables", err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), a.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vpc_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("route_table_id"), a.RouteTableID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("original_route_table_id"), a.RouteTableID)...)
 }

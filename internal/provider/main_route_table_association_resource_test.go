@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -54,6 +55,20 @@ resource "simcloud_main_route_table_association" "test" {
 				statecheck.CompareValuePairs("simcloud_vpc.main", tfjsonpath.New("main_route_table_id"),
 					"simcloud_route_table.a", tfjsonpath.New("id"), compare.ValuesSame()),
 			},
+		},
+		// Imported by its VPC's ID: the same association and table. The
+		// original table is not known to the cloud, so it is not compared.
+		resource.TestStep{
+			ResourceName: "simcloud_main_route_table_association.test", ImportState: true, ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"original_route_table_id"},
+			ImportStateIdFunc: func(s *terraformState) (string, error) {
+				return s.RootModule().Resources["simcloud_vpc.main"].Primary.ID, nil
+			},
+		},
+		resource.TestStep{
+			ResourceName: "simcloud_main_route_table_association.test", ImportState: true,
+			ImportStateId: "rtb-0123456789abcdef0",
+			ExpectError:   regexp.MustCompile(`imported by the ID of its VPC`),
 		},
 		resource.TestStep{Config: mainIs("b"), Check: func(*terraformState) error {
 			if got := c.onlyVPC(t).MainRouteTableID; got == original {
