@@ -58,3 +58,43 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+func TestReplaceRouteTarget(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	in := vpcInput("10.0.0.0/16")
+	in.AssignGeneratedIPv6CIDRBlock = true
+	vpc := mustCreateVPC(t, c, in)
+	igw, err := c.CreateInternetGateway(ctx, vpc.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
+		Routes: []cloud.RouteSpec{{Destination: "::/0", Target: eigw.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r, err := c.ReplaceRouteTarget(ctx, table.ID, cloud.RouteSpec{Destination: "::/0", Target: igw.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Target != igw.ID || r.ManagedBy != cloud.ManagedInline || r.Origin != cloud.OriginCreateRoute {
+		t.Errorf("replaced route = %+v; want target %s, still managed inline, origin kept", r, igw.ID)
+	}
+
+	_, err = c.ReplaceRouteTarget(ctx, table.ID, cloud.RouteSpec{Destination: "::/0", Target: "igw-0123456789abcdef0"})
+	wantCode(t, err, "InvalidGatewayID.NotFound")
+	_, err = c.ReplaceRouteTarget(ctx, table.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: igw.ID})
+	wantCode(t, err, "InvalidRoute.NotFound")
+	_, err = c.ReplaceRouteTarget(ctx, table.ID, cloud.RouteSpec{Destination: "10.0.0.0/16", Target: igw.ID})
+	wantCode(t, err, "InvalidParameterValue")
+	_, err = c.ReplaceRouteTarget(ctx, table.ID, cloud.RouteSpec{Destination: "nonsense", Target: igw.ID})
+	if err == nil {
+		t.Error("a malformed destination was accepted")
+	}
+}
