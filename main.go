@@ -1,4 +1,5 @@
-// Command terraform-provider-simcloud serves the simcloud Terraform provider.
+// Command terraform-provider-simcloud serves the simcloud Terraform provider
+// and, called as simcloud or with a subcommand, is the simcloud command.
 package main
 
 import (
@@ -9,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/simcloud/terraform-provider-simcloud/internal/cli"
 	"github.com/simcloud/terraform-provider-simcloud/internal/provider"
 )
 
@@ -16,6 +18,10 @@ import (
 var version = "dev"
 
 func main() {
+	if cli.Wanted(os.Args, os.Getenv) {
+		os.Exit(cli.Main())
+	}
+
 	debug := flag.Bool("debug", false, "run the provider for a debugger to attach to")
 	flag.Parse()
 
