@@ -49,10 +49,12 @@ func init() {
 						}
 					}
 					if vpcs == nil {
-						if kindPrefix(args[0]) != "vpc" {
-							return usagef("diagram draws a VPC; %q is not a VPC ID", args[0])
+						// The engine's lookup says what is wrong with the ID,
+						// in AWS's words: malformed, or not found.
+						if _, err := c.VPC(ctx, args[0]); err != nil {
+							return err
 						}
-						return notFoundError(ctx, c, args[0])
+						return fmt.Errorf("%s appeared while simcloud was reading the cloud; run the command again", args[0])
 					}
 				}
 				g := newGraph(vpcs)

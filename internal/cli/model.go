@@ -12,24 +12,24 @@ import (
 // present it: read through the engine, so that derived facts (route states,
 // internet access) are the engine's, and sorted, so that output is stable.
 type world struct {
-	Account    string         `json:"account_id"`
-	Region     string         `json:"region"`
-	VPCs       []vpcView      `json:"vpcs"`
-	Detached   []gatewayView  `json:"detached_internet_gateways"`
+	Account    string          `json:"account_id"`
+	Region     string          `json:"region"`
+	VPCs       []vpcView       `json:"vpcs"`
+	Detached   []gatewayView   `json:"detached_internet_gateways"`
 	ElasticIPs []elasticIPView `json:"elastic_ips"`
 }
 
 type vpcView struct {
-	ID                string            `json:"id"`
-	CIDRBlock         string            `json:"cidr_block"`
-	IPv6CIDRBlock     string            `json:"ipv6_cidr_block,omitempty"`
-	Tags              map[string]string `json:"tags"`
-	InternetGateway   *gatewayView      `json:"internet_gateway"`
-	EgressOnly        []gatewayView     `json:"egress_only_internet_gateways"`
-	Subnets           []subnetView      `json:"subnets"`
-	RouteTables       []routeTableView  `json:"route_tables"`
-	NATGateways       []natView         `json:"nat_gateways"`
-	MainRouteTableID  string            `json:"main_route_table_id"`
+	ID               string            `json:"id"`
+	CIDRBlock        string            `json:"cidr_block"`
+	IPv6CIDRBlock    string            `json:"ipv6_cidr_block,omitempty"`
+	Tags             map[string]string `json:"tags"`
+	InternetGateway  *gatewayView      `json:"internet_gateway"`
+	EgressOnly       []gatewayView     `json:"egress_only_internet_gateways"`
+	Subnets          []subnetView      `json:"subnets"`
+	RouteTables      []routeTableView  `json:"route_tables"`
+	NATGateways      []natView         `json:"nat_gateways"`
+	MainRouteTableID string            `json:"main_route_table_id"`
 }
 
 type gatewayView struct {

@@ -180,18 +180,18 @@ func Run(args []string, io IO) int {
 	positional, err := parseInterspersed(fs, root.Args()[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			printCommandUsage(io.Stdout, cmd, fs)
+			printCommandUsage(io.Stdout, cmd)
 			return exitOK
 		}
 		fmt.Fprintln(io.Stderr)
-		printCommandUsage(io.Stderr, cmd, fs)
+		printCommandUsage(io.Stderr, cmd)
 		return exitUsage
 	}
 	if err := run(context.Background(), e, positional); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(io.Stderr, "Error: %s\n\n", ue.msg)
-			printCommandUsage(io.Stderr, cmd, fs)
+			printCommandUsage(io.Stderr, cmd)
 			return exitUsage
 		}
 		printError(io.Stderr, err)
@@ -256,8 +256,13 @@ func printRootUsage(w io.Writer, root *flag.FlagSet) {
 	fmt.Fprintf(w, "\nRun '%s <command> --help' for a command's arguments and flags.\n", Name)
 }
 
-func printCommandUsage(w io.Writer, c command, fs *flag.FlagSet) {
+func printCommandUsage(w io.Writer, c command) {
 	fmt.Fprintf(w, "Usage: %s %s [flags] %s\n\n%s\n\nFlags:\n", Name, c.name, c.args, c.summary)
+	// A flag set of its own, so that defaults show as documented, not as
+	// set by flags before the command.
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	addConfigFlags(fs, &env{})
+	c.setup(fs)
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 }
