@@ -49,7 +49,7 @@ func init() {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.Stdout, "Deleted %s.\n", id)
+				outf(e.Stdout, "Deleted %s.\n", id)
 				return nil
 			}
 		},
@@ -83,7 +83,7 @@ func init() {
 				if err := c.DetachInternetGateway(ctx, igwID, vpcID); err != nil {
 					return err
 				}
-				fmt.Fprintf(e.Stdout, "Detached %s from %s.\n", igwID, vpcID)
+				outf(e.Stdout, "Detached %s from %s.\n", igwID, vpcID)
 				return nil
 			}
 		},
@@ -115,14 +115,14 @@ func init() {
 					if err := c.DeleteRoute(ctx, args[0], args[1]); err != nil {
 						return err
 					}
-					fmt.Fprintf(e.Stdout, "Deleted the route to %s from %s.\n", args[1], args[0])
+					outf(e.Stdout, "Deleted the route to %s from %s.\n", args[1], args[0])
 					return nil
 				}
 				r, err := c.ReplaceRouteTarget(ctx, args[0], cloud.RouteSpec{Destination: args[1], Target: args[2]})
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.Stdout, "The route to %s in %s now goes to %s.\n", r.Destination, args[0], r.Target)
+				outf(e.Stdout, "The route to %s in %s now goes to %s.\n", r.Destination, args[0], r.Target)
 				return nil
 			}
 		},
@@ -162,9 +162,9 @@ func init() {
 					keys = append(keys, k)
 				}
 				sort.Strings(keys)
-				fmt.Fprintf(e.Stdout, "Tags of %s:\n", id)
+				outf(e.Stdout, "Tags of %s:\n", id)
 				for _, k := range keys {
-					fmt.Fprintf(e.Stdout, "  %s = %q\n", k, tags[k])
+					outf(e.Stdout, "  %s = %q\n", k, tags[k])
 				}
 				return nil
 			}

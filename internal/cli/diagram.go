@@ -233,9 +233,9 @@ func mermaidText(s string) string {
 }
 
 func (g *graph) mermaid(w io.Writer) {
-	fmt.Fprintln(w, "flowchart TB")
+	outln(w, "flowchart TB")
 	if g.internet {
-		fmt.Fprintln(w, `  internet(("internet"))`)
+		outln(w, `  internet(("internet"))`)
 	}
 	node := func(indent string, n gnode) {
 		open, end := "[", "]"
@@ -249,21 +249,21 @@ func (g *graph) mermaid(w io.Writer) {
 		case shapeGone:
 			open, end = "[", "]"
 		}
-		fmt.Fprintf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), open, mermaidText(n.label), end)
+		outf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), open, mermaidText(n.label), end)
 	}
 	for _, v := range g.vpcs {
-		fmt.Fprintf(w, "  subgraph %s[\"VPC %s\"]\n", mermaidID(v.id), mermaidText(v.label))
+		outf(w, "  subgraph %s[\"VPC %s\"]\n", mermaidID(v.id), mermaidText(v.label))
 		for _, z := range v.zones {
-			fmt.Fprintf(w, "    subgraph %s[\"%s\"]\n", mermaidID(v.id+"_"+z.name), z.name)
+			outf(w, "    subgraph %s[\"%s\"]\n", mermaidID(v.id+"_"+z.name), z.name)
 			for _, n := range z.nodes {
 				node("      ", n)
 			}
-			fmt.Fprintln(w, "    end")
+			outln(w, "    end")
 		}
 		for _, n := range v.nodes {
 			node("    ", n)
 		}
-		fmt.Fprintln(w, "  end")
+		outln(w, "  end")
 	}
 	for _, id := range g.gone {
 		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
@@ -277,15 +277,15 @@ func (g *graph) mermaid(w io.Writer) {
 			arrow = "<-->"
 		}
 		if e.label == "" {
-			fmt.Fprintf(w, "  %s %s %s\n", mermaidID(e.from), arrow, mermaidID(e.to))
+			outf(w, "  %s %s %s\n", mermaidID(e.from), arrow, mermaidID(e.to))
 		} else if e.broken {
-			fmt.Fprintf(w, "  %s -. \"%s\" .-> %s\n", mermaidID(e.from), mermaidText(e.label), mermaidID(e.to))
+			outf(w, "  %s -. \"%s\" .-> %s\n", mermaidID(e.from), mermaidText(e.label), mermaidID(e.to))
 		} else {
-			fmt.Fprintf(w, "  %s -- \"%s\" %s %s\n", mermaidID(e.from), mermaidText(e.label), arrow, mermaidID(e.to))
+			outf(w, "  %s -- \"%s\" %s %s\n", mermaidID(e.from), mermaidText(e.label), arrow, mermaidID(e.to))
 		}
 	}
 	for _, id := range g.gone {
-		fmt.Fprintf(w, "  style %s stroke-dasharray: 5 5\n", mermaidID(id))
+		outf(w, "  style %s stroke-dasharray: 5 5\n", mermaidID(id))
 	}
 }
 
@@ -296,13 +296,13 @@ func dotText(s string) string {
 }
 
 func (g *graph) dot(w io.Writer) {
-	fmt.Fprintln(w, "digraph simcloud {")
-	fmt.Fprintln(w, "  rankdir=TB;")
-	fmt.Fprintln(w, `  node [fontname="Helvetica", fontsize=10];`)
-	fmt.Fprintln(w, `  edge [fontname="Helvetica", fontsize=9];`)
-	fmt.Fprintln(w, "  compound=true;")
+	outln(w, "digraph simcloud {")
+	outln(w, "  rankdir=TB;")
+	outln(w, `  node [fontname="Helvetica", fontsize=10];`)
+	outln(w, `  edge [fontname="Helvetica", fontsize=9];`)
+	outln(w, "  compound=true;")
 	if g.internet {
-		fmt.Fprintln(w, `  "internet" [shape=doublecircle, label="internet"];`)
+		outln(w, `  "internet" [shape=doublecircle, label="internet"];`)
 	}
 	node := func(indent string, n gnode) {
 		shape := "box"
@@ -317,23 +317,23 @@ func (g *graph) dot(w io.Writer) {
 		case shapeGone:
 			style = `, style=dashed, color="red"`
 		}
-		fmt.Fprintf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), shape, dotText(n.label), style)
+		outf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), shape, dotText(n.label), style)
 	}
 	for _, v := range g.vpcs {
-		fmt.Fprintf(w, "  subgraph %s {\n", dotText("cluster_"+v.id))
-		fmt.Fprintf(w, "    label=%s;\n", dotText("VPC "+v.label))
+		outf(w, "  subgraph %s {\n", dotText("cluster_"+v.id))
+		outf(w, "    label=%s;\n", dotText("VPC "+v.label))
 		for _, z := range v.zones {
-			fmt.Fprintf(w, "    subgraph %s {\n", dotText("cluster_"+v.id+"_"+z.name))
-			fmt.Fprintf(w, "      label=%s; style=dashed;\n", dotText(z.name))
+			outf(w, "    subgraph %s {\n", dotText("cluster_"+v.id+"_"+z.name))
+			outf(w, "      label=%s; style=dashed;\n", dotText(z.name))
 			for _, n := range z.nodes {
 				node("      ", n)
 			}
-			fmt.Fprintln(w, "    }")
+			outln(w, "    }")
 		}
 		for _, n := range v.nodes {
 			node("    ", n)
 		}
-		fmt.Fprintln(w, "  }")
+		outln(w, "  }")
 	}
 	for _, id := range g.gone {
 		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
@@ -353,7 +353,7 @@ func (g *graph) dot(w io.Writer) {
 		if len(attrs) > 0 {
 			a = " [" + strings.Join(attrs, ", ") + "]"
 		}
-		fmt.Fprintf(w, "  %s -> %s%s;\n", dotText(e.from), dotText(e.to), a)
+		outf(w, "  %s -> %s%s;\n", dotText(e.from), dotText(e.to), a)
 	}
-	fmt.Fprintln(w, "}")
+	outln(w, "}")
 }

@@ -64,7 +64,7 @@ func init() {
 				for _, rows := range snap.Tables {
 					n += len(rows)
 				}
-				fmt.Fprintf(e.Stderr, "Imported %d rows.\n", n)
+				outf(e.Stderr, "Imported %d rows.\n", n)
 				return nil
 			}
 		},
@@ -83,10 +83,10 @@ func init() {
 					return err
 				}
 				if !*yes {
-					fmt.Fprintf(e.Stderr, "Delete every object in %s, of every account and region? Terraform state that refers to them will show them as gone. [y/N] ", store.Describe(location))
+					outf(e.Stderr, "Delete every object in %s, of every account and region? Terraform state that refers to them will show them as gone. [y/N] ", store.Describe(location))
 					answer, _ := bufio.NewReader(e.Stdin).ReadString('\n')
 					if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-						fmt.Fprintln(e.Stderr, "Nothing deleted.")
+						outln(e.Stderr, "Nothing deleted.")
 						return nil
 					}
 				}
@@ -97,7 +97,7 @@ func init() {
 				if err := store.Reset(ctx, st); err != nil {
 					return err
 				}
-				fmt.Fprintln(e.Stderr, "The cloud is empty.")
+				outln(e.Stderr, "The cloud is empty.")
 				return nil
 			}
 		},

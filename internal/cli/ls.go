@@ -74,12 +74,12 @@ type node struct {
 func (t tree) write(n node, prefix string, last, root bool) {
 	switch {
 	case root:
-		fmt.Fprintln(t.w, n.text)
+		outln(t.w, n.text)
 	case last:
-		fmt.Fprintln(t.w, prefix+"└── "+n.text)
+		outln(t.w, prefix+"└── "+n.text)
 		prefix += "    "
 	default:
-		fmt.Fprintln(t.w, prefix+"├── "+n.text)
+		outln(t.w, prefix+"├── "+n.text)
 		prefix += "│   "
 	}
 	for i, c := range n.children {
@@ -107,17 +107,17 @@ func quotedName(tags map[string]string) string {
 
 func writeTree(out io.Writer, w *world) {
 	t := tree{w: out}
-	fmt.Fprintf(out, "account %s, region %s\n", w.Account, w.Region)
+	outf(out, "account %s, region %s\n", w.Account, w.Region)
 	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 {
-		fmt.Fprintln(out, "(the cloud is empty here)")
+		outln(out, "(the cloud is empty here)")
 		return
 	}
 	for _, v := range w.VPCs {
-		fmt.Fprintln(out)
+		outln(out)
 		t.write(vpcNode(v), "", true, true)
 	}
 	if len(w.Detached) > 0 {
-		fmt.Fprintln(out)
+		outln(out)
 		n := node{text: "internet gateways attached to no VPC"}
 		for _, g := range w.Detached {
 			n.children = append(n.children, node{text: label(g.ID, quotedName(g.Tags))})
@@ -125,7 +125,7 @@ func writeTree(out io.Writer, w *world) {
 		t.write(n, "", true, true)
 	}
 	if len(w.ElasticIPs) > 0 {
-		fmt.Fprintln(out)
+		outln(out)
 		n := node{text: "elastic IPs"}
 		for _, e := range w.ElasticIPs {
 			use := "unused"

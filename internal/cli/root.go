@@ -136,6 +136,8 @@ func Run(args []string, io IO) int {
 	if io.Getenv == nil {
 		io.Getenv = os.Getenv
 	}
+	stdout := &stickyWriter{w: io.Stdout}
+	io.Stdout = stdout
 	e := &env{IO: io}
 	defer e.close()
 	root := flag.NewFlagSet(Name, flag.ContinueOnError)
@@ -149,7 +151,7 @@ func Run(args []string, io IO) int {
 			printRootUsage(io.Stdout, root)
 			return exitOK
 		}
-		fmt.Fprintln(io.Stderr)
+		outln(io.Stderr)
 		printRootUsage(io.Stderr, root)
 		return exitUsage
 	}
@@ -167,7 +169,7 @@ func Run(args []string, io IO) int {
 	}
 	cmd, ok := lookup(name)
 	if !ok {
-		fmt.Fprintf(io.Stderr, "Error: unknown command %q\n\nRun '%s --help' for the list of commands.\n", name, Name)
+		outf(io.Stderr, "Error: unknown command %q\n\nRun '%s --help' for the list of commands.\n", name, Name)
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(Name+" "+cmd.name, flag.ContinueOnError)
@@ -183,18 +185,22 @@ func Run(args []string, io IO) int {
 			printCommandUsage(io.Stdout, cmd)
 			return exitOK
 		}
-		fmt.Fprintln(io.Stderr)
+		outln(io.Stderr)
 		printCommandUsage(io.Stderr, cmd)
 		return exitUsage
 	}
 	if err := run(context.Background(), e, positional); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(io.Stderr, "Error: %s\n\n", ue.msg)
+			outf(io.Stderr, "Error: %s\n\n", ue.msg)
 			printCommandUsage(io.Stderr, cmd)
 			return exitUsage
 		}
 		printError(io.Stderr, err)
+		return exitError
+	}
+	if stdout.err != nil {
+		printError(io.Stderr, fmt.Errorf("writing the output: %w", stdout.err))
 		return exitError
 	}
 	return exitOK
@@ -232,32 +238,32 @@ func addConfigFlags(fs *flag.FlagSet, e *env) {
 func printError(w io.Writer, err error) {
 	var ce *cloud.Error
 	if errors.As(err, &ce) {
-		fmt.Fprintf(w, "Error: %s: %s\n", ce.Code, ce.Message)
+		outf(w, "Error: %s: %s\n", ce.Code, ce.Message)
 		if ce.Fix != "" {
-			fmt.Fprintf(w, "\nHow to fix: %s\n", ce.Fix)
+			outf(w, "\nHow to fix: %s\n", ce.Fix)
 		}
 		return
 	}
-	fmt.Fprintf(w, "Error: %s\n", err)
+	outf(w, "Error: %s\n", err)
 }
 
 func printRootUsage(w io.Writer, root *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: %s [flags] <command> [arguments]\n\n", Name)
-	fmt.Fprintln(w, "Look at the simulated cloud, and change it behind Terraform's back.")
-	fmt.Fprintln(w, "\nCommands:")
+	outf(w, "Usage: %s [flags] <command> [arguments]\n\n", Name)
+	outln(w, "Look at the simulated cloud, and change it behind Terraform's back.")
+	outln(w, "\nCommands:")
 	sorted := append([]command(nil), commands...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].name < sorted[j].name })
 	for _, c := range sorted {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		outf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nFlags (before or after the command):")
+	outln(w, "\nFlags (before or after the command):")
 	root.SetOutput(w)
 	root.PrintDefaults()
-	fmt.Fprintf(w, "\nRun '%s <command> --help' for a command's arguments and flags.\n", Name)
+	outf(w, "\nRun '%s <command> --help' for a command's arguments and flags.\n", Name)
 }
 
 func printCommandUsage(w io.Writer, c command) {
-	fmt.Fprintf(w, "Usage: %s %s [flags] %s\n\n%s\n\nFlags:\n", Name, c.name, c.args, c.summary)
+	outf(w, "Usage: %s %s [flags] %s\n\n%s\n\nFlags:\n", Name, c.name, c.args, c.summary)
 	// A flag set of its own, so that defaults show as documented, not as
 	// set by flags before the command.
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
@@ -272,4 +278,25 @@ func printCommandUsage(w io.Writer, c command) {
 func Main() int {
 	args := os.Args[1:]
 	return Run(args, IO{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv})
+}
+
+// outf and outln write output whose individual errors do not matter: the
+// command's stdout is a stickyWriter, which remembers the first failure (a
+// closed pipe, a full disk) for Run to report once.
+func outf(w io.Writer, format string, a ...any) { _, _ = fmt.Fprintf(w, format, a...) }
+func outln(w io.Writer, a ...any)               { _, _ = fmt.Fprintln(w, a...) }
+
+// stickyWriter passes writes on until one fails, and then fails them all.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }

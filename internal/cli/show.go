@@ -232,7 +232,7 @@ func invalidID(id string) error {
 }
 
 func (s shown) writeText(w io.Writer) error {
-	fmt.Fprintf(w, "%s %s\n", s.Type, s.ID)
+	outf(w, "%s %s\n", s.Type, s.ID)
 	if s.tree != nil {
 		tree{w: w}.write(*s.tree, "", true, true)
 	} else {
@@ -247,16 +247,16 @@ func (s shown) writeText(w io.Writer) error {
 			return err
 		}
 		for _, l := range flatten("", attrs) {
-			fmt.Fprintln(w, "  "+l)
+			outln(w, "  "+l)
 		}
 	}
 	if len(s.ReferencedBy) == 0 {
-		fmt.Fprintln(w, "referred to by: nothing")
+		outln(w, "referred to by: nothing")
 		return nil
 	}
-	fmt.Fprintln(w, "referred to by:")
+	outln(w, "referred to by:")
 	for _, r := range s.ReferencedBy {
-		fmt.Fprintf(w, "  %s %s: %s\n", r.Type, r.ID, r.Relation)
+		outf(w, "  %s %s: %s\n", r.Type, r.ID, r.Relation)
 	}
 	return nil
 }

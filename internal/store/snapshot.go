@@ -172,7 +172,9 @@ func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
 	// which database it came from.
 	sort.Slice(out, func(i, j int) bool {
 		for _, c := range table.columns[:table.key] {
-			a, b := out[i][c.name].(string), out[j][c.name].(string)
+			// Key columns are text and never NULL.
+			a, _ := out[i][c.name].(string)
+			b, _ := out[j][c.name].(string)
 			if a != b {
 				return a < b
 			}
