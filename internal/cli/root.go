@@ -162,7 +162,8 @@ func Run(args []string, io IO) int {
 	name := root.Arg(0)
 	if name == "help" {
 		if root.NArg() > 1 {
-			return Run(append(args[:len(args)-root.NArg()], root.Arg(1), "--help"), io)
+			again := append([]string{}, args[:len(args)-root.NArg()]...)
+			return Run(append(again, root.Arg(1), "--help"), io)
 		}
 		printRootUsage(io.Stdout, root)
 		return exitOK
