@@ -111,14 +111,15 @@ func nonNil(tags map[string]string) map[string]string {
 	return tags
 }
 
-// load reads the world of the client's scope.
+// load reads the world of the client's scope, from one snapshot.
 func load(ctx context.Context, c *cloud.Client) (*world, error) {
 	scope := c.Scope()
 	w := &world{Account: scope.AccountID, Region: scope.Region, VPCs: []vpcView{}, Detached: []gatewayView{}, ElasticIPs: []elasticIPView{}}
-	vpcs, err := c.FindVPCs(ctx, cloud.VPCFilter{})
+	inv, err := c.Inventory(ctx)
 	if err != nil {
 		return nil, err
 	}
+	vpcs := inv.VPCs
 	byVPC := map[string]*vpcView{}
 	w.VPCs = make([]vpcView, len(vpcs))
 	for i, v := range vpcs {
@@ -130,10 +131,7 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		byVPC[w.VPCs[i].ID] = &w.VPCs[i]
 	}
 
-	igws, err := c.FindInternetGateways(ctx, cloud.InternetGatewayFilter{})
-	if err != nil {
-		return nil, err
-	}
+	igws := inv.InternetGateways
 	for _, g := range igws {
 		view := gatewayView{ID: g.ID, VPCID: g.VPCID, Tags: nonNil(g.Tags)}
 		if v, ok := byVPC[g.VPCID]; ok {
@@ -142,20 +140,14 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			w.Detached = append(w.Detached, view)
 		}
 	}
-	eigws, err := c.FindEgressOnlyInternetGateways(ctx, cloud.EgressOnlyInternetGatewayFilter{})
-	if err != nil {
-		return nil, err
-	}
+	eigws := inv.EgressOnlyInternetGateways
 	for _, g := range eigws {
 		if v, ok := byVPC[g.VPCID]; ok {
 			v.EgressOnly = append(v.EgressOnly, gatewayView{ID: g.ID, VPCID: g.VPCID, Tags: nonNil(g.Tags)})
 		}
 	}
 
-	subnets, err := c.FindSubnets(ctx, cloud.SubnetFilter{})
-	if err != nil {
-		return nil, err
-	}
+	subnets := inv.Subnets
 	for _, s := range subnets {
 		v, ok := byVPC[s.VPCID]
 		if !ok {
@@ -169,10 +161,7 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 				IPv6Outbound: path(a.IPv6Outbound), IPv6Inbound: path(a.IPv6Inbound)}})
 	}
 
-	tables, err := c.FindRouteTables(ctx, cloud.RouteTableFilter{WithAssociations: true})
-	if err != nil {
-		return nil, err
-	}
+	tables := inv.RouteTables
 	for _, t := range tables {
 		v, ok := byVPC[t.VPCID]
 		if !ok {
@@ -189,20 +178,14 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		v.RouteTables = append(v.RouteTables, view)
 	}
 
-	eips, err := c.FindElasticIPs(ctx, cloud.ElasticIPFilter{})
-	if err != nil {
-		return nil, err
-	}
+	eips := inv.ElasticIPs
 	publicIPs := map[string]string{}
 	for _, e := range eips {
 		publicIPs[e.AllocationID] = e.PublicIP
 		w.ElasticIPs = append(w.ElasticIPs, elasticIPView{AllocationID: e.AllocationID, PublicIP: e.PublicIP,
 			NATGatewayID: e.NATGatewayID, Tags: nonNil(e.Tags)})
 	}
-	nats, err := c.FindNATGateways(ctx, cloud.NATGatewayFilter{})
-	if err != nil {
-		return nil, err
-	}
+	nats := inv.NATGateways
 	for _, n := range nats {
 		if v, ok := byVPC[n.VPCID]; ok {
 			v.NATGateways = append(v.NATGateways, natView{ID: n.ID, VPCID: n.VPCID, SubnetID: n.SubnetID,

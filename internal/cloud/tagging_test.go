@@ -98,3 +98,70 @@ func TestReplaceRouteTarget(t *testing.T) {
 		t.Error("a malformed destination was accepted")
 	}
 }
+
+// TestInventory: one call returns every object of the scope, with derived
+// routing facts, and nothing of other scopes.
+func TestInventory(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	c := newClient(t, st, defaultScope)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	igw, err := c.CreateInternetGateway(ctx, vpc.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
+		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: igw.ID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnet, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Associate(ctx, subnet.ID, table.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	eip, err := c.AllocateAddress(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, AllocationID: eip.AllocationID, ConnectivityType: cloud.ConnectivityPublic}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DetachInternetGateway(ctx, igw.ID, vpc.ID); err != nil {
+		t.Fatal(err)
+	}
+	other := newClient(t, st, cloud.Scope{AccountID: "210987654321", Region: cloud.DefaultRegion})
+	mustCreateVPC(t, other, vpcInput("10.1.0.0/16"))
+
+	inv, err := c.Inventory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inv.VPCs) != 1 || len(inv.InternetGateways) != 1 || len(inv.EgressOnlyInternetGateways) != 1 ||
+		len(inv.Subnets) != 1 || len(inv.RouteTables) != 2 || len(inv.ElasticIPs) != 1 || len(inv.NATGateways) != 1 {
+		t.Fatalf("inventory counts: %d VPCs, %d gateways, %d egress-only, %d subnets, %d tables, %d EIPs, %d NATs",
+			len(inv.VPCs), len(inv.InternetGateways), len(inv.EgressOnlyInternetGateways), len(inv.Subnets),
+			len(inv.RouteTables), len(inv.ElasticIPs), len(inv.NATGateways))
+	}
+	if s := inv.Subnets[0]; s.RouteTableID != table.ID || s.IsPublic || s.InternetAccess.IPv4Outbound.Reachable {
+		t.Errorf("subnet behind a detached gateway: table %s, public %v, outbound %v", s.RouteTableID, s.IsPublic, s.InternetAccess.IPv4Outbound.Reachable)
+	}
+	for _, rt := range inv.RouteTables {
+		for _, r := range rt.Routes {
+			if r.Target == igw.ID && r.State != cloud.RouteStateBlackhole {
+				t.Errorf("route to the detached gateway is %q, want blackhole", r.State)
+			}
+		}
+		if rt.ID == table.ID && len(rt.Associations) != 1 {
+			t.Errorf("table %s has associations %v, want the subnet's", rt.ID, rt.Associations)
+		}
+	}
+	if inv.ElasticIPs[0].NATGatewayID == "" {
+		t.Error("the elastic IP does not name the NAT gateway that uses it")
+	}
+}
