@@ -301,7 +301,8 @@ func TestWanted(t *testing.T) {
 		{[]string{"./terraform-provider-simcloud", "-debug"}, none, false},
 		{[]string{"./terraform-provider-simcloud", "bogus"}, none, false},
 		{[]string{"/plugins/terraform-provider-simcloud_v0.1.0"}, cookie, false},
-		{[]string{"/x/simcloud", "ls"}, cookie, false},
+		{[]string{"/x/simcloud", "ls"}, cookie, true},
+		{[]string{"./terraform-provider-simcloud", "ls"}, cookie, false},
 	}
 	for _, tc := range cases {
 		if got := Wanted(tc.args, tc.getenv); got != tc.want {

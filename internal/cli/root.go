@@ -58,17 +58,17 @@ func lookup(name string) (command, bool) {
 }
 
 // Wanted reports whether the binary, started with args (os.Args), should
-// answer as the command rather than serve the provider: Terraform starts the
-// provider with its magic cookie set, under its own file name, and at most
-// with -debug.
+// answer as the command rather than serve the provider. Terraform starts the
+// provider under its own file name (never simcloud), with its magic cookie
+// set and no arguments; a developer may add -debug. So the name simcloud
+// always means the command, even in a shell that a plugin process started
+// and that inherited the cookie; otherwise a known subcommand does, unless
+// the cookie says Terraform is the caller.
 func Wanted(args []string, getenv func(string) string) bool {
-	if getenv("TF_PLUGIN_MAGIC_COOKIE") != "" {
-		return false
-	}
 	if len(args) > 0 && strings.TrimSuffix(filepath.Base(args[0]), ".exe") == Name {
 		return true
 	}
-	if len(args) < 2 {
+	if getenv("TF_PLUGIN_MAGIC_COOKIE") != "" || len(args) < 2 {
 		return false
 	}
 	switch args[1] {
