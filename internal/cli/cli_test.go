@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,8 +136,15 @@ func buildLab(t *testing.T, st cloud.Store) {
 			MapPublicIPOnLaunch: true, Tags: map[string]string{"Name": "public-" + zone[len(zone)-1:]}})
 		must(err)
 		public = append(public, s)
+		// The first private subnet has IPv6, out through the egress-only
+		// gateway.
+		ipv6 := ""
+		if i == 0 {
+			block := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
+			ipv6 = netip.PrefixFrom(block.Addr(), 64).String()
+		}
 		s, err = c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1" + string(rune('1'+i)) + ".0/24", AvailabilityZone: zone,
-			Tags: map[string]string{"Name": "private-" + zone[len(zone)-1:]}})
+			IPv6CIDRBlock: ipv6, Tags: map[string]string{"Name": "private-" + zone[len(zone)-1:]}})
 		must(err)
 		private = append(private, s)
 	}

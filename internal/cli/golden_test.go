@@ -49,7 +49,8 @@ func TestLsShowsWhatMatters(t *testing.T) {
 	out := mustRun(t, location, "", "ls")
 	for _, want := range []string{
 		ids["subnet public-a"] + "  10.0.1.0/24  us-east-1a  public",
-		ids["subnet private-a"] + "  10.0.11.0/24  us-east-1a  private",
+		ids["subnet private-a"] + "  10.0.11.0/24  2001:db8:9e05:d500::/64  us-east-1a  private",
+		"IPv6 to internet: yes, through " + ids["eigw"],
 		"IPv4 to internet: yes, through " + ids["nat"],
 		"BLACKHOLE",
 		"internet gateways attached to no VPC",
