@@ -40,7 +40,9 @@ type IO struct {
 // command is one subcommand.
 type command struct {
 	name, args, summary string
-	// run does the work on parsed flags; it returns an error for the user.
+	// setup defines the command's own flags on fs and returns the function
+	// that runs it once they are parsed. Split so that help can list the
+	// flags without running anything; a returned usageError exits 2.
 	setup func(fs *flag.FlagSet) func(ctx context.Context, e *env, args []string) error
 }
 
