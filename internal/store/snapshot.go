@@ -137,7 +137,6 @@ func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
 	defer func() { _ = rows.Close() }()
 	out := []map[string]any{}
 	for rows.Next() {
-		values := make([]any, len(table.columns))
 		dest := make([]any, len(table.columns))
 		for i, c := range table.columns {
 			switch c.kind {
@@ -152,15 +151,16 @@ func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
 		}
 		row := map[string]any{}
 		for i, c := range table.columns {
+			var value any // nil, for SQL NULL
 			switch v := dest[i].(type) {
 			case *bool:
-				values[i] = *v
+				value = *v
 			case *sql.NullString:
 				if v.Valid {
-					values[i] = v.String
+					value = v.String
 				}
 			}
-			row[c.name] = values[i]
+			row[c.name] = value
 		}
 		out = append(out, row)
 	}
