@@ -1,4 +1,5 @@
-// Command terraform-provider-simcloud serves the simcloud Terraform provider.
+// Command terraform-provider-simcloud serves the simcloud Terraform provider
+// and, called as simcloud or with a subcommand, is the simcloud command.
 package main
 
 import (
@@ -7,6 +8,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/simcloud/terraform-provider-simcloud/internal/cli"
 	"github.com/simcloud/terraform-provider-simcloud/internal/provider"
 )
 
@@ -14,6 +16,10 @@ import (
 var version = "dev"
 
 func main() {
+	if cli.Wanted(os.Args, os.Getenv) {
+		os.Exit(cli.Main())
+	}
+
 	debug := flag.Bool("debug", false, "run the provider for a debugger to attach to")
 	flag.Parse()
 

@@ -438,3 +438,44 @@ func ParseRouteImportID(id string) (tableID, destination string, err error) {
 		Field:   "id",
 	}
 }
+
+// ReplaceRouteTarget points an existing route at another target, as AWS's
+// ReplaceRoute does for any client: unlike ReplaceRoute, which a
+// simcloud_route uses, it keeps the route's origin and the Terraform
+// resource kind that manages it, since a change made outside Terraform
+// changes only the target.
+func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec RouteSpec) (Route, error) {
+	var route Route
+	ids := map[string]string{"route_table_id": tableID, "destination": spec.Destination, "target": spec.Target}
+	err := c.write(ctx, "ReplaceRoute", ids, func(tx Tx) error {
+		table, err := c.findRouteTable(tx, tableID, "route_table_id")
+		if err != nil {
+			return err
+		}
+		dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
+		if err != nil {
+			return err
+		}
+		old, err := c.findRoute(tx, tableID, dest.String())
+		if err != nil {
+			return err
+		}
+		if old.Target == TargetLocal {
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("cannot replace local route %s in route table %s", dest, tableID),
+				Fix:     "Local routes belong to the VPC's blocks; replace a route to a gateway instead.",
+			}
+		}
+		if err := c.routeSpecRule(table.VPCID, tableID, spec)(applyView{tx}); err != nil {
+			return err
+		}
+		old.Target = spec.Target
+		if err := tx.PutRoute(old); err != nil {
+			return err
+		}
+		route, err = c.findRoute(tx, tableID, dest.String())
+		return err
+	})
+	return route, err
+}

@@ -25,7 +25,7 @@ const Address = "registry.terraform.io/simcloud/simcloud"
 
 // envRegion names the environment variable that picks the region when the
 // configuration does not.
-const envRegion = "SIMCLOUD_REGION"
+const envRegion = store.EnvRegion
 
 var _ provider.Provider = &simcloudProvider{}
 
@@ -118,13 +118,7 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
-	scope := cloud.Scope{
-		AccountID: stringOr(config.AccountID, cloud.DefaultAccountID),
-		Region:    stringOr(config.Region, os.Getenv(envRegion)),
-	}
-	if scope.Region == "" {
-		scope.Region = cloud.DefaultRegion
-	}
+	scope := store.ResolveScope(config.AccountID.ValueString(), config.Region.ValueString(), os.Getenv)
 	location, err := store.ResolveLocation(config.Database.ValueString(), os.Getenv)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("database"), "No location for the simulated cloud", err.Error())
@@ -179,13 +173,6 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewNATGatewayDataSource,
 		NewNetworkPathDataSource,
 	}
-}
-
-func stringOr(v types.String, fallback string) string {
-	if v.IsNull() || v.ValueString() == "" {
-		return fallback
-	}
-	return v.ValueString()
 }
 
 // logCloudCall writes every call into the cloud to the provider's log.

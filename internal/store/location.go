@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 // EnvDatabase names the environment variable that says where the cloud
@@ -58,4 +60,26 @@ func Describe(location string) string {
 		return location
 	}
 	return scheme + "://" + user + ":xxxxx@" + host
+}
+
+// EnvRegion names the environment variable that picks the region when the
+// configuration does not.
+const EnvRegion = "SIMCLOUD_REGION"
+
+// ResolveScope says which account and region a front end (the provider, the
+// simcloud command) acts in, from explicit values and the environment, so
+// that both faces of the binary see the same cloud from the same settings.
+// The result is not validated: cloud.NewClient does that.
+func ResolveScope(accountID, region string, getenv func(string) string) cloud.Scope {
+	scope := cloud.Scope{AccountID: accountID, Region: region}
+	if scope.AccountID == "" {
+		scope.AccountID = cloud.DefaultAccountID
+	}
+	if scope.Region == "" {
+		scope.Region = getenv(EnvRegion)
+	}
+	if scope.Region == "" {
+		scope.Region = cloud.DefaultRegion
+	}
+	return scope
 }

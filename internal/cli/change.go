@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// The out-of-band changes: each is one engine operation, so the cloud's
+// rules refuse here what they refuse to Terraform, and what AWS refuses.
+
+func init() {
+	register(command{
+		name: "delete", args: "<id>", summary: "Delete an object behind Terraform's back: a VPC, subnet, route table, route table association, internet gateway, egress-only internet gateway, NAT gateway or elastic IP (released).",
+		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) != 1 {
+					return usagef("delete takes one object ID, got %d arguments", len(args))
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				id := args[0]
+				switch kindPrefix(id) {
+				case cloud.KindVPC.Prefix:
+					err = c.DeleteVPC(ctx, id)
+				case cloud.KindSubnet.Prefix:
+					err = c.DeleteSubnet(ctx, id)
+				case cloud.KindRouteTable.Prefix:
+					err = c.DeleteRouteTable(ctx, id)
+				case cloud.KindRouteTableAssociation.Prefix:
+					err = c.Disassociate(ctx, id)
+				case cloud.KindInternetGateway.Prefix:
+					err = c.DeleteInternetGateway(ctx, id)
+				case cloud.KindEgressOnlyInternetGateway.Prefix:
+					err = c.DeleteEgressOnlyInternetGateway(ctx, id)
+				case cloud.KindNATGateway.Prefix:
+					err = c.DeleteNATGateway(ctx, id)
+				case cloud.KindElasticIP.Prefix:
+					err = c.ReleaseAddress(ctx, id)
+				default:
+					err = invalidID(id)
+				}
+				if err != nil {
+					return err
+				}
+				outf(e.Stdout, "Deleted %s.\n", id)
+				return nil
+			}
+		},
+	})
+
+	register(command{
+		name: "detach", args: "<igw-id> [<vpc-id>]", summary: "Detach an internet gateway from its VPC (the VPC it is attached to, unless one is named). Routes through it become blackholes.",
+		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) < 1 || len(args) > 2 {
+					return usagef("detach takes an internet gateway ID and, optionally, a VPC ID; got %d arguments", len(args))
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				igwID, vpcID := args[0], ""
+				if len(args) == 2 {
+					vpcID = args[1]
+				} else {
+					igw, err := c.InternetGateway(ctx, igwID)
+					if err != nil {
+						return err
+					}
+					if igw.VPCID == "" {
+						return &cloud.Error{Code: "Gateway.NotAttached", Message: fmt.Sprintf("resource %s is not attached to any network", igwID),
+							Fix: "There is nothing to detach; simcloud show " + igwID + " tells what refers to it."}
+					}
+					vpcID = igw.VPCID
+				}
+				if err := c.DetachInternetGateway(ctx, igwID, vpcID); err != nil {
+					return err
+				}
+				outf(e.Stdout, "Detached %s from %s.\n", igwID, vpcID)
+				return nil
+			}
+		},
+	})
+
+	register(command{
+		name: "route", args: "delete <rtb-id> <destination> | replace <rtb-id> <destination> <target-id>", summary: "Delete a route, or point it at another target (an internet gateway, egress-only internet gateway or NAT gateway).",
+		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) == 0 {
+					return usagef("route needs an action: delete or replace")
+				}
+				action, args := args[0], args[1:]
+				switch {
+				case action == "delete" && len(args) == 2:
+				case action == "replace" && len(args) == 3:
+				case action == "delete":
+					return usagef("route delete takes a route table ID and a destination block, got %d arguments", len(args))
+				case action == "replace":
+					return usagef("route replace takes a route table ID, a destination block and a target ID, got %d arguments", len(args))
+				default:
+					return usagef("unknown route action %q: use delete or replace", action)
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				if action == "delete" {
+					if err := c.DeleteRoute(ctx, args[0], args[1]); err != nil {
+						return err
+					}
+					outf(e.Stdout, "Deleted the route to %s from %s.\n", args[1], args[0])
+					return nil
+				}
+				r, err := c.ReplaceRouteTarget(ctx, args[0], cloud.RouteSpec{Destination: args[1], Target: args[2]})
+				if err != nil {
+					return err
+				}
+				outf(e.Stdout, "The route to %s in %s now goes to %s.\n", r.Destination, args[0], r.Target)
+				return nil
+			}
+		},
+	})
+
+	register(command{
+		name: "tag", args: "<id> key=value... [-remove key]...", summary: "Set (add or overwrite) tags on an object, and remove others, behind Terraform's back.",
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			var remove listFlag
+			fs.Var(&remove, "remove", "a tag key to remove (repeatable)")
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) == 0 {
+					return usagef("tag takes an object ID and key=value pairs")
+				}
+				id, pairs := args[0], args[1:]
+				if len(pairs) == 0 && len(remove) == 0 {
+					return usagef("tag needs at least one key=value or -remove key")
+				}
+				set := map[string]string{}
+				for _, p := range pairs {
+					k, v, ok := strings.Cut(p, "=")
+					if !ok {
+						return usagef("tags are key=value, got %q", p)
+					}
+					set[k] = v
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				tags, err := c.ChangeTags(ctx, id, set, remove)
+				if err != nil {
+					return err
+				}
+				keys := make([]string, 0, len(tags))
+				for k := range tags {
+					keys = append(keys, k)
+				}
+				sort.Strings(keys)
+				outf(e.Stdout, "Tags of %s:\n", id)
+				for _, k := range keys {
+					outf(e.Stdout, "  %s = %q\n", k, tags[k])
+				}
+				return nil
+			}
+		},
+	})
+}
+
+// listFlag collects the values of a repeated flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }

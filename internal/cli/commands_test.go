@@ -1,0 +1,312 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
+)
+
+// TestHelp: every command, and the command itself, answers --help on
+// stdout with exit status 0.
+func TestHelp(t *testing.T) {
+	out := mustRun(t, "", "", "--help")
+	for _, c := range commands {
+		if !strings.Contains(out, "  "+c.name+" ") {
+			t.Errorf("simcloud --help does not list %s", c.name)
+		}
+		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}} {
+			r := run(t, "", "", args...)
+			if r.code != 0 || !strings.HasPrefix(r.stdout, "Usage: simcloud "+c.name) || r.stderr != "" {
+				t.Errorf("simcloud %s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+			}
+		}
+	}
+}
+
+// TestUsageErrors: mistakes in how a command is called exit with status 2
+// and say what is wrong on stderr, before touching any cloud.
+func TestUsageErrors(t *testing.T) {
+	location := filepath.Join(t.TempDir(), "cloud.db")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{nil, "Usage: simcloud"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"ls", "extra"}, "ls takes no arguments"},
+		{[]string{"ls", "-o", "yaml"}, `unknown output format "yaml"`},
+		{[]string{"ls", "--nope"}, "flag provided but not defined: -nope"},
+		{[]string{"show"}, "show takes one object ID"},
+		{[]string{"show", "a", "b"}, "show takes one object ID"},
+		{[]string{"diagram", "--format", "png"}, `unknown diagram format "png"`},
+		{[]string{"diagram", "a", "b"}, "at most one VPC ID"},
+		{[]string{"delete"}, "delete takes one object ID"},
+		{[]string{"detach"}, "detach takes an internet gateway ID"},
+		{[]string{"route"}, "route needs an action"},
+		{[]string{"route", "add", "rtb-1", "0.0.0.0/0"}, `unknown route action "add"`},
+		{[]string{"route", "delete", "rtb-1"}, "route delete takes a route table ID and a destination"},
+		{[]string{"route", "replace", "rtb-1", "0.0.0.0/0"}, "route replace takes a route table ID, a destination block and a target ID"},
+		{[]string{"tag"}, "tag takes an object ID"},
+		{[]string{"tag", "vpc-1"}, "at least one key=value"},
+		{[]string{"tag", "vpc-1", "novalue"}, `tags are key=value, got "novalue"`},
+		{[]string{"export", "file.json"}, "export takes no arguments"},
+		{[]string{"import", "file.json"}, "import takes no arguments"},
+		{[]string{"reset", "now"}, "reset takes no arguments"},
+	}
+	for _, tc := range cases {
+		r := run(t, location, "", tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("simcloud %s: exit %d, stderr %q; want exit 2 and %q", strings.Join(tc.args, " "), r.code, r.stderr, tc.want)
+		}
+	}
+}
+
+// TestRefusals: the out-of-band changes obey the engine's rules, and bad IDs
+// get AWS's errors, on stderr with exit status 1, changing nothing.
+func TestRefusals(t *testing.T) {
+	location := goldenCloud(t)
+	ids := labIDs(t, location)
+	before := mustRun(t, location, "", "export")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show", "bogus"}, "Error: InvalidID: The ID 'bogus' is not valid"},
+		{[]string{"show", "vpc-XYZ"}, "Error: InvalidVpcID.Malformed"},
+		{[]string{"show", "subnet-0123456789abcdef0"}, "Error: InvalidSubnetID.NotFound"},
+		{[]string{"diagram", "subnet-0123456789abcdef0"}, "Error: InvalidVpcID.Malformed"},
+		{[]string{"diagram", "vpc-0123456789abcdef0"}, "Error: InvalidVpcID.NotFound"},
+		{[]string{"delete", "bogus"}, "Error: InvalidID"},
+		{[]string{"delete", ids["vpc"]}, "Error: DependencyViolation: The vpc '" + ids["vpc"] + "' has dependencies and cannot be deleted."},
+		{[]string{"delete", ids["subnet public-a"]}, "Error: DependencyViolation"},
+		{[]string{"delete", ids["rtb main"]}, "Error: DependencyViolation"},
+		{[]string{"delete", ids["rtb public"]}, "Error: DependencyViolation"},
+		{[]string{"delete", ids["igw"]}, "Error: DependencyViolation"},
+		{[]string{"delete", ids["eip nat"]}, "Error: InvalidIPAddress.InUse"},
+		{[]string{"delete", "nat-0123456789abcdef0"}, "Error: NatGatewayNotFound"},
+		{[]string{"detach", ids["igw spare"]}, "Error: Gateway.NotAttached"},
+		{[]string{"detach", ids["igw"], "vpc-0123456789abcdef0"}, "Error: Gateway.NotAttached"},
+		{[]string{"detach", "igw-nope"}, "Error: InvalidInternetGatewayID.Malformed"},
+		{[]string{"route", "delete", ids["rtb public"], "10.0.0.0/16"}, "cannot remove local route"},
+		{[]string{"route", "delete", ids["rtb public"], "192.168.0.0/16"}, "Error: InvalidRoute.NotFound"},
+		{[]string{"route", "delete", ids["rtb public"], "not-a-block"}, "Error: "},
+		{[]string{"route", "replace", ids["rtb public"], "0.0.0.0/0", ids["igw spare"]}, "belong to different networks"},
+		{[]string{"route", "replace", ids["rtb public"], "0.0.0.0/0", "igw-0123456789abcdef0"}, "Error: InvalidGatewayID.NotFound"},
+		{[]string{"tag", ids["vpc"], "aws:reserved=x"}, "Error: InvalidParameterValue"},
+		{[]string{"tag", "vpc-0123456789abcdef0", "a=b"}, "Error: InvalidVpcID.NotFound"},
+		{[]string{"show", ids["vpc"], "--account-id", "12"}, "Error: "},
+		{[]string{"ls", "--region", "moon-1"}, "Error: "},
+	}
+	for _, tc := range cases {
+		r := run(t, location, "", tc.args...)
+		if r.code != 1 || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("simcloud %s: exit %d, stdout %q, stderr %q; want exit 1 and %q", strings.Join(tc.args, " "), r.code, r.stdout, r.stderr, tc.want)
+		}
+	}
+	if r := run(t, location, "", "delete", ids["vpc"]); !strings.Contains(r.stderr, "How to fix: ") {
+		t.Errorf("a refusal does not say how to fix it: %q", r.stderr)
+	}
+	if after := mustRun(t, location, "", "export"); after != before {
+		t.Error("refused commands changed the cloud")
+	}
+}
+
+// TestChanges: each out-of-band change does what it says, as ls sees it.
+func TestChanges(t *testing.T) {
+	location := goldenCloud(t)
+	ids := labIDs(t, location)
+	steps := []struct {
+		args     []string
+		lsHas    string
+		lsHasNot string
+		showID   string
+		showHas  string
+	}{
+		{args: []string{"tag", ids["vpc"], "env=drill", "Name=renamed"}, lsHas: `"renamed"`},
+		{args: []string{"tag", ids["vpc"], "-remove", "env"}, showID: ids["vpc"], showHas: `"renamed"`},
+		{args: []string{"route", "replace", ids["rtb private-b"], "0.0.0.0/0", ids["nat"]}, lsHasNot: "BLACKHOLE"},
+		{args: []string{"route", "delete", ids["rtb private-a"], "::/0"}, lsHasNot: "::/0 -> " + ids["eigw"]},
+		{args: []string{"detach", ids["igw"]}, lsHas: "0.0.0.0/0 -> " + ids["igw"] + "  BLACKHOLE"},
+		{args: []string{"delete", ids["assoc private-a"]}, showID: ids["subnet private-a"], showHas: "serves it as the VPC's main route table"},
+		{args: []string{"delete", ids["eip spare"]}, lsHasNot: ids["eip spare"]},
+		{args: []string{"delete", ids["igw spare"]}, lsHasNot: ids["igw spare"]},
+		{args: []string{"delete", ids["eigw"]}, lsHasNot: "egress-only internet gateway " + ids["eigw"]},
+	}
+	for _, s := range steps {
+		mustRun(t, location, "", s.args...)
+		ls := mustRun(t, location, "", "ls")
+		if s.lsHas != "" && !strings.Contains(ls, s.lsHas) {
+			t.Errorf("after simcloud %s, ls lacks %q:\n%s", strings.Join(s.args, " "), s.lsHas, ls)
+		}
+		if s.lsHasNot != "" && strings.Contains(ls, s.lsHasNot) {
+			t.Errorf("after simcloud %s, ls still has %q:\n%s", strings.Join(s.args, " "), s.lsHasNot, ls)
+		}
+		if s.showID != "" {
+			if out := mustRun(t, location, "", "show", s.showID); !strings.Contains(out, s.showHas) {
+				t.Errorf("after simcloud %s, show %s lacks %q:\n%s", strings.Join(s.args, " "), s.showID, s.showHas, out)
+			}
+		}
+	}
+	if out := mustRun(t, location, "", "show", ids["vpc"], "-o", "json"); strings.Contains(out, "drill") {
+		t.Errorf("tag -remove env left the tag:\n%s", out)
+	}
+}
+
+// TestExportImportRoundTrip: a cloud exported from SQLite, imported into
+// the store under test (PostgreSQL when SIMCLOUD_TEST_POSTGRES is set) and
+// exported again gives byte-identical JSON; importing into a cloud that is
+// not empty is refused.
+func TestExportImportRoundTrip(t *testing.T) {
+	sqlite := filepath.Join(t.TempDir(), "cloud.db")
+	data, err := os.ReadFile(filepath.Join("testdata", "cloud.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, sqlite, string(data), "import")
+	first := mustRun(t, sqlite, "", "export")
+	if first != string(data) {
+		t.Error("export after import differs from the imported file")
+	}
+
+	other := storetest.Location(t)
+	mustRun(t, other, first, "import")
+	second := mustRun(t, other, "", "export")
+	if second != first {
+		t.Errorf("the round trip through %s changed the export", map[bool]string{true: "PostgreSQL", false: "SQLite"}[storetest.Postgres()])
+	}
+	if mustRun(t, other, "", "ls") != mustRun(t, sqlite, "", "ls") {
+		t.Error("ls differs between the original and the imported cloud")
+	}
+
+	r := run(t, other, first, "import")
+	if r.code != 1 || !strings.Contains(r.stderr, "not empty") {
+		t.Errorf("import into a full cloud: exit %d, stderr %q", r.code, r.stderr)
+	}
+	for input, want := range map[string]string{
+		"":                           "reading the export",
+		"{not json":                  "reading the export",
+		`{"format":"x","version":1}`: "not a simcloud export",
+		`{"format":"simcloud-cloud","version":1}{}`: "more than one JSON document",
+	} {
+		r := run(t, filepath.Join(t.TempDir(), "cloud.db"), input, "import")
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("import of %q: exit %d, stderr %q; want %q", input, r.code, r.stderr, want)
+		}
+	}
+	var snap map[string]any
+	if err := json.Unmarshal([]byte(first), &snap); err != nil {
+		t.Fatalf("export is not JSON: %v", err)
+	}
+}
+
+// TestReset: reset asks, does nothing unless told yes, and empties every
+// account and region.
+func TestReset(t *testing.T) {
+	location := goldenCloud(t)
+	full := mustRun(t, location, "", "export")
+	for _, answer := range []string{"", "n\n", "no\n", "maybe\n"} {
+		r := run(t, location, answer, "reset")
+		if r.code != 0 || !strings.Contains(r.stderr, "[y/N]") || !strings.Contains(r.stderr, "Nothing deleted") {
+			t.Errorf("reset answered %q: exit %d, stderr %q", answer, r.code, r.stderr)
+		}
+	}
+	if mustRun(t, location, "", "export") != full {
+		t.Fatal("reset without a yes changed the cloud")
+	}
+	mustRun(t, location, "y\n", "reset")
+	assertEmpty(t, location)
+
+	mustRun(t, location, full, "import")
+	r := run(t, location, "", "reset", "--yes")
+	if r.code != 0 || strings.Contains(r.stderr, "[y/N]") {
+		t.Errorf("reset --yes: exit %d, stderr %q", r.code, r.stderr)
+	}
+	assertEmpty(t, location)
+}
+
+func assertEmpty(t *testing.T, location string) {
+	t.Helper()
+	var snap struct {
+		Tables map[string][]any `json:"tables"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, location, "", "export")), &snap); err != nil {
+		t.Fatal(err)
+	}
+	for name, rows := range snap.Tables {
+		if len(rows) > 0 {
+			t.Errorf("after reset, %s has %d rows", name, len(rows))
+		}
+	}
+}
+
+// TestConfigurationFromEnvironment: with no flags the command finds the
+// cloud and region where the provider would, from the same variables.
+func TestConfigurationFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	location := filepath.Join(dir, "env.db")
+	data, err := os.ReadFile(filepath.Join("testdata", "cloud.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, location, string(data), "import")
+	ids := labIDs(t, location)
+	env := map[string]string{"SIMCLOUD_DATABASE": location, "HOME": dir}
+	runEnv := func(args ...string) result {
+		var stdout, stderr strings.Builder
+		code := Run(args, IO{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return env[k] }})
+		return result{stdout.String(), stderr.String(), code}
+	}
+	if r := runEnv("ls"); r.code != 0 || !strings.Contains(r.stdout, ids["vpc"]) {
+		t.Errorf("ls with SIMCLOUD_DATABASE: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	env["SIMCLOUD_REGION"] = "eu-west-1"
+	if r := runEnv("ls"); r.code != 0 || !strings.Contains(r.stdout, "region eu-west-1") || strings.Contains(r.stdout, ids["vpc"]) {
+		t.Errorf("ls with SIMCLOUD_REGION=eu-west-1: exit %d, %s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runEnv("--region", "us-east-1", "ls"); r.code != 0 || !strings.Contains(r.stdout, ids["vpc"]) {
+		t.Errorf("--region before the command does not win over SIMCLOUD_REGION: %s%s", r.stdout, r.stderr)
+	}
+	delete(env, "SIMCLOUD_DATABASE")
+	env["XDG_DATA_HOME"] = dir
+	if r := runEnv("ls"); r.code != 0 {
+		t.Errorf("ls with the XDG default: exit %d, %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "simcloud", "cloud.db")); err != nil {
+		t.Errorf("the XDG default location was not used: %v", err)
+	}
+}
+
+func TestWanted(t *testing.T) {
+	none := func(string) string { return "" }
+	cookie := func(k string) string {
+		if k == "TF_PLUGIN_MAGIC_COOKIE" {
+			return "x"
+		}
+		return ""
+	}
+	cases := []struct {
+		args   []string
+		getenv func(string) string
+		want   bool
+	}{
+		{[]string{"/usr/bin/simcloud"}, none, true},
+		{[]string{"/go/bin/simcloud", "ls"}, none, true},
+		{[]string{"./terraform-provider-simcloud", "ls"}, none, true},
+		{[]string{"./terraform-provider-simcloud", "--help"}, none, true},
+		{[]string{"./terraform-provider-simcloud"}, none, false},
+		{[]string{"./terraform-provider-simcloud", "-debug"}, none, false},
+		{[]string{"./terraform-provider-simcloud", "bogus"}, none, false},
+		{[]string{"/plugins/terraform-provider-simcloud_v0.1.0"}, cookie, false},
+		{[]string{"/x/simcloud", "ls"}, cookie, true},
+		{[]string{"./terraform-provider-simcloud", "ls"}, cookie, false},
+	}
+	for _, tc := range cases {
+		if got := Wanted(tc.args, tc.getenv); got != tc.want {
+			t.Errorf("Wanted(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,217 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+func init() {
+	register(command{
+		name: "ls", args: "", summary: "List the cloud as a tree: VPCs, subnets (public or private, internet access), route tables and routes, gateways, NAT gateways, elastic IPs.",
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			output := outputFlag(fs)
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) > 0 {
+					return usagef("ls takes no arguments, got %q", strings.Join(args, " "))
+				}
+				if err := checkOutput(*output); err != nil {
+					return err
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				w, err := load(ctx, c)
+				if err != nil {
+					return err
+				}
+				if *output == "json" {
+					return writeJSON(e.Stdout, w)
+				}
+				writeTree(e.Stdout, w)
+				return nil
+			}
+		},
+	})
+}
+
+func outputFlag(fs *flag.FlagSet) *string {
+	o := "text"
+	fs.StringVar(&o, "o", "text", "output format: text or json")
+	fs.StringVar(&o, "output", "text", "output format: text or json")
+	return &o
+}
+
+func checkOutput(o string) error {
+	if o != "text" && o != "json" {
+		return usagef("unknown output format %q: use text or json", o)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// tree writes an indented tree with box-drawing branches.
+type tree struct {
+	w io.Writer
+}
+
+// node is one line of a tree and the lines below it.
+type node struct {
+	text     string
+	children []node
+}
+
+func (t tree) write(n node, prefix string, last, root bool) {
+	switch {
+	case root:
+		outln(t.w, n.text)
+	case last:
+		outln(t.w, prefix+"└── "+n.text)
+		prefix += "    "
+	default:
+		outln(t.w, prefix+"├── "+n.text)
+		prefix += "│   "
+	}
+	for i, c := range n.children {
+		t.write(c, prefix, i == len(n.children)-1, false)
+	}
+}
+
+// label joins an object's ID, details and Name tag.
+func label(id string, details ...string) string {
+	parts := []string{id}
+	for _, d := range details {
+		if d != "" {
+			parts = append(parts, d)
+		}
+	}
+	return strings.Join(parts, "  ")
+}
+
+func quotedName(tags map[string]string) string {
+	if n := name(tags); n != "" {
+		return fmt.Sprintf("%q", n)
+	}
+	return ""
+}
+
+func writeTree(out io.Writer, w *world) {
+	t := tree{w: out}
+	outf(out, "account %s, region %s\n", w.Account, w.Region)
+	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 {
+		outln(out, "(the cloud is empty here)")
+		return
+	}
+	for _, v := range w.VPCs {
+		outln(out)
+		t.write(vpcNode(v), "", true, true)
+	}
+	if len(w.Detached) > 0 {
+		outln(out)
+		n := node{text: "internet gateways attached to no VPC"}
+		for _, g := range w.Detached {
+			n.children = append(n.children, node{text: label(g.ID, quotedName(g.Tags))})
+		}
+		t.write(n, "", true, true)
+	}
+	if len(w.ElasticIPs) > 0 {
+		outln(out)
+		n := node{text: "elastic IPs"}
+		for _, e := range w.ElasticIPs {
+			use := "unused"
+			if e.NATGatewayID != "" {
+				use = "used by " + e.NATGatewayID
+			}
+			n.children = append(n.children, node{text: label(e.AllocationID, e.PublicIP, use, quotedName(e.Tags))})
+		}
+		t.write(n, "", true, true)
+	}
+}
+
+func vpcNode(v vpcView) node {
+	n := node{text: label("VPC "+v.ID, v.CIDRBlock, v.IPv6CIDRBlock, quotedName(v.Tags))}
+	if g := v.InternetGateway; g != nil {
+		n.children = append(n.children, node{text: label("internet gateway "+g.ID, quotedName(g.Tags))})
+	} else {
+		n.children = append(n.children, node{text: "no internet gateway"})
+	}
+	for _, g := range v.EgressOnly {
+		n.children = append(n.children, node{text: label("egress-only internet gateway "+g.ID, quotedName(g.Tags))})
+	}
+	for _, s := range v.Subnets {
+		n.children = append(n.children, subnetNode(s))
+	}
+	for _, rt := range v.RouteTables {
+		n.children = append(n.children, routeTableNode(rt))
+	}
+	for _, g := range v.NATGateways {
+		n.children = append(n.children, natNode(g))
+	}
+	return n
+}
+
+func subnetNode(s subnetView) node {
+	kind := "private"
+	if s.IsPublic {
+		kind = "public"
+	}
+	n := node{text: label("subnet "+s.ID, s.CIDRBlock, s.IPv6CIDRBlock, s.AvailabilityZone, kind, quotedName(s.Tags))}
+	n.children = append(n.children, node{text: "route table " + s.RouteTableID})
+	a := s.InternetAccess
+	n.children = append(n.children, node{text: "IPv4 to internet: " + pathText(a.IPv4Outbound) + "; from internet: " + pathText(a.IPv4Inbound)})
+	if s.IPv6CIDRBlock != "" {
+		n.children = append(n.children, node{text: "IPv6 to internet: " + pathText(a.IPv6Outbound) + "; from internet: " + pathText(a.IPv6Inbound)})
+	}
+	return n
+}
+
+func pathText(p pathView) string {
+	if p.Reachable {
+		return "yes, " + p.Reason
+	}
+	return "no (" + strings.TrimSuffix(p.Reason, ".") + ")"
+}
+
+func routeTableNode(rt routeTableView) node {
+	main := ""
+	if rt.Main {
+		main = "main"
+	}
+	n := node{text: label("route table "+rt.ID, main, quotedName(rt.Tags))}
+	for _, r := range rt.Routes {
+		state := ""
+		if r.State == "blackhole" {
+			state = "BLACKHOLE"
+		}
+		n.children = append(n.children, node{text: label(r.Destination+" -> "+r.Target, state)})
+	}
+	var subnets []string
+	for _, a := range rt.Subnets {
+		if a.SubnetID != "" {
+			subnets = append(subnets, a.SubnetID)
+		}
+	}
+	sort.Strings(subnets)
+	if len(subnets) > 0 {
+		n.children = append(n.children, node{text: "associated with " + strings.Join(subnets, ", ")})
+	}
+	return n
+}
+
+func natNode(g natView) node {
+	addr := g.PrivateIP
+	if g.PublicIP != "" {
+		addr = g.PublicIP + " (" + g.AllocationID + "), " + g.PrivateIP
+	}
+	return node{text: label("NAT gateway "+g.ID, g.ConnectivityType, "in "+g.SubnetID, addr, quotedName(g.Tags))}
+}

@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"context"
+	"net/netip"
+	"sort"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// world is everything of one account and region, as ls, show and diagram
+// present it: read through the engine, so that derived facts (route states,
+// internet access) are the engine's, and sorted, so that output is stable.
+type world struct {
+	Account    string          `json:"account_id"`
+	Region     string          `json:"region"`
+	VPCs       []vpcView       `json:"vpcs"`
+	Detached   []gatewayView   `json:"detached_internet_gateways"`
+	ElasticIPs []elasticIPView `json:"elastic_ips"`
+}
+
+type vpcView struct {
+	ID               string            `json:"id"`
+	CIDRBlock        string            `json:"cidr_block"`
+	IPv6CIDRBlock    string            `json:"ipv6_cidr_block,omitempty"`
+	Tags             map[string]string `json:"tags"`
+	InternetGateway  *gatewayView      `json:"internet_gateway"`
+	EgressOnly       []gatewayView     `json:"egress_only_internet_gateways"`
+	Subnets          []subnetView      `json:"subnets"`
+	RouteTables      []routeTableView  `json:"route_tables"`
+	NATGateways      []natView         `json:"nat_gateways"`
+	MainRouteTableID string            `json:"main_route_table_id"`
+}
+
+type gatewayView struct {
+	ID    string            `json:"id"`
+	VPCID string            `json:"vpc_id,omitempty"`
+	Tags  map[string]string `json:"tags"`
+}
+
+type pathView struct {
+	Reachable bool   `json:"reachable"`
+	Reason    string `json:"reason"`
+}
+
+type accessView struct {
+	IPv4Outbound pathView `json:"ipv4_outbound"`
+	IPv4Inbound  pathView `json:"ipv4_inbound"`
+	IPv6Outbound pathView `json:"ipv6_outbound"`
+	IPv6Inbound  pathView `json:"ipv6_inbound"`
+}
+
+type subnetView struct {
+	ID                  string            `json:"id"`
+	VPCID               string            `json:"vpc_id"`
+	CIDRBlock           string            `json:"cidr_block"`
+	IPv6CIDRBlock       string            `json:"ipv6_cidr_block,omitempty"`
+	AvailabilityZone    string            `json:"availability_zone"`
+	MapPublicIPOnLaunch bool              `json:"map_public_ip_on_launch"`
+	IsPublic            bool              `json:"is_public"`
+	RouteTableID        string            `json:"route_table_id"`
+	InternetAccess      accessView        `json:"internet_access"`
+	Tags                map[string]string `json:"tags"`
+}
+
+type routeView struct {
+	Destination string `json:"destination"`
+	Target      string `json:"target"`
+	State       string `json:"state"`
+}
+
+type routeTableView struct {
+	ID      string            `json:"id"`
+	VPCID   string            `json:"vpc_id"`
+	Main    bool              `json:"main"`
+	Routes  []routeView       `json:"routes"`
+	Subnets []associationView `json:"associations"`
+	Tags    map[string]string `json:"tags"`
+}
+
+type associationView struct {
+	ID       string `json:"id"`
+	SubnetID string `json:"subnet_id,omitempty"`
+	Main     bool   `json:"main"`
+}
+
+type natView struct {
+	ID               string            `json:"id"`
+	VPCID            string            `json:"vpc_id"`
+	SubnetID         string            `json:"subnet_id"`
+	ConnectivityType string            `json:"connectivity_type"`
+	AllocationID     string            `json:"allocation_id,omitempty"`
+	PublicIP         string            `json:"public_ip,omitempty"`
+	PrivateIP        string            `json:"private_ip"`
+	Tags             map[string]string `json:"tags"`
+}
+
+type elasticIPView struct {
+	AllocationID string            `json:"allocation_id"`
+	PublicIP     string            `json:"public_ip"`
+	NATGatewayID string            `json:"nat_gateway_id,omitempty"`
+	Tags         map[string]string `json:"tags"`
+}
+
+func path(p cloud.Path) pathView { return pathView{Reachable: p.Reachable, Reason: p.Reason()} }
+
+func nonNil(tags map[string]string) map[string]string {
+	if tags == nil {
+		return map[string]string{}
+	}
+	return tags
+}
+
+// load reads the world of the client's scope, from one snapshot.
+func load(ctx context.Context, c *cloud.Client) (*world, error) {
+	scope := c.Scope()
+	w := &world{Account: scope.AccountID, Region: scope.Region, VPCs: []vpcView{}, Detached: []gatewayView{}, ElasticIPs: []elasticIPView{}}
+	inv, err := c.Inventory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	vpcs := inv.VPCs
+	byVPC := map[string]*vpcView{}
+	w.VPCs = make([]vpcView, len(vpcs))
+	for i, v := range vpcs {
+		w.VPCs[i] = vpcView{ID: v.ID, CIDRBlock: v.CIDRBlock, IPv6CIDRBlock: v.IPv6CIDRBlock, Tags: nonNil(v.Tags),
+			MainRouteTableID: v.MainRouteTableID, EgressOnly: []gatewayView{}, Subnets: []subnetView{},
+			RouteTables: []routeTableView{}, NATGateways: []natView{}}
+	}
+	for i := range w.VPCs {
+		byVPC[w.VPCs[i].ID] = &w.VPCs[i]
+	}
+
+	igws := inv.InternetGateways
+	for _, g := range igws {
+		view := gatewayView{ID: g.ID, VPCID: g.VPCID, Tags: nonNil(g.Tags)}
+		if v, ok := byVPC[g.VPCID]; ok {
+			v.InternetGateway = &view
+		} else {
+			w.Detached = append(w.Detached, view)
+		}
+	}
+	eigws := inv.EgressOnlyInternetGateways
+	for _, g := range eigws {
+		if v, ok := byVPC[g.VPCID]; ok {
+			v.EgressOnly = append(v.EgressOnly, gatewayView{ID: g.ID, VPCID: g.VPCID, Tags: nonNil(g.Tags)})
+		}
+	}
+
+	subnets := inv.Subnets
+	for _, s := range subnets {
+		v, ok := byVPC[s.VPCID]
+		if !ok {
+			continue
+		}
+		a := s.InternetAccess
+		v.Subnets = append(v.Subnets, subnetView{ID: s.ID, VPCID: s.VPCID, CIDRBlock: s.CIDRBlock, IPv6CIDRBlock: s.IPv6CIDRBlock,
+			AvailabilityZone: s.AvailabilityZone, MapPublicIPOnLaunch: s.MapPublicIPOnLaunch, IsPublic: s.IsPublic,
+			RouteTableID: s.RouteTableID, Tags: nonNil(s.Tags),
+			InternetAccess: accessView{IPv4Outbound: path(a.IPv4Outbound), IPv4Inbound: path(a.IPv4Inbound),
+				IPv6Outbound: path(a.IPv6Outbound), IPv6Inbound: path(a.IPv6Inbound)}})
+	}
+
+	tables := inv.RouteTables
+	for _, t := range tables {
+		v, ok := byVPC[t.VPCID]
+		if !ok {
+			continue
+		}
+		view := routeTableView{ID: t.ID, VPCID: t.VPCID, Main: t.Main, Tags: nonNil(t.Tags), Routes: []routeView{}, Subnets: []associationView{}}
+		for _, r := range t.Routes {
+			view.Routes = append(view.Routes, routeView{Destination: r.Destination, Target: r.Target, State: r.State})
+		}
+		sort.SliceStable(view.Routes, func(i, j int) bool { return lessPrefix(view.Routes[i].Destination, view.Routes[j].Destination) })
+		for _, a := range t.Associations {
+			view.Subnets = append(view.Subnets, associationView{ID: a.ID, SubnetID: a.SubnetID, Main: a.Main})
+		}
+		v.RouteTables = append(v.RouteTables, view)
+	}
+
+	eips := inv.ElasticIPs
+	publicIPs := map[string]string{}
+	for _, e := range eips {
+		publicIPs[e.AllocationID] = e.PublicIP
+		w.ElasticIPs = append(w.ElasticIPs, elasticIPView{AllocationID: e.AllocationID, PublicIP: e.PublicIP,
+			NATGatewayID: e.NATGatewayID, Tags: nonNil(e.Tags)})
+	}
+	nats := inv.NATGateways
+	for _, n := range nats {
+		if v, ok := byVPC[n.VPCID]; ok {
+			v.NATGateways = append(v.NATGateways, natView{ID: n.ID, VPCID: n.VPCID, SubnetID: n.SubnetID,
+				ConnectivityType: n.ConnectivityType, AllocationID: n.AllocationID, PublicIP: publicIPs[n.AllocationID],
+				PrivateIP: n.PrivateIP, Tags: nonNil(n.Tags)})
+		}
+	}
+
+	for i := range w.VPCs {
+		v := &w.VPCs[i]
+		// Subnets as people think of them: by zone, then by address.
+		sort.SliceStable(v.Subnets, func(i, j int) bool {
+			a, b := v.Subnets[i], v.Subnets[j]
+			if a.AvailabilityZone != b.AvailabilityZone {
+				return a.AvailabilityZone < b.AvailabilityZone
+			}
+			return lessPrefix(a.CIDRBlock, b.CIDRBlock)
+		})
+		// The main table first, the others by ID.
+		sort.SliceStable(v.RouteTables, func(i, j int) bool {
+			a, b := v.RouteTables[i], v.RouteTables[j]
+			if a.Main != b.Main {
+				return a.Main
+			}
+			return a.ID < b.ID
+		})
+	}
+	return w, nil
+}
+
+// lessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
+// length; what does not parse goes last, by text.
+func lessPrefix(a, b string) bool {
+	pa, errA := netip.ParsePrefix(a)
+	pb, errB := netip.ParsePrefix(b)
+	switch {
+	case errA != nil || errB != nil:
+		if (errA == nil) != (errB == nil) {
+			return errA == nil
+		}
+		return a < b
+	case pa.Addr() != pb.Addr():
+		return pa.Addr().Less(pb.Addr())
+	default:
+		return pa.Bits() < pb.Bits()
+	}
+}
+
+// name returns an object's Name tag.
+func name(tags map[string]string) string { return tags["Name"] }

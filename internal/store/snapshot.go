@@ -1,0 +1,334 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// SnapshotFormat names the JSON documents that Export writes and Import
+// reads, so that Import can tell one from any other JSON.
+const SnapshotFormat = "simcloud-cloud"
+
+// SnapshotVersion is the version of the snapshot's layout. It changes when a
+// migration changes a table that snapshots hold.
+const SnapshotVersion = 1
+
+// Snapshot is a whole cloud, every account and region, as the rows of its
+// tables. Rows are sorted by their keys, so that one cloud always gives the
+// same snapshot, whichever database holds it. Values are strings, booleans,
+// or nil for SQL NULL.
+type Snapshot struct {
+	Format  string                      `json:"format"`
+	Version int                         `json:"version"`
+	Tables  map[string][]map[string]any `json:"tables"`
+}
+
+type columnKind int
+
+const (
+	textColumn columnKind = iota
+	nullableTextColumn
+	boolColumn
+)
+
+type snapshotColumn struct {
+	name string
+	kind columnKind
+}
+
+type snapshotTable struct {
+	name    string
+	columns []snapshotColumn
+	// key is how many of the leading columns make the primary key.
+	key int
+}
+
+func text(names ...string) []snapshotColumn     { return columnsOf(textColumn, names) }
+func nullable(names ...string) []snapshotColumn { return columnsOf(nullableTextColumn, names) }
+func boolean(names ...string) []snapshotColumn  { return columnsOf(boolColumn, names) }
+
+func columnsOf(kind columnKind, names []string) []snapshotColumn {
+	out := make([]snapshotColumn, len(names))
+	for i, n := range names {
+		out[i] = snapshotColumn{name: n, kind: kind}
+	}
+	return out
+}
+
+// snapshotTables lists every table of the cloud in an order in which rows
+// can be inserted without breaking a foreign key. Export refuses a database
+// whose tables have columns not listed here, so that a migration that
+// forgets to extend this list fails loudly instead of losing data.
+var snapshotTables = []snapshotTable{
+	{name: "vpcs", key: 1, columns: slices.Concat(
+		text("id", "owner_id", "region", "cidr_block", "instance_tenancy"),
+		boolean("enable_dns_support", "enable_dns_hostnames", "enable_network_address_usage_metrics"),
+		nullable("ipv6_cidr_block", "ipv6_association_id"))},
+	{name: "route_tables", key: 1, columns: slices.Concat(
+		text("id", "owner_id", "region", "vpc_id"), boolean("inline_routes"))},
+	{name: "routes", key: 2, columns: text("route_table_id", "destination", "target", "origin", "managed_by")},
+	{name: "subnets", key: 1, columns: slices.Concat(
+		text("id", "owner_id", "region", "vpc_id", "cidr_block", "availability_zone"),
+		nullable("ipv6_cidr_block", "ipv6_cidr_block_association_id"),
+		boolean("map_public_ip_on_launch", "assign_ipv6_address_on_creation"))},
+	{name: "route_table_associations", key: 1, columns: slices.Concat(
+		text("id", "route_table_id", "vpc_id"), nullable("subnet_id"), boolean("main"))},
+	{name: "internet_gateways", key: 1, columns: slices.Concat(text("id", "owner_id", "region"), nullable("vpc_id"))},
+	{name: "egress_only_internet_gateways", key: 1, columns: text("id", "owner_id", "region", "vpc_id")},
+	{name: "elastic_ips", key: 1, columns: text("allocation_id", "owner_id", "region", "public_ip")},
+	{name: "nat_gateways", key: 1, columns: slices.Concat(
+		text("id", "owner_id", "region", "vpc_id", "subnet_id", "connectivity_type"),
+		nullable("allocation_id", "association_id"),
+		text("private_ip", "network_interface_id"))},
+	{name: "tags", key: 2, columns: text("resource_id", "key", "value")},
+}
+
+func asDBStore(st cloud.Store) (*dbStore, error) {
+	s, ok := st.(*dbStore)
+	if !ok {
+		return nil, fmt.Errorf("the store %T cannot be exported, imported or reset", st)
+	}
+	return s, nil
+}
+
+// Export reads the whole cloud, every account and region, in one consistent
+// snapshot.
+func Export(ctx context.Context, st cloud.Store) (*Snapshot, error) {
+	s, err := asDBStore(st)
+	if err != nil {
+		return nil, err
+	}
+	snap := &Snapshot{Format: SnapshotFormat, Version: SnapshotVersion, Tables: map[string][]map[string]any{}}
+	err = s.run(ctx, s.reader, s.dialect.readOptions, func(t *sqlTx) error {
+		for _, table := range snapshotTables {
+			rows, err := t.dumpTable(table)
+			if err != nil {
+				return fmt.Errorf("export %s: %w", table.name, err)
+			}
+			snap.Tables[table.name] = rows
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return snap, nil
+}
+
+func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
+	if err := t.checkColumns(table); err != nil {
+		return nil, err
+	}
+	names := make([]string, len(table.columns))
+	for i, c := range table.columns {
+		names[i] = c.name
+	}
+	rows, err := t.query(`SELECT ` + strings.Join(names, ", ") + ` FROM ` + table.name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	out := []map[string]any{}
+	for rows.Next() {
+		dest := make([]any, len(table.columns))
+		for i, c := range table.columns {
+			switch c.kind {
+			case boolColumn:
+				dest[i] = new(bool)
+			default:
+				dest[i] = new(sql.NullString)
+			}
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		row := map[string]any{}
+		for i, c := range table.columns {
+			var value any // nil, for SQL NULL
+			switch v := dest[i].(type) {
+			case *bool:
+				value = *v
+			case *sql.NullString:
+				if v.Valid {
+					value = v.String
+				}
+			}
+			row[c.name] = value
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Sorted here rather than by ORDER BY: PostgreSQL's collation may order
+	// text differently from SQLite's, and a snapshot must not depend on
+	// which database it came from.
+	sort.Slice(out, func(i, j int) bool {
+		for _, c := range table.columns[:table.key] {
+			// Key columns are text and never NULL.
+			a, _ := out[i][c.name].(string)
+			b, _ := out[j][c.name].(string)
+			if a != b {
+				return a < b
+			}
+		}
+		return false
+	})
+	return out, nil
+}
+
+// checkColumns fails when the table has a column that snapshots do not know.
+func (t *sqlTx) checkColumns(table snapshotTable) error {
+	rows, err := t.query(`SELECT * FROM ` + table.name + ` WHERE 1 = 0`)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rows.Close() }()
+	have, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	for _, name := range have {
+		if !slices.ContainsFunc(table.columns, func(c snapshotColumn) bool { return c.name == name }) {
+			return fmt.Errorf("column %s.%s is not known to snapshots; this simcloud cannot export this database", table.name, name)
+		}
+	}
+	return nil
+}
+
+// Import loads a snapshot into an empty cloud, in one transaction: either
+// all of it lands or none. It refuses a cloud that holds anything, since
+// merging two clouds could break rules that each holds alone.
+func Import(ctx context.Context, st cloud.Store, snap *Snapshot) error {
+	s, err := asDBStore(st)
+	if err != nil {
+		return err
+	}
+	if err := snap.validate(); err != nil {
+		return err
+	}
+	return s.run(ctx, s.writer, s.dialect.writeOptions, func(t *sqlTx) error {
+		if s.dialect.lockWrites != "" {
+			if err := t.exec(s.dialect.lockWrites); err != nil {
+				return err
+			}
+		}
+		for _, table := range snapshotTables {
+			var n int
+			if err := t.queryRow(`SELECT COUNT(*) FROM ` + table.name).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return fmt.Errorf("the cloud is not empty (table %s has %d rows); import loads into an empty cloud only: run simcloud reset first, or point --database at a new location", table.name, n)
+			}
+		}
+		for _, table := range snapshotTables {
+			names := make([]string, len(table.columns))
+			marks := make([]string, len(table.columns))
+			for i, c := range table.columns {
+				names[i], marks[i] = c.name, "?"
+			}
+			insert := `INSERT INTO ` + table.name + ` (` + strings.Join(names, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`
+			for i, row := range snap.Tables[table.name] {
+				args := make([]any, len(table.columns))
+				for j, c := range table.columns {
+					args[j] = row[c.name]
+				}
+				if err := t.exec(insert, args...); err != nil {
+					return fmt.Errorf("import %s row %d: %w", table.name, i+1, err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// validate checks a snapshot's shape before any of it is written, so that
+// a hand-edited file fails with a message about the file, not about SQL.
+func (snap *Snapshot) validate() error {
+	if snap.Format != SnapshotFormat {
+		return fmt.Errorf("not a simcloud export: format is %q, want %q", snap.Format, SnapshotFormat)
+	}
+	if snap.Version != SnapshotVersion {
+		return fmt.Errorf("the export has layout version %d; this simcloud reads version %d", snap.Version, SnapshotVersion)
+	}
+	known := map[string]snapshotTable{}
+	for _, table := range snapshotTables {
+		known[table.name] = table
+	}
+	names := make([]string, 0, len(snap.Tables))
+	for name := range snap.Tables {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		table, ok := known[name]
+		if !ok {
+			return fmt.Errorf("the export has a table %q that simcloud does not know", name)
+		}
+		for i, row := range snap.Tables[name] {
+			if err := table.validateRow(row); err != nil {
+				return fmt.Errorf("%s row %d: %w", name, i+1, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (table snapshotTable) validateRow(row map[string]any) error {
+	for name := range row {
+		if !slices.ContainsFunc(table.columns, func(c snapshotColumn) bool { return c.name == name }) {
+			return fmt.Errorf("unknown column %q", name)
+		}
+	}
+	for _, c := range table.columns {
+		v, present := row[c.name]
+		if !present {
+			return fmt.Errorf("column %q is missing", c.name)
+		}
+		ok := false
+		switch c.kind {
+		case textColumn:
+			_, ok = v.(string)
+		case nullableTextColumn:
+			_, isString := v.(string)
+			ok = isString || v == nil
+		case boolColumn:
+			_, ok = v.(bool)
+		}
+		if !ok {
+			return fmt.Errorf("column %q has a value of the wrong type (%v)", c.name, v)
+		}
+	}
+	return nil
+}
+
+// Reset deletes every object of every account and region, in one
+// transaction.
+func Reset(ctx context.Context, st cloud.Store) error {
+	s, err := asDBStore(st)
+	if err != nil {
+		return err
+	}
+	return s.run(ctx, s.writer, s.dialect.writeOptions, func(t *sqlTx) error {
+		if s.dialect.lockWrites != "" {
+			if err := t.exec(s.dialect.lockWrites); err != nil {
+				return err
+			}
+		}
+		// Children before parents, for the foreign keys.
+		for i := len(snapshotTables) - 1; i >= 0; i-- {
+			if err := t.exec(`DELETE FROM ` + snapshotTables[i].name); err != nil {
+				return errors.Join(fmt.Errorf("reset %s", snapshotTables[i].name), err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,215 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
+)
+
+// populate builds a small cloud with one object of every kind, in two
+// accounts, through the engine.
+func populate(t *testing.T, st cloud.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for _, account := range []string{"123456789012", "210987654321"} {
+		c, err := cloud.NewClient(st, cloud.Scope{AccountID: account, Region: "eu-west-1"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default", EnableDNSSupport: true,
+			AssignGeneratedIPv6CIDRBlock: true, Tags: map[string]string{"Name": "main", "env": "lab"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		igw, err := c.CreateInternetGateway(ctx, vpc.ID, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
+			t.Fatal(err)
+		}
+		subnet, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24", Tags: map[string]string{"Name": "public"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
+			Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: igw.ID}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Associate(ctx, subnet.ID, table.ID); err != nil {
+			t.Fatal(err)
+		}
+		eip, err := c.AllocateAddress(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func exportJSON(t *testing.T, st cloud.Store) []byte {
+	t.Helper()
+	snap, err := Export(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.MarshalIndent(snap, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSnapshotRoundTrip exports a cloud, imports it into a new one (of the
+// store under test) and exports again: the two exports are identical and
+// hold every kind of row.
+func TestSnapshotRoundTrip(t *testing.T) {
+	from, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = from.Close() }()
+	populate(t, from)
+	first := exportJSON(t, from)
+
+	var snap Snapshot
+	if err := json.Unmarshal(first, &snap); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range snapshotTables {
+		if len(snap.Tables[table.name]) == 0 {
+			t.Errorf("the export has no rows of %s", table.name)
+		}
+	}
+	to, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = to.Close() }()
+	if err := Import(context.Background(), to, &snap); err != nil {
+		t.Fatal(err)
+	}
+	if second := exportJSON(t, to); string(second) != string(first) {
+		t.Errorf("the round trip changed the cloud:\nfirst:\n%s\nsecond:\n%s", first, second)
+	}
+	// The imported cloud works: the engine sees the objects.
+	c, err := cloud.NewClient(to, cloud.Scope{AccountID: "210987654321", Region: "eu-west-1"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vpcs, err := c.FindVPCs(context.Background(), cloud.VPCFilter{})
+	if err != nil || len(vpcs) != 1 || vpcs[0].MainRouteTableID == "" {
+		t.Errorf("after import the second account sees %+v, %v; want one VPC with its main table", vpcs, err)
+	}
+
+	// A second import into the now full cloud is refused, and changes nothing.
+	err = Import(context.Background(), to, &snap)
+	if err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("import into a full cloud: got %v, want a refusal", err)
+	}
+
+	if err := Reset(context.Background(), to); err != nil {
+		t.Fatal(err)
+	}
+	empty, err := Export(context.Background(), to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rows := range empty.Tables {
+		if len(rows) != 0 {
+			t.Errorf("after reset %s has %d rows", name, len(rows))
+		}
+	}
+}
+
+// TestImportIsAllOrNothing: a snapshot whose last rows break a foreign key
+// leaves the cloud empty.
+func TestImportIsAllOrNothing(t *testing.T) {
+	st, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	populate(t, st)
+	snap, err := Export(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Tables["nat_gateways"][0]["subnet_id"] = "subnet-00000000000000000"
+	fresh, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = fresh.Close() }()
+	if err := Import(context.Background(), fresh, snap); err == nil {
+		t.Fatal("an import that breaks a foreign key succeeded")
+	}
+	after, err := Export(context.Background(), fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rows := range after.Tables {
+		if len(rows) != 0 {
+			t.Errorf("after a failed import %s has %d rows", name, len(rows))
+		}
+	}
+}
+
+func TestImportRejectsMalformedSnapshots(t *testing.T) {
+	st, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	row := func() map[string]any {
+		return map[string]any{"resource_id": "vpc-1", "key": "k", "value": "v"}
+	}
+	cases := map[string]struct {
+		snap Snapshot
+		want string
+	}{
+		"format":  {Snapshot{Format: "other", Version: 1}, "not a simcloud export"},
+		"version": {Snapshot{Format: SnapshotFormat, Version: 99}, "layout version 99"},
+		"table":   {Snapshot{Format: SnapshotFormat, Version: 1, Tables: map[string][]map[string]any{"users": nil}}, `table "users"`},
+		"column": {Snapshot{Format: SnapshotFormat, Version: 1, Tables: map[string][]map[string]any{
+			"tags": {func() map[string]any { r := row(); r["x"] = "y"; return r }()}}}, `unknown column "x"`},
+		"missing": {Snapshot{Format: SnapshotFormat, Version: 1, Tables: map[string][]map[string]any{
+			"tags": {func() map[string]any { r := row(); delete(r, "value"); return r }()}}}, `column "value" is missing`},
+		"type": {Snapshot{Format: SnapshotFormat, Version: 1, Tables: map[string][]map[string]any{
+			"tags": {func() map[string]any { r := row(); r["value"] = true; return r }()}}}, "wrong type"},
+	}
+	for name, tc := range cases {
+		err := Import(context.Background(), st, &tc.snap)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error containing %q", name, err, tc.want)
+		}
+	}
+}
+
+func TestResolveScope(t *testing.T) {
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	cases := []struct {
+		account, region string
+		vars            map[string]string
+		want            cloud.Scope
+	}{
+		{"", "", nil, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}},
+		{"", "", map[string]string{"SIMCLOUD_REGION": "eu-west-1"}, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: "eu-west-1"}},
+		{"210987654321", "ap-south-1", map[string]string{"SIMCLOUD_REGION": "eu-west-1"}, cloud.Scope{AccountID: "210987654321", Region: "ap-south-1"}},
+	}
+	for _, tc := range cases {
+		if got := ResolveScope(tc.account, tc.region, env(tc.vars)); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ResolveScope(%q, %q, %v) = %+v, want %+v", tc.account, tc.region, tc.vars, got, tc.want)
+		}
+	}
+}
