@@ -375,7 +375,7 @@ func (c *Client) NATGateway(ctx context.Context, id string) (NATGateway, error) 
 	var nat NATGateway
 	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) error {
 		var err error
-		nat, err = c.findNATGateway(tx, id, "id")
+		nat, err = c.findNATGateway(tx, id)
 		return err
 	})
 	return nat, err
@@ -392,8 +392,8 @@ func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) (
 	return found, err
 }
 
-func (c *Client) findNATGateway(tx ReadTx, id, field string) (NATGateway, error) {
-	if err := ValidateID(KindNATGateway, id, field); err != nil {
+func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {
+	if err := ValidateID(KindNATGateway, id, "id"); err != nil {
 		return NATGateway{}, err
 	}
 	found, err := tx.NATGateways(c.scope, NATGatewayFilter{ID: id})
@@ -405,7 +405,7 @@ func (c *Client) findNATGateway(tx ReadTx, id, field string) (NATGateway, error)
 			Code:    KindNATGateway.notFoundCode,
 			Message: fmt.Sprintf("NAT gateway %s was not found", id),
 			Fix:     "Check the ID, or create the NAT gateway first.",
-			Field:   field,
+			Field:   "id",
 		}
 	}
 	return found[0], nil
@@ -416,7 +416,7 @@ func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[strin
 	var nat NATGateway
 	err := c.apply(ctx, "CreateTags", map[string]string{"nat_gateway_id": id}, tagsRule(tags), func(tx Tx) error {
 		var err error
-		if nat, err = c.findNATGateway(tx, id, "id"); err != nil {
+		if nat, err = c.findNATGateway(tx, id); err != nil {
 			return err
 		}
 		nat.Tags = tags
@@ -429,7 +429,7 @@ func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[strin
 // it become blackholes.
 func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
 	return c.write(ctx, "DeleteNatGateway", map[string]string{"nat_gateway_id": id}, func(tx Tx) error {
-		if _, err := c.findNATGateway(tx, id, "id"); err != nil {
+		if _, err := c.findNATGateway(tx, id); err != nil {
 			return err
 		}
 		if err := tx.SetTags(id, nil); err != nil {

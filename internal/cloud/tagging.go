@@ -49,7 +49,7 @@ func (c *Client) findTaggable(tx ReadTx, id string) error {
 	case KindRouteTable.Prefix:
 		_, err = c.findRouteTable(tx, id, "id")
 	case KindNATGateway.Prefix:
-		_, err = c.findNATGateway(tx, id, "id")
+		_, err = c.findNATGateway(tx, id)
 	case KindElasticIP.Prefix:
 		_, err = c.findElasticIP(tx, id, "id")
 	}

@@ -48,6 +48,14 @@ type snapshotTable struct {
 	columns []snapshotColumn
 	// key is how many of the leading columns make the primary key.
 	key int
+	// derived are columns the store computes from the others to make
+	// lookups cheap: not exported, computed again on import.
+	derived []derivedColumn
+}
+
+type derivedColumn struct {
+	name    string
+	compute func(row map[string]any) any
 }
 
 func text(names ...string) []snapshotColumn     { return columnsOf(textColumn, names) }
@@ -77,7 +85,11 @@ var snapshotTables = []snapshotTable{
 	{name: "subnets", key: 1, columns: slices.Concat(
 		text("id", "owner_id", "region", "vpc_id", "cidr_block", "availability_zone"),
 		nullable("ipv6_cidr_block", "ipv6_cidr_block_association_id"),
-		boolean("map_public_ip_on_launch", "assign_ipv6_address_on_creation"))},
+		boolean("map_public_ip_on_launch", "assign_ipv6_address_on_creation")),
+		derived: []derivedColumn{{name: "cidr_first", compute: func(row map[string]any) any {
+			cidr, _ := row["cidr_block"].(string)
+			return subnetFirst(cidr)
+		}}}},
 	{name: "route_table_associations", key: 1, columns: slices.Concat(
 		text("id", "route_table_id", "vpc_id"), nullable("subnet_id"), boolean("main"))},
 	{name: "internet_gateways", key: 1, columns: slices.Concat(text("id", "owner_id", "region"), nullable("vpc_id"))},
@@ -196,7 +208,8 @@ func (t *sqlTx) checkColumns(table snapshotTable) error {
 		return err
 	}
 	for _, name := range have {
-		if !slices.ContainsFunc(table.columns, func(c snapshotColumn) bool { return c.name == name }) {
+		if !slices.ContainsFunc(table.columns, func(c snapshotColumn) bool { return c.name == name }) &&
+			!slices.ContainsFunc(table.derived, func(d derivedColumn) bool { return d.name == name }) {
 			return fmt.Errorf("column %s.%s is not known to snapshots; this simcloud cannot export this database", table.name, name)
 		}
 	}
@@ -230,16 +243,21 @@ func Import(ctx context.Context, st cloud.Store, snap *Snapshot) error {
 			}
 		}
 		for _, table := range snapshotTables {
-			names := make([]string, len(table.columns))
-			marks := make([]string, len(table.columns))
-			for i, c := range table.columns {
-				names[i], marks[i] = c.name, "?"
+			var names, marks []string
+			for _, c := range table.columns {
+				names, marks = append(names, c.name), append(marks, "?")
+			}
+			for _, d := range table.derived {
+				names, marks = append(names, d.name), append(marks, "?")
 			}
 			insert := `INSERT INTO ` + table.name + ` (` + strings.Join(names, ", ") + `) VALUES (` + strings.Join(marks, ", ") + `)`
 			for i, row := range snap.Tables[table.name] {
-				args := make([]any, len(table.columns))
-				for j, c := range table.columns {
-					args[j] = row[c.name]
+				args := make([]any, 0, len(names))
+				for _, c := range table.columns {
+					args = append(args, row[c.name])
+				}
+				for _, d := range table.derived {
+					args = append(args, d.compute(row))
 				}
 				if err := t.exec(insert, args...); err != nil {
 					return fmt.Errorf("import %s row %d: %w", table.name, i+1, err)

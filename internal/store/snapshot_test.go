@@ -100,6 +100,23 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if second := exportJSON(t, to); string(second) != string(first) {
 		t.Errorf("the round trip changed the cloud:\nfirst:\n%s\nsecond:\n%s", first, second)
 	}
+	// Columns the store derives for its lookups are computed again.
+	if err := to.Read(context.Background(), func(tx cloud.ReadTx) error {
+		raw, ok := tx.(*sqlTx)
+		if !ok {
+			t.Fatalf("the store's transaction is a %T", tx)
+		}
+		var missing int
+		if err := raw.queryRow(`SELECT COUNT(*) FROM subnets WHERE cidr_first IS NULL`).Scan(&missing); err != nil {
+			return err
+		}
+		if missing > 0 {
+			t.Errorf("%d imported subnets have no cidr_first", missing)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	// The imported cloud works: the engine sees the objects.
 	c, err := cloud.NewClient(to, cloud.Scope{AccountID: "210987654321", Region: "eu-west-1"}, nil)
 	if err != nil {
