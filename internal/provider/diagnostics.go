@@ -2,6 +2,7 @@ package provider
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -43,7 +44,18 @@ func addCloudErrorOn(diags *diag.Diagnostics, operation string, err error, field
 	addCloudError(diags, operation, err)
 }
 
+// cloudErrorText renders a refusal the same way everywhere: the summary is
+// AWS's code and message, as a search engine or AWS's documentation knows
+// them; the detail repeats them verbatim, then names the objects involved and
+// says how to fix it.
 func cloudErrorText(ce *cloud.Error) (summary, detail string) {
+	objects := "none in the cloud: the values given are refused before any object is looked up."
+	if len(ce.Objects) > 0 {
+		objects = strings.Join(ce.Objects, ", ") + "."
+	}
 	return ce.Code + ": " + ce.Message,
-		"The simulated cloud refused this as AWS would, with error code " + ce.Code + ".\n\nHow to fix: " + ce.Fix
+		"The simulated cloud refused this as AWS would, with error code " + ce.Code + " and AWS's message:\n" +
+			ce.Message + "\n\n" +
+			"Objects involved: " + objects + "\n\n" +
+			"How to fix: " + ce.Fix
 }
