@@ -43,7 +43,7 @@ type refusal struct {
 // today, with the reason. Each must still be in the source (or be removed
 // here), and must have no scenario (or it is reachable after all).
 var unreachableCodes = map[string]string{
-	"InsufficientCidrBlocks": "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
+	"InsufficientCidrBlocks":                       "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
 	"InvalidVpcCidrBlockAssociationID.NotFound":    "no operation looks a VPC's CIDR block association up by ID",
 	"InvalidSubnetCidrBlockAssociationID.NotFound": "no operation looks a subnet's CIDR block association up by ID",
 	"InvalidNetworkInterfaceID.NotFound":           "no operation looks a network interface up by ID",
