@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -58,4 +59,36 @@ func cloudErrorText(ce *cloud.Error) (summary, detail string) {
 			ce.Message + "\n\n" +
 			"Objects involved: " + objects + "\n\n" +
 			"How to fix: " + ce.Fix
+}
+
+// addAdvice turns the cloud's advice on an object into warnings: things AWS
+// accepts silently but that most likely do not do what was meant.
+func addAdvice(diags *diag.Diagnostics, advice []cloud.Advisory) {
+	for _, a := range advice {
+		summary := a.Subject + ": " + a.Title
+		detail := a.Message + "\n\n" +
+			"Objects involved: " + strings.Join(a.Objects, ", ") + ".\n\n" +
+			"How to fix: " + a.Fix + "\n\n" +
+			"This is a warning (" + a.Code + "): AWS accepts this network as it is, and so does the simulated cloud."
+		if a.Field != "" {
+			diags.AddAttributeWarning(path.Root(a.Field), summary, detail)
+			continue
+		}
+		diags.AddWarning(summary, detail)
+	}
+}
+
+// advise adds the cloud's advice on the object with the given ID to a
+// resource's Read. Read is where advice is reliable: it runs at the start of
+// every plan, against the cloud as the last apply left it, whole. At plan
+// time the routes and associations that the same plan creates are not in
+// the cloud yet, and in Create they may be created after this resource
+// (they depend on it), so advice there would warn about a network that the
+// same apply is about to complete. Advice is a courtesy: a failure to give
+// it never fails the read.
+func (d *providerData) advise(ctx context.Context, id string, diags *diag.Diagnostics) {
+	advice, err := d.client.AdviceOn(ctx, id)
+	if err == nil {
+		addAdvice(diags, advice)
+	}
 }

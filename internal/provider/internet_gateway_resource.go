@@ -131,6 +131,7 @@ func (r *internetGatewayResource) Read(ctx context.Context, req resource.ReadReq
 			igw, err := r.data.client.InternetGateway(ctx, m.ID.ValueString())
 			if err == nil {
 				r.data.setInternetGatewayState(ctx, m, igw, &resp.Diagnostics)
+				r.data.advise(ctx, m.ID.ValueString(), &resp.Diagnostics)
 			}
 			return err
 		})

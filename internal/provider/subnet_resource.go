@@ -224,6 +224,7 @@ func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, res
 			s, err := r.data.client.Subnet(ctx, m.ID.ValueString())
 			if err == nil {
 				r.data.setSubnetState(ctx, m, s, &resp.Diagnostics)
+				r.data.advise(ctx, m.ID.ValueString(), &resp.Diagnostics)
 			}
 			return err
 		})
