@@ -32,8 +32,8 @@ type refusal struct {
 	// field is the argument the refusal must point at, "" for none.
 	field string
 	// trigger makes the engine refuse on a fresh cloud holding net, and
-	// returns the refusal with the objects it must name, in order.
-	trigger func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string)
+	// returns the objects the refusal must name, in order, and the refusal.
+	trigger func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error)
 	// noObjects is why the refusal names no object, for the refusals of a
 	// request's own values; empty when it must name some.
 	noObjects string
@@ -123,380 +123,380 @@ func catalog() []refusal {
 	return []refusal{
 		// VPCs.
 		{name: "VPC block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateVPC(bg, vpcInput("10.0.0.0/8"))
-				return err, nil
+				return nil, err
 			}},
 		{name: "VPC block with host bits, at plan", code: "InvalidParameterValue", field: "cidr_block", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
-				return c.CheckVPC(bg, p, p.NewHolder(), vpcInput("10.0.0.1/16")), nil
+				return nil, c.CheckVPC(bg, p, p.NewHolder(), vpcInput("10.0.0.1/16"))
 			}},
 		{name: "too many tags", code: "TagLimitExceeded", field: "tags_all", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := vpcInput("10.2.0.0/16")
 				in.Tags = map[string]string{}
 				for i := range 51 {
 					in.Tags[fmt.Sprint("k", i)] = "v"
 				}
 				_, err := c.CreateVPC(bg, in)
-				return err, nil
+				return nil, err
 			}},
 		{name: "reserved tag key", code: "InvalidParameterValue", field: "tags_all", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := vpcInput("10.2.0.0/16")
 				in.Tags = map[string]string{"aws:owner": "me"}
 				_, err := c.CreateVPC(bg, in)
-				return err, nil
+				return nil, err
 			}},
 		{name: "unknown tenancy", code: "InvalidParameterValue", field: "instance_tenancy", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := vpcInput("10.2.0.0/16")
 				in.InstanceTenancy = "host"
 				_, err := c.CreateVPC(bg, in)
-				return err, nil
+				return nil, err
 			}},
 		{name: "VPC block changed in place", code: "OperationNotPermitted", field: "cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.UpdateVPC(bg, n.otherVPC.ID, vpcInput("10.9.0.0/16"))
-				return err, []string{n.otherVPC.ID}
+				return []string{n.otherVPC.ID}, err
 			}},
 		{name: "tenancy made dedicated in place", code: "InvalidParameterValue", field: "instance_tenancy",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := vpcInput("10.1.0.0/16")
 				in.InstanceTenancy = cloud.TenancyDedicated
 				_, err := c.UpdateVPC(bg, n.otherVPC.ID, in)
-				return err, []string{n.otherVPC.ID}
+				return []string{n.otherVPC.ID}, err
 			}},
 		{name: "IPv6 block given up while a subnet uses it", code: "DependencyViolation", field: "assign_generated_ipv6_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := subnetInput(n.vpc.ID, "10.0.2.0/24")
 				in.IPv6CIDRBlock = n.v6a
 				s := mustCreateSubnet(t, c, in)
 				_, err := c.UpdateVPC(bg, n.vpc.ID, vpcInput("10.0.0.0/16"))
-				return err, []string{n.vpc.ID, s.ID}
+				return []string{n.vpc.ID, s.ID}, err
 			}},
 		{name: "VPC deleted while in use", code: "DependencyViolation",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				dependents := []string{n.igw.ID, n.subnet.ID, n.table.ID}
 				sort.Strings(dependents)
-				return c.DeleteVPC(bg, n.vpc.ID), append([]string{n.vpc.ID}, dependents...)
+				return append([]string{n.vpc.ID}, dependents...), c.DeleteVPC(bg, n.vpc.ID)
 			}},
 
 		// Subnets.
 		{name: "subnet outside its VPC", code: "InvalidSubnet.Range", field: "cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateSubnet(bg, subnetInput(n.vpc.ID, "10.1.0.0/24"))
-				return err, []string{n.vpc.ID}
+				return []string{n.vpc.ID}, err
 			}},
 		{name: "subnet IPv6 block not a /64", code: "InvalidSubnet.Range", field: "ipv6_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := subnetInput(n.vpc.ID, "10.0.3.0/24")
 				in.IPv6CIDRBlock = strings.Replace(n.v6a, "/64", "/60", 1)
 				_, err := c.CreateSubnet(bg, in)
-				return err, []string{n.vpc.ID}
+				return []string{n.vpc.ID}, err
 			}},
 		{name: "subnet IPv6 block in a VPC without one", code: "InvalidParameterValue", field: "ipv6_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := subnetInput(n.otherVPC.ID, "10.1.1.0/24")
 				in.IPv6CIDRBlock = "2001:db8::/64"
 				_, err := c.CreateSubnet(bg, in)
-				return err, []string{n.otherVPC.ID}
+				return []string{n.otherVPC.ID}, err
 			}},
 		{name: "IPv6 addresses on creation without an IPv6 block", code: "InvalidParameterValue", field: "assign_ipv6_address_on_creation",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := subnetInput(n.vpc.ID, "10.0.1.0/24")
 				in.AssignIPv6AddressOnCreation = true
 				_, err := c.UpdateSubnet(bg, n.subnet.ID, in)
-				return err, []string{n.subnet.ID}
+				return []string{n.subnet.ID}, err
 			}},
 		{name: "subnets overlap", code: "InvalidSubnet.Conflict", field: "cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateSubnet(bg, subnetInput(n.vpc.ID, "10.0.1.128/25"))
-				return err, []string{n.vpc.ID, n.subnet.ID}
+				return []string{n.vpc.ID, n.subnet.ID}, err
 			}},
 		{name: "subnet overlaps a subnet planned by another resource", code: "InvalidSubnet.Conflict", field: "cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
 				other := "the simcloud_subnet planned with cidr_block 10.0.9.0/24"
 				noErr(t, c.CheckSubnet(bg, p, p.NewHolderNamed(other), subnetInput(n.vpc.ID, "10.0.9.0/24"), ""))
-				return c.CheckSubnet(bg, p, p.NewHolder(), subnetInput(n.vpc.ID, "10.0.9.0/25"), ""), []string{n.vpc.ID, other}
+				return []string{n.vpc.ID, other}, c.CheckSubnet(bg, p, p.NewHolder(), subnetInput(n.vpc.ID, "10.0.9.0/25"), "")
 			}},
 		{name: "subnet block changed in place", code: "OperationNotPermitted",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.UpdateSubnet(bg, n.subnet.ID, subnetInput(n.vpc.ID, "10.0.1.0/25"))
-				return err, []string{n.subnet.ID}
+				return []string{n.subnet.ID}, err
 			}},
 		{name: "subnet deleted while associated", code: "DependencyViolation",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				a := must(c.Associate(bg, n.subnet.ID, n.table.ID))(t)
-				return c.DeleteSubnet(bg, n.subnet.ID), []string{n.subnet.ID, a.ID}
+				return []string{n.subnet.ID, a.ID}, c.DeleteSubnet(bg, n.subnet.ID)
 			}},
 		{name: "unknown availability zone", code: "InvalidParameterValue", field: "availability_zone", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := subnetInput(n.vpc.ID, "10.0.4.0/24")
 				in.AvailabilityZone = "us-east-1z"
 				_, err := c.CreateSubnet(bg, in)
-				return err, nil
+				return nil, err
 			}},
 		{name: "unknown availability zone ID", code: "InvalidParameterValue", field: "availability_zone_id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := cloud.AvailabilityZoneByID(cloud.DefaultRegion, "use1-az9")
-				return err, nil
+				return nil, err
 			}},
 		{name: "unknown region", code: "InvalidParameterValue", field: "region", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return cloud.ValidateRegion("moon-1"), nil
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.ValidateRegion("moon-1")
 			}},
 		{name: "account ID not 12 digits", code: "InvalidParameterValue", field: "account_id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return cloud.ValidateAccountID("1234"), nil
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.ValidateAccountID("1234")
 			}},
 
 		// Internet gateways.
 		{name: "second internet gateway for a VPC", code: "InvalidParameterValue", field: "vpc_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateInternetGateway(bg, n.vpc.ID, nil)
-				return err, []string{n.vpc.ID, n.igw.ID}
+				return []string{n.vpc.ID, n.igw.ID}, err
 			}},
 		{name: "two internet gateways planned for one VPC", code: "InvalidParameterValue", field: "vpc_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
 				first := "the simcloud_internet_gateway planned with vpc_id " + n.otherVPC.ID
 				want := cloud.InternetGatewayAttachment{VPCID: n.otherVPC.ID}
 				noErr(t, c.CheckInternetGatewayAttachment(bg, p, p.NewHolderNamed(first), want, cloud.InternetGatewayAttachment{}))
-				return c.CheckInternetGatewayAttachment(bg, p, p.NewHolder(), want, cloud.InternetGatewayAttachment{}), []string{n.otherVPC.ID, first}
+				return []string{n.otherVPC.ID, first}, c.CheckInternetGatewayAttachment(bg, p, p.NewHolder(), want, cloud.InternetGatewayAttachment{})
 			}},
 		{name: "gateway attached to a second VPC", code: "Resource.AlreadyAssociated", field: "internet_gateway_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return c.AttachInternetGateway(bg, n.igw.ID, n.otherVPC.ID), []string{n.igw.ID, n.vpc.ID}
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.igw.ID, n.vpc.ID}, c.AttachInternetGateway(bg, n.igw.ID, n.otherVPC.ID)
 			}},
 		{name: "gateway detached from a VPC it is not attached to", code: "Gateway.NotAttached", field: "vpc_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return c.DetachInternetGateway(bg, n.igw.ID, n.otherVPC.ID), []string{n.igw.ID, n.otherVPC.ID, n.vpc.ID}
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.igw.ID, n.otherVPC.ID, n.vpc.ID}, c.DetachInternetGateway(bg, n.igw.ID, n.otherVPC.ID)
 			}},
 		{name: "attached gateway deleted", code: "DependencyViolation",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return c.DeleteInternetGateway(bg, n.igw.ID), []string{n.igw.ID, n.vpc.ID}
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.igw.ID, n.vpc.ID}, c.DeleteInternetGateway(bg, n.igw.ID)
 			}},
 		{name: "malformed attachment import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, _, err := cloud.ParseInternetGatewayAttachmentID("igw-1")
-				return err, nil
+				return nil, err
 			}},
 
 		// Routes.
 		{name: "route more specific than the local route", code: "InvalidParameterValue", field: "destination_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "10.0.5.0/24", Target: n.igw.ID})
-				return err, []string{n.table.ID, n.vpc.ID}
+				return []string{n.table.ID, n.vpc.ID}, err
 			}},
 		{name: "route to another VPC's gateway", code: "InvalidParameterValue", field: "gateway_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				igw := mustCreateIGW(t, c, n.otherVPC.ID)
 				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.8.0/24", Target: igw.ID})
-				return err, []string{n.table.ID, n.vpc.ID, igw.ID}
+				return []string{n.table.ID, n.vpc.ID, igw.ID}, err
 			}},
 		{name: "IPv4 route to an egress-only gateway", code: "InvalidParameterCombination", field: "egress_only_gateway_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				eigw := must(c.CreateEgressOnlyInternetGateway(bg, n.vpc.ID, nil))(t)
 				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.0.0/16", Target: eigw.ID})
-				return err, []string{n.table.ID, eigw.ID}
+				return []string{n.table.ID, eigw.ID}, err
 			}},
 		{name: "route to a gateway that does not exist", code: "InvalidGatewayID.NotFound", field: "gateway_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.0.0/16", Target: unknownIGW})
-				return err, []string{unknownIGW}
+				return []string{unknownIGW}, err
 			}},
 		{name: "route to a destination the table already routes", code: "RouteAlreadyExists", field: "destination_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: n.igw.ID})
-				return err, []string{n.table.ID, cloud.RouteID(n.table.ID, "0.0.0.0/0")}
+				return []string{n.table.ID, cloud.RouteID(n.table.ID, "0.0.0.0/0")}, err
 			}},
 		{name: "two routes planned to one destination", code: "RouteAlreadyExists", field: "destination_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
 				first := "the simcloud_route planned for 8.8.8.0/24"
 				spec := cloud.RouteSpec{Destination: "8.8.8.0/24", Target: n.igw.ID}
 				noErr(t, c.CheckRoute(bg, p, p.NewHolderNamed(first), n.table.ID, spec, false))
-				return c.CheckRoute(bg, p, p.NewHolder(), n.table.ID, spec, false), []string{n.table.ID, first}
+				return []string{n.table.ID, first}, c.CheckRoute(bg, p, p.NewHolder(), n.table.ID, spec, false)
 			}},
 		{name: "one destination twice in a new table's routes", code: "RouteAlreadyExists", field: "route",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
 				spec := cloud.RouteSpec{Destination: "8.8.8.0/24", Target: n.igw.ID}
 				in := cloud.RouteTableInput{VPCID: n.vpc.ID, ManageRoutes: true, Routes: []cloud.RouteSpec{spec, spec}}
-				return c.CheckRouteTable(bg, p, p.NewHolder(), "", in), []string{"a new route table of " + n.vpc.ID}
+				return []string{"a new route table of " + n.vpc.ID}, c.CheckRouteTable(bg, p, p.NewHolder(), "", in)
 			}},
 		{name: "simcloud_route on a table with inline routes", code: "InvalidParameterCombination", field: "route_table_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				inline := must(c.CreateRouteTable(bg, cloud.RouteTableInput{VPCID: n.vpc.ID, ManageRoutes: true,
 					Routes: []cloud.RouteSpec{{Destination: "8.8.8.0/24", Target: n.igw.ID}}}))(t)
 				_, err := c.CreateRoute(bg, inline.ID, cloud.RouteSpec{Destination: "9.9.9.0/24", Target: n.igw.ID})
-				return err, []string{inline.ID, cloud.RouteID(inline.ID, "8.8.8.0/24")}
+				return []string{inline.ID, cloud.RouteID(inline.ID, "8.8.8.0/24")}, err
 			}},
 		{name: "route replaced that does not exist", code: "InvalidParameterValue", field: "destination_cidr_block",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.ReplaceRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "9.9.9.0/24", Target: n.igw.ID})
-				return err, []string{n.table.ID}
+				return []string{n.table.ID}, err
 			}},
 		{name: "route read that does not exist", code: "InvalidRoute.NotFound",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.Route(bg, n.table.ID, "9.9.9.0/24")
-				return err, []string{n.table.ID}
+				return []string{n.table.ID}, err
 			}},
 		{name: "local route deleted", code: "InvalidParameterValue",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return c.DeleteRoute(bg, n.table.ID, "10.0.0.0/16"), []string{n.table.ID, cloud.RouteID(n.table.ID, "10.0.0.0/16")}
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.table.ID, cloud.RouteID(n.table.ID, "10.0.0.0/16")}, c.DeleteRoute(bg, n.table.ID, "10.0.0.0/16")
 			}},
 		{name: "malformed route import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, _, err := cloud.ParseRouteImportID("rtb-1")
-				return err, nil
+				return nil, err
 			}},
 
 		// Route tables and associations.
 		{name: "subnet associated with another VPC's table", code: "InvalidParameterValue", field: "route_table_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.1.1.0/24"))
 				_, err := c.Associate(bg, s.ID, n.table.ID)
-				return err, []string{n.table.ID, s.ID, n.vpc.ID, n.otherVPC.ID}
+				return []string{n.table.ID, s.ID, n.vpc.ID, n.otherVPC.ID}, err
 			}},
 		{name: "subnet associated twice", code: "Resource.AlreadyAssociated", field: "subnet_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				a := must(c.Associate(bg, n.subnet.ID, n.table.ID))(t)
 				second := must(c.CreateRouteTable(bg, cloud.RouteTableInput{VPCID: n.vpc.ID}))(t)
 				_, err := c.Associate(bg, n.subnet.ID, second.ID)
-				return err, []string{second.ID, n.subnet.ID, a.ID, n.table.ID}
+				return []string{second.ID, n.subnet.ID, a.ID, n.table.ID}, err
 			}},
 		{name: "subnet association planned twice", code: "Resource.AlreadyAssociated", field: "subnet_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
 				first := "the simcloud_route_table_association planned for " + n.subnet.ID
 				noErr(t, c.CheckAssociation(bg, p, p.NewHolderNamed(first), n.subnet.ID, n.table.ID, ""))
 				err := c.CheckAssociation(bg, p, p.NewHolder(), n.subnet.ID, n.vpc.MainRouteTableID, "")
-				return err, []string{n.vpc.MainRouteTableID, n.subnet.ID, first, n.table.ID}
+				return []string{n.vpc.MainRouteTableID, n.subnet.ID, first, n.table.ID}, err
 			}},
 		{name: "association imported that does not exist", code: "InvalidAssociationID.NotFound",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.SubnetAssociation(bg, n.subnet.ID, n.table.ID)
-				return err, []string{n.subnet.ID, n.table.ID}
+				return []string{n.subnet.ID, n.table.ID}, err
 			}},
 		{name: "main association disassociated", code: "InvalidParameterValue",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				a := must(c.MainAssociation(bg, n.vpc.ID))(t)
-				return c.Disassociate(bg, a.ID), []string{a.ID, n.vpc.MainRouteTableID, n.vpc.ID}
+				return []string{a.ID, n.vpc.MainRouteTableID, n.vpc.ID}, c.Disassociate(bg, a.ID)
 			}},
 		{name: "another VPC's table made main", code: "InvalidParameterValue", field: "route_table_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, _, err := c.ReplaceMainRouteTable(bg, n.otherVPC.ID, n.table.ID)
-				return err, []string{n.table.ID, n.otherVPC.ID, n.vpc.ID}
+				return []string{n.table.ID, n.otherVPC.ID, n.vpc.ID}, err
 			}},
 		{name: "main table replaced twice in one plan", code: "Resource.AlreadyAssociated", field: "vpc_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
 				first := "the simcloud_main_route_table_association planned for " + n.vpc.ID
 				noErr(t, c.CheckMainRouteTableAssociation(bg, p, p.NewHolderNamed(first), n.vpc.ID, n.table.ID))
 				err := c.CheckMainRouteTableAssociation(bg, p, p.NewHolder(), n.vpc.ID, n.vpc.MainRouteTableID)
-				return err, []string{n.vpc.ID, first, n.table.ID}
+				return []string{n.vpc.ID, first, n.table.ID}, err
 			}},
 		{name: "main table deleted", code: "DependencyViolation",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
-				return c.DeleteRouteTable(bg, n.vpc.MainRouteTableID), []string{n.vpc.MainRouteTableID, n.vpc.ID}
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.vpc.MainRouteTableID, n.vpc.ID}, c.DeleteRouteTable(bg, n.vpc.MainRouteTableID)
 			}},
 		{name: "associated table deleted", code: "DependencyViolation",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				a := must(c.Associate(bg, n.subnet.ID, n.table.ID))(t)
-				return c.DeleteRouteTable(bg, n.table.ID), []string{n.table.ID, a.ID, n.subnet.ID}
+				return []string{n.table.ID, a.ID, n.subnet.ID}, c.DeleteRouteTable(bg, n.table.ID)
 			}},
 		{name: "table adopted as default that is not main", code: "InvalidParameterValue", field: "default_route_table_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.AdoptRouteTable(bg, n.table.ID, cloud.RouteTableInput{})
-				return err, []string{n.table.ID, n.vpc.ID}
+				return []string{n.table.ID, n.vpc.ID}, err
 			}},
 		{name: "table planned as default that is not main", code: "InvalidParameterValue", field: "default_route_table_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
-				return c.CheckAdoptRouteTable(bg, p, p.NewHolder(), n.table.ID, cloud.RouteTableInput{}), []string{n.table.ID, n.vpc.ID}
+				return []string{n.table.ID, n.vpc.ID}, c.CheckAdoptRouteTable(bg, p, p.NewHolder(), n.table.ID, cloud.RouteTableInput{})
 			}},
 		{name: "malformed association import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, _, err := cloud.ParseAssociationImportID("subnet-1")
-				return err, nil
+				return nil, err
 			}},
 		{name: "unknown network path direction", code: "InvalidParameterValue", field: "direction", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.NetworkPath(bg, n.subnet.ID, "sideways", cloud.IPv4)
-				return err, nil
+				return nil, err
 			}},
 		{name: "unknown network path IP version", code: "InvalidParameterValue", field: "ip_version", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.NetworkPath(bg, n.subnet.ID, cloud.Outbound, "ipv5")
-				return err, nil
+				return nil, err
 			}},
 
 		// NAT gateways and elastic IPs.
 		{name: "address pool exhausted", code: "AddressLimitExceeded", noObjects: "the simulated address pool, not an object, is exhausted",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				for range 1000 {
 					if _, err := c.AllocateAddress(bg, nil); err != nil {
-						return err, nil
+						return nil, err
 					}
 				}
 				t.Fatal("the pool never ran out")
 				return nil, nil
 			}},
 		{name: "address released while a NAT gateway uses it", code: "InvalidIPAddress.InUse",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				eip := mustAllocate(t, c)
 				nat := must(c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic)))(t)
-				return c.ReleaseAddress(bg, eip.AllocationID), []string{eip.AllocationID, nat.ID}
+				return []string{eip.AllocationID, nat.ID}, c.ReleaseAddress(bg, eip.AllocationID)
 			}},
 		{name: "unknown connectivity type", code: "InvalidParameterValue", field: "connectivity_type", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, "", "sideways"))
-				return err, nil
+				return nil, err
 			}},
 		{name: "private NAT gateway with an address", code: "InvalidParameterCombination", field: "allocation_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				eip := mustAllocate(t, c)
 				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPrivate))
-				return err, []string{eip.AllocationID}
+				return []string{eip.AllocationID}, err
 			}},
 		{name: "public NAT gateway without an address", code: "MissingParameter", field: "allocation_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, "", cloud.ConnectivityPublic))
-				return err, []string{n.subnet.ID}
+				return []string{n.subnet.ID}, err
 			}},
 		{name: "address given to a second NAT gateway", code: "Resource.AlreadyAssociated", field: "allocation_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				eip := mustAllocate(t, c)
 				nat := must(c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic)))(t)
 				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic))
-				return err, []string{eip.AllocationID, nat.ID}
+				return []string{eip.AllocationID, nat.ID}, err
 			}},
 		{name: "address planned for two NAT gateways", code: "Resource.AlreadyAssociated", field: "allocation_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				eip := mustAllocate(t, c)
 				p := cloud.NewPlan()
 				first := "the simcloud_nat_gateway planned in " + n.subnet.ID
 				in := natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic)
 				noErr(t, c.CheckNATGateway(bg, p, p.NewHolderNamed(first), in, ""))
-				return c.CheckNATGateway(bg, p, p.NewHolder(), in, ""), []string{eip.AllocationID, first}
+				return []string{eip.AllocationID, first}, c.CheckNATGateway(bg, p, p.NewHolder(), in, "")
 			}},
 		{name: "public NAT gateway in a VPC without an internet gateway", code: "Gateway.NotAttached", field: "subnet_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.1.1.0/24"))
 				eip := mustAllocate(t, c)
 				_, err := c.CreateNATGateway(bg, natInput(s.ID, eip.AllocationID, cloud.ConnectivityPublic))
-				return err, []string{n.otherVPC.ID, s.ID}
+				return []string{n.otherVPC.ID, s.ID}, err
 			}},
 		{name: "subnet out of addresses for NAT gateways", code: "InsufficientFreeAddressesInSubnet", field: "subnet_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) {
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				s := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.7.0/28"))
 				for range 20 {
 					if _, err := c.CreateNATGateway(bg, natInput(s.ID, "", cloud.ConnectivityPrivate)); err != nil {
-						return err, []string{s.ID}
+						return []string{s.ID}, err
 					}
 				}
 				t.Fatal("the subnet never ran out of addresses")
@@ -541,7 +541,7 @@ func catalog() []refusal {
 // malformed: the refusal names the ID given.
 func lookup(kind, code, id string, read func(c *cloud.Client, id string) error) refusal {
 	return refusal{name: kind + " " + id, code: code, field: "id",
-		trigger: func(t *testing.T, c *cloud.Client, n catalogNet) (error, []string) { return read(c, id), []string{id} }}
+		trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) { return []string{id}, read(c, id) }}
 }
 
 func natInput(subnetID, allocationID, connectivity string) cloud.NATGatewayInput {
@@ -556,7 +556,7 @@ func TestErrorCatalog(t *testing.T) {
 		t.Run(r.code+"/"+r.name, func(t *testing.T) {
 			c := freshClient(t)
 			n := newCatalogNet(t, c)
-			err, objects := r.trigger(t, c, n)
+			objects, err := r.trigger(t, c, n)
 			for _, problem := range refusalProblems(r, err, objects) {
 				t.Error(problem)
 			}

@@ -270,8 +270,7 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 		if claims := v.Claimed(ClaimElasticIP, in.AllocationID); (eip.NATGatewayID != "" && eip.NATGatewayID != selfID) || len(claims) > 0 {
 			holder, object := eip.NATGatewayID, eip.NATGatewayID
 			if holder == "" {
-				holder = "another NAT gateway planned in this configuration (" + claims[0].Who() + ")"
-				object = claims[0].Who()
+				holder, object = claims[0].Who(), claims[0].Who()
 			}
 			return &Error{
 				Code:    "Resource.AlreadyAssociated",

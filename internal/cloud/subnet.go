@@ -211,7 +211,7 @@ func subnetOverlap(v View, block netip.Prefix, vpcID, selfID string, siblings []
 	}
 	for _, claim := range v.Claimed(ClaimSubnetBlock, vpcID) {
 		if p, err := netip.ParsePrefix(claim.Value); err == nil && p.Overlaps(block) {
-			return conflict(claim.Who(), claim.Value+" of "+claim.Who()+", planned in this configuration")
+			return conflict(claim.Who(), claim.Value+" of "+claim.Who())
 		}
 	}
 	return nil

@@ -27,7 +27,11 @@ import (
 func readDiagnostics(t *testing.T, c *testCloud, r resource.Resource, id string) diag.Diagnostics {
 	t.Helper()
 	ctx := context.Background()
-	r.(resource.ResourceWithConfigure).Configure(ctx,
+	configurable, ok := r.(resource.ResourceWithConfigure)
+	if !ok {
+		t.Fatalf("%T cannot be configured", r)
+	}
+	configurable.Configure(ctx,
 		resource.ConfigureRequest{ProviderData: &providerData{client: c.client, plan: cloud.NewPlan()}}, &resource.ConfigureResponse{})
 	var schema resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schema)

@@ -106,7 +106,7 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 	// and this resource claims nothing.
 	if !configVPC.IsNull() && !plan.VPCID.IsUnknown() && want.VPCID != "" {
 		if state == nil {
-			holder = r.data.plan.NewHolderNamed("the simcloud_internet_gateway planned with vpc_id " + want.VPCID)
+			holder = r.data.plan.NewHolderNamed("the simcloud_internet_gateway planned in this configuration with vpc_id " + want.VPCID)
 		}
 		if err := r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces); err != nil {
 			addCloudError(&resp.Diagnostics, "plan", err)

@@ -105,7 +105,7 @@ func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 			replacing = !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
 		}
 		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
-		description := fmt.Sprintf("the simcloud_nat_gateway planned in %s", in.SubnetID)
+		description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
 		err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
 			return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
 		})
