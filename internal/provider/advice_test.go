@@ -168,8 +168,8 @@ func TestAccSubnetWarningOnAttribute(t *testing.T) {
 
 func TestAccInternetGatewayWarnsWithoutRoute(t *testing.T) {
 	c := newTestCloud(t)
-	// The table routes elsewhere (to nothing that leaves the VPC) and serves
-	// the subnet: only the gateway and the subnet are advised on.
+	// The table serves the subnet but has only its local route: the gateway
+	// and the subnet are advised on, the table is not.
 	unrouted := `
 resource "simcloud_route_table" "test" {
   vpc_id = simcloud_vpc.test.id
