@@ -107,8 +107,9 @@ func TestRefusals(t *testing.T) {
 			t.Errorf("simcloud %s: exit %d, stdout %q, stderr %q; want exit 1 and %q", strings.Join(tc.args, " "), r.code, r.stdout, r.stderr, tc.want)
 		}
 	}
-	if r := run(t, location, "", "delete", ids["vpc"]); !strings.Contains(r.stderr, "How to fix: ") {
-		t.Errorf("a refusal does not say how to fix it: %q", r.stderr)
+	if r := run(t, location, "", "delete", ids["vpc"]); !strings.Contains(r.stderr, "How to fix: ") ||
+		!strings.Contains(r.stderr, "Objects involved: "+ids["vpc"]) {
+		t.Errorf("a refusal does not name its objects or say how to fix it: %q", r.stderr)
 	}
 	if after := mustRun(t, location, "", "export"); after != before {
 		t.Error("refused commands changed the cloud")

@@ -237,11 +237,14 @@ func addConfigFlags(fs *flag.FlagSet, e *env) {
 }
 
 // printError writes an error as the provider shows it: the AWS code and
-// wording, then how to fix it.
+// wording, the objects involved, then how to fix it.
 func printError(w io.Writer, err error) {
 	var ce *cloud.Error
 	if errors.As(err, &ce) {
 		outf(w, "Error: %s: %s\n", ce.Code, ce.Message)
+		if len(ce.Objects) > 0 {
+			outf(w, "\nObjects involved: %s\n", strings.Join(ce.Objects, ", "))
+		}
 		if ce.Fix != "" {
 			outf(w, "\nHow to fix: %s\n", ce.Fix)
 		}

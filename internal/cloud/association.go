@@ -30,6 +30,7 @@ func (c *Client) associationRule(subnetID, tableID, replaces string) Rule {
 				Message: fmt.Sprintf("Route table %s and subnet %s belong to different networks", tableID, subnetID),
 				Fix:     fmt.Sprintf("Associate %s with a route table of its own VPC, %s.", subnetID, subnet.VPCID),
 				Field:   "route_table_id",
+				Objects: []string{tableID, subnetID, table.VPCID, subnet.VPCID},
 			}
 		}
 		existing, ok, err := v.SubnetAssociation(subnetID)
@@ -37,21 +38,26 @@ func (c *Client) associationRule(subnetID, tableID, replaces string) Rule {
 			return err
 		}
 		if ok && existing.ID != replaces {
-			return associationConflict(tableID, subnetID, existing.ID+" with "+existing.RouteTableID)
+			return associationConflict(tableID, subnetID, existing.ID+" with "+existing.RouteTableID, existing.ID, existing.RouteTableID)
 		}
 		if claims := v.Claimed(ClaimSubnetAssociation, subnetID); len(claims) > 0 {
-			return associationConflict(tableID, subnetID, "an association with "+orNew(claims[0].Value)+" planned by another resource of this configuration")
+			return associationConflict(tableID, subnetID,
+				"an association with "+orNew(claims[0].Value)+" planned by another resource of this configuration ("+claims[0].Who()+")",
+				nonEmpty(claims[0].Who(), claims[0].Value)...)
 		}
 		return nil
 	}
 }
 
-func associationConflict(tableID, subnetID, existing string) *Error {
+// associationConflict refuses to associate subnetID with tableID because the
+// subnet already has the association existing, which others name.
+func associationConflict(tableID, subnetID, existing string, others ...string) *Error {
 	return &Error{
 		Code:    "Resource.AlreadyAssociated",
 		Message: fmt.Sprintf("the specified association for route table %s conflicts with an existing association", tableID),
 		Fix:     fmt.Sprintf("A subnet has one route table; %s already has %s. Remove that association, or import it to manage it.", subnetID, existing),
 		Field:   "subnet_id",
+		Objects: append([]string{tableID, subnetID}, others...),
 	}
 }
 
@@ -127,6 +133,7 @@ func (c *Client) SubnetAssociation(ctx context.Context, subnetID, tableID string
 				Code:    KindRouteTableAssociation.notFoundCode,
 				Message: fmt.Sprintf("No association between subnet %s and route table %s exists.", subnetID, tableID),
 				Fix:     "Check the IDs: the subnet must be explicitly associated with the table.",
+				Objects: []string{subnetID, tableID},
 			}
 		}
 		a = found
@@ -148,6 +155,7 @@ func (c *Client) Disassociate(ctx context.Context, id string) error {
 				Code:    "InvalidParameterValue",
 				Message: fmt.Sprintf("cannot disassociate the main route table association %s", id),
 				Fix:     "Make another table the VPC's main table instead.",
+				Objects: []string{id, a.RouteTableID, a.VPCID},
 			}
 		}
 		return tx.DeleteAssociation(id)
@@ -170,6 +178,7 @@ func (c *Client) mainRouteTableRule(vpcID, tableID string) Rule {
 				Message: fmt.Sprintf("Route table %s and network %s belong to different networks", tableID, vpcID),
 				Fix:     fmt.Sprintf("Make a table of %s its main table.", vpcID),
 				Field:   "route_table_id",
+				Objects: []string{tableID, vpcID, table.VPCID},
 			}
 		}
 		if claims := v.Claimed(ClaimMainRouteTable, vpcID); len(claims) > 0 {
@@ -178,6 +187,7 @@ func (c *Client) mainRouteTableRule(vpcID, tableID string) Rule {
 				Message: fmt.Sprintf("the main route table association of %s is already being replaced", vpcID),
 				Fix:     "Keep one simcloud_main_route_table_association per VPC.",
 				Field:   "vpc_id",
+				Objects: nonEmpty(vpcID, claims[0].Who(), claims[0].Value),
 			}
 		}
 		return nil

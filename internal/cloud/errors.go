@@ -21,6 +21,14 @@ type Error struct {
 	// Field names the argument at fault in the AWS provider's snake_case
 	// spelling ("cidr_block"), or is empty when no single argument is.
 	Field string
+	// Objects are the objects the refusal concerns, the one asked about
+	// first: IDs of objects in the cloud (or the ID the request gave, when
+	// no such object exists), and descriptions of objects that another
+	// resource of the same plan is to create and that have no ID yet. It is
+	// empty only when the refusal is about a request's own values (a block
+	// that is no CIDR, a reserved tag key), checked before any object is
+	// looked up.
+	Objects []string
 }
 
 func (e *Error) Error() string {
@@ -55,6 +63,7 @@ func notFound(kind Kind, id, field string) *Error {
 		Message: fmt.Sprintf("The %s ID '%s' does not exist", kind.awsNoun, id),
 		Fix:     fmt.Sprintf("Check the ID, or create the %s first; IDs are only valid in the account and region that created them.", kind.label),
 		Field:   field,
+		Objects: []string{printable(id)},
 	}
 }
 
@@ -64,14 +73,22 @@ func malformedID(kind Kind, id, field string) *Error {
 		Message: fmt.Sprintf("Invalid id: %q (expecting %q)", id, kind.Prefix+"-..."),
 		Fix:     fmt.Sprintf("Use a %s ID of the form %s- followed by 17 lowercase hexadecimal digits, such as a reference to the resource's id attribute.", kind.label, kind.Prefix),
 		Field:   field,
+		Objects: []string{printable(id)},
 	}
 }
 
-func dependencyViolation(kind Kind, id string, dependents []string) *Error {
+// dependencyViolation refuses to delete id while dependents, IDs of other
+// objects, still use it. what says how they do, when an ID alone would not
+// tell ("its attachment to vpc-1"); nil shows the IDs.
+func dependencyViolation(kind Kind, id string, dependents, what []string) *Error {
+	if what == nil {
+		what = dependents
+	}
 	return &Error{
 		Code:    "DependencyViolation",
 		Message: fmt.Sprintf("The %s '%s' has dependencies and cannot be deleted.", kind.awsNoun, id),
-		Fix:     fmt.Sprintf("Delete or detach what still uses it first: %s.", joinIDs(dependents)),
+		Fix:     fmt.Sprintf("Delete or detach what still uses it first: %s.", joinIDs(what)),
+		Objects: append([]string{id}, dependents...),
 	}
 }
 
@@ -86,6 +103,18 @@ func joinIDs(ids []string) string {
 			out += ", "
 		}
 		out += id
+	}
+	return out
+}
+
+// nonEmpty is the IDs among ids that are set: an object's own ID is "" until
+// it exists.
+func nonEmpty(ids ...string) []string {
+	var out []string
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
 	}
 	return out
 }

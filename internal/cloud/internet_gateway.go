@@ -67,23 +67,33 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 			return err
 		}
 		if attached != "" && attached != igwID && attached != replaces.InternetGatewayID {
-			return vpcHasGateway(vpcID, attached)
+			return vpcHasGateway(vpcID, attached, attached)
 		}
 		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
 			if claim.Value == "" || claim.Value != igwID {
-				return vpcHasGateway(vpcID, plannedName(claim.Value))
+				return vpcHasGateway(vpcID, plannedName(claim), gatewayOrHolder(claim))
 			}
 		}
 		return nil
 	}
 }
 
-// plannedName names a gateway that another resource of the plan attaches.
-func plannedName(id string) string {
-	if id == "" {
-		return "a new internet gateway planned by another resource of this configuration"
+// plannedName names, in a sentence, a gateway that another resource of the
+// plan attaches.
+func plannedName(claim Claim) string {
+	if claim.Value == "" {
+		return "a new internet gateway planned by another resource of this configuration (" + claim.Who() + ")"
 	}
-	return id + " (attached by another resource of this configuration)"
+	return claim.Value + " (attached by another resource of this configuration: " + claim.Who() + ")"
+}
+
+// gatewayOrHolder is the object a gateway claim stands for: the gateway,
+// when it exists, else the resource that plans to create it.
+func gatewayOrHolder(claim Claim) string {
+	if claim.Value != "" {
+		return claim.Value
+	}
+	return claim.Who()
 }
 
 func alreadyAttached(igwID, vpcID string) *Error {
@@ -92,16 +102,20 @@ func alreadyAttached(igwID, vpcID string) *Error {
 		Message: fmt.Sprintf("resource %s is already attached to network %s", igwID, vpcID),
 		Fix:     fmt.Sprintf("Detach %s from %s first, or give the new VPC a gateway of its own.", igwID, vpcID),
 		Field:   "internet_gateway_id",
+		Objects: []string{igwID, vpcID},
 	}
 }
 
-func vpcHasGateway(vpcID, holder string) *Error {
+// vpcHasGateway refuses a second gateway for vpcID; holder names the one it
+// has in a sentence, object as an entry of Objects.
+func vpcHasGateway(vpcID, holder, object string) *Error {
 	return &Error{
 		Code:    "InvalidParameterValue",
 		Message: fmt.Sprintf("Network %s already has an internet gateway attached", vpcID),
 		Fix: fmt.Sprintf("A VPC has at most one internet gateway, and %s already has %s. "+
 			"Use that gateway (for example through the simcloud_internet_gateway data source), or detach it first.", vpcID, holder),
-		Field: "vpc_id",
+		Field:   "vpc_id",
+		Objects: []string{vpcID, object},
 	}
 }
 
@@ -213,6 +227,7 @@ func (c *Client) detach(tx Tx, igwID, vpcID string) error {
 			Message: fmt.Sprintf("resource %s is not attached to network %s", igwID, vpcID),
 			Fix:     fmt.Sprintf("Check which VPC %s is attached to; there is nothing to detach from %s.", igwID, vpcID),
 			Field:   "vpc_id",
+			Objects: nonEmpty(igwID, vpcID, igw.VPCID),
 		}
 	}
 	return tx.SetInternetGatewayVPC(igwID, "")
@@ -257,7 +272,7 @@ func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
 			return err
 		}
 		if igw.VPCID != "" {
-			return dependencyViolation(KindInternetGateway, id, []string{"its attachment to " + igw.VPCID})
+			return dependencyViolation(KindInternetGateway, id, []string{igw.VPCID}, []string{"its attachment to " + igw.VPCID})
 		}
 		return deleteInternetGateway(tx, id)
 	})

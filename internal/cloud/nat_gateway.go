@@ -142,6 +142,7 @@ func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
 			Message: fmt.Sprintf("Allocation ID '%s' not found.", id),
 			Fix:     "Check the ID, or allocate the address (simcloud_eip) first.",
 			Field:   field,
+			Objects: []string{printable(id)},
 		}
 	}
 	return found[0], nil
@@ -173,6 +174,7 @@ func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
 				Code:    "InvalidIPAddress.InUse",
 				Message: fmt.Sprintf("Address %s is in use.", eip.PublicIP),
 				Fix:     fmt.Sprintf("Delete NAT gateway %s, which uses it, first.", eip.NATGatewayID),
+				Objects: []string{id, eip.NATGatewayID},
 			}
 		}
 		if err := tx.SetTags(id, nil); err != nil {
@@ -233,13 +235,8 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if !slices.Contains([]string{ConnectivityPublic, ConnectivityPrivate}, in.ConnectivityType) {
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("Value (%s) for parameter connectivityType is invalid.", printable(in.ConnectivityType)),
-				Fix:     "Use public or private.",
-				Field:   "connectivity_type",
-			}
+		if err := validateConnectivityType(in.ConnectivityType); err != nil {
+			return err
 		}
 		subnet, err := c.findSubnet(v, in.SubnetID, "subnet_id")
 		if err != nil {
@@ -252,6 +249,7 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 					Message: "A private NAT gateway cannot have an elastic IP address.",
 					Fix:     "Remove allocation_id, or make the NAT gateway public.",
 					Field:   "allocation_id",
+					Objects: []string{in.AllocationID},
 				}
 			}
 			return nil
@@ -262,22 +260,24 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 				Message: "The request must contain the parameter allocationId",
 				Fix:     "Give a public NAT gateway an elastic IP address: allocation_id = simcloud_eip.<name>.id.",
 				Field:   "allocation_id",
+				Objects: []string{subnet.ID},
 			}
 		}
 		eip, err := c.findElasticIP(v, in.AllocationID, "allocation_id")
 		if err != nil {
 			return err
 		}
-		if (eip.NATGatewayID != "" && eip.NATGatewayID != selfID) || len(v.Claimed(ClaimElasticIP, in.AllocationID)) > 0 {
-			holder := eip.NATGatewayID
+		if claims := v.Claimed(ClaimElasticIP, in.AllocationID); (eip.NATGatewayID != "" && eip.NATGatewayID != selfID) || len(claims) > 0 {
+			holder, object := eip.NATGatewayID, eip.NATGatewayID
 			if holder == "" {
-				holder = "another NAT gateway planned in this configuration"
+				holder, object = claims[0].Who(), claims[0].Who()
 			}
 			return &Error{
 				Code:    "Resource.AlreadyAssociated",
 				Message: fmt.Sprintf("Elastic IP address %s is already associated", in.AllocationID),
 				Fix:     fmt.Sprintf("An elastic IP address serves one NAT gateway, and %s already serves %s. Allocate another simcloud_eip.", in.AllocationID, holder),
 				Field:   "allocation_id",
+				Objects: append(nonEmpty(selfID), in.AllocationID, object),
 			}
 		}
 		igw, err := v.AttachedInternetGateway(subnet.VPCID)
@@ -290,9 +290,24 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 				Message: fmt.Sprintf("Network %s has no Internet gateway attached", subnet.VPCID),
 				Fix:     fmt.Sprintf("A public NAT gateway reaches the internet through its VPC's internet gateway: attach one to %s, or make the NAT gateway private.", subnet.VPCID),
 				Field:   "subnet_id",
+				Objects: []string{subnet.VPCID, subnet.ID},
 			}
 		}
 		return nil
+	}
+}
+
+// validateConnectivityType checks a NAT gateway's connectivity type, a value
+// of the request alone.
+func validateConnectivityType(t string) error {
+	if slices.Contains([]string{ConnectivityPublic, ConnectivityPrivate}, t) {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter connectivityType is invalid.", printable(t)),
+		Fix:     "Use public or private.",
+		Field:   "connectivity_type",
 	}
 }
 
@@ -367,6 +382,7 @@ func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
 		Message: fmt.Sprintf("Subnet %s has no free addresses.", subnet.ID),
 		Fix:     "Use a larger subnet, or delete NAT gateways it no longer needs.",
 		Field:   "subnet_id",
+		Objects: []string{subnet.ID},
 	}
 }
 
@@ -406,6 +422,7 @@ func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {
 			Message: fmt.Sprintf("NAT gateway %s was not found", id),
 			Fix:     "Check the ID, or create the NAT gateway first.",
 			Field:   "id",
+			Objects: []string{printable(id)},
 		}
 	}
 	return found[0], nil

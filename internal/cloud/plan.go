@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -22,6 +23,10 @@ type Plan struct {
 	next   int
 	// replaced counts the replacements planned under each key.
 	replaced map[string]int
+	// described holds what each new object's holder was described as, so
+	// that a refusal can say which resource of the configuration is in the
+	// way of another.
+	described map[Holder]string
 }
 
 // NewPlan returns an empty plan.
@@ -39,6 +44,21 @@ type Claim struct {
 	Value string
 	// Holder is the planned object that makes the claim.
 	Holder Holder
+	// HolderName says who Holder is, for people: the object's ID when it
+	// exists, else how its resource was described when planned (see
+	// NewHolderNamed). Filled in when the claim is recorded.
+	HolderName string
+}
+
+// unnamedHolder stands for a planned object that was given no description.
+const unnamedHolder = "another resource planned in this configuration, not created yet"
+
+// Who names the object that makes the claim, for a refusal's Objects.
+func (c Claim) Who() string {
+	if c.HolderName == "" {
+		return unnamedHolder
+	}
+	return c.HolderName
 }
 
 // Holder identifies a planned object. An object that exists is held by its
@@ -50,11 +70,36 @@ type Holder string
 func ExistingHolder(id string) Holder { return Holder(id) }
 
 // NewHolder returns a holder for an object that does not exist yet.
-func (p *Plan) NewHolder() Holder {
+func (p *Plan) NewHolder() Holder { return p.NewHolderNamed("") }
+
+// NewHolderNamed returns a holder for an object that does not exist yet,
+// described for people, such as "the simcloud_subnet planned with
+// cidr_block 10.0.1.0/24 in vpc-1". Terraform does not tell a provider the
+// address of the resource it plans, so the description is made of what the
+// provider does know: the resource type and its planned values.
+func (p *Plan) NewHolderNamed(description string) Holder {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.next++
-	return Holder(fmt.Sprintf("planned#%d", p.next))
+	h := Holder(fmt.Sprintf("planned#%d", p.next))
+	if description != "" {
+		if p.described == nil {
+			p.described = map[Holder]string{}
+		}
+		p.described[h] = description
+	}
+	return h
+}
+
+// name is what claims of holder call it. Callers hold p.mu.
+func (p *Plan) name(h Holder) string {
+	if d, ok := p.described[h]; ok {
+		return d
+	}
+	if strings.HasPrefix(string(h), "planned#") {
+		return ""
+	}
+	return string(h)
 }
 
 // View is what a rule reads: the cloud, and at plan time the claims of the
@@ -108,7 +153,7 @@ func (c *Client) Check(ctx context.Context, p *Plan, holder Holder, rule Rule, c
 	}
 	p.claims = slices.DeleteFunc(p.claims, func(cl Claim) bool { return cl.Holder == holder })
 	for _, cl := range claims {
-		cl.Holder = holder
+		cl.Holder, cl.HolderName = holder, p.name(holder)
 		p.claims = append(p.claims, cl)
 	}
 	return nil

@@ -99,6 +99,7 @@ func (c *Client) routeSpecRule(vpcID, tableID string, spec RouteSpec) Rule {
 					Message: fmt.Sprintf("Cannot create a more specific route for %s than local route %s in route table %s", dest, local, orNew(tableID)),
 					Fix:     fmt.Sprintf("Traffic for %s stays inside the VPC through its local route; route only destinations outside it, such as 0.0.0.0/0.", local),
 					Field:   destinationField(dest),
+					Objects: nonEmpty(tableID, vpc.ID),
 				}
 			}
 		}
@@ -122,6 +123,7 @@ func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, 
 			Message: fmt.Sprintf("route table %s and %s %s belong to different networks", orNew(tableID), noun, target),
 			Fix:     fmt.Sprintf("Route to a gateway of %s, or attach %s to it first.", vpc.ID, target),
 			Field:   field,
+			Objects: nonEmpty(tableID, vpc.ID, target),
 		}
 	}
 	switch targetKind(target) {
@@ -143,6 +145,7 @@ func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, 
 				Message: fmt.Sprintf("An egress-only internet gateway only routes IPv6 traffic; %s is an IPv4 destination.", dest),
 				Fix:     "Give the route an IPv6 destination such as ::/0, or send IPv4 traffic to an internet gateway or a NAT gateway.",
 				Field:   field,
+				Objects: nonEmpty(tableID, target),
 			}
 		}
 		eigw, ok, err := v.EgressOnlyInternetGateway(c.scope, target)
@@ -189,6 +192,7 @@ func gatewayNotFound(target, field string) *Error {
 		Message: fmt.Sprintf("The gateway ID '%s' does not exist", printable(target)),
 		Fix:     "Route to a gateway that exists in this account and region, usually by referring to the gateway resource's id.",
 		Field:   field,
+		Objects: []string{printable(target)},
 	}
 }
 
@@ -213,24 +217,27 @@ func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, repla
 		}
 		for _, r := range table.Routes {
 			if r.Destination == dest.String() {
-				return routeExists(dest, destinationField(dest))
+				return routeExists(dest, destinationField(dest), tableID, RouteID(tableID, r.Destination))
 			}
 		}
 		for _, claim := range v.Claimed(ClaimRoute, tableID) {
 			if claim.Value == dest.String() {
-				return routeExists(dest, destinationField(dest))
+				return routeExists(dest, destinationField(dest), tableID, claim.Who())
 			}
 		}
 		return nil
 	}
 }
 
-func routeExists(dest netip.Prefix, field string) *Error {
+// routeExists refuses a second route to dest; objects are the table (or
+// what stands for it) and the route, existing or planned, already there.
+func routeExists(dest netip.Prefix, field string, objects ...string) *Error {
 	return &Error{
 		Code:    "RouteAlreadyExists",
 		Message: fmt.Sprintf("The route identified by %s already exists.", dest),
 		Fix:     "A table has one route per destination: change the existing route's target, or remove one of the two (terraform import adopts a route made elsewhere).",
 		Field:   field,
+		Objects: objects,
 	}
 }
 
@@ -241,17 +248,22 @@ func managementRule(v View, table RouteTable, manager string) error {
 	if manager == ManagedByRoute {
 		other, otherClaim, resourceName = ManagedInline, ClaimInlineRoutes, "the route blocks of its simcloud_route_table (or simcloud_default_route_table)"
 	}
-	var owners []string
+	var owners, objects []string
 	for _, r := range table.Routes {
 		if r.ManagedBy == other {
 			owners = append(owners, r.Destination)
+			objects = append(objects, RouteID(table.ID, r.Destination))
 		}
 	}
 	// A table whose resource says route = [] manages its routes inline
 	// while it has none.
 	inlineWithoutRoutes := manager == ManagedByRoute && table.InlineRoutes && len(owners) == 0
-	if len(owners) == 0 && !inlineWithoutRoutes && len(v.Claimed(otherClaim, table.ID)) == 0 {
+	claims := v.Claimed(otherClaim, table.ID)
+	if len(owners) == 0 && !inlineWithoutRoutes && len(claims) == 0 {
 		return nil
+	}
+	for _, claim := range claims {
+		objects = append(objects, claim.Who())
 	}
 	what := "in this configuration"
 	switch {
@@ -265,6 +277,7 @@ func managementRule(v View, table RouteTable, manager string) error {
 		Message: fmt.Sprintf("The routes of route table %s are managed by %s %s.", table.ID, resourceName, what),
 		Fix:     "Manage a table's routes either with route blocks in the table or with simcloud_route resources, not both: with both, each apply would undo the other's routes.",
 		Field:   "route_table_id",
+		Objects: append([]string{table.ID}, objects...),
 	}
 }
 
@@ -311,6 +324,7 @@ func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpe
 					Message: fmt.Sprintf("There is no route defined for '%s' in the route table. Use CreateRoute instead.", dest),
 					Fix:     "Create the route instead of replacing it.",
 					Field:   destinationField(dest),
+					Objects: []string{tableID},
 				}
 			}
 		}
@@ -357,6 +371,7 @@ func routeNotFound(tableID, dest string) *Error {
 		Code:    "InvalidRoute.NotFound",
 		Message: fmt.Sprintf("no route with destination-cidr-block %s in route table %s", dest, tableID),
 		Fix:     "Check the route table and the destination.",
+		Objects: []string{tableID},
 	}
 }
 
@@ -377,6 +392,7 @@ func (c *Client) DeleteRoute(ctx context.Context, tableID, destination string) e
 				Code:    "InvalidParameterValue",
 				Message: fmt.Sprintf("cannot remove local route %s in route table %s", dest, tableID),
 				Fix:     "Local routes belong to the VPC's blocks and go only with them.",
+				Objects: []string{tableID, RouteID(tableID, dest.String())},
 			}
 		}
 		return tx.DeleteRoute(tableID, dest.String())
@@ -465,6 +481,7 @@ func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec Ro
 				Code:    "InvalidParameterValue",
 				Message: fmt.Sprintf("cannot replace local route %s in route table %s", dest, tableID),
 				Fix:     "Local routes belong to the VPC's blocks; replace a route to a gateway instead.",
+				Objects: []string{tableID, RouteID(tableID, dest.String())},
 			}
 		}
 		if err := c.routeSpecRule(table.VPCID, tableID, spec)(applyView{tx}); err != nil {

@@ -94,7 +94,7 @@ func (c *Client) inlineRoutesRule(vpcID, tableID string, routes []RouteSpec) Rul
 			}
 			dest, _ := ParseRouteDestination(spec.Destination, "")
 			if seen[dest.String()] {
-				return routeExists(dest, "route")
+				return routeExists(dest, "route", tableOrNew(vpcID, tableID))
 			}
 			seen[dest.String()] = true
 		}
@@ -189,12 +189,7 @@ func (c *Client) updateRouteTable(ctx context.Context, op, id string, in RouteTa
 			return err
 		}
 		if adopt && !table.Main {
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("%s is not the main route table of %s.", id, table.VPCID),
-				Fix:     "Give simcloud_default_route_table the VPC's default_route_table_id.",
-				Field:   "default_route_table_id",
-			}
+			return notMainTable(table)
 		}
 		in.VPCID = table.VPCID
 		rule := in.rule(c, id)
@@ -306,7 +301,8 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 			return &Error{
 				Code:    "DependencyViolation",
 				Message: fmt.Sprintf("The routeTable '%s' has dependencies and cannot be deleted.", id),
-				Fix:     fmt.Sprintf("%s is the main route table of %s; make another table main first, or delete the VPC.", id, table.VPCID),
+				Fix:     fmt.Sprintf("Make another table the main table of %s first (%s is main now), or delete the VPC.", table.VPCID, id),
+				Objects: []string{id, table.VPCID},
 			}
 		}
 		withAssociations, err := tx.RouteTables(c.scope, RouteTableFilter{ID: id, WithAssociations: true})
@@ -314,11 +310,12 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 			return err
 		}
 		if associations := withAssociations[0].Associations; len(associations) > 0 {
-			var ids []string
+			var ids, what []string
 			for _, a := range associations {
-				ids = append(ids, a.ID+" (subnet "+a.SubnetID+")")
+				ids = append(ids, a.ID, a.SubnetID)
+				what = append(what, a.ID+" (subnet "+a.SubnetID+")")
 			}
-			return dependencyViolation(KindRouteTable, id, ids)
+			return dependencyViolation(KindRouteTable, id, ids, what)
 		}
 		return deleteRouteTable(tx, id)
 	})
@@ -409,12 +406,7 @@ func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holde
 			return err
 		}
 		if !table.Main {
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("%s is not the main route table of %s.", tableID, table.VPCID),
-				Fix:     "Give simcloud_default_route_table the VPC's default_route_table_id.",
-				Field:   "default_route_table_id",
-			}
+			return notMainTable(table)
 		}
 		if err := allRules(tagsRule(in.Tags), c.inlineRoutesRule(table.VPCID, "", in.Routes))(v); err != nil {
 			return err
@@ -422,4 +414,25 @@ func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holde
 		return managementRule(v, RouteTable{ID: tableID}, ManagedInline)
 	}
 	return c.Check(ctx, p, holder, rule, Claim{Kind: ClaimInlineRoutes, Scope: tableID})
+}
+
+// notMainTable refuses to adopt, as a VPC's default table, a table that is
+// not its VPC's main table.
+func notMainTable(table RouteTable) *Error {
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("%s is not the main route table of %s.", table.ID, table.VPCID),
+		Fix:     "Give simcloud_default_route_table the VPC's default_route_table_id.",
+		Field:   "default_route_table_id",
+		Objects: []string{table.ID, table.VPCID},
+	}
+}
+
+// tableOrNew names a route table for Objects: its ID, or for one not created
+// yet, what it will be.
+func tableOrNew(vpcID, tableID string) string {
+	if tableID != "" {
+		return tableID
+	}
+	return "a new route table of " + vpcID
 }

@@ -110,6 +110,7 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 				Message: "Invalid value 'true' for AssignIpv6AddressOnCreation. Cannot set AssignIpv6AddressOnCreation to true unless the subnet has an IPv6 CIDR block associated with it.",
 				Fix:     "Give the subnet an ipv6_cidr_block, or leave assign_ipv6_address_on_creation false.",
 				Field:   "assign_ipv6_address_on_creation",
+				Objects: nonEmpty(selfID),
 			}
 		}
 		for _, b := range blocks {
@@ -147,7 +148,7 @@ func parseSubnetCIDR(s string, vpc VPC) (netip.Prefix, error) {
 	}
 	vpcBlock := netip.MustParsePrefix(vpc.CIDRBlock)
 	invalid := func(fix string) *Error {
-		return &Error{Code: "InvalidSubnet.Range", Message: fmt.Sprintf("The CIDR '%s' is invalid.", s), Fix: fix, Field: "cidr_block"}
+		return &Error{Code: "InvalidSubnet.Range", Message: fmt.Sprintf("The CIDR '%s' is invalid.", s), Fix: fix, Field: "cidr_block", Objects: []string{vpc.ID}}
 	}
 	if bits := block.Bits(); bits < subnetMinPrefixBits || bits > subnetMaxPrefixBits {
 		return netip.Prefix{}, invalid(fmt.Sprintf("A subnet's block must be between /%d and /%d.", subnetMinPrefixBits, subnetMaxPrefixBits))
@@ -169,6 +170,7 @@ func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
 			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid: %s has no IPv6 CIDR block.", s, vpc.ID),
 			Fix:     "Set assign_generated_ipv6_cidr_block = true on the VPC, then take a /64 of its ipv6_cidr_block (for example with cidrsubnet(vpc.ipv6_cidr_block, 8, 1)).",
 			Field:   "ipv6_cidr_block",
+			Objects: []string{vpc.ID},
 		}
 	}
 	vpcBlock := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
@@ -178,6 +180,7 @@ func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
 			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid.", s),
 			Fix:     fmt.Sprintf("A subnet's IPv6 block is a /64 inside its VPC's %s, such as %s.", vpcBlock, resized(vpcBlock, subnetIPv6Bits)),
 			Field:   "ipv6_cidr_block",
+			Objects: []string{vpc.ID},
 		}
 	}
 	return block, nil
@@ -190,12 +193,15 @@ func subnetOverlap(v View, block netip.Prefix, vpcID, selfID string, siblings []
 	if block.Addr().Is6() {
 		field = "ipv6_cidr_block"
 	}
-	conflict := func(other string) *Error {
+	// other is the subnet in the way, as an entry of Objects; whose says
+	// whose block it is, in a sentence.
+	conflict := func(other, whose string) *Error {
 		return &Error{
 			Code:    "InvalidSubnet.Conflict",
 			Message: fmt.Sprintf("The CIDR '%s' conflicts with another subnet", block),
-			Fix:     fmt.Sprintf("Subnets of one VPC may not overlap, and %s overlaps %s. Choose a free block, for example with cidrsubnet().", block, other),
+			Fix:     fmt.Sprintf("Subnets of one VPC may not overlap, and %s overlaps %s. Choose a free block, for example with cidrsubnet().", block, whose),
 			Field:   field,
+			Objects: append(nonEmpty(selfID), vpcID, other),
 		}
 	}
 	for _, s := range siblings {
@@ -204,13 +210,13 @@ func subnetOverlap(v View, block netip.Prefix, vpcID, selfID string, siblings []
 		}
 		for _, b := range []string{s.CIDRBlock, s.IPv6CIDRBlock} {
 			if p, err := netip.ParsePrefix(b); err == nil && p.Overlaps(block) {
-				return conflict(fmt.Sprintf("%s of %s", b, s.ID))
+				return conflict(s.ID, b+" of "+s.ID)
 			}
 		}
 	}
 	for _, claim := range v.Claimed(ClaimSubnetBlock, vpcID) {
 		if p, err := netip.ParsePrefix(claim.Value); err == nil && p.Overlaps(block) {
-			return conflict(claim.Value + " of another subnet planned in this configuration")
+			return conflict(claim.Who(), claim.Value+" of "+claim.Who())
 		}
 	}
 	return nil
@@ -312,6 +318,7 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 				Code:    "OperationNotPermitted",
 				Message: fmt.Sprintf("The VPC, IPv4 block and zone of %s cannot be changed.", id),
 				Fix:     "Replace the subnet to change them.",
+				Objects: []string{id},
 			}
 		}
 		if s.IPv6CIDRBlock != in.IPv6CIDRBlock {
@@ -340,7 +347,7 @@ func (c *Client) DeleteSubnet(ctx context.Context, id string) error {
 			return err
 		}
 		if len(dependents) > 0 {
-			return dependencyViolation(KindSubnet, id, dependents)
+			return dependencyViolation(KindSubnet, id, dependents, nil)
 		}
 		if err := tx.SetTags(id, nil); err != nil {
 			return err

@@ -34,6 +34,7 @@ func (c *Client) findTaggable(tx ReadTx, id string) error {
 			Code:    "InvalidID",
 			Message: fmt.Sprintf("The ID '%s' is not valid", printable(id)),
 			Fix:     "Give the ID of a VPC, subnet, internet gateway, egress-only internet gateway, route table, NAT gateway or elastic IP (eipalloc-...).",
+			Objects: []string{printable(id)},
 		}
 	}
 	var err error

@@ -190,6 +190,7 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 				Message: fmt.Sprintf("The primary CIDR block of %s cannot be changed.", id),
 				Fix:     "Replace the VPC to give it another primary block.",
 				Field:   "cidr_block",
+				Objects: []string{id},
 			}
 		}
 		if !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
@@ -198,6 +199,7 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 				Message: fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
 				Fix:     "Replace the VPC to change its tenancy this way.",
 				Field:   "instance_tenancy",
+				Objects: []string{id},
 			}
 		}
 		vpc.InstanceTenancy = in.InstanceTenancy
@@ -245,7 +247,7 @@ func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 			return err
 		}
 		if len(dependents) > 0 {
-			return dependencyViolation(KindVPC, id, dependents)
+			return dependencyViolation(KindVPC, id, dependents, nil)
 		}
 		mainID, err := tx.MainRouteTableID(id)
 		if err != nil {
@@ -288,6 +290,7 @@ func assignIPv6Block(tx ReadTx, vpc *VPC) error {
 		Message: "There are not enough free IPv6 CIDR blocks in the pool to satisfy the request.",
 		Fix:     "Release IPv6 blocks from VPCs that no longer need them, or start a fresh cloud.",
 		Field:   "assign_generated_ipv6_cidr_block",
+		Objects: []string{vpc.ID},
 	}
 }
 
@@ -324,6 +327,7 @@ func ipv6BlockUnused(tx ReadTx, scope Scope, vpc VPC) error {
 				Message: fmt.Sprintf("The IPv6 CIDR block %s of %s is in use by %s.", vpc.IPv6CIDRBlock, vpc.ID, s.ID),
 				Fix:     fmt.Sprintf("Remove the IPv6 blocks of the VPC's subnets (%s has %s) first.", s.ID, s.IPv6CIDRBlock),
 				Field:   "assign_generated_ipv6_cidr_block",
+				Objects: []string{vpc.ID, s.ID},
 			}
 		}
 	}

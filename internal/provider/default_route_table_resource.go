@@ -93,7 +93,7 @@ func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource
 		in := cloud.RouteTableInput{Tags: tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
 		var err error
 		if adopting {
-			err = r.data.client.CheckAdoptRouteTable(ctx, r.data.plan, r.data.plan.NewHolder(), tableID, in)
+			err = r.data.client.CheckAdoptRouteTable(ctx, r.data.plan, r.data.plan.NewHolderNamed("the simcloud_default_route_table planned in this configuration for "+tableID), tableID, in)
 		} else {
 			in.VPCID = plan.VPCID.ValueString()
 			err = r.data.client.CheckRouteTable(ctx, r.data.plan, cloud.ExistingHolder(tableID), tableID, in)

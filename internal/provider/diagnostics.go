@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"context"
 	"errors"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -43,7 +45,50 @@ func addCloudErrorOn(diags *diag.Diagnostics, operation string, err error, field
 	addCloudError(diags, operation, err)
 }
 
+// cloudErrorText renders a refusal the same way everywhere: the summary is
+// AWS's code and message, as a search engine or AWS's documentation knows
+// them; the detail repeats them verbatim, then names the objects involved and
+// says how to fix it.
 func cloudErrorText(ce *cloud.Error) (summary, detail string) {
+	objects := "none in the cloud: the values given are refused before any object is looked up."
+	if len(ce.Objects) > 0 {
+		objects = strings.Join(ce.Objects, ", ") + "."
+	}
 	return ce.Code + ": " + ce.Message,
-		"The simulated cloud refused this as AWS would, with error code " + ce.Code + ".\n\nHow to fix: " + ce.Fix
+		"The simulated cloud refused this as AWS would, with error code " + ce.Code + " and AWS's message:\n" +
+			ce.Message + "\n\n" +
+			"Objects involved: " + objects + "\n\n" +
+			"How to fix: " + ce.Fix
+}
+
+// addAdvice turns the cloud's advice on an object into warnings: things AWS
+// accepts silently but that most likely do not do what was meant.
+func addAdvice(diags *diag.Diagnostics, advice []cloud.Advisory) {
+	for _, a := range advice {
+		summary := a.Subject + ": " + a.Title
+		detail := a.Message + "\n\n" +
+			"Objects involved: " + strings.Join(a.Objects, ", ") + ".\n\n" +
+			"How to fix: " + a.Fix + "\n\n" +
+			"This is a warning (" + a.Code + "): AWS accepts this network as it is, and so does the simulated cloud."
+		if a.Field != "" {
+			diags.AddAttributeWarning(path.Root(a.Field), summary, detail)
+			continue
+		}
+		diags.AddWarning(summary, detail)
+	}
+}
+
+// advise adds the cloud's advice on the object with the given ID to a
+// resource's Read. Read is where advice is reliable: it runs at the start of
+// every plan, against the cloud as the last apply left it, whole. At plan
+// time the routes and associations that the same plan creates are not in
+// the cloud yet, and in Create they may be created after this resource
+// (they depend on it), so advice there would warn about a network that the
+// same apply is about to complete. Advice is a courtesy: a failure to give
+// it never fails the read.
+func (d *providerData) advise(ctx context.Context, id string, diags *diag.Diagnostics) {
+	advice, err := d.client.AdviceOn(ctx, id)
+	if err == nil {
+		addAdvice(diags, advice)
+	}
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -90,7 +91,8 @@ func (r *internetGatewayAttachmentResource) ModifyPlan(ctx context.Context, req 
 		replaces = cloud.InternetGatewayAttachment{InternetGatewayID: state.InternetGatewayID.ValueString(), VPCID: state.VPCID.ValueString()}
 	}
 	key := "simcloud_internet_gateway_attachment|" + cloud.InternetGatewayAttachmentID(want.InternetGatewayID, want.VPCID)
-	err := r.data.checkPlanned(key, stateID, stateID != "" && replaces != want, func(holder cloud.Holder, _ string) error {
+	description := fmt.Sprintf("the simcloud_internet_gateway_attachment planned in this configuration for %s and %s", want.InternetGatewayID, want.VPCID)
+	err := r.data.checkPlanned(key, description, stateID, stateID != "" && replaces != want, func(holder cloud.Holder, _ string) error {
 		return r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces)
 	})
 	if err != nil {

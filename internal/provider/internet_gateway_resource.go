@@ -94,7 +94,8 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 		// Created detached: nothing will attach it in this step.
 		plan.VPCID = types.StringValue("")
 	}
-	holder, want, replaces := r.data.plan.NewHolder(), cloud.InternetGatewayAttachment{VPCID: plan.VPCID.ValueString()}, cloud.InternetGatewayAttachment{}
+	want, replaces := cloud.InternetGatewayAttachment{VPCID: plan.VPCID.ValueString()}, cloud.InternetGatewayAttachment{}
+	var holder cloud.Holder
 	if state != nil {
 		holder = cloud.ExistingHolder(state.ID.ValueString())
 		want.InternetGatewayID = state.ID.ValueString()
@@ -104,6 +105,9 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 	// the gateway is (attached by a simcloud_internet_gateway_attachment, say),
 	// and this resource claims nothing.
 	if !configVPC.IsNull() && !plan.VPCID.IsUnknown() && want.VPCID != "" {
+		if state == nil {
+			holder = r.data.plan.NewHolderNamed("the simcloud_internet_gateway planned in this configuration with vpc_id " + want.VPCID)
+		}
 		if err := r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces); err != nil {
 			addCloudError(&resp.Diagnostics, "plan", err)
 		}
@@ -127,6 +131,7 @@ func (r *internetGatewayResource) Read(ctx context.Context, req resource.ReadReq
 			igw, err := r.data.client.InternetGateway(ctx, m.ID.ValueString())
 			if err == nil {
 				r.data.setInternetGatewayState(ctx, m, igw, &resp.Diagnostics)
+				r.data.advise(ctx, m.ID.ValueString(), &resp.Diagnostics)
 			}
 			return err
 		})

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -77,7 +78,7 @@ func (r *mainRouteTableAssociationResource) ModifyPlan(ctx context.Context, req 
 	if resp.Diagnostics.HasError() || anyUnknown(plan.VPCID, plan.RouteTableID) {
 		return
 	}
-	holder := r.data.plan.NewHolder()
+	holder := r.data.plan.NewHolderNamed(fmt.Sprintf("the simcloud_main_route_table_association planned in this configuration for %s and %s", plan.VPCID.ValueString(), plan.RouteTableID.ValueString()))
 	if !req.State.Raw.IsNull() {
 		var state mainRouteTableAssociationModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -104,7 +105,8 @@ func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 			replacing = !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
 		}
 		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
-		err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+		description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
+		err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
 			return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
 		})
 		if err != nil {

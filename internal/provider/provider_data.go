@@ -39,13 +39,14 @@ func configuredData(data any, diags *diag.Diagnostics) *providerData {
 // planned in its place. Terraform plans a replacement a second time as if it
 // were new; that second planning finds the mark the first one left under key
 // and skips the check, which already ran with the object's own stored self
-// and claims out of the way.
-func (d *providerData) checkPlanned(key, stateID string, replacing bool, check func(holder cloud.Holder, selfID string) error) error {
+// and claims out of the way. description says, for other resources' errors,
+// which resource a new object is (see cloud.Plan.NewHolderNamed).
+func (d *providerData) checkPlanned(key, description, stateID string, replacing bool, check func(holder cloud.Holder, selfID string) error) error {
 	if stateID == "" {
 		if d.plan.TakeReplaced(key) {
 			return nil
 		}
-		return check(d.plan.NewHolder(), "")
+		return check(d.plan.NewHolderNamed(description), "")
 	}
 	if replacing {
 		d.plan.MarkReplaced(key)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -138,7 +139,8 @@ func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		targetChange = !replacing
 	}
 	key := strings.Join([]string{"simcloud_route", plan.RouteTableID.ValueString(), spec.Destination, spec.Target}, "|")
-	err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, _ string) error {
+	description := fmt.Sprintf("the simcloud_route planned in this configuration for %s in %s", spec.Destination, plan.RouteTableID.ValueString())
+	err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, _ string) error {
 		return r.data.client.CheckRoute(ctx, r.data.plan, holder, plan.RouteTableID.ValueString(), spec, targetChange)
 	})
 	if err != nil {

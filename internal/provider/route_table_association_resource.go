@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -78,7 +79,8 @@ func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req reso
 		replacing = !plan.SubnetID.Equal(state.SubnetID) || !plan.RouteTableID.Equal(state.RouteTableID)
 	}
 	key := strings.Join([]string{"simcloud_route_table_association", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString()}, "|")
-	err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+	description := fmt.Sprintf("the simcloud_route_table_association planned in this configuration for %s and %s", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString())
+	err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
 		return r.data.client.CheckAssociation(ctx, r.data.plan, holder, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString(), selfID)
 	})
 	if err != nil {

@@ -132,6 +132,7 @@ func (r *routeTableResource) Read(ctx context.Context, req resource.ReadRequest,
 			table, err := r.data.client.RouteTable(ctx, m.ID.ValueString())
 			if err == nil {
 				r.data.setRouteTableState(ctx, m, table, &resp.Diagnostics)
+				r.data.advise(ctx, m.ID.ValueString(), &resp.Diagnostics)
 			}
 			return err
 		})

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -184,7 +185,8 @@ func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 			replacing = !plan.VPCID.Equal(state.VPCID) || !plan.CIDRBlock.Equal(state.CIDRBlock) || !plan.AvailabilityZone.Equal(state.AvailabilityZone)
 		}
 		key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
-		err := r.data.checkPlanned(key, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+		description := fmt.Sprintf("the simcloud_subnet planned in this configuration with cidr_block %s in %s", in.CIDRBlock, in.VPCID)
+		err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
 			return r.data.client.CheckSubnet(ctx, r.data.plan, holder, in, selfID)
 		})
 		if err != nil {
@@ -222,6 +224,7 @@ func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, res
 			s, err := r.data.client.Subnet(ctx, m.ID.ValueString())
 			if err == nil {
 				r.data.setSubnetState(ctx, m, s, &resp.Diagnostics)
+				r.data.advise(ctx, m.ID.ValueString(), &resp.Diagnostics)
 			}
 			return err
 		})

@@ -151,7 +151,8 @@ resource "simcloud_subnet" "tiny" {
 resource "simcloud_subnet" "overlap" {
   vpc_id     = simcloud_vpc.main.id
   cidr_block = "10.0.0.0/23"
-}`, "InvalidSubnet.Conflict: The CIDR '10.0.0.0/23' conflicts with another subnet", "cidr_block", "subnet-"),
+}`, "InvalidSubnet.Conflict: The CIDR '10.0.0.0/23' conflicts with another subnet", "cidr_block",
+			"AWS's message:", "The CIDR '10.0.0.0/23' conflicts with another subnet", "Objects involved: vpc-", ", subnet-", "How to fix: Subnets of one VPC may not overlap"),
 		planFails(`
 resource "simcloud_subnet" "one" {
   vpc_id     = simcloud_vpc.main.id
@@ -161,7 +162,9 @@ resource "simcloud_subnet" "one" {
 resource "simcloud_subnet" "two" {
   vpc_id     = simcloud_vpc.main.id
   cidr_block = "10.0.8.0/25"
-}`, "InvalidSubnet.Conflict", "planned in this configuration"),
+}`, "InvalidSubnet.Conflict", "Objects involved: vpc-",
+			// Either subnet may be planned first and refuse the other.
+			", the simcloud_subnet planned in this configuration with cidr_block 10.0.8.0/2"),
 		planFails(`
 resource "simcloud_subnet" "zone" {
   vpc_id            = simcloud_vpc.main.id

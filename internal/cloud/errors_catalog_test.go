@@ -1,0 +1,769 @@
+package cloud_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// The catalog of the cloud's refusals. Every error code the engine's source
+// can produce has at least one scenario here that makes the engine refuse
+// with it, through the same calls the provider makes (plan-time checks and
+// apply operations), and says exactly which objects the refusal must name.
+// TestErrorCatalogCoversSource reads the source and fails when a code has no
+// scenario, so a new rule cannot ship without one.
+
+// refusal is one scenario of the catalog.
+type refusal struct {
+	name string
+	code string
+	// field is the argument the refusal must point at, "" for none.
+	field string
+	// trigger makes the engine refuse on a fresh cloud holding net, and
+	// returns the objects the refusal must name, in order, and the refusal.
+	trigger func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error)
+	// noObjects is why the refusal names no object, for the refusals of a
+	// request's own values; empty when it must name some.
+	noObjects string
+}
+
+// unreachableCodes are codes in the source that no operation can produce
+// today, with the reason. Each must still be in the source (or be removed
+// here), and must have no scenario (or it is reachable after all).
+var unreachableCodes = map[string]string{
+	"InsufficientCidrBlocks":                       "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
+	"InvalidVpcCidrBlockAssociationID.NotFound":    "no operation looks a VPC's CIDR block association up by ID",
+	"InvalidSubnetCidrBlockAssociationID.NotFound": "no operation looks a subnet's CIDR block association up by ID",
+	"InvalidNetworkInterfaceID.NotFound":           "no operation looks a network interface up by ID",
+}
+
+// noObjectFuncs are the functions whose refusals are about a request's own
+// values, checked before any object is looked up, and so name no object. Any
+// other function that builds an *Error must fill in Objects.
+var noObjectFuncs = []string{
+	"invalidCIDRValue", "ParseVPCCIDR", "ValidateTags", "validateTag", "ValidateRegion", "ValidateAccountID",
+	"ValidateAvailabilityZone", "AvailabilityZoneByID", "ValidateInstanceTenancy", "validateConnectivityType",
+	"ValidatePathQuestion", "ParseInternetGatewayAttachmentID", "ParseRouteImportID", "ParseAssociationImportID",
+	// The address pool, not any object, is exhausted.
+	"AllocateAddress",
+}
+
+const (
+	ownValues   = "the request's own values are refused"
+	unknownVPC  = "vpc-0123456789abcdef0"
+	unknownIGW  = "igw-0123456789abcdef0"
+	unknownRtb  = "rtb-0123456789abcdef0"
+	unknownNAT  = "nat-0123456789abcdef0"
+	unknownEIP  = "eipalloc-0123456789abcdef0"
+	unknownSub  = "subnet-0123456789abcdef0"
+	unknownAsoc = "rtbassoc-0123456789abcdef0"
+	unknownEIGW = "eigw-0123456789abcdef0"
+)
+
+// catalogNet is the network every scenario starts from: a VPC with an IPv6
+// block, an attached internet gateway, a subnet, and a route table whose
+// default route, made by a simcloud_route, goes to the gateway; and a second
+// VPC with nothing in it.
+type catalogNet struct {
+	vpc      cloud.VPC
+	v6a      string
+	igw      cloud.InternetGateway
+	subnet   cloud.Subnet
+	table    cloud.RouteTable
+	otherVPC cloud.VPC
+}
+
+func newCatalogNet(t *testing.T, c *cloud.Client) catalogNet {
+	t.Helper()
+	ctx := context.Background()
+	vpc, v6a, _ := ipv6VPC(t, c)
+	igw := mustCreateIGW(t, c, vpc.ID)
+	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
+	must(c.CreateRoute(ctx, table.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: igw.ID}))(t)
+	other := mustCreateVPC(t, c, vpcInput("10.1.0.0/16"))
+	return catalogNet{vpc: vpc, v6a: v6a, igw: igw, subnet: subnet, table: table, otherVPC: other}
+}
+
+// must passes on the value of a step of a scenario that must succeed, and
+// fails the test if it does not: must(c.Step(...))(t).
+func must[V any](v V, err error) func(t *testing.T) V {
+	return func(t *testing.T) V {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("setting up the scenario: %v", err)
+		}
+		return v
+	}
+}
+
+// noErr fails the test if a step of a scenario that must succeed fails.
+func noErr(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("setting up the scenario: %v", err)
+	}
+}
+
+var bg = context.Background()
+
+func catalog() []refusal {
+	return []refusal{
+		// VPCs.
+		{name: "VPC block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateVPC(bg, vpcInput("10.0.0.0/8"))
+				return nil, err
+			}},
+		{name: "VPC block with host bits, at plan", code: "InvalidParameterValue", field: "cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				return nil, c.CheckVPC(bg, p, p.NewHolder(), vpcInput("10.0.0.1/16"))
+			}},
+		{name: "too many tags", code: "TagLimitExceeded", field: "tags_all", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := vpcInput("10.2.0.0/16")
+				in.Tags = map[string]string{}
+				for i := range 51 {
+					in.Tags[fmt.Sprint("k", i)] = "v"
+				}
+				_, err := c.CreateVPC(bg, in)
+				return nil, err
+			}},
+		{name: "reserved tag key", code: "InvalidParameterValue", field: "tags_all", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := vpcInput("10.2.0.0/16")
+				in.Tags = map[string]string{"aws:owner": "me"}
+				_, err := c.CreateVPC(bg, in)
+				return nil, err
+			}},
+		{name: "unknown tenancy", code: "InvalidParameterValue", field: "instance_tenancy", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := vpcInput("10.2.0.0/16")
+				in.InstanceTenancy = "host"
+				_, err := c.CreateVPC(bg, in)
+				return nil, err
+			}},
+		{name: "VPC block changed in place", code: "OperationNotPermitted", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.UpdateVPC(bg, n.otherVPC.ID, vpcInput("10.9.0.0/16"))
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "tenancy made dedicated in place", code: "InvalidParameterValue", field: "instance_tenancy",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := vpcInput("10.1.0.0/16")
+				in.InstanceTenancy = cloud.TenancyDedicated
+				_, err := c.UpdateVPC(bg, n.otherVPC.ID, in)
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "IPv6 block given up while a subnet uses it", code: "DependencyViolation", field: "assign_generated_ipv6_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := subnetInput(n.vpc.ID, "10.0.2.0/24")
+				in.IPv6CIDRBlock = n.v6a
+				s := mustCreateSubnet(t, c, in)
+				_, err := c.UpdateVPC(bg, n.vpc.ID, vpcInput("10.0.0.0/16"))
+				return []string{n.vpc.ID, s.ID}, err
+			}},
+		{name: "VPC deleted while in use", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				dependents := []string{n.igw.ID, n.subnet.ID, n.table.ID}
+				sort.Strings(dependents)
+				return append([]string{n.vpc.ID}, dependents...), c.DeleteVPC(bg, n.vpc.ID)
+			}},
+
+		// Subnets.
+		{name: "subnet outside its VPC", code: "InvalidSubnet.Range", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateSubnet(bg, subnetInput(n.vpc.ID, "10.1.0.0/24"))
+				return []string{n.vpc.ID}, err
+			}},
+		{name: "subnet IPv6 block not a /64", code: "InvalidSubnet.Range", field: "ipv6_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := subnetInput(n.vpc.ID, "10.0.3.0/24")
+				in.IPv6CIDRBlock = strings.Replace(n.v6a, "/64", "/60", 1)
+				_, err := c.CreateSubnet(bg, in)
+				return []string{n.vpc.ID}, err
+			}},
+		{name: "subnet IPv6 block in a VPC without one", code: "InvalidParameterValue", field: "ipv6_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := subnetInput(n.otherVPC.ID, "10.1.1.0/24")
+				in.IPv6CIDRBlock = "2001:db8::/64"
+				_, err := c.CreateSubnet(bg, in)
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "IPv6 addresses on creation without an IPv6 block", code: "InvalidParameterValue", field: "assign_ipv6_address_on_creation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := subnetInput(n.vpc.ID, "10.0.1.0/24")
+				in.AssignIPv6AddressOnCreation = true
+				_, err := c.UpdateSubnet(bg, n.subnet.ID, in)
+				return []string{n.subnet.ID}, err
+			}},
+		{name: "subnets overlap", code: "InvalidSubnet.Conflict", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateSubnet(bg, subnetInput(n.vpc.ID, "10.0.1.128/25"))
+				return []string{n.vpc.ID, n.subnet.ID}, err
+			}},
+		{name: "subnet overlaps a subnet planned by another resource", code: "InvalidSubnet.Conflict", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				other := "the simcloud_subnet planned with cidr_block 10.0.9.0/24"
+				noErr(t, c.CheckSubnet(bg, p, p.NewHolderNamed(other), subnetInput(n.vpc.ID, "10.0.9.0/24"), ""))
+				return []string{n.vpc.ID, other}, c.CheckSubnet(bg, p, p.NewHolder(), subnetInput(n.vpc.ID, "10.0.9.0/25"), "")
+			}},
+		{name: "subnet block changed in place", code: "OperationNotPermitted",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.UpdateSubnet(bg, n.subnet.ID, subnetInput(n.vpc.ID, "10.0.1.0/25"))
+				return []string{n.subnet.ID}, err
+			}},
+		{name: "subnet deleted while associated", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.Associate(bg, n.subnet.ID, n.table.ID))(t)
+				return []string{n.subnet.ID, a.ID}, c.DeleteSubnet(bg, n.subnet.ID)
+			}},
+		{name: "unknown availability zone", code: "InvalidParameterValue", field: "availability_zone", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := subnetInput(n.vpc.ID, "10.0.4.0/24")
+				in.AvailabilityZone = "us-east-1z"
+				_, err := c.CreateSubnet(bg, in)
+				return nil, err
+			}},
+		{name: "unknown availability zone ID", code: "InvalidParameterValue", field: "availability_zone_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := cloud.AvailabilityZoneByID(cloud.DefaultRegion, "use1-az9")
+				return nil, err
+			}},
+		{name: "unknown region", code: "InvalidParameterValue", field: "region", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.ValidateRegion("moon-1")
+			}},
+		{name: "account ID not 12 digits", code: "InvalidParameterValue", field: "account_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.ValidateAccountID("1234")
+			}},
+
+		// Internet gateways.
+		{name: "second internet gateway for a VPC", code: "InvalidParameterValue", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateInternetGateway(bg, n.vpc.ID, nil)
+				return []string{n.vpc.ID, n.igw.ID}, err
+			}},
+		{name: "two internet gateways planned for one VPC", code: "InvalidParameterValue", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				first := "the simcloud_internet_gateway planned with vpc_id " + n.otherVPC.ID
+				want := cloud.InternetGatewayAttachment{VPCID: n.otherVPC.ID}
+				noErr(t, c.CheckInternetGatewayAttachment(bg, p, p.NewHolderNamed(first), want, cloud.InternetGatewayAttachment{}))
+				return []string{n.otherVPC.ID, first}, c.CheckInternetGatewayAttachment(bg, p, p.NewHolder(), want, cloud.InternetGatewayAttachment{})
+			}},
+		{name: "gateway attached to a second VPC", code: "Resource.AlreadyAssociated", field: "internet_gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.igw.ID, n.vpc.ID}, c.AttachInternetGateway(bg, n.igw.ID, n.otherVPC.ID)
+			}},
+		{name: "gateway detached from a VPC it is not attached to", code: "Gateway.NotAttached", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.igw.ID, n.otherVPC.ID, n.vpc.ID}, c.DetachInternetGateway(bg, n.igw.ID, n.otherVPC.ID)
+			}},
+		{name: "attached gateway deleted", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.igw.ID, n.vpc.ID}, c.DeleteInternetGateway(bg, n.igw.ID)
+			}},
+		{name: "malformed attachment import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, _, err := cloud.ParseInternetGatewayAttachmentID("igw-1")
+				return nil, err
+			}},
+
+		// Routes.
+		{name: "route more specific than the local route", code: "InvalidParameterValue", field: "destination_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "10.0.5.0/24", Target: n.igw.ID})
+				return []string{n.table.ID, n.vpc.ID}, err
+			}},
+		{name: "route to another VPC's gateway", code: "InvalidParameterValue", field: "gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				igw := mustCreateIGW(t, c, n.otherVPC.ID)
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.8.0/24", Target: igw.ID})
+				return []string{n.table.ID, n.vpc.ID, igw.ID}, err
+			}},
+		{name: "IPv4 route to an egress-only gateway", code: "InvalidParameterCombination", field: "egress_only_gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eigw := must(c.CreateEgressOnlyInternetGateway(bg, n.vpc.ID, nil))(t)
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.0.0/16", Target: eigw.ID})
+				return []string{n.table.ID, eigw.ID}, err
+			}},
+		{name: "route to a gateway that does not exist", code: "InvalidGatewayID.NotFound", field: "gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.0.0/16", Target: unknownIGW})
+				return []string{unknownIGW}, err
+			}},
+		{name: "route to a destination the table already routes", code: "RouteAlreadyExists", field: "destination_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: n.igw.ID})
+				return []string{n.table.ID, cloud.RouteID(n.table.ID, "0.0.0.0/0")}, err
+			}},
+		{name: "two routes planned to one destination", code: "RouteAlreadyExists", field: "destination_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				first := "the simcloud_route planned for 8.8.8.0/24"
+				spec := cloud.RouteSpec{Destination: "8.8.8.0/24", Target: n.igw.ID}
+				noErr(t, c.CheckRoute(bg, p, p.NewHolderNamed(first), n.table.ID, spec, false))
+				return []string{n.table.ID, first}, c.CheckRoute(bg, p, p.NewHolder(), n.table.ID, spec, false)
+			}},
+		{name: "one destination twice in a new table's routes", code: "RouteAlreadyExists", field: "route",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				spec := cloud.RouteSpec{Destination: "8.8.8.0/24", Target: n.igw.ID}
+				in := cloud.RouteTableInput{VPCID: n.vpc.ID, ManageRoutes: true, Routes: []cloud.RouteSpec{spec, spec}}
+				return []string{"a new route table of " + n.vpc.ID}, c.CheckRouteTable(bg, p, p.NewHolder(), "", in)
+			}},
+		{name: "simcloud_route on a table with inline routes", code: "InvalidParameterCombination", field: "route_table_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				inline := must(c.CreateRouteTable(bg, cloud.RouteTableInput{VPCID: n.vpc.ID, ManageRoutes: true,
+					Routes: []cloud.RouteSpec{{Destination: "8.8.8.0/24", Target: n.igw.ID}}}))(t)
+				_, err := c.CreateRoute(bg, inline.ID, cloud.RouteSpec{Destination: "9.9.9.0/24", Target: n.igw.ID})
+				return []string{inline.ID, cloud.RouteID(inline.ID, "8.8.8.0/24")}, err
+			}},
+		{name: "route replaced that does not exist", code: "InvalidParameterValue", field: "destination_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.ReplaceRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "9.9.9.0/24", Target: n.igw.ID})
+				return []string{n.table.ID}, err
+			}},
+		{name: "local route replaced from outside Terraform", code: "InvalidParameterValue",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.ReplaceRouteTarget(bg, n.table.ID, cloud.RouteSpec{Destination: "10.0.0.0/16", Target: n.igw.ID})
+				return []string{n.table.ID, cloud.RouteID(n.table.ID, "10.0.0.0/16")}, err
+			}},
+		{name: "tags on an ID of no taggable kind", code: "InvalidID",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.ChangeTags(bg, "r-0123456789abcdef0", map[string]string{"k": "v"}, nil)
+				return []string{"r-0123456789abcdef0"}, err
+			}},
+		{name: "route read that does not exist", code: "InvalidRoute.NotFound",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.Route(bg, n.table.ID, "9.9.9.0/24")
+				return []string{n.table.ID}, err
+			}},
+		{name: "local route deleted", code: "InvalidParameterValue",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.table.ID, cloud.RouteID(n.table.ID, "10.0.0.0/16")}, c.DeleteRoute(bg, n.table.ID, "10.0.0.0/16")
+			}},
+		{name: "malformed route import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, _, err := cloud.ParseRouteImportID("rtb-1")
+				return nil, err
+			}},
+
+		// Route tables and associations.
+		{name: "subnet associated with another VPC's table", code: "InvalidParameterValue", field: "route_table_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.1.1.0/24"))
+				_, err := c.Associate(bg, s.ID, n.table.ID)
+				return []string{n.table.ID, s.ID, n.vpc.ID, n.otherVPC.ID}, err
+			}},
+		{name: "subnet associated twice", code: "Resource.AlreadyAssociated", field: "subnet_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.Associate(bg, n.subnet.ID, n.table.ID))(t)
+				second := must(c.CreateRouteTable(bg, cloud.RouteTableInput{VPCID: n.vpc.ID}))(t)
+				_, err := c.Associate(bg, n.subnet.ID, second.ID)
+				return []string{second.ID, n.subnet.ID, a.ID, n.table.ID}, err
+			}},
+		{name: "subnet association planned twice", code: "Resource.AlreadyAssociated", field: "subnet_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				first := "the simcloud_route_table_association planned for " + n.subnet.ID
+				noErr(t, c.CheckAssociation(bg, p, p.NewHolderNamed(first), n.subnet.ID, n.table.ID, ""))
+				err := c.CheckAssociation(bg, p, p.NewHolder(), n.subnet.ID, n.vpc.MainRouteTableID, "")
+				return []string{n.vpc.MainRouteTableID, n.subnet.ID, first, n.table.ID}, err
+			}},
+		{name: "association imported that does not exist", code: "InvalidAssociationID.NotFound",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.SubnetAssociation(bg, n.subnet.ID, n.table.ID)
+				return []string{n.subnet.ID, n.table.ID}, err
+			}},
+		{name: "main association disassociated", code: "InvalidParameterValue",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.MainAssociation(bg, n.vpc.ID))(t)
+				return []string{a.ID, n.vpc.MainRouteTableID, n.vpc.ID}, c.Disassociate(bg, a.ID)
+			}},
+		{name: "another VPC's table made main", code: "InvalidParameterValue", field: "route_table_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, _, err := c.ReplaceMainRouteTable(bg, n.otherVPC.ID, n.table.ID)
+				return []string{n.table.ID, n.otherVPC.ID, n.vpc.ID}, err
+			}},
+		{name: "main table replaced twice in one plan", code: "Resource.AlreadyAssociated", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				first := "the simcloud_main_route_table_association planned for " + n.vpc.ID
+				noErr(t, c.CheckMainRouteTableAssociation(bg, p, p.NewHolderNamed(first), n.vpc.ID, n.table.ID))
+				err := c.CheckMainRouteTableAssociation(bg, p, p.NewHolder(), n.vpc.ID, n.vpc.MainRouteTableID)
+				return []string{n.vpc.ID, first, n.table.ID}, err
+			}},
+		{name: "main table deleted", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.vpc.MainRouteTableID, n.vpc.ID}, c.DeleteRouteTable(bg, n.vpc.MainRouteTableID)
+			}},
+		{name: "associated table deleted", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.Associate(bg, n.subnet.ID, n.table.ID))(t)
+				return []string{n.table.ID, a.ID, n.subnet.ID}, c.DeleteRouteTable(bg, n.table.ID)
+			}},
+		{name: "table adopted as default that is not main", code: "InvalidParameterValue", field: "default_route_table_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AdoptRouteTable(bg, n.table.ID, cloud.RouteTableInput{})
+				return []string{n.table.ID, n.vpc.ID}, err
+			}},
+		{name: "table planned as default that is not main", code: "InvalidParameterValue", field: "default_route_table_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				return []string{n.table.ID, n.vpc.ID}, c.CheckAdoptRouteTable(bg, p, p.NewHolder(), n.table.ID, cloud.RouteTableInput{})
+			}},
+		{name: "malformed association import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, _, err := cloud.ParseAssociationImportID("subnet-1")
+				return nil, err
+			}},
+		{name: "unknown network path direction", code: "InvalidParameterValue", field: "direction", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.NetworkPath(bg, n.subnet.ID, "sideways", cloud.IPv4)
+				return nil, err
+			}},
+		{name: "unknown network path IP version", code: "InvalidParameterValue", field: "ip_version", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.NetworkPath(bg, n.subnet.ID, cloud.Outbound, "ipv5")
+				return nil, err
+			}},
+
+		// NAT gateways and elastic IPs.
+		{name: "address pool exhausted", code: "AddressLimitExceeded", noObjects: "the simulated address pool, not an object, is exhausted",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				for range 1000 {
+					if _, err := c.AllocateAddress(bg, nil); err != nil {
+						return nil, err
+					}
+				}
+				t.Fatal("the pool never ran out")
+				return nil, nil
+			}},
+		{name: "address released while a NAT gateway uses it", code: "InvalidIPAddress.InUse",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := mustAllocate(t, c)
+				nat := must(c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic)))(t)
+				return []string{eip.AllocationID, nat.ID}, c.ReleaseAddress(bg, eip.AllocationID)
+			}},
+		{name: "unknown connectivity type", code: "InvalidParameterValue", field: "connectivity_type", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, "", "sideways"))
+				return nil, err
+			}},
+		{name: "private NAT gateway with an address", code: "InvalidParameterCombination", field: "allocation_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := mustAllocate(t, c)
+				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPrivate))
+				return []string{eip.AllocationID}, err
+			}},
+		{name: "public NAT gateway without an address", code: "MissingParameter", field: "allocation_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, "", cloud.ConnectivityPublic))
+				return []string{n.subnet.ID}, err
+			}},
+		{name: "address given to a second NAT gateway", code: "Resource.AlreadyAssociated", field: "allocation_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := mustAllocate(t, c)
+				nat := must(c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic)))(t)
+				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic))
+				return []string{eip.AllocationID, nat.ID}, err
+			}},
+		{name: "address planned for two NAT gateways", code: "Resource.AlreadyAssociated", field: "allocation_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := mustAllocate(t, c)
+				p := cloud.NewPlan()
+				first := "the simcloud_nat_gateway planned in " + n.subnet.ID
+				in := natInput(n.subnet.ID, eip.AllocationID, cloud.ConnectivityPublic)
+				noErr(t, c.CheckNATGateway(bg, p, p.NewHolderNamed(first), in, ""))
+				return []string{eip.AllocationID, first}, c.CheckNATGateway(bg, p, p.NewHolder(), in, "")
+			}},
+		{name: "public NAT gateway in a VPC without an internet gateway", code: "Gateway.NotAttached", field: "subnet_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.1.1.0/24"))
+				eip := mustAllocate(t, c)
+				_, err := c.CreateNATGateway(bg, natInput(s.ID, eip.AllocationID, cloud.ConnectivityPublic))
+				return []string{n.otherVPC.ID, s.ID}, err
+			}},
+		{name: "subnet out of addresses for NAT gateways", code: "InsufficientFreeAddressesInSubnet", field: "subnet_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				s := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.7.0/28"))
+				for range 20 {
+					if _, err := c.CreateNATGateway(bg, natInput(s.ID, "", cloud.ConnectivityPrivate)); err != nil {
+						return []string{s.ID}, err
+					}
+				}
+				t.Fatal("the subnet never ran out of addresses")
+				return nil, nil
+			}},
+
+		// Unknown and malformed IDs, one pair per kind of object.
+		lookup("VPC", "InvalidVpcID.NotFound", unknownVPC, func(c *cloud.Client, id string) error { _, err := c.VPC(bg, id); return err }),
+		lookup("VPC", "InvalidVpcID.Malformed", "subnet-1", func(c *cloud.Client, id string) error { _, err := c.VPC(bg, id); return err }),
+		lookup("subnet", "InvalidSubnetID.NotFound", unknownSub, func(c *cloud.Client, id string) error { _, err := c.Subnet(bg, id); return err }),
+		lookup("subnet", "InvalidSubnetID.Malformed", "vpc-1", func(c *cloud.Client, id string) error { _, err := c.Subnet(bg, id); return err }),
+		lookup("route table", "InvalidRouteTableID.NotFound", unknownRtb, func(c *cloud.Client, id string) error { _, err := c.RouteTable(bg, id); return err }),
+		lookup("route table", "InvalidRouteTableID.Malformed", "rtb-XYZ", func(c *cloud.Client, id string) error { _, err := c.RouteTable(bg, id); return err }),
+		lookup("association", "InvalidAssociationID.NotFound", unknownAsoc, func(c *cloud.Client, id string) error { _, err := c.Association(bg, id); return err }),
+		lookup("association", "InvalidAssociationID.Malformed", "rtb-1", func(c *cloud.Client, id string) error { _, err := c.Association(bg, id); return err }),
+		lookup("internet gateway", "InvalidInternetGatewayID.NotFound", unknownIGW, func(c *cloud.Client, id string) error { _, err := c.InternetGateway(bg, id); return err }),
+		lookup("internet gateway", "InvalidInternetGatewayID.Malformed", "eigw-1", func(c *cloud.Client, id string) error { _, err := c.InternetGateway(bg, id); return err }),
+		lookup("egress-only gateway", "InvalidGatewayID.NotFound", unknownEIGW, func(c *cloud.Client, id string) error { _, err := c.EgressOnlyInternetGateway(bg, id); return err }),
+		lookup("egress-only gateway", "InvalidEgressOnlyInternetGatewayId.Malformed", "igw-1", func(c *cloud.Client, id string) error {
+			_, err := c.EgressOnlyInternetGateway(bg, id)
+			return err
+		}),
+		lookup("elastic IP", "InvalidAllocationID.NotFound", unknownEIP, func(c *cloud.Client, id string) error { _, err := c.ElasticIP(bg, id); return err }),
+		lookup("elastic IP", "InvalidAllocationID.Malformed", "eip-1", func(c *cloud.Client, id string) error { _, err := c.ElasticIP(bg, id); return err }),
+		lookup("NAT gateway", "NatGatewayNotFound", unknownNAT, func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
+		lookup("NAT gateway", "InvalidNatGatewayID.Malformed", "natgw-1", func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
+		// Kinds no operation looks up by ID; their IDs are still checked
+		// where the provider validates arguments.
+		lookup("VPC CIDR block association", "InvalidVpcCidrBlockAssociationID.Malformed", "x", func(_ *cloud.Client, id string) error {
+			return cloud.ValidateID(cloud.KindVPCCIDRAssociation, id, "id")
+		}),
+		lookup("subnet CIDR block association", "InvalidSubnetCidrBlockAssociationID.Malformed", "x", func(_ *cloud.Client, id string) error {
+			return cloud.ValidateID(cloud.KindSubnetCIDRAssociation, id, "id")
+		}),
+		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
+			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
+		}),
+	}
+}
+
+// lookup is the scenario of reading an object by an ID that is unknown or
+// malformed: the refusal names the ID given.
+func lookup(kind, code, id string, read func(c *cloud.Client, id string) error) refusal {
+	return refusal{name: kind + " " + id, code: code, field: "id",
+		trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) { return []string{id}, read(c, id) }}
+}
+
+func natInput(subnetID, allocationID, connectivity string) cloud.NATGatewayInput {
+	return cloud.NATGatewayInput{SubnetID: subnetID, AllocationID: allocationID, ConnectivityType: connectivity}
+}
+
+// TestErrorCatalog triggers every refusal of the catalog on a cloud of its
+// own and checks that it teaches: AWS's code and message, the objects
+// involved, one sentence on the fix, and the argument at fault.
+func TestErrorCatalog(t *testing.T) {
+	for _, r := range catalog() {
+		t.Run(r.code+"/"+r.name, func(t *testing.T) {
+			c := freshClient(t)
+			n := newCatalogNet(t, c)
+			objects, err := r.trigger(t, c, n)
+			for _, problem := range refusalProblems(r, err, objects) {
+				t.Error(problem)
+			}
+		})
+	}
+}
+
+// refusalProblems lists what is wrong with err as the refusal r describes,
+// which must name objects.
+func refusalProblems(r refusal, err error, objects []string) []string {
+	var ce *cloud.Error
+	if !errors.As(err, &ce) {
+		return []string{fmt.Sprintf("want a *cloud.Error with code %s, got %T: %v", r.code, err, err)}
+	}
+	var problems []string
+	if ce.Code != r.code {
+		problems = append(problems, fmt.Sprintf("Code = %q, want %q (%v)", ce.Code, r.code, ce))
+	}
+	if strings.TrimSpace(ce.Message) == "" {
+		problems = append(problems, "Message is empty")
+	}
+	if !isSentence(ce.Fix) {
+		problems = append(problems, fmt.Sprintf("Fix %q is not a sentence (a capital first, a full stop last)", ce.Fix))
+	}
+	if ce.Fix == ce.Message {
+		problems = append(problems, "Fix only repeats the message")
+	}
+	if ce.Field != r.field {
+		problems = append(problems, fmt.Sprintf("Field = %q, want %q", ce.Field, r.field))
+	}
+	switch {
+	case r.noObjects != "" && len(objects) > 0:
+		problems = append(problems, "the scenario says the refusal names no object, yet wants "+strings.Join(objects, ", "))
+	case r.noObjects == "" && len(objects) == 0:
+		problems = append(problems, "the scenario wants no object named but gives no reason (noObjects)")
+	}
+	if !slices.Equal(ce.Objects, objects) {
+		problems = append(problems, fmt.Sprintf("Objects = %q, want %q", ce.Objects, objects))
+	}
+	return problems
+}
+
+func isSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || !strings.HasSuffix(s, ".") {
+		return false
+	}
+	first := []rune(s)[0]
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// TestErrorCatalogCoversSource reads the engine's source and fails when a
+// refusal could escape the catalog: a code with no scenario, an *Error built
+// without a code, message or fix, or without Objects outside the functions
+// that check a request's own values.
+func TestErrorCatalogCoversSource(t *testing.T) {
+	src := scanRefusals(t)
+	covered := map[string]bool{}
+	for _, r := range catalog() {
+		covered[r.code] = true
+	}
+	for code, where := range src.codes {
+		if !covered[code] && unreachableCodes[code] == "" {
+			t.Errorf("%s: code %s has no scenario in the error catalog (errors_catalog_test.go)", where, code)
+		}
+	}
+	for code := range unreachableCodes {
+		if src.codes[code] == "" {
+			t.Errorf("unreachableCodes lists %s, which the source no longer has", code)
+		}
+		if covered[code] {
+			t.Errorf("unreachableCodes lists %s, which a scenario triggers", code)
+		}
+	}
+	for code := range covered {
+		if src.codes[code] == "" {
+			t.Errorf("the catalog has scenarios for %s, which the source does not have", code)
+		}
+	}
+	for _, f := range noObjectFuncs {
+		if !src.noObjectFuncsSeen[f] {
+			t.Errorf("noObjectFuncs lists %s, which builds no *Error any more", f)
+		}
+	}
+	for _, p := range src.problems {
+		t.Error(p)
+	}
+	if len(src.codes) < 30 {
+		t.Errorf("found only %d codes in the source; the scan is broken", len(src.codes))
+	}
+}
+
+type sourceRefusals struct {
+	// codes maps each code to where it is first written.
+	codes             map[string]string
+	problems          []string
+	noObjectFuncsSeen map[string]bool
+}
+
+func scanRefusals(t *testing.T) sourceRefusals {
+	t.Helper()
+	fset := token.NewFileSet()
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := sourceRefusals{codes: map[string]string{}, noObjectFuncsSeen: map[string]bool{}}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range file.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if ok {
+				out.scanFunc(fset, fn)
+				continue
+			}
+			// The kinds' codes for unknown and malformed IDs.
+			ast.Inspect(decl, func(node ast.Node) bool {
+				lit, ok := node.(*ast.CompositeLit)
+				if !ok || !isIdent(lit.Type, "Kind") {
+					return true
+				}
+				for key, value := range keyed(lit) {
+					if key == "notFoundCode" || key == "malformedCode" {
+						if code, ok := stringLit(value); ok {
+							out.addCode(code, fset.Position(value.Pos()).String())
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+func (out *sourceRefusals) scanFunc(fset *token.FileSet, fn *ast.FuncDecl) {
+	exempt := slices.Contains(noObjectFuncs, fn.Name.Name)
+	ast.Inspect(fn, func(node ast.Node) bool {
+		lit, ok := node.(*ast.CompositeLit)
+		if !ok || !isIdent(lit.Type, "Error") {
+			return true
+		}
+		where := fset.Position(lit.Pos()).String() + " (" + fn.Name.Name + ")"
+		fields := keyed(lit)
+		for _, key := range []string{"Code", "Message", "Fix"} {
+			if fields[key] == nil {
+				out.problems = append(out.problems, fmt.Sprintf("%s: a refusal without %s", where, key))
+			}
+		}
+		if code, ok := stringLit(fields["Code"]); ok {
+			out.addCode(code, where)
+		}
+		if exempt {
+			out.noObjectFuncsSeen[fn.Name.Name] = true
+		} else if fields["Objects"] == nil {
+			out.problems = append(out.problems, fmt.Sprintf("%s: a refusal that names no Objects; name the objects involved "+
+				"(or, if it only checks the request's own values, add %s to noObjectFuncs)", where, fn.Name.Name))
+		}
+		return true
+	})
+}
+
+func (out *sourceRefusals) addCode(code, where string) {
+	if out.codes[code] == "" {
+		out.codes[code] = where
+	}
+}
+
+func keyed(lit *ast.CompositeLit) map[string]ast.Expr {
+	fields := map[string]ast.Expr{}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				fields[key.Name] = kv.Value
+			}
+		}
+	}
+	return fields
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}

@@ -1,0 +1,218 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	testresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// Warnings come from Read, so these tests apply a network with
+// terraform-plugin-testing (which also shows that the warnings neither fail
+// a step nor leave a diff behind) and then run the resource's Read on what
+// was applied, as the next plan's refresh does: plugin-testing has no way to
+// assert on the warnings Terraform prints.
+
+// readDiagnostics runs a resource's Read for the object with the given ID on
+// the test's cloud and returns its diagnostics.
+func readDiagnostics(t *testing.T, c *testCloud, r resource.Resource, id string) diag.Diagnostics {
+	t.Helper()
+	ctx := context.Background()
+	configurable, ok := r.(resource.ResourceWithConfigure)
+	if !ok {
+		t.Fatalf("%T cannot be configured", r)
+	}
+	configurable.Configure(ctx,
+		resource.ConfigureRequest{ProviderData: &providerData{client: c.client, plan: cloud.NewPlan()}}, &resource.ConfigureResponse{})
+	var schema resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &schema)
+	state := tfsdk.State{Schema: schema.Schema, Raw: tftypes.NewValue(schema.Schema.Type().TerraformType(ctx), nil)}
+	diags := state.SetAttribute(ctx, path.Root("id"), id)
+	resp := resource.ReadResponse{State: state}
+	r.Read(ctx, resource.ReadRequest{State: state}, &resp)
+	return append(diags, resp.Diagnostics...)
+}
+
+// expectWarnings checks, after a step, the warnings that reading each
+// resource of want produces: want maps an address to the summaries
+// expected, in order; an address with none must read without any.
+func expectWarnings(t *testing.T, c *testCloud, want map[string][]string) testresource.TestCheckFunc {
+	return func(s *terraformState) error {
+		for address, summaries := range want {
+			rs, ok := s.RootModule().Resources[address]
+			if !ok {
+				return fmt.Errorf("%s is not in state", address)
+			}
+			var r resource.Resource
+			switch rs.Type {
+			case "simcloud_subnet":
+				r = NewSubnetResource()
+			case "simcloud_internet_gateway":
+				r = NewInternetGatewayResource()
+			case "simcloud_route_table":
+				r = NewRouteTableResource()
+			default:
+				return fmt.Errorf("no reader for %s", rs.Type)
+			}
+			diags := readDiagnostics(t, c, r, rs.Primary.ID)
+			if diags.HasError() {
+				return fmt.Errorf("reading %s: %v", address, diags)
+			}
+			warnings := diags.Warnings()
+			if len(warnings) != len(summaries) {
+				return fmt.Errorf("reading %s gave %d warnings, want %d: %v", address, len(warnings), len(summaries), warnings)
+			}
+			for i, w := range warnings {
+				if w.Summary() != rs.Primary.ID+": "+summaries[i] {
+					return fmt.Errorf("%s warns %q, want %q", address, w.Summary(), rs.Primary.ID+": "+summaries[i])
+				}
+				for _, part := range []string{"Objects involved: " + rs.Primary.ID, "How to fix: ", "This is a warning ("} {
+					if !strings.Contains(w.Detail(), part) {
+						return fmt.Errorf("%s's warning lacks %q: %s", address, part, w.Detail())
+					}
+				}
+			}
+		}
+		return nil
+	}
+}
+
+const adviceNetwork = `
+resource "simcloud_vpc" "test" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "simcloud_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.test.id
+}
+
+resource "simcloud_subnet" "test" {
+  vpc_id                  = simcloud_vpc.test.id
+  cidr_block              = "10.0.1.0/24"
+  map_public_ip_on_launch = true
+}
+`
+
+// adviceRouted completes adviceNetwork as a public subnet should be: a
+// table that routes to the gateway, serving the subnet.
+const adviceRouted = `
+resource "simcloud_route_table" "test" {
+  vpc_id = simcloud_vpc.test.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = simcloud_internet_gateway.test.id
+  }
+}
+
+resource "simcloud_route_table_association" "test" {
+  subnet_id      = simcloud_subnet.test.id
+  route_table_id = simcloud_route_table.test.id
+}
+`
+
+const (
+	publicIPWarning = "public IPv4 addresses the internet cannot reach"
+	igwWarning      = "internet gateway that no route uses"
+	tableWarning    = "route table that no subnet uses"
+)
+
+var quiet = map[string][]string{
+	"simcloud_subnet.test":           nil,
+	"simcloud_internet_gateway.test": nil,
+	"simcloud_route_table.test":      nil,
+}
+
+func TestAccSubnetWarnsWhenPublicAddressesAreUnreachable(t *testing.T) {
+	c := newTestCloud(t)
+	unitTest(t,
+		testresource.TestStep{
+			Config: c.config(adviceNetwork),
+			Check: expectWarnings(t, c, map[string][]string{
+				"simcloud_subnet.test":           {publicIPWarning},
+				"simcloud_internet_gateway.test": {igwWarning},
+			}),
+		},
+		// Routed in the same apply that creates the table: no warning.
+		testresource.TestStep{Config: c.config(adviceNetwork + adviceRouted), Check: expectWarnings(t, c, quiet)},
+	)
+}
+
+func TestAccSubnetWarningOnAttribute(t *testing.T) {
+	c := newTestCloud(t)
+	unitTest(t, testresource.TestStep{
+		Config: c.config(adviceNetwork),
+		Check: func(s *terraformState) error {
+			id := s.RootModule().Resources["simcloud_subnet.test"].Primary.ID
+			for _, d := range readDiagnostics(t, c, NewSubnetResource(), id).Warnings() {
+				withPath, ok := d.(diag.DiagnosticWithPath)
+				if !ok || !withPath.Path().Equal(path.Root("map_public_ip_on_launch")) {
+					return fmt.Errorf("the warning is not on map_public_ip_on_launch: %v", d)
+				}
+				if !strings.Contains(d.Detail(), "has no route for internet addresses") {
+					return fmt.Errorf("the warning does not say why: %s", d.Detail())
+				}
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccInternetGatewayWarnsWithoutRoute(t *testing.T) {
+	c := newTestCloud(t)
+	// The table serves the subnet but has only its local route: the gateway
+	// and the subnet are advised on, the table is not.
+	unrouted := `
+resource "simcloud_route_table" "test" {
+  vpc_id = simcloud_vpc.test.id
+}
+
+resource "simcloud_route_table_association" "test" {
+  subnet_id      = simcloud_subnet.test.id
+  route_table_id = simcloud_route_table.test.id
+}
+`
+	unitTest(t,
+		testresource.TestStep{
+			Config: c.config(adviceNetwork + unrouted),
+			Check: expectWarnings(t, c, map[string][]string{
+				"simcloud_internet_gateway.test": {igwWarning},
+				"simcloud_subnet.test":           {publicIPWarning},
+				"simcloud_route_table.test":      nil,
+			}),
+		},
+		testresource.TestStep{Config: c.config(adviceNetwork + adviceRouted), Check: expectWarnings(t, c, quiet)},
+	)
+}
+
+func TestAccRouteTableWarnsWithoutSubnets(t *testing.T) {
+	c := newTestCloud(t)
+	spare := `
+resource "simcloud_route_table" "test" {
+  vpc_id = simcloud_vpc.test.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = simcloud_internet_gateway.test.id
+  }
+}
+`
+	unitTest(t,
+		testresource.TestStep{
+			Config: c.config(adviceNetwork + spare),
+			Check: expectWarnings(t, c, map[string][]string{
+				"simcloud_route_table.test":      {tableWarning},
+				"simcloud_internet_gateway.test": nil,
+				"simcloud_subnet.test":           {publicIPWarning},
+			}),
+		},
+		testresource.TestStep{Config: c.config(adviceNetwork + adviceRouted), Check: expectWarnings(t, c, quiet)},
+	)
+}
