@@ -165,15 +165,8 @@ func TestCrashSafety(t *testing.T) {
 // configuration: anything more was made by an apply that did not record it.
 func expectCloud(t *testing.T, database string, subnets int) {
 	t.Helper()
-	st, err := store.Open(database)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, closeCloud := defaultClient(t, database)
+	defer closeCloud()
 	ctx := context.Background()
 	vpcs, _ := c.FindVPCs(ctx, cloud.VPCFilter{})
 	found, _ := c.FindSubnets(ctx, cloud.SubnetFilter{})
@@ -234,4 +227,21 @@ func buildProvider(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+// defaultClient opens the cloud at database, in the default account and
+// region where the tests' configurations work; closeCloud closes it, so
+// that no connection stays open while Terraform runs next.
+func defaultClient(t *testing.T, database string) (c *cloud.Client, closeCloud func()) {
+	t.Helper()
+	st, err := store.Open(database)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err = cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
+	if err != nil {
+		_ = st.Close()
+		t.Fatal(err)
+	}
+	return c, func() { _ = st.Close() }
 }

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
-	"github.com/simcloud/terraform-provider-simcloud/internal/store"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
@@ -194,15 +193,8 @@ func (e *exampleEnv) destroy(t *testing.T, dir, database string) {
 // default account and region, which is where every example works.
 func expectEmptyCloud(t *testing.T, database string) {
 	t.Helper()
-	st, err := store.Open(database)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, closeCloud := defaultClient(t, database)
+	defer closeCloud()
 	ctx := context.Background()
 	count := func(n int, err error) int {
 		if err != nil {
