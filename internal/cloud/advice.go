@@ -55,7 +55,7 @@ func (c *Client) Advice(ctx context.Context, vpcID string) ([]Advisory, error) {
 			if err := c.deriveSubnet(tx, &s); err != nil {
 				return err
 			}
-			out = append(out, subnetAdvice(s)...)
+			out = append(out, SubnetAdvice(s)...)
 		}
 		igws, err := tx.InternetGateways(c.scope, InternetGatewayFilter{VPCID: vpcID})
 		if err != nil {
@@ -84,7 +84,7 @@ func (c *Client) AdviceOn(ctx context.Context, id string) ([]Advisory, error) {
 		switch targetKind(id) {
 		case KindSubnet.Prefix:
 			s, err := c.findSubnet(tx, id, "id")
-			out = subnetAdvice(s)
+			out = SubnetAdvice(s)
 			return err
 		case KindInternetGateway.Prefix:
 			igw, err := c.findInternetGateway(tx, id, "id")
@@ -107,10 +107,11 @@ func (c *Client) AdviceOn(ctx context.Context, id string) ([]Advisory, error) {
 	return out, err
 }
 
-// subnetAdvice warns about a subnet, with its routing derived, that gives
-// its instances public addresses the internet cannot reach: AWS assigns
-// them anyway, and people then wonder why nothing answers.
-func subnetAdvice(s Subnet) []Advisory {
+// SubnetAdvice warns about a subnet, as Client.Subnet returns it (with its
+// routing derived), that gives its instances public addresses the internet
+// cannot reach: AWS assigns them anyway, and people then wonder why nothing
+// answers. It reads nothing, so a caller holding the subnet pays nothing.
+func SubnetAdvice(s Subnet) []Advisory {
 	in := s.InternetAccess.IPv4Inbound
 	if !s.MapPublicIPOnLaunch || in.Reachable {
 		return nil

@@ -92,7 +92,7 @@ func (r *internetGatewayAttachmentResource) ModifyPlan(ctx context.Context, req 
 	}
 	key := "simcloud_internet_gateway_attachment|" + cloud.InternetGatewayAttachmentID(want.InternetGatewayID, want.VPCID)
 	description := fmt.Sprintf("the simcloud_internet_gateway_attachment planned in this configuration for %s and %s", want.InternetGatewayID, want.VPCID)
-	err := r.data.checkPlanned(key, description, stateID, stateID != "" && replaces != want, func(holder cloud.Holder, _ string) error {
+	err := r.data.checkPlanned(key, description, stateID, changeOf(replaces != want, true), func(holder cloud.Holder, _ string) error {
 		return r.data.client.CheckInternetGatewayAttachment(ctx, r.data.plan, holder, want, replaces)
 	})
 	if err != nil {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -97,16 +98,17 @@ func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
 	if !anyUnknown(plan.SubnetID, plan.AllocationID, plan.ConnectivityType, plan.TagsAll) {
 		in := plan.input(ctx, &resp.Diagnostics)
-		stateID, replacing := "", false
+		stateID, change := "", unchanged
 		if !req.State.Raw.IsNull() {
 			var state natGatewayModel
 			resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 			stateID = state.ID.ValueString()
-			replacing = !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
+			replacing := !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
+			change = changeOf(replacing, reflect.DeepEqual(in, state.input(ctx, &resp.Diagnostics)))
 		}
 		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
 		description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
-		err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+		err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
 			return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
 		})
 		if err != nil {

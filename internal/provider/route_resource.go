@@ -130,17 +130,18 @@ func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		return
 	}
 	spec := plan.spec()
-	stateID, replacing, targetChange := "", false, false
+	stateID, change, targetChange := "", unchanged, false
 	if !req.State.Raw.IsNull() {
 		var state routeModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		stateID = state.ID.ValueString()
-		replacing = !plan.RouteTableID.Equal(state.RouteTableID) || state.spec().Destination != spec.Destination
+		replacing := !plan.RouteTableID.Equal(state.RouteTableID) || state.spec().Destination != spec.Destination
 		targetChange = !replacing
+		change = changeOf(replacing, state.spec() == spec)
 	}
 	key := strings.Join([]string{"simcloud_route", plan.RouteTableID.ValueString(), spec.Destination, spec.Target}, "|")
 	description := fmt.Sprintf("the simcloud_route planned in this configuration for %s in %s", spec.Destination, plan.RouteTableID.ValueString())
-	err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, _ string) error {
+	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, _ string) error {
 		return r.data.client.CheckRoute(ctx, r.data.plan, holder, plan.RouteTableID.ValueString(), spec, targetChange)
 	})
 	if err != nil {

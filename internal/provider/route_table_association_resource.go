@@ -71,16 +71,17 @@ func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req reso
 	if resp.Diagnostics.HasError() || anyUnknown(plan.SubnetID, plan.RouteTableID) {
 		return
 	}
-	stateID, replacing := "", false
+	stateID, change := "", unchanged
 	if !req.State.Raw.IsNull() {
 		var state routeTableAssociationModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		stateID = state.ID.ValueString()
-		replacing = !plan.SubnetID.Equal(state.SubnetID) || !plan.RouteTableID.Equal(state.RouteTableID)
+		// Both inputs force replacement: an association changes whole or not at all.
+		change = changeOf(!plan.SubnetID.Equal(state.SubnetID) || !plan.RouteTableID.Equal(state.RouteTableID), true)
 	}
 	key := strings.Join([]string{"simcloud_route_table_association", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString()}, "|")
 	description := fmt.Sprintf("the simcloud_route_table_association planned in this configuration for %s and %s", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString())
-	err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
 		return r.data.client.CheckAssociation(ctx, r.data.plan, holder, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString(), selfID)
 	})
 	if err != nil {

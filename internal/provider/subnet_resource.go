@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -179,14 +180,16 @@ func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		plan.IPv6CIDRBlockAssociationID = types.StringValue("")
 	}
 	if in, known := subnetInputFrom(ctx, plan, &resp.Diagnostics); known {
-		stateID, replacing := "", false
+		stateID, change := "", unchanged
 		if state != nil {
 			stateID = state.ID.ValueString()
-			replacing = !plan.VPCID.Equal(state.VPCID) || !plan.CIDRBlock.Equal(state.CIDRBlock) || !plan.AvailabilityZone.Equal(state.AvailabilityZone)
+			replacing := !plan.VPCID.Equal(state.VPCID) || !plan.CIDRBlock.Equal(state.CIDRBlock) || !plan.AvailabilityZone.Equal(state.AvailabilityZone)
+			was, _ := subnetInputFrom(ctx, *state, &resp.Diagnostics)
+			change = changeOf(replacing, reflect.DeepEqual(in, was))
 		}
 		key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
 		description := fmt.Sprintf("the simcloud_subnet planned in this configuration with cidr_block %s in %s", in.CIDRBlock, in.VPCID)
-		err := r.data.checkPlanned(key, description, stateID, replacing, func(holder cloud.Holder, selfID string) error {
+		err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
 			return r.data.client.CheckSubnet(ctx, r.data.plan, holder, in, selfID)
 		})
 		if err != nil {
@@ -224,7 +227,7 @@ func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, res
 			s, err := r.data.client.Subnet(ctx, m.ID.ValueString())
 			if err == nil {
 				r.data.setSubnetState(ctx, m, s, &resp.Diagnostics)
-				r.data.advise(ctx, m.ID.ValueString(), &resp.Diagnostics)
+				addAdvice(&resp.Diagnostics, cloud.SubnetAdvice(s))
 			}
 			return err
 		})
