@@ -76,7 +76,7 @@ func init() {
 					}
 					if igw.VPCID == "" {
 						return &cloud.Error{Code: "Gateway.NotAttached", Message: fmt.Sprintf("resource %s is not attached to any network", igwID),
-							Fix: "There is nothing to detach; simcloud show " + igwID + " tells what refers to it."}
+							Fix: "There is nothing to detach; simcloud show " + igwID + " tells what refers to it.", Objects: []string{igwID}}
 					}
 					vpcID = igw.VPCID
 				}

@@ -228,6 +228,7 @@ func invalidID(id string) error {
 		Code:    "InvalidID",
 		Message: fmt.Sprintf("The ID '%s' is not valid", id),
 		Fix:     "Give the ID of a VPC (vpc-), subnet (subnet-), route table (rtb-), route table association (rtbassoc-), internet gateway (igw-), egress-only internet gateway (eigw-), NAT gateway (nat-) or elastic IP (eipalloc-); simcloud ls lists them.",
+		Objects: []string{id},
 	}
 }
 

@@ -127,6 +127,13 @@ func runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, d dialect, fn f
 	return nil
 }
 
+// afterMigration fills, after the migration of that version and in its
+// transaction, columns whose values SQL alone cannot compute from the rows
+// already there.
+var afterMigration = map[int]func(*sqlTx) error{
+	7: fillSubnetFirst,
+}
+
 // migrate applies, in one transaction, every embedded migration of the
 // dialect newer than the database's schema version.
 func (s *dbStore) migrate(ctx context.Context) error {
@@ -159,6 +166,11 @@ func (s *dbStore) migrate(ctx context.Context) error {
 			}
 			if err := t.exec(string(script)); err != nil {
 				return fmt.Errorf("migration %s: %w", strings.TrimPrefix(name, dir+"/"), err)
+			}
+			if fill := afterMigration[current+i+1]; fill != nil {
+				if err := fill(t); err != nil {
+					return fmt.Errorf("migration %s: %w", strings.TrimPrefix(name, dir+"/"), err)
+				}
 			}
 			if err := t.exec(`INSERT INTO schema_migrations (version) VALUES (?)`, current+i+1); err != nil {
 				return err

@@ -4,36 +4,50 @@ import (
 	"encoding/binary"
 	"errors"
 	"net/netip"
+	"slices"
 	"strings"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
+const subnetColumns = `SELECT s.id, s.owner_id, s.region, s.vpc_id, s.cidr_block, s.availability_zone,
+		COALESCE(s.ipv6_cidr_block, ''), COALESCE(s.ipv6_cidr_block_association_id, ''),
+		s.map_public_ip_on_launch, s.assign_ipv6_address_on_creation`
+
 func (t *sqlTx) Subnets(scope cloud.Scope, f cloud.SubnetFilter) ([]cloud.Subnet, error) {
-	from := "subnets s"
-	var args []any
-	if nearIDs, nearArgs := nearSubnetIDs(f); nearIDs != "" {
-		// The few candidate IDs drive the lookup; with the VPC tested again
-		// below, SQLite would walk all of the VPC's subnets by that index.
-		from = "(" + nearIDs + ") AS near JOIN subnets s ON s.id = near.id"
-		args = append(args, nearArgs...)
-		f.VPCID = ""
-	}
+	near := f.VPCID != "" && f.Near.IsValid() && f.Near.Addr().Is4()
 	where := []string{"s.owner_id = ?", "s.region = ?"}
-	args = append(args, scope.AccountID, scope.Region)
-	for column, value := range map[string]string{"s.id": f.ID, "s.vpc_id": f.VPCID, "s.cidr_block": f.CIDRBlock, "s.availability_zone": f.AvailabilityZone} {
+	args := []any{scope.AccountID, scope.Region}
+	columns := map[string]string{"s.id": f.ID, "s.vpc_id": f.VPCID, "s.cidr_block": f.CIDRBlock, "s.availability_zone": f.AvailabilityZone}
+	if near {
+		delete(columns, "s.vpc_id") // each half of the near lookup names the VPC itself
+	}
+	for column, value := range columns {
 		if value != "" {
 			where = append(where, column+" = ?")
 			args = append(args, value)
 		}
 	}
+	if f.VPCID != "" && f.Near.IsValid() && f.Near.Addr().Is6() {
+		// IPv6 blocks are all /64s of the VPC's /56: at most 256 a VPC.
+		where = append(where, "s.ipv6_cidr_block IS NOT NULL")
+	}
 	tagWhere, tagArgs := tagConditions("s.id", f.Tags)
 	where = append(where, tagWhere...)
 	args = append(args, tagArgs...)
-	rows, err := t.query(`SELECT s.id, s.owner_id, s.region, s.vpc_id, s.cidr_block, s.availability_zone,
-		COALESCE(s.ipv6_cidr_block, ''), COALESCE(s.ipv6_cidr_block_association_id, ''),
-		s.map_public_ip_on_launch, s.assign_ipv6_address_on_creation
-		FROM `+from+` WHERE `+strings.Join(where, " AND ")+` ORDER BY s.id`, args...)
+	query := subnetColumns + ` FROM subnets s WHERE ` + strings.Join(where, " AND ")
+	if near {
+		// Stored IPv4 blocks never overlap one another (the rules see to it),
+		// so only two kinds can overlap f.Near: those that start inside it,
+		// and the one that starts last before it. Each half reads its rows
+		// straight off the (vpc_id, cidr_first) index.
+		first, last := ipv4Range(f.Near)
+		query = subnetColumns + ` FROM subnets s WHERE s.vpc_id = ? AND s.cidr_first BETWEEN ? AND ? AND ` + strings.Join(where, " AND ") +
+			` UNION ALL ` + subnetColumns + ` FROM (SELECT * FROM subnets WHERE vpc_id = ? AND cidr_first < ?
+				ORDER BY cidr_first DESC LIMIT 1) s WHERE ` + strings.Join(where, " AND ")
+		args = slices.Concat([]any{f.VPCID, first, last}, args, []any{f.VPCID, first}, args)
+	}
+	rows, err := t.query(query+` ORDER BY 1`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -61,27 +75,6 @@ func (t *sqlTx) Subnets(scope cloud.Scope, f cloud.SubnetFilter) ([]cloud.Subnet
 	return out, nil
 }
 
-// nearSubnetIDs selects the IDs of a VPC's subnets whose block may overlap
-// f.Near, or is "" when f asks for no narrowing. Stored IPv4 blocks never
-// overlap one another (the rules see to it), so only two kinds can overlap
-// an IPv4 block: those that start inside it, and the one that starts last
-// before it. IPv6 blocks are all /64s of the VPC's /56, at most 256 a VPC,
-// so those are simply the subnets that have one.
-func nearSubnetIDs(f cloud.SubnetFilter) (string, []any) {
-	if f.VPCID == "" || !f.Near.IsValid() {
-		return "", nil
-	}
-	if f.Near.Addr().Is6() {
-		return `SELECT id FROM subnets WHERE vpc_id = ? AND ipv6_cidr_block IS NOT NULL`, []any{f.VPCID}
-	}
-	first, last := ipv4Range(f.Near)
-	return `SELECT id FROM subnets WHERE vpc_id = ? AND cidr_first BETWEEN ? AND ?
-		UNION ALL SELECT id FROM (SELECT id FROM subnets WHERE vpc_id = ? AND cidr_first < ?
-			ORDER BY cidr_first DESC LIMIT 1) AS below
-		UNION ALL SELECT id FROM subnets WHERE vpc_id = ? AND cidr_first IS NULL`,
-		[]any{f.VPCID, first, last, f.VPCID, first, f.VPCID}
-}
-
 // ipv4Range is the first and the last address of an IPv4 block, as numbers.
 func ipv4Range(p netip.Prefix) (first, last int64) {
 	p = p.Masked()
@@ -91,7 +84,8 @@ func ipv4Range(p netip.Prefix) (first, last int64) {
 }
 
 // subnetFirst is what InsertSubnet stores for a block: its first address,
-// or NULL for a block that does not parse (the rules refuse those first).
+// or NULL for a block that does not parse (the rules refuse those first,
+// and the near lookup never returns them).
 func subnetFirst(cidr string) any {
 	p, err := netip.ParsePrefix(cidr)
 	if err != nil || !p.Addr().Is4() {
@@ -99,6 +93,33 @@ func subnetFirst(cidr string) any {
 	}
 	first, _ := ipv4Range(p)
 	return first
+}
+
+// fillSubnetFirst gives the subnets written before the cidr_first column
+// existed their first address, so that the near lookup finds them.
+func fillSubnetFirst(t *sqlTx) error {
+	rows, err := t.query(`SELECT id, cidr_block FROM subnets WHERE cidr_first IS NULL`)
+	if err != nil {
+		return err
+	}
+	blocks := map[string]string{}
+	for rows.Next() {
+		var id, cidr string
+		if err := rows.Scan(&id, &cidr); err != nil {
+			_ = rows.Close()
+			return err
+		}
+		blocks[id] = cidr
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for id, cidr := range blocks {
+		if err := t.exec(`UPDATE subnets SET cidr_first = ? WHERE id = ?`, subnetFirst(cidr), id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (t *sqlTx) Subnet(scope cloud.Scope, id string) (cloud.Subnet, bool, error) {
