@@ -26,7 +26,7 @@ func init() {
 					return err
 				}
 				id := args[0]
-				switch kindPrefix(id) {
+				switch cloud.IDPrefix(id) {
 				case cloud.KindVPC.Prefix:
 					err = c.DeleteVPC(ctx, id)
 				case cloud.KindSubnet.Prefix:

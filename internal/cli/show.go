@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -191,7 +190,7 @@ func (w *world) find(id string) (shown, bool) {
 // that the user gets AWS's error for it: malformed, or not found.
 func notFoundError(ctx context.Context, c *cloud.Client, id string) error {
 	var err error
-	switch kindPrefix(id) {
+	switch cloud.IDPrefix(id) {
 	case cloud.KindVPC.Prefix:
 		_, err = c.VPC(ctx, id)
 	case cloud.KindSubnet.Prefix:
@@ -216,11 +215,6 @@ func notFoundError(ctx context.Context, c *cloud.Client, id string) error {
 		return fmt.Errorf("%s appeared while simcloud was reading the cloud; run the command again", id)
 	}
 	return err
-}
-
-func kindPrefix(id string) string {
-	prefix, _, _ := strings.Cut(id, "-")
-	return prefix
 }
 
 func invalidID(id string) error {

@@ -93,6 +93,16 @@ func newID(kind Kind) string {
 	return kind.Prefix + "-" + hex.EncodeToString(b[:])[:idHexDigits]
 }
 
+// IDPrefix is the part of an ID before its first dash, which names the
+// kind of object ("subnet" of "subnet-0a1b..."); "" when there is none.
+func IDPrefix(id string) string {
+	prefix, _, found := strings.Cut(id, "-")
+	if !found {
+		return ""
+	}
+	return prefix
+}
+
 // ValidateID checks that id has the shape of an ID of the given kind, and
 // names field in the error when it does not.
 func ValidateID(kind Kind, id, field string) error {

@@ -46,8 +46,7 @@ func targetKind(target string) string {
 	if target == TargetLocal {
 		return TargetLocal
 	}
-	prefix, _, _ := strings.Cut(target, "-")
-	return prefix
+	return IDPrefix(target)
 }
 
 // targetField names the argument of simcloud_route that holds a target.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"strings"
 )
 
 // taggable lists the kinds of object that carry tags, by ID prefix.
@@ -14,10 +13,7 @@ var taggable = []Kind{KindVPC, KindSubnet, KindInternetGateway, KindEgressOnlyIn
 // KindOf returns the kind of a taggable object from the prefix of its ID,
 // as AWS's CreateTags tells objects apart; ok is false for any other string.
 func KindOf(id string) (Kind, bool) {
-	prefix, _, found := strings.Cut(id, "-")
-	if !found {
-		return Kind{}, false
-	}
+	prefix := IDPrefix(id)
 	for _, k := range taggable {
 		if k.Prefix == prefix {
 			return k, true

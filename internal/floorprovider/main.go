@@ -20,17 +20,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/pluginlog"
 )
 
 func main() {
-	// simcloud turns the SDK's log off when Terraform will not keep it
-	// (internal/provider/serve.go); the floor does the same, so that the
-	// two differ only in what simcloud does per call.
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"} {
-		if os.Getenv("TF_LOG") == "" && os.Getenv("TF_LOG_PROVIDER") == "" {
-			_ = os.Setenv(name, "OFF")
-		}
-	}
+	// The same log levels as simcloud's, so that the two differ only in
+	// what simcloud does per call.
+	pluginlog.MuteUnread(os.LookupEnv, os.Setenv)
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return floorProvider{} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/simcloud/floor"})
 	if err != nil {

@@ -1,11 +1,11 @@
-package provider
+package pluginlog
 
 import (
 	"maps"
 	"testing"
 )
 
-func TestMuteUnreadLogs(t *testing.T) {
+func TestMuteUnread(t *testing.T) {
 	cases := []struct {
 		name string
 		env  map[string]string
@@ -42,7 +42,7 @@ func TestMuteUnreadLogs(t *testing.T) {
 			env := maps.Clone(c.env)
 			lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
 			set := func(k, v string) error { env[k] = v; return nil }
-			muteUnreadLogs(lookup, set)
+			MuteUnread(lookup, set)
 			if !maps.Equal(env, c.want) {
 				t.Errorf("environment after = %v, want %v", env, c.want)
 			}
