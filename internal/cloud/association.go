@@ -13,18 +13,26 @@ const ClaimSubnetAssociation ClaimKind = "subnet-association"
 // associationRule checks that a subnet may be associated with a table: both
 // exist in one VPC, and the subnet has no other explicit association, in the
 // cloud or planned. replaces is the ID of an association this one takes the
-// place of, if any.
+// place of, if any. At plan either ID may be Unknown: the subnet's one
+// association is its own business, the table's existence the table's, and
+// only their common VPC needs both.
 func (c *Client) associationRule(subnetID, tableID, replaces string) Rule {
 	return func(v View) error {
-		subnet, err := c.findSubnet(v, subnetID, "subnet_id")
-		if err != nil {
-			return err
+		var subnet Subnet
+		if IsKnown(subnetID) {
+			var err error
+			if subnet, err = c.findSubnet(v, subnetID, "subnet_id"); err != nil {
+				return err
+			}
 		}
-		table, err := c.findRouteTable(v, tableID, "route_table_id")
-		if err != nil {
-			return err
+		var table RouteTable
+		if IsKnown(tableID) {
+			var err error
+			if table, err = c.findRouteTable(v, tableID, "route_table_id"); err != nil {
+				return err
+			}
 		}
-		if subnet.VPCID != table.VPCID {
+		if IsKnown(subnetID) && IsKnown(tableID) && subnet.VPCID != table.VPCID {
 			return &Error{
 				Code:    "InvalidParameterValue",
 				Message: fmt.Sprintf("Route table %s and subnet %s belong to different networks", tableID, subnetID),
@@ -33,12 +41,17 @@ func (c *Client) associationRule(subnetID, tableID, replaces string) Rule {
 				Objects: []string{tableID, subnetID, table.VPCID, subnet.VPCID},
 			}
 		}
+		if !IsKnown(subnetID) {
+			return nil
+		}
 		existing, ok, err := v.SubnetAssociation(subnetID)
 		if err != nil {
 			return err
 		}
 		if ok && existing.ID != replaces {
-			return associationConflict(tableID, subnetID, existing.ID+" with "+existing.RouteTableID, existing.ID, existing.RouteTableID)
+			err := associationConflict(tableID, subnetID, existing.ID+" with "+existing.RouteTableID, existing.ID, existing.RouteTableID)
+			err.Obstacle = existing.ID
+			return err
 		}
 		if claims := v.Claimed(ClaimSubnetAssociation, subnetID); len(claims) > 0 {
 			return associationConflict(tableID, subnetID,
@@ -54,10 +67,10 @@ func (c *Client) associationRule(subnetID, tableID, replaces string) Rule {
 func associationConflict(tableID, subnetID, existing string, others ...string) *Error {
 	return &Error{
 		Code:    "Resource.AlreadyAssociated",
-		Message: fmt.Sprintf("the specified association for route table %s conflicts with an existing association", tableID),
+		Message: fmt.Sprintf("the specified association for route table %s conflicts with an existing association", orNew(tableID)),
 		Fix:     fmt.Sprintf("A subnet has one route table; %s already has %s. Remove that association, or import it to manage it.", subnetID, existing),
 		Field:   "subnet_id",
-		Objects: append([]string{tableID, subnetID}, others...),
+		Objects: append(nonEmpty(tableID, subnetID), others...),
 	}
 }
 
@@ -163,16 +176,22 @@ func (c *Client) Disassociate(ctx context.Context, id string) error {
 }
 
 // mainRouteTableRule checks that a table may become its VPC's main table.
+// At plan either ID may be Unknown; the two must be known to be compared.
 func (c *Client) mainRouteTableRule(vpcID, tableID string) Rule {
 	return func(v View) error {
-		if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
-			return err
+		if IsKnown(vpcID) {
+			if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
+				return err
+			}
+		}
+		if !IsKnown(tableID) {
+			return c.mainRouteTableClaims(v, vpcID)
 		}
 		table, err := c.findRouteTable(v, tableID, "route_table_id")
 		if err != nil {
 			return err
 		}
-		if table.VPCID != vpcID {
+		if IsKnown(vpcID) && table.VPCID != vpcID {
 			return &Error{
 				Code:    "InvalidParameterValue",
 				Message: fmt.Sprintf("Route table %s and network %s belong to different networks", tableID, vpcID),
@@ -181,16 +200,23 @@ func (c *Client) mainRouteTableRule(vpcID, tableID string) Rule {
 				Objects: []string{tableID, vpcID, table.VPCID},
 			}
 		}
-		if claims := v.Claimed(ClaimMainRouteTable, vpcID); len(claims) > 0 {
-			return &Error{
-				Code:    "Resource.AlreadyAssociated",
-				Message: fmt.Sprintf("the main route table association of %s is already being replaced", vpcID),
-				Fix:     "Keep one simcloud_main_route_table_association per VPC.",
-				Field:   "vpc_id",
-				Objects: nonEmpty(vpcID, claims[0].Who(), claims[0].Value),
-			}
-		}
+		return c.mainRouteTableClaims(v, vpcID)
+	}
+}
+
+// mainRouteTableClaims refuses a second main route table association planned
+// for one VPC.
+func (c *Client) mainRouteTableClaims(v View, vpcID string) error {
+	claims := v.Claimed(ClaimMainRouteTable, vpcID)
+	if len(claims) == 0 {
 		return nil
+	}
+	return &Error{
+		Code:    "Resource.AlreadyAssociated",
+		Message: fmt.Sprintf("the main route table association of %s is already being replaced", vpcID),
+		Fix:     "Keep one simcloud_main_route_table_association per VPC.",
+		Field:   "vpc_id",
+		Objects: nonEmpty(vpcID, claims[0].Who(), claims[0].Value),
 	}
 }
 

@@ -21,10 +21,7 @@ type EgressOnlyInternetGatewayFilter struct {
 }
 
 func (c *Client) egressOnlyRule(vpcID string, tags map[string]string) Rule {
-	return allRules(tagsRule(tags), func(v View) error {
-		_, err := c.findVPC(v, vpcID, "vpc_id")
-		return err
-	})
+	return allRules(tagsRule(tags), c.vpcExistsRule(vpcID))
 }
 
 // CheckEgressOnlyInternetGateway runs at plan time the rules that creating

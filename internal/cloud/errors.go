@@ -29,6 +29,13 @@ type Error struct {
 	// that is no CIDR, a reserved tag key), checked before any object is
 	// looked up.
 	Objects []string
+	// Obstacle is the ID of the object already in the cloud that stands in
+	// the way, when the refusal is caused by one (the subnet a new block
+	// overlaps, the gateway a VPC already has); "" otherwise. Such an object
+	// may be one the same plan destroys, or one that an interrupted apply
+	// left behind, unknown to any state: the fix then says so (see
+	// explainObstacle).
+	Obstacle string
 }
 
 func (e *Error) Error() string {
@@ -107,14 +114,53 @@ func joinIDs(ids []string) string {
 	return out
 }
 
-// nonEmpty is the IDs among ids that are set: an object's own ID is "" until
-// it exists.
+// nonEmpty is the IDs among ids that are set and known: an object's own ID
+// is "" until it exists, and Unknown at plan while another resource is to
+// create it.
 func nonEmpty(ids ...string) []string {
 	var out []string
 	for _, id := range ids {
-		if id != "" {
+		if id != "" && IsKnown(id) {
 			out = append(out, id)
 		}
 	}
 	return out
+}
+
+// OrphansCommand is the command that lists, and with --delete removes, the
+// objects of the cloud that no Terraform state knows.
+const OrphansCommand = "simcloud orphans"
+
+// obstacleOf returns the obstacle of a refusal, or "".
+func obstacleOf(err error) string {
+	var ce *Error
+	if errors.As(err, &ce) {
+		return ce.Obstacle
+	}
+	return ""
+}
+
+// explainObstacle adds to the fix of a refusal caused by an object in the
+// cloud what may have put that object there. removing says that the plan
+// being checked destroys it. Without that knowledge the fix names both
+// causes a user cannot see from the refusal alone: Terraform gives a destroy
+// and an unrelated create no order, so a plan that renames a resource
+// without a moved block checks the new object before or after it plans the
+// old one's destroy; and a provider killed after the cloud committed a
+// create but before Terraform recorded it leaves an object no state knows.
+func explainObstacle(err error, removing bool) error {
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Obstacle == "" {
+		return err
+	}
+	explained := *ce
+	rename := "if you renamed its resource, add a moved block (moved { from = <old address>, to = <new address> }) so that Terraform keeps the object; " +
+		"otherwise remove the old resource in one apply and add the new one in the next."
+	if removing {
+		explained.Fix += fmt.Sprintf(" %s is being destroyed by this same plan, but Terraform does not order that destroy before this change: %s", ce.Obstacle, rename)
+		return &explained
+	}
+	explained.Fix += fmt.Sprintf(" If this same plan destroys %s, Terraform does not order that destroy before this change: %s", ce.Obstacle, rename) +
+		fmt.Sprintf(" If %s is not one you made, an interrupted apply may have left it behind: %s <state file> lists the objects no state knows, and --delete removes them.", ce.Obstacle, OrphansCommand)
+	return &explained
 }

@@ -56,6 +56,8 @@ var noObjectFuncs = []string{
 	"invalidCIDRValue", "ParseVPCCIDR", "ValidateTags", "validateTag", "ValidateRegion", "ValidateAccountID",
 	"ValidateAvailabilityZone", "AvailabilityZoneByID", "ValidateInstanceTenancy", "validateConnectivityType",
 	"ValidatePathQuestion", "ParseInternetGatewayAttachmentID", "ParseRouteImportID", "ParseAssociationImportID",
+	// Which arguments a route sets, from its configuration alone.
+	"exactlyOneRouteArgument", "unsupportedRoute", "CheckSubnetZoneArguments",
 	// The address pool, not any object, is exhausted.
 	"AllocateAddress",
 }
@@ -210,6 +212,10 @@ func catalog() []refusal {
 				_, err := c.UpdateSubnet(bg, n.subnet.ID, in)
 				return []string{n.subnet.ID}, err
 			}},
+		{name: "subnet zone given twice", code: "InvalidParameterCombination", field: "availability_zone_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckSubnetZoneArguments(map[string]string{"availability_zone": "us-east-1a", "availability_zone_id": cloud.Unknown})
+			}},
 		{name: "subnets overlap", code: "InvalidSubnet.Conflict", field: "cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				_, err := c.CreateSubnet(bg, subnetInput(n.vpc.ID, "10.0.1.128/25"))
@@ -302,6 +308,43 @@ func catalog() []refusal {
 				eigw := must(c.CreateEgressOnlyInternetGateway(bg, n.vpc.ID, nil))(t)
 				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "8.8.0.0/16", Target: eigw.ID})
 				return []string{n.table.ID, eigw.ID}, err
+			}},
+		{name: "IPv4 route to an egress-only gateway known after apply", code: "InvalidParameterCombination", field: "egress_only_gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				spec := cloud.RouteSpec{Destination: "0.0.0.0/0", Target: cloud.UnknownID(cloud.KindEgressOnlyInternetGateway)}
+				return []string{n.table.ID}, c.CheckRoute(bg, p, p.NewHolder(), n.table.ID, spec, false)
+			}},
+		{name: "route arguments: an IPv4 destination for an egress-only gateway", code: "InvalidParameterCombination", field: "destination_cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckRouteArguments(map[string]string{"destination_cidr_block": "0.0.0.0/0", "egress_only_gateway_id": cloud.Unknown})
+			}},
+		{name: "route arguments: two targets, both known after apply", code: "InvalidParameterCombination", field: "gateway_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckRouteArguments(map[string]string{"destination_ipv6_cidr_block": "::/0",
+					"gateway_id": cloud.Unknown, "egress_only_gateway_id": cloud.Unknown})
+			}},
+		{name: "route arguments: no target", code: "MissingParameter", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckRouteArguments(map[string]string{"destination_cidr_block": "0.0.0.0/0"})
+			}},
+		{name: "route arguments: two destinations", code: "InvalidParameterCombination", field: "ipv6_cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckRouteArguments(map[string]string{"cidr_block": cloud.Unknown, "ipv6_cidr_block": "::/0", "gateway_id": n.igw.ID})
+			}},
+		{name: "route arguments: a target the cloud lacks", code: "UnsupportedOperation", field: "transit_gateway_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckRouteArguments(map[string]string{"cidr_block": "0.0.0.0/0", "transit_gateway_id": "tgw-0123456789abcdef0"})
+			}},
+		{name: "route arguments: a prefix list destination", code: "UnsupportedOperation", field: "destination_prefix_list_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckRouteArguments(map[string]string{"destination_prefix_list_id": "pl-0123456789abcdef0", "gateway_id": n.igw.ID})
+			}},
+		{name: "route known after apply to a destination the table already routes", code: "RouteAlreadyExists", field: "destination_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				spec := cloud.RouteSpec{Destination: "0.0.0.0/0", Target: cloud.UnknownID(cloud.KindNATGateway)}
+				return []string{n.table.ID, cloud.RouteID(n.table.ID, "0.0.0.0/0")}, c.CheckRoute(bg, p, p.NewHolder(), n.table.ID, spec, false)
 			}},
 		{name: "route to a gateway that does not exist", code: "InvalidGatewayID.NotFound", field: "gateway_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

@@ -42,35 +42,46 @@ type InternetGatewayAttachment struct {
 
 // attachRule checks that want may hold: its VPC exists and has no other
 // gateway, in the cloud or claimed by another object of the plan, and its
-// gateway is attached to no other VPC. replaces is the attachment that want
-// takes the place of, if any (a gateway moving between VPCs, a replaced
+// gateway is attached to no VPC. replaces is the attachment that want takes
+// the place of, if any (a gateway moving between VPCs, a replaced
 // attachment): it is gone by the time want is made, so it stands in nobody's
-// way.
+// way. At plan either ID may be Unknown: each half of the rule needs only its
+// own object, and a VPC that has a gateway refuses any other, whatever its
+// ID turns out to be.
 func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 	igwID, vpcID := want.InternetGatewayID, want.VPCID
 	return func(v View) error {
-		if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
-			return err
+		if IsKnown(vpcID) {
+			if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
+				return err
+			}
 		}
-		if igwID != "" {
+		if igwID != "" && IsKnown(igwID) {
 			igw, err := c.findInternetGateway(v, igwID, "internet_gateway_id")
 			if err != nil {
 				return err
 			}
+			// AWS refuses to attach a gateway that is attached anywhere,
+			// even to the VPC asked for.
 			leaving := igwID == replaces.InternetGatewayID && igw.VPCID == replaces.VPCID
-			if igw.VPCID != "" && igw.VPCID != vpcID && !leaving {
+			if igw.VPCID != "" && !leaving {
 				return alreadyAttached(igwID, igw.VPCID)
 			}
+		}
+		if !IsKnown(vpcID) {
+			return nil
 		}
 		attached, err := v.AttachedInternetGateway(vpcID)
 		if err != nil {
 			return err
 		}
-		if attached != "" && attached != igwID && attached != replaces.InternetGatewayID {
-			return vpcHasGateway(vpcID, attached, attached)
+		if attached != "" && !sameKnownID(attached, igwID) && attached != replaces.InternetGatewayID {
+			err := vpcHasGateway(vpcID, attached, attached)
+			err.Obstacle = attached
+			return err
 		}
 		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
-			if claim.Value == "" || claim.Value != igwID {
+			if !sameKnownID(claim.Value, igwID) {
 				return vpcHasGateway(vpcID, plannedName(claim), gatewayOrHolder(claim))
 			}
 		}
@@ -78,10 +89,17 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 	}
 }
 
+// sameKnownID reports whether a and b are the ID of one object: both known
+// and equal. An ID that is "" (not created yet) or Unknown may be any
+// object's.
+func sameKnownID(a, b string) bool {
+	return a != "" && IsKnown(a) && a == b
+}
+
 // plannedName names, in a sentence, a gateway that another resource of the
 // plan attaches.
 func plannedName(claim Claim) string {
-	if claim.Value == "" {
+	if claim.Value == "" || !IsKnown(claim.Value) {
 		return "a new internet gateway planned by another resource of this configuration (" + claim.Who() + ")"
 	}
 	return claim.Value + " (attached by another resource of this configuration: " + claim.Who() + ")"
@@ -90,7 +108,7 @@ func plannedName(claim Claim) string {
 // gatewayOrHolder is the object a gateway claim stands for: the gateway,
 // when it exists, else the resource that plans to create it.
 func gatewayOrHolder(claim Claim) string {
-	if claim.Value != "" {
+	if claim.Value != "" && IsKnown(claim.Value) {
 		return claim.Value
 	}
 	return claim.Who()

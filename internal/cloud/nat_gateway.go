@@ -229,18 +229,27 @@ const ClaimElasticIP ClaimKind = "elastic-ip"
 // natRule checks a NAT gateway's configuration: its subnet exists, and a
 // public one has a free elastic IP and an internet gateway on its VPC. selfID
 // is the gateway's own ID when it exists already (planned again, or replaced
-// by one that keeps its address), "" for a new one.
+// by one that keeps its address), "" for a new one. At plan the subnet, the
+// address and the connectivity type may be Unknown: an address already
+// serving another gateway is refused whatever the subnet, and a private
+// gateway with an address whatever the address.
 func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 	return func(v View) error {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if err := validateConnectivityType(in.ConnectivityType); err != nil {
-			return err
+		typeKnown := IsKnown(in.ConnectivityType)
+		if typeKnown {
+			if err := validateConnectivityType(in.ConnectivityType); err != nil {
+				return err
+			}
 		}
-		subnet, err := c.findSubnet(v, in.SubnetID, "subnet_id")
-		if err != nil {
-			return err
+		var subnet Subnet
+		if IsKnown(in.SubnetID) {
+			var err error
+			if subnet, err = c.findSubnet(v, in.SubnetID, "subnet_id"); err != nil {
+				return err
+			}
 		}
 		if in.ConnectivityType == ConnectivityPrivate {
 			if in.AllocationID != "" {
@@ -249,36 +258,30 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 					Message: "A private NAT gateway cannot have an elastic IP address.",
 					Fix:     "Remove allocation_id, or make the NAT gateway public.",
 					Field:   "allocation_id",
-					Objects: []string{in.AllocationID},
+					Objects: nonEmpty(in.AllocationID),
 				}
 			}
 			return nil
 		}
 		if in.AllocationID == "" {
+			if !typeKnown {
+				return nil
+			}
 			return &Error{
 				Code:    "MissingParameter",
 				Message: "The request must contain the parameter allocationId",
 				Fix:     "Give a public NAT gateway an elastic IP address: allocation_id = simcloud_eip.<name>.id.",
 				Field:   "allocation_id",
-				Objects: []string{subnet.ID},
+				Objects: nonEmpty(subnet.ID),
 			}
 		}
-		eip, err := c.findElasticIP(v, in.AllocationID, "allocation_id")
-		if err != nil {
-			return err
+		if IsKnown(in.AllocationID) {
+			if err := c.addressFreeRule(v, in.AllocationID, selfID); err != nil {
+				return err
+			}
 		}
-		if claims := v.Claimed(ClaimElasticIP, in.AllocationID); (eip.NATGatewayID != "" && eip.NATGatewayID != selfID) || len(claims) > 0 {
-			holder, object := eip.NATGatewayID, eip.NATGatewayID
-			if holder == "" {
-				holder, object = claims[0].Who(), claims[0].Who()
-			}
-			return &Error{
-				Code:    "Resource.AlreadyAssociated",
-				Message: fmt.Sprintf("Elastic IP address %s is already associated", in.AllocationID),
-				Fix:     fmt.Sprintf("An elastic IP address serves one NAT gateway, and %s already serves %s. Allocate another simcloud_eip.", in.AllocationID, holder),
-				Field:   "allocation_id",
-				Objects: append(nonEmpty(selfID), in.AllocationID, object),
-			}
+		if !typeKnown || !IsKnown(in.SubnetID) {
+			return nil
 		}
 		igw, err := v.AttachedInternetGateway(subnet.VPCID)
 		if err != nil {
@@ -294,6 +297,31 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 			}
 		}
 		return nil
+	}
+}
+
+// addressFreeRule checks that an elastic IP exists and serves no NAT gateway
+// but selfID, in the cloud or planned.
+func (c *Client) addressFreeRule(v View, allocationID, selfID string) error {
+	eip, err := c.findElasticIP(v, allocationID, "allocation_id")
+	if err != nil {
+		return err
+	}
+	claims := v.Claimed(ClaimElasticIP, allocationID)
+	if (eip.NATGatewayID == "" || eip.NATGatewayID == selfID) && len(claims) == 0 {
+		return nil
+	}
+	holder, object, obstacle := eip.NATGatewayID, eip.NATGatewayID, eip.NATGatewayID
+	if eip.NATGatewayID == "" || eip.NATGatewayID == selfID {
+		holder, object, obstacle = claims[0].Who(), claims[0].Who(), ""
+	}
+	return &Error{
+		Code:     "Resource.AlreadyAssociated",
+		Message:  fmt.Sprintf("Elastic IP address %s is already associated", allocationID),
+		Fix:      fmt.Sprintf("An elastic IP address serves one NAT gateway, and %s already serves %s. Allocate another simcloud_eip.", allocationID, holder),
+		Field:    "allocation_id",
+		Objects:  append(nonEmpty(selfID), allocationID, object),
+		Obstacle: obstacle,
 	}
 }
 

@@ -27,6 +27,39 @@ type Plan struct {
 	// that a refusal can say which resource of the configuration is in the
 	// way of another.
 	described map[Holder]string
+	// removing holds the IDs of objects that this plan destroys (or, for an
+	// attachment, undoes), so that a refusal caused by one of them can say
+	// so: Terraform orders a destroy and an unrelated create arbitrarily.
+	removing map[string]bool
+}
+
+// Unknown stands, in the input of a plan-time check, for a value that
+// Terraform knows only after apply, such as the ID of an object the same
+// apply creates. A rule skips exactly the parts of its check that need such
+// a value and decides the rest from the values that are known: a VPC that
+// already has an internet gateway refuses a second one whatever that
+// gateway's ID will be. Inside an apply every value is known.
+const Unknown = "(known after apply)"
+
+// UnknownID stands for the ID of an object of kind that is known only after
+// apply. It keeps the kind's prefix, so that a rule that depends on what
+// kind of object is referred to (a route's target) still knows it.
+func UnknownID(kind Kind) string { return kind.Prefix + "-" + Unknown }
+
+// IsKnown reports whether a value of a check's input is known at plan, as
+// opposed to Unknown or an UnknownID.
+func IsKnown(s string) bool { return !strings.HasSuffix(s, Unknown) }
+
+// Removing records that this plan destroys the objects with the given IDs.
+func (p *Plan) Removing(ids ...string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.removing == nil {
+		p.removing = map[string]bool{}
+	}
+	for _, id := range ids {
+		p.removing[id] = true
+	}
 }
 
 // NewPlan returns an empty plan.
@@ -125,6 +158,10 @@ type planView struct {
 }
 
 func (v planView) Claimed(kind ClaimKind, scope string) []Claim {
+	if !IsKnown(scope) {
+		// An object whose scope is unknown claims nothing anyone can see.
+		return nil
+	}
 	var out []Claim
 	for _, c := range v.claims {
 		if c.Kind == kind && c.Scope == scope && c.Holder != v.holder {
@@ -149,10 +186,13 @@ func (c *Client) Check(ctx context.Context, p *Plan, holder Holder, rule Rule, c
 		return rule(planView{ReadTx: tx, claims: p.claims, holder: holder})
 	})
 	if err != nil {
-		return err
+		return explainObstacle(err, p.removing[obstacleOf(err)])
 	}
 	p.claims = slices.DeleteFunc(p.claims, func(cl Claim) bool { return cl.Holder == holder })
 	for _, cl := range claims {
+		if !IsKnown(cl.Scope) {
+			continue
+		}
 		cl.Holder, cl.HolderName = holder, p.name(holder)
 		p.claims = append(p.claims, cl)
 	}
@@ -171,7 +211,7 @@ func (p *Plan) Release(holder Holder) {
 func (c *Client) apply(ctx context.Context, op string, ids map[string]string, rule Rule, change func(tx Tx) error) error {
 	return c.write(ctx, op, ids, func(tx Tx) error {
 		if err := rule(applyView{tx}); err != nil {
-			return err
+			return explainObstacle(err, false)
 		}
 		return change(tx)
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strings"
 )
 
@@ -80,41 +81,88 @@ func destinationField(dest netip.Prefix) string {
 // routeSpecRule checks what can be checked of a route knowing only its
 // table's VPC: the destination's form, that it is no more specific than the
 // local route, and that its target exists, serves the VPC and suits the
-// destination. tableID may be "" for a table not created yet.
+// destination. tableID may be "" for a table not created yet. At plan any of
+// vpcID, the destination and the target may be Unknown (the target as an
+// UnknownID, which keeps its kind): each check runs when the values it
+// needs are known.
 func (c *Client) routeSpecRule(vpcID, tableID string, spec RouteSpec) Rule {
 	return func(v View) error {
-		dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
-		if err != nil {
+		var dest netip.Prefix
+		if IsKnown(spec.Destination) {
+			var err error
+			if dest, err = ParseRouteDestination(spec.Destination, "destination_cidr_block"); err != nil {
+				return err
+			}
+		}
+		if err := targetSuitsDestination(tableID, dest, spec.Target); err != nil {
 			return err
 		}
-		vpc, err := c.findVPC(v, vpcID, "vpc_id")
-		if err != nil {
-			return err
+		var vpc *VPC
+		if IsKnown(vpcID) {
+			found, err := c.findVPC(v, vpcID, "vpc_id")
+			if err != nil {
+				return err
+			}
+			vpc = &found
 		}
-		for _, local := range []string{vpc.CIDRBlock, vpc.IPv6CIDRBlock} {
-			if p, err := netip.ParsePrefix(local); err == nil && contains(p, dest) {
-				return &Error{
-					Code:    "InvalidParameterValue",
-					Message: fmt.Sprintf("Cannot create a more specific route for %s than local route %s in route table %s", dest, local, orNew(tableID)),
-					Fix:     fmt.Sprintf("Traffic for %s stays inside the VPC through its local route; route only destinations outside it, such as 0.0.0.0/0.", local),
-					Field:   destinationField(dest),
-					Objects: nonEmpty(tableID, vpc.ID),
+		if vpc != nil && dest.IsValid() {
+			for _, local := range []string{vpc.CIDRBlock, vpc.IPv6CIDRBlock} {
+				if p, err := netip.ParsePrefix(local); err == nil && contains(p, dest) {
+					return &Error{
+						Code:    "InvalidParameterValue",
+						Message: fmt.Sprintf("Cannot create a more specific route for %s than local route %s in route table %s", dest, local, orNew(tableID)),
+						Fix:     fmt.Sprintf("Traffic for %s stays inside the VPC through its local route; route only destinations outside it, such as 0.0.0.0/0.", local),
+						Field:   destinationField(dest),
+						Objects: nonEmpty(tableID, vpc.ID),
+					}
 				}
 			}
 		}
-		return c.targetRule(v, vpc, tableID, dest, spec.Target)
+		if !IsKnown(spec.Target) {
+			return nil
+		}
+		return c.targetRule(v, vpc, tableID, spec.Target)
 	}
 }
 
+// orNew names a table in AWS's messages: its ID, or "(new)" for one that
+// does not exist yet or whose ID is known only after apply.
 func orNew(tableID string) string {
-	if tableID == "" {
+	if tableID == "" || !IsKnown(tableID) {
 		return "(new)"
 	}
 	return tableID
 }
 
-// targetRule checks a route's target against its table's VPC.
-func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, target string) error {
+// targetSuitsDestination refuses a target that cannot carry traffic of the
+// destination's family: an egress-only internet gateway carries IPv6 only.
+// It needs the target's kind, which an UnknownID keeps, and the destination's
+// family; dest is invalid when the destination is not known yet.
+func targetSuitsDestination(tableID string, dest netip.Prefix, target string) error {
+	if targetKind(target) != KindEgressOnlyInternetGateway.Prefix || !dest.IsValid() || !dest.Addr().Is4() {
+		return nil
+	}
+	return egressOnlyIPv4(dest.String(), targetField(target), nonEmpty(tableID, printable(target))...)
+}
+
+// egressOnlyIPv4 refuses an IPv4 destination for an egress-only internet
+// gateway. AWS's API has no such check of its own (the gateway simply never
+// carries IPv4); the AWS provider refuses the combination at plan, and the
+// code here is the one AWS gives for arguments that do not go together.
+func egressOnlyIPv4(dest, field string, objects ...string) *Error {
+	return &Error{
+		Code:    "InvalidParameterCombination",
+		Message: fmt.Sprintf("An egress-only internet gateway only routes IPv6 traffic; %s is an IPv4 destination.", dest),
+		Fix: "An egress-only internet gateway lets IPv6 traffic out and carries no IPv4 at all: route IPv6 to it with " +
+			"destination_ipv6_cidr_block = \"::/0\" (ipv6_cidr_block in a route block), and send IPv4 traffic out through a NAT gateway (nat_gateway_id) or an internet gateway (gateway_id).",
+		Field:   field,
+		Objects: objects,
+	}
+}
+
+// targetRule checks that a route's target exists and, when the table's VPC
+// is known (vpc not nil), that it serves that VPC.
+func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) error {
 	field := targetField(target)
 	differentNetworks := func(noun string) *Error {
 		return &Error{
@@ -134,19 +182,10 @@ func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, 
 		if !ok {
 			return gatewayNotFound(target, field)
 		}
-		if igw.VPCID != vpc.ID && !claimedAttachment(v, target, vpc.ID) {
+		if vpc != nil && igw.VPCID != vpc.ID && !claimedAttachment(v, target, vpc.ID) {
 			return differentNetworks("network gateway")
 		}
 	case KindEgressOnlyInternetGateway.Prefix:
-		if dest.Addr().Is4() {
-			return &Error{
-				Code:    "InvalidParameterCombination",
-				Message: fmt.Sprintf("An egress-only internet gateway only routes IPv6 traffic; %s is an IPv4 destination.", dest),
-				Fix:     "Give the route an IPv6 destination such as ::/0, or send IPv4 traffic to an internet gateway or a NAT gateway.",
-				Field:   field,
-				Objects: nonEmpty(tableID, target),
-			}
-		}
 		eigw, ok, err := v.EgressOnlyInternetGateway(c.scope, target)
 		if err != nil {
 			return err
@@ -154,7 +193,7 @@ func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, 
 		if !ok {
 			return gatewayNotFound(target, field)
 		}
-		if eigw.VPCID != vpc.ID {
+		if vpc != nil && eigw.VPCID != vpc.ID {
 			return differentNetworks("egress-only gateway")
 		}
 	case KindNATGateway.Prefix:
@@ -165,7 +204,7 @@ func (c *Client) targetRule(v View, vpc VPC, tableID string, dest netip.Prefix, 
 		if len(nats) == 0 {
 			return gatewayNotFound(target, field)
 		}
-		if nats[0].VPCID != vpc.ID {
+		if vpc != nil && nats[0].VPCID != vpc.ID {
 			return differentNetworks("network gateway")
 		}
 	default:
@@ -197,9 +236,13 @@ func gatewayNotFound(target, field string) *Error {
 
 // routeRule checks a route in an existing table: its spec, that its
 // destination is free there (unless replacing its own route), and that the
-// table's routes are not managed the other way.
+// table's routes are not managed the other way. At plan the table may be
+// Unknown: then only what routeSpecRule can check without the VPC runs.
 func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, replacing bool) Rule {
 	return func(v View) error {
+		if !IsKnown(tableID) {
+			return c.routeSpecRule(Unknown, "", spec)(v)
+		}
 		table, err := c.findRouteTable(v, tableID, "route_table_id")
 		if err != nil {
 			return err
@@ -207,16 +250,18 @@ func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, repla
 		if err := c.routeSpecRule(table.VPCID, tableID, spec)(v); err != nil {
 			return err
 		}
-		dest, _ := ParseRouteDestination(spec.Destination, "")
 		if err := managementRule(v, table, manager); err != nil {
 			return err
 		}
-		if replacing {
+		if replacing || !IsKnown(spec.Destination) {
 			return nil
 		}
+		dest, _ := ParseRouteDestination(spec.Destination, "")
 		for _, r := range table.Routes {
 			if r.Destination == dest.String() {
-				return routeExists(dest, destinationField(dest), tableID, RouteID(tableID, r.Destination))
+				err := routeExists(dest, destinationField(dest), tableID, RouteID(tableID, r.Destination))
+				err.Obstacle = RouteID(tableID, r.Destination)
+				return err
 			}
 		}
 		for _, claim := range v.Claimed(ClaimRoute, tableID) {
@@ -284,19 +329,15 @@ func managementRule(v View, table RouteTable, manager string) error {
 // and claims its destination. replacing says it exists and only its target
 // changes.
 func (c *Client) CheckRoute(ctx context.Context, p *Plan, holder Holder, tableID string, spec RouteSpec, replacing bool) error {
-	dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
-	if err != nil {
-		return err
+	claims := []Claim{{Kind: ClaimRouteResource, Scope: tableID}}
+	if IsKnown(spec.Destination) {
+		dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
+		if err != nil {
+			return err
+		}
+		claims = append(claims, Claim{Kind: ClaimRoute, Scope: tableID, Value: dest.String()})
 	}
-	return c.Check(ctx, p, holder, c.routeRule(spec, tableID, ManagedByRoute, replacing),
-		Claim{Kind: ClaimRoute, Scope: tableID, Value: dest.String()},
-		Claim{Kind: ClaimRouteResource, Scope: tableID})
-}
-
-// CheckRouteSpec runs at plan time what can be checked of a route whose
-// table does not exist yet.
-func (c *Client) CheckRouteSpec(ctx context.Context, p *Plan, holder Holder, vpcID string, spec RouteSpec) error {
-	return c.Check(ctx, p, holder, c.routeSpecRule(vpcID, "", spec))
+	return c.Check(ctx, p, holder, c.routeRule(spec, tableID, ManagedByRoute, replacing), claims...)
 }
 
 // CreateRoute adds a route to a table, as a simcloud_route does.
@@ -494,4 +535,96 @@ func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec Ro
 		return err
 	})
 	return route, err
+}
+
+// The arguments of a route, by the AWS provider's names: aws_route's, and
+// the shorter ones of a route block in aws_route_table. Each destination
+// argument names its family; each target argument the kind of object it
+// refers to, or none when the simulated cloud has no such targets.
+var (
+	routeDestinationArguments = map[string]string{
+		"destination_cidr_block": "IPv4", "cidr_block": "IPv4",
+		"destination_ipv6_cidr_block": "IPv6", "ipv6_cidr_block": "IPv6",
+		"destination_prefix_list_id": "prefix list",
+	}
+	routeTargetArguments = map[string]Kind{
+		"gateway_id": KindInternetGateway, "egress_only_gateway_id": KindEgressOnlyInternetGateway, "nat_gateway_id": KindNATGateway,
+		"carrier_gateway_id": {}, "core_network_arn": {}, "local_gateway_id": {}, "network_interface_id": {},
+		"transit_gateway_id": {}, "vpc_endpoint_id": {}, "vpc_peering_connection_id": {},
+	}
+)
+
+// RouteTargetKind returns the kind of object a route's target argument
+// refers to, and false for an argument that is no target the simulated cloud
+// can route to.
+func RouteTargetKind(argument string) (Kind, bool) {
+	kind := routeTargetArguments[argument]
+	return kind, kind.Prefix != ""
+}
+
+// CheckRouteArguments checks which arguments a route sets, from its
+// configuration alone: exactly one destination and one target, both of
+// kinds the cloud has, and no IPv4 destination for an egress-only gateway.
+// set maps each argument given a value to that value, Unknown when it is
+// known only after apply: an argument set to such a value is still set, so
+// these checks never wait for apply. Arguments that are neither
+// destinations nor targets are ignored.
+func CheckRouteArguments(set map[string]string) error {
+	var destinations, targets []string
+	for name := range set {
+		if _, ok := routeDestinationArguments[name]; ok {
+			destinations = append(destinations, name)
+		}
+		if _, ok := routeTargetArguments[name]; ok {
+			targets = append(targets, name)
+		}
+	}
+	slices.Sort(destinations)
+	slices.Sort(targets)
+	if err := exactlyOneRouteArgument("destination", destinations, "destinationCidrBlock, destinationIpv6CidrBlock or destinationPrefixListId",
+		"destination_cidr_block (IPv4, such as 0.0.0.0/0) or destination_ipv6_cidr_block (IPv6, such as ::/0); in a route block, cidr_block or ipv6_cidr_block"); err != nil {
+		return err
+	}
+	if err := exactlyOneRouteArgument("target", targets, "gatewayId, egressOnlyInternetGatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId or transitGatewayId",
+		"gateway_id (an internet gateway), egress_only_gateway_id (an egress-only internet gateway) or nat_gateway_id (a NAT gateway)"); err != nil {
+		return err
+	}
+	destination, target := destinations[0], targets[0]
+	if routeDestinationArguments[destination] == "prefix list" {
+		return unsupportedRoute(destination, "Managed prefix lists are not simulated yet: give the route a destination_cidr_block or a destination_ipv6_cidr_block.")
+	}
+	if _, ok := RouteTargetKind(target); !ok {
+		return unsupportedRoute(target, fmt.Sprintf("The simulated cloud has no %s targets yet: route to an internet gateway (gateway_id), an egress-only internet gateway (egress_only_gateway_id) or a NAT gateway (nat_gateway_id).", target))
+	}
+	if target == "egress_only_gateway_id" && routeDestinationArguments[destination] == "IPv4" {
+		dest := set[destination]
+		if !IsKnown(dest) {
+			dest = "the " + destination
+		}
+		return egressOnlyIPv4(dest, destination, nonEmpty(set[target])...)
+	}
+	return nil
+}
+
+// exactlyOneRouteArgument refuses a route with none or several of the
+// arguments of one role (destination or target), as AWS refuses the
+// request: awsNames lists them as AWS's API spells them, ours as the
+// provider does.
+func exactlyOneRouteArgument(role string, given []string, awsNames, ours string) error {
+	if len(given) == 1 {
+		return nil
+	}
+	message := fmt.Sprintf("The request must contain exactly one of %s", awsNames)
+	if len(given) == 0 {
+		return &Error{Code: "MissingParameter", Message: message,
+			Fix: fmt.Sprintf("Give the route a %s: %s.", role, ours)}
+	}
+	return &Error{Code: "InvalidParameterCombination", Message: message,
+		Fix:   fmt.Sprintf("A route has one %s, and this one sets %s: keep one of them. The %ss are %s.", role, strings.Join(given, " and "), role, ours),
+		Field: given[1]}
+}
+
+// unsupportedRoute refuses a route argument the simulated cloud cannot serve.
+func unsupportedRoute(argument, fix string) error {
+	return &Error{Code: "UnsupportedOperation", Message: fmt.Sprintf("The simulated cloud does not support routes with %s.", argument), Fix: fix, Field: argument}
 }

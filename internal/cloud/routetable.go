@@ -92,6 +92,9 @@ func (c *Client) inlineRoutesRule(vpcID, tableID string, routes []RouteSpec) Rul
 			if err := c.routeSpecRule(vpcID, tableID, spec)(v); err != nil {
 				return err
 			}
+			if !IsKnown(spec.Destination) {
+				continue
+			}
 			dest, _ := ParseRouteDestination(spec.Destination, "")
 			if seen[dest.String()] {
 				return routeExists(dest, "route", tableOrNew(vpcID, tableID))
@@ -120,10 +123,7 @@ type RouteTableInput struct {
 }
 
 func (in RouteTableInput) rule(c *Client, tableID string) Rule {
-	rules := []Rule{tagsRule(in.Tags), func(v View) error {
-		_, err := c.findVPC(v, in.VPCID, "vpc_id")
-		return err
-	}}
+	rules := []Rule{tagsRule(in.Tags), c.vpcExistsRule(in.VPCID)}
 	if in.ManageRoutes {
 		rules = append(rules, c.inlineRoutesRule(in.VPCID, tableID, in.Routes))
 	}
@@ -401,6 +401,11 @@ func deleteRouteTable(tx Tx, id string) error {
 // has now do not matter: adoption removes them.
 func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holder, tableID string, in RouteTableInput) error {
 	rule := func(v View) error {
+		if !IsKnown(tableID) {
+			// The table of a VPC the same apply creates: its routes can
+			// still be checked for what needs no VPC.
+			return allRules(tagsRule(in.Tags), c.inlineRoutesRule(Unknown, "", in.Routes))(v)
+		}
 		table, err := c.findRouteTable(v, tableID, "default_route_table_id")
 		if err != nil {
 			return err
@@ -433,6 +438,9 @@ func notMainTable(table RouteTable) *Error {
 func tableOrNew(vpcID, tableID string) string {
 	if tableID != "" {
 		return tableID
+	}
+	if !IsKnown(vpcID) {
+		return "a new route table"
 	}
 	return "a new route table of " + vpcID
 }

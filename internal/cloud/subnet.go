@@ -80,31 +80,20 @@ const (
 )
 
 // subnetRule checks a subnet's configuration against its VPC and the VPC's
-// other subnets. selfID is the subnet's own ID, "" for a new one.
+// other subnets. selfID is the subnet's own ID, "" for a new one. At plan
+// the VPC, the zone and either block may be Unknown: the checks of the
+// others still run.
 func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 	return func(v View) error {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if err := ValidateAvailabilityZone(c.scope.Region, in.zone(c.scope.Region)); err != nil {
-			return err
-		}
-		vpc, err := c.findVPC(v, in.VPCID, "vpc_id")
-		if err != nil {
-			return err
-		}
-		block, err := parseSubnetCIDR(in.CIDRBlock, vpc)
-		if err != nil {
-			return err
-		}
-		blocks := []netip.Prefix{block}
-		if in.IPv6CIDRBlock != "" {
-			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc)
-			if err != nil {
+		if zone := in.zone(c.scope.Region); IsKnown(zone) {
+			if err := ValidateAvailabilityZone(c.scope.Region, zone); err != nil {
 				return err
 			}
-			blocks = append(blocks, v6)
-		} else if in.AssignIPv6AddressOnCreation {
+		}
+		if in.IPv6CIDRBlock == "" && in.AssignIPv6AddressOnCreation {
 			return &Error{
 				Code:    "InvalidParameterValue",
 				Message: "Invalid value 'true' for AssignIpv6AddressOnCreation. Cannot set AssignIpv6AddressOnCreation to true unless the subnet has an IPv6 CIDR block associated with it.",
@@ -112,6 +101,28 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 				Field:   "assign_ipv6_address_on_creation",
 				Objects: nonEmpty(selfID),
 			}
+		}
+		if !IsKnown(in.VPCID) {
+			return nil
+		}
+		vpc, err := c.findVPC(v, in.VPCID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		var blocks []netip.Prefix
+		if IsKnown(in.CIDRBlock) {
+			block, err := parseSubnetCIDR(in.CIDRBlock, vpc)
+			if err != nil {
+				return err
+			}
+			blocks = append(blocks, block)
+		}
+		if in.IPv6CIDRBlock != "" && IsKnown(in.IPv6CIDRBlock) {
+			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc)
+			if err != nil {
+				return err
+			}
+			blocks = append(blocks, v6)
 		}
 		for _, b := range blocks {
 			siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true, Near: b})
@@ -134,9 +145,11 @@ func (in SubnetInput) zone(region string) string {
 }
 
 func (in SubnetInput) claims() []Claim {
-	claims := []Claim{{Kind: ClaimSubnetBlock, Scope: in.VPCID, Value: in.CIDRBlock}}
-	if in.IPv6CIDRBlock != "" {
-		claims = append(claims, Claim{Kind: ClaimSubnetBlock, Scope: in.VPCID, Value: in.IPv6CIDRBlock})
+	var claims []Claim
+	for _, block := range []string{in.CIDRBlock, in.IPv6CIDRBlock} {
+		if block != "" && IsKnown(block) {
+			claims = append(claims, Claim{Kind: ClaimSubnetBlock, Scope: in.VPCID, Value: block})
+		}
 	}
 	return claims
 }
@@ -210,7 +223,9 @@ func subnetOverlap(v View, block netip.Prefix, vpcID, selfID string, siblings []
 		}
 		for _, b := range []string{s.CIDRBlock, s.IPv6CIDRBlock} {
 			if p, err := netip.ParsePrefix(b); err == nil && p.Overlaps(block) {
-				return conflict(s.ID, b+" of "+s.ID)
+				err := conflict(s.ID, b+" of "+s.ID)
+				err.Obstacle = s.ID
+				return err
 			}
 		}
 	}
@@ -391,4 +406,21 @@ func servingTable(tx ReadTx, s Subnet) (RouteTable, error) {
 		return RouteTable{}, err
 	}
 	return table, deriveRouteStates(tx, &table)
+}
+
+// CheckSubnetZoneArguments refuses a subnet configured with both a zone name
+// and a zone ID, from its configuration alone: set holds the arguments given
+// a value (Unknown when known only after apply, which is still given).
+func CheckSubnetZoneArguments(set map[string]string) error {
+	_, zone := set["availability_zone"]
+	_, zoneID := set["availability_zone_id"]
+	if !zone || !zoneID {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterCombination",
+		Message: "Only one of AvailabilityZone or AvailabilityZoneId may be specified",
+		Fix:     "Name the subnet's zone once: availability_zone (such as us-east-1a) or availability_zone_id (such as use1-az1), not both.",
+		Field:   "availability_zone_id",
+	}
 }

@@ -82,13 +82,29 @@ func TenancyChangeInPlace(from, to string) bool {
 // would count it.
 func (in VPCInput) rule() Rule {
 	return func(v View) error {
-		if _, err := ParseVPCCIDR(in.CIDRBlock); err != nil {
-			return err
+		if IsKnown(in.CIDRBlock) {
+			if _, err := ParseVPCCIDR(in.CIDRBlock); err != nil {
+				return err
+			}
 		}
-		if err := ValidateInstanceTenancy(in.InstanceTenancy); err != nil {
-			return err
+		if IsKnown(in.InstanceTenancy) {
+			if err := ValidateInstanceTenancy(in.InstanceTenancy); err != nil {
+				return err
+			}
 		}
 		return tagsRule(in.Tags)(v)
+	}
+}
+
+// vpcExistsRule checks that the VPC an object is made in exists; at plan
+// vpcID may be Unknown, for a VPC the same apply creates.
+func (c *Client) vpcExistsRule(vpcID string) Rule {
+	return func(v View) error {
+		if !IsKnown(vpcID) {
+			return nil
+		}
+		_, err := c.findVPC(v, vpcID, "vpc_id")
+		return err
 	}
 }
 

@@ -71,7 +71,11 @@ func (r *defaultRouteTableResource) Configure(_ context.Context, req resource.Co
 }
 
 func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		// Destroying it only forgets the table, which stays the VPC's.
 		return
 	}
 	var plan defaultRouteTableModel
@@ -87,20 +91,17 @@ func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource
 		// Adoption removes every route but the local ones.
 		plan.Route = routesFromCloud(nil, &resp.Diagnostics)
 	}
-	if !anyUnknown(plan.DefaultRouteTableID, plan.TagsAll) {
-		tableID := plan.DefaultRouteTableID.ValueString()
-		specs := routeSpecs(plan.Route)
-		in := cloud.RouteTableInput{Tags: tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
-		var err error
-		if adopting {
-			err = r.data.client.CheckAdoptRouteTable(ctx, r.data.plan, r.data.plan.NewHolderNamed("the simcloud_default_route_table planned in this configuration for "+tableID), tableID, in)
-		} else {
-			in.VPCID = plan.VPCID.ValueString()
-			err = r.data.client.CheckRouteTable(ctx, r.data.plan, cloud.ExistingHolder(tableID), tableID, in)
-		}
-		if err != nil {
-			addCloudErrorOn(&resp.Diagnostics, "plan", err, routeTableFields)
-		}
+	tableID := plannedID(plan.DefaultRouteTableID, cloud.KindRouteTable)
+	in := cloud.RouteTableInput{Tags: r.data.tagsToCheck(ctx, plan.Tags, &resp.Diagnostics), Routes: routeSpecs(plan.Route), ManageRoutes: !configRoutes.IsNull()}
+	var err error
+	if adopting {
+		err = r.data.client.CheckAdoptRouteTable(ctx, r.data.plan, r.data.plan.NewHolderNamed("the simcloud_default_route_table planned in this configuration for "+tableID), tableID, in)
+	} else {
+		in.VPCID = plannedID(plan.VPCID, cloud.KindVPC)
+		err = r.data.client.CheckRouteTable(ctx, r.data.plan, cloud.ExistingHolder(tableID), tableID, in)
+	}
+	if err != nil {
+		addCloudErrorOn(&resp.Diagnostics, "plan", err, routeTableFields)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

@@ -64,7 +64,11 @@ func (r *egressOnlyInternetGatewayResource) Configure(_ context.Context, req res
 }
 
 func (r *egressOnlyInternetGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan egressOnlyInternetGatewayModel
@@ -73,16 +77,14 @@ func (r *egressOnlyInternetGatewayResource) ModifyPlan(ctx context.Context, req 
 		return
 	}
 	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	if !anyUnknown(plan.VPCID, plan.TagsAll) {
-		holder := r.data.plan.NewHolder()
-		if !req.State.Raw.IsNull() {
-			holder = cloud.ExistingHolder(plan.ID.ValueString())
-		}
-		err := r.data.client.CheckEgressOnlyInternetGateway(ctx, r.data.plan, holder, plan.VPCID.ValueString(),
-			tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-		if err != nil {
-			addCloudError(&resp.Diagnostics, "plan", err)
-		}
+	holder := r.data.plan.NewHolder()
+	if !req.State.Raw.IsNull() {
+		holder = cloud.ExistingHolder(plan.ID.ValueString())
+	}
+	err := r.data.client.CheckEgressOnlyInternetGateway(ctx, r.data.plan, holder, plannedID(plan.VPCID, cloud.KindVPC),
+		r.data.tagsToCheck(ctx, plan.Tags, &resp.Diagnostics))
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

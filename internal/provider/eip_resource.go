@@ -81,13 +81,17 @@ func (r *eipResource) Configure(_ context.Context, req resource.ConfigureRequest
 }
 
 func (r *eipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan eipModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	checkTagsAll(ctx, plan.TagsAll, &resp.Diagnostics)
+	r.data.checkTags(ctx, plan.Tags, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 

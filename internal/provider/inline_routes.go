@@ -2,7 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -23,15 +23,13 @@ import (
 // blocks, so AWS configurations port unchanged, and also as `route = []`,
 // which removes every route; leaving it out leaves the routes unmanaged.
 
-// Keys of a route object. Every key of the AWS provider's route is accepted
-// so that ported configurations parse; those for targets the simulated
-// cloud lacks are refused with a clear message.
+// Keys of a route object: every key of the AWS provider's route, so that
+// ported configurations parse; the cloud refuses those for targets it lacks
+// with a clear message (cloud.CheckRouteArguments).
 var (
 	routeDestinationKeys = []string{"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"}
 	routeTargetKeys      = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "carrier_gateway_id", "core_network_arn",
 		"local_gateway_id", "network_interface_id", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
-	supportedRouteTargets = map[string]cloud.Kind{"gateway_id": cloud.KindInternetGateway, "egress_only_gateway_id": cloud.KindEgressOnlyInternetGateway,
-		"nat_gateway_id": cloud.KindNATGateway}
 )
 
 func routeObjectType() types.ObjectType {
@@ -77,53 +75,39 @@ func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetReq
 		if !ok || route.IsUnknown() {
 			continue
 		}
-		if err := routeShapeError(route.Attributes()); err != "" {
-			resp.Diagnostics.AddAttributeError(req.Path, "Invalid route", err)
+		if err := routeShapeError(route.Attributes()); err != nil {
+			summary, detail := errorText(err)
+			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
 		}
 	}
 }
 
-// routeShapeError describes what is wrong with one route's keys, or is "".
-func routeShapeError(values map[string]attr.Value) string {
-	set := func(keys []string) (names []string, unknown bool) {
-		for _, k := range keys {
-			v := values[k]
-			if v.IsUnknown() {
-				unknown = true
-			}
-			if !v.IsNull() {
-				names = append(names, k)
-			}
+// routeShapeError checks one route's keys with the cloud's rule, and the
+// shape of the IDs that are known. A key set to a value known only after
+// apply counts as set.
+func routeShapeError(values map[string]attr.Value) error {
+	set := map[string]string{}
+	for _, k := range append(append([]string{}, routeDestinationKeys...), routeTargetKeys...) {
+		if v, ok := values[k].(types.String); ok && !v.IsNull() {
+			set[k] = planned(v)
 		}
-		return names, unknown
 	}
-	dests, destUnknown := set(routeDestinationKeys)
-	targets, targetUnknown := set(routeTargetKeys)
-	switch {
-	case len(dests) != 1 && !destUnknown:
-		return fmt.Sprintf("A route needs exactly one destination, cidr_block or ipv6_cidr_block; this one has %d %v.", len(dests), dests)
-	case len(dests) == 1 && dests[0] == "destination_prefix_list_id":
-		return "Prefix lists are not simulated; give the route a cidr_block or an ipv6_cidr_block."
-	case len(targets) != 1 && !targetUnknown:
-		return fmt.Sprintf("A route needs exactly one target, such as gateway_id or egress_only_gateway_id; this one has %d %v.", len(targets), targets)
-	case len(targets) == 1 && supportedRouteTargets[targets[0]].Prefix == "":
-		return fmt.Sprintf("The simulated cloud has no %s targets; route to an internet gateway (gateway_id), an egress-only internet gateway (egress_only_gateway_id) or a NAT gateway (nat_gateway_id).", targets[0])
-	case len(targets) == 1 && targets[0] == "egress_only_gateway_id" && len(dests) == 1 && dests[0] == "cidr_block":
-		return "An egress-only internet gateway only routes IPv6 traffic: give this route an ipv6_cidr_block such as ::/0 instead of a cidr_block (AWS: egress_only_gateway_id conflicts with cidr_block)."
+	if err := cloud.CheckRouteArguments(set); err != nil {
+		return err
 	}
-	for key, kind := range supportedRouteTargets {
-		if v, ok := values[key].(types.String); ok && !v.IsNull() && !v.IsUnknown() {
-			if err := cloud.ValidateID(kind, v.ValueString(), key); err != nil {
-				summary, detail := errorText(err)
-				return summary + " " + detail
+	for key, value := range set {
+		if kind, ok := cloud.RouteTargetKind(key); ok && cloud.IsKnown(value) {
+			if err := cloud.ValidateID(kind, value, key); err != nil {
+				return err
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
-// routeSpecs reads the routes of a set whose values are known; a route with
-// an unknown value is left out, to be checked at apply.
+// routeSpecs reads the routes of a set as the cloud takes them; values known
+// only after apply are cloud.Unknown, so that the rest of the route is still
+// checked at plan.
 func routeSpecs(routes types.Set) []cloud.RouteSpec {
 	var specs []cloud.RouteSpec
 	for _, element := range routes.Elements() {
@@ -131,33 +115,21 @@ func routeSpecs(routes types.Set) []cloud.RouteSpec {
 		if !ok || route.IsUnknown() {
 			continue
 		}
-		values := route.Attributes()
 		var spec cloud.RouteSpec
-		complete := true
-		for _, k := range routeDestinationKeys {
-			complete = takeString(values[k], &spec.Destination) && complete
+		for key, value := range route.Attributes() {
+			s, ok := value.(types.String)
+			if !ok || s.IsNull() {
+				continue
+			}
+			if slices.Contains(routeDestinationKeys, key) {
+				spec.Destination = planned(s)
+			} else if kind, ok := cloud.RouteTargetKind(key); ok {
+				spec.Target = plannedID(s, kind)
+			}
 		}
-		for _, k := range routeTargetKeys {
-			complete = takeString(values[k], &spec.Target) && complete
-		}
-		if complete {
-			specs = append(specs, spec)
-		}
+		specs = append(specs, spec)
 	}
 	return specs
-}
-
-// takeString copies a known, non-null string into dst; it returns false for
-// an unknown value.
-func takeString(v attr.Value, dst *string) bool {
-	s, ok := v.(types.String)
-	if !ok || s.IsUnknown() {
-		return false
-	}
-	if !s.IsNull() {
-		*dst = s.ValueString()
-	}
-	return true
 }
 
 // routesFromCloud makes the route attribute from a table's routes, leaving
@@ -199,8 +171,8 @@ func routeTableInput(ctx context.Context, routes types.Set, tagsAll types.Map, c
 // targetAttribute names the attribute of a route that holds a target, by
 // the target's kind.
 func targetAttribute(target string) string {
-	for key, kind := range supportedRouteTargets {
-		if strings.HasPrefix(target, kind.Prefix+"-") {
+	for _, key := range routeTargetKeys {
+		if kind, ok := cloud.RouteTargetKind(key); ok && strings.HasPrefix(target, kind.Prefix+"-") {
 			return key
 		}
 	}

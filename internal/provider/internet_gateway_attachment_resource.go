@@ -72,17 +72,21 @@ func (r *internetGatewayAttachmentResource) ModifyPlan(ctx context.Context, req 
 		return
 	}
 	if req.Plan.Raw.IsNull() {
+		// Undoing the attachment takes the gateway out of its VPC's way.
 		var state internetGatewayAttachmentModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		r.data.plan.Release(cloud.ExistingHolder(state.ID.ValueString()))
+		r.data.planRemoval(ctx, req.State, state.InternetGatewayID.ValueString())
 		return
 	}
 	var plan internetGatewayAttachmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || anyUnknown(plan.InternetGatewayID, plan.VPCID) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	want := cloud.InternetGatewayAttachment{InternetGatewayID: plan.InternetGatewayID.ValueString(), VPCID: plan.VPCID.ValueString()}
+	want := cloud.InternetGatewayAttachment{
+		InternetGatewayID: plannedID(plan.InternetGatewayID, cloud.KindInternetGateway),
+		VPCID:             plannedID(plan.VPCID, cloud.KindVPC),
+	}
 	stateID, replaces := "", cloud.InternetGatewayAttachment{}
 	if !req.State.Raw.IsNull() {
 		var state internetGatewayAttachmentModel

@@ -77,7 +77,7 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
 	}
 	if req.Plan.Raw.IsNull() {
-		r.data.plan.Release(cloud.ExistingHolder(state.ID.ValueString()))
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan internetGatewayResourceModel
@@ -86,7 +86,7 @@ func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 		return
 	}
 	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	checkTagsAll(ctx, plan.TagsAll, &resp.Diagnostics)
+	r.data.checkTags(ctx, plan.Tags, &resp.Diagnostics)
 
 	var configVPC types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("vpc_id"), &configVPC)...)

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -33,6 +34,39 @@ func importByID(ctx context.Context, kind cloud.Kind, req resource.ImportStateRe
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// planned is a string of the plan as a cloud check takes it: its value, or
+// cloud.Unknown while Terraform knows it only after apply, so that the check
+// skips only what needs it.
+func planned(v types.String) string {
+	if v.IsUnknown() {
+		return cloud.Unknown
+	}
+	return v.ValueString()
+}
+
+// plannedID is planned for an attribute that holds the ID of an object of
+// kind: unknown, it still says which kind of object it will be.
+func plannedID(v types.String, kind cloud.Kind) string {
+	if v.IsUnknown() {
+		return cloud.UnknownID(kind)
+	}
+	return v.ValueString()
+}
+
+// planRemoval is a resource's ModifyPlan when the plan destroys it: the
+// object's claims are dropped, and the plan learns that the object, and the
+// objects its destroy takes away (also), are going, so that a refusal they
+// cause can say so. Terraform orders such a destroy before or after an
+// unrelated create at random.
+func (d *providerData) planRemoval(ctx context.Context, state tfsdk.State, also ...string) {
+	var id types.String
+	if diags := state.GetAttribute(ctx, path.Root("id"), &id); diags.HasError() || id.IsNull() || id.IsUnknown() {
+		return
+	}
+	d.plan.Release(cloud.ExistingHolder(id.ValueString()))
+	d.plan.Removing(append([]string{id.ValueString()}, also...)...)
 }
 
 // anyUnknown reports whether any of values is unknown.

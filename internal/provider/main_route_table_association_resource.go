@@ -70,15 +70,20 @@ func (r *mainRouteTableAssociationResource) Configure(_ context.Context, req res
 }
 
 func (r *mainRouteTableAssociationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan mainRouteTableAssociationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || anyUnknown(plan.VPCID, plan.RouteTableID) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	holder := r.data.plan.NewHolderNamed(fmt.Sprintf("the simcloud_main_route_table_association planned in this configuration for %s and %s", plan.VPCID.ValueString(), plan.RouteTableID.ValueString()))
+	vpcID, tableID := plannedID(plan.VPCID, cloud.KindVPC), plannedID(plan.RouteTableID, cloud.KindRouteTable)
+	holder := r.data.plan.NewHolderNamed(fmt.Sprintf("the simcloud_main_route_table_association planned in this configuration for %s and %s", vpcID, tableID))
 	if !req.State.Raw.IsNull() {
 		var state mainRouteTableAssociationModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -87,7 +92,7 @@ func (r *mainRouteTableAssociationResource) ModifyPlan(ctx context.Context, req 
 			plan.ID = types.StringUnknown()
 		}
 	}
-	if err := r.data.client.CheckMainRouteTableAssociation(ctx, r.data.plan, holder, plan.VPCID.ValueString(), plan.RouteTableID.ValueString()); err != nil {
+	if err := r.data.client.CheckMainRouteTableAssociation(ctx, r.data.plan, holder, vpcID, tableID); err != nil {
 		addCloudError(&resp.Diagnostics, "plan", err)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)

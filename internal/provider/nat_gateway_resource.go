@@ -87,7 +87,11 @@ func (r *natGatewayResource) Configure(_ context.Context, req resource.Configure
 }
 
 func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan natGatewayModel
@@ -96,24 +100,25 @@ func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	if !anyUnknown(plan.SubnetID, plan.AllocationID, plan.ConnectivityType, plan.TagsAll) {
-		in := plan.input(ctx, &resp.Diagnostics)
-		stateID, change := "", unchanged
-		if !req.State.Raw.IsNull() {
-			var state natGatewayModel
-			resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-			stateID = state.ID.ValueString()
-			replacing := !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
-			change = changeOf(replacing, reflect.DeepEqual(in, state.input(ctx, &resp.Diagnostics)))
-		}
-		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
-		description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
-		err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
-			return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
-		})
-		if err != nil {
-			addCloudError(&resp.Diagnostics, "plan", err)
-		}
+	in := cloud.NATGatewayInput{
+		SubnetID: plannedID(plan.SubnetID, cloud.KindSubnet), AllocationID: plannedID(plan.AllocationID, cloud.KindElasticIP),
+		ConnectivityType: planned(plan.ConnectivityType), Tags: r.data.tagsToCheck(ctx, plan.Tags, &resp.Diagnostics),
+	}
+	stateID, change := "", unchanged
+	if !req.State.Raw.IsNull() {
+		var state natGatewayModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		stateID = state.ID.ValueString()
+		replacing := !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
+		change = changeOf(replacing, reflect.DeepEqual(in, state.input(ctx, &resp.Diagnostics)))
+	}
+	key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
+	description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
+	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
+		return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
+	})
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

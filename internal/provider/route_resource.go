@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -43,16 +42,18 @@ type routeModel struct {
 	Origin                   types.String `tfsdk:"origin"`
 }
 
+// spec is the route the model asks for; at plan, values known only after
+// apply are cloud.Unknown.
 func (m routeModel) spec() cloud.RouteSpec {
-	spec := cloud.RouteSpec{Destination: m.DestinationCIDRBlock.ValueString(), Target: m.GatewayID.ValueString()}
+	spec := cloud.RouteSpec{Destination: planned(m.DestinationCIDRBlock), Target: plannedID(m.GatewayID, cloud.KindInternetGateway)}
 	if !m.DestinationIPv6CIDRBlock.IsNull() {
-		spec.Destination = m.DestinationIPv6CIDRBlock.ValueString()
+		spec.Destination = planned(m.DestinationIPv6CIDRBlock)
 	}
 	if !m.EgressOnlyGatewayID.IsNull() {
-		spec.Target = m.EgressOnlyGatewayID.ValueString()
+		spec.Target = plannedID(m.EgressOnlyGatewayID, cloud.KindEgressOnlyInternetGateway)
 	}
 	if !m.NATGatewayID.IsNull() {
-		spec.Target = m.NATGatewayID.ValueString()
+		spec.Target = plannedID(m.NATGatewayID, cloud.KindNATGateway)
 	}
 	return spec
 }
@@ -106,13 +107,13 @@ func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
+// ConfigValidators check which of the route's destination and target
+// arguments are set with the cloud's own rule, so that a route with two
+// targets, or an IPv4 destination for an egress-only gateway, fails at plan
+// with AWS's code even while the IDs are unknown.
 func (r *routeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("destination_cidr_block"), path.MatchRoot("destination_ipv6_cidr_block")),
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("gateway_id"), path.MatchRoot("egress_only_gateway_id"), path.MatchRoot("nat_gateway_id")),
-		// An egress-only gateway routes IPv6 only, as the AWS provider checks.
-		resourcevalidator.Conflicting(path.MatchRoot("egress_only_gateway_id"), path.MatchRoot("destination_cidr_block")),
-	}
+	return []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
+		"destination_cidr_block", "destination_ipv6_cidr_block", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")}
 }
 
 func (r *routeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -120,16 +121,19 @@ func (r *routeResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan routeModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || anyUnknown(plan.RouteTableID, plan.DestinationCIDRBlock, plan.DestinationIPv6CIDRBlock,
-		plan.GatewayID, plan.EgressOnlyGatewayID, plan.NATGatewayID) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	spec := plan.spec()
+	spec, tableID := plan.spec(), plannedID(plan.RouteTableID, cloud.KindRouteTable)
 	stateID, change, targetChange := "", unchanged, false
 	if !req.State.Raw.IsNull() {
 		var state routeModel
@@ -139,10 +143,10 @@ func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		targetChange = !replacing
 		change = changeOf(replacing, state.spec() == spec)
 	}
-	key := strings.Join([]string{"simcloud_route", plan.RouteTableID.ValueString(), spec.Destination, spec.Target}, "|")
-	description := fmt.Sprintf("the simcloud_route planned in this configuration for %s in %s", spec.Destination, plan.RouteTableID.ValueString())
+	key := strings.Join([]string{"simcloud_route", tableID, spec.Destination, spec.Target}, "|")
+	description := fmt.Sprintf("the simcloud_route planned in this configuration for %s in %s", spec.Destination, tableID)
 	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, _ string) error {
-		return r.data.client.CheckRoute(ctx, r.data.plan, holder, plan.RouteTableID.ValueString(), spec, targetChange)
+		return r.data.client.CheckRoute(ctx, r.data.plan, holder, tableID, spec, targetChange)
 	})
 	if err != nil {
 		addCloudError(&resp.Diagnostics, "plan", err)

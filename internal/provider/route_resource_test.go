@@ -90,7 +90,7 @@ resource "simcloud_route" "ipv4_out" {
   egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
 }`),
 			PlanOnly:    true,
-			ExpectError: expectError("egress_only_gateway_id", "destination_cidr_block"),
+			ExpectError: expectError("InvalidParameterCombination", "only routes IPv6 traffic", "How to fix:", "NAT gateway"),
 		},
 		resource.TestStep{
 			Config: c.config(dualStack + `
@@ -102,7 +102,7 @@ resource "simcloud_route_table" "inline" {
   }
 }`),
 			PlanOnly:    true,
-			ExpectError: expectError("Invalid route", "only routes IPv6 traffic"),
+			ExpectError: expectError("InvalidParameterCombination", "only routes IPv6 traffic", "How to fix:", "NAT gateway"),
 		},
 		// Changing the target is done in place.
 		resource.TestStep{

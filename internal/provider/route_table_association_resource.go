@@ -63,14 +63,19 @@ func (r *routeTableAssociationResource) Configure(_ context.Context, req resourc
 }
 
 func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan routeTableAssociationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || anyUnknown(plan.SubnetID, plan.RouteTableID) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
+	subnetID, tableID := plannedID(plan.SubnetID, cloud.KindSubnet), plannedID(plan.RouteTableID, cloud.KindRouteTable)
 	stateID, change := "", unchanged
 	if !req.State.Raw.IsNull() {
 		var state routeTableAssociationModel
@@ -79,10 +84,10 @@ func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req reso
 		// Both inputs force replacement: an association changes whole or not at all.
 		change = changeOf(!plan.SubnetID.Equal(state.SubnetID) || !plan.RouteTableID.Equal(state.RouteTableID), true)
 	}
-	key := strings.Join([]string{"simcloud_route_table_association", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString()}, "|")
-	description := fmt.Sprintf("the simcloud_route_table_association planned in this configuration for %s and %s", plan.SubnetID.ValueString(), plan.RouteTableID.ValueString())
+	key := strings.Join([]string{"simcloud_route_table_association", subnetID, tableID}, "|")
+	description := fmt.Sprintf("the simcloud_route_table_association planned in this configuration for %s and %s", subnetID, tableID)
 	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
-		return r.data.client.CheckAssociation(ctx, r.data.plan, holder, plan.SubnetID.ValueString(), plan.RouteTableID.ValueString(), selfID)
+		return r.data.client.CheckAssociation(ctx, r.data.plan, holder, subnetID, tableID, selfID)
 	})
 	if err != nil {
 		addCloudError(&resp.Diagnostics, "plan", err)

@@ -67,7 +67,11 @@ func (r *routeTableResource) Configure(_ context.Context, req resource.Configure
 }
 
 func (r *routeTableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan routeTableModel
@@ -86,17 +90,16 @@ func (r *routeTableResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if !req.State.Raw.IsNull() && !plan.ID.IsUnknown() {
 		tableID = plan.ID.ValueString()
 	}
-	specs := routeSpecs(plan.Route)
-	in := cloud.RouteTableInput{VPCID: plan.VPCID.ValueString(), Routes: specs, ManageRoutes: !configRoutes.IsNull()}
-	if !anyUnknown(plan.VPCID, plan.TagsAll) {
-		in.Tags = tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics)
-		holder := r.data.plan.NewHolder()
-		if tableID != "" {
-			holder = cloud.ExistingHolder(tableID)
-		}
-		if err := r.data.client.CheckRouteTable(ctx, r.data.plan, holder, tableID, in); err != nil {
-			addCloudErrorOn(&resp.Diagnostics, "plan", err, routeTableFields)
-		}
+	in := cloud.RouteTableInput{
+		VPCID: plannedID(plan.VPCID, cloud.KindVPC), Tags: r.data.tagsToCheck(ctx, plan.Tags, &resp.Diagnostics),
+		Routes: routeSpecs(plan.Route), ManageRoutes: !configRoutes.IsNull(),
+	}
+	holder := r.data.plan.NewHolder()
+	if tableID != "" {
+		holder = cloud.ExistingHolder(tableID)
+	}
+	if err := r.data.client.CheckRouteTable(ctx, r.data.plan, holder, tableID, in); err != nil {
+		addCloudErrorOn(&resp.Diagnostics, "plan", err, routeTableFields)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

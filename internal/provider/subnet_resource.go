@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -127,7 +126,7 @@ func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 
 func (r *subnetResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.Conflicting(path.MatchRoot("availability_zone"), path.MatchRoot("availability_zone_id")),
+		argumentsCheck(cloud.CheckSubnetZoneArguments, "availability_zone", "availability_zone_id"),
 	}
 }
 
@@ -136,7 +135,11 @@ func (r *subnetResource) Configure(_ context.Context, req resource.ConfigureRequ
 }
 
 func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || req.Plan.Raw.IsNull() {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan subnetModel
@@ -179,40 +182,47 @@ func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	} else if plan.IPv6CIDRBlock.IsNull() {
 		plan.IPv6CIDRBlockAssociationID = types.StringValue("")
 	}
-	if in, known := subnetInputFrom(ctx, plan, &resp.Diagnostics); known {
-		stateID, change := "", unchanged
-		if state != nil {
-			stateID = state.ID.ValueString()
-			replacing := !plan.VPCID.Equal(state.VPCID) || !plan.CIDRBlock.Equal(state.CIDRBlock) || !plan.AvailabilityZone.Equal(state.AvailabilityZone)
-			was, _ := subnetInputFrom(ctx, *state, &resp.Diagnostics)
-			change = changeOf(replacing, reflect.DeepEqual(in, was))
-		}
-		key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
-		description := fmt.Sprintf("the simcloud_subnet planned in this configuration with cidr_block %s in %s", in.CIDRBlock, in.VPCID)
-		err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
-			return r.data.client.CheckSubnet(ctx, r.data.plan, holder, in, selfID)
-		})
-		if err != nil {
-			addCloudError(&resp.Diagnostics, "plan", err)
-		}
+	in := r.data.plannedSubnetInput(ctx, plan, &resp.Diagnostics)
+	stateID, change := "", unchanged
+	if state != nil {
+		stateID = state.ID.ValueString()
+		replacing := !plan.VPCID.Equal(state.VPCID) || !plan.CIDRBlock.Equal(state.CIDRBlock) || !plan.AvailabilityZone.Equal(state.AvailabilityZone)
+		change = changeOf(replacing, reflect.DeepEqual(in, r.data.plannedSubnetInput(ctx, *state, &resp.Diagnostics)))
+	}
+	key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
+	description := fmt.Sprintf("the simcloud_subnet planned in this configuration with cidr_block %s in %s", in.CIDRBlock, in.VPCID)
+	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
+		return r.data.client.CheckSubnet(ctx, r.data.plan, holder, in, selfID)
+	})
+	if err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
-func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics) (cloud.SubnetInput, bool) {
-	if anyUnknown(m.VPCID, m.CIDRBlock, m.AvailabilityZone, m.IPv6CIDRBlock, m.MapPublicIPOnLaunch, m.AssignIPv6AddressOnCreation, m.TagsAll) {
-		return cloud.SubnetInput{}, false
-	}
+// subnetInputFrom is the configuration a subnet is applied with.
+func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics) cloud.SubnetInput {
 	return cloud.SubnetInput{
 		VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), AvailabilityZone: m.AvailabilityZone.ValueString(),
 		IPv6CIDRBlock: m.IPv6CIDRBlock.ValueString(), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
 		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), Tags: tagsForCloud(ctx, m.TagsAll, diags),
-	}, true
+	}
+}
+
+// plannedSubnetInput is a subnet's configuration as the plan-time check
+// takes it, values known only after apply as cloud.Unknown; an unknown
+// boolean is taken as false, which no rule refuses.
+func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetModel, diags *diag.Diagnostics) cloud.SubnetInput {
+	return cloud.SubnetInput{
+		VPCID: plannedID(m.VPCID, cloud.KindVPC), CIDRBlock: planned(m.CIDRBlock), AvailabilityZone: planned(m.AvailabilityZone),
+		IPv6CIDRBlock: planned(m.IPv6CIDRBlock), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
+		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), Tags: d.tagsToCheck(ctx, m.Tags, diags),
+	}
 }
 
 func (r *subnetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateSubnet", func(plan *subnetModel) error {
-		in, _ := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
+		in := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
 		s, err := r.data.client.CreateSubnet(ctx, in)
 		if err == nil {
 			r.data.setSubnetState(ctx, plan, s, &resp.Diagnostics)
@@ -235,7 +245,7 @@ func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, res
 
 func (r *subnetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifySubnetAttribute", func(plan *subnetModel) error {
-		in, _ := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
+		in := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
 		s, err := r.data.client.UpdateSubnet(ctx, plan.ID.ValueString(), in)
 		if err == nil {
 			r.data.setSubnetState(ctx, plan, s, &resp.Diagnostics)

@@ -81,13 +81,31 @@ func mapValue(ctx context.Context, m map[string]string, diags *diag.Diagnostics)
 	return v
 }
 
-// checkTagsAll validates at plan time the full set of tags an object will
-// have, as the cloud will count them at apply.
-func checkTagsAll(ctx context.Context, tagsAll types.Map, diags *diag.Diagnostics) {
-	if tagsAll.IsUnknown() {
-		return
+// tagsToCheck is the full set of tags an object is planned with, default
+// tags included, as the cloud's rules check it at plan. tags_all is unknown
+// while any own tag's value is, but the keys are known: a tag whose value is
+// known only after apply still counts towards the limit on their number,
+// with an empty value. Own tags that are unknown as a whole are left out.
+func (d *providerData) tagsToCheck(ctx context.Context, tags types.Map, diags *diag.Diagnostics) map[string]string {
+	all := map[string]string{}
+	for k, v := range d.defaultTags {
+		all[k] = v
 	}
-	if err := cloud.ValidateTags(tagsForCloud(ctx, tagsAll, diags), "tags_all"); err != nil {
+	if tags.IsUnknown() {
+		return all
+	}
+	own := map[string]types.String{}
+	diags.Append(tags.ElementsAs(ctx, &own, false)...)
+	for k, v := range own {
+		all[k] = v.ValueString()
+	}
+	return all
+}
+
+// checkTags validates at plan time the full set of tags an object will
+// have, as the cloud will count them at apply.
+func (d *providerData) checkTags(ctx context.Context, tags types.Map, diags *diag.Diagnostics) {
+	if err := cloud.ValidateTags(d.tagsToCheck(ctx, tags, diags), "tags_all"); err != nil {
 		addCloudError(diags, "plan", err)
 	}
 }

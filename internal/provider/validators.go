@@ -3,6 +3,10 @@ package provider
 import (
 	"context"
 	"errors"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -34,6 +38,43 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 	}
 }
 
+// argumentsCheck validates which of a resource's top-level string arguments
+// are set, with a check of the cloud's own (such as "exactly one target"):
+// check gets each of names that the configuration sets, with its value or
+// cloud.Unknown. An argument set to a value known only after apply is still
+// set, so such checks never wait for apply (the framework's stock
+// validators skip every unknown value).
+func argumentsCheck(check func(set map[string]string) error, names ...string) resource.ConfigValidator {
+	return argumentsValidator{check: check, names: names}
+}
+
+type argumentsValidator struct {
+	check func(map[string]string) error
+	names []string
+}
+
+func (v argumentsValidator) Description(context.Context) string {
+	return "the arguments " + strings.Join(v.names, ", ") + " are combined as the simulated cloud accepts"
+}
+
+func (v argumentsValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v argumentsValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	set := map[string]string{}
+	for _, name := range v.names {
+		var value types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &value)...)
+		if !value.IsNull() {
+			set[name] = planned(value)
+		}
+	}
+	if err := v.check(set); err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
+	}
+}
+
 // idCheck validates an attribute holding the ID of an object of kind.
 func idCheck(kind cloud.Kind) validator.String {
 	return cloudCheck(func(id string) error { return cloud.ValidateID(kind, id, "") })
@@ -58,11 +99,10 @@ func (tagsValidator) ValidateMap(ctx context.Context, req validator.MapRequest, 
 	}
 	tags := map[string]types.String{}
 	resp.Diagnostics.Append(req.ConfigValue.ElementsAs(ctx, &tags, false)...)
+	// A tag whose value is known only after apply still counts, with its
+	// key, towards the limits; only its value's length waits for apply.
 	known := map[string]string{}
 	for k, v := range tags {
-		if v.IsUnknown() {
-			continue
-		}
 		known[k] = v.ValueString()
 	}
 	if err := cloud.ValidateTags(known, ""); err != nil {

@@ -114,9 +114,7 @@ func (r *vpcResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 		return
 	}
 	if req.Plan.Raw.IsNull() {
-		var state vpcResourceModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		r.data.plan.Release(cloud.ExistingHolder(state.ID.ValueString()))
+		r.data.planRemoval(ctx, req.State)
 		return
 	}
 	var plan vpcResourceModel
@@ -140,35 +138,35 @@ func (r *vpcResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 			}
 		}
 	}
-	if in, known := vpcInputFrom(ctx, plan, &resp.Diagnostics); known {
-		if err := r.data.client.CheckVPC(ctx, r.data.plan, holder, in); err != nil {
-			addCloudError(&resp.Diagnostics, "plan", err)
-		}
+	if err := r.data.client.CheckVPC(ctx, r.data.plan, holder, r.data.vpcInputFrom(ctx, plan, &resp.Diagnostics)); err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
-// vpcInputFrom reads a VPC's desired configuration from a plan; known is
-// false while any of it is unknown.
-func vpcInputFrom(ctx context.Context, m vpcResourceModel, diags *diag.Diagnostics) (in cloud.VPCInput, known bool) {
-	if anyUnknown(m.CIDRBlock, m.InstanceTenancy, m.EnableDNSSupport, m.EnableDNSHostnames,
-		m.EnableNetworkAddressUsageMetrics, m.AssignGeneratedIPv6CIDRBlock, m.TagsAll) {
-		return cloud.VPCInput{}, false
+// vpcInputFrom reads a VPC's desired configuration from a plan. At plan,
+// strings known only after apply are cloud.Unknown and the tags are those
+// the cloud's rules count (see tagsToCheck); an unknown boolean reads as
+// false, which no rule refuses.
+func (d *providerData) vpcInputFrom(ctx context.Context, m vpcResourceModel, diags *diag.Diagnostics) cloud.VPCInput {
+	tags := tagsForCloud(ctx, m.TagsAll, diags)
+	if m.TagsAll.IsUnknown() {
+		tags = d.tagsToCheck(ctx, m.Tags, diags)
 	}
 	return cloud.VPCInput{
-		CIDRBlock:                        m.CIDRBlock.ValueString(),
-		InstanceTenancy:                  m.InstanceTenancy.ValueString(),
+		CIDRBlock:                        planned(m.CIDRBlock),
+		InstanceTenancy:                  planned(m.InstanceTenancy),
 		EnableDNSSupport:                 m.EnableDNSSupport.ValueBool(),
 		EnableDNSHostnames:               m.EnableDNSHostnames.ValueBool(),
 		EnableNetworkAddressUsageMetrics: m.EnableNetworkAddressUsageMetrics.ValueBool(),
 		AssignGeneratedIPv6CIDRBlock:     m.AssignGeneratedIPv6CIDRBlock.ValueBool(),
-		Tags:                             tagsForCloud(ctx, m.TagsAll, diags),
-	}, true
+		Tags:                             tags,
+	}
 }
 
 func (r *vpcResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateVpc", func(plan *vpcResourceModel) error {
-		in, _ := vpcInputFrom(ctx, *plan, &resp.Diagnostics)
+		in := r.data.vpcInputFrom(ctx, *plan, &resp.Diagnostics)
 		vpc, err := r.data.client.CreateVPC(ctx, in)
 		if err == nil {
 			r.data.setVPCState(ctx, plan, vpc, &resp.Diagnostics)
@@ -190,7 +188,7 @@ func (r *vpcResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 
 func (r *vpcResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifyVpcAttribute", func(plan *vpcResourceModel) error {
-		in, _ := vpcInputFrom(ctx, *plan, &resp.Diagnostics)
+		in := r.data.vpcInputFrom(ctx, *plan, &resp.Diagnostics)
 		vpc, err := r.data.client.UpdateVPC(ctx, plan.ID.ValueString(), in)
 		if err == nil {
 			r.data.setVPCState(ctx, plan, vpc, &resp.Diagnostics)

@@ -1,0 +1,249 @@
+package provider
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+)
+
+// TestSchemasUseOnlyTeachingValidators walks every schema of the provider and
+// fails for a validator that is not the provider's own. The framework's
+// stock validators answer with generic text ("These attributes cannot be
+// configured together") and skip every unknown value; the provider's own
+// validators run the cloud's checks, so that each refusal a configuration
+// can meet has AWS's code, the objects and a fix (TestErrorCatalog holds
+// the cloud's checks to that), and an argument set to a value known only
+// after apply still counts as set.
+func TestSchemasUseOnlyTeachingValidators(t *testing.T) {
+	ctx := context.Background()
+	p := New("test")()
+	ours := reflect.TypeOf(providerData{}).PkgPath()
+	seen := 0
+	audit := func(where string, validators any) {
+		list := reflect.ValueOf(validators)
+		for i := range list.Len() {
+			seen++
+			v := list.Index(i).Interface()
+			if pkg := reflect.Indirect(reflect.ValueOf(v)).Type().PkgPath(); pkg != ours {
+				t.Errorf("%s: validator %T comes from %s; use one of the provider's own (argumentsCheck, cloudCheck, idCheck, ...) so that its refusal teaches", where, v, pkg)
+			}
+		}
+	}
+	auditAttributes := func(where string, attributes map[string]any) {
+		for name, attribute := range attributes {
+			value := reflect.ValueOf(attribute)
+			for m := range value.NumMethod() {
+				method := value.Type().Method(m)
+				if strings.HasSuffix(method.Name, "Validators") && method.Type.NumIn() == 1 && method.Type.NumOut() == 1 {
+					audit(where+"."+name, value.Method(m).Call(nil)[0].Interface())
+				}
+			}
+		}
+	}
+	var provSchema provider.SchemaResponse
+	p.Schema(ctx, provider.SchemaRequest{}, &provSchema)
+	auditAttributes("provider", anyMap(provSchema.Schema.Attributes))
+	for _, newResource := range p.Resources(ctx) {
+		r := newResource()
+		var meta fwresource.MetadataResponse
+		r.Metadata(ctx, fwresource.MetadataRequest{ProviderTypeName: "simcloud"}, &meta)
+		var schema fwresource.SchemaResponse
+		r.Schema(ctx, fwresource.SchemaRequest{}, &schema)
+		auditAttributes(meta.TypeName, anyMap(schema.Schema.Attributes))
+		if withValidators, ok := r.(fwresource.ResourceWithConfigValidators); ok {
+			audit(meta.TypeName+" (config validators)", withValidators.ConfigValidators(ctx))
+		}
+	}
+	for _, newDataSource := range p.DataSources(ctx) {
+		d := newDataSource()
+		var meta datasource.MetadataResponse
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "simcloud"}, &meta)
+		var schema datasource.SchemaResponse
+		d.Schema(ctx, datasource.SchemaRequest{}, &schema)
+		auditAttributes("data."+meta.TypeName, anyMap(schema.Schema.Attributes))
+		if withValidators, ok := d.(datasource.DataSourceWithConfigValidators); ok {
+			audit("data."+meta.TypeName+" (config validators)", withValidators.ConfigValidators(ctx))
+		}
+	}
+	if seen < 20 {
+		t.Fatalf("found only %d validators in the schemas; the walk is broken", seen)
+	}
+}
+
+func anyMap[A any](attributes map[string]A) map[string]any {
+	out := make(map[string]any, len(attributes))
+	for k, v := range attributes {
+		out[k] = v
+	}
+	return out
+}
+
+// A value unknown at plan switches a rule off only where the rule needs it.
+
+func TestAccUnknownGatewayRefusedByKnownVPC(t *testing.T) {
+	c := newTestCloud(t)
+	first := `
+resource "simcloud_vpc" "test" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "simcloud_internet_gateway" "first" {
+  vpc_id = simcloud_vpc.test.id
+}
+`
+	unitTest(t,
+		resource.TestStep{Config: c.config(first)},
+		// The second gateway's ID is unknown at plan; the VPC is known and
+		// already has a gateway, which decides.
+		resource.TestStep{
+			Config: c.config(first + `
+resource "simcloud_internet_gateway" "second" {
+}
+
+resource "simcloud_internet_gateway_attachment" "second" {
+  internet_gateway_id = simcloud_internet_gateway.second.id
+  vpc_id              = simcloud_vpc.test.id
+}
+`),
+			PlanOnly:    true,
+			ExpectError: expectError("InvalidParameterValue", "already has an internet gateway attached", "Objects involved: vpc-", "igw-"),
+		},
+	)
+}
+
+func TestAccRouteArgumentsCountUnknownValues(t *testing.T) {
+	c := newTestCloud(t)
+	network := `
+resource "simcloud_vpc" "test" {
+  cidr_block                       = "10.0.0.0/16"
+  assign_generated_ipv6_cidr_block = true
+}
+
+resource "simcloud_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.test.id
+}
+
+resource "simcloud_egress_only_internet_gateway" "test" {
+  vpc_id = simcloud_vpc.test.id
+}
+
+resource "simcloud_route_table" "test" {
+  vpc_id = simcloud_vpc.test.id
+}
+`
+	unitTest(t,
+		// Both targets are created by the same plan: unknown, yet set.
+		resource.TestStep{
+			Config: c.config(network + `
+resource "simcloud_route" "test" {
+  route_table_id              = simcloud_route_table.test.id
+  destination_ipv6_cidr_block = "::/0"
+  gateway_id                  = simcloud_internet_gateway.test.id
+  egress_only_gateway_id      = simcloud_egress_only_internet_gateway.test.id
+}
+`),
+			PlanOnly:    true,
+			ExpectError: expectError("InvalidParameterCombination", "exactly one of", "egress_only_gateway_id and gateway_id", "keep one of them"),
+		},
+		resource.TestStep{
+			Config: c.config(network + `
+resource "simcloud_route" "test" {
+  route_table_id         = simcloud_route_table.test.id
+  destination_cidr_block = "0.0.0.0/0"
+  egress_only_gateway_id = simcloud_egress_only_internet_gateway.test.id
+}
+`),
+			PlanOnly: true,
+			ExpectError: expectError("InvalidParameterCombination", "only routes IPv6", "How to fix:", "carries no IPv4",
+				`destination_ipv6_cidr_block = "::/0"`, "NAT gateway"),
+		},
+		resource.TestStep{
+			Config: c.config(network + `
+resource "simcloud_route" "test" {
+  route_table_id = simcloud_route_table.test.id
+  gateway_id     = simcloud_internet_gateway.test.id
+}
+`),
+			PlanOnly:    true,
+			ExpectError: expectError("MissingParameter", "How to fix: Give the route a destination"),
+		},
+		resource.TestStep{
+			Config: c.config(network + `
+resource "simcloud_route_table" "inline" {
+  vpc_id = simcloud_vpc.test.id
+  route {
+    ipv6_cidr_block        = "::/0"
+    gateway_id             = simcloud_internet_gateway.test.id
+    egress_only_gateway_id = simcloud_egress_only_internet_gateway.test.id
+  }
+}
+`),
+			PlanOnly:    true,
+			ExpectError: expectError("InvalidParameterCombination", "egress_only_gateway_id and gateway_id"),
+		},
+		resource.TestStep{
+			Config: c.config(`
+resource "simcloud_vpc" "test" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "simcloud_subnet" "test" {
+  vpc_id               = simcloud_vpc.test.id
+  cidr_block           = "10.0.1.0/24"
+  availability_zone    = "us-east-1a"
+  availability_zone_id = simcloud_vpc.test.id
+}
+`),
+			PlanOnly:    true,
+			ExpectError: expectError("InvalidParameterCombination", "availability_zone", "not both"),
+		},
+	)
+}
+
+// TestAccRenamedGatewayExplained renames a gateway's resource without a
+// moved block: the plan destroys the old gateway and creates a new one on
+// the same VPC, in no order, so it must fail, and say why and what to do.
+func TestAccRenamedGatewayExplained(t *testing.T) {
+	c := newTestCloud(t)
+	vpc := `
+resource "simcloud_vpc" "test" {
+  cidr_block = "10.0.0.0/16"
+}
+`
+	unitTest(t,
+		resource.TestStep{Config: c.config(vpc + `
+resource "simcloud_internet_gateway" "old" {
+  vpc_id = simcloud_vpc.test.id
+}
+`)},
+		resource.TestStep{
+			Config: c.config(vpc + `
+resource "simcloud_internet_gateway" "new" {
+  vpc_id = simcloud_vpc.test.id
+}
+`),
+			ExpectError: expectError("InvalidParameterValue", "already has an internet gateway attached", "How to fix:",
+				"destroy", "Terraform does not order that destroy before this change", "moved block"),
+		},
+		resource.TestStep{
+			Config: c.config(vpc + `
+moved {
+  from = simcloud_internet_gateway.old
+  to   = simcloud_internet_gateway.new
+}
+
+resource "simcloud_internet_gateway" "new" {
+  vpc_id = simcloud_vpc.test.id
+}
+`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+	)
+}
