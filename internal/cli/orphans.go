@@ -65,7 +65,7 @@ func init() {
 					report.writeText(e.Stdout)
 					return nil
 				}
-				var progress io.Writer = e.Stdout
+				progress := e.Stdout
 				if *output == "json" {
 					progress = io.Discard
 				} else {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -67,16 +66,6 @@ func (d *providerData) planRemoval(ctx context.Context, state tfsdk.State, also 
 	}
 	d.plan.Release(cloud.ExistingHolder(id.ValueString()))
 	d.plan.Removing(append([]string{id.ValueString()}, also...)...)
-}
-
-// anyUnknown reports whether any of values is unknown.
-func anyUnknown(values ...attr.Value) bool {
-	for _, v := range values {
-		if v.IsUnknown() {
-			return true
-		}
-	}
-	return false
 }
 
 // refreshState is a resource's Read: refresh reads the object named in state
