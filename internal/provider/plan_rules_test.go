@@ -120,33 +120,16 @@ resource "simcloud_internet_gateway_attachment" "second" {
 
 func TestAccRouteArgumentsCountUnknownValues(t *testing.T) {
 	c := newTestCloud(t)
-	network := `
-resource "simcloud_vpc" "test" {
-  cidr_block                       = "10.0.0.0/16"
-  assign_generated_ipv6_cidr_block = true
-}
-
-resource "simcloud_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.test.id
-}
-
-resource "simcloud_egress_only_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.test.id
-}
-
-resource "simcloud_route_table" "test" {
-  vpc_id = simcloud_vpc.test.id
-}
-`
+	network := dualStack
 	unitTest(t,
 		// Both targets are created by the same plan: unknown, yet set.
 		resource.TestStep{
 			Config: c.config(network + `
 resource "simcloud_route" "test" {
-  route_table_id              = simcloud_route_table.test.id
+  route_table_id              = simcloud_route_table.private.id
   destination_ipv6_cidr_block = "::/0"
-  gateway_id                  = simcloud_internet_gateway.test.id
-  egress_only_gateway_id      = simcloud_egress_only_internet_gateway.test.id
+  gateway_id                  = simcloud_internet_gateway.main.id
+  egress_only_gateway_id      = simcloud_egress_only_internet_gateway.main.id
 }
 `),
 			PlanOnly:    true,
@@ -155,9 +138,9 @@ resource "simcloud_route" "test" {
 		resource.TestStep{
 			Config: c.config(network + `
 resource "simcloud_route" "test" {
-  route_table_id         = simcloud_route_table.test.id
+  route_table_id         = simcloud_route_table.private.id
   destination_cidr_block = "0.0.0.0/0"
-  egress_only_gateway_id = simcloud_egress_only_internet_gateway.test.id
+  egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
 }
 `),
 			PlanOnly: true,
@@ -167,8 +150,8 @@ resource "simcloud_route" "test" {
 		resource.TestStep{
 			Config: c.config(network + `
 resource "simcloud_route" "test" {
-  route_table_id = simcloud_route_table.test.id
-  gateway_id     = simcloud_internet_gateway.test.id
+  route_table_id = simcloud_route_table.private.id
+  gateway_id     = simcloud_internet_gateway.main.id
 }
 `),
 			PlanOnly:    true,
@@ -177,11 +160,11 @@ resource "simcloud_route" "test" {
 		resource.TestStep{
 			Config: c.config(network + `
 resource "simcloud_route_table" "inline" {
-  vpc_id = simcloud_vpc.test.id
+  vpc_id = simcloud_vpc.main.id
   route {
     ipv6_cidr_block        = "::/0"
-    gateway_id             = simcloud_internet_gateway.test.id
-    egress_only_gateway_id = simcloud_egress_only_internet_gateway.test.id
+    gateway_id             = simcloud_internet_gateway.main.id
+    egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
   }
 }
 `),
