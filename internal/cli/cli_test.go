@@ -186,8 +186,8 @@ func buildLab(t *testing.T, st cloud.Store) {
 	must(err)
 }
 
-// labIDs are IDs from testdata/cloud.json.
-func labIDs(t *testing.T, location string) map[string]string {
+// withClient opens the cloud at location in the default scope.
+func withClient(t *testing.T, location string, f func(*cloud.Client, *world)) {
 	t.Helper()
 	st, err := store.Open(location)
 	if err != nil {
@@ -202,6 +202,14 @@ func labIDs(t *testing.T, location string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f(c, w)
+}
+
+// labIDs are IDs from testdata/cloud.json.
+func labIDs(t *testing.T, location string) map[string]string {
+	t.Helper()
+	var w *world
+	withClient(t, location, func(_ *cloud.Client, loaded *world) { w = loaded })
 	ids := map[string]string{}
 	for _, v := range w.VPCs {
 		ids["vpc"] = v.ID

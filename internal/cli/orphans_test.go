@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
-	"github.com/simcloud/terraform-provider-simcloud/internal/store"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
@@ -68,25 +67,6 @@ func orphansLab(t *testing.T) (string, labObjects) {
 		t.Fatalf("the lab is not what the tests expect: %+v", lab)
 	}
 	return location, lab
-}
-
-// withClient opens the cloud at location in the default scope.
-func withClient(t *testing.T, location string, f func(*cloud.Client, *world)) {
-	t.Helper()
-	st, err := store.Open(location)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := load(context.Background(), c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f(c, w)
 }
 
 // resources are one resource instance's attributes each.
