@@ -15,7 +15,7 @@ import (
 
 func init() {
 	register(command{
-		name: "delete", args: "<id>", summary: "Delete an object behind Terraform's back: a VPC, subnet, route table, route table association, internet gateway, egress-only internet gateway, NAT gateway or elastic IP (released).",
+		name: "delete", args: "<id>", summary: "Delete an object behind Terraform's back: " + cloud.ObjectKindsSentence() + " (an elastic IP is released).",
 		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) != 1 {
@@ -26,27 +26,7 @@ func init() {
 					return err
 				}
 				id := args[0]
-				switch cloud.IDPrefix(id) {
-				case cloud.KindVPC.Prefix:
-					err = c.DeleteVPC(ctx, id)
-				case cloud.KindSubnet.Prefix:
-					err = c.DeleteSubnet(ctx, id)
-				case cloud.KindRouteTable.Prefix:
-					err = c.DeleteRouteTable(ctx, id)
-				case cloud.KindRouteTableAssociation.Prefix:
-					err = c.Disassociate(ctx, id)
-				case cloud.KindInternetGateway.Prefix:
-					err = c.DeleteInternetGateway(ctx, id)
-				case cloud.KindEgressOnlyInternetGateway.Prefix:
-					err = c.DeleteEgressOnlyInternetGateway(ctx, id)
-				case cloud.KindNATGateway.Prefix:
-					err = c.DeleteNATGateway(ctx, id)
-				case cloud.KindElasticIP.Prefix:
-					err = c.ReleaseAddress(ctx, id)
-				default:
-					err = invalidID(id)
-				}
-				if err != nil {
+				if err := c.DeleteObject(ctx, id); err != nil {
 					return err
 				}
 				outf(e.Stdout, "Deleted %s.\n", id)

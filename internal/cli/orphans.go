@@ -118,12 +118,13 @@ type attachment struct{ igw, vpc string }
 
 // idPrefixes are the kinds of ID the cloud's objects have, and r for the
 // IDs of routes made by simcloud_route (cloud.RouteID).
-var idPrefixes = map[string]bool{
-	cloud.KindVPC.Prefix: true, cloud.KindSubnet.Prefix: true, cloud.KindRouteTable.Prefix: true,
-	cloud.KindRouteTableAssociation.Prefix: true, cloud.KindInternetGateway.Prefix: true,
-	cloud.KindEgressOnlyInternetGateway.Prefix: true, cloud.KindNATGateway.Prefix: true,
-	cloud.KindElasticIP.Prefix: true, "r": true,
-}
+var idPrefixes = func() map[string]bool {
+	prefixes := map[string]bool{"r": true}
+	for _, p := range cloud.ObjectPrefixes() {
+		prefixes[p] = true
+	}
+	return prefixes
+}()
 
 // readStates reads every state named in args, - meaning standard input.
 func readStates(e *env, args []string) (knowledge, error) {

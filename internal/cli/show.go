@@ -187,43 +187,14 @@ func (w *world) find(id string) (shown, bool) {
 }
 
 // notFoundError asks the engine about an ID that is not in the scope, so
-// that the user gets AWS's error for it: malformed, or not found.
+// that the user gets AWS's error for it: malformed, not found, or of no
+// kind at all.
 func notFoundError(ctx context.Context, c *cloud.Client, id string) error {
-	var err error
-	switch cloud.IDPrefix(id) {
-	case cloud.KindVPC.Prefix:
-		_, err = c.VPC(ctx, id)
-	case cloud.KindSubnet.Prefix:
-		_, err = c.Subnet(ctx, id)
-	case cloud.KindRouteTable.Prefix:
-		_, err = c.RouteTable(ctx, id)
-	case cloud.KindRouteTableAssociation.Prefix:
-		_, err = c.Association(ctx, id)
-	case cloud.KindInternetGateway.Prefix:
-		_, err = c.InternetGateway(ctx, id)
-	case cloud.KindEgressOnlyInternetGateway.Prefix:
-		_, err = c.EgressOnlyInternetGateway(ctx, id)
-	case cloud.KindNATGateway.Prefix:
-		_, err = c.NATGateway(ctx, id)
-	case cloud.KindElasticIP.Prefix:
-		_, err = c.ElasticIP(ctx, id)
-	default:
-		return invalidID(id)
+	if err := c.CheckObject(ctx, id); err != nil {
+		return err
 	}
-	if err == nil {
-		// Created between the two reads: say so rather than guess.
-		return fmt.Errorf("%s appeared while simcloud was reading the cloud; run the command again", id)
-	}
-	return err
-}
-
-func invalidID(id string) error {
-	return &cloud.Error{
-		Code:    "InvalidID",
-		Message: fmt.Sprintf("The ID '%s' is not valid", id),
-		Fix:     "Give the ID of a VPC (vpc-), subnet (subnet-), route table (rtb-), route table association (rtbassoc-), internet gateway (igw-), egress-only internet gateway (eigw-), NAT gateway (nat-) or elastic IP (eipalloc-); simcloud ls lists them.",
-		Objects: []string{id},
-	}
+	// Created between the two reads: say so rather than guess.
+	return fmt.Errorf("%s appeared while simcloud was reading the cloud; run the command again", id)
 }
 
 func (s shown) writeText(w io.Writer) error {

@@ -2,55 +2,23 @@ package cloud
 
 import (
 	"context"
-	"fmt"
 	"maps"
 )
-
-// taggable lists the kinds of object that carry tags, by ID prefix.
-var taggable = []Kind{KindVPC, KindSubnet, KindInternetGateway, KindEgressOnlyInternetGateway,
-	KindRouteTable, KindNATGateway, KindElasticIP}
 
 // KindOf returns the kind of a taggable object from the prefix of its ID,
 // as AWS's CreateTags tells objects apart; ok is false for any other string.
 func KindOf(id string) (Kind, bool) {
-	prefix := IDPrefix(id)
-	for _, k := range taggable {
-		if k.Prefix == prefix {
-			return k, true
-		}
-	}
-	return Kind{}, false
+	k, ok := objectKindOf(id, taggableKind)
+	return k.Kind, ok
 }
 
 // findTaggable checks that a taggable object exists in the client's scope.
 func (c *Client) findTaggable(tx ReadTx, id string) error {
-	kind, ok := KindOf(id)
+	k, ok := objectKindOf(id, taggableKind)
 	if !ok {
-		return &Error{
-			Code:    "InvalidID",
-			Message: fmt.Sprintf("The ID '%s' is not valid", printable(id)),
-			Fix:     "Give the ID of a VPC, subnet, internet gateway, egress-only internet gateway, route table, NAT gateway or elastic IP (eipalloc-...).",
-			Objects: []string{printable(id)},
-		}
+		return invalidObjectID(id, taggableKind)
 	}
-	var err error
-	switch kind.Prefix {
-	case KindVPC.Prefix:
-		_, err = c.findVPC(tx, id, "id")
-	case KindSubnet.Prefix:
-		_, err = c.findSubnet(tx, id, "id")
-	case KindInternetGateway.Prefix:
-		_, err = c.findInternetGateway(tx, id, "id")
-	case KindEgressOnlyInternetGateway.Prefix:
-		_, err = c.findEgressOnlyInternetGateway(tx, id)
-	case KindRouteTable.Prefix:
-		_, err = c.findRouteTable(tx, id, "id")
-	case KindNATGateway.Prefix:
-		_, err = c.findNATGateway(tx, id)
-	case KindElasticIP.Prefix:
-		_, err = c.findElasticIP(tx, id, "id")
-	}
-	return err
+	return k.find(c, tx, id)
 }
 
 // ChangeTags adds or overwrites the tags in set and removes the keys in

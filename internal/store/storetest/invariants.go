@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -31,12 +33,18 @@ var invariantQueries = map[string]string{
 		WHERE NOT EXISTS (SELECT 1 FROM route_tables t WHERE t.id = r.route_table_id)`,
 	"a route table without the local route of its VPC": `SELECT t.id FROM route_tables t JOIN vpcs v ON v.id = t.vpc_id
 		WHERE NOT EXISTS (SELECT 1 FROM routes r WHERE r.route_table_id = t.id AND r.destination = v.cidr_block AND r.target = 'local')`,
-	"tags of a missing object": `SELECT resource_id FROM tags g WHERE NOT EXISTS (
-		SELECT 1 FROM vpcs WHERE id = g.resource_id UNION ALL SELECT 1 FROM subnets WHERE id = g.resource_id
-		UNION ALL SELECT 1 FROM route_tables WHERE id = g.resource_id UNION ALL SELECT 1 FROM internet_gateways WHERE id = g.resource_id
-		UNION ALL SELECT 1 FROM egress_only_internet_gateways WHERE id = g.resource_id
-		UNION ALL SELECT 1 FROM nat_gateways WHERE id = g.resource_id UNION ALL SELECT 1 FROM elastic_ips WHERE allocation_id = g.resource_id)`,
 	"a NAT gateway in a subnet of another VPC": `SELECT n.id FROM nat_gateways n JOIN subnets s ON s.id = n.subnet_id WHERE s.vpc_id <> n.vpc_id`,
+}
+
+func init() {
+	// Every taggable kind's table, from the registry of kinds, so that a new
+	// kind is checked without a change here.
+	var owners []string
+	for _, t := range cloud.TaggableTables() {
+		owners = append(owners, fmt.Sprintf("SELECT 1 FROM %s WHERE %s = g.resource_id", t.Name, t.IDColumn))
+	}
+	invariantQueries["tags of a missing object"] = `SELECT resource_id FROM tags g WHERE NOT EXISTS (` +
+		strings.Join(owners, " UNION ALL ") + `)`
 }
 
 // Invariants lists every way the cloud at location breaks an invariant: the

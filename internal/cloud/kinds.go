@@ -1,0 +1,174 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// objectKind is what the engine knows of one kind of object that a user can
+// name by its ID alone, as simcloud delete and show, CreateTags and the
+// search for orphans do. What is true of every such kind is said once here,
+// so that a new kind is one more entry rather than one more case in each of
+// those places.
+type objectKind struct {
+	Kind
+	// taggable says that the kind carries tags (CreateTags takes it).
+	taggable bool
+	// table and idColumn are where the store keeps objects of the kind.
+	table, idColumn string
+	// describeOp is the AWS operation that reads objects of the kind.
+	describeOp string
+	// find looks an object up by ID inside a transaction, with AWS's
+	// errors for a malformed or unknown ID.
+	find func(c *Client, tx ReadTx, id string) error
+	// remove deletes an object as its own engine operation, as the AWS
+	// call that deletes (or, for an elastic IP, releases) it does.
+	remove func(c *Client, ctx context.Context, id string) error
+}
+
+// objectKinds are the kinds a user can name by ID, in the order that
+// messages list them.
+var objectKinds = []objectKind{
+	{Kind: KindVPC, table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs",
+		find:   found((*Client).findVPC),
+		remove: (*Client).DeleteVPC},
+	{Kind: KindSubnet, table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets",
+		find:   found((*Client).findSubnet),
+		remove: (*Client).DeleteSubnet},
+	{Kind: KindRouteTable, table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables",
+		find:   found((*Client).findRouteTable),
+		remove: (*Client).DeleteRouteTable},
+	{Kind: KindRouteTableAssociation, table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables",
+		find:   foundByID((*Client).findAssociation),
+		remove: (*Client).Disassociate},
+	{Kind: KindInternetGateway, table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways",
+		find:   found((*Client).findInternetGateway),
+		remove: (*Client).DeleteInternetGateway},
+	{Kind: KindEgressOnlyInternetGateway, table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways",
+		find:   foundByID((*Client).findEgressOnlyInternetGateway),
+		remove: (*Client).DeleteEgressOnlyInternetGateway},
+	{Kind: KindNATGateway, table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways",
+		find:   foundByID((*Client).findNATGateway),
+		remove: (*Client).DeleteNATGateway},
+	{Kind: KindElasticIP, table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses",
+		find:   found((*Client).findElasticIP),
+		remove: (*Client).ReleaseAddress},
+}
+
+// found and foundByID adapt the engine's lookups to objectKind.find: with
+// an argument name for errors, and without one.
+func found[T any](find func(*Client, ReadTx, string, string) (T, error)) func(*Client, ReadTx, string) error {
+	return func(c *Client, tx ReadTx, id string) error {
+		_, err := find(c, tx, id, "id")
+		return err
+	}
+}
+
+func foundByID[T any](find func(*Client, ReadTx, string) (T, error)) func(*Client, ReadTx, string) error {
+	return func(c *Client, tx ReadTx, id string) error {
+		_, err := find(c, tx, id)
+		return err
+	}
+}
+
+// objectKindOf returns the kind of an ID by its prefix, among the kinds
+// that pass keep; ok is false for any other string.
+func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
+	prefix := IDPrefix(id)
+	for _, k := range objectKinds {
+		if k.Prefix == prefix && keep(k) {
+			return k, true
+		}
+	}
+	return objectKind{}, false
+}
+
+func anyKind(objectKind) bool        { return true }
+func taggableKind(k objectKind) bool { return k.taggable }
+
+// ObjectPrefixes are the ID prefixes of every kind of object a user can name
+// by ID.
+func ObjectPrefixes() []string {
+	prefixes := make([]string, len(objectKinds))
+	for i, k := range objectKinds {
+		prefixes[i] = k.Prefix
+	}
+	return prefixes
+}
+
+// StoredTable is a table of the store that holds objects of one kind.
+type StoredTable struct{ Name, IDColumn string }
+
+// TaggableTables are the tables of the kinds that carry tags, whose objects
+// the store's tags belong to.
+func TaggableTables() []StoredTable {
+	var tables []StoredTable
+	for _, k := range objectKinds {
+		if k.taggable {
+			tables = append(tables, StoredTable{Name: k.table, IDColumn: k.idColumn})
+		}
+	}
+	return tables
+}
+
+// ObjectKindsSentence names the kinds that a user can name by ID, for
+// messages: "a VPC, subnet, ... or elastic IP address".
+func ObjectKindsSentence() string {
+	return kindsSentence(anyKind, false)
+}
+
+// kindsSentence lists the kinds that pass keep, with their ID prefixes if
+// withPrefixes.
+func kindsSentence(keep func(objectKind) bool, withPrefixes bool) string {
+	var names []string
+	for _, k := range objectKinds {
+		if !keep(k) {
+			continue
+		}
+		name := k.label
+		if withPrefixes {
+			name += " (" + k.Prefix + "-)"
+		}
+		names = append(names, name)
+	}
+	if len(names) == 1 {
+		return "a " + names[0]
+	}
+	return "a " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// invalidObjectID is AWS's error for a string that is the ID of none of
+// the kinds that pass keep.
+func invalidObjectID(id string, keep func(objectKind) bool) *Error {
+	return &Error{
+		Code:    "InvalidID",
+		Message: fmt.Sprintf("The ID '%s' is not valid", printable(id)),
+		Fix:     "Give the ID of " + kindsSentence(keep, true) + "; simcloud ls lists them.",
+		Objects: []string{printable(id)},
+	}
+}
+
+// DeleteObject deletes the object with the given ID, whatever its kind, as
+// the AWS call that deletes that kind does: an elastic IP is released, a
+// route table association disassociated.
+func (c *Client) DeleteObject(ctx context.Context, id string) error {
+	k, ok := objectKindOf(id, anyKind)
+	if !ok {
+		return invalidObjectID(id, anyKind)
+	}
+	return k.remove(c, ctx, id)
+}
+
+// CheckObject reports whether an object with the given ID exists in the
+// client's scope: nil if it does, else AWS's error for the ID (malformed,
+// not found, or of no kind at all).
+func (c *Client) CheckObject(ctx context.Context, id string) error {
+	k, ok := objectKindOf(id, anyKind)
+	if !ok {
+		return invalidObjectID(id, anyKind)
+	}
+	return c.read(ctx, k.describeOp, map[string]string{"id": id}, func(tx ReadTx) error {
+		return k.find(c, tx, id)
+	})
+}

@@ -1,0 +1,102 @@
+package cloud_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// TestObjectKindsAnswerForTheirIDs: every kind a user can name by ID is
+// found, refused with its own malformed and not-found errors, and deleted
+// through CheckObject and DeleteObject, so that a kind registered without
+// working lookups or deletion fails here.
+func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
+	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	association, err := c.Associate(ctx, subnet.ID, table.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	igw := mustCreateIGW(t, c, vpc.ID)
+	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eip, err := c.AllocateAddress(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, ConnectivityType: cloud.ConnectivityPrivate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One object of every kind, in an order in which each can be deleted.
+	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID}
+	seen := map[string]bool{}
+	for _, id := range append(objects, igw.ID, vpc.ID) {
+		seen[cloud.IDPrefix(id)] = true
+	}
+	for _, prefix := range cloud.ObjectPrefixes() {
+		if !seen[prefix] {
+			t.Errorf("the test makes no object of the registered kind %s-", prefix)
+		}
+		malformed, unknown := prefix+"-XYZ", prefix+"-0123456789abcdef0"
+		for _, err := range []error{c.CheckObject(ctx, malformed), c.DeleteObject(ctx, malformed)} {
+			if code := cloud.ErrorCode(err); !strings.HasSuffix(code, ".Malformed") {
+				t.Errorf("%s: error %q (%v), want a .Malformed code", malformed, code, err)
+			}
+		}
+		for _, err := range []error{c.CheckObject(ctx, unknown), c.DeleteObject(ctx, unknown)} {
+			if !cloud.IsNotFound(err) {
+				t.Errorf("%s: %v, want not found", unknown, err)
+			}
+		}
+	}
+	if len(seen) != len(cloud.ObjectPrefixes()) {
+		t.Errorf("the test makes objects of %d kinds, the registry has %d: %v", len(seen), len(cloud.ObjectPrefixes()), cloud.ObjectPrefixes())
+	}
+
+	// The gateway goes after its detachment, which is not an object of its
+	// own; the VPC last.
+	if err := c.DetachInternetGateway(ctx, igw.ID, vpc.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range append(objects, igw.ID, vpc.ID) {
+		if err := c.CheckObject(ctx, id); err != nil {
+			t.Errorf("CheckObject(%s) before deletion: %v", id, err)
+		}
+		if err := c.DeleteObject(ctx, id); err != nil {
+			t.Errorf("DeleteObject(%s): %v", id, err)
+			continue
+		}
+		if err := c.CheckObject(ctx, id); id != nat.ID && !cloud.IsNotFound(err) {
+			// A deleted NAT gateway stays visible, as in AWS, in state deleted.
+			t.Errorf("CheckObject(%s) after deletion: %v, want not found", id, err)
+		}
+	}
+
+	// A string of no kind gets InvalidID, naming every kind with its
+	// prefix.
+	for _, err := range []error{c.CheckObject(ctx, "bogus"), c.DeleteObject(ctx, "r-0123")} {
+		wantCode(t, err, "InvalidID")
+		var ce *cloud.Error
+		if !errors.As(err, &ce) {
+			t.Fatalf("%v is no cloud error", err)
+		}
+		for _, prefix := range cloud.ObjectPrefixes() {
+			if !strings.Contains(ce.Fix, "("+prefix+"-)") {
+				t.Errorf("the InvalidID error does not name %s-: %v", prefix, err)
+			}
+		}
+	}
+}

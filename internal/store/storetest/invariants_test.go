@@ -1,0 +1,83 @@
+package storetest_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
+)
+
+// TestInvariantsFindStrayTags: a tag of an object of every taggable kind is
+// sound, and a tag whose object is gone is reported, so that the query
+// built from the registry of kinds neither misses a kind nor flags one.
+func TestInvariantsFindStrayTags(t *testing.T) {
+	ctx := context.Background()
+	location := filepath.Join(t.TempDir(), "cloud.db")
+	st, err := store.Open(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := map[string]string{"Name": "x"}
+	vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnet, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24", AvailabilityZone: "us-east-1a", Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	igw, err := c.CreateInternetGateway(ctx, vpc.ID, tags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, tags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eip, err := c.AllocateAddress(ctx, tags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, ConnectivityType: cloud.ConnectivityPrivate, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID}
+	if len(tagged) != len(cloud.TaggableTables()) {
+		t.Fatalf("the test tags %d kinds, the registry has %d taggable ones", len(tagged), len(cloud.TaggableTables()))
+	}
+	if broken, err := storetest.Invariants(location); err != nil || len(broken) > 0 {
+		t.Fatalf("a sound cloud with a tagged object of every kind: %v %v", broken, err)
+	}
+
+	db, err := sql.Open("sqlite", "file:"+location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	stray := "subnet-0123456789abcdef0"
+	if _, err := db.Exec(`INSERT INTO tags (resource_id, key, value) VALUES (?, 'Name', 'left behind')`, stray); err != nil {
+		t.Fatal(err)
+	}
+	broken, err := storetest.Invariants(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(broken) != 1 || !strings.Contains(broken[0], "tags of a missing object: "+stray) {
+		t.Errorf("a tag of a missing object: invariants report %v", broken)
+	}
+}
