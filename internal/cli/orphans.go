@@ -482,18 +482,14 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			if !k.ids[g.ID] {
 				id := g.ID
 				children = append(children, add(&orphan{Type: "egress_only_internet_gateway", ID: id, VPCID: v.ID, Object: g,
-					remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-						return deleted(say, "egress-only internet gateway", id, c.DeleteEgressOnlyInternetGateway(ctx, id))
-					}}, label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
+					remove: deleteByID("egress-only internet gateway", id)}, label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
 			}
 		}
 		for _, s := range v.Subnets {
 			if !k.ids[s.ID] {
 				id := s.ID
 				children = append(children, add(&orphan{Type: "subnet", ID: id, VPCID: v.ID, Object: s,
-					remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-						return deleted(say, "subnet", id, c.DeleteSubnet(ctx, id))
-					}}, subnetNode(s).text))
+					remove: deleteByID("subnet", id)}, subnetNode(s).text))
 			}
 		}
 		for _, rt := range v.RouteTables {
@@ -512,9 +508,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			if !k.ids[g.ID] {
 				id := g.ID
 				children = append(children, add(&orphan{Type: "nat_gateway", ID: id, VPCID: v.ID, Object: g,
-					remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-						return deleted(say, "NAT gateway", id, c.DeleteNATGateway(ctx, id))
-					}}, natNode(g).text))
+					remove: deleteByID("NAT gateway", id)}, natNode(g).text))
 			}
 		}
 		root := node{text: vpcNode(v).text, children: children}
@@ -526,9 +520,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 		} else {
 			id := v.ID
 			add(&orphan{Type: "vpc", ID: id, VPCID: id, Object: v,
-				remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-					return deleted(say, "VPC", id, c.DeleteVPC(ctx, id))
-				}}, "")
+				remove: deleteByID("VPC", id)}, "")
 		}
 		report.trees = append(report.trees, root)
 	}
@@ -613,16 +605,12 @@ func tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, 
 		}
 		id := a.ID
 		n.children = append(n.children, add(&orphan{Type: "route_table_association", ID: id, VPCID: vpcID, RouteTableID: rt.ID, Object: a,
-			remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-				return deleted(say, "route table association", id, c.Disassociate(ctx, id))
-			}}, label("route table association "+a.ID, "with "+a.SubnetID)))
+			remove: deleteByID("route table association", id)}, label("route table association "+a.ID, "with "+a.SubnetID)))
 	}
 	if withTable {
 		id := rt.ID
 		add(&orphan{Type: "route_table", ID: id, VPCID: vpcID, Object: rt,
-			remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-				return deleted(say, "route table", id, c.DeleteRouteTable(ctx, id))
-			}}, "")
+			remove: deleteByID("route table", id)}, "")
 		return n, true
 	}
 	return n, len(n.children) > 0
@@ -656,6 +644,13 @@ func detached(ctx context.Context, c *cloud.Client, say func(string, ...any), g 
 		say("Detached internet gateway %s from %s.", g.ID, g.VPCID)
 	}
 	return goneIsDone(say, "internet gateway attachment", cloud.InternetGatewayAttachmentID(g.ID, g.VPCID), err)
+}
+
+// deleteByID removes an orphan that the engine deletes by its ID alone.
+func deleteByID(what, id string) func(context.Context, *cloud.Client, func(string, ...any)) error {
+	return func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
+		return deleted(say, what, id, c.DeleteObject(ctx, id))
+	}
 }
 
 // deleted reports the outcome of deleting an object.
