@@ -23,11 +23,11 @@ var (
 
 // NewDefaultRouteTableResource returns the simcloud_default_route_table
 // resource.
-func NewDefaultRouteTableResource() resource.Resource { return &defaultRouteTableResource{} }
-
-type defaultRouteTableResource struct {
-	data *providerData
+func NewDefaultRouteTableResource() resource.Resource {
+	return &defaultRouteTableResource{resourceBase{typeName: "_default_route_table"}}
 }
+
+type defaultRouteTableResource struct{ resourceBase }
 
 type defaultRouteTableModel struct {
 	ID                  types.String `tfsdk:"id"`
@@ -38,10 +38,6 @@ type defaultRouteTableModel struct {
 	Route               types.Set    `tfsdk:"route"`
 	Tags                types.Map    `tfsdk:"tags"`
 	TagsAll             types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *defaultRouteTableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_default_route_table"
 }
 
 func (r *defaultRouteTableResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -64,10 +60,6 @@ func (r *defaultRouteTableResource) Schema(_ context.Context, _ resource.SchemaR
 			"tags_all": tagsAllAttribute(),
 		},
 	}
-}
-
-func (r *defaultRouteTableResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *defaultRouteTableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

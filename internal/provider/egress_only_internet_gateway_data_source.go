@@ -16,21 +16,15 @@ var _ datasource.DataSourceWithConfigure = &egressOnlyInternetGatewayDataSource{
 // NewEgressOnlyInternetGatewayDataSource returns the
 // simcloud_egress_only_internet_gateway data source.
 func NewEgressOnlyInternetGatewayDataSource() datasource.DataSource {
-	return &egressOnlyInternetGatewayDataSource{}
+	return &egressOnlyInternetGatewayDataSource{dataSourceBase{typeName: "_egress_only_internet_gateway"}}
 }
 
-type egressOnlyInternetGatewayDataSource struct {
-	data *providerData
-}
+type egressOnlyInternetGatewayDataSource struct{ dataSourceBase }
 
 type egressOnlyInternetGatewayDataSourceModel struct {
 	ID    types.String `tfsdk:"id"`
 	VPCID types.String `tfsdk:"vpc_id"`
 	Tags  types.Map    `tfsdk:"tags"`
-}
-
-func (d *egressOnlyInternetGatewayDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_egress_only_internet_gateway"
 }
 
 func (d *egressOnlyInternetGatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -53,10 +47,6 @@ func (d *egressOnlyInternetGatewayDataSource) Schema(_ context.Context, _ dataso
 			},
 		},
 	}
-}
-
-func (d *egressOnlyInternetGatewayDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *egressOnlyInternetGatewayDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

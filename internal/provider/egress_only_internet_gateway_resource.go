@@ -23,22 +23,16 @@ var (
 // NewEgressOnlyInternetGatewayResource returns the
 // simcloud_egress_only_internet_gateway resource.
 func NewEgressOnlyInternetGatewayResource() resource.Resource {
-	return &egressOnlyInternetGatewayResource{}
+	return &egressOnlyInternetGatewayResource{resourceBase{typeName: "_egress_only_internet_gateway"}}
 }
 
-type egressOnlyInternetGatewayResource struct {
-	data *providerData
-}
+type egressOnlyInternetGatewayResource struct{ resourceBase }
 
 type egressOnlyInternetGatewayModel struct {
 	ID      types.String `tfsdk:"id"`
 	VPCID   types.String `tfsdk:"vpc_id"`
 	Tags    types.Map    `tfsdk:"tags"`
 	TagsAll types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *egressOnlyInternetGatewayResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_egress_only_internet_gateway"
 }
 
 func (r *egressOnlyInternetGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -57,10 +51,6 @@ func (r *egressOnlyInternetGatewayResource) Schema(_ context.Context, _ resource
 			"tags_all": tagsAllAttribute(),
 		},
 	}
-}
-
-func (r *egressOnlyInternetGatewayResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *egressOnlyInternetGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

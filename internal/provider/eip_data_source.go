@@ -14,11 +14,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &eipDataSource{}
 
 // NewEIPDataSource returns the simcloud_eip data source.
-func NewEIPDataSource() datasource.DataSource { return &eipDataSource{} }
-
-type eipDataSource struct {
-	data *providerData
+func NewEIPDataSource() datasource.DataSource {
+	return &eipDataSource{dataSourceBase{typeName: "_eip"}}
 }
+
+type eipDataSource struct{ dataSourceBase }
 
 type eipDataSourceModel struct {
 	ID            types.String `tfsdk:"id"`
@@ -28,10 +28,6 @@ type eipDataSourceModel struct {
 	AssociationID types.String `tfsdk:"association_id"`
 	Domain        types.String `tfsdk:"domain"`
 	ARN           types.String `tfsdk:"arn"`
-}
-
-func (d *eipDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_eip"
 }
 
 func (d *eipDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -49,10 +45,6 @@ func (d *eipDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 			"arn":            schema.StringAttribute{Computed: true, MarkdownDescription: "The address's ARN."},
 		},
 	}
-}
-
-func (d *eipDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *eipDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -22,11 +22,9 @@ var (
 )
 
 // NewEIPResource returns the simcloud_eip resource.
-func NewEIPResource() resource.Resource { return &eipResource{} }
+func NewEIPResource() resource.Resource { return &eipResource{resourceBase{typeName: "_eip"}} }
 
-type eipResource struct {
-	data *providerData
-}
+type eipResource struct{ resourceBase }
 
 type eipModel struct {
 	ID            types.String `tfsdk:"id"`
@@ -37,10 +35,6 @@ type eipModel struct {
 	ARN           types.String `tfsdk:"arn"`
 	Tags          types.Map    `tfsdk:"tags"`
 	TagsAll       types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *eipResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_eip"
 }
 
 func (r *eipResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -74,10 +68,6 @@ func validateEIPDomain(domain string) error {
 	}
 	return &cloud.Error{Code: "InvalidParameterValue", Message: "Value (" + domain + ") for parameter domain is invalid.",
 		Fix: "Use vpc: with the retirement of EC2-Classic, standard addresses are no longer supported."}
-}
-
-func (r *eipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *eipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

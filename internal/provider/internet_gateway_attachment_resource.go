@@ -24,21 +24,15 @@ var (
 // NewInternetGatewayAttachmentResource returns the
 // simcloud_internet_gateway_attachment resource.
 func NewInternetGatewayAttachmentResource() resource.Resource {
-	return &internetGatewayAttachmentResource{}
+	return &internetGatewayAttachmentResource{resourceBase{typeName: "_internet_gateway_attachment"}}
 }
 
-type internetGatewayAttachmentResource struct {
-	data *providerData
-}
+type internetGatewayAttachmentResource struct{ resourceBase }
 
 type internetGatewayAttachmentModel struct {
 	ID                types.String `tfsdk:"id"`
 	InternetGatewayID types.String `tfsdk:"internet_gateway_id"`
 	VPCID             types.String `tfsdk:"vpc_id"`
-}
-
-func (r *internetGatewayAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_internet_gateway_attachment"
 }
 
 func (r *internetGatewayAttachmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -61,10 +55,6 @@ func (r *internetGatewayAttachmentResource) Schema(_ context.Context, _ resource
 			},
 		},
 	}
-}
-
-func (r *internetGatewayAttachmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *internetGatewayAttachmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

@@ -16,11 +16,11 @@ var _ datasource.DataSourceWithConfigure = &internetGatewayDataSource{}
 
 // NewInternetGatewayDataSource returns the simcloud_internet_gateway data
 // source.
-func NewInternetGatewayDataSource() datasource.DataSource { return &internetGatewayDataSource{} }
-
-type internetGatewayDataSource struct {
-	data *providerData
+func NewInternetGatewayDataSource() datasource.DataSource {
+	return &internetGatewayDataSource{dataSourceBase{typeName: "_internet_gateway"}}
 }
+
+type internetGatewayDataSource struct{ dataSourceBase }
 
 type internetGatewayDataSourceModel struct {
 	ID                types.String `tfsdk:"id"`
@@ -35,10 +35,6 @@ type internetGatewayDataSourceModel struct {
 // attachmentType is the shape of one entry of attachments, as in the AWS
 // provider's data source.
 var attachmentType = types.ObjectType{AttrTypes: map[string]attr.Type{"state": types.StringType, "vpc_id": types.StringType}}
-
-func (d *internetGatewayDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_internet_gateway"
-}
 
 func (d *internetGatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -72,10 +68,6 @@ func (d *internetGatewayDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 		},
 	}
-}
-
-func (d *internetGatewayDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *internetGatewayDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

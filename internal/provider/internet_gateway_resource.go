@@ -22,11 +22,11 @@ var (
 )
 
 // NewInternetGatewayResource returns the simcloud_internet_gateway resource.
-func NewInternetGatewayResource() resource.Resource { return &internetGatewayResource{} }
-
-type internetGatewayResource struct {
-	data *providerData
+func NewInternetGatewayResource() resource.Resource {
+	return &internetGatewayResource{resourceBase{typeName: "_internet_gateway"}}
 }
+
+type internetGatewayResource struct{ resourceBase }
 
 type internetGatewayResourceModel struct {
 	ID      types.String `tfsdk:"id"`
@@ -35,10 +35,6 @@ type internetGatewayResourceModel struct {
 	VPCID   types.String `tfsdk:"vpc_id"`
 	Tags    types.Map    `tfsdk:"tags"`
 	TagsAll types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *internetGatewayResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_internet_gateway"
 }
 
 func (r *internetGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -61,10 +57,6 @@ func (r *internetGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 			"tags_all": tagsAllAttribute(),
 		},
 	}
-}
-
-func (r *internetGatewayResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *internetGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

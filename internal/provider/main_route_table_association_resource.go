@@ -24,22 +24,16 @@ var (
 // NewMainRouteTableAssociationResource returns the
 // simcloud_main_route_table_association resource.
 func NewMainRouteTableAssociationResource() resource.Resource {
-	return &mainRouteTableAssociationResource{}
+	return &mainRouteTableAssociationResource{resourceBase{typeName: "_main_route_table_association"}}
 }
 
-type mainRouteTableAssociationResource struct {
-	data *providerData
-}
+type mainRouteTableAssociationResource struct{ resourceBase }
 
 type mainRouteTableAssociationModel struct {
 	ID                   types.String `tfsdk:"id"`
 	VPCID                types.String `tfsdk:"vpc_id"`
 	RouteTableID         types.String `tfsdk:"route_table_id"`
 	OriginalRouteTableID types.String `tfsdk:"original_route_table_id"`
-}
-
-func (r *mainRouteTableAssociationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_main_route_table_association"
 }
 
 func (r *mainRouteTableAssociationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -63,10 +57,6 @@ func (r *mainRouteTableAssociationResource) Schema(_ context.Context, _ resource
 			"original_route_table_id": computedID("The table that was main before, made main again on destroy."),
 		},
 	}
-}
-
-func (r *mainRouteTableAssociationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *mainRouteTableAssociationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

@@ -14,11 +14,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &natGatewayDataSource{}
 
 // NewNATGatewayDataSource returns the simcloud_nat_gateway data source.
-func NewNATGatewayDataSource() datasource.DataSource { return &natGatewayDataSource{} }
-
-type natGatewayDataSource struct {
-	data *providerData
+func NewNATGatewayDataSource() datasource.DataSource {
+	return &natGatewayDataSource{dataSourceBase{typeName: "_nat_gateway"}}
 }
+
+type natGatewayDataSource struct{ dataSourceBase }
 
 type natGatewayDataSourceModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -31,10 +31,6 @@ type natGatewayDataSourceModel struct {
 	PublicIP           types.String `tfsdk:"public_ip"`
 	PrivateIP          types.String `tfsdk:"private_ip"`
 	NetworkInterfaceID types.String `tfsdk:"network_interface_id"`
-}
-
-func (d *natGatewayDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_nat_gateway"
 }
 
 func (d *natGatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -60,10 +56,6 @@ func (d *natGatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"network_interface_id": computed("The ID of its network interface."),
 		},
 	}
-}
-
-func (d *natGatewayDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *natGatewayDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -25,11 +25,11 @@ var (
 )
 
 // NewNATGatewayResource returns the simcloud_nat_gateway resource.
-func NewNATGatewayResource() resource.Resource { return &natGatewayResource{} }
-
-type natGatewayResource struct {
-	data *providerData
+func NewNATGatewayResource() resource.Resource {
+	return &natGatewayResource{resourceBase{typeName: "_nat_gateway"}}
 }
+
+type natGatewayResource struct{ resourceBase }
 
 type natGatewayModel struct {
 	ID                 types.String `tfsdk:"id"`
@@ -47,10 +47,6 @@ type natGatewayModel struct {
 func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) cloud.NATGatewayInput {
 	return cloud.NATGatewayInput{SubnetID: m.SubnetID.ValueString(), AllocationID: m.AllocationID.ValueString(),
 		ConnectivityType: m.ConnectivityType.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags)}
-}
-
-func (r *natGatewayResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_nat_gateway"
 }
 
 func (r *natGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -80,10 +76,6 @@ func (r *natGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"tags_all":             tagsAllAttribute(),
 		},
 	}
-}
-
-func (r *natGatewayResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

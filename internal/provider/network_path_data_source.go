@@ -15,11 +15,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &networkPathDataSource{}
 
 // NewNetworkPathDataSource returns the simcloud_network_path data source.
-func NewNetworkPathDataSource() datasource.DataSource { return &networkPathDataSource{} }
-
-type networkPathDataSource struct {
-	data *providerData
+func NewNetworkPathDataSource() datasource.DataSource {
+	return &networkPathDataSource{dataSourceBase{typeName: "_network_path"}}
 }
+
+type networkPathDataSource struct{ dataSourceBase }
 
 type networkPathModel struct {
 	SubnetID  types.String `tfsdk:"subnet_id"`
@@ -32,10 +32,6 @@ type networkPathModel struct {
 }
 
 var hopType = types.ObjectType{AttrTypes: map[string]attr.Type{"kind": types.StringType, "id": types.StringType, "detail": types.StringType}}
-
-func (d *networkPathDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_network_path"
-}
 
 func (d *networkPathDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -58,10 +54,6 @@ func (d *networkPathDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"fix":       schema.StringAttribute{Computed: true, MarkdownDescription: "What would let it through, or an empty string."},
 		},
 	}
-}
-
-func (d *networkPathDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *networkPathDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

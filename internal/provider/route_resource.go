@@ -24,11 +24,9 @@ var (
 )
 
 // NewRouteResource returns the simcloud_route resource.
-func NewRouteResource() resource.Resource { return &routeResource{} }
+func NewRouteResource() resource.Resource { return &routeResource{resourceBase{typeName: "_route"}} }
 
-type routeResource struct {
-	data *providerData
-}
+type routeResource struct{ resourceBase }
 
 type routeModel struct {
 	ID                       types.String `tfsdk:"id"`
@@ -56,10 +54,6 @@ func (m routeModel) spec() cloud.RouteSpec {
 		spec.Target = plannedID(m.NATGatewayID, cloud.KindNATGateway)
 	}
 	return spec
-}
-
-func (r *routeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_route"
 }
 
 func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -114,10 +108,6 @@ func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 func (r *routeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
 		"destination_cidr_block", "destination_ipv6_cidr_block", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")}
-}
-
-func (r *routeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

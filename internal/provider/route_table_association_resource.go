@@ -24,20 +24,16 @@ var (
 
 // NewRouteTableAssociationResource returns the
 // simcloud_route_table_association resource.
-func NewRouteTableAssociationResource() resource.Resource { return &routeTableAssociationResource{} }
-
-type routeTableAssociationResource struct {
-	data *providerData
+func NewRouteTableAssociationResource() resource.Resource {
+	return &routeTableAssociationResource{resourceBase{typeName: "_route_table_association"}}
 }
+
+type routeTableAssociationResource struct{ resourceBase }
 
 type routeTableAssociationModel struct {
 	ID           types.String `tfsdk:"id"`
 	SubnetID     types.String `tfsdk:"subnet_id"`
 	RouteTableID types.String `tfsdk:"route_table_id"`
-}
-
-func (r *routeTableAssociationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_route_table_association"
 }
 
 func (r *routeTableAssociationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -56,10 +52,6 @@ func (r *routeTableAssociationResource) Schema(_ context.Context, _ resource.Sch
 			},
 		},
 	}
-}
-
-func (r *routeTableAssociationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *routeTableAssociationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

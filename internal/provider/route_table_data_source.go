@@ -16,11 +16,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &routeTableDataSource{}
 
 // NewRouteTableDataSource returns the simcloud_route_table data source.
-func NewRouteTableDataSource() datasource.DataSource { return &routeTableDataSource{} }
-
-type routeTableDataSource struct {
-	data *providerData
+func NewRouteTableDataSource() datasource.DataSource {
+	return &routeTableDataSource{dataSourceBase{typeName: "_route_table"}}
 }
+
+type routeTableDataSource struct{ dataSourceBase }
 
 type routeTableDataSourceModel struct {
 	ID           types.String `tfsdk:"id"`
@@ -44,10 +44,6 @@ var (
 		"route_table_association_id": types.StringType, "route_table_id": types.StringType, "subnet_id": types.StringType, "main": types.BoolType,
 	}}
 )
-
-func (d *routeTableDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_route_table"
-}
 
 func (d *routeTableDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -75,10 +71,6 @@ func (d *routeTableDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 				MarkdownDescription: "The table's associations: its explicit subnet associations, and its main association if it is main."},
 		},
 	}
-}
-
-func (d *routeTableDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *routeTableDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

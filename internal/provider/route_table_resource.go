@@ -22,11 +22,11 @@ var (
 )
 
 // NewRouteTableResource returns the simcloud_route_table resource.
-func NewRouteTableResource() resource.Resource { return &routeTableResource{} }
-
-type routeTableResource struct {
-	data *providerData
+func NewRouteTableResource() resource.Resource {
+	return &routeTableResource{resourceBase{typeName: "_route_table"}}
 }
+
+type routeTableResource struct{ resourceBase }
 
 type routeTableModel struct {
 	ID      types.String `tfsdk:"id"`
@@ -36,10 +36,6 @@ type routeTableModel struct {
 	Route   types.Set    `tfsdk:"route"`
 	Tags    types.Map    `tfsdk:"tags"`
 	TagsAll types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *routeTableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_route_table"
 }
 
 func (r *routeTableResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -60,10 +56,6 @@ func (r *routeTableResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"tags_all": tagsAllAttribute(),
 		},
 	}
-}
-
-func (r *routeTableResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *routeTableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

@@ -15,11 +15,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &subnetDataSource{}
 
 // NewSubnetDataSource returns the simcloud_subnet data source.
-func NewSubnetDataSource() datasource.DataSource { return &subnetDataSource{} }
-
-type subnetDataSource struct {
-	data *providerData
+func NewSubnetDataSource() datasource.DataSource {
+	return &subnetDataSource{dataSourceBase{typeName: "_subnet"}}
 }
+
+type subnetDataSource struct{ dataSourceBase }
 
 type subnetDataSourceModel struct {
 	ID                          types.String `tfsdk:"id"`
@@ -39,10 +39,6 @@ type subnetDataSourceModel struct {
 	IsPublic                    types.Bool   `tfsdk:"is_public"`
 	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
 	InternetAccess              types.Object `tfsdk:"internet_access"`
-}
-
-func (d *subnetDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subnet"
 }
 
 func (d *subnetDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -77,10 +73,6 @@ func (d *subnetDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: internetAccessDescription + " Read now."},
 		},
 	}
-}
-
-func (d *subnetDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *subnetDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -26,11 +26,9 @@ var (
 )
 
 // NewSubnetResource returns the simcloud_subnet resource.
-func NewSubnetResource() resource.Resource { return &subnetResource{} }
+func NewSubnetResource() resource.Resource { return &subnetResource{resourceBase{typeName: "_subnet"}} }
 
-type subnetResource struct {
-	data *providerData
-}
+type subnetResource struct{ resourceBase }
 
 type subnetModel struct {
 	ID                          types.String `tfsdk:"id"`
@@ -49,10 +47,6 @@ type subnetModel struct {
 	InternetAccess              types.Object `tfsdk:"internet_access"`
 	Tags                        types.Map    `tfsdk:"tags"`
 	TagsAll                     types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *subnetResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subnet"
 }
 
 func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -128,10 +122,6 @@ func (r *subnetResource) ConfigValidators(context.Context) []resource.ConfigVali
 	return []resource.ConfigValidator{
 		argumentsCheck(cloud.CheckSubnetZoneArguments, "availability_zone", "availability_zone_id"),
 	}
-}
-
-func (r *subnetResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

@@ -14,11 +14,11 @@ import (
 var _ datasource.DataSourceWithConfigure = &vpcDataSource{}
 
 // NewVPCDataSource returns the simcloud_vpc data source.
-func NewVPCDataSource() datasource.DataSource { return &vpcDataSource{} }
-
-type vpcDataSource struct {
-	data *providerData
+func NewVPCDataSource() datasource.DataSource {
+	return &vpcDataSource{dataSourceBase{typeName: "_vpc"}}
 }
+
+type vpcDataSource struct{ dataSourceBase }
 
 type vpcDataSourceModel struct {
 	ID                               types.String `tfsdk:"id"`
@@ -34,10 +34,6 @@ type vpcDataSourceModel struct {
 	IPv6CIDRBlock                    types.String `tfsdk:"ipv6_cidr_block"`
 	IPv6AssociationID                types.String `tfsdk:"ipv6_association_id"`
 	MainRouteTableID                 types.String `tfsdk:"main_route_table_id"`
-}
-
-func (d *vpcDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_vpc"
 }
 
 func (d *vpcDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -84,10 +80,6 @@ func (d *vpcDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 			"main_route_table_id":                  computedString("The ID of the VPC's main route table."),
 		},
 	}
-}
-
-func (d *vpcDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *vpcDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -22,11 +22,9 @@ var (
 )
 
 // NewVPCResource returns the simcloud_vpc resource.
-func NewVPCResource() resource.Resource { return &vpcResource{} }
+func NewVPCResource() resource.Resource { return &vpcResource{resourceBase{typeName: "_vpc"}} }
 
-type vpcResource struct {
-	data *providerData
-}
+type vpcResource struct{ resourceBase }
 
 type vpcResourceModel struct {
 	ID                               types.String `tfsdk:"id"`
@@ -44,10 +42,6 @@ type vpcResourceModel struct {
 	DefaultRouteTableID              types.String `tfsdk:"default_route_table_id"`
 	Tags                             types.Map    `tfsdk:"tags"`
 	TagsAll                          types.Map    `tfsdk:"tags_all"`
-}
-
-func (r *vpcResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_vpc"
 }
 
 func (r *vpcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -103,10 +97,6 @@ func (r *vpcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"tags_all":               tagsAllAttribute(),
 		},
 	}
-}
-
-func (r *vpcResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *vpcResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
