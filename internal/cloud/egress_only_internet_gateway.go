@@ -108,9 +108,6 @@ func (c *Client) DeleteEgressOnlyInternetGateway(ctx context.Context, id string)
 		if _, err := c.findEgressOnlyInternetGateway(tx, id); err != nil {
 			return err
 		}
-		if err := tx.SetTags(id, nil); err != nil {
-			return err
-		}
 		return tx.DeleteEgressOnlyInternetGateway(id)
 	})
 }

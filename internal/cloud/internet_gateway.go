@@ -292,7 +292,7 @@ func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
 		if igw.VPCID != "" {
 			return dependencyViolation(KindInternetGateway, id, []string{igw.VPCID}, []string{"its attachment to " + igw.VPCID})
 		}
-		return deleteInternetGateway(tx, id)
+		return tx.DeleteInternetGateway(id)
 	})
 }
 
@@ -304,15 +304,8 @@ func (c *Client) DetachAndDeleteInternetGateway(ctx context.Context, id string) 
 		if _, err := c.findInternetGateway(tx, id, "id"); err != nil {
 			return err
 		}
-		return deleteInternetGateway(tx, id)
+		return tx.DeleteInternetGateway(id)
 	})
-}
-
-func deleteInternetGateway(tx Tx, id string) error {
-	if err := tx.SetTags(id, nil); err != nil {
-		return err
-	}
-	return tx.DeleteInternetGateway(id)
 }
 
 // attachmentSeparator joins a gateway's and a VPC's IDs into the ID of the

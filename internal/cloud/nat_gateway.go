@@ -177,9 +177,6 @@ func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
 				Objects: []string{id, eip.NATGatewayID},
 			}
 		}
-		if err := tx.SetTags(id, nil); err != nil {
-			return err
-		}
 		return tx.DeleteElasticIP(id)
 	})
 }
@@ -475,9 +472,6 @@ func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[strin
 func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
 	return c.write(ctx, "DeleteNatGateway", map[string]string{"nat_gateway_id": id}, func(tx Tx) error {
 		if _, err := c.findNATGateway(tx, id); err != nil {
-			return err
-		}
-		if err := tx.SetTags(id, nil); err != nil {
 			return err
 		}
 		return tx.DeleteNATGateway(id)

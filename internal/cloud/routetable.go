@@ -317,7 +317,7 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 			}
 			return dependencyViolation(KindRouteTable, id, ids, what)
 		}
-		return deleteRouteTable(tx, id)
+		return tx.DeleteRouteTable(id)
 	})
 }
 
@@ -386,14 +386,6 @@ func deleteLocalRoutes(tx Tx, vpcID, block string) error {
 		}
 	}
 	return nil
-}
-
-// deleteRouteTable removes a table with its routes, main association and tags.
-func deleteRouteTable(tx Tx, id string) error {
-	if err := tx.SetTags(id, nil); err != nil {
-		return err
-	}
-	return tx.DeleteRouteTable(id)
 }
 
 // CheckAdoptRouteTable runs at plan time the rules that adopting a VPC's

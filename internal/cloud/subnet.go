@@ -364,9 +364,6 @@ func (c *Client) DeleteSubnet(ctx context.Context, id string) error {
 		if len(dependents) > 0 {
 			return dependencyViolation(KindSubnet, id, dependents, nil)
 		}
-		if err := tx.SetTags(id, nil); err != nil {
-			return err
-		}
 		return tx.DeleteSubnet(id)
 	})
 }

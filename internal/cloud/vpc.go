@@ -269,10 +269,7 @@ func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		if err := deleteRouteTable(tx, mainID); err != nil {
-			return err
-		}
-		if err := tx.SetTags(id, nil); err != nil {
+		if err := tx.DeleteRouteTable(mainID); err != nil {
 			return err
 		}
 		return tx.DeleteVPC(id)

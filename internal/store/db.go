@@ -7,15 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
+	"text/template"
 	"time"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+//go:embed migrations/*.sql
 var migrations embed.FS
 
 // dialect is what differs between the SQL databases the store runs on.
@@ -36,6 +38,38 @@ type dialect struct {
 	// lockMigrations serializes concurrent migrations inside the migrating
 	// transaction, where the transaction itself does not.
 	lockMigrations string
+	// schema is what the dialect writes in place of the migrations'
+	// placeholders.
+	schema schemaTerms
+}
+
+// schemaTerms are the words of a schema that SQLite and PostgreSQL spell
+// differently: the migrations are one set of scripts, written with these
+// as text/template fields ({{.Boolean}}) and functions.
+type schemaTerms struct {
+	// Boolean is the type of a truth column, and True and False its
+	// literals: SQLite keeps them as the integers 1 and 0.
+	Boolean, True, False string
+	// BigInt is the type of a 64-bit integer column.
+	BigInt string
+	// deleteTagsWith returns the statements that make deleting a row of
+	// table delete the tags of the object whose ID is in idColumn; run
+	// again, they replace what they made.
+	deleteTagsWith func(table, idColumn string) string
+}
+
+// render turns a migration script into the dialect's SQL.
+func (s schemaTerms) render(name, script string) (string, error) {
+	tmpl, err := template.New(name).Option("missingkey=error").
+		Funcs(template.FuncMap{"deleteTagsWith": s.deleteTagsWith}).Parse(script)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := tmpl.Execute(&b, s); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 // rebind rewrites the ? parameters of a query for the dialect.
@@ -137,8 +171,7 @@ var afterMigration = map[int]func(*sqlTx) error{
 // migrate applies, in one transaction, every embedded migration of the
 // dialect newer than the database's schema version.
 func (s *dbStore) migrate(ctx context.Context) error {
-	dir := "migrations/" + s.dialect.name
-	files, err := fs.Glob(migrations, dir+"/*.sql")
+	files, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
@@ -164,12 +197,17 @@ func (s *dbStore) migrate(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if err := t.exec(string(script)); err != nil {
-				return fmt.Errorf("migration %s: %w", strings.TrimPrefix(name, dir+"/"), err)
+			name = path.Base(name)
+			statements, err := s.dialect.schema.render(name, string(script))
+			if err != nil {
+				return fmt.Errorf("migration %s: %w", name, err)
+			}
+			if err := t.exec(statements); err != nil {
+				return fmt.Errorf("migration %s: %w", name, err)
 			}
 			if fill := afterMigration[current+i+1]; fill != nil {
 				if err := fill(t); err != nil {
-					return fmt.Errorf("migration %s: %w", strings.TrimPrefix(name, dir+"/"), err)
+					return fmt.Errorf("migration %s: %w", name, err)
 				}
 			}
 			if err := t.exec(`INSERT INTO schema_migrations (version) VALUES (?)`, current+i+1); err != nil {

@@ -28,6 +28,20 @@ var postgresDialect = dialect{
 	// Fixed keys of our own for the write and migration locks.
 	lockWrites:     `SELECT pg_advisory_xact_lock(736164)`,
 	lockMigrations: `SELECT pg_advisory_xact_lock(736163)`,
+	schema: schemaTerms{
+		Boolean: "BOOLEAN", True: "TRUE", False: "FALSE", BigInt: "BIGINT",
+		// A PostgreSQL trigger runs a function: one serves every table,
+		// told the ID column as its argument.
+		deleteTagsWith: func(table, idColumn string) string {
+			return `CREATE OR REPLACE FUNCTION delete_object_tags() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM tags WHERE resource_id = to_jsonb(OLD) ->> TG_ARGV[0];
+    RETURN OLD;
+END $$;
+` + fmt.Sprintf("DROP TRIGGER IF EXISTS %[1]s_delete_tags ON %[1]s;\n"+
+				"CREATE TRIGGER %[1]s_delete_tags AFTER DELETE ON %[1]s FOR EACH ROW EXECUTE FUNCTION delete_object_tags('%[2]s');", table, idColumn)
+		},
+	},
 }
 
 // retryablePostgresError reports serialization failures and deadlocks, and

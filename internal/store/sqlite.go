@@ -26,6 +26,14 @@ const busyTimeoutMillis = 60_000
 var sqliteDialect = dialect{
 	name:      "sqlite",
 	retryable: func(error) bool { return false },
+	schema: schemaTerms{
+		Boolean: "INTEGER", True: "1", False: "0", BigInt: "INTEGER",
+		deleteTagsWith: func(table, idColumn string) string {
+			return fmt.Sprintf("DROP TRIGGER IF EXISTS %[1]s_delete_tags;\n"+
+				"CREATE TRIGGER %[1]s_delete_tags AFTER DELETE ON %[1]s "+
+				"BEGIN DELETE FROM tags WHERE resource_id = OLD.%[2]s; END;", table, idColumn)
+		},
+	},
 }
 
 func openSQLite(path string) (*dbStore, error) {

@@ -8,9 +8,9 @@ CREATE TABLE vpcs (
     region                               TEXT NOT NULL,
     cidr_block                           TEXT NOT NULL,
     instance_tenancy                     TEXT NOT NULL,
-    enable_dns_support                   BOOLEAN NOT NULL,
-    enable_dns_hostnames                 BOOLEAN NOT NULL,
-    enable_network_address_usage_metrics BOOLEAN NOT NULL,
+    enable_dns_support                   {{.Boolean}} NOT NULL,
+    enable_dns_hostnames                 {{.Boolean}} NOT NULL,
+    enable_network_address_usage_metrics {{.Boolean}} NOT NULL,
     ipv6_cidr_block                      TEXT,
     ipv6_association_id                  TEXT,
     CHECK ((ipv6_cidr_block IS NULL) = (ipv6_association_id IS NULL))
@@ -40,12 +40,12 @@ CREATE TABLE route_table_associations (
     route_table_id TEXT NOT NULL REFERENCES route_tables (id),
     vpc_id         TEXT NOT NULL REFERENCES vpcs (id),
     subnet_id      TEXT,
-    main           BOOLEAN NOT NULL,
-    CHECK (main = (subnet_id IS NULL))
+    main           {{.Boolean}} NOT NULL,
+    CHECK ((main = {{.True}}) = (subnet_id IS NULL))
 );
 CREATE INDEX route_table_associations_table ON route_table_associations (route_table_id);
 -- A VPC has exactly one main table; a subnet at most one explicit table.
-CREATE UNIQUE INDEX route_table_associations_main ON route_table_associations (vpc_id) WHERE main;
+CREATE UNIQUE INDEX route_table_associations_main ON route_table_associations (vpc_id) WHERE main = {{.True}};
 CREATE UNIQUE INDEX route_table_associations_subnet ON route_table_associations (subnet_id) WHERE subnet_id IS NOT NULL;
 
 CREATE TABLE tags (

@@ -1,4 +1,4 @@
 -- Which route tables have their routes managed inline (route blocks of
 -- simcloud_route_table), even while they have none.
 
-ALTER TABLE route_tables ADD COLUMN inline_routes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE route_tables ADD COLUMN inline_routes {{.Boolean}} NOT NULL DEFAULT {{.False}};

@@ -10,8 +10,8 @@ CREATE TABLE subnets (
     availability_zone               TEXT NOT NULL,
     ipv6_cidr_block                 TEXT,
     ipv6_cidr_block_association_id  TEXT,
-    map_public_ip_on_launch         BOOLEAN NOT NULL,
-    assign_ipv6_address_on_creation BOOLEAN NOT NULL,
+    map_public_ip_on_launch         {{.Boolean}} NOT NULL,
+    assign_ipv6_address_on_creation {{.Boolean}} NOT NULL,
     CHECK ((ipv6_cidr_block IS NULL) = (ipv6_cidr_block_association_id IS NULL))
 );
 CREATE INDEX subnets_vpc ON subnets (vpc_id);

@@ -3,5 +3,5 @@
 -- subnet of the VPC. The rows already there get theirs from Go right after
 -- this script (afterMigration in db.go), in the same transaction.
 
-ALTER TABLE subnets ADD COLUMN cidr_first INTEGER;
+ALTER TABLE subnets ADD COLUMN cidr_first {{.BigInt}};
 CREATE INDEX subnets_vpc_cidr_first ON subnets (vpc_id, cidr_first);
