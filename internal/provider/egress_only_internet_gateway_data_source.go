@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -11,24 +9,23 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var _ datasource.DataSourceWithConfigure = &egressOnlyInternetGatewayDataSource{}
-
 // NewEgressOnlyInternetGatewayDataSource returns the
 // simcloud_egress_only_internet_gateway data source.
 func NewEgressOnlyInternetGatewayDataSource() datasource.DataSource {
-	return &egressOnlyInternetGatewayDataSource{dataSourceBase{typeName: "_egress_only_internet_gateway"}}
+	return newLookupDataSource[egressOnlyInternetGatewayDataSourceModel, *egressOnlyInternetGatewayDataSourceModel](egressOnlyInternetGatewayLookup)
 }
-
-type egressOnlyInternetGatewayDataSource struct{ dataSourceBase }
 
 type egressOnlyInternetGatewayDataSourceModel struct {
 	ID    types.String `tfsdk:"id"`
 	VPCID types.String `tfsdk:"vpc_id"`
-	Tags  types.Map    `tfsdk:"tags"`
+	searchTags
 }
 
-func (d *egressOnlyInternetGatewayDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSourceModel, cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter]{
+	typeName:   "_egress_only_internet_gateway",
+	noun:       "egress-only internet gateway",
+	describeOp: "DescribeEgressOnlyInternetGateways",
+	schema: schema.Schema{
 		MarkdownDescription: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -46,30 +43,15 @@ func (d *egressOnlyInternetGatewayDataSource) Schema(_ context.Context, _ dataso
 				MarkdownDescription: "Tags the gateway to find must have. Once found, all of its tags.",
 			},
 		},
-	}
-}
-
-func (d *egressOnlyInternetGatewayDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m egressOnlyInternetGatewayDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	filter := cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString()}
-	if !m.Tags.IsNull() {
-		resp.Diagnostics.Append(m.Tags.ElementsAs(ctx, &filter.Tags, false)...)
-	}
-	found, err := d.data.client.FindEgressOnlyInternetGateways(ctx, filter)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeEgressOnlyInternetGateways", err)
-		return
-	}
-	g, ok := exactlyOne(&resp.Diagnostics, "egress-only internet gateway", found, func(g cloud.EgressOnlyInternetGateway) string { return g.ID })
-	if !ok {
-		return
-	}
-	m.ID = types.StringValue(g.ID)
-	m.VPCID = types.StringValue(g.VPCID)
-	m.Tags = mapValue(ctx, g.Tags, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	},
+	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string) cloud.EgressOnlyInternetGatewayFilter {
+		return cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
+	},
+	find: (*cloud.Client).FindEgressOnlyInternetGateways,
+	id:   func(g cloud.EgressOnlyInternetGateway) string { return g.ID },
+	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway) {
+		m.ID = types.StringValue(g.ID)
+		m.VPCID = types.StringValue(g.VPCID)
+	},
+	tagsOf: func(g cloud.EgressOnlyInternetGateway) map[string]string { return g.Tags },
 }

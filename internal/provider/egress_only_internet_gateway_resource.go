@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -14,29 +13,21 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = &egressOnlyInternetGatewayResource{}
-	_ resource.ResourceWithModifyPlan  = &egressOnlyInternetGatewayResource{}
-	_ resource.ResourceWithImportState = &egressOnlyInternetGatewayResource{}
-)
-
 // NewEgressOnlyInternetGatewayResource returns the
 // simcloud_egress_only_internet_gateway resource.
 func NewEgressOnlyInternetGatewayResource() resource.Resource {
-	return &egressOnlyInternetGatewayResource{resourceBase{typeName: "_egress_only_internet_gateway"}}
+	return newTaggedResource[egressOnlyInternetGatewayModel, *egressOnlyInternetGatewayModel](egressOnlyInternetGatewayKind)
 }
-
-type egressOnlyInternetGatewayResource struct{ resourceBase }
 
 type egressOnlyInternetGatewayModel struct {
-	ID      types.String `tfsdk:"id"`
-	VPCID   types.String `tfsdk:"vpc_id"`
-	Tags    types.Map    `tfsdk:"tags"`
-	TagsAll types.Map    `tfsdk:"tags_all"`
+	taggedObject
+	VPCID types.String `tfsdk:"vpc_id"`
 }
 
-func (r *egressOnlyInternetGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+var egressOnlyInternetGatewayKind = taggedKind[egressOnlyInternetGatewayModel, cloud.EgressOnlyInternetGateway]{
+	typeName: "_egress_only_internet_gateway",
+	kind:     cloud.KindEgressOnlyInternetGateway,
+	schema: schema.Schema{
 		MarkdownDescription: "An egress-only internet gateway, with the arguments and attributes of `aws_egress_only_internet_gateway`: " +
 			"it lets IPv6 traffic out of a VPC and nothing in.",
 		Attributes: map[string]schema.Attribute{
@@ -50,78 +41,22 @@ func (r *egressOnlyInternetGatewayResource) Schema(_ context.Context, _ resource
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
 		},
-	}
-}
-
-func (r *egressOnlyInternetGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		r.data.planRemoval(ctx, req.State)
-		return
-	}
-	var plan egressOnlyInternetGatewayModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	holder := r.data.plan.NewHolder()
-	if !req.State.Raw.IsNull() {
-		holder = cloud.ExistingHolder(plan.ID.ValueString())
-	}
-	err := r.data.client.CheckEgressOnlyInternetGateway(ctx, r.data.plan, holder, plannedID(plan.VPCID, cloud.KindVPC),
-		r.data.tagsToCheck(ctx, plan.Tags, &resp.Diagnostics))
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "plan", err)
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-}
-
-func (r *egressOnlyInternetGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateEgressOnlyInternetGateway", func(plan *egressOnlyInternetGatewayModel) error {
-		g, err := r.data.client.CreateEgressOnlyInternetGateway(ctx, plan.VPCID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-		if err == nil {
-			r.data.setEgressOnlyState(ctx, plan, g, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *egressOnlyInternetGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud_egress_only_internet_gateway", "DescribeEgressOnlyInternetGateways", func(m egressOnlyInternetGatewayModel) string { return m.ID.ValueString() },
-		func(m *egressOnlyInternetGatewayModel) error {
-			g, err := r.data.client.EgressOnlyInternetGateway(ctx, m.ID.ValueString())
-			if err == nil {
-				r.data.setEgressOnlyState(ctx, m, g, &resp.Diagnostics)
-			}
-			return err
-		})
-}
-
-func (r *egressOnlyInternetGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateTags", func(plan *egressOnlyInternetGatewayModel) error {
-		g, err := r.data.client.UpdateEgressOnlyInternetGateway(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-		if err == nil {
-			r.data.setEgressOnlyState(ctx, plan, g, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *egressOnlyInternetGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteState(ctx, req, resp, "DeleteEgressOnlyInternetGateway", func(state egressOnlyInternetGatewayModel) error {
-		return r.data.client.DeleteEgressOnlyInternetGateway(ctx, state.ID.ValueString())
-	})
-}
-
-func (r *egressOnlyInternetGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, cloud.KindEgressOnlyInternetGateway, req, resp)
-}
-
-func (d *providerData) setEgressOnlyState(ctx context.Context, m *egressOnlyInternetGatewayModel, g cloud.EgressOnlyInternetGateway, diags *diag.Diagnostics) {
-	m.ID = types.StringValue(g.ID)
-	m.VPCID = types.StringValue(g.VPCID)
-	m.Tags, m.TagsAll = d.tagsFromCloud(ctx, g.Tags, m.Tags, diags)
+	},
+	createOp:   "CreateEgressOnlyInternetGateway",
+	describeOp: "DescribeEgressOnlyInternetGateways",
+	deleteOp:   "DeleteEgressOnlyInternetGateway",
+	create: func(c *cloud.Client, ctx context.Context, plan *egressOnlyInternetGatewayModel, tags map[string]string) (cloud.EgressOnlyInternetGateway, error) {
+		return c.CreateEgressOnlyInternetGateway(ctx, plan.VPCID.ValueString(), tags)
+	},
+	get:     (*cloud.Client).EgressOnlyInternetGateway,
+	setTags: (*cloud.Client).UpdateEgressOnlyInternetGateway,
+	remove:  (*cloud.Client).DeleteEgressOnlyInternetGateway,
+	check: func(ctx context.Context, d *providerData, holder cloud.Holder, plan *egressOnlyInternetGatewayModel, tags map[string]string) error {
+		return d.client.CheckEgressOnlyInternetGateway(ctx, d.plan, holder, plannedID(plan.VPCID, cloud.KindVPC), tags)
+	},
+	fill: func(m *egressOnlyInternetGatewayModel, g cloud.EgressOnlyInternetGateway) {
+		m.ID = types.StringValue(g.ID)
+		m.VPCID = types.StringValue(g.VPCID)
+	},
+	tagsOf: func(g cloud.EgressOnlyInternetGateway) map[string]string { return g.Tags },
 }

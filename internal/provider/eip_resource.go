@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -15,30 +14,22 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = &eipResource{}
-	_ resource.ResourceWithModifyPlan  = &eipResource{}
-	_ resource.ResourceWithImportState = &eipResource{}
-)
-
 // NewEIPResource returns the simcloud_eip resource.
-func NewEIPResource() resource.Resource { return &eipResource{resourceBase{typeName: "_eip"}} }
-
-type eipResource struct{ resourceBase }
+func NewEIPResource() resource.Resource { return newTaggedResource[eipModel, *eipModel](eipKind) }
 
 type eipModel struct {
-	ID            types.String `tfsdk:"id"`
+	taggedObject
 	AllocationID  types.String `tfsdk:"allocation_id"`
 	Domain        types.String `tfsdk:"domain"`
 	PublicIP      types.String `tfsdk:"public_ip"`
 	AssociationID types.String `tfsdk:"association_id"`
 	ARN           types.String `tfsdk:"arn"`
-	Tags          types.Map    `tfsdk:"tags"`
-	TagsAll       types.Map    `tfsdk:"tags_all"`
 }
 
-func (r *eipResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+var eipKind = taggedKind[eipModel, cloud.ElasticIP]{
+	typeName: "_eip",
+	kind:     cloud.KindElasticIP,
+	schema: schema.Schema{
 		MarkdownDescription: "An elastic IP address, with the arguments and attributes of `aws_eip`: a public IPv4 address of the account's own, " +
 			"which a public NAT gateway uses. Simulated addresses come from the documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).",
 		Attributes: map[string]schema.Attribute{
@@ -59,7 +50,24 @@ func (r *eipResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
 		},
-	}
+	},
+	createOp:   "AllocateAddress",
+	describeOp: "DescribeAddresses",
+	deleteOp:   "ReleaseAddress",
+	create: func(c *cloud.Client, ctx context.Context, _ *eipModel, tags map[string]string) (cloud.ElasticIP, error) {
+		return c.AllocateAddress(ctx, tags)
+	},
+	get:     (*cloud.Client).ElasticIP,
+	setTags: (*cloud.Client).UpdateElasticIP,
+	remove:  (*cloud.Client).ReleaseAddress,
+	fill: func(m *eipModel, eip cloud.ElasticIP) {
+		m.ID, m.AllocationID = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID)
+		m.Domain = types.StringValue("vpc")
+		m.PublicIP = types.StringValue(eip.PublicIP)
+		m.AssociationID = types.StringValue(eip.AssociationID)
+		m.ARN = types.StringValue(eip.ARN())
+	},
+	tagsOf: func(eip cloud.ElasticIP) map[string]string { return eip.Tags },
 }
 
 func validateEIPDomain(domain string) error {
@@ -68,67 +76,4 @@ func validateEIPDomain(domain string) error {
 	}
 	return &cloud.Error{Code: "InvalidParameterValue", Message: "Value (" + domain + ") for parameter domain is invalid.",
 		Fix: "Use vpc: with the retirement of EC2-Classic, standard addresses are no longer supported."}
-}
-
-func (r *eipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		r.data.planRemoval(ctx, req.State)
-		return
-	}
-	var plan eipModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	r.data.checkTags(ctx, plan.Tags, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-}
-
-func (r *eipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "AllocateAddress", func(plan *eipModel) error {
-		eip, err := r.data.client.AllocateAddress(ctx, tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-		if err == nil {
-			r.data.setEIPState(ctx, plan, eip, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *eipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud_eip", "DescribeAddresses", func(m eipModel) string { return m.ID.ValueString() },
-		func(m *eipModel) error {
-			eip, err := r.data.client.ElasticIP(ctx, m.ID.ValueString())
-			if err == nil {
-				r.data.setEIPState(ctx, m, eip, &resp.Diagnostics)
-			}
-			return err
-		})
-}
-
-func (r *eipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateTags", func(plan *eipModel) error {
-		eip, err := r.data.client.UpdateElasticIP(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-		if err == nil {
-			r.data.setEIPState(ctx, plan, eip, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *eipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteState(ctx, req, resp, "ReleaseAddress", func(state eipModel) error { return r.data.client.ReleaseAddress(ctx, state.ID.ValueString()) })
-}
-
-func (r *eipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, cloud.KindElasticIP, req, resp)
-}
-
-func (d *providerData) setEIPState(ctx context.Context, m *eipModel, eip cloud.ElasticIP, diags *diag.Diagnostics) {
-	m.ID, m.AllocationID = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID)
-	m.Domain = types.StringValue("vpc")
-	m.PublicIP = types.StringValue(eip.PublicIP)
-	m.AssociationID = types.StringValue(eip.AssociationID)
-	m.ARN = types.StringValue(eip.ARN())
-	m.Tags, m.TagsAll = d.tagsFromCloud(ctx, eip.Tags, m.Tags, diags)
 }
