@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -15,7 +16,7 @@ import (
 )
 
 // NewEIPResource returns the simcloud_eip resource.
-func NewEIPResource() resource.Resource { return newTaggedResource[eipModel, *eipModel](eipKind) }
+func NewEIPResource() resource.Resource { return newResource[eipModel, *eipModel](eipKind) }
 
 type eipModel struct {
 	taggedObject
@@ -26,7 +27,7 @@ type eipModel struct {
 	ARN           types.String `tfsdk:"arn"`
 }
 
-var eipKind = taggedKind[eipModel, cloud.ElasticIP]{
+var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	typeName: "_eip",
 	kind:     cloud.KindElasticIP,
 	schema: schema.Schema{
@@ -54,13 +55,13 @@ var eipKind = taggedKind[eipModel, cloud.ElasticIP]{
 	createOp:   "AllocateAddress",
 	describeOp: "DescribeAddresses",
 	deleteOp:   "ReleaseAddress",
-	create: func(c *cloud.Client, ctx context.Context, _ *eipModel, tags map[string]string) (cloud.ElasticIP, error) {
-		return c.AllocateAddress(ctx, tags)
+	create: func(d *providerData, ctx context.Context, a applyStep[eipModel]) (cloud.ElasticIP, error) {
+		return d.client.AllocateAddress(ctx, a.tags)
 	},
-	get:     (*cloud.Client).ElasticIP,
-	setTags: (*cloud.Client).UpdateElasticIP,
-	remove:  (*cloud.Client).ReleaseAddress,
-	fill: func(m *eipModel, eip cloud.ElasticIP) {
+	get:        (*cloud.Client).ElasticIP,
+	setTags:    (*cloud.Client).UpdateElasticIP,
+	removeByID: (*cloud.Client).ReleaseAddress,
+	fill: func(m *eipModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
 		m.ID, m.AllocationID = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID)
 		m.Domain = types.StringValue("vpc")
 		m.PublicIP = types.StringValue(eip.PublicIP)
