@@ -14,12 +14,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewDefaultRouteTableResource returns the simcloud_default_route_table
-// resource.
-func NewDefaultRouteTableResource() resource.Resource {
-	return newResource[defaultRouteTableModel, *defaultRouteTableModel](defaultRouteTableKind)
-}
-
 type defaultRouteTableModel struct {
 	taggedObject
 	DefaultRouteTableID types.String `tfsdk:"default_route_table_id"`

@@ -1,19 +1,13 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEgressOnlyInternetGatewayDataSource returns the
-// simcloud_egress_only_internet_gateway data source.
-func NewEgressOnlyInternetGatewayDataSource() datasource.DataSource {
-	return newLookupDataSource[egressOnlyInternetGatewayDataSourceModel, *egressOnlyInternetGatewayDataSourceModel](egressOnlyInternetGatewayLookup)
-}
 
 type egressOnlyInternetGatewayDataSourceModel struct {
 	ID    types.String `tfsdk:"id"`
@@ -44,12 +38,12 @@ var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSo
 			},
 		},
 	},
-	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string) cloud.EgressOnlyInternetGatewayFilter {
+	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {
 		return cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindEgressOnlyInternetGateways,
 	id:   func(g cloud.EgressOnlyInternetGateway) string { return g.ID },
-	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway) {
+	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(g.ID)
 		m.VPCID = types.StringValue(g.VPCID)
 	},

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -13,12 +12,6 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEgressOnlyInternetGatewayResource returns the
-// simcloud_egress_only_internet_gateway resource.
-func NewEgressOnlyInternetGatewayResource() resource.Resource {
-	return newResource[egressOnlyInternetGatewayModel, *egressOnlyInternetGatewayModel](egressOnlyInternetGatewayKind)
-}
 
 type egressOnlyInternetGatewayModel struct {
 	taggedObject

@@ -1,18 +1,13 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEIPDataSource returns the simcloud_eip data source.
-func NewEIPDataSource() datasource.DataSource {
-	return newLookupDataSource[eipDataSourceModel, *eipDataSourceModel](eipLookup)
-}
 
 type eipDataSourceModel struct {
 	ID       types.String `tfsdk:"id"`
@@ -42,12 +37,12 @@ var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPF
 			"arn":            schema.StringAttribute{Computed: true, MarkdownDescription: "The address's ARN."},
 		},
 	},
-	filter: func(m *eipDataSourceModel, tags map[string]string) cloud.ElasticIPFilter {
+	filter: func(m *eipDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.ElasticIPFilter {
 		return cloud.ElasticIPFilter{AllocationID: m.ID.ValueString(), PublicIP: m.PublicIP.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindElasticIPs,
 	id:   func(e cloud.ElasticIP) string { return e.AllocationID },
-	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP) {
+	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
 		m.ID, m.AllocationID, m.PublicIP = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID), types.StringValue(eip.PublicIP)
 		m.AssociationID, m.Domain, m.ARN = types.StringValue(eip.AssociationID), types.StringValue("vpc"), types.StringValue(eip.ARN())
 	},

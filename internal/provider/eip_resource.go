@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -14,9 +13,6 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEIPResource returns the simcloud_eip resource.
-func NewEIPResource() resource.Resource { return newResource[eipModel, *eipModel](eipKind) }
 
 type eipModel struct {
 	taggedObject

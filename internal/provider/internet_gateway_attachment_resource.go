@@ -13,12 +13,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewInternetGatewayAttachmentResource returns the
-// simcloud_internet_gateway_attachment resource.
-func NewInternetGatewayAttachmentResource() resource.Resource {
-	return newResource[internetGatewayAttachmentModel, *internetGatewayAttachmentModel](internetGatewayAttachmentKind)
-}
-
 type internetGatewayAttachmentModel struct {
 	objectID
 	InternetGatewayID types.String `tfsdk:"internet_gateway_id"`

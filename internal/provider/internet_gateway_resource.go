@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -14,11 +13,6 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewInternetGatewayResource returns the simcloud_internet_gateway resource.
-func NewInternetGatewayResource() resource.Resource {
-	return newResource[internetGatewayResourceModel, *internetGatewayResourceModel](internetGatewayKind)
-}
 
 type internetGatewayResourceModel struct {
 	taggedObject

@@ -15,12 +15,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewMainRouteTableAssociationResource returns the
-// simcloud_main_route_table_association resource.
-func NewMainRouteTableAssociationResource() resource.Resource {
-	return newResource[mainRouteTableAssociationModel, *mainRouteTableAssociationModel](mainRouteTableAssociationKind)
-}
-
 type mainRouteTableAssociationModel struct {
 	objectID
 	VPCID                types.String `tfsdk:"vpc_id"`

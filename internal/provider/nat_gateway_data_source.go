@@ -1,18 +1,13 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewNATGatewayDataSource returns the simcloud_nat_gateway data source.
-func NewNATGatewayDataSource() datasource.DataSource {
-	return newLookupDataSource[natGatewayDataSourceModel, *natGatewayDataSourceModel](natGatewayLookup)
-}
 
 type natGatewayDataSourceModel struct {
 	ID       types.String `tfsdk:"id"`
@@ -25,11 +20,6 @@ type natGatewayDataSourceModel struct {
 	PublicIP           types.String `tfsdk:"public_ip"`
 	PrivateIP          types.String `tfsdk:"private_ip"`
 	NetworkInterfaceID types.String `tfsdk:"network_interface_id"`
-}
-
-// foundAttribute is an attribute that a lookup reads from what it found.
-func foundAttribute(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
 }
 
 var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, cloud.NATGatewayFilter]{
@@ -55,12 +45,12 @@ var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, c
 			"network_interface_id": foundAttribute("The ID of its network interface."),
 		},
 	},
-	filter: func(m *natGatewayDataSourceModel, tags map[string]string) cloud.NATGatewayFilter {
+	filter: func(m *natGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.NATGatewayFilter {
 		return cloud.NATGatewayFilter{ID: m.ID.ValueString(), SubnetID: m.SubnetID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindNATGateways,
 	id:   func(nat cloud.NATGateway) string { return nat.ID },
-	fill: func(m *natGatewayDataSourceModel, nat cloud.NATGateway) {
+	fill: func(m *natGatewayDataSourceModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
 		m.ID, m.SubnetID, m.VPCID = types.StringValue(nat.ID), types.StringValue(nat.SubnetID), types.StringValue(nat.VPCID)
 		m.State, m.ConnectivityType = types.StringValue("available"), types.StringValue(nat.ConnectivityType)
 		m.AllocationID, m.PublicIP, m.PrivateIP = types.StringValue(nat.AllocationID), types.StringValue(nat.PublicIP), types.StringValue(nat.PrivateIP)

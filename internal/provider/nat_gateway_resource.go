@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -17,11 +16,6 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewNATGatewayResource returns the simcloud_nat_gateway resource.
-func NewNATGatewayResource() resource.Resource {
-	return newResource[natGatewayModel, *natGatewayModel](natGatewayKind)
-}
 
 type natGatewayModel struct {
 	taggedObject

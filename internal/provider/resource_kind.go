@@ -117,8 +117,11 @@ type describedResource[M any, P modelOf[M], O any] struct {
 	resourceKind[M, O]
 }
 
-func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) resource.Resource {
-	return &describedResource[M, P, O]{resourceBase: resourceBase{typeName: k.typeName}, resourceKind: k}
+// newResource is the factory the provider lists for a resource kind.
+func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) func() resource.Resource {
+	return func() resource.Resource {
+		return &describedResource[M, P, O]{resourceBase: resourceBase{typeName: k.typeName}, resourceKind: k}
+	}
 }
 
 var (

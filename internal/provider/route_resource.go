@@ -16,9 +16,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewRouteResource returns the simcloud_route resource.
-func NewRouteResource() resource.Resource { return newResource[routeModel, *routeModel](routeKind) }
-
 type routeModel struct {
 	objectID
 	RouteTableID             types.String `tfsdk:"route_table_id"`

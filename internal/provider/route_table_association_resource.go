@@ -14,12 +14,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewRouteTableAssociationResource returns the
-// simcloud_route_table_association resource.
-func NewRouteTableAssociationResource() resource.Resource {
-	return newResource[routeTableAssociationModel, *routeTableAssociationModel](routeTableAssociationKind)
-}
-
 type routeTableAssociationModel struct {
 	objectID
 	SubnetID     types.String `tfsdk:"subnet_id"`

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -13,11 +12,6 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewRouteTableResource returns the simcloud_route_table resource.
-func NewRouteTableResource() resource.Resource {
-	return newResource[routeTableModel, *routeTableModel](routeTableKind)
-}
 
 type routeTableModel struct {
 	taggedObject

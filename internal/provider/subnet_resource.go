@@ -18,9 +18,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewSubnetResource returns the simcloud_subnet resource.
-func NewSubnetResource() resource.Resource { return newResource[subnetModel, *subnetModel](subnetKind) }
-
 type subnetModel struct {
 	taggedObject
 	ARN                         types.String `tfsdk:"arn"`

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -14,11 +13,6 @@ import (
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewVPCResource returns the simcloud_vpc resource.
-func NewVPCResource() resource.Resource {
-	return newResource[vpcResourceModel, *vpcResourceModel](vpcKind)
-}
 
 type vpcResourceModel struct {
 	taggedObject
