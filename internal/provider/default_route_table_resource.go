@@ -6,9 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -31,19 +28,14 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 		MarkdownDescription: "Adopts a VPC's main route table, as `aws_default_route_table` does: creating it removes every route but the local ones " +
 			"and adds the configured ones; destroying it only forgets the table, which lives as long as its VPC.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("The table's ID."),
-			"default_route_table_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The ID of the VPC's main route table: the VPC's `default_route_table_id`. Changing it replaces the resource.",
-				Validators:          []validator.String{idCheck(cloud.KindRouteTable)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"arn":      computedID("The table's ARN."),
-			"owner_id": computedID("The ID of the account that owns the table."),
-			"vpc_id":   computedID("The VPC of the table."),
-			"route":    inlineRoutesAttribute(),
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
+			"id":                     computedID("The table's ID."),
+			"default_route_table_id": replacingReference(cloud.KindRouteTable, "The ID of the VPC's main route table: the VPC's `default_route_table_id`. Changing it replaces the resource."),
+			"arn":                    computedID("The table's ARN."),
+			"owner_id":               computedID("The ID of the account that owns the table."),
+			"vpc_id":                 computedID("The VPC of the table."),
+			"route":                  inlineRoutesAttribute(),
+			"tags":                   tagsAttribute(),
+			"tags_all":               tagsAllAttribute(),
 		},
 	},
 	createOp:    "AdoptRouteTable",

@@ -3,7 +3,6 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -22,20 +21,9 @@ var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSo
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The ID of the gateway to find.",
-				Validators:          []validator.String{idCheck(cloud.KindEgressOnlyInternetGateway)},
-			},
-			"vpc_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The VPC of the gateway to find.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-			},
-			"tags": schema.MapAttribute{
-				ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the gateway to find must have. Once found, all of its tags.",
-			},
+			"id":     lookupCriterion(cloud.KindEgressOnlyInternetGateway, "The ID of the gateway to find."),
+			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
+			"tags":   searchTagsAttribute("Tags the gateway to find must have. Once found, all of its tags."),
 		},
 	},
 	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {

@@ -5,9 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -25,13 +22,8 @@ var egressOnlyInternetGatewayKind = resourceKind[egressOnlyInternetGatewayModel,
 		MarkdownDescription: "An egress-only internet gateway, with the arguments and attributes of `aws_egress_only_internet_gateway`: " +
 			"it lets IPv6 traffic out of a VPC and nothing in.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("The gateway's ID, `eigw-` followed by 17 hexadecimal digits."),
-			"vpc_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The VPC the gateway serves. Changing it replaces the gateway.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":       computedID("The gateway's ID, `eigw-` followed by 17 hexadecimal digits."),
+			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC the gateway serves. Changing it replaces the gateway."),
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
 		},

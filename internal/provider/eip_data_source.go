@@ -3,7 +3,6 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -26,11 +25,9 @@ var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPF
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one elastic IP address by allocation ID, public address or tags. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The allocation ID of the address to find.",
-				Validators: []validator.String{idCheck(cloud.KindElasticIP)}},
-			"public_ip": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The public address to find."},
-			"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the address must have. Once found, all of its tags."},
+			"id":             lookupCriterion(cloud.KindElasticIP, "The allocation ID of the address to find."),
+			"public_ip":      schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The public address to find."},
+			"tags":           searchTagsAttribute("Tags the address must have. Once found, all of its tags."),
 			"allocation_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The allocation ID."},
 			"association_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of its association with a NAT gateway, or an empty string."},
 			"domain":         schema.StringAttribute{Computed: true, MarkdownDescription: "Always `vpc`."},

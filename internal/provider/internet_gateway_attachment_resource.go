@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -25,19 +24,9 @@ var internetGatewayAttachmentKind = resourceKind[internetGatewayAttachmentModel,
 	schema: schema.Schema{
 		MarkdownDescription: "Attaches an internet gateway to a VPC, as `aws_internet_gateway_attachment` does: the alternative to setting `vpc_id` on `simcloud_internet_gateway`.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("`<internet_gateway_id>:<vpc_id>`."),
-			"internet_gateway_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The gateway to attach. It must not be attached to any VPC. Changing it replaces the attachment.",
-				Validators:          []validator.String{idCheck(cloud.KindInternetGateway)},
-				PlanModifiers:       replaceOnChange,
-			},
-			"vpc_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The VPC to attach it to. The VPC must have no internet gateway yet. Changing it replaces the attachment.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers:       replaceOnChange,
-			},
+			"id":                  computedID("`<internet_gateway_id>:<vpc_id>`."),
+			"internet_gateway_id": replacingReference(cloud.KindInternetGateway, "The gateway to attach. It must not be attached to any VPC. Changing it replaces the attachment."),
+			"vpc_id":              replacingReference(cloud.KindVPC, "The VPC to attach it to. The VPC must have no internet gateway yet. Changing it replaces the attachment."),
 		},
 	},
 	createOp:   "AttachInternetGateway",

@@ -4,7 +4,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -55,27 +54,12 @@ func internetGatewayLookupSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The ID of the gateway to find.",
-				Validators:          []validator.String{idCheck(cloud.KindInternetGateway)},
-			},
-			"internet_gateway_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses.",
-				Validators:          []validator.String{idCheck(cloud.KindInternetGateway)},
-			},
-			"vpc_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-			},
-			"tags": schema.MapAttribute{
-				ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the gateway to find must have. Once found, all of its tags.",
-			},
-			"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
-			"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
+			"id":                  lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find."),
+			"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
+			"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
+			"tags":                searchTagsAttribute("Tags the gateway to find must have. Once found, all of its tags."),
+			"arn":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
+			"owner_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
 			"attachments": schema.ListAttribute{
 				ElementType:         attachmentType,
 				Computed:            true,

@@ -2,10 +2,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -110,4 +113,42 @@ func eitherID(id, alias types.String, aliasName, noun string, diags *diag.Diagno
 		diags.AddError("Conflicting "+noun+" IDs", "id and "+aliasName+" name different "+noun+"s; give one of them.")
 	}
 	return id.ValueString()
+}
+
+// exactlyOne returns the single object a data source's criteria matched, or
+// explains why there is not exactly one.
+func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(T) string) (T, bool) {
+	var zero T
+	switch len(found) {
+	case 1:
+		return found[0], true
+	case 0:
+		diags.AddError("No matching "+noun+" found",
+			fmt.Sprintf("No %s in this account and region matches the given criteria. Check them, or create the %s first.", noun, noun))
+		return zero, false
+	default:
+		ids := make([]string, 0, len(found))
+		for _, f := range found {
+			ids = append(ids, id(f))
+		}
+		plural := noun + "s"
+		if strings.HasSuffix(noun, "s") {
+			plural = noun + "es"
+		}
+		diags.AddError(fmt.Sprintf("%d %s match", len(found), plural),
+			fmt.Sprintf("The criteria match %s. Add criteria, such as a tag or the id, so that exactly one %s matches.", strings.Join(ids, ", "), noun))
+		return zero, false
+	}
+}
+
+// lookupCriterion is an optional ID of an object of kind that a lookup
+// searches by; once found, it is the found object's.
+func lookupCriterion(kind cloud.Kind, description string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: []validator.String{idCheck(kind)}}
+}
+
+// searchTagsAttribute is a lookup's tags: those to match, and once found,
+// all of the found object's tags.
+func searchTagsAttribute(description string) schema.MapAttribute {
+	return schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: description}
 }

@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -39,11 +37,7 @@ var mainRouteTableAssociationKind = resourceKind[mainRouteTableAssociationModel,
 				Computed:            true,
 				MarkdownDescription: "The ID of the main association. It changes whenever the main table does.",
 			},
-			"vpc_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The VPC. Changing it replaces the resource.",
-				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the resource."),
 			"route_table_id": schema.StringAttribute{
 				Required: true, MarkdownDescription: "The table to make main, of the same VPC. Changed in place.",
 				Validators: []validator.String{idCheck(cloud.KindRouteTable)},

@@ -3,7 +3,6 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -29,14 +28,10 @@ var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, c
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one NAT gateway by ID, subnet, VPC or tags. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The ID of the gateway to find.",
-				Validators: []validator.String{idCheck(cloud.KindNATGateway)}},
-			"subnet_id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The subnet of the gateway to find.",
-				Validators: []validator.String{idCheck(cloud.KindSubnet)}},
-			"vpc_id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The VPC of the gateway to find.",
-				Validators: []validator.String{idCheck(cloud.KindVPC)}},
-			"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the gateway must have. Once found, all of its tags."},
+			"id":                   lookupCriterion(cloud.KindNATGateway, "The ID of the gateway to find."),
+			"subnet_id":            lookupCriterion(cloud.KindSubnet, "The subnet of the gateway to find."),
+			"vpc_id":               lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
+			"tags":                 searchTagsAttribute("Tags the gateway must have. Once found, all of its tags."),
 			"state":                foundAttribute("Always `available` in the simulated cloud: deleted gateways are gone."),
 			"connectivity_type":    foundAttribute("`public` or `private`."),
 			"allocation_id":        foundAttribute("The elastic IP's allocation ID, or an empty string."),

@@ -42,11 +42,8 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 		MarkdownDescription: "A NAT gateway, with the arguments and attributes of `aws_nat_gateway`: it lets instances of private subnets open " +
 			"connections out, and lets no connection in.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("The gateway's ID, `nat-` followed by 17 hexadecimal digits."),
-			"subnet_id": schema.StringAttribute{
-				Required: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindSubnet)},
-				MarkdownDescription: "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway.",
-			},
+			"id":        computedID("The gateway's ID, `nat-` followed by 17 hexadecimal digits."),
+			"subnet_id": replacingReference(cloud.KindSubnet, "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway."),
 			"allocation_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
 				MarkdownDescription: "The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",

@@ -53,11 +53,8 @@ func routeSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "One route of a route table, with the arguments and attributes of `aws_route`: traffic for a destination block goes to a target.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
-			"route_table_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The table the route belongs to. Changing it replaces the route.",
-				Validators: []validator.String{idCheck(cloud.KindRouteTable)}, PlanModifiers: replace,
-			},
+			"id":             computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
+			"route_table_id": replacingReference(cloud.KindRouteTable, "The table the route belongs to. Changing it replaces the route."),
 			"destination_cidr_block": destination("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
 				func(s string) error {
 					_, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block")

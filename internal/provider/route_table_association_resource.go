@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -27,15 +26,9 @@ var routeTableAssociationKind = resourceKind[routeTableAssociationModel, cloud.A
 	schema: schema.Schema{
 		MarkdownDescription: "Associates a subnet with a route table, as `aws_route_table_association` does: the table then serves the subnet instead of the VPC's main table.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("The association's ID, `rtbassoc-` followed by 17 hexadecimal digits."),
-			"subnet_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The subnet. It may have one explicit association. Changing it replaces the association.",
-				Validators: []validator.String{idCheck(cloud.KindSubnet)}, PlanModifiers: replaceOnChange,
-			},
-			"route_table_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The table, of the subnet's VPC. Changing it replaces the association.",
-				Validators: []validator.String{idCheck(cloud.KindRouteTable)}, PlanModifiers: replaceOnChange,
-			},
+			"id":             computedID("The association's ID, `rtbassoc-` followed by 17 hexadecimal digits."),
+			"subnet_id":      replacingReference(cloud.KindSubnet, "The subnet. It may have one explicit association. Changing it replaces the association."),
+			"route_table_id": replacingReference(cloud.KindRouteTable, "The table, of the subnet's VPC. Changing it replaces the association."),
 		},
 	},
 	createOp:   "AssociateRouteTable",

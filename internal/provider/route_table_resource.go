@@ -5,9 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -30,12 +27,7 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 			"id":       computedID("The table's ID, `rtb-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The table's ARN."),
 			"owner_id": computedID("The ID of the account that owns the table."),
-			"vpc_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The VPC of the table. Changing it replaces the table.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the table. Changing it replaces the table."),
 			"route":    inlineRoutesAttribute(),
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -59,14 +58,11 @@ func subnetLookupSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Looks up one subnet by ID, VPC, block, zone, tags, or any combination of them, and reads what its routing makes of it now. Exactly one subnet must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The ID of the subnet to find.",
-				Validators: []validator.String{idCheck(cloud.KindSubnet)}},
-			"vpc_id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The VPC of the subnet to find.",
-				Validators: []validator.String{idCheck(cloud.KindVPC)}},
-			"cidr_block":        schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
-			"availability_zone": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
-			"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the subnet to find must have. Once found, all of its tags."},
+			"id":                             lookupCriterion(cloud.KindSubnet, "The ID of the subnet to find."),
+			"vpc_id":                         lookupCriterion(cloud.KindVPC, "The VPC of the subnet to find."),
+			"cidr_block":                     schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
+			"availability_zone":              schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
+			"tags":                           searchTagsAttribute("Tags the subnet to find must have. Once found, all of its tags."),
 			"arn":                            foundAttribute("The subnet's ARN."),
 			"owner_id":                       foundAttribute("The ID of the account that owns the subnet."),
 			"state":                          foundAttribute("Always `available` in the simulated cloud."),

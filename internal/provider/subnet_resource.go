@@ -43,10 +43,7 @@ func subnetSchema() schema.Schema {
 			"id":       computedID("The subnet's ID, `subnet-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The subnet's ARN."),
 			"owner_id": computedID("The ID of the account that owns the subnet."),
-			"vpc_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The VPC of the subnet. Changing it replaces the subnet.",
-				Validators: []validator.String{idCheck(cloud.KindVPC)}, PlanModifiers: replace,
-			},
+			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the subnet. Changing it replaces the subnet."),
 			"cidr_block": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The subnet's IPv4 block: a /16 to /28 inside the VPC's block that overlaps no other subnet of the VPC. " +

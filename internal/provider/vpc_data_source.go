@@ -57,12 +57,7 @@ func vpcLookupSchema() schema.Schema {
 		MarkdownDescription: "Looks up one VPC of the simulated cloud by ID, by IPv4 block, by tags, or by any combination of them, as the `aws_vpc` data source does. " +
 			"Exactly one VPC must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "The ID of the VPC to find.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-			},
+			"id": lookupCriterion(cloud.KindVPC, "The ID of the VPC to find."),
 			"cidr_block": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
@@ -72,12 +67,7 @@ func vpcLookupSchema() schema.Schema {
 					return err
 				})},
 			},
-			"tags": schema.MapAttribute{
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "Tags the VPC to find must have, each with the given value. Once found, all of the VPC's tags.",
-			},
+			"tags":                                 searchTagsAttribute("Tags the VPC to find must have, each with the given value. Once found, all of the VPC's tags."),
 			"arn":                                  foundAttribute("The VPC's ARN."),
 			"owner_id":                             foundAttribute("The ID of the account that owns the VPC."),
 			"state":                                foundAttribute("The VPC's state; always `available` in the simulated cloud."),
