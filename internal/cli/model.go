@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"net/netip"
 	"sort"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -17,6 +16,13 @@ type world struct {
 	VPCs       []vpcView       `json:"vpcs"`
 	Detached   []gatewayView   `json:"detached_internet_gateways"`
 	ElasticIPs []elasticIPView `json:"elastic_ips"`
+
+	// index is the engine's index of the objects; views holds what ls -o
+	// json shows of each object in it, and order ranks them as ls lists
+	// them.
+	index cloud.Index
+	views map[string]any
+	order map[string]int
 }
 
 type vpcView struct {
@@ -213,26 +219,51 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			return a.ID < b.ID
 		})
 	}
+	w.index = inv.Index()
+	w.listViews()
 	return w, nil
 }
 
-// lessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
-// length; what does not parse goes last, by text.
-func lessPrefix(a, b string) bool {
-	pa, errA := netip.ParsePrefix(a)
-	pb, errB := netip.ParsePrefix(b)
-	switch {
-	case errA != nil || errB != nil:
-		if (errA == nil) != (errB == nil) {
-			return errA == nil
+// listViews records each object's view in the order ls lists them: every
+// VPC with what it holds, then the detached gateways, then the elastic IPs.
+func (w *world) listViews() {
+	w.views, w.order = map[string]any{}, map[string]int{}
+	add := func(id string, view any) {
+		w.views[id] = view
+		w.order[id] = len(w.order)
+	}
+	for _, v := range w.VPCs {
+		add(v.ID, v)
+		if g := v.InternetGateway; g != nil {
+			add(g.ID, *g)
 		}
-		return a < b
-	case pa.Addr() != pb.Addr():
-		return pa.Addr().Less(pb.Addr())
-	default:
-		return pa.Bits() < pb.Bits()
+		for _, g := range v.EgressOnly {
+			add(g.ID, g)
+		}
+		for _, s := range v.Subnets {
+			add(s.ID, s)
+		}
+		for _, rt := range v.RouteTables {
+			add(rt.ID, rt)
+			for _, a := range rt.Subnets {
+				add(a.ID, map[string]any{"id": a.ID, "route_table_id": rt.ID, "subnet_id": a.SubnetID, "main": a.Main, "vpc_id": v.ID})
+			}
+		}
+		for _, g := range v.NATGateways {
+			add(g.ID, g)
+		}
+	}
+	for _, g := range w.Detached {
+		add(g.ID, g)
+	}
+	for _, e := range w.ElasticIPs {
+		add(e.AllocationID, e)
 	}
 }
+
+// lessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
+// length, as the engine orders routes.
+var lessPrefix = cloud.LessPrefix
 
 // name returns an object's Name tag.
 func name(tags map[string]string) string { return tags["Name"] }

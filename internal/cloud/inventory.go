@@ -1,6 +1,11 @@
 package cloud
 
-import "context"
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strings"
+)
 
 // Inventory is every object of one account and region, with what the
 // engine derives from routing (route states, the table that serves each
@@ -54,4 +59,175 @@ func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 		return err
 	})
 	return inv, err
+}
+
+// Object is one object of an inventory as front ends that list, show or
+// draw the whole cloud see it without knowing its kind: what it is, where it
+// lives and which other objects it names.
+type Object struct {
+	ID string
+	// Type is its kind's type name ("vpc", "nat_gateway"); Label how people
+	// call the kind ("VPC", "NAT gateway").
+	Type, Label string
+	// Parent is the ID of the object it lives in (a subnet's VPC, an
+	// association's route table), "" for none.
+	Parent string
+	// References are the other objects it names, field by field.
+	References []Reference
+	Tags       map[string]string
+	// Value is the engine's own value of the object: a VPC, a Subnet, ...
+	Value any
+}
+
+// Reference is a field of an object that names another object.
+type Reference struct {
+	// Field is the field's name as the AWS provider spells it; a route
+	// table names its routes' targets in "route".
+	Field, ID string
+	// Detail says which route names the target: "0.0.0.0/0 (active)".
+	Detail string
+}
+
+// Index is every object of an inventory as an Object, kind by kind in the
+// registry's order, so that a front end reads one list for every kind.
+type Index struct {
+	Objects []Object
+	byID    map[string]int
+}
+
+// Index describes every object of the inventory through the registry of
+// kinds.
+func (inv Inventory) Index() Index {
+	x := Index{byID: map[string]int{}}
+	for _, k := range objectKinds {
+		for _, o := range k.describe(&inv) {
+			o.Type, o.Label = k.typeName, k.label
+			x.byID[o.ID] = len(x.Objects)
+			x.Objects = append(x.Objects, o)
+		}
+	}
+	return x
+}
+
+// Object returns the object with the given ID.
+func (x Index) Object(id string) (Object, bool) {
+	i, ok := x.byID[id]
+	if !ok {
+		return Object{}, false
+	}
+	return x.Objects[i], true
+}
+
+// The kinds' objectKind.describe: each object of the kind in an inventory,
+// with its parent and references.
+
+func describeVPCs(inv *Inventory) []Object {
+	var out []Object
+	for _, v := range inv.VPCs {
+		out = append(out, Object{ID: v.ID, Tags: v.Tags, Value: v,
+			References: references("main_route_table_id", v.MainRouteTableID)})
+	}
+	return out
+}
+
+func describeSubnets(inv *Inventory) []Object {
+	var out []Object
+	for _, s := range inv.Subnets {
+		out = append(out, Object{ID: s.ID, Parent: s.VPCID, Tags: s.Tags, Value: s,
+			References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID)})
+	}
+	return out
+}
+
+func describeRouteTables(inv *Inventory) []Object {
+	var out []Object
+	for _, t := range inv.RouteTables {
+		refs := references("vpc_id", t.VPCID)
+		routes := slices.Clone(t.Routes)
+		slices.SortStableFunc(routes, func(a, b Route) int { return comparePrefixes(a.Destination, b.Destination) })
+		for _, r := range routes {
+			if r.Target != TargetLocal {
+				refs = append(refs, Reference{Field: "route", ID: r.Target, Detail: r.Destination + " (" + r.State + ")"})
+			}
+		}
+		out = append(out, Object{ID: t.ID, Parent: t.VPCID, Tags: t.Tags, Value: t, References: refs})
+	}
+	return out
+}
+
+func describeAssociations(inv *Inventory) []Object {
+	var out []Object
+	for _, t := range inv.RouteTables {
+		for _, a := range t.Associations {
+			out = append(out, Object{ID: a.ID, Parent: t.ID, Value: a,
+				References: references("route_table_id", t.ID, "subnet_id", a.SubnetID)})
+		}
+	}
+	return out
+}
+
+func describeInternetGateways(inv *Inventory) []Object {
+	var out []Object
+	for _, g := range inv.InternetGateways {
+		out = append(out, Object{ID: g.ID, Parent: g.VPCID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
+	}
+	return out
+}
+
+func describeEgressOnlyInternetGateways(inv *Inventory) []Object {
+	var out []Object
+	for _, g := range inv.EgressOnlyInternetGateways {
+		out = append(out, Object{ID: g.ID, Parent: g.VPCID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
+	}
+	return out
+}
+
+func describeNATGateways(inv *Inventory) []Object {
+	var out []Object
+	for _, n := range inv.NATGateways {
+		out = append(out, Object{ID: n.ID, Parent: n.VPCID, Tags: n.Tags, Value: n,
+			References: references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "allocation_id", n.AllocationID)})
+	}
+	return out
+}
+
+func describeElasticIPs(inv *Inventory) []Object {
+	var out []Object
+	for _, e := range inv.ElasticIPs {
+		out = append(out, Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID)})
+	}
+	return out
+}
+
+// references pairs fields with the IDs they hold, leaving out those that
+// hold none.
+func references(fieldsAndIDs ...string) []Reference {
+	var out []Reference
+	for i := 0; i+1 < len(fieldsAndIDs); i += 2 {
+		if fieldsAndIDs[i+1] != "" {
+			out = append(out, Reference{Field: fieldsAndIDs[i], ID: fieldsAndIDs[i+1]})
+		}
+	}
+	return out
+}
+
+// LessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
+// length; what does not parse goes last, by text.
+func LessPrefix(a, b string) bool { return comparePrefixes(a, b) < 0 }
+
+func comparePrefixes(a, b string) int {
+	pa, errA := netip.ParsePrefix(a)
+	pb, errB := netip.ParsePrefix(b)
+	switch {
+	case errA != nil && errB != nil:
+		return strings.Compare(a, b)
+	case errA != nil:
+		return 1
+	case errB != nil:
+		return -1
+	case pa.Addr() != pb.Addr():
+		return pa.Addr().Compare(pb.Addr())
+	default:
+		return pa.Bits() - pb.Bits()
+	}
 }

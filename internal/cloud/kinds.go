@@ -28,6 +28,9 @@ type objectKind struct {
 	// remove deletes an object as its own engine operation, as the AWS
 	// call that deletes (or, for an elastic IP, releases) it does.
 	remove func(c *Client, ctx context.Context, id string) error
+	// describe lists the objects of the kind in an inventory, for the
+	// index that front ends read.
+	describe func(inv *Inventory) []Object
 	// advise returns the advice on one object of the kind; nil for kinds
 	// that get none.
 	advise func(c *Client, tx ReadTx, id string) ([]Advisory, error)
@@ -71,41 +74,49 @@ var objectKinds []objectKind
 func init() {
 	objectKinds = []objectKind{
 		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs",
-			find:   found((*Client).findVPC),
-			remove: (*Client).DeleteVPC},
+			describe: describeVPCs,
+			find:     found((*Client).findVPC),
+			remove:   (*Client).DeleteVPC},
 		{Kind: KindSubnet, typeName: "subnet", table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets",
-			find:   found((*Client).findSubnet),
-			remove: (*Client).DeleteSubnet,
-			advise: (*Client).subnetAdvice},
+			describe: describeSubnets,
+			find:     found((*Client).findSubnet),
+			remove:   (*Client).DeleteSubnet,
+			advise:   (*Client).subnetAdvice},
 		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables",
-			find:   found((*Client).findRouteTable),
-			remove: (*Client).DeleteRouteTable,
-			advise: (*Client).routeTableAdvice},
+			describe: describeRouteTables,
+			find:     found((*Client).findRouteTable),
+			remove:   (*Client).DeleteRouteTable,
+			advise:   (*Client).routeTableAdvice},
 		{Kind: KindRouteTableAssociation, typeName: "route_table_association", table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables",
-			find:   foundByID((*Client).findAssociation),
-			remove: (*Client).Disassociate},
+			describe: describeAssociations,
+			find:     foundByID((*Client).findAssociation),
+			remove:   (*Client).Disassociate},
 		{Kind: KindInternetGateway, typeName: "internet_gateway", table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways",
-			find:   found((*Client).findInternetGateway),
-			remove: (*Client).DeleteInternetGateway,
-			advise: (*Client).internetGatewayAdvice,
+			describe: describeInternetGateways,
+			find:     found((*Client).findInternetGateway),
+			remove:   (*Client).DeleteInternetGateway,
+			advise:   (*Client).internetGatewayAdvice,
 			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachable: true,
 				servedVPC: internetGatewayVPC,
 				beyond:    pastInternetGateway}},
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways",
-			find:   foundByID((*Client).findEgressOnlyInternetGateway),
-			remove: (*Client).DeleteEgressOnlyInternetGateway,
+			describe: describeEgressOnlyInternetGateways,
+			find:     foundByID((*Client).findEgressOnlyInternetGateway),
+			remove:   (*Client).DeleteEgressOnlyInternetGateway,
 			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway",
 				servedVPC: egressOnlyGatewayVPC,
 				beyond:    pastEgressOnlyGateway}},
 		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways",
-			find:   foundByID((*Client).findNATGateway),
-			remove: (*Client).DeleteNATGateway,
+			describe: describeNATGateways,
+			find:     foundByID((*Client).findNATGateway),
+			remove:   (*Client).DeleteNATGateway,
 			route: &routeTarget{field: "nat_gateway_id", otherNetworkNoun: "network gateway",
 				servedVPC: natGatewayVPC,
 				beyond:    pastNATGateway}},
 		{Kind: KindElasticIP, typeName: "eip", table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses",
-			find:   found((*Client).findElasticIP),
-			remove: (*Client).ReleaseAddress},
+			describe: describeElasticIPs,
+			find:     found((*Client).findElasticIP),
+			remove:   (*Client).ReleaseAddress},
 	}
 }
 
