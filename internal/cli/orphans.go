@@ -480,21 +480,17 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 		}
 		for _, g := range v.EgressOnly {
 			if !k.ids[g.ID] {
-				id := g.ID
-				children = append(children, add(&orphan{Type: "egress_only_internet_gateway", ID: id, VPCID: v.ID, Object: g,
-					remove: deleteByID("egress-only internet gateway", id)}, label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
+				children = append(children, add(w.byID(g.ID, v.ID, "", g), label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
 			}
 		}
 		for _, s := range v.Subnets {
 			if !k.ids[s.ID] {
-				id := s.ID
-				children = append(children, add(&orphan{Type: "subnet", ID: id, VPCID: v.ID, Object: s,
-					remove: deleteByID("subnet", id)}, subnetNode(s).text))
+				children = append(children, add(w.byID(s.ID, v.ID, "", s), subnetNode(s).text))
 			}
 		}
 		for _, rt := range v.RouteTables {
 			orphaned, withVPC := !rt.Main && !k.ids[rt.ID], rt.Main && !vpcKnown
-			if n, ok := tableOrphans(rt, v.ID, orphaned, withVPC, k, managedBy, add); ok {
+			if n, ok := w.tableOrphans(rt, v.ID, orphaned, withVPC, k, managedBy, add); ok {
 				switch {
 				case withVPC:
 					n.text += "  (goes with its VPC)"
@@ -506,9 +502,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 		}
 		for _, g := range v.NATGateways {
 			if !k.ids[g.ID] {
-				id := g.ID
-				children = append(children, add(&orphan{Type: "nat_gateway", ID: id, VPCID: v.ID, Object: g,
-					remove: deleteByID("NAT gateway", id)}, natNode(g).text))
+				children = append(children, add(w.byID(g.ID, v.ID, "", g), natNode(g).text))
 			}
 		}
 		root := node{text: vpcNode(v).text, children: children}
@@ -518,9 +512,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			}
 			root.text = known(root.text)
 		} else {
-			id := v.ID
-			add(&orphan{Type: "vpc", ID: id, VPCID: id, Object: v,
-				remove: deleteByID("VPC", id)}, "")
+			add(w.byID(v.ID, v.ID, "", v), "")
 		}
 		report.trees = append(report.trees, root)
 	}
@@ -570,7 +562,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 // associations, its routes. withTable says that the table is orphaned, so
 // that its routes go with it; goesWithVPC says the same of the main table
 // of an orphaned VPC. ok is false when there is nothing to show.
-func tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, k knowledge, managedBy map[string]string,
+func (w *world) tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, k knowledge, managedBy map[string]string,
 	add func(*orphan, string) node) (node, bool) {
 	n := node{text: routeTableNode(rt).text}
 	if !withTable && !goesWithVPC {
@@ -603,14 +595,10 @@ func tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, 
 		if a.Main || k.ids[a.ID] {
 			continue
 		}
-		id := a.ID
-		n.children = append(n.children, add(&orphan{Type: "route_table_association", ID: id, VPCID: vpcID, RouteTableID: rt.ID, Object: a,
-			remove: deleteByID("route table association", id)}, label("route table association "+a.ID, "with "+a.SubnetID)))
+		n.children = append(n.children, add(w.byID(a.ID, vpcID, rt.ID, a), label("route table association "+a.ID, "with "+a.SubnetID)))
 	}
 	if withTable {
-		id := rt.ID
-		add(&orphan{Type: "route_table", ID: id, VPCID: vpcID, Object: rt,
-			remove: deleteByID("route table", id)}, "")
+		add(w.byID(rt.ID, vpcID, "", rt), "")
 		return n, true
 	}
 	return n, len(n.children) > 0
@@ -646,11 +634,14 @@ func detached(ctx context.Context, c *cloud.Client, say func(string, ...any), g 
 	return goneIsDone(say, "internet gateway attachment", cloud.InternetGatewayAttachmentID(g.ID, g.VPCID), err)
 }
 
-// deleteByID removes an orphan that the engine deletes by its ID alone.
-func deleteByID(what, id string) func(context.Context, *cloud.Client, func(string, ...any)) error {
-	return func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-		return deleted(say, what, id, c.DeleteObject(ctx, id))
-	}
+// byID is an orphan that the engine deletes by its ID alone, named as the
+// index names its kind; object is what ls -o json shows of it.
+func (w *world) byID(id, vpcID, tableID string, object any) *orphan {
+	o, _ := w.index.Object(id)
+	return &orphan{Type: o.Type, ID: id, VPCID: vpcID, RouteTableID: tableID, Object: object,
+		remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
+			return deleted(say, o.Label, id, c.DeleteObject(ctx, id))
+		}}
 }
 
 // deleted reports the outcome of deleting an object.
