@@ -374,16 +374,19 @@ func (k *knowledge) learnString(s string) {
 
 // The types of orphan, as the resource types that make them are named
 // (without simcloud_), in the order they are deleted: whatever uses an
-// object goes before it. Routes before the gateways they name (NAT
-// gateways come next); NAT gateways before their subnets and elastic IPs;
-// associations before their subnets and tables; attachments before the
-// gateways and VPCs; VPCs, which take their main route table with them,
-// after everything in them; elastic IPs after the NAT gateways that used
-// them.
-var deletionOrder = []string{
-	"route", "nat_gateway", "route_table_association", "subnet", "route_table",
-	"internet_gateway_attachment", "internet_gateway", "egress_only_internet_gateway", "vpc", "eip",
-}
+// object goes before it, as the engine's deletion order says, with routes
+// first (before the gateways they name) and a gateway's attachment before
+// the gateway.
+var deletionOrder = func() []string {
+	order := []string{"route"}
+	for _, typ := range cloud.DeletionOrder() {
+		if typ == "internet_gateway" {
+			order = append(order, "internet_gateway_attachment")
+		}
+		order = append(order, typ)
+	}
+	return order
+}()
 
 // orphan is one object that no given state knows.
 type orphan struct {

@@ -3,6 +3,7 @@ package cloud
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,10 @@ type objectKind struct {
 	// remove deletes an object as its own engine operation, as the AWS
 	// call that deletes (or, for an elastic IP, releases) it does.
 	remove func(c *Client, ctx context.Context, id string) error
+	// uses are the kinds whose objects an object of this kind needs while
+	// it exists (a subnet its VPC, a NAT gateway its subnet and elastic
+	// IP), so that it is deleted before them.
+	uses []Kind
 	// describe lists the objects of the kind in an inventory, for the
 	// index that front ends read.
 	describe func(inv *Inventory) []Object
@@ -78,20 +83,24 @@ func init() {
 			find:     found((*Client).findVPC),
 			remove:   (*Client).DeleteVPC},
 		{Kind: KindSubnet, typeName: "subnet", table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets",
+			uses:     []Kind{KindVPC},
 			describe: describeSubnets,
 			find:     found((*Client).findSubnet),
 			remove:   (*Client).DeleteSubnet,
 			advise:   (*Client).subnetAdvice},
 		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables",
+			uses:     []Kind{KindVPC},
 			describe: describeRouteTables,
 			find:     found((*Client).findRouteTable),
 			remove:   (*Client).DeleteRouteTable,
 			advise:   (*Client).routeTableAdvice},
 		{Kind: KindRouteTableAssociation, typeName: "route_table_association", table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables",
+			uses:     []Kind{KindSubnet, KindRouteTable},
 			describe: describeAssociations,
 			find:     foundByID((*Client).findAssociation),
 			remove:   (*Client).Disassociate},
 		{Kind: KindInternetGateway, typeName: "internet_gateway", table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways",
+			uses:     []Kind{KindVPC},
 			describe: describeInternetGateways,
 			find:     found((*Client).findInternetGateway),
 			remove:   (*Client).DeleteInternetGateway,
@@ -100,6 +109,7 @@ func init() {
 				servedVPC: internetGatewayVPC,
 				beyond:    pastInternetGateway}},
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways",
+			uses:     []Kind{KindVPC},
 			describe: describeEgressOnlyInternetGateways,
 			find:     foundByID((*Client).findEgressOnlyInternetGateway),
 			remove:   (*Client).DeleteEgressOnlyInternetGateway,
@@ -107,6 +117,7 @@ func init() {
 				servedVPC: egressOnlyGatewayVPC,
 				beyond:    pastEgressOnlyGateway}},
 		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways",
+			uses:     []Kind{KindVPC, KindSubnet, KindElasticIP},
 			describe: describeNATGateways,
 			find:     foundByID((*Client).findNATGateway),
 			remove:   (*Client).DeleteNATGateway,
@@ -168,6 +179,27 @@ func ObjectPrefixes() []string {
 		prefixes[i] = k.Prefix
 	}
 	return prefixes
+}
+
+// DeletionOrder lists the type names of the kinds in an order in which
+// their objects can be deleted: each before the kinds it uses. Of the kinds
+// that nothing left uses, the one that uses the most goes first, as it
+// frees the most, then the registry's order.
+func DeletionOrder() []string {
+	left := slices.Clone(objectKinds)
+	var order []string
+	for len(left) > 0 {
+		next := -1
+		for i, k := range left {
+			used := slices.ContainsFunc(left, func(other objectKind) bool { return slices.Contains(other.uses, k.Kind) })
+			if !used && (next < 0 || len(k.uses) > len(left[next].uses)) {
+				next = i
+			}
+		}
+		order = append(order, left[next].typeName)
+		left = slices.Delete(left, next, next+1)
+	}
+	return order
 }
 
 // StoredTable is a table of the store that holds objects of one kind.

@@ -100,3 +100,25 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestDeletionOrderPutsUsersFirst: every kind is in the deletion order once,
+// and an object comes before what it needs (a NAT gateway before its subnet
+// and elastic IP, everything in a VPC before the VPC).
+func TestDeletionOrderPutsUsersFirst(t *testing.T) {
+	order := cloud.DeletionOrder()
+	if len(order) != len(cloud.ObjectPrefixes()) {
+		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), len(cloud.ObjectPrefixes()))
+	}
+	position := map[string]int{}
+	for i, typ := range order {
+		position[typ] = i
+	}
+	for _, pair := range [][2]string{
+		{"nat_gateway", "subnet"}, {"nat_gateway", "eip"}, {"route_table_association", "subnet"}, {"route_table_association", "route_table"},
+		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
+	} {
+		if position[pair[0]] >= position[pair[1]] {
+			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])
+		}
+	}
+}
