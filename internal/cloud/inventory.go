@@ -22,43 +22,77 @@ type Inventory struct {
 
 // Inventory reads everything in the client's scope from one snapshot, so
 // that what it returns fits together even while others change the cloud:
-// no subnet served by a table missing from the list, say.
+// no subnet served by a table missing from the list, say. Each kind reads
+// its own part, as its entry in the registry of kinds says.
 func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 	var inv Inventory
 	err := c.read(ctx, "DescribeAll", nil, func(tx ReadTx) error {
-		var err error
-		if inv.VPCs, err = tx.VPCs(c.scope, VPCFilter{}); err != nil {
-			return err
-		}
-		if inv.InternetGateways, err = tx.InternetGateways(c.scope, InternetGatewayFilter{}); err != nil {
-			return err
-		}
-		if inv.EgressOnlyInternetGateways, err = tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{}); err != nil {
-			return err
-		}
-		if inv.Subnets, err = tx.Subnets(c.scope, SubnetFilter{}); err != nil {
-			return err
-		}
-		for i := range inv.Subnets {
-			if err := c.deriveSubnet(tx, &inv.Subnets[i]); err != nil {
+		for _, k := range objectKinds {
+			if k.inventory == nil {
+				continue
+			}
+			if err := k.inventory(c, tx, &inv); err != nil {
 				return err
 			}
 		}
-		if inv.RouteTables, err = tx.RouteTables(c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
-			return err
-		}
-		for i := range inv.RouteTables {
-			if err := deriveRouteStates(tx, &inv.RouteTables[i]); err != nil {
-				return err
-			}
-		}
-		if inv.ElasticIPs, err = tx.ElasticIPs(c.scope, ElasticIPFilter{}); err != nil {
-			return err
-		}
-		inv.NATGateways, err = tx.NATGateways(c.scope, NATGatewayFilter{})
-		return err
+		return nil
 	})
 	return inv, err
+}
+
+// The kinds' objectKind.inventory: each reads the objects of its kind in
+// the client's scope into the inventory, with what the engine derives of
+// them.
+
+func (c *Client) inventoryVPCs(tx ReadTx, inv *Inventory) (err error) {
+	inv.VPCs, err = tx.VPCs(c.scope, VPCFilter{})
+	return err
+}
+
+func (c *Client) inventorySubnets(tx ReadTx, inv *Inventory) (err error) {
+	if inv.Subnets, err = tx.Subnets(c.scope, SubnetFilter{}); err != nil {
+		return err
+	}
+	for i := range inv.Subnets {
+		if err := c.deriveSubnet(tx, &inv.Subnets[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inventoryRouteTables reads the tables with their associations, which
+// are no list of their own.
+func (c *Client) inventoryRouteTables(tx ReadTx, inv *Inventory) (err error) {
+	if inv.RouteTables, err = tx.RouteTables(c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
+		return err
+	}
+	for i := range inv.RouteTables {
+		if err := deriveRouteStates(tx, &inv.RouteTables[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Client) inventoryInternetGateways(tx ReadTx, inv *Inventory) (err error) {
+	inv.InternetGateways, err = tx.InternetGateways(c.scope, InternetGatewayFilter{})
+	return err
+}
+
+func (c *Client) inventoryEgressOnlyInternetGateways(tx ReadTx, inv *Inventory) (err error) {
+	inv.EgressOnlyInternetGateways, err = tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{})
+	return err
+}
+
+func (c *Client) inventoryNATGateways(tx ReadTx, inv *Inventory) (err error) {
+	inv.NATGateways, err = tx.NATGateways(c.scope, NATGatewayFilter{})
+	return err
+}
+
+func (c *Client) inventoryElasticIPs(tx ReadTx, inv *Inventory) (err error) {
+	inv.ElasticIPs, err = tx.ElasticIPs(c.scope, ElasticIPFilter{})
+	return err
 }
 
 // Object is one object of an inventory as front ends that list, show or
