@@ -32,11 +32,7 @@ func init() {
 						return errors.New("--format svg needs Graphviz's dot on PATH; install Graphviz, or write --format dot and render it elsewhere")
 					}
 				}
-				c, err := e.client()
-				if err != nil {
-					return err
-				}
-				w, err := load(ctx, c)
+				c, w, err := e.world(ctx)
 				if err != nil {
 					return err
 				}

@@ -117,6 +117,17 @@ func nonNil(tags map[string]string) map[string]string {
 	return tags
 }
 
+// world reads the world of the environment's scope, with the client that
+// read it.
+func (e *env) world(ctx context.Context) (*cloud.Client, *world, error) {
+	c, err := e.client()
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := load(ctx, c)
+	return c, w, err
+}
+
 // load reads the world of the client's scope, from one snapshot.
 func load(ctx context.Context, c *cloud.Client) (*world, error) {
 	scope := c.Scope()
@@ -237,27 +248,23 @@ func (w *world) listViews() {
 		if g := v.InternetGateway; g != nil {
 			add(g.ID, *g)
 		}
-		for _, g := range v.EgressOnly {
-			add(g.ID, g)
-		}
-		for _, s := range v.Subnets {
-			add(s.ID, s)
-		}
+		listEach(add, v.EgressOnly, func(g gatewayView) string { return g.ID })
+		listEach(add, v.Subnets, func(s subnetView) string { return s.ID })
 		for _, rt := range v.RouteTables {
 			add(rt.ID, rt)
 			for _, a := range rt.Subnets {
 				add(a.ID, map[string]any{"id": a.ID, "route_table_id": rt.ID, "subnet_id": a.SubnetID, "main": a.Main, "vpc_id": v.ID})
 			}
 		}
-		for _, g := range v.NATGateways {
-			add(g.ID, g)
-		}
+		listEach(add, v.NATGateways, func(g natView) string { return g.ID })
 	}
-	for _, g := range w.Detached {
-		add(g.ID, g)
-	}
-	for _, e := range w.ElasticIPs {
-		add(e.AllocationID, e)
+	listEach(add, w.Detached, func(g gatewayView) string { return g.ID })
+	listEach(add, w.ElasticIPs, func(e elasticIPView) string { return e.AllocationID })
+}
+
+func listEach[T any](add func(id string, view any), views []T, id func(T) string) {
+	for _, v := range views {
+		add(id(v), v)
 	}
 }
 

@@ -205,22 +205,12 @@ func (k *knowledge) readState(data []byte) error {
 // readStateFile reads the resources of a state file: each instance's
 // attributes (attributes_flat for the legacy providers that still write it).
 func (k *knowledge) readStateFile(resources []any) error {
-	for i, r := range resources {
-		where := fmt.Sprintf("resources[%d]", i)
-		resource, ok := r.(map[string]any)
-		if !ok {
-			return fmt.Errorf("%s is not an object", where)
-		}
+	return eachObject(resources, "resources", func(where string, resource map[string]any) error {
 		instances, err := list(resource, "instances")
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
-		for j, in := range instances {
-			where := fmt.Sprintf("%s.instances[%d]", where, j)
-			instance, ok := in.(map[string]any)
-			if !ok {
-				return fmt.Errorf("%s is not an object", where)
-			}
+		return eachObject(instances, where+".instances", func(where string, instance map[string]any) error {
 			attrs, err := object(instance, "attributes")
 			if err != nil {
 				return fmt.Errorf("%s: %w", where, err)
@@ -234,9 +224,9 @@ func (k *knowledge) readStateFile(resources []any) error {
 				return fmt.Errorf("%s has no attributes", where)
 			}
 			k.learn(attrs)
-		}
-	}
-	return nil
+			return nil
+		})
+	})
 }
 
 // readModule reads a module of terraform show -json: its resources' values,
@@ -246,12 +236,7 @@ func (k *knowledge) readModule(module map[string]any, where string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
-	for i, r := range resources {
-		where := fmt.Sprintf("%s.resources[%d]", where, i)
-		resource, ok := r.(map[string]any)
-		if !ok {
-			return fmt.Errorf("%s is not an object", where)
-		}
+	err = eachObject(resources, where+".resources", func(where string, resource map[string]any) error {
 		values, err := object(resource, "values")
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
@@ -260,18 +245,30 @@ func (k *knowledge) readModule(module map[string]any, where string) error {
 			return fmt.Errorf("%s has no values", where)
 		}
 		k.learn(values)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	children, err := list(module, "child_modules")
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
-	for i, c := range children {
-		where := fmt.Sprintf("%s.child_modules[%d]", where, i)
-		child, ok := c.(map[string]any)
+	return eachObject(children, where+".child_modules", func(where string, child map[string]any) error {
+		return k.readModule(child, where)
+	})
+}
+
+// eachObject runs read on each member of a JSON list, which must all be
+// objects; where names the list in errors, each member as where[i].
+func eachObject(members []any, where string, read func(where string, member map[string]any) error) error {
+	for i, m := range members {
+		where := fmt.Sprintf("%s[%d]", where, i)
+		member, ok := m.(map[string]any)
 		if !ok {
 			return fmt.Errorf("%s is not an object", where)
 		}
-		if err := k.readModule(child, where); err != nil {
+		if err := read(where, member); err != nil {
 			return err
 		}
 	}

@@ -23,11 +23,7 @@ func init() {
 				if err := checkOutput(*output); err != nil {
 					return err
 				}
-				c, err := e.client()
-				if err != nil {
-					return err
-				}
-				w, err := load(ctx, c)
+				c, w, err := e.world(ctx)
 				if err != nil {
 					return err
 				}
