@@ -100,7 +100,8 @@ type zoneGroup struct {
 }
 
 type gnode struct {
-	id, label, shape string
+	id, label string
+	shape     shape
 }
 
 type edge struct {
@@ -110,14 +111,20 @@ type edge struct {
 	twoWay bool
 }
 
+// shape is how Mermaid and DOT draw one kind of node.
+type shape struct {
+	mermaidOpen, mermaidClose string
+	dotShape, dotStyle        string
+}
+
 // Node shapes.
-const (
-	shapeSubnet   = "subnet"
-	shapeTable    = "table"
-	shapeGateway  = "gateway"
-	shapeNAT      = "nat"
-	shapeInternet = "internet"
-	shapeGone     = "gone"
+var (
+	shapeSubnet  = shape{mermaidOpen: "[", mermaidClose: "]", dotShape: "box"}
+	shapeTable   = shape{mermaidOpen: "[/", mermaidClose: "/]", dotShape: "note"}
+	shapeGateway = shape{mermaidOpen: "{{", mermaidClose: "}}", dotShape: "hexagon"}
+	shapeNAT     = shape{mermaidOpen: "([", mermaidClose: "])", dotShape: "octagon"}
+	// shapeGone is a route target that no longer exists.
+	shapeGone = shape{mermaidOpen: "[", mermaidClose: "]", dotShape: "box", dotStyle: `, style=dashed, color="red"`}
 )
 
 func newGraph(vpcs []vpcView) *graph {
@@ -234,18 +241,7 @@ func (g *graph) mermaid(w io.Writer) {
 		outln(w, `  internet(("internet"))`)
 	}
 	node := func(indent string, n gnode) {
-		open, end := "[", "]"
-		switch n.shape {
-		case shapeTable:
-			open, end = "[/", "/]"
-		case shapeGateway:
-			open, end = "{{", "}}"
-		case shapeNAT:
-			open, end = "([", "])"
-		case shapeGone:
-			open, end = "[", "]"
-		}
-		outf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), open, mermaidText(n.label), end)
+		outf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), n.shape.mermaidOpen, mermaidText(n.label), n.shape.mermaidClose)
 	}
 	for _, v := range g.vpcs {
 		outf(w, "  subgraph %s[\"VPC %s\"]\n", mermaidID(v.id), mermaidText(v.label))
@@ -301,19 +297,7 @@ func (g *graph) dot(w io.Writer) {
 		outln(w, `  "internet" [shape=doublecircle, label="internet"];`)
 	}
 	node := func(indent string, n gnode) {
-		shape := "box"
-		style := ""
-		switch n.shape {
-		case shapeTable:
-			shape = "note"
-		case shapeGateway:
-			shape = "hexagon"
-		case shapeNAT:
-			shape = "octagon"
-		case shapeGone:
-			style = `, style=dashed, color="red"`
-		}
-		outf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), shape, dotText(n.label), style)
+		outf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), n.shape.dotShape, dotText(n.label), n.shape.dotStyle)
 	}
 	for _, v := range g.vpcs {
 		outf(w, "  subgraph %s {\n", dotText("cluster_"+v.id))
