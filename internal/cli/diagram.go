@@ -225,6 +225,29 @@ func joinLines(lines ...string) string {
 	return strings.Join(kept, "\n")
 }
 
+// writeNodes writes the nodes grouped by VPC and zone, then the gone
+// targets, as both formats nest them: node writes a node, openVPC and
+// openZone start a group, end closes one at the given indent.
+func (g *graph) writeNodes(node func(indent string, n gnode), openVPC func(vpcGroup), openZone func(vpcGroup, zoneGroup), end func(indent string)) {
+	for _, v := range g.vpcs {
+		openVPC(v)
+		for _, z := range v.zones {
+			openZone(v, z)
+			for _, n := range z.nodes {
+				node("      ", n)
+			}
+			end("    ")
+		}
+		for _, n := range v.nodes {
+			node("    ", n)
+		}
+		end("  ")
+	}
+	for _, id := range g.gone {
+		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
+	}
+}
+
 // mermaidID turns an object ID into a Mermaid node ID, which may not hold
 // dashes in every renderer.
 func mermaidID(id string) string { return strings.ReplaceAll(id, "-", "_") }
@@ -243,23 +266,11 @@ func (g *graph) mermaid(w io.Writer) {
 	node := func(indent string, n gnode) {
 		outf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), n.shape.mermaidOpen, mermaidText(n.label), n.shape.mermaidClose)
 	}
-	for _, v := range g.vpcs {
+	g.writeNodes(node, func(v vpcGroup) {
 		outf(w, "  subgraph %s[\"VPC %s\"]\n", mermaidID(v.id), mermaidText(v.label))
-		for _, z := range v.zones {
-			outf(w, "    subgraph %s[\"%s\"]\n", mermaidID(v.id+"_"+z.name), z.name)
-			for _, n := range z.nodes {
-				node("      ", n)
-			}
-			outln(w, "    end")
-		}
-		for _, n := range v.nodes {
-			node("    ", n)
-		}
-		outln(w, "  end")
-	}
-	for _, id := range g.gone {
-		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
-	}
+	}, func(v vpcGroup, z zoneGroup) {
+		outf(w, "    subgraph %s[\"%s\"]\n", mermaidID(v.id+"_"+z.name), z.name)
+	}, func(indent string) { outln(w, indent+"end") })
 	for _, e := range g.edges {
 		arrow := "-->"
 		switch {
@@ -299,25 +310,13 @@ func (g *graph) dot(w io.Writer) {
 	node := func(indent string, n gnode) {
 		outf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), n.shape.dotShape, dotText(n.label), n.shape.dotStyle)
 	}
-	for _, v := range g.vpcs {
+	g.writeNodes(node, func(v vpcGroup) {
 		outf(w, "  subgraph %s {\n", dotText("cluster_"+v.id))
 		outf(w, "    label=%s;\n", dotText("VPC "+v.label))
-		for _, z := range v.zones {
-			outf(w, "    subgraph %s {\n", dotText("cluster_"+v.id+"_"+z.name))
-			outf(w, "      label=%s; style=dashed;\n", dotText(z.name))
-			for _, n := range z.nodes {
-				node("      ", n)
-			}
-			outln(w, "    }")
-		}
-		for _, n := range v.nodes {
-			node("    ", n)
-		}
-		outln(w, "  }")
-	}
-	for _, id := range g.gone {
-		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
-	}
+	}, func(v vpcGroup, z zoneGroup) {
+		outf(w, "    subgraph %s {\n", dotText("cluster_"+v.id+"_"+z.name))
+		outf(w, "      label=%s; style=dashed;\n", dotText(z.name))
+	}, func(indent string) { outln(w, indent+"}") })
 	for _, e := range g.edges {
 		var attrs []string
 		if e.label != "" {
