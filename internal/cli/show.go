@@ -85,7 +85,7 @@ var relations = map[string]relation{
 	"subnet.vpc_id":                       holderSays("in the VPC"),
 	"nat_gateway.vpc_id":                  holderSays("in the VPC"),
 	"route_table.vpc_id": func(holder, _ cloud.Object, _ cloud.Reference) (string, string, bool) {
-		if holder.Value.(cloud.RouteTable).Main {
+		if isMainTable(holder) {
 			return holder.ID, "the VPC's main route table", true
 		}
 		return holder.ID, "in the VPC", true
@@ -94,7 +94,8 @@ var relations = map[string]relation{
 	"subnet.route_table_id":   holderSays("served by the table"),
 	"nat_gateway.subnet_id":   holderSays("in the subnet"),
 	"nat_gateway.allocation_id": func(holder, named cloud.Object, _ cloud.Reference) (string, string, bool) {
-		return holder.ID, "uses its address " + named.Value.(cloud.ElasticIP).PublicIP, true
+		eip, ok := named.Value.(cloud.ElasticIP)
+		return holder.ID, "uses its address " + eip.PublicIP, ok
 	},
 	"route_table.route": func(holder, _ cloud.Object, ref cloud.Reference) (string, string, bool) {
 		return holder.ID, "route " + ref.Detail, true
@@ -110,8 +111,13 @@ var backRelations = map[string]relation{
 		return vpc.ID, "the gateway is attached to it", true
 	},
 	"subnet.route_table_id": func(_, table cloud.Object, _ cloud.Reference) (string, string, bool) {
-		return table.ID, "serves it as the VPC's main route table (no explicit association)", table.Value.(cloud.RouteTable).Main
+		return table.ID, "serves it as the VPC's main route table (no explicit association)", isMainTable(table)
 	},
+}
+
+func isMainTable(o cloud.Object) bool {
+	table, ok := o.Value.(cloud.RouteTable)
+	return ok && table.Main
 }
 
 // holderSays is a relation that lists the holder with a fixed wording.

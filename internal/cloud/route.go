@@ -200,7 +200,7 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 	if !ok {
 		return gatewayNotFound(target, field)
 	}
-	if vpc != nil && servedVPC != vpc.ID && !(t.attachable && claimedAttachment(v, target, vpc.ID)) {
+	if vpc != nil && servedVPC != vpc.ID && (!t.attachable || !claimedAttachment(v, target, vpc.ID)) {
 		return differentNetworks(t.otherNetworkNoun)
 	}
 	return nil
