@@ -78,8 +78,15 @@ func (w *world) find(id string) (shown, bool) {
 type relation func(holder, named cloud.Object, ref cloud.Reference) (referrerID, how string, ok bool)
 
 // relations and backRelations are keyed by the holder's type and the
-// field; a reference whose key is in neither is not shown.
+// field. A reference that relations does not list is shown at the object it
+// names as "its <field>", so that a new kind's references show without an
+// entry here; one listed as nil is not shown.
 var relations = map[string]relation{
+	// The table lists its associations itself, and the NAT gateway that
+	// uses an address refers to it.
+	"route_table_association.route_table_id": nil,
+	"eip.nat_gateway_id":                     nil,
+
 	"internet_gateway.vpc_id":             holderSays("attached"),
 	"egress_only_internet_gateway.vpc_id": holderSays("attached"),
 	"subnet.vpc_id":                       holderSays("in the VPC"),
@@ -149,9 +156,14 @@ func (w *world) referencesTo(object cloud.Object) []reference {
 	}
 	for _, holder := range w.index.Objects {
 		for _, ref := range holder.References {
-			if ref.ID == object.ID {
-				add(relations[holder.Type+"."+ref.Field], holder, object, ref, false)
+			if ref.ID != object.ID {
+				continue
 			}
+			rel, listed := relations[holder.Type+"."+ref.Field]
+			if !listed {
+				rel = holderSays("its " + ref.Field)
+			}
+			add(rel, holder, object, ref, false)
 		}
 	}
 	for _, ref := range object.References {
