@@ -44,9 +44,8 @@ func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 // the client's scope into the inventory, with what the engine derives of
 // them.
 
-func (c *Client) inventoryVPCs(tx ReadTx, inv *Inventory) (err error) {
-	inv.VPCs, err = tx.VPCs(c.scope, VPCFilter{})
-	return err
+func (c *Client) inventoryVPCs(tx ReadTx, inv *Inventory) error {
+	return into(&inv.VPCs)(tx.VPCs(c.scope, VPCFilter{}))
 }
 
 func (c *Client) inventorySubnets(tx ReadTx, inv *Inventory) (err error) {
@@ -59,6 +58,14 @@ func (c *Client) inventorySubnets(tx ReadTx, inv *Inventory) (err error) {
 		}
 	}
 	return nil
+}
+
+// into stores a kind's list, as a store read returns it, in the inventory.
+func into[T any](list *[]T) func([]T, error) error {
+	return func(read []T, err error) error {
+		*list = read
+		return err
+	}
 }
 
 // inventoryRouteTables reads the tables with their associations, which
@@ -75,24 +82,20 @@ func (c *Client) inventoryRouteTables(tx ReadTx, inv *Inventory) (err error) {
 	return nil
 }
 
-func (c *Client) inventoryInternetGateways(tx ReadTx, inv *Inventory) (err error) {
-	inv.InternetGateways, err = tx.InternetGateways(c.scope, InternetGatewayFilter{})
-	return err
+func (c *Client) inventoryInternetGateways(tx ReadTx, inv *Inventory) error {
+	return into(&inv.InternetGateways)(tx.InternetGateways(c.scope, InternetGatewayFilter{}))
 }
 
-func (c *Client) inventoryEgressOnlyInternetGateways(tx ReadTx, inv *Inventory) (err error) {
-	inv.EgressOnlyInternetGateways, err = tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{})
-	return err
+func (c *Client) inventoryEgressOnlyInternetGateways(tx ReadTx, inv *Inventory) error {
+	return into(&inv.EgressOnlyInternetGateways)(tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{}))
 }
 
-func (c *Client) inventoryNATGateways(tx ReadTx, inv *Inventory) (err error) {
-	inv.NATGateways, err = tx.NATGateways(c.scope, NATGatewayFilter{})
-	return err
+func (c *Client) inventoryNATGateways(tx ReadTx, inv *Inventory) error {
+	return into(&inv.NATGateways)(tx.NATGateways(c.scope, NATGatewayFilter{}))
 }
 
-func (c *Client) inventoryElasticIPs(tx ReadTx, inv *Inventory) (err error) {
-	inv.ElasticIPs, err = tx.ElasticIPs(c.scope, ElasticIPFilter{})
-	return err
+func (c *Client) inventoryElasticIPs(tx ReadTx, inv *Inventory) error {
+	return into(&inv.ElasticIPs)(tx.ElasticIPs(c.scope, ElasticIPFilter{}))
 }
 
 // Object is one object of an inventory as front ends that list, show or
