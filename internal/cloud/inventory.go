@@ -139,6 +139,11 @@ func (inv Inventory) Index() Index {
 	for _, k := range objectKinds {
 		for _, o := range k.describe(&inv) {
 			o.Type, o.Label = k.typeName, k.label
+			for _, r := range o.References {
+				if r.Field == k.parentField {
+					o.Parent = r.ID
+				}
+			}
 			x.byID[o.ID] = len(x.Objects)
 			x.Objects = append(x.Objects, o)
 		}
@@ -170,7 +175,7 @@ func describeVPCs(inv *Inventory) []Object {
 func describeSubnets(inv *Inventory) []Object {
 	var out []Object
 	for _, s := range inv.Subnets {
-		out = append(out, Object{ID: s.ID, Parent: s.VPCID, Tags: s.Tags, Value: s,
+		out = append(out, Object{ID: s.ID, Tags: s.Tags, Value: s,
 			References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID)})
 	}
 	return out
@@ -187,7 +192,7 @@ func describeRouteTables(inv *Inventory) []Object {
 				refs = append(refs, Reference{Field: "route", ID: r.Target, Detail: r.Destination + " (" + r.State + ")"})
 			}
 		}
-		out = append(out, Object{ID: t.ID, Parent: t.VPCID, Tags: t.Tags, Value: t, References: refs})
+		out = append(out, Object{ID: t.ID, Tags: t.Tags, Value: t, References: refs})
 	}
 	return out
 }
@@ -196,7 +201,7 @@ func describeAssociations(inv *Inventory) []Object {
 	var out []Object
 	for _, t := range inv.RouteTables {
 		for _, a := range t.Associations {
-			out = append(out, Object{ID: a.ID, Parent: t.ID, Value: a,
+			out = append(out, Object{ID: a.ID, Value: a,
 				References: references("route_table_id", t.ID, "subnet_id", a.SubnetID)})
 		}
 	}
@@ -206,7 +211,7 @@ func describeAssociations(inv *Inventory) []Object {
 func describeInternetGateways(inv *Inventory) []Object {
 	var out []Object
 	for _, g := range inv.InternetGateways {
-		out = append(out, Object{ID: g.ID, Parent: g.VPCID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
+		out = append(out, Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
 	}
 	return out
 }
@@ -214,7 +219,7 @@ func describeInternetGateways(inv *Inventory) []Object {
 func describeEgressOnlyInternetGateways(inv *Inventory) []Object {
 	var out []Object
 	for _, g := range inv.EgressOnlyInternetGateways {
-		out = append(out, Object{ID: g.ID, Parent: g.VPCID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
+		out = append(out, Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
 	}
 	return out
 }
@@ -222,7 +227,7 @@ func describeEgressOnlyInternetGateways(inv *Inventory) []Object {
 func describeNATGateways(inv *Inventory) []Object {
 	var out []Object
 	for _, n := range inv.NATGateways {
-		out = append(out, Object{ID: n.ID, Parent: n.VPCID, Tags: n.Tags, Value: n,
+		out = append(out, Object{ID: n.ID, Tags: n.Tags, Value: n,
 			References: references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "allocation_id", n.AllocationID)})
 	}
 	return out
