@@ -160,85 +160,68 @@ func (x Index) Object(id string) (Object, bool) {
 	return x.Objects[i], true
 }
 
-// The kinds' objectKind.describe: each object of the kind in an inventory,
-// with its parent and references.
-
-func describeVPCs(inv *Inventory) []Object {
-	var out []Object
-	for _, v := range inv.VPCs {
-		out = append(out, Object{ID: v.ID, Tags: v.Tags, Value: v,
-			References: references("main_route_table_id", v.MainRouteTableID)})
-	}
-	return out
-}
-
-func describeSubnets(inv *Inventory) []Object {
-	var out []Object
-	for _, s := range inv.Subnets {
-		out = append(out, Object{ID: s.ID, Tags: s.Tags, Value: s,
-			References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID)})
-	}
-	return out
-}
-
-func describeRouteTables(inv *Inventory) []Object {
-	var out []Object
-	for _, t := range inv.RouteTables {
-		refs := references("vpc_id", t.VPCID)
-		routes := slices.Clone(t.Routes)
-		slices.SortStableFunc(routes, func(a, b Route) int { return comparePrefixes(a.Destination, b.Destination) })
-		for _, r := range routes {
-			if r.Target != TargetLocal {
-				refs = append(refs, Reference{Field: "route", ID: r.Target, Detail: r.Destination + " (" + r.State + ")"})
-			}
+// describeEach makes an objectKind.describe from the kind's list in an
+// inventory and a description of one object.
+func describeEach[T any](list func(*Inventory) []T, describe func(T) Object) func(*Inventory) []Object {
+	return func(inv *Inventory) []Object {
+		var out []Object
+		for _, item := range list(inv) {
+			out = append(out, describe(item))
 		}
-		out = append(out, Object{ID: t.ID, Tags: t.Tags, Value: t, References: refs})
+		return out
 	}
-	return out
 }
 
+// The kinds' descriptions of one object, with its references.
+
+func describeVPC(v VPC) Object {
+	return Object{ID: v.ID, Tags: v.Tags, Value: v, References: references("main_route_table_id", v.MainRouteTableID)}
+}
+
+func describeSubnet(s Subnet) Object {
+	return Object{ID: s.ID, Tags: s.Tags, Value: s, References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID)}
+}
+
+// describeRouteTable names each route's target, routes in address order.
+func describeRouteTable(t RouteTable) Object {
+	refs := references("vpc_id", t.VPCID)
+	routes := slices.Clone(t.Routes)
+	slices.SortStableFunc(routes, func(a, b Route) int { return comparePrefixes(a.Destination, b.Destination) })
+	for _, r := range routes {
+		if r.Target != TargetLocal {
+			refs = append(refs, Reference{Field: "route", ID: r.Target, Detail: r.Destination + " (" + r.State + ")"})
+		}
+	}
+	return Object{ID: t.ID, Tags: t.Tags, Value: t, References: refs}
+}
+
+// describeAssociations describes the associations, which an inventory
+// holds in their route tables.
 func describeAssociations(inv *Inventory) []Object {
 	var out []Object
 	for _, t := range inv.RouteTables {
 		for _, a := range t.Associations {
-			out = append(out, Object{ID: a.ID, Value: a,
-				References: references("route_table_id", t.ID, "subnet_id", a.SubnetID)})
+			out = append(out, Object{ID: a.ID, Value: a, References: references("route_table_id", t.ID, "subnet_id", a.SubnetID)})
 		}
 	}
 	return out
 }
 
-func describeInternetGateways(inv *Inventory) []Object {
-	var out []Object
-	for _, g := range inv.InternetGateways {
-		out = append(out, Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
-	}
-	return out
+func describeInternetGateway(g InternetGateway) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
 }
 
-func describeEgressOnlyInternetGateways(inv *Inventory) []Object {
-	var out []Object
-	for _, g := range inv.EgressOnlyInternetGateways {
-		out = append(out, Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)})
-	}
-	return out
+func describeEgressOnlyInternetGateway(g EgressOnlyInternetGateway) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
 }
 
-func describeNATGateways(inv *Inventory) []Object {
-	var out []Object
-	for _, n := range inv.NATGateways {
-		out = append(out, Object{ID: n.ID, Tags: n.Tags, Value: n,
-			References: references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "allocation_id", n.AllocationID)})
-	}
-	return out
+func describeNATGateway(n NATGateway) Object {
+	return Object{ID: n.ID, Tags: n.Tags, Value: n,
+		References: references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "allocation_id", n.AllocationID)}
 }
 
-func describeElasticIPs(inv *Inventory) []Object {
-	var out []Object
-	for _, e := range inv.ElasticIPs {
-		out = append(out, Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID)})
-	}
-	return out
+func describeElasticIP(e ElasticIP) Object {
+	return Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID)}
 }
 
 // references pairs fields with the IDs they hold, leaving out those that
