@@ -70,7 +70,7 @@ func init() {
 	})
 
 	register(command{
-		name: "route", args: "delete <rtb-id> <destination> | replace <rtb-id> <destination> <target-id>", summary: "Delete a route, or point it at another target (an internet gateway, egress-only internet gateway or NAT gateway).",
+		name: "route", args: "delete <rtb-id> <destination> | replace <rtb-id> <destination> <target-id>", summary: "Delete a route, or point it at another target (" + cloud.RouteTargetsSentence() + ").",
 		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) == 0 {

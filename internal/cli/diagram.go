@@ -32,11 +32,7 @@ func init() {
 						return errors.New("--format svg needs Graphviz's dot on PATH; install Graphviz, or write --format dot and render it elsewhere")
 					}
 				}
-				c, err := e.client()
-				if err != nil {
-					return err
-				}
-				w, err := load(ctx, c)
+				c, w, err := e.world(ctx)
 				if err != nil {
 					return err
 				}
@@ -104,7 +100,8 @@ type zoneGroup struct {
 }
 
 type gnode struct {
-	id, label, shape string
+	id, label string
+	shape     shape
 }
 
 type edge struct {
@@ -114,14 +111,20 @@ type edge struct {
 	twoWay bool
 }
 
+// shape is how Mermaid and DOT draw one kind of node.
+type shape struct {
+	mermaidOpen, mermaidClose string
+	dotShape, dotStyle        string
+}
+
 // Node shapes.
-const (
-	shapeSubnet   = "subnet"
-	shapeTable    = "table"
-	shapeGateway  = "gateway"
-	shapeNAT      = "nat"
-	shapeInternet = "internet"
-	shapeGone     = "gone"
+var (
+	shapeSubnet  = shape{mermaidOpen: "[", mermaidClose: "]", dotShape: "box"}
+	shapeTable   = shape{mermaidOpen: "[/", mermaidClose: "/]", dotShape: "note"}
+	shapeGateway = shape{mermaidOpen: "{{", mermaidClose: "}}", dotShape: "hexagon"}
+	shapeNAT     = shape{mermaidOpen: "([", mermaidClose: "])", dotShape: "octagon"}
+	// shapeGone is a route target that no longer exists.
+	shapeGone = shape{mermaidOpen: "[", mermaidClose: "]", dotShape: "box", dotStyle: `, style=dashed, color="red"`}
 )
 
 func newGraph(vpcs []vpcView) *graph {
@@ -222,6 +225,29 @@ func joinLines(lines ...string) string {
 	return strings.Join(kept, "\n")
 }
 
+// writeNodes writes the nodes grouped by VPC and zone, then the gone
+// targets, as both formats nest them: node writes a node, openVPC and
+// openZone start a group, end closes one at the given indent.
+func (g *graph) writeNodes(node func(indent string, n gnode), openVPC func(vpcGroup), openZone func(vpcGroup, zoneGroup), end func(indent string)) {
+	for _, v := range g.vpcs {
+		openVPC(v)
+		for _, z := range v.zones {
+			openZone(v, z)
+			for _, n := range z.nodes {
+				node("      ", n)
+			}
+			end("    ")
+		}
+		for _, n := range v.nodes {
+			node("    ", n)
+		}
+		end("  ")
+	}
+	for _, id := range g.gone {
+		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
+	}
+}
+
 // mermaidID turns an object ID into a Mermaid node ID, which may not hold
 // dashes in every renderer.
 func mermaidID(id string) string { return strings.ReplaceAll(id, "-", "_") }
@@ -238,36 +264,13 @@ func (g *graph) mermaid(w io.Writer) {
 		outln(w, `  internet(("internet"))`)
 	}
 	node := func(indent string, n gnode) {
-		open, end := "[", "]"
-		switch n.shape {
-		case shapeTable:
-			open, end = "[/", "/]"
-		case shapeGateway:
-			open, end = "{{", "}}"
-		case shapeNAT:
-			open, end = "([", "])"
-		case shapeGone:
-			open, end = "[", "]"
-		}
-		outf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), open, mermaidText(n.label), end)
+		outf(w, "%s%s%s\"%s\"%s\n", indent, mermaidID(n.id), n.shape.mermaidOpen, mermaidText(n.label), n.shape.mermaidClose)
 	}
-	for _, v := range g.vpcs {
+	g.writeNodes(node, func(v vpcGroup) {
 		outf(w, "  subgraph %s[\"VPC %s\"]\n", mermaidID(v.id), mermaidText(v.label))
-		for _, z := range v.zones {
-			outf(w, "    subgraph %s[\"%s\"]\n", mermaidID(v.id+"_"+z.name), z.name)
-			for _, n := range z.nodes {
-				node("      ", n)
-			}
-			outln(w, "    end")
-		}
-		for _, n := range v.nodes {
-			node("    ", n)
-		}
-		outln(w, "  end")
-	}
-	for _, id := range g.gone {
-		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
-	}
+	}, func(v vpcGroup, z zoneGroup) {
+		outf(w, "    subgraph %s[\"%s\"]\n", mermaidID(v.id+"_"+z.name), z.name)
+	}, func(indent string) { outln(w, indent+"end") })
 	for _, e := range g.edges {
 		arrow := "-->"
 		switch {
@@ -305,39 +308,15 @@ func (g *graph) dot(w io.Writer) {
 		outln(w, `  "internet" [shape=doublecircle, label="internet"];`)
 	}
 	node := func(indent string, n gnode) {
-		shape := "box"
-		style := ""
-		switch n.shape {
-		case shapeTable:
-			shape = "note"
-		case shapeGateway:
-			shape = "hexagon"
-		case shapeNAT:
-			shape = "octagon"
-		case shapeGone:
-			style = `, style=dashed, color="red"`
-		}
-		outf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), shape, dotText(n.label), style)
+		outf(w, "%s%s [shape=%s, label=%s%s];\n", indent, dotText(n.id), n.shape.dotShape, dotText(n.label), n.shape.dotStyle)
 	}
-	for _, v := range g.vpcs {
+	g.writeNodes(node, func(v vpcGroup) {
 		outf(w, "  subgraph %s {\n", dotText("cluster_"+v.id))
 		outf(w, "    label=%s;\n", dotText("VPC "+v.label))
-		for _, z := range v.zones {
-			outf(w, "    subgraph %s {\n", dotText("cluster_"+v.id+"_"+z.name))
-			outf(w, "      label=%s; style=dashed;\n", dotText(z.name))
-			for _, n := range z.nodes {
-				node("      ", n)
-			}
-			outln(w, "    }")
-		}
-		for _, n := range v.nodes {
-			node("    ", n)
-		}
-		outln(w, "  }")
-	}
-	for _, id := range g.gone {
-		node("  ", gnode{id: id, shape: shapeGone, label: id + "\n(gone)"})
-	}
+	}, func(v vpcGroup, z zoneGroup) {
+		outf(w, "    subgraph %s {\n", dotText("cluster_"+v.id+"_"+z.name))
+		outf(w, "      label=%s; style=dashed;\n", dotText(z.name))
+	}, func(indent string) { outln(w, indent+"}") })
 	for _, e := range g.edges {
 		var attrs []string
 		if e.label != "" {

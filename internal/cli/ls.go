@@ -22,11 +22,7 @@ func init() {
 				if err := checkOutput(*output); err != nil {
 					return err
 				}
-				c, err := e.client()
-				if err != nil {
-					return err
-				}
-				w, err := load(ctx, c)
+				_, w, err := e.world(ctx)
 				if err != nil {
 					return err
 				}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"net/netip"
 	"sort"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -17,6 +16,13 @@ type world struct {
 	VPCs       []vpcView       `json:"vpcs"`
 	Detached   []gatewayView   `json:"detached_internet_gateways"`
 	ElasticIPs []elasticIPView `json:"elastic_ips"`
+
+	// index is the engine's index of the objects; views holds what ls -o
+	// json shows of each object in it, and order ranks them as ls lists
+	// them.
+	index cloud.Index
+	views map[string]any
+	order map[string]int
 }
 
 type vpcView struct {
@@ -109,6 +115,17 @@ func nonNil(tags map[string]string) map[string]string {
 		return map[string]string{}
 	}
 	return tags
+}
+
+// world reads the world of the environment's scope, with the client that
+// read it.
+func (e *env) world(ctx context.Context) (*cloud.Client, *world, error) {
+	c, err := e.client()
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := load(ctx, c)
+	return c, w, err
 }
 
 // load reads the world of the client's scope, from one snapshot.
@@ -213,26 +230,47 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			return a.ID < b.ID
 		})
 	}
+	w.index = inv.Index()
+	w.listViews()
 	return w, nil
 }
 
-// lessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
-// length; what does not parse goes last, by text.
-func lessPrefix(a, b string) bool {
-	pa, errA := netip.ParsePrefix(a)
-	pb, errB := netip.ParsePrefix(b)
-	switch {
-	case errA != nil || errB != nil:
-		if (errA == nil) != (errB == nil) {
-			return errA == nil
+// listViews records each object's view in the order ls lists them: every
+// VPC with what it holds, then the detached gateways, then the elastic IPs.
+func (w *world) listViews() {
+	w.views, w.order = map[string]any{}, map[string]int{}
+	add := func(id string, view any) {
+		w.views[id] = view
+		w.order[id] = len(w.order)
+	}
+	for _, v := range w.VPCs {
+		add(v.ID, v)
+		if g := v.InternetGateway; g != nil {
+			add(g.ID, *g)
 		}
-		return a < b
-	case pa.Addr() != pb.Addr():
-		return pa.Addr().Less(pb.Addr())
-	default:
-		return pa.Bits() < pb.Bits()
+		listEach(add, v.EgressOnly, func(g gatewayView) string { return g.ID })
+		listEach(add, v.Subnets, func(s subnetView) string { return s.ID })
+		for _, rt := range v.RouteTables {
+			add(rt.ID, rt)
+			for _, a := range rt.Subnets {
+				add(a.ID, map[string]any{"id": a.ID, "route_table_id": rt.ID, "subnet_id": a.SubnetID, "main": a.Main, "vpc_id": v.ID})
+			}
+		}
+		listEach(add, v.NATGateways, func(g natView) string { return g.ID })
+	}
+	listEach(add, w.Detached, func(g gatewayView) string { return g.ID })
+	listEach(add, w.ElasticIPs, func(e elasticIPView) string { return e.AllocationID })
+}
+
+func listEach[T any](add func(id string, view any), views []T, id func(T) string) {
+	for _, v := range views {
+		add(id(v), v)
 	}
 }
+
+// lessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
+// length, as the engine orders routes.
+var lessPrefix = cloud.LessPrefix
 
 // name returns an object's Name tag.
 func name(tags map[string]string) string { return tags["Name"] }

@@ -205,22 +205,12 @@ func (k *knowledge) readState(data []byte) error {
 // readStateFile reads the resources of a state file: each instance's
 // attributes (attributes_flat for the legacy providers that still write it).
 func (k *knowledge) readStateFile(resources []any) error {
-	for i, r := range resources {
-		where := fmt.Sprintf("resources[%d]", i)
-		resource, ok := r.(map[string]any)
-		if !ok {
-			return fmt.Errorf("%s is not an object", where)
-		}
+	return eachObject(resources, "resources", func(where string, resource map[string]any) error {
 		instances, err := list(resource, "instances")
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
-		for j, in := range instances {
-			where := fmt.Sprintf("%s.instances[%d]", where, j)
-			instance, ok := in.(map[string]any)
-			if !ok {
-				return fmt.Errorf("%s is not an object", where)
-			}
+		return eachObject(instances, where+".instances", func(where string, instance map[string]any) error {
 			attrs, err := object(instance, "attributes")
 			if err != nil {
 				return fmt.Errorf("%s: %w", where, err)
@@ -234,9 +224,9 @@ func (k *knowledge) readStateFile(resources []any) error {
 				return fmt.Errorf("%s has no attributes", where)
 			}
 			k.learn(attrs)
-		}
-	}
-	return nil
+			return nil
+		})
+	})
 }
 
 // readModule reads a module of terraform show -json: its resources' values,
@@ -246,12 +236,7 @@ func (k *knowledge) readModule(module map[string]any, where string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
-	for i, r := range resources {
-		where := fmt.Sprintf("%s.resources[%d]", where, i)
-		resource, ok := r.(map[string]any)
-		if !ok {
-			return fmt.Errorf("%s is not an object", where)
-		}
+	err = eachObject(resources, where+".resources", func(where string, resource map[string]any) error {
 		values, err := object(resource, "values")
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
@@ -260,18 +245,30 @@ func (k *knowledge) readModule(module map[string]any, where string) error {
 			return fmt.Errorf("%s has no values", where)
 		}
 		k.learn(values)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	children, err := list(module, "child_modules")
 	if err != nil {
 		return fmt.Errorf("%s: %w", where, err)
 	}
-	for i, c := range children {
-		where := fmt.Sprintf("%s.child_modules[%d]", where, i)
-		child, ok := c.(map[string]any)
+	return eachObject(children, where+".child_modules", func(where string, child map[string]any) error {
+		return k.readModule(child, where)
+	})
+}
+
+// eachObject runs read on each member of a JSON list, which must all be
+// objects; where names the list in errors, each member as where[i].
+func eachObject(members []any, where string, read func(where string, member map[string]any) error) error {
+	for i, m := range members {
+		where := fmt.Sprintf("%s[%d]", where, i)
+		member, ok := m.(map[string]any)
 		if !ok {
 			return fmt.Errorf("%s is not an object", where)
 		}
-		if err := k.readModule(child, where); err != nil {
+		if err := read(where, member); err != nil {
 			return err
 		}
 	}
@@ -374,16 +371,19 @@ func (k *knowledge) learnString(s string) {
 
 // The types of orphan, as the resource types that make them are named
 // (without simcloud_), in the order they are deleted: whatever uses an
-// object goes before it. Routes before the gateways they name (NAT
-// gateways come next); NAT gateways before their subnets and elastic IPs;
-// associations before their subnets and tables; attachments before the
-// gateways and VPCs; VPCs, which take their main route table with them,
-// after everything in them; elastic IPs after the NAT gateways that used
-// them.
-var deletionOrder = []string{
-	"route", "nat_gateway", "route_table_association", "subnet", "route_table",
-	"internet_gateway_attachment", "internet_gateway", "egress_only_internet_gateway", "vpc", "eip",
-}
+// object goes before it, as the engine's deletion order says, with routes
+// first (before the gateways they name) and a gateway's attachment before
+// the gateway.
+var deletionOrder = func() []string {
+	order := []string{"route"}
+	for _, typ := range cloud.DeletionOrder() {
+		if typ == "internet_gateway" {
+			order = append(order, "internet_gateway_attachment")
+		}
+		order = append(order, typ)
+	}
+	return order
+}()
 
 // orphan is one object that no given state knows.
 type orphan struct {
@@ -480,21 +480,17 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 		}
 		for _, g := range v.EgressOnly {
 			if !k.ids[g.ID] {
-				id := g.ID
-				children = append(children, add(&orphan{Type: "egress_only_internet_gateway", ID: id, VPCID: v.ID, Object: g,
-					remove: deleteByID("egress-only internet gateway", id)}, label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
+				children = append(children, add(w.byID(g.ID, v.ID, "", g), label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
 			}
 		}
 		for _, s := range v.Subnets {
 			if !k.ids[s.ID] {
-				id := s.ID
-				children = append(children, add(&orphan{Type: "subnet", ID: id, VPCID: v.ID, Object: s,
-					remove: deleteByID("subnet", id)}, subnetNode(s).text))
+				children = append(children, add(w.byID(s.ID, v.ID, "", s), subnetNode(s).text))
 			}
 		}
 		for _, rt := range v.RouteTables {
 			orphaned, withVPC := !rt.Main && !k.ids[rt.ID], rt.Main && !vpcKnown
-			if n, ok := tableOrphans(rt, v.ID, orphaned, withVPC, k, managedBy, add); ok {
+			if n, ok := w.tableOrphans(rt, v.ID, orphaned, withVPC, k, managedBy, add); ok {
 				switch {
 				case withVPC:
 					n.text += "  (goes with its VPC)"
@@ -506,9 +502,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 		}
 		for _, g := range v.NATGateways {
 			if !k.ids[g.ID] {
-				id := g.ID
-				children = append(children, add(&orphan{Type: "nat_gateway", ID: id, VPCID: v.ID, Object: g,
-					remove: deleteByID("NAT gateway", id)}, natNode(g).text))
+				children = append(children, add(w.byID(g.ID, v.ID, "", g), natNode(g).text))
 			}
 		}
 		root := node{text: vpcNode(v).text, children: children}
@@ -518,9 +512,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			}
 			root.text = known(root.text)
 		} else {
-			id := v.ID
-			add(&orphan{Type: "vpc", ID: id, VPCID: id, Object: v,
-				remove: deleteByID("VPC", id)}, "")
+			add(w.byID(v.ID, v.ID, "", v), "")
 		}
 		report.trees = append(report.trees, root)
 	}
@@ -570,7 +562,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 // associations, its routes. withTable says that the table is orphaned, so
 // that its routes go with it; goesWithVPC says the same of the main table
 // of an orphaned VPC. ok is false when there is nothing to show.
-func tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, k knowledge, managedBy map[string]string,
+func (w *world) tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, k knowledge, managedBy map[string]string,
 	add func(*orphan, string) node) (node, bool) {
 	n := node{text: routeTableNode(rt).text}
 	if !withTable && !goesWithVPC {
@@ -603,14 +595,10 @@ func tableOrphans(rt routeTableView, vpcID string, withTable, goesWithVPC bool, 
 		if a.Main || k.ids[a.ID] {
 			continue
 		}
-		id := a.ID
-		n.children = append(n.children, add(&orphan{Type: "route_table_association", ID: id, VPCID: vpcID, RouteTableID: rt.ID, Object: a,
-			remove: deleteByID("route table association", id)}, label("route table association "+a.ID, "with "+a.SubnetID)))
+		n.children = append(n.children, add(w.byID(a.ID, vpcID, rt.ID, a), label("route table association "+a.ID, "with "+a.SubnetID)))
 	}
 	if withTable {
-		id := rt.ID
-		add(&orphan{Type: "route_table", ID: id, VPCID: vpcID, Object: rt,
-			remove: deleteByID("route table", id)}, "")
+		add(w.byID(rt.ID, vpcID, "", rt), "")
 		return n, true
 	}
 	return n, len(n.children) > 0
@@ -646,11 +634,14 @@ func detached(ctx context.Context, c *cloud.Client, say func(string, ...any), g 
 	return goneIsDone(say, "internet gateway attachment", cloud.InternetGatewayAttachmentID(g.ID, g.VPCID), err)
 }
 
-// deleteByID removes an orphan that the engine deletes by its ID alone.
-func deleteByID(what, id string) func(context.Context, *cloud.Client, func(string, ...any)) error {
-	return func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
-		return deleted(say, what, id, c.DeleteObject(ctx, id))
-	}
+// byID is an orphan that the engine deletes by its ID alone, named as the
+// index names its kind; object is what ls -o json shows of it.
+func (w *world) byID(id, vpcID, tableID string, object any) *orphan {
+	o, _ := w.index.Object(id)
+	return &orphan{Type: o.Type, ID: id, VPCID: vpcID, RouteTableID: tableID, Object: object,
+		remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
+			return deleted(say, o.Label, id, c.DeleteObject(ctx, id))
+		}}
 }
 
 // deleted reports the outcome of deleting an object.

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(command{
-		name: "show", args: "<id>", summary: "Show one object (VPC, subnet, route table, association, gateway, NAT gateway, elastic IP) and everything that refers to it.",
+		name: "show", args: "<id>", summary: "Show one object (" + cloud.ObjectKindsSentence() + ") and everything that refers to it.",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			output := outputFlag(fs)
 			return func(ctx context.Context, e *env, args []string) error {
@@ -23,11 +23,7 @@ func init() {
 				if err := checkOutput(*output); err != nil {
 					return err
 				}
-				c, err := e.client()
-				if err != nil {
-					return err
-				}
-				w, err := load(ctx, c)
+				c, w, err := e.world(ctx)
 				if err != nil {
 					return err
 				}
@@ -62,128 +58,134 @@ type shown struct {
 
 // find looks an object up by ID, and collects what refers to it.
 func (w *world) find(id string) (shown, bool) {
-	s := shown{ID: id, ReferencedBy: []reference{}}
-	add := func(typ, refID, relation string) {
-		s.ReferencedBy = append(s.ReferencedBy, reference{Type: typ, ID: refID, Relation: relation})
+	object, ok := w.index.Object(id)
+	view, listed := w.views[id]
+	if !ok || !listed {
+		return shown{}, false
 	}
-	routesTo := func(target string) {
-		for _, v := range w.VPCs {
-			for _, rt := range v.RouteTables {
-				for _, r := range rt.Routes {
-					if r.Target == target {
-						add("route_table", rt.ID, "route "+r.Destination+" ("+r.State+")")
-					}
-				}
-			}
-		}
+	s := shown{Type: object.Type, ID: id, Object: view, ReferencedBy: w.referencesTo(object)}
+	if v, ok := view.(vpcView); ok {
+		n := vpcNode(v)
+		s.tree = &n
 	}
-	for _, g := range w.Detached {
-		if g.ID == id {
-			s.Type, s.Object = "internet_gateway", g
-			routesTo(id)
-			return s, true
+	return s, true
+}
+
+// relation is how show words a reference: at the object it names, or, for
+// a backward relation, at the object that holds it. It returns the ID of
+// the object that show lists as referring, and how it refers; ok is false
+// for a reference that show does not list.
+type relation func(holder, named cloud.Object, ref cloud.Reference) (referrerID, how string, ok bool)
+
+// relations and backRelations are keyed by the holder's type and the
+// field. A reference that relations does not list is shown at the object it
+// names as "its <field>", so that a new kind's references show without an
+// entry here; one listed as nil is not shown.
+var relations = map[string]relation{
+	// The table lists its associations itself, and the NAT gateway that
+	// uses an address refers to it.
+	"route_table_association.route_table_id": nil,
+	"eip.nat_gateway_id":                     nil,
+
+	"internet_gateway.vpc_id":             holderSays("attached"),
+	"egress_only_internet_gateway.vpc_id": holderSays("attached"),
+	"subnet.vpc_id":                       holderSays("in the VPC"),
+	"nat_gateway.vpc_id":                  holderSays("in the VPC"),
+	"route_table.vpc_id": func(holder, _ cloud.Object, _ cloud.Reference) (string, string, bool) {
+		if isMainTable(holder) {
+			return holder.ID, "the VPC's main route table", true
 		}
+		return holder.ID, "in the VPC", true
+	},
+	"vpc.main_route_table_id": holderSays("main route table of the VPC"),
+	"subnet.route_table_id":   holderSays("served by the table"),
+	"nat_gateway.subnet_id":   holderSays("in the subnet"),
+	"nat_gateway.allocation_id": func(holder, named cloud.Object, _ cloud.Reference) (string, string, bool) {
+		eip, ok := named.Value.(cloud.ElasticIP)
+		return holder.ID, "uses its address " + eip.PublicIP, ok
+	},
+	"route_table.route": func(holder, _ cloud.Object, ref cloud.Reference) (string, string, bool) {
+		return holder.ID, "route " + ref.Detail, true
+	},
+	// An association refers to its subnet on behalf of its table.
+	"route_table_association.subnet_id": func(holder, _ cloud.Object, _ cloud.Reference) (string, string, bool) {
+		return holder.Parent, "associated through " + holder.ID, true
+	},
+}
+
+var backRelations = map[string]relation{
+	"internet_gateway.vpc_id": func(_, vpc cloud.Object, _ cloud.Reference) (string, string, bool) {
+		return vpc.ID, "the gateway is attached to it", true
+	},
+	"subnet.route_table_id": func(_, table cloud.Object, _ cloud.Reference) (string, string, bool) {
+		return table.ID, "serves it as the VPC's main route table (no explicit association)", isMainTable(table)
+	},
+}
+
+func isMainTable(o cloud.Object) bool {
+	table, ok := o.Value.(cloud.RouteTable)
+	return ok && table.Main
+}
+
+// holderSays is a relation that lists the holder with a fixed wording.
+func holderSays(how string) relation {
+	return func(holder, _ cloud.Object, _ cloud.Reference) (string, string, bool) { return holder.ID, how, true }
+}
+
+// referencesTo lists what refers to an object, as ls lists the referrers,
+// with the routes to it last.
+func (w *world) referencesTo(object cloud.Object) []reference {
+	type ranked struct {
+		reference
+		route    bool
+		order    int
+		backward bool
 	}
-	for _, e := range w.ElasticIPs {
-		if e.AllocationID == id {
-			s.Type, s.Object = "eip", e
-			if e.NATGatewayID != "" {
-				add("nat_gateway", e.NATGatewayID, "uses its address "+e.PublicIP)
-			}
-			return s, true
+	var found []ranked
+	add := func(rel relation, holder, named cloud.Object, ref cloud.Reference, backward bool) {
+		if rel == nil {
+			return
 		}
+		referrerID, how, ok := rel(holder, named, ref)
+		referrer, known := w.index.Object(referrerID)
+		if _, listed := w.views[referrerID]; !ok || !known || !listed {
+			return
+		}
+		found = append(found, ranked{reference: reference{Type: referrer.Type, ID: referrerID, Relation: how},
+			route: ref.Field == "route", order: w.order[referrerID], backward: backward})
 	}
-	for _, v := range w.VPCs {
-		if v.ID == id {
-			s.Type, s.Object = "vpc", v
-			n := vpcNode(v)
-			s.tree = &n
-			if g := v.InternetGateway; g != nil {
-				add("internet_gateway", g.ID, "attached")
-			}
-			for _, g := range v.EgressOnly {
-				add("egress_only_internet_gateway", g.ID, "attached")
-			}
-			for _, sn := range v.Subnets {
-				add("subnet", sn.ID, "in the VPC")
-			}
-			for _, rt := range v.RouteTables {
-				rel := "in the VPC"
-				if rt.Main {
-					rel = "the VPC's main route table"
-				}
-				add("route_table", rt.ID, rel)
-			}
-			for _, g := range v.NATGateways {
-				add("nat_gateway", g.ID, "in the VPC")
-			}
-			return s, true
-		}
-		if g := v.InternetGateway; g != nil && g.ID == id {
-			s.Type, s.Object = "internet_gateway", *g
-			add("vpc", v.ID, "the gateway is attached to it")
-			routesTo(id)
-			return s, true
-		}
-		for _, g := range v.EgressOnly {
-			if g.ID == id {
-				s.Type, s.Object = "egress_only_internet_gateway", g
-				routesTo(id)
-				return s, true
-			}
-		}
-		for _, sn := range v.Subnets {
-			if sn.ID != id {
+	for _, holder := range w.index.Objects {
+		for _, ref := range holder.References {
+			if ref.ID != object.ID {
 				continue
 			}
-			s.Type, s.Object = "subnet", sn
-			for _, rt := range v.RouteTables {
-				for _, a := range rt.Subnets {
-					if a.SubnetID == id {
-						add("route_table", rt.ID, "associated through "+a.ID)
-					}
-				}
-				if rt.Main && rt.ID == sn.RouteTableID {
-					add("route_table", rt.ID, "serves it as the VPC's main route table (no explicit association)")
-				}
+			rel, listed := relations[holder.Type+"."+ref.Field]
+			if !listed {
+				rel = holderSays("its " + ref.Field)
 			}
-			for _, g := range v.NATGateways {
-				if g.SubnetID == id {
-					add("nat_gateway", g.ID, "in the subnet")
-				}
-			}
-			return s, true
-		}
-		for _, rt := range v.RouteTables {
-			if rt.ID == id {
-				s.Type, s.Object = "route_table", rt
-				if rt.Main {
-					add("vpc", v.ID, "main route table of the VPC")
-				}
-				for _, sn := range v.Subnets {
-					if sn.RouteTableID == id {
-						add("subnet", sn.ID, "served by the table")
-					}
-				}
-				return s, true
-			}
-			for _, a := range rt.Subnets {
-				if a.ID == id {
-					s.Type = "route_table_association"
-					s.Object = map[string]any{"id": a.ID, "route_table_id": rt.ID, "subnet_id": a.SubnetID, "main": a.Main, "vpc_id": v.ID}
-					return s, true
-				}
-			}
-		}
-		for _, g := range v.NATGateways {
-			if g.ID == id {
-				s.Type, s.Object = "nat_gateway", g
-				routesTo(id)
-				return s, true
-			}
+			add(rel, holder, object, ref, false)
 		}
 	}
-	return shown{}, false
+	for _, ref := range object.References {
+		if named, ok := w.index.Object(ref.ID); ok {
+			add(backRelations[object.Type+"."+ref.Field], object, named, ref, true)
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		if a.route != b.route {
+			return b.route
+		}
+		if a.order != b.order {
+			return a.order < b.order
+		}
+		return !a.backward && b.backward
+	})
+	out := []reference{}
+	for _, r := range found {
+		out = append(out, r.reference)
+	}
+	return out
 }
 
 // notFoundError asks the engine about an ID that is not in the scope, so

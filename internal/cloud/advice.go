@@ -81,30 +81,39 @@ func (c *Client) Advice(ctx context.Context, vpcID string) ([]Advisory, error) {
 func (c *Client) AdviceOn(ctx context.Context, id string) ([]Advisory, error) {
 	var out []Advisory
 	err := c.read(ctx, "Advice", map[string]string{"id": id}, func(tx ReadTx) error {
-		switch targetKind(id) {
-		case KindSubnet.Prefix:
-			s, err := c.findSubnet(tx, id, "id")
-			out = SubnetAdvice(s)
-			return err
-		case KindInternetGateway.Prefix:
-			igw, err := c.findInternetGateway(tx, id, "id")
-			if err != nil || igw.VPCID == "" {
-				return err
-			}
-			tables, err := tx.RouteTables(c.scope, RouteTableFilter{VPCID: igw.VPCID})
-			out = gatewayAdvice(igw, tables)
-			return err
-		case KindRouteTable.Prefix:
-			tables, err := tx.RouteTables(c.scope, RouteTableFilter{ID: id, WithAssociations: true})
-			if err != nil || len(tables) == 0 {
-				return err
-			}
-			out = tableAdvice(tables[0])
+		k, ok := objectKindOf(id, func(k objectKind) bool { return k.advise != nil })
+		if !ok {
 			return nil
 		}
-		return nil
+		var err error
+		out, err = k.advise(c, tx, id)
+		return err
 	})
 	return out, err
+}
+
+// The kinds' objectKind.advise.
+
+func (c *Client) subnetAdvice(tx ReadTx, id string) ([]Advisory, error) {
+	s, err := c.findSubnet(tx, id, "id")
+	return SubnetAdvice(s), err
+}
+
+func (c *Client) internetGatewayAdvice(tx ReadTx, id string) ([]Advisory, error) {
+	igw, err := c.findInternetGateway(tx, id, "id")
+	if err != nil || igw.VPCID == "" {
+		return nil, err
+	}
+	tables, err := tx.RouteTables(c.scope, RouteTableFilter{VPCID: igw.VPCID})
+	return gatewayAdvice(igw, tables), err
+}
+
+func (c *Client) routeTableAdvice(tx ReadTx, id string) ([]Advisory, error) {
+	tables, err := tx.RouteTables(c.scope, RouteTableFilter{ID: id, WithAssociations: true})
+	if err != nil || len(tables) == 0 {
+		return nil, err
+	}
+	return tableAdvice(tables[0]), nil
 }
 
 // SubnetAdvice warns about a subnet, as Client.Subnet returns it (with its

@@ -1,6 +1,11 @@
 package cloud
 
-import "context"
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strings"
+)
 
 // Inventory is every object of one account and region, with what the
 // engine derives from routing (route states, the table that serves each
@@ -17,41 +22,237 @@ type Inventory struct {
 
 // Inventory reads everything in the client's scope from one snapshot, so
 // that what it returns fits together even while others change the cloud:
-// no subnet served by a table missing from the list, say.
+// no subnet served by a table missing from the list, say. Each kind reads
+// its own part, as its entry in the registry of kinds says.
 func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 	var inv Inventory
 	err := c.read(ctx, "DescribeAll", nil, func(tx ReadTx) error {
-		var err error
-		if inv.VPCs, err = tx.VPCs(c.scope, VPCFilter{}); err != nil {
-			return err
-		}
-		if inv.InternetGateways, err = tx.InternetGateways(c.scope, InternetGatewayFilter{}); err != nil {
-			return err
-		}
-		if inv.EgressOnlyInternetGateways, err = tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{}); err != nil {
-			return err
-		}
-		if inv.Subnets, err = tx.Subnets(c.scope, SubnetFilter{}); err != nil {
-			return err
-		}
-		for i := range inv.Subnets {
-			if err := c.deriveSubnet(tx, &inv.Subnets[i]); err != nil {
+		for _, k := range objectKinds {
+			if k.inventory == nil {
+				continue
+			}
+			if err := k.inventory(c, tx, &inv); err != nil {
 				return err
 			}
 		}
-		if inv.RouteTables, err = tx.RouteTables(c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
-			return err
-		}
-		for i := range inv.RouteTables {
-			if err := deriveRouteStates(tx, &inv.RouteTables[i]); err != nil {
-				return err
-			}
-		}
-		if inv.ElasticIPs, err = tx.ElasticIPs(c.scope, ElasticIPFilter{}); err != nil {
-			return err
-		}
-		inv.NATGateways, err = tx.NATGateways(c.scope, NATGatewayFilter{})
-		return err
+		return nil
 	})
 	return inv, err
+}
+
+// The kinds' objectKind.inventory: each reads the objects of its kind in
+// the client's scope into the inventory, with what the engine derives of
+// them.
+
+func (c *Client) inventoryVPCs(tx ReadTx, inv *Inventory) error {
+	return into(&inv.VPCs)(tx.VPCs(c.scope, VPCFilter{}))
+}
+
+func (c *Client) inventorySubnets(tx ReadTx, inv *Inventory) (err error) {
+	if inv.Subnets, err = tx.Subnets(c.scope, SubnetFilter{}); err != nil {
+		return err
+	}
+	for i := range inv.Subnets {
+		if err := c.deriveSubnet(tx, &inv.Subnets[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// into stores a kind's list, as a store read returns it, in the inventory.
+func into[T any](list *[]T) func([]T, error) error {
+	return func(read []T, err error) error {
+		*list = read
+		return err
+	}
+}
+
+// inventoryRouteTables reads the tables with their associations, which
+// are no list of their own.
+func (c *Client) inventoryRouteTables(tx ReadTx, inv *Inventory) (err error) {
+	if inv.RouteTables, err = tx.RouteTables(c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
+		return err
+	}
+	for i := range inv.RouteTables {
+		if err := deriveRouteStates(tx, &inv.RouteTables[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Client) inventoryInternetGateways(tx ReadTx, inv *Inventory) error {
+	return into(&inv.InternetGateways)(tx.InternetGateways(c.scope, InternetGatewayFilter{}))
+}
+
+func (c *Client) inventoryEgressOnlyInternetGateways(tx ReadTx, inv *Inventory) error {
+	return into(&inv.EgressOnlyInternetGateways)(tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{}))
+}
+
+func (c *Client) inventoryNATGateways(tx ReadTx, inv *Inventory) error {
+	return into(&inv.NATGateways)(tx.NATGateways(c.scope, NATGatewayFilter{}))
+}
+
+func (c *Client) inventoryElasticIPs(tx ReadTx, inv *Inventory) error {
+	return into(&inv.ElasticIPs)(tx.ElasticIPs(c.scope, ElasticIPFilter{}))
+}
+
+// Object is one object of an inventory as front ends that list, show or
+// draw the whole cloud see it without knowing its kind: what it is, where it
+// lives and which other objects it names.
+type Object struct {
+	ID string
+	// Type is its kind's type name ("vpc", "nat_gateway"); Label how people
+	// call the kind ("VPC", "NAT gateway").
+	Type, Label string
+	// Parent is the ID of the object it lives in (a subnet's VPC, an
+	// association's route table), "" for none.
+	Parent string
+	// References are the other objects it names, field by field.
+	References []Reference
+	Tags       map[string]string
+	// Value is the engine's own value of the object: a VPC, a Subnet, ...
+	Value any
+}
+
+// Reference is a field of an object that names another object.
+type Reference struct {
+	// Field is the field's name as the AWS provider spells it; a route
+	// table names its routes' targets in "route".
+	Field, ID string
+	// Detail says which route names the target: "0.0.0.0/0 (active)".
+	Detail string
+}
+
+// Index is every object of an inventory as an Object, kind by kind in the
+// registry's order, so that a front end reads one list for every kind.
+type Index struct {
+	Objects []Object
+	byID    map[string]int
+}
+
+// Index describes every object of the inventory through the registry of
+// kinds.
+func (inv Inventory) Index() Index {
+	x := Index{byID: map[string]int{}}
+	for _, k := range objectKinds {
+		for _, o := range k.describe(&inv) {
+			o.Type, o.Label = k.typeName, k.label
+			for _, r := range o.References {
+				if r.Field == k.parentField {
+					o.Parent = r.ID
+				}
+			}
+			x.byID[o.ID] = len(x.Objects)
+			x.Objects = append(x.Objects, o)
+		}
+	}
+	return x
+}
+
+// Object returns the object with the given ID.
+func (x Index) Object(id string) (Object, bool) {
+	i, ok := x.byID[id]
+	if !ok {
+		return Object{}, false
+	}
+	return x.Objects[i], true
+}
+
+// describeEach makes an objectKind.describe from the kind's list in an
+// inventory and a description of one object.
+func describeEach[T any](list func(*Inventory) []T, describe func(T) Object) func(*Inventory) []Object {
+	return func(inv *Inventory) []Object {
+		var out []Object
+		for _, item := range list(inv) {
+			out = append(out, describe(item))
+		}
+		return out
+	}
+}
+
+// The kinds' descriptions of one object, with its references.
+
+func describeVPC(v VPC) Object {
+	return Object{ID: v.ID, Tags: v.Tags, Value: v, References: references("main_route_table_id", v.MainRouteTableID)}
+}
+
+func describeSubnet(s Subnet) Object {
+	return Object{ID: s.ID, Tags: s.Tags, Value: s, References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID)}
+}
+
+// describeRouteTable names each route's target, routes in address order.
+func describeRouteTable(t RouteTable) Object {
+	refs := references("vpc_id", t.VPCID)
+	routes := slices.Clone(t.Routes)
+	slices.SortStableFunc(routes, func(a, b Route) int { return comparePrefixes(a.Destination, b.Destination) })
+	for _, r := range routes {
+		if r.Target != TargetLocal {
+			refs = append(refs, Reference{Field: "route", ID: r.Target, Detail: r.Destination + " (" + r.State + ")"})
+		}
+	}
+	return Object{ID: t.ID, Tags: t.Tags, Value: t, References: refs}
+}
+
+// describeAssociations describes the associations, which an inventory
+// holds in their route tables.
+func describeAssociations(inv *Inventory) []Object {
+	var out []Object
+	for _, t := range inv.RouteTables {
+		for _, a := range t.Associations {
+			out = append(out, Object{ID: a.ID, Value: a, References: references("route_table_id", t.ID, "subnet_id", a.SubnetID)})
+		}
+	}
+	return out
+}
+
+func describeInternetGateway(g InternetGateway) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
+}
+
+func describeEgressOnlyInternetGateway(g EgressOnlyInternetGateway) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
+}
+
+func describeNATGateway(n NATGateway) Object {
+	return Object{ID: n.ID, Tags: n.Tags, Value: n,
+		References: references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "allocation_id", n.AllocationID)}
+}
+
+func describeElasticIP(e ElasticIP) Object {
+	return Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID)}
+}
+
+// references pairs fields with the IDs they hold, leaving out those that
+// hold none.
+func references(fieldsAndIDs ...string) []Reference {
+	var out []Reference
+	for i := 0; i+1 < len(fieldsAndIDs); i += 2 {
+		if fieldsAndIDs[i+1] != "" {
+			out = append(out, Reference{Field: fieldsAndIDs[i], ID: fieldsAndIDs[i+1]})
+		}
+	}
+	return out
+}
+
+// LessPrefix orders CIDR blocks by address, IPv4 before IPv6, then by
+// length; what does not parse goes last, by text.
+func LessPrefix(a, b string) bool { return comparePrefixes(a, b) < 0 }
+
+func comparePrefixes(a, b string) int {
+	pa, errA := netip.ParsePrefix(a)
+	pb, errB := netip.ParsePrefix(b)
+	switch {
+	case errA != nil && errB != nil:
+		return strings.Compare(a, b)
+	case errA != nil:
+		return 1
+	case errB != nil:
+		return -1
+	case pa.Addr() != pb.Addr():
+		return pa.Addr().Compare(pb.Addr())
+	default:
+		return pa.Bits() - pb.Bits()
+	}
 }

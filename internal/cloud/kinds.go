@@ -3,16 +3,20 @@ package cloud
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // objectKind is what the engine knows of one kind of object that a user can
-// name by its ID alone, as simcloud delete and show, CreateTags and the
-// search for orphans do. What is true of every such kind is said once here,
-// so that a new kind is one more entry rather than one more case in each of
-// those places.
+// name by its ID alone, as simcloud delete and show, CreateTags, the search
+// for orphans, routing and advice do. What is true of every such kind is said
+// once here, so that a new kind is one more entry rather than one more case
+// in each of those places.
 type objectKind struct {
 	Kind
+	// typeName is the kind's name in the Terraform resource type (without
+	// simcloud_), as front ends and network paths name objects.
+	typeName string
 	// taggable says that the kind carries tags (CreateTags takes it).
 	taggable bool
 	// table and idColumn are where the store keeps objects of the kind.
@@ -25,35 +29,126 @@ type objectKind struct {
 	// remove deletes an object as its own engine operation, as the AWS
 	// call that deletes (or, for an elastic IP, releases) it does.
 	remove func(c *Client, ctx context.Context, id string) error
+	// parentField is the reference that names the object an object of the
+	// kind lives in (a subnet's VPC), "" for a kind that lives in none.
+	parentField string
+	// uses are the kinds whose objects an object of this kind needs while
+	// it exists (a subnet its VPC, a NAT gateway its subnet and elastic
+	// IP), so that it is deleted before them.
+	uses []Kind
+	// inventory reads the objects of the kind in the client's scope into
+	// an inventory; nil for a kind read with another (associations come
+	// with their route tables).
+	inventory func(c *Client, tx ReadTx, inv *Inventory) error
+	// describe lists the objects of the kind in an inventory, for the
+	// index that front ends read.
+	describe func(inv *Inventory) []Object
+	// advise returns the advice on one object of the kind; nil for kinds
+	// that get none.
+	advise func(c *Client, tx ReadTx, id string) ([]Advisory, error)
+	// route is what routing makes of the kind, nil when no route can send
+	// traffic to it.
+	route *routeTarget
+}
+
+// routeTarget is what a kind that routes can send traffic to says about
+// itself, so that routing rules, route states and network paths ask the
+// target rather than switch on its ID.
+type routeTarget struct {
+	// field is the argument of simcloud_route (and aws_route) that names a
+	// target of the kind.
+	field string
+	// ipv6Only says that the kind carries no IPv4 traffic, so an IPv4
+	// destination for it is refused.
+	ipv6Only bool
+	// otherNetworkNoun names the target in AWS's message for a target that
+	// serves another VPC than the table's.
+	otherNetworkNoun string
+	// servedVPC returns the VPC that a target carries traffic for ("" when
+	// none); ok is false when the target does not exist.
+	servedVPC func(tx ReadTx, scope Scope, id string) (vpcID string, ok bool, err error)
+	// attachable says that a plan's claim to attach the target to the
+	// table's VPC counts as serving it, as for an internet gateway attached
+	// in the same apply.
+	attachable bool
+	// beyond says where a path from subnet s through an active route to
+	// target stops ("" when it reaches the internet), appending the hops it
+	// passes after the target.
+	beyond func(c *Client, tx ReadTx, s Subnet, target, direction, ipVersion string, p *Path) (broken, fix string, err error)
 }
 
 // objectKinds are the kinds a user can name by ID, in the order that
-// messages list them.
-var objectKinds = []objectKind{
-	{Kind: KindVPC, table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs",
-		find:   found((*Client).findVPC),
-		remove: (*Client).DeleteVPC},
-	{Kind: KindSubnet, table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets",
-		find:   found((*Client).findSubnet),
-		remove: (*Client).DeleteSubnet},
-	{Kind: KindRouteTable, table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables",
-		find:   found((*Client).findRouteTable),
-		remove: (*Client).DeleteRouteTable},
-	{Kind: KindRouteTableAssociation, table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables",
-		find:   foundByID((*Client).findAssociation),
-		remove: (*Client).Disassociate},
-	{Kind: KindInternetGateway, table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways",
-		find:   found((*Client).findInternetGateway),
-		remove: (*Client).DeleteInternetGateway},
-	{Kind: KindEgressOnlyInternetGateway, table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways",
-		find:   foundByID((*Client).findEgressOnlyInternetGateway),
-		remove: (*Client).DeleteEgressOnlyInternetGateway},
-	{Kind: KindNATGateway, table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways",
-		find:   foundByID((*Client).findNATGateway),
-		remove: (*Client).DeleteNATGateway},
-	{Kind: KindElasticIP, table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses",
-		find:   found((*Client).findElasticIP),
-		remove: (*Client).ReleaseAddress},
+// messages list them. They are set in init because their functions reach
+// back into the registry (a route table's lookup derives its route states
+// from the route targets' entries).
+var objectKinds []objectKind
+
+func init() {
+	objectKinds = []objectKind{
+		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs",
+			inventory: (*Client).inventoryVPCs,
+			describe:  describeEach(func(inv *Inventory) []VPC { return inv.VPCs }, describeVPC),
+			find:      found((*Client).findVPC),
+			remove:    (*Client).DeleteVPC},
+		{Kind: KindSubnet, typeName: "subnet", table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   (*Client).inventorySubnets,
+			describe:    describeEach(func(inv *Inventory) []Subnet { return inv.Subnets }, describeSubnet),
+			find:        found((*Client).findSubnet),
+			remove:      (*Client).DeleteSubnet,
+			advise:      (*Client).subnetAdvice},
+		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   (*Client).inventoryRouteTables,
+			describe:    describeEach(func(inv *Inventory) []RouteTable { return inv.RouteTables }, describeRouteTable),
+			find:        found((*Client).findRouteTable),
+			remove:      (*Client).DeleteRouteTable,
+			advise:      (*Client).routeTableAdvice},
+		{Kind: KindRouteTableAssociation, typeName: "route_table_association", table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables",
+			parentField: "route_table_id",
+			uses:        []Kind{KindSubnet, KindRouteTable},
+			describe:    describeAssociations,
+			find:        foundByID((*Client).findAssociation),
+			remove:      (*Client).Disassociate},
+		{Kind: KindInternetGateway, typeName: "internet_gateway", table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   (*Client).inventoryInternetGateways,
+			describe:    describeEach(func(inv *Inventory) []InternetGateway { return inv.InternetGateways }, describeInternetGateway),
+			find:        found((*Client).findInternetGateway),
+			remove:      (*Client).DeleteInternetGateway,
+			advise:      (*Client).internetGatewayAdvice,
+			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachable: true,
+				servedVPC: internetGatewayVPC,
+				beyond:    pastInternetGateway}},
+		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   (*Client).inventoryEgressOnlyInternetGateways,
+			describe:    describeEach(func(inv *Inventory) []EgressOnlyInternetGateway { return inv.EgressOnlyInternetGateways }, describeEgressOnlyInternetGateway),
+			find:        foundByID((*Client).findEgressOnlyInternetGateway),
+			remove:      (*Client).DeleteEgressOnlyInternetGateway,
+			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway",
+				servedVPC: egressOnlyGatewayVPC,
+				beyond:    pastEgressOnlyGateway}},
+		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC, KindSubnet, KindElasticIP},
+			inventory:   (*Client).inventoryNATGateways,
+			describe:    describeEach(func(inv *Inventory) []NATGateway { return inv.NATGateways }, describeNATGateway),
+			find:        foundByID((*Client).findNATGateway),
+			remove:      (*Client).DeleteNATGateway,
+			route: &routeTarget{field: "nat_gateway_id", otherNetworkNoun: "network gateway",
+				servedVPC: natGatewayVPC,
+				beyond:    pastNATGateway}},
+		{Kind: KindElasticIP, typeName: "eip", table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses",
+			inventory: (*Client).inventoryElasticIPs,
+			describe:  describeEach(func(inv *Inventory) []ElasticIP { return inv.ElasticIPs }, describeElasticIP),
+			find:      found((*Client).findElasticIP),
+			remove:    (*Client).ReleaseAddress},
+	}
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with
@@ -84,8 +179,17 @@ func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
 	return objectKind{}, false
 }
 
-func anyKind(objectKind) bool        { return true }
-func taggableKind(k objectKind) bool { return k.taggable }
+func anyKind(objectKind) bool           { return true }
+func taggableKind(k objectKind) bool    { return k.taggable }
+func routeTargetKind(k objectKind) bool { return k.route != nil }
+
+// routeTargetOf returns what routing makes of a route's target, by the
+// prefix of its ID; ok is false for local and for an ID of no kind that
+// routes can send traffic to.
+func routeTargetOf(target string) (*routeTarget, bool) {
+	k, ok := objectKindOf(target, routeTargetKind)
+	return k.route, ok
+}
 
 // ObjectPrefixes are the ID prefixes of every kind of object a user can name
 // by ID.
@@ -95,6 +199,27 @@ func ObjectPrefixes() []string {
 		prefixes[i] = k.Prefix
 	}
 	return prefixes
+}
+
+// DeletionOrder lists the type names of the kinds in an order in which
+// their objects can be deleted: each before the kinds it uses. Of the kinds
+// that nothing left uses, the one that uses the most goes first, as it
+// frees the most, then the registry's order.
+func DeletionOrder() []string {
+	left := slices.Clone(objectKinds)
+	var order []string
+	for len(left) > 0 {
+		next := -1
+		for i, k := range left {
+			used := slices.ContainsFunc(left, func(other objectKind) bool { return slices.Contains(other.uses, k.Kind) })
+			if !used && (next < 0 || len(k.uses) > len(left[next].uses)) {
+				next = i
+			}
+		}
+		order = append(order, left[next].typeName)
+		left = slices.Delete(left, next, next+1)
+	}
+	return order
 }
 
 // StoredTable is a table of the store that holds objects of one kind.
@@ -132,10 +257,25 @@ func kindsSentence(keep func(objectKind) bool, withPrefixes bool) string {
 		}
 		names = append(names, name)
 	}
-	if len(names) == 1 {
-		return "a " + names[0]
+	names[0] = withArticle(names[0])
+	return joinOr(names)
+}
+
+// withArticle puts "a" or "an" before a noun, by its first letter, which is
+// enough for the kinds' labels.
+func withArticle(noun string) string {
+	if strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
 	}
-	return "a " + strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return "a " + noun
+}
+
+// joinOr lists items as a sentence does: "x, y or z".
+func joinOr(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // invalidObjectID is AWS's error for a string that is the ID of none of

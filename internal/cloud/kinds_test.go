@@ -3,6 +3,7 @@ package cloud_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,6 +41,9 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The index describes every object, with its parent and references.
+	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: ""},
+		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID})
 	// One object of every kind, in an order in which each can be deleted.
 	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID}
 	seen := map[string]bool{}
@@ -97,6 +101,63 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 			if !strings.Contains(ce.Fix, "("+prefix+"-)") {
 				t.Errorf("the InvalidID error does not name %s-: %v", prefix, err)
 			}
+		}
+	}
+}
+
+// checkIndex checks that the inventory's index holds an object of every
+// registered kind, typed, each of parents with the given parent, and each
+// holder of refersTo with a reference to the given object.
+func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]string) {
+	t.Helper()
+	inv, err := c.Inventory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := inv.Index()
+	kinds := map[string]bool{}
+	for _, o := range index.Objects {
+		kinds[cloud.IDPrefix(o.ID)] = true
+		if o.Type == "" || o.Label == "" {
+			t.Errorf("index: %s has type %q and label %q", o.ID, o.Type, o.Label)
+		}
+	}
+	for _, prefix := range cloud.ObjectPrefixes() {
+		if !kinds[prefix] {
+			t.Errorf("the index describes no object of the registered kind %s-", prefix)
+		}
+	}
+	for id, parent := range parents {
+		if o, ok := index.Object(id); !ok || o.Parent != parent {
+			t.Errorf("index: %s has parent %q (found: %t), want %q", id, o.Parent, ok, parent)
+		}
+	}
+	for id, named := range refersTo {
+		o, _ := index.Object(id)
+		if !slices.ContainsFunc(o.References, func(r cloud.Reference) bool { return r.ID == named }) {
+			t.Errorf("index: %s references %v, want one to %s", id, o.References, named)
+		}
+	}
+}
+
+// TestDeletionOrderPutsUsersFirst: every kind is in the deletion order once,
+// and an object comes before what it needs (a NAT gateway before its subnet
+// and elastic IP, everything in a VPC before the VPC).
+func TestDeletionOrderPutsUsersFirst(t *testing.T) {
+	order := cloud.DeletionOrder()
+	if len(order) != len(cloud.ObjectPrefixes()) {
+		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), len(cloud.ObjectPrefixes()))
+	}
+	position := map[string]int{}
+	for i, typ := range order {
+		position[typ] = i
+	}
+	for _, pair := range [][2]string{
+		{"nat_gateway", "subnet"}, {"nat_gateway", "eip"}, {"route_table_association", "subnet"}, {"route_table_association", "route_table"},
+		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
+	} {
+		if position[pair[0]] >= position[pair[1]] {
+			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])
 		}
 	}
 }

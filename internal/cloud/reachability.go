@@ -24,8 +24,8 @@ var internetProbes = map[string]netip.Addr{
 
 // Hop is one step of a network path.
 type Hop struct {
-	// Kind is "subnet", "route_table", "route", "internet_gateway",
-	// "egress_only_internet_gateway", "nat_gateway" or "internet".
+	// Kind is "subnet", "route_table", "route", the type name of a route
+	// target's kind ("internet_gateway", ...) or "internet".
 	Kind   string
 	ID     string
 	Detail string
@@ -47,7 +47,7 @@ func (p Path) Reason() string {
 		return p.Break
 	}
 	for _, h := range p.Hops {
-		if h.Kind == "internet_gateway" || h.Kind == "egress_only_internet_gateway" || h.Kind == "nat_gateway" {
+		if k, ok := objectKindOf(h.ID, routeTargetKind); ok && h.Kind == k.typeName {
 			return "through " + h.ID
 		}
 	}
@@ -136,26 +136,9 @@ func (c *Client) followPath(tx ReadTx, s Subnet, table RouteTable, direction, ip
 		return stop(fmt.Sprintf("the route for %s in %s is a blackhole: %s is gone or not attached to the VPC", route.Destination, table.ID, route.Target),
 			"Point the route at a gateway that exists and serves the VPC, or attach the gateway again.")
 	}
-	switch targetKind(route.Target) {
-	case KindInternetGateway.Prefix:
-		p.Hops = append(p.Hops, Hop{Kind: "internet_gateway", ID: route.Target})
-		if ipVersion == IPv4 && !s.MapPublicIPOnLaunch {
-			return stop(fmt.Sprintf("instances in %s get no public IPv4 address, which %s needs to translate", s.ID, route.Target),
-				"Set map_public_ip_on_launch = true, or, for outbound traffic only, route through a NAT gateway in a public subnet.")
-		}
-	case KindEgressOnlyInternetGateway.Prefix:
-		p.Hops = append(p.Hops, Hop{Kind: "egress_only_internet_gateway", ID: route.Target})
-		if direction == Inbound {
-			return stop(fmt.Sprintf("%s is egress-only: it lets no connection in from the internet", route.Target),
-				"Route ::/0 to an internet gateway instead if the internet must reach the subnet over IPv6.")
-		}
-	case KindNATGateway.Prefix:
-		p.Hops = append(p.Hops, Hop{Kind: "nat_gateway", ID: route.Target})
-		if direction == Inbound {
-			return stop(fmt.Sprintf("%s is a NAT gateway: it lets no connection in from the internet", route.Target),
-				"Place what the internet must reach in a public subnet, with a route to an internet gateway and map_public_ip_on_launch.")
-		}
-		if broken, fix, err := c.natReachesInternet(tx, route.Target, ipVersion, &p); err != nil || broken != "" {
+	if k, ok := objectKindOf(route.Target, routeTargetKind); ok {
+		p.Hops = append(p.Hops, Hop{Kind: k.typeName, ID: route.Target})
+		if broken, fix, err := k.route.beyond(c, tx, s, route.Target, direction, ipVersion, &p); err != nil || broken != "" {
 			if err != nil {
 				return Path{}, err
 			}
@@ -165,6 +148,32 @@ func (c *Client) followPath(tx ReadTx, s Subnet, table RouteTable, direction, ip
 	p.Hops = append(p.Hops, Hop{Kind: "internet"})
 	p.Reachable = true
 	return p, nil
+}
+
+// The route targets' beyond: what each kind of gateway lets through.
+
+func pastInternetGateway(_ *Client, _ ReadTx, s Subnet, target, _, ipVersion string, _ *Path) (broken, fix string, err error) {
+	if ipVersion == IPv4 && !s.MapPublicIPOnLaunch {
+		return fmt.Sprintf("instances in %s get no public IPv4 address, which %s needs to translate", s.ID, target),
+			"Set map_public_ip_on_launch = true, or, for outbound traffic only, route through a NAT gateway in a public subnet.", nil
+	}
+	return "", "", nil
+}
+
+func pastEgressOnlyGateway(_ *Client, _ ReadTx, _ Subnet, target, direction, _ string, _ *Path) (broken, fix string, err error) {
+	if direction == Inbound {
+		return fmt.Sprintf("%s is egress-only: it lets no connection in from the internet", target),
+			"Route ::/0 to an internet gateway instead if the internet must reach the subnet over IPv6.", nil
+	}
+	return "", "", nil
+}
+
+func pastNATGateway(c *Client, tx ReadTx, _ Subnet, target, direction, ipVersion string, p *Path) (broken, fix string, err error) {
+	if direction == Inbound {
+		return fmt.Sprintf("%s is a NAT gateway: it lets no connection in from the internet", target),
+			"Place what the internet must reach in a public subnet, with a route to an internet gateway and map_public_ip_on_launch.", nil
+	}
+	return c.natReachesInternet(tx, target, ipVersion, p)
 }
 
 // natReachesInternet follows a NAT gateway's own path to the internet: a

@@ -36,8 +36,8 @@ const (
 type RouteSpec struct {
 	// Destination is an IPv4 or IPv6 network in CIDR notation.
 	Destination string
-	// Target is the ID of an internet gateway, an egress-only internet
-	// gateway or a NAT gateway.
+	// Target is the ID of an object of a kind that routes can send traffic
+	// to (an objectKind with a route entry).
 	Target string
 }
 
@@ -52,14 +52,30 @@ func targetKind(target string) string {
 
 // targetField names the argument of simcloud_route that holds a target.
 func targetField(target string) string {
-	switch targetKind(target) {
-	case KindEgressOnlyInternetGateway.Prefix:
-		return "egress_only_gateway_id"
-	case KindNATGateway.Prefix:
-		return "nat_gateway_id"
-	default:
-		return "gateway_id"
+	if t, ok := routeTargetOf(target); ok {
+		return t.field
 	}
+	return "gateway_id"
+}
+
+// The route targets' servedVPC: the VPC each kind of gateway carries traffic
+// for.
+func internetGatewayVPC(tx ReadTx, scope Scope, id string) (string, bool, error) {
+	g, ok, err := tx.InternetGateway(scope, id)
+	return g.VPCID, ok, err
+}
+
+func egressOnlyGatewayVPC(tx ReadTx, scope Scope, id string) (string, bool, error) {
+	g, ok, err := tx.EgressOnlyInternetGateway(scope, id)
+	return g.VPCID, ok, err
+}
+
+func natGatewayVPC(tx ReadTx, scope Scope, id string) (string, bool, error) {
+	nats, err := tx.NATGateways(scope, NATGatewayFilter{ID: id})
+	if err != nil || len(nats) == 0 {
+		return "", false, err
+	}
+	return nats[0].VPCID, true, nil
 }
 
 // ParseRouteDestination parses a route's destination, IPv4 or IPv6, into its
@@ -139,7 +155,7 @@ func orNew(tableID string) string {
 // It needs the target's kind, which an UnknownID keeps, and the destination's
 // family; dest is invalid when the destination is not known yet.
 func targetSuitsDestination(tableID string, dest netip.Prefix, target string) error {
-	if targetKind(target) != KindEgressOnlyInternetGateway.Prefix || !dest.IsValid() || !dest.Addr().Is4() {
+	if t, ok := routeTargetOf(target); !ok || !t.ipv6Only || !dest.IsValid() || !dest.Addr().Is4() {
 		return nil
 	}
 	return egressOnlyIPv4(dest.String(), targetField(target), nonEmpty(tableID, printable(target))...)
@@ -173,42 +189,19 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 			Objects: nonEmpty(tableID, vpc.ID, target),
 		}
 	}
-	switch targetKind(target) {
-	case KindInternetGateway.Prefix:
-		igw, ok, err := v.InternetGateway(c.scope, target)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return gatewayNotFound(target, field)
-		}
-		if vpc != nil && igw.VPCID != vpc.ID && !claimedAttachment(v, target, vpc.ID) {
-			return differentNetworks("network gateway")
-		}
-	case KindEgressOnlyInternetGateway.Prefix:
-		eigw, ok, err := v.EgressOnlyInternetGateway(c.scope, target)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return gatewayNotFound(target, field)
-		}
-		if vpc != nil && eigw.VPCID != vpc.ID {
-			return differentNetworks("egress-only gateway")
-		}
-	case KindNATGateway.Prefix:
-		nats, err := v.NATGateways(c.scope, NATGatewayFilter{ID: target})
-		if err != nil {
-			return err
-		}
-		if len(nats) == 0 {
-			return gatewayNotFound(target, field)
-		}
-		if vpc != nil && nats[0].VPCID != vpc.ID {
-			return differentNetworks("network gateway")
-		}
-	default:
+	t, ok := routeTargetOf(target)
+	if !ok {
 		return gatewayNotFound(target, field)
+	}
+	servedVPC, ok, err := t.servedVPC(v, c.scope, target)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return gatewayNotFound(target, field)
+	}
+	if vpc != nil && servedVPC != vpc.ID && (!t.attachable || !claimedAttachment(v, target, vpc.ID)) {
+		return differentNetworks(t.otherNetworkNoun)
 	}
 	return nil
 }
@@ -447,27 +440,20 @@ func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 	for i := range table.Routes {
 		r := &table.Routes[i]
 		r.State = RouteStateBlackhole
-		switch targetKind(r.Target) {
-		case TargetLocal:
+		if r.Target == TargetLocal {
 			r.State = RouteStateActive
-		case KindInternetGateway.Prefix:
-			if g, ok, err := tx.InternetGateway(scope, r.Target); err != nil {
-				return err
-			} else if ok && g.VPCID == table.VPCID {
-				r.State = RouteStateActive
-			}
-		case KindEgressOnlyInternetGateway.Prefix:
-			if g, ok, err := tx.EgressOnlyInternetGateway(scope, r.Target); err != nil {
-				return err
-			} else if ok && g.VPCID == table.VPCID {
-				r.State = RouteStateActive
-			}
-		case KindNATGateway.Prefix:
-			if nats, err := tx.NATGateways(scope, NATGatewayFilter{ID: r.Target}); err != nil {
-				return err
-			} else if len(nats) == 1 && nats[0].VPCID == table.VPCID {
-				r.State = RouteStateActive
-			}
+			continue
+		}
+		t, ok := routeTargetOf(r.Target)
+		if !ok {
+			continue
+		}
+		servedVPC, ok, err := t.servedVPC(tx, scope, r.Target)
+		if err != nil {
+			return err
+		}
+		if ok && servedVPC == table.VPCID {
+			r.State = RouteStateActive
 		}
 	}
 	return nil
@@ -539,27 +525,63 @@ func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec Ro
 
 // The arguments of a route, by the AWS provider's names: aws_route's, and
 // the shorter ones of a route block in aws_route_table. Each destination
-// argument names its family; each target argument the kind of object it
-// refers to, or none when the simulated cloud has no such targets.
+// argument names its family. The target arguments of kinds the cloud has
+// are the route targets' fields in the registry of kinds; those below are
+// the AWS provider's others, which the simulated cloud cannot route to yet.
 var (
 	routeDestinationArguments = map[string]string{
 		"destination_cidr_block": "IPv4", "cidr_block": "IPv4",
 		"destination_ipv6_cidr_block": "IPv6", "ipv6_cidr_block": "IPv6",
 		"destination_prefix_list_id": "prefix list",
 	}
-	routeTargetArguments = map[string]Kind{
-		"gateway_id": KindInternetGateway, "egress_only_gateway_id": KindEgressOnlyInternetGateway, "nat_gateway_id": KindNATGateway,
-		"carrier_gateway_id": {}, "core_network_arn": {}, "local_gateway_id": {}, "network_interface_id": {},
-		"transit_gateway_id": {}, "vpc_endpoint_id": {}, "vpc_peering_connection_id": {},
+	unsimulatedRouteTargetArguments = []string{
+		"carrier_gateway_id", "core_network_arn", "local_gateway_id", "network_interface_id",
+		"transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id",
 	}
 )
+
+// routeTargetByArgument returns the kind whose targets a route's target
+// argument names.
+func routeTargetByArgument(argument string) (objectKind, bool) {
+	for _, k := range objectKinds {
+		if k.route != nil && k.route.field == argument {
+			return k, true
+		}
+	}
+	return objectKind{}, false
+}
+
+// isRouteTargetArgument reports whether a route's argument names a target,
+// of a kind the simulated cloud has or not.
+func isRouteTargetArgument(argument string) bool {
+	_, ok := routeTargetByArgument(argument)
+	return ok || slices.Contains(unsimulatedRouteTargetArguments, argument)
+}
 
 // RouteTargetKind returns the kind of object a route's target argument
 // refers to, and false for an argument that is no target the simulated cloud
 // can route to.
 func RouteTargetKind(argument string) (Kind, bool) {
-	kind := routeTargetArguments[argument]
-	return kind, kind.Prefix != ""
+	k, ok := routeTargetByArgument(argument)
+	return k.Kind, ok
+}
+
+// RouteTargetsSentence names the kinds a route can send traffic to, for
+// messages: "an internet gateway, ... or NAT gateway".
+func RouteTargetsSentence() string {
+	return kindsSentence(routeTargetKind, false)
+}
+
+// routeTargetArgumentsSentence lists the route targets' arguments, each
+// with its kind, as say words the pair: "gateway_id (an internet gateway)".
+func routeTargetArgumentsSentence(say func(argument, kind string) string) string {
+	var parts []string
+	for _, k := range objectKinds {
+		if k.route != nil {
+			parts = append(parts, say(k.route.field, withArticle(k.label)))
+		}
+	}
+	return joinOr(parts)
 }
 
 // CheckRouteArguments checks which arguments a route sets, from its
@@ -575,7 +597,7 @@ func CheckRouteArguments(set map[string]string) error {
 		if _, ok := routeDestinationArguments[name]; ok {
 			destinations = append(destinations, name)
 		}
-		if _, ok := routeTargetArguments[name]; ok {
+		if isRouteTargetArgument(name) {
 			targets = append(targets, name)
 		}
 	}
@@ -586,17 +608,19 @@ func CheckRouteArguments(set map[string]string) error {
 		return err
 	}
 	if err := exactlyOneRouteArgument("target", targets, "gatewayId, egressOnlyInternetGatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId or transitGatewayId",
-		"gateway_id (an internet gateway), egress_only_gateway_id (an egress-only internet gateway) or nat_gateway_id (a NAT gateway)"); err != nil {
+		routeTargetArgumentsSentence(func(argument, kind string) string { return argument + " (" + kind + ")" })); err != nil {
 		return err
 	}
 	destination, target := destinations[0], targets[0]
 	if routeDestinationArguments[destination] == "prefix list" {
 		return unsupportedRoute(destination, "Managed prefix lists are not simulated yet: give the route a destination_cidr_block or a destination_ipv6_cidr_block.")
 	}
-	if _, ok := RouteTargetKind(target); !ok {
-		return unsupportedRoute(target, fmt.Sprintf("The simulated cloud has no %s targets yet: route to an internet gateway (gateway_id), an egress-only internet gateway (egress_only_gateway_id) or a NAT gateway (nat_gateway_id).", target))
+	targetKind, ok := routeTargetByArgument(target)
+	if !ok {
+		return unsupportedRoute(target, fmt.Sprintf("The simulated cloud has no %s targets yet: route to %s.", target,
+			routeTargetArgumentsSentence(func(argument, kind string) string { return kind + " (" + argument + ")" })))
 	}
-	if target == "egress_only_gateway_id" && routeDestinationArguments[destination] == "IPv4" {
+	if targetKind.route.ipv6Only && routeDestinationArguments[destination] == "IPv4" {
 		dest := set[destination]
 		if !IsKnown(dest) {
 			dest = "the " + destination
