@@ -2,14 +2,8 @@ resource "simcloud_vpc" "main" {
   cidr_block                       = "10.0.0.0/16"
   assign_generated_ipv6_cidr_block = true
 }
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_egress_only_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
+resource "simcloud_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
+resource "simcloud_egress_only_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
 
 # Routes written as route blocks, as with aws_route_table. The table also
 # holds a local route for each of the VPC's blocks, which is not listed here.
@@ -39,10 +33,6 @@ resource "simcloud_route_table" "private" {
     ipv6_cidr_block        = "::/0"
     egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
   }
-
-  tags = {
-    Name = "private"
-  }
 }
 
 # route = [] removes every route but the local ones, including routes added
@@ -50,8 +40,4 @@ resource "simcloud_route_table" "private" {
 resource "simcloud_route_table" "isolated" {
   vpc_id = simcloud_vpc.main.id
   route  = []
-
-  tags = {
-    Name = "isolated"
-  }
 }
