@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
@@ -168,7 +167,7 @@ func importFails(address, id string, parts ...string) resource.TestStep {
 // idOf is the ID in state of the resource at address, for importing a
 // resource by another's ID.
 func idOf(address string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) { return s.RootModule().Resources[address].Primary.ID, nil }
+	return func(s *terraformState) (string, error) { return s.RootModule().Resources[address].Primary.ID, nil }
 }
 
 // expectPlanAction expects the plan to take action on the resource at address.

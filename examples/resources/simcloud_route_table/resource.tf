@@ -5,9 +5,11 @@ resource "simcloud_vpc" "main" {
 resource "simcloud_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
 resource "simcloud_egress_only_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
 
-# Routes written as route blocks, as with aws_route_table. The table also
-# holds a local route for each of the VPC's blocks, which is not listed here.
-resource "simcloud_route_table" "public" {
+# Routes written as route blocks, as with aws_route_table: IPv4 traffic goes
+# out and comes in through the internet gateway, IPv6 traffic may leave
+# through the egress-only gateway and nothing comes in. The table also holds
+# a local route for each of the VPC's blocks, which is not listed here.
+resource "simcloud_route_table" "main" {
   vpc_id = simcloud_vpc.main.id
 
   route {
@@ -16,22 +18,12 @@ resource "simcloud_route_table" "public" {
   }
 
   route {
-    ipv6_cidr_block = "::/0"
-    gateway_id      = simcloud_internet_gateway.main.id
+    ipv6_cidr_block        = "::/0"
+    egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
   }
 
   tags = {
-    Name = "public"
-  }
-}
-
-# IPv6 traffic may leave through the egress-only gateway; nothing comes in.
-resource "simcloud_route_table" "private" {
-  vpc_id = simcloud_vpc.main.id
-
-  route {
-    ipv6_cidr_block        = "::/0"
-    egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
+    Name = "main"
   }
 }
 
