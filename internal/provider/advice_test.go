@@ -55,11 +55,11 @@ func expectWarnings(t *testing.T, c *testCloud, want map[string][]string) testre
 			var r resource.Resource
 			switch rs.Type {
 			case "simcloud_subnet":
-				r = NewSubnetResource()
+				r = newResource(subnetKind)()
 			case "simcloud_internet_gateway":
-				r = NewInternetGatewayResource()
+				r = newResource(internetGatewayKind)()
 			case "simcloud_route_table":
-				r = NewRouteTableResource()
+				r = newResource(routeTableKind)()
 			default:
 				return fmt.Errorf("no reader for %s", rs.Type)
 			}
@@ -137,7 +137,7 @@ func TestAccSubnetWarningOnAttribute(t *testing.T) {
 		Config: c.config(adviceNetwork),
 		Check: func(s *terraformState) error {
 			id := s.RootModule().Resources["simcloud_subnet.test"].Primary.ID
-			for _, d := range readDiagnostics(t, c, NewSubnetResource(), id).Warnings() {
+			for _, d := range readDiagnostics(t, c, newResource(subnetKind)(), id).Warnings() {
 				withPath, ok := d.(diag.DiagnosticWithPath)
 				if !ok || !withPath.Path().Equal(path.Root("map_public_ip_on_launch")) {
 					return fmt.Errorf("the warning is not on map_public_ip_on_launch: %v", d)

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 // computedID is a computed string that never changes once the object
@@ -44,5 +46,17 @@ func tagsAllAttribute() schema.MapAttribute {
 		ElementType:         types.StringType,
 		Computed:            true,
 		MarkdownDescription: "All of the object's tags: the provider's `default_tags` merged with `tags`, which win.",
+	}
+}
+
+// replacingReference is a required argument that holds the ID of an object
+// of kind, checked for the kind's form at plan; changing it replaces the
+// object.
+func replacingReference(kind cloud.Kind, description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: description,
+		Validators:          []validator.String{idCheck(kind)},
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 }

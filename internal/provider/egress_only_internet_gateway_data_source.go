@@ -1,19 +1,12 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEgressOnlyInternetGatewayDataSource returns the
-// simcloud_egress_only_internet_gateway data source.
-func NewEgressOnlyInternetGatewayDataSource() datasource.DataSource {
-	return newLookupDataSource[egressOnlyInternetGatewayDataSourceModel, *egressOnlyInternetGatewayDataSourceModel](egressOnlyInternetGatewayLookup)
-}
 
 type egressOnlyInternetGatewayDataSourceModel struct {
 	ID    types.String `tfsdk:"id"`
@@ -28,28 +21,17 @@ var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSo
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The ID of the gateway to find.",
-				Validators:          []validator.String{idCheck(cloud.KindEgressOnlyInternetGateway)},
-			},
-			"vpc_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The VPC of the gateway to find.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-			},
-			"tags": schema.MapAttribute{
-				ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the gateway to find must have. Once found, all of its tags.",
-			},
+			"id":     lookupCriterion(cloud.KindEgressOnlyInternetGateway, "The ID of the gateway to find."),
+			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
+			"tags":   searchTagsAttribute("Tags the gateway to find must have. Once found, all of its tags."),
 		},
 	},
-	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string) cloud.EgressOnlyInternetGatewayFilter {
+	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {
 		return cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindEgressOnlyInternetGateways,
 	id:   func(g cloud.EgressOnlyInternetGateway) string { return g.ID },
-	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway) {
+	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(g.ID)
 		m.VPCID = types.StringValue(g.VPCID)
 	},

@@ -3,41 +3,27 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEgressOnlyInternetGatewayResource returns the
-// simcloud_egress_only_internet_gateway resource.
-func NewEgressOnlyInternetGatewayResource() resource.Resource {
-	return newTaggedResource[egressOnlyInternetGatewayModel, *egressOnlyInternetGatewayModel](egressOnlyInternetGatewayKind)
-}
 
 type egressOnlyInternetGatewayModel struct {
 	taggedObject
 	VPCID types.String `tfsdk:"vpc_id"`
 }
 
-var egressOnlyInternetGatewayKind = taggedKind[egressOnlyInternetGatewayModel, cloud.EgressOnlyInternetGateway]{
+var egressOnlyInternetGatewayKind = resourceKind[egressOnlyInternetGatewayModel, cloud.EgressOnlyInternetGateway]{
 	typeName: "_egress_only_internet_gateway",
 	kind:     cloud.KindEgressOnlyInternetGateway,
 	schema: schema.Schema{
 		MarkdownDescription: "An egress-only internet gateway, with the arguments and attributes of `aws_egress_only_internet_gateway`: " +
 			"it lets IPv6 traffic out of a VPC and nothing in.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("The gateway's ID, `eigw-` followed by 17 hexadecimal digits."),
-			"vpc_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The VPC the gateway serves. Changing it replaces the gateway.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":       computedID("The gateway's ID, `eigw-` followed by 17 hexadecimal digits."),
+			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC the gateway serves. Changing it replaces the gateway."),
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
 		},
@@ -45,16 +31,16 @@ var egressOnlyInternetGatewayKind = taggedKind[egressOnlyInternetGatewayModel, c
 	createOp:   "CreateEgressOnlyInternetGateway",
 	describeOp: "DescribeEgressOnlyInternetGateways",
 	deleteOp:   "DeleteEgressOnlyInternetGateway",
-	create: func(c *cloud.Client, ctx context.Context, plan *egressOnlyInternetGatewayModel, tags map[string]string) (cloud.EgressOnlyInternetGateway, error) {
-		return c.CreateEgressOnlyInternetGateway(ctx, plan.VPCID.ValueString(), tags)
+	create: func(d *providerData, ctx context.Context, a applyStep[egressOnlyInternetGatewayModel]) (cloud.EgressOnlyInternetGateway, error) {
+		return d.client.CreateEgressOnlyInternetGateway(ctx, a.plan.VPCID.ValueString(), a.tags)
 	},
-	get:     (*cloud.Client).EgressOnlyInternetGateway,
-	setTags: (*cloud.Client).UpdateEgressOnlyInternetGateway,
-	remove:  (*cloud.Client).DeleteEgressOnlyInternetGateway,
-	check: func(ctx context.Context, d *providerData, holder cloud.Holder, plan *egressOnlyInternetGatewayModel, tags map[string]string) error {
-		return d.client.CheckEgressOnlyInternetGateway(ctx, d.plan, holder, plannedID(plan.VPCID, cloud.KindVPC), tags)
+	get:        (*cloud.Client).EgressOnlyInternetGateway,
+	setTags:    (*cloud.Client).UpdateEgressOnlyInternetGateway,
+	removeByID: (*cloud.Client).DeleteEgressOnlyInternetGateway,
+	check: func(ctx context.Context, d *providerData, p planStep[egressOnlyInternetGatewayModel]) error {
+		return d.client.CheckEgressOnlyInternetGateway(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), p.tags)
 	},
-	fill: func(m *egressOnlyInternetGatewayModel, g cloud.EgressOnlyInternetGateway) {
+	fill: func(m *egressOnlyInternetGatewayModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(g.ID)
 		m.VPCID = types.StringValue(g.VPCID)
 	},

@@ -1,18 +1,12 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewEIPDataSource returns the simcloud_eip data source.
-func NewEIPDataSource() datasource.DataSource {
-	return newLookupDataSource[eipDataSourceModel, *eipDataSourceModel](eipLookup)
-}
 
 type eipDataSourceModel struct {
 	ID       types.String `tfsdk:"id"`
@@ -31,23 +25,21 @@ var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPF
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one elastic IP address by allocation ID, public address or tags. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The allocation ID of the address to find.",
-				Validators: []validator.String{idCheck(cloud.KindElasticIP)}},
-			"public_ip": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The public address to find."},
-			"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the address must have. Once found, all of its tags."},
+			"id":             lookupCriterion(cloud.KindElasticIP, "The allocation ID of the address to find."),
+			"public_ip":      schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The public address to find."},
+			"tags":           searchTagsAttribute("Tags the address must have. Once found, all of its tags."),
 			"allocation_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The allocation ID."},
 			"association_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of its association with a NAT gateway, or an empty string."},
 			"domain":         schema.StringAttribute{Computed: true, MarkdownDescription: "Always `vpc`."},
 			"arn":            schema.StringAttribute{Computed: true, MarkdownDescription: "The address's ARN."},
 		},
 	},
-	filter: func(m *eipDataSourceModel, tags map[string]string) cloud.ElasticIPFilter {
+	filter: func(m *eipDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.ElasticIPFilter {
 		return cloud.ElasticIPFilter{AllocationID: m.ID.ValueString(), PublicIP: m.PublicIP.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindElasticIPs,
 	id:   func(e cloud.ElasticIP) string { return e.AllocationID },
-	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP) {
+	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
 		m.ID, m.AllocationID, m.PublicIP = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID), types.StringValue(eip.PublicIP)
 		m.AssociationID, m.Domain, m.ARN = types.StringValue(eip.AssociationID), types.StringValue("vpc"), types.StringValue(eip.ARN())
 	},

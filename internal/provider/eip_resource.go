@@ -3,7 +3,7 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -14,9 +14,6 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// NewEIPResource returns the simcloud_eip resource.
-func NewEIPResource() resource.Resource { return newTaggedResource[eipModel, *eipModel](eipKind) }
-
 type eipModel struct {
 	taggedObject
 	AllocationID  types.String `tfsdk:"allocation_id"`
@@ -26,7 +23,7 @@ type eipModel struct {
 	ARN           types.String `tfsdk:"arn"`
 }
 
-var eipKind = taggedKind[eipModel, cloud.ElasticIP]{
+var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	typeName: "_eip",
 	kind:     cloud.KindElasticIP,
 	schema: schema.Schema{
@@ -54,13 +51,13 @@ var eipKind = taggedKind[eipModel, cloud.ElasticIP]{
 	createOp:   "AllocateAddress",
 	describeOp: "DescribeAddresses",
 	deleteOp:   "ReleaseAddress",
-	create: func(c *cloud.Client, ctx context.Context, _ *eipModel, tags map[string]string) (cloud.ElasticIP, error) {
-		return c.AllocateAddress(ctx, tags)
+	create: func(d *providerData, ctx context.Context, a applyStep[eipModel]) (cloud.ElasticIP, error) {
+		return d.client.AllocateAddress(ctx, a.tags)
 	},
-	get:     (*cloud.Client).ElasticIP,
-	setTags: (*cloud.Client).UpdateElasticIP,
-	remove:  (*cloud.Client).ReleaseAddress,
-	fill: func(m *eipModel, eip cloud.ElasticIP) {
+	get:        (*cloud.Client).ElasticIP,
+	setTags:    (*cloud.Client).UpdateElasticIP,
+	removeByID: (*cloud.Client).ReleaseAddress,
+	fill: func(m *eipModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
 		m.ID, m.AllocationID = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID)
 		m.Domain = types.StringValue("vpc")
 		m.PublicIP = types.StringValue(eip.PublicIP)

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -162,10 +163,22 @@ func routesFromCloud(routes []cloud.Route, diags *diag.Diagnostics) types.Set {
 
 // routeTableInput reads the desired routes and tags of a route table
 // resource; its routes are managed when its configuration has `route`.
-func routeTableInput(ctx context.Context, routes types.Set, tagsAll types.Map, config func(context.Context, path.Path, any) diag.Diagnostics, diags *diag.Diagnostics) cloud.RouteTableInput {
+func routeTableInput(ctx context.Context, routes types.Set, tags map[string]string, config tfsdk.Config, diags *diag.Diagnostics) cloud.RouteTableInput {
 	var configRoutes types.Set
-	diags.Append(config(ctx, path.Root("route"), &configRoutes)...)
-	return cloud.RouteTableInput{Tags: tagsForCloud(ctx, tagsAll, diags), Routes: routeSpecs(routes), ManageRoutes: !configRoutes.IsNull()}
+	diags.Append(config.GetAttribute(ctx, path.Root("route"), &configRoutes)...)
+	return cloud.RouteTableInput{Tags: tags, Routes: routeSpecs(routes), ManageRoutes: !configRoutes.IsNull()}
+}
+
+// plannedRoutes reads the route blocks of a table's configuration. A table
+// that is new (or adopted) without route blocks is planned with its local
+// routes only.
+func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, diags *diag.Diagnostics) types.Set {
+	var configRoutes types.Set
+	diags.Append(config.GetAttribute(ctx, path.Root("route"), &configRoutes)...)
+	if isNew && configRoutes.IsNull() {
+		*planned = routesFromCloud(nil, diags)
+	}
+	return configRoutes
 }
 
 // targetAttribute names the attribute of a route that holds a target, by

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -33,6 +34,37 @@ func importByID(ctx context.Context, kind cloud.Kind, req resource.ImportStateRe
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// importAttributes imports an object by the attributes an import ID names,
+// once parse has found them in it (err is what the parse said of the ID).
+func importAttributes(ctx context.Context, resp *resource.ImportStateResponse, err error, attributes map[string]string) {
+	if err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
+		return
+	}
+	for name, value := range attributes {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
+	}
+}
+
+// importByVPC imports an object that is the VPC's own, by the ID of the
+// VPC, as the AWS provider does: lookup finds the object's attributes, and a
+// refusal is reported as from operation.
+func importByVPC(ctx context.Context, resourceType, operation string, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
+	lookup func(vpcID string) (map[string]string, error)) {
+	if err := cloud.ValidateID(cloud.KindVPC, req.ID, ""); err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddError("Invalid import ID: "+summary, resourceType+" is imported by the ID of its VPC. "+detail)
+		return
+	}
+	attributes, err := lookup(req.ID)
+	if err != nil {
+		addCloudError(&resp.Diagnostics, operation, err)
+		return
+	}
+	importAttributes(ctx, resp, nil, attributes)
 }
 
 // planned is a string of the plan as a cloud check takes it: its value, or
@@ -68,6 +100,10 @@ func (d *providerData) planRemoval(ctx context.Context, state tfsdk.State, also 
 	d.plan.Removing(append([]string{id.ValueString()}, also...)...)
 }
 
+// errGone is what a read returns for an object that is gone from the cloud
+// although no object of its own is missing: an attachment undone, say.
+var errGone = errors.New("gone from the cloud")
+
 // refreshState is a resource's Read: refresh reads the object named in state
 // from the cloud into the model, and what it finds is stored. An object gone
 // from the cloud is removed from state with a warning, so that Terraform
@@ -80,7 +116,7 @@ func refreshState[M any](ctx context.Context, req resource.ReadRequest, resp *re
 		return
 	}
 	err := refresh(&state)
-	if cloud.IsNotFound(err) {
+	if cloud.IsNotFound(err) || errors.Is(err, errGone) {
 		warnGone(&resp.Diagnostics, resourceType, id(state))
 		resp.State.RemoveResource(ctx)
 		return

@@ -2,9 +2,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -34,12 +38,12 @@ type lookupKind[M, O, F any] struct {
 	describeOp string
 	schema     schema.Schema
 	// filter makes the engine's criteria of the configured model and tags.
-	filter func(m *M, tags map[string]string) F
+	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
 	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
 	id     func(O) string
 	// fill copies the found object's attributes other than its tags into
 	// the model; tagsOf gives its tags.
-	fill   func(m *M, o O)
+	fill   func(m *M, o O, diags *diag.Diagnostics)
 	tagsOf func(O) map[string]string
 }
 
@@ -48,8 +52,11 @@ type lookupDataSource[M any, P lookupModelOf[M], O, F any] struct {
 	lookupKind[M, O, F]
 }
 
-func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O, F]) datasource.DataSource {
-	return &lookupDataSource[M, P, O, F]{dataSourceBase: dataSourceBase{typeName: k.typeName}, lookupKind: k}
+// newLookupDataSource is the factory the provider lists for a lookup.
+func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O, F]) func() datasource.DataSource {
+	return func() datasource.DataSource {
+		return &lookupDataSource[M, P, O, F]{dataSourceBase: dataSourceBase{typeName: k.typeName}, lookupKind: k}
+	}
 }
 
 var _ datasource.DataSourceWithConfigure = &lookupDataSource[eipDataSourceModel, *eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPFilter]{}
@@ -68,7 +75,11 @@ func (d *lookupDataSource[M, P, O, F]) Read(ctx context.Context, req datasource.
 	if s := P(&m).searched(); !s.Tags.IsNull() {
 		resp.Diagnostics.Append(s.Tags.ElementsAs(ctx, &tags, false)...)
 	}
-	found, err := d.find(d.data.client, ctx, d.filter(&m, tags))
+	filter := d.filter(&m, tags, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found, err := d.find(d.data.client, ctx, filter)
 	if err != nil {
 		addCloudError(&resp.Diagnostics, d.describeOp, err)
 		return
@@ -77,7 +88,67 @@ func (d *lookupDataSource[M, P, O, F]) Read(ctx context.Context, req datasource.
 	if !ok {
 		return
 	}
-	d.fill(&m, o)
+	d.fill(&m, o, &resp.Diagnostics)
 	P(&m).searched().Tags = mapValue(ctx, d.tagsOf(o), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// foundAttribute and foundBool are attributes that a lookup reads from what
+// it found.
+func foundAttribute(description string) schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+}
+
+func foundBool(description string) schema.BoolAttribute {
+	return schema.BoolAttribute{Computed: true, MarkdownDescription: description}
+}
+
+// eitherID is the ID a lookup searches for when it can be given under two
+// names, as `id` and under the name the AWS provider's data source uses
+// (alias); both given, they must agree.
+func eitherID(id, alias types.String, aliasName, noun string, diags *diag.Diagnostics) string {
+	if a := alias.ValueString(); a != "" && id.ValueString() == "" {
+		return a
+	} else if a != "" && a != id.ValueString() {
+		diags.AddError("Conflicting "+noun+" IDs", "id and "+aliasName+" name different "+noun+"s; give one of them.")
+	}
+	return id.ValueString()
+}
+
+// exactlyOne returns the single object a data source's criteria matched, or
+// explains why there is not exactly one.
+func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(T) string) (T, bool) {
+	var zero T
+	switch len(found) {
+	case 1:
+		return found[0], true
+	case 0:
+		diags.AddError("No matching "+noun+" found",
+			fmt.Sprintf("No %s in this account and region matches the given criteria. Check them, or create the %s first.", noun, noun))
+		return zero, false
+	default:
+		ids := make([]string, 0, len(found))
+		for _, f := range found {
+			ids = append(ids, id(f))
+		}
+		plural := noun + "s"
+		if strings.HasSuffix(noun, "s") {
+			plural = noun + "es"
+		}
+		diags.AddError(fmt.Sprintf("%d %s match", len(found), plural),
+			fmt.Sprintf("The criteria match %s. Add criteria, such as a tag or the id, so that exactly one %s matches.", strings.Join(ids, ", "), noun))
+		return zero, false
+	}
+}
+
+// lookupCriterion is an optional ID of an object of kind that a lookup
+// searches by; once found, it is the found object's.
+func lookupCriterion(kind cloud.Kind, description string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: []validator.String{idCheck(kind)}}
+}
+
+// searchTagsAttribute is a lookup's tags: those to match, and once found,
+// all of the found object's tags.
+func searchTagsAttribute(description string) schema.MapAttribute {
+	return schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: description}
 }

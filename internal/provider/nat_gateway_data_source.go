@@ -1,18 +1,12 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
-
-// NewNATGatewayDataSource returns the simcloud_nat_gateway data source.
-func NewNATGatewayDataSource() datasource.DataSource {
-	return newLookupDataSource[natGatewayDataSourceModel, *natGatewayDataSourceModel](natGatewayLookup)
-}
 
 type natGatewayDataSourceModel struct {
 	ID       types.String `tfsdk:"id"`
@@ -27,11 +21,6 @@ type natGatewayDataSourceModel struct {
 	NetworkInterfaceID types.String `tfsdk:"network_interface_id"`
 }
 
-// foundAttribute is an attribute that a lookup reads from what it found.
-func foundAttribute(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-}
-
 var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, cloud.NATGatewayFilter]{
 	typeName:   "_nat_gateway",
 	noun:       "NAT gateway",
@@ -39,14 +28,10 @@ var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, c
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one NAT gateway by ID, subnet, VPC or tags. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The ID of the gateway to find.",
-				Validators: []validator.String{idCheck(cloud.KindNATGateway)}},
-			"subnet_id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The subnet of the gateway to find.",
-				Validators: []validator.String{idCheck(cloud.KindSubnet)}},
-			"vpc_id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The VPC of the gateway to find.",
-				Validators: []validator.String{idCheck(cloud.KindVPC)}},
-			"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-				MarkdownDescription: "Tags the gateway must have. Once found, all of its tags."},
+			"id":                   lookupCriterion(cloud.KindNATGateway, "The ID of the gateway to find."),
+			"subnet_id":            lookupCriterion(cloud.KindSubnet, "The subnet of the gateway to find."),
+			"vpc_id":               lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
+			"tags":                 searchTagsAttribute("Tags the gateway must have. Once found, all of its tags."),
 			"state":                foundAttribute("Always `available` in the simulated cloud: deleted gateways are gone."),
 			"connectivity_type":    foundAttribute("`public` or `private`."),
 			"allocation_id":        foundAttribute("The elastic IP's allocation ID, or an empty string."),
@@ -55,12 +40,12 @@ var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, c
 			"network_interface_id": foundAttribute("The ID of its network interface."),
 		},
 	},
-	filter: func(m *natGatewayDataSourceModel, tags map[string]string) cloud.NATGatewayFilter {
+	filter: func(m *natGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.NATGatewayFilter {
 		return cloud.NATGatewayFilter{ID: m.ID.ValueString(), SubnetID: m.SubnetID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindNATGateways,
 	id:   func(nat cloud.NATGateway) string { return nat.ID },
-	fill: func(m *natGatewayDataSourceModel, nat cloud.NATGateway) {
+	fill: func(m *natGatewayDataSourceModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
 		m.ID, m.SubnetID, m.VPCID = types.StringValue(nat.ID), types.StringValue(nat.SubnetID), types.StringValue(nat.VPCID)
 		m.State, m.ConnectivityType = types.StringValue("available"), types.StringValue(nat.ConnectivityType)
 		m.AllocationID, m.PublicIP, m.PrivateIP = types.StringValue(nat.AllocationID), types.StringValue(nat.PublicIP), types.StringValue(nat.PrivateIP)

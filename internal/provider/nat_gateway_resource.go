@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -18,21 +17,8 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = &natGatewayResource{}
-	_ resource.ResourceWithModifyPlan  = &natGatewayResource{}
-	_ resource.ResourceWithImportState = &natGatewayResource{}
-)
-
-// NewNATGatewayResource returns the simcloud_nat_gateway resource.
-func NewNATGatewayResource() resource.Resource {
-	return &natGatewayResource{resourceBase{typeName: "_nat_gateway"}}
-}
-
-type natGatewayResource struct{ resourceBase }
-
 type natGatewayModel struct {
-	ID                 types.String `tfsdk:"id"`
+	taggedObject
 	SubnetID           types.String `tfsdk:"subnet_id"`
 	AllocationID       types.String `tfsdk:"allocation_id"`
 	ConnectivityType   types.String `tfsdk:"connectivity_type"`
@@ -40,8 +26,6 @@ type natGatewayModel struct {
 	PublicIP           types.String `tfsdk:"public_ip"`
 	PrivateIP          types.String `tfsdk:"private_ip"`
 	NetworkInterfaceID types.String `tfsdk:"network_interface_id"`
-	Tags               types.Map    `tfsdk:"tags"`
-	TagsAll            types.Map    `tfsdk:"tags_all"`
 }
 
 func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) cloud.NATGatewayInput {
@@ -49,23 +33,23 @@ func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) clo
 		ConnectivityType: m.ConnectivityType.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags)}
 }
 
-func (r *natGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	resp.Schema = schema.Schema{
+var replaceOnChange = []planmodifier.String{stringplanmodifier.RequiresReplace()}
+
+var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
+	typeName: "_nat_gateway",
+	kind:     cloud.KindNATGateway,
+	schema: schema.Schema{
 		MarkdownDescription: "A NAT gateway, with the arguments and attributes of `aws_nat_gateway`: it lets instances of private subnets open " +
 			"connections out, and lets no connection in.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("The gateway's ID, `nat-` followed by 17 hexadecimal digits."),
-			"subnet_id": schema.StringAttribute{
-				Required: true, PlanModifiers: replace, Validators: []validator.String{idCheck(cloud.KindSubnet)},
-				MarkdownDescription: "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway.",
-			},
+			"id":        computedID("The gateway's ID, `nat-` followed by 17 hexadecimal digits."),
+			"subnet_id": replacingReference(cloud.KindSubnet, "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway."),
 			"allocation_id": schema.StringAttribute{
-				Optional: true, PlanModifiers: replace, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
+				Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
 				MarkdownDescription: "The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
 			},
 			"connectivity_type": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString(cloud.ConnectivityPublic), PlanModifiers: replace,
+				Optional: true, Computed: true, Default: stringdefault.StaticString(cloud.ConnectivityPublic), PlanModifiers: replaceOnChange,
 				MarkdownDescription: "`public` (default) or `private`. Changing it replaces the gateway.",
 			},
 			"association_id":       computedID("The ID of the elastic IP's association with the gateway, or an empty string."),
@@ -75,93 +59,42 @@ func (r *natGatewayResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"tags":                 tagsAttribute(),
 			"tags_all":             tagsAllAttribute(),
 		},
-	}
-}
-
-func (r *natGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		r.data.planRemoval(ctx, req.State)
-		return
-	}
-	var plan natGatewayModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	in := cloud.NATGatewayInput{
-		SubnetID: plannedID(plan.SubnetID, cloud.KindSubnet), AllocationID: plannedID(plan.AllocationID, cloud.KindElasticIP),
-		ConnectivityType: planned(plan.ConnectivityType), Tags: r.data.tagsToCheck(ctx, plan.Tags, &resp.Diagnostics),
-	}
-	stateID, change := "", unchanged
-	if !req.State.Raw.IsNull() {
-		var state natGatewayModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		stateID = state.ID.ValueString()
-		replacing := !plan.SubnetID.Equal(state.SubnetID) || !plan.AllocationID.Equal(state.AllocationID) || !plan.ConnectivityType.Equal(state.ConnectivityType)
-		change = changeOf(replacing, reflect.DeepEqual(in, state.input(ctx, &resp.Diagnostics)))
-	}
-	key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
-	description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
-	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
-		return r.data.client.CheckNATGateway(ctx, r.data.plan, holder, in, selfID)
-	})
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "plan", err)
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
-}
-
-func (r *natGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateNatGateway", func(plan *natGatewayModel) error {
-		nat, err := r.data.client.CreateNATGateway(ctx, plan.input(ctx, &resp.Diagnostics))
-		if err == nil {
-			r.data.setNATGatewayState(ctx, plan, nat, &resp.Diagnostics)
+	},
+	createOp:   "CreateNatGateway",
+	describeOp: "DescribeNatGateways",
+	deleteOp:   "DeleteNatGateway",
+	create: func(d *providerData, ctx context.Context, a applyStep[natGatewayModel]) (cloud.NATGateway, error) {
+		return d.client.CreateNATGateway(ctx, a.plan.input(ctx, a.diags))
+	},
+	get:        (*cloud.Client).NATGateway,
+	setTags:    (*cloud.Client).UpdateNATGateway,
+	removeByID: (*cloud.Client).DeleteNATGateway,
+	check: func(ctx context.Context, d *providerData, p planStep[natGatewayModel]) error {
+		in := cloud.NATGatewayInput{
+			SubnetID: plannedID(p.plan.SubnetID, cloud.KindSubnet), AllocationID: plannedID(p.plan.AllocationID, cloud.KindElasticIP),
+			ConnectivityType: planned(p.plan.ConnectivityType), Tags: p.tags,
 		}
-		return err
-	})
-}
-
-func (r *natGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud_nat_gateway", "DescribeNatGateways", func(m natGatewayModel) string { return m.ID.ValueString() },
-		func(m *natGatewayModel) error {
-			nat, err := r.data.client.NATGateway(ctx, m.ID.ValueString())
-			if err == nil {
-				r.data.setNATGatewayState(ctx, m, nat, &resp.Diagnostics)
-			}
-			return err
+		stateID, change := "", unchanged
+		if state := p.state; state != nil {
+			stateID = state.ID.ValueString()
+			replacing := !p.plan.SubnetID.Equal(state.SubnetID) || !p.plan.AllocationID.Equal(state.AllocationID) || !p.plan.ConnectivityType.Equal(state.ConnectivityType)
+			change = changeOf(replacing, reflect.DeepEqual(in, state.input(ctx, p.diags)))
+		}
+		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
+		description := fmt.Sprintf("the simcloud_nat_gateway planned in this configuration for subnet %s", in.SubnetID)
+		return d.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
+			return d.client.CheckNATGateway(ctx, d.plan, holder, in, selfID)
 		})
-}
-
-func (r *natGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateTags", func(plan *natGatewayModel) error {
-		nat, err := r.data.client.UpdateNATGateway(ctx, plan.ID.ValueString(), tagsForCloud(ctx, plan.TagsAll, &resp.Diagnostics))
-		if err == nil {
-			r.data.setNATGatewayState(ctx, plan, nat, &resp.Diagnostics)
+	},
+	fill: func(m *natGatewayModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
+		m.ID, m.SubnetID = types.StringValue(nat.ID), types.StringValue(nat.SubnetID)
+		m.AllocationID = types.StringNull()
+		if nat.AllocationID != "" {
+			m.AllocationID = types.StringValue(nat.AllocationID)
 		}
-		return err
-	})
-}
-
-func (r *natGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteState(ctx, req, resp, "DeleteNatGateway", func(state natGatewayModel) error { return r.data.client.DeleteNATGateway(ctx, state.ID.ValueString()) })
-}
-
-func (r *natGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, cloud.KindNATGateway, req, resp)
-}
-
-func (d *providerData) setNATGatewayState(ctx context.Context, m *natGatewayModel, nat cloud.NATGateway, diags *diag.Diagnostics) {
-	m.ID, m.SubnetID = types.StringValue(nat.ID), types.StringValue(nat.SubnetID)
-	m.AllocationID = types.StringNull()
-	if nat.AllocationID != "" {
-		m.AllocationID = types.StringValue(nat.AllocationID)
-	}
-	m.ConnectivityType = types.StringValue(nat.ConnectivityType)
-	m.AssociationID, m.PublicIP = types.StringValue(nat.AssociationID), types.StringValue(nat.PublicIP)
-	m.PrivateIP, m.NetworkInterfaceID = types.StringValue(nat.PrivateIP), types.StringValue(nat.NetworkInterfaceID)
-	m.Tags, m.TagsAll = d.tagsFromCloud(ctx, nat.Tags, m.Tags, diags)
+		m.ConnectivityType = types.StringValue(nat.ConnectivityType)
+		m.AssociationID, m.PublicIP = types.StringValue(nat.AssociationID), types.StringValue(nat.PublicIP)
+		m.PrivateIP, m.NetworkInterfaceID = types.StringValue(nat.PrivateIP), types.StringValue(nat.NetworkInterfaceID)
+	},
+	tagsOf: func(nat cloud.NATGateway) map[string]string { return nat.Tags },
 }

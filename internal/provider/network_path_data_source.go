@@ -14,7 +14,9 @@ import (
 
 var _ datasource.DataSourceWithConfigure = &networkPathDataSource{}
 
-// NewNetworkPathDataSource returns the simcloud_network_path data source.
+// NewNetworkPathDataSource returns the simcloud_network_path data source. It
+// is not a lookupKind: it finds no object of the cloud, but follows a path
+// through several, so it has a Read of its own.
 func NewNetworkPathDataSource() datasource.DataSource {
 	return &networkPathDataSource{dataSourceBase{typeName: "_network_path"}}
 }

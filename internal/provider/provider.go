@@ -147,30 +147,30 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 
 func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		NewVPCResource,
-		NewInternetGatewayResource,
-		NewInternetGatewayAttachmentResource,
-		NewEgressOnlyInternetGatewayResource,
-		NewSubnetResource,
-		NewRouteTableResource,
-		NewRouteResource,
-		NewRouteTableAssociationResource,
-		NewMainRouteTableAssociationResource,
-		NewDefaultRouteTableResource,
-		NewEIPResource,
-		NewNATGatewayResource,
+		newResource(vpcKind),
+		newResource(internetGatewayKind),
+		newResource(internetGatewayAttachmentKind),
+		newResource(egressOnlyInternetGatewayKind),
+		newResource(subnetKind),
+		newResource(routeTableKind),
+		newResource(routeKind),
+		newResource(routeTableAssociationKind),
+		newResource(mainRouteTableAssociationKind),
+		newResource(defaultRouteTableKind),
+		newResource(eipKind),
+		newResource(natGatewayKind),
 	}
 }
 
 func (p *simcloudProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		NewVPCDataSource,
-		NewInternetGatewayDataSource,
-		NewEgressOnlyInternetGatewayDataSource,
-		NewSubnetDataSource,
-		NewRouteTableDataSource,
-		NewEIPDataSource,
-		NewNATGatewayDataSource,
+		newLookupDataSource(vpcLookup),
+		newLookupDataSource(internetGatewayLookup),
+		newLookupDataSource(egressOnlyInternetGatewayLookup),
+		newLookupDataSource(subnetLookup),
+		newLookupDataSource(routeTableLookup),
+		newLookupDataSource(eipLookup),
+		newLookupDataSource(natGatewayLookup),
 		NewNetworkPathDataSource,
 	}
 }

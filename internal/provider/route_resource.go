@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -16,20 +16,8 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var (
-	_ resource.ResourceWithConfigure        = &routeResource{}
-	_ resource.ResourceWithModifyPlan       = &routeResource{}
-	_ resource.ResourceWithImportState      = &routeResource{}
-	_ resource.ResourceWithConfigValidators = &routeResource{}
-)
-
-// NewRouteResource returns the simcloud_route resource.
-func NewRouteResource() resource.Resource { return &routeResource{resourceBase{typeName: "_route"}} }
-
-type routeResource struct{ resourceBase }
-
 type routeModel struct {
-	ID                       types.String `tfsdk:"id"`
+	objectID
 	RouteTableID             types.String `tfsdk:"route_table_id"`
 	DestinationCIDRBlock     types.String `tfsdk:"destination_cidr_block"`
 	DestinationIPv6CIDRBlock types.String `tfsdk:"destination_ipv6_cidr_block"`
@@ -56,20 +44,17 @@ func (m routeModel) spec() cloud.RouteSpec {
 	return spec
 }
 
-func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func routeSchema() schema.Schema {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	destination := func(description string, parse func(string) error) schema.StringAttribute {
 		return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: replace,
 			Validators: []validator.String{cloudCheck(parse)}}
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "One route of a route table, with the arguments and attributes of `aws_route`: traffic for a destination block goes to a target.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
-			"route_table_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The table the route belongs to. Changing it replaces the route.",
-				Validators: []validator.String{idCheck(cloud.KindRouteTable)}, PlanModifiers: replace,
-			},
+			"id":             computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
+			"route_table_id": replacingReference(cloud.KindRouteTable, "The table the route belongs to. Changing it replaces the route."),
 			"destination_cidr_block": destination("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
 				func(s string) error {
 					_, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block")
@@ -101,104 +86,61 @@ func (r *routeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
-// ConfigValidators check which of the route's destination and target
-// arguments are set with the cloud's own rule, so that a route with two
-// targets, or an IPv4 destination for an egress-only gateway, fails at plan
-// with AWS's code even while the IDs are unknown.
-func (r *routeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
-		"destination_cidr_block", "destination_ipv6_cidr_block", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")}
-}
-
-func (r *routeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		r.data.planRemoval(ctx, req.State)
-		return
-	}
-	var plan routeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	spec, tableID := plan.spec(), plannedID(plan.RouteTableID, cloud.KindRouteTable)
-	stateID, change, targetChange := "", unchanged, false
-	if !req.State.Raw.IsNull() {
-		var state routeModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		stateID = state.ID.ValueString()
-		replacing := !plan.RouteTableID.Equal(state.RouteTableID) || state.spec().Destination != spec.Destination
-		targetChange = !replacing
-		change = changeOf(replacing, state.spec() == spec)
-	}
-	key := strings.Join([]string{"simcloud_route", tableID, spec.Destination, spec.Target}, "|")
-	description := fmt.Sprintf("the simcloud_route planned in this configuration for %s in %s", spec.Destination, tableID)
-	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, _ string) error {
-		return r.data.client.CheckRoute(ctx, r.data.plan, holder, tableID, spec, targetChange)
-	})
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "plan", err)
-	}
-}
-
-func (r *routeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateRoute", func(plan *routeModel) error {
-		route, err := r.data.client.CreateRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
-		if err == nil {
-			setRouteState(plan, route)
+var routeKind = resourceKind[routeModel, cloud.Route]{
+	typeName:   "_route",
+	schema:     routeSchema(),
+	createOp:   "CreateRoute",
+	describeOp: "DescribeRouteTables",
+	updateOp:   "ReplaceRoute",
+	deleteOp:   "DeleteRoute",
+	// The cloud's own rule checks which of the route's destination and
+	// target arguments are set, so that a route with two targets, or an IPv4
+	// destination for an egress-only gateway, fails at plan with AWS's code
+	// even while the IDs are unknown.
+	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
+		"destination_cidr_block", "destination_ipv6_cidr_block", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")},
+	create: func(d *providerData, ctx context.Context, a applyStep[routeModel]) (cloud.Route, error) {
+		return d.client.CreateRoute(ctx, a.plan.RouteTableID.ValueString(), a.plan.spec())
+	},
+	read: func(c *cloud.Client, ctx context.Context, state *routeModel) (cloud.Route, error) {
+		return c.Route(ctx, state.RouteTableID.ValueString(), state.spec().Destination)
+	},
+	update: func(d *providerData, ctx context.Context, a applyStep[routeModel]) (cloud.Route, error) {
+		return d.client.ReplaceRoute(ctx, a.plan.RouteTableID.ValueString(), a.plan.spec())
+	},
+	remove: func(c *cloud.Client, ctx context.Context, state *routeModel) error {
+		return c.DeleteRoute(ctx, state.RouteTableID.ValueString(), state.spec().Destination)
+	},
+	check: func(ctx context.Context, d *providerData, p planStep[routeModel]) error {
+		spec, tableID := p.plan.spec(), plannedID(p.plan.RouteTableID, cloud.KindRouteTable)
+		stateID, change, targetChange := "", unchanged, false
+		if state := p.state; state != nil {
+			stateID = state.ID.ValueString()
+			replacing := !p.plan.RouteTableID.Equal(state.RouteTableID) || state.spec().Destination != spec.Destination
+			targetChange = !replacing
+			change = changeOf(replacing, state.spec() == spec)
 		}
-		return err
-	})
-}
-
-func (r *routeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud_route", "DescribeRouteTables", func(m routeModel) string { return m.ID.ValueString() },
-		func(m *routeModel) error {
-			route, err := r.data.client.Route(ctx, m.RouteTableID.ValueString(), m.spec().Destination)
-			if err == nil {
-				setRouteState(m, route)
-			}
-			return err
+		key := strings.Join([]string{"simcloud_route", tableID, spec.Destination, spec.Target}, "|")
+		description := fmt.Sprintf("the simcloud_route planned in this configuration for %s in %s", spec.Destination, tableID)
+		return d.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, _ string) error {
+			return d.client.CheckRoute(ctx, d.plan, holder, tableID, spec, targetChange)
 		})
-}
-
-func (r *routeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ReplaceRoute", func(plan *routeModel) error {
-		route, err := r.data.client.ReplaceRoute(ctx, plan.RouteTableID.ValueString(), plan.spec())
-		if err == nil {
-			setRouteState(plan, route)
+	},
+	fill: setRouteState,
+	// A route is imported by <route-table-id>_<destination>, as the AWS
+	// provider does.
+	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+		tableID, destination, err := cloud.ParseRouteImportID(req.ID)
+		destinationAttribute := "destination_cidr_block"
+		if isIPv6(destination) {
+			destinationAttribute = "destination_ipv6_cidr_block"
 		}
-		return err
-	})
+		importAttributes(ctx, resp, err, map[string]string{
+			"route_table_id": tableID, destinationAttribute: destination, "id": cloud.RouteID(tableID, destination)})
+	},
 }
 
-func (r *routeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteState(ctx, req, resp, "DeleteRoute", func(state routeModel) error {
-		return r.data.client.DeleteRoute(ctx, state.RouteTableID.ValueString(), state.spec().Destination)
-	})
-}
-
-// ImportState imports a route by <route-table-id>_<destination>, as the AWS
-// provider does.
-func (r *routeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	tableID, destination, err := cloud.ParseRouteImportID(req.ID)
-	if err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
-		return
-	}
-	destinationAttribute := "destination_cidr_block"
-	if isIPv6(destination) {
-		destinationAttribute = "destination_ipv6_cidr_block"
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("route_table_id"), tableID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(destinationAttribute), destination)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), cloud.RouteID(tableID, destination))...)
-}
-
-func setRouteState(m *routeModel, route cloud.Route) {
+func setRouteState(m *routeModel, route cloud.Route, _ *diag.Diagnostics) {
 	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
 	m.RouteTableID = types.StringValue(route.RouteTableID)
 	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock = types.StringNull(), types.StringNull()

@@ -18,20 +18,8 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var (
-	_ resource.ResourceWithConfigure        = &subnetResource{}
-	_ resource.ResourceWithModifyPlan       = &subnetResource{}
-	_ resource.ResourceWithImportState      = &subnetResource{}
-	_ resource.ResourceWithConfigValidators = &subnetResource{}
-)
-
-// NewSubnetResource returns the simcloud_subnet resource.
-func NewSubnetResource() resource.Resource { return &subnetResource{resourceBase{typeName: "_subnet"}} }
-
-type subnetResource struct{ resourceBase }
-
 type subnetModel struct {
-	ID                          types.String `tfsdk:"id"`
+	taggedObject
 	ARN                         types.String `tfsdk:"arn"`
 	OwnerID                     types.String `tfsdk:"owner_id"`
 	VPCID                       types.String `tfsdk:"vpc_id"`
@@ -45,22 +33,17 @@ type subnetModel struct {
 	IsPublic                    types.Bool   `tfsdk:"is_public"`
 	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
 	InternetAccess              types.Object `tfsdk:"internet_access"`
-	Tags                        types.Map    `tfsdk:"tags"`
-	TagsAll                     types.Map    `tfsdk:"tags_all"`
 }
 
-func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func subnetSchema() schema.Schema {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A subnet, with the arguments and attributes of `aws_subnet`, plus `is_public` and `effective_route_table_id`, which say what its routing makes of it.",
 		Attributes: map[string]schema.Attribute{
 			"id":       computedID("The subnet's ID, `subnet-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The subnet's ARN."),
 			"owner_id": computedID("The ID of the account that owns the subnet."),
-			"vpc_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The VPC of the subnet. Changing it replaces the subnet.",
-				Validators: []validator.String{idCheck(cloud.KindVPC)}, PlanModifiers: replace,
-			},
+			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the subnet. Changing it replaces the subnet."),
 			"cidr_block": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The subnet's IPv4 block: a /16 to /28 inside the VPC's block that overlaps no other subnet of the VPC. " +
@@ -118,79 +101,75 @@ func (r *subnetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	}
 }
 
-func (r *subnetResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{
+var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
+	typeName:   "_subnet",
+	kind:       cloud.KindSubnet,
+	schema:     subnetSchema(),
+	createOp:   "CreateSubnet",
+	describeOp: "DescribeSubnets",
+	updateOp:   "ModifySubnetAttribute",
+	deleteOp:   "DeleteSubnet",
+	configValidators: []resource.ConfigValidator{
 		argumentsCheck(cloud.CheckSubnetZoneArguments, "availability_zone", "availability_zone_id"),
-	}
+	},
+	create: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
+		return d.client.CreateSubnet(ctx, subnetInputFrom(ctx, *a.plan, a.diags))
+	},
+	get: (*cloud.Client).Subnet,
+	update: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
+		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, *a.plan, a.diags))
+	},
+	removeByID: (*cloud.Client).DeleteSubnet,
+	check:      checkSubnet,
+	fill:       setSubnetState,
+	tagsOf:     func(s cloud.Subnet) map[string]string { return s.Tags },
+	advise: func(_ context.Context, _ *providerData, s cloud.Subnet, diags *diag.Diagnostics) {
+		addAdvice(diags, cloud.SubnetAdvice(s))
+	},
 }
 
-func (r *subnetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		r.data.planRemoval(ctx, req.State)
-		return
-	}
-	var plan subnetModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-	var state *subnetModel
-	if !req.State.Raw.IsNull() {
-		state = &subnetModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	region := r.data.client.Scope().Region
-	if plan.AvailabilityZone.IsUnknown() {
+func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {
+	region := d.client.Scope().Region
+	if p.plan.AvailabilityZone.IsUnknown() {
 		var configZone, configZoneID types.String
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("availability_zone"), &configZone)...)
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("availability_zone_id"), &configZoneID)...)
+		p.diags.Append(p.config.GetAttribute(ctx, path.Root("availability_zone"), &configZone)...)
+		p.diags.Append(p.config.GetAttribute(ctx, path.Root("availability_zone_id"), &configZoneID)...)
 		switch {
 		case configZone.IsNull() && configZoneID.IsNull():
-			plan.AvailabilityZone = types.StringValue(cloud.AvailabilityZones(region)[0])
+			p.plan.AvailabilityZone = types.StringValue(cloud.AvailabilityZones(region)[0])
 		case configZone.IsNull() && !configZoneID.IsUnknown():
 			zone, err := cloud.AvailabilityZoneByID(region, configZoneID.ValueString())
 			if err != nil {
-				addCloudError(&resp.Diagnostics, "plan", err)
-				return
+				return err
 			}
-			plan.AvailabilityZone = types.StringValue(zone)
+			p.plan.AvailabilityZone = types.StringValue(zone)
 		}
 	}
-	if !plan.AvailabilityZone.IsUnknown() {
-		if err := cloud.ValidateAvailabilityZone(region, plan.AvailabilityZone.ValueString()); err != nil {
-			addCloudError(&resp.Diagnostics, "plan", err)
-			return
+	if !p.plan.AvailabilityZone.IsUnknown() {
+		if err := cloud.ValidateAvailabilityZone(region, p.plan.AvailabilityZone.ValueString()); err != nil {
+			return err
 		}
-		plan.AvailabilityZoneID = types.StringValue(cloud.AvailabilityZoneID(plan.AvailabilityZone.ValueString()))
+		p.plan.AvailabilityZoneID = types.StringValue(cloud.AvailabilityZoneID(p.plan.AvailabilityZone.ValueString()))
 	}
-	if state != nil && plan.IPv6CIDRBlock.Equal(state.IPv6CIDRBlock) {
-		plan.IPv6CIDRBlockAssociationID = state.IPv6CIDRBlockAssociationID
-	} else if plan.IPv6CIDRBlock.IsNull() {
-		plan.IPv6CIDRBlockAssociationID = types.StringValue("")
+	if p.state != nil && p.plan.IPv6CIDRBlock.Equal(p.state.IPv6CIDRBlock) {
+		p.plan.IPv6CIDRBlockAssociationID = p.state.IPv6CIDRBlockAssociationID
+	} else if p.plan.IPv6CIDRBlock.IsNull() {
+		p.plan.IPv6CIDRBlockAssociationID = types.StringValue("")
 	}
-	in := r.data.plannedSubnetInput(ctx, plan, &resp.Diagnostics)
+	in := d.plannedSubnetInput(ctx, *p.plan, p.diags)
 	stateID, change := "", unchanged
-	if state != nil {
-		stateID = state.ID.ValueString()
-		replacing := !plan.VPCID.Equal(state.VPCID) || !plan.CIDRBlock.Equal(state.CIDRBlock) || !plan.AvailabilityZone.Equal(state.AvailabilityZone)
-		change = changeOf(replacing, reflect.DeepEqual(in, r.data.plannedSubnetInput(ctx, *state, &resp.Diagnostics)))
+	if p.state != nil {
+		stateID = p.state.ID.ValueString()
+		replacing := !p.plan.VPCID.Equal(p.state.VPCID) || !p.plan.CIDRBlock.Equal(p.state.CIDRBlock) || !p.plan.AvailabilityZone.Equal(p.state.AvailabilityZone)
+		change = changeOf(replacing, reflect.DeepEqual(in, d.plannedSubnetInput(ctx, *p.state, p.diags)))
 	}
 	key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
 	description := fmt.Sprintf("the simcloud_subnet planned in this configuration with cidr_block %s in %s", in.CIDRBlock, in.VPCID)
-	err := r.data.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
-		return r.data.client.CheckSubnet(ctx, r.data.plan, holder, in, selfID)
+	return d.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
+		return d.client.CheckSubnet(ctx, d.plan, holder, in, selfID)
 	})
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "plan", err)
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 
-// subnetInputFrom is the configuration a subnet is applied with.
 func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics) cloud.SubnetInput {
 	return cloud.SubnetInput{
 		VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), AvailabilityZone: m.AvailabilityZone.ValueString(),
@@ -210,49 +189,7 @@ func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetModel, di
 	}
 }
 
-func (r *subnetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateSubnet", func(plan *subnetModel) error {
-		in := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
-		s, err := r.data.client.CreateSubnet(ctx, in)
-		if err == nil {
-			r.data.setSubnetState(ctx, plan, s, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *subnetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud_subnet", "DescribeSubnets", func(m subnetModel) string { return m.ID.ValueString() },
-		func(m *subnetModel) error {
-			s, err := r.data.client.Subnet(ctx, m.ID.ValueString())
-			if err == nil {
-				r.data.setSubnetState(ctx, m, s, &resp.Diagnostics)
-				addAdvice(&resp.Diagnostics, cloud.SubnetAdvice(s))
-			}
-			return err
-		})
-}
-
-func (r *subnetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifySubnetAttribute", func(plan *subnetModel) error {
-		in := subnetInputFrom(ctx, *plan, &resp.Diagnostics)
-		s, err := r.data.client.UpdateSubnet(ctx, plan.ID.ValueString(), in)
-		if err == nil {
-			r.data.setSubnetState(ctx, plan, s, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *subnetResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteState(ctx, req, resp, "DeleteSubnet", func(state subnetModel) error { return r.data.client.DeleteSubnet(ctx, state.ID.ValueString()) })
-}
-
-func (r *subnetResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, cloud.KindSubnet, req, resp)
-}
-
-func (d *providerData) setSubnetState(ctx context.Context, m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
+func setSubnetState(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(s.ID)
 	m.ARN = types.StringValue(s.ARN())
 	m.OwnerID = types.StringValue(s.OwnerID)
@@ -270,5 +207,4 @@ func (d *providerData) setSubnetState(ctx context.Context, m *subnetModel, s clo
 	m.IsPublic = types.BoolValue(s.IsPublic)
 	m.EffectiveRouteTableID = types.StringValue(s.RouteTableID)
 	m.InternetAccess = internetAccessValue(s.InternetAccess, diags)
-	m.Tags, m.TagsAll = d.tagsFromCloud(ctx, s.Tags, m.Tags, diags)
 }

@@ -1,29 +1,18 @@
 package provider
 
 import (
-	"context"
-
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var _ datasource.DataSourceWithConfigure = &vpcDataSource{}
-
-// NewVPCDataSource returns the simcloud_vpc data source.
-func NewVPCDataSource() datasource.DataSource {
-	return &vpcDataSource{dataSourceBase{typeName: "_vpc"}}
-}
-
-type vpcDataSource struct{ dataSourceBase }
-
 type vpcDataSourceModel struct {
-	ID                               types.String `tfsdk:"id"`
-	CIDRBlock                        types.String `tfsdk:"cidr_block"`
-	Tags                             types.Map    `tfsdk:"tags"`
+	ID        types.String `tfsdk:"id"`
+	CIDRBlock types.String `tfsdk:"cidr_block"`
+	searchTags
 	ARN                              types.String `tfsdk:"arn"`
 	OwnerID                          types.String `tfsdk:"owner_id"`
 	State                            types.String `tfsdk:"state"`
@@ -36,23 +25,39 @@ type vpcDataSourceModel struct {
 	MainRouteTableID                 types.String `tfsdk:"main_route_table_id"`
 }
 
-func (d *vpcDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computedString := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
-	computedBool := func(description string) schema.BoolAttribute {
-		return schema.BoolAttribute{Computed: true, MarkdownDescription: description}
-	}
-	resp.Schema = schema.Schema{
+var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
+	typeName:   "_vpc",
+	noun:       "VPC",
+	describeOp: "DescribeVpcs",
+	schema:     vpcLookupSchema(),
+	filter: func(m *vpcDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.VPCFilter {
+		return cloud.VPCFilter{ID: m.ID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), Tags: tags}
+	},
+	find: (*cloud.Client).FindVPCs,
+	id:   func(v cloud.VPC) string { return v.ID },
+	fill: func(m *vpcDataSourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
+		m.ID = types.StringValue(vpc.ID)
+		m.CIDRBlock = types.StringValue(vpc.CIDRBlock)
+		m.ARN = types.StringValue(vpc.ARN())
+		m.OwnerID = types.StringValue(vpc.OwnerID)
+		m.State = types.StringValue("available")
+		m.InstanceTenancy = types.StringValue(vpc.InstanceTenancy)
+		m.EnableDNSSupport = types.BoolValue(vpc.EnableDNSSupport)
+		m.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSHostnames)
+		m.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
+		m.IPv6CIDRBlock = types.StringValue(vpc.IPv6CIDRBlock)
+		m.IPv6AssociationID = types.StringValue(vpc.IPv6AssociationID)
+		m.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
+	},
+	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
+}
+
+func vpcLookupSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Looks up one VPC of the simulated cloud by ID, by IPv4 block, by tags, or by any combination of them, as the `aws_vpc` data source does. " +
 			"Exactly one VPC must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "The ID of the VPC to find.",
-				Validators:          []validator.String{idCheck(cloud.KindVPC)},
-			},
+			"id": lookupCriterion(cloud.KindVPC, "The ID of the VPC to find."),
 			"cidr_block": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
@@ -62,57 +67,17 @@ func (d *vpcDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 					return err
 				})},
 			},
-			"tags": schema.MapAttribute{
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "Tags the VPC to find must have, each with the given value. Once found, all of the VPC's tags.",
-			},
-			"arn":                                  computedString("The VPC's ARN."),
-			"owner_id":                             computedString("The ID of the account that owns the VPC."),
-			"state":                                computedString("The VPC's state; always `available` in the simulated cloud."),
-			"instance_tenancy":                     computedString("Tenancy of instances launched into the VPC."),
-			"enable_dns_support":                   computedBool("Whether the VPC's DNS server resolves names."),
-			"enable_dns_hostnames":                 computedBool("Whether instances with public IP addresses get public DNS hostnames."),
-			"enable_network_address_usage_metrics": computedBool("Whether network address usage metrics are enabled."),
-			"ipv6_cidr_block":                      computedString("The VPC's IPv6 block, or an empty string."),
-			"ipv6_association_id":                  computedString("The ID of the IPv6 block's association, or an empty string."),
-			"main_route_table_id":                  computedString("The ID of the VPC's main route table."),
+			"tags":                                 searchTagsAttribute("Tags the VPC to find must have, each with the given value. Once found, all of the VPC's tags."),
+			"arn":                                  foundAttribute("The VPC's ARN."),
+			"owner_id":                             foundAttribute("The ID of the account that owns the VPC."),
+			"state":                                foundAttribute("The VPC's state; always `available` in the simulated cloud."),
+			"instance_tenancy":                     foundAttribute("Tenancy of instances launched into the VPC."),
+			"enable_dns_support":                   foundBool("Whether the VPC's DNS server resolves names."),
+			"enable_dns_hostnames":                 foundBool("Whether instances with public IP addresses get public DNS hostnames."),
+			"enable_network_address_usage_metrics": foundBool("Whether network address usage metrics are enabled."),
+			"ipv6_cidr_block":                      foundAttribute("The VPC's IPv6 block, or an empty string."),
+			"ipv6_association_id":                  foundAttribute("The ID of the IPv6 block's association, or an empty string."),
+			"main_route_table_id":                  foundAttribute("The ID of the VPC's main route table."),
 		},
 	}
-}
-
-func (d *vpcDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m vpcDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	filter := cloud.VPCFilter{ID: m.ID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString()}
-	if !m.Tags.IsNull() {
-		resp.Diagnostics.Append(m.Tags.ElementsAs(ctx, &filter.Tags, false)...)
-	}
-	vpcs, err := d.data.client.FindVPCs(ctx, filter)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeVpcs", err)
-		return
-	}
-	vpc, ok := exactlyOne(&resp.Diagnostics, "VPC", vpcs, func(v cloud.VPC) string { return v.ID })
-	if !ok {
-		return
-	}
-	m.ID = types.StringValue(vpc.ID)
-	m.CIDRBlock = types.StringValue(vpc.CIDRBlock)
-	m.Tags = mapValue(ctx, vpc.Tags, &resp.Diagnostics)
-	m.ARN = types.StringValue(vpc.ARN())
-	m.OwnerID = types.StringValue(vpc.OwnerID)
-	m.State = types.StringValue("available")
-	m.InstanceTenancy = types.StringValue(vpc.InstanceTenancy)
-	m.EnableDNSSupport = types.BoolValue(vpc.EnableDNSSupport)
-	m.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSHostnames)
-	m.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
-	m.IPv6CIDRBlock = types.StringValue(vpc.IPv6CIDRBlock)
-	m.IPv6AssociationID = types.StringValue(vpc.IPv6AssociationID)
-	m.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

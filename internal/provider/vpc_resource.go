@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -15,19 +14,8 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = &vpcResource{}
-	_ resource.ResourceWithModifyPlan  = &vpcResource{}
-	_ resource.ResourceWithImportState = &vpcResource{}
-)
-
-// NewVPCResource returns the simcloud_vpc resource.
-func NewVPCResource() resource.Resource { return &vpcResource{resourceBase{typeName: "_vpc"}} }
-
-type vpcResource struct{ resourceBase }
-
 type vpcResourceModel struct {
-	ID                               types.String `tfsdk:"id"`
+	taggedObject
 	ARN                              types.String `tfsdk:"arn"`
 	OwnerID                          types.String `tfsdk:"owner_id"`
 	CIDRBlock                        types.String `tfsdk:"cidr_block"`
@@ -40,12 +28,12 @@ type vpcResourceModel struct {
 	IPv6AssociationID                types.String `tfsdk:"ipv6_association_id"`
 	MainRouteTableID                 types.String `tfsdk:"main_route_table_id"`
 	DefaultRouteTableID              types.String `tfsdk:"default_route_table_id"`
-	Tags                             types.Map    `tfsdk:"tags"`
-	TagsAll                          types.Map    `tfsdk:"tags_all"`
 }
 
-func (r *vpcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
+	typeName: "_vpc",
+	kind:     cloud.KindVPC,
+	schema: schema.Schema{
 		MarkdownDescription: "A VPC: a private network of your own in the simulated cloud, with the arguments and attributes of `aws_vpc`. " +
 			"Every VPC comes with a main route table that holds its local routes.",
 		Attributes: map[string]schema.Attribute{
@@ -96,53 +84,53 @@ func (r *vpcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"tags":                   tagsAttribute(),
 			"tags_all":               tagsAllAttribute(),
 		},
-	}
-}
-
-func (r *vpcResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if r.data == nil {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		r.data.planRemoval(ctx, req.State)
-		return
-	}
-	var plan vpcResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.TagsAll = r.data.plannedTagsAll(ctx, plan.Tags, &resp.Diagnostics)
-
-	holder := r.data.plan.NewHolder()
-	if !req.State.Raw.IsNull() {
-		var state vpcResourceModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		holder = cloud.ExistingHolder(state.ID.ValueString())
-		if !plan.AssignGeneratedIPv6CIDRBlock.Equal(state.AssignGeneratedIPv6CIDRBlock) {
+	},
+	createOp:   "CreateVpc",
+	describeOp: "DescribeVpcs",
+	updateOp:   "ModifyVpcAttribute",
+	deleteOp:   "DeleteVpc",
+	create: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
+		return d.client.CreateVPC(ctx, vpcInput(*a.plan, a.tags))
+	},
+	get: (*cloud.Client).VPC,
+	update: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
+		return d.client.UpdateVPC(ctx, a.plan.ID.ValueString(), vpcInput(*a.plan, a.tags))
+	},
+	removeByID: (*cloud.Client).DeleteVPC,
+	check: func(ctx context.Context, d *providerData, p planStep[vpcResourceModel]) error {
+		if state := p.state; state != nil && !p.plan.AssignGeneratedIPv6CIDRBlock.Equal(state.AssignGeneratedIPv6CIDRBlock) {
 			// The block is drawn at apply; releasing one is known now.
-			if plan.AssignGeneratedIPv6CIDRBlock.ValueBool() {
-				plan.IPv6CIDRBlock, plan.IPv6AssociationID = types.StringUnknown(), types.StringUnknown()
+			if p.plan.AssignGeneratedIPv6CIDRBlock.ValueBool() {
+				p.plan.IPv6CIDRBlock, p.plan.IPv6AssociationID = types.StringUnknown(), types.StringUnknown()
 			} else {
-				plan.IPv6CIDRBlock, plan.IPv6AssociationID = types.StringValue(""), types.StringValue("")
+				p.plan.IPv6CIDRBlock, p.plan.IPv6AssociationID = types.StringValue(""), types.StringValue("")
 			}
 		}
-	}
-	if err := r.data.client.CheckVPC(ctx, r.data.plan, holder, r.data.vpcInputFrom(ctx, plan, &resp.Diagnostics)); err != nil {
-		addCloudError(&resp.Diagnostics, "plan", err)
-	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(*p.plan, p.tags))
+	},
+	fill: func(m *vpcResourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
+		m.ID = types.StringValue(vpc.ID)
+		m.ARN = types.StringValue(vpc.ARN())
+		m.OwnerID = types.StringValue(vpc.OwnerID)
+		m.CIDRBlock = types.StringValue(vpc.CIDRBlock)
+		m.InstanceTenancy = types.StringValue(vpc.InstanceTenancy)
+		m.EnableDNSSupport = types.BoolValue(vpc.EnableDNSSupport)
+		m.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSHostnames)
+		m.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
+		m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
+		m.IPv6CIDRBlock = types.StringValue(vpc.IPv6CIDRBlock)
+		m.IPv6AssociationID = types.StringValue(vpc.IPv6AssociationID)
+		m.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
+		m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
+	},
+	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
 }
 
-// vpcInputFrom reads a VPC's desired configuration from a plan. At plan,
-// strings known only after apply are cloud.Unknown and the tags are those
-// the cloud's rules count (see tagsToCheck); an unknown boolean reads as
-// false, which no rule refuses.
-func (d *providerData) vpcInputFrom(ctx context.Context, m vpcResourceModel, diags *diag.Diagnostics) cloud.VPCInput {
-	tags := tagsForCloud(ctx, m.TagsAll, diags)
-	if m.TagsAll.IsUnknown() {
-		tags = d.tagsToCheck(ctx, m.Tags, diags)
-	}
+// vpcInput is a VPC's desired configuration in a plan, with the tags the
+// step gives (at plan, those the cloud's rules count; see tagsToCheck). At
+// plan, strings known only after apply are cloud.Unknown; an unknown
+// boolean reads as false, which no rule refuses.
+func vpcInput(m vpcResourceModel, tags map[string]string) cloud.VPCInput {
 	return cloud.VPCInput{
 		CIDRBlock:                        planned(m.CIDRBlock),
 		InstanceTenancy:                  planned(m.InstanceTenancy),
@@ -152,64 +140,4 @@ func (d *providerData) vpcInputFrom(ctx context.Context, m vpcResourceModel, dia
 		AssignGeneratedIPv6CIDRBlock:     m.AssignGeneratedIPv6CIDRBlock.ValueBool(),
 		Tags:                             tags,
 	}
-}
-
-func (r *vpcResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "CreateVpc", func(plan *vpcResourceModel) error {
-		in := r.data.vpcInputFrom(ctx, *plan, &resp.Diagnostics)
-		vpc, err := r.data.client.CreateVPC(ctx, in)
-		if err == nil {
-			r.data.setVPCState(ctx, plan, vpc, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *vpcResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud_vpc", "DescribeVpcs", func(m vpcResourceModel) string { return m.ID.ValueString() },
-		func(m *vpcResourceModel) error {
-			v, err := r.data.client.VPC(ctx, m.ID.ValueString())
-			if err == nil {
-				r.data.setVPCState(ctx, m, v, &resp.Diagnostics)
-			}
-			return err
-		})
-}
-
-func (r *vpcResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	applyPlan(ctx, req.Plan, &resp.State, &resp.Diagnostics, "ModifyVpcAttribute", func(plan *vpcResourceModel) error {
-		in := r.data.vpcInputFrom(ctx, *plan, &resp.Diagnostics)
-		vpc, err := r.data.client.UpdateVPC(ctx, plan.ID.ValueString(), in)
-		if err == nil {
-			r.data.setVPCState(ctx, plan, vpc, &resp.Diagnostics)
-		}
-		return err
-	})
-}
-
-func (r *vpcResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteState(ctx, req, resp, "DeleteVpc", func(state vpcResourceModel) error { return r.data.client.DeleteVPC(ctx, state.ID.ValueString()) })
-}
-
-func (r *vpcResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, cloud.KindVPC, req, resp)
-}
-
-// setVPCState copies a VPC as the cloud has it into m, keeping m's own tags
-// apart from the default ones.
-func (d *providerData) setVPCState(ctx context.Context, m *vpcResourceModel, vpc cloud.VPC, diags *diag.Diagnostics) {
-	m.ID = types.StringValue(vpc.ID)
-	m.ARN = types.StringValue(vpc.ARN())
-	m.OwnerID = types.StringValue(vpc.OwnerID)
-	m.CIDRBlock = types.StringValue(vpc.CIDRBlock)
-	m.InstanceTenancy = types.StringValue(vpc.InstanceTenancy)
-	m.EnableDNSSupport = types.BoolValue(vpc.EnableDNSSupport)
-	m.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSHostnames)
-	m.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
-	m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
-	m.IPv6CIDRBlock = types.StringValue(vpc.IPv6CIDRBlock)
-	m.IPv6AssociationID = types.StringValue(vpc.IPv6AssociationID)
-	m.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
-	m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
-	m.Tags, m.TagsAll = d.tagsFromCloud(ctx, vpc.Tags, m.Tags, diags)
 }

@@ -1,0 +1,281 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// objectID is the part of a model that every resource has. A model embeds
+// it, or taggedObject for an object that carries tags, and the lifecycle
+// below reaches them through the methods of modelOf.
+type objectID struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (o *objectID) identity() *types.String { return &o.ID }
+
+// tagged is nil for an object without tags; taggedObject shadows it.
+func (o *objectID) tagged() *taggedObject { return nil }
+
+type taggedObject struct {
+	objectID
+	Tags    types.Map `tfsdk:"tags"`
+	TagsAll types.Map `tfsdk:"tags_all"`
+}
+
+func (o *taggedObject) tagged() *taggedObject { return o }
+
+// modelOf is the constraint that lets generic code reach the objectID and
+// taggedObject inside a model M.
+type modelOf[M any] interface {
+	*M
+	identity() *types.String
+	tagged() *taggedObject
+}
+
+// planStep is what a resource's plan check is given: the planned model
+// (which it may complete), the state (nil when the object is new), the
+// configuration, the holder of the claims the object makes on the cloud, and
+// the tags the cloud's rules count.
+type planStep[M any] struct {
+	plan, state *M
+	config      tfsdk.Config
+	holder      cloud.Holder
+	tags        map[string]string
+	diags       *diag.Diagnostics
+}
+
+// applyStep is what a resource's create or update is given: the planned
+// model, the tags the object is to carry (the default tags included), and
+// the configuration.
+type applyStep[M any] struct {
+	plan   *M
+	tags   map[string]string
+	config tfsdk.Config
+	diags  *diag.Diagnostics
+}
+
+// resourceKind describes a resource: what differs between resources and
+// nothing else. describedResource does the rest, the same way for every
+// resource: the plan check and its claims, drift (an object gone from the
+// cloud is planned for creation again, with a warning), the AWS operation
+// a refusal names, import, and the tags with the provider's default tags.
+type resourceKind[M, O any] struct {
+	// typeName follows the provider's name: "_eip" makes simcloud_eip.
+	typeName string
+	// kind is the kind of the object; import takes its ID unless
+	// importState says otherwise.
+	kind   cloud.Kind
+	schema schema.Schema
+	// The AWS operations the calls below stand for, named in refusals.
+	createOp, describeOp, updateOp, deleteOp string
+	// errorFields, when set, maps the fields of the cloud's errors to the
+	// attributes that hold them (see addCloudErrorOn).
+	errorFields map[string]string
+
+	create func(d *providerData, ctx context.Context, a applyStep[M]) (O, error)
+	// get reads the object by ID, or read by the whole state. The engine's
+	// calls take the client first, so that a method expression such as
+	// (*cloud.Client).VPC is one.
+	get  func(c *cloud.Client, ctx context.Context, id string) (O, error)
+	read func(c *cloud.Client, ctx context.Context, state *M) (O, error)
+	// update changes the object in place; without it, the only change in
+	// place is of the tags, through setTags.
+	update  func(d *providerData, ctx context.Context, a applyStep[M]) (O, error)
+	setTags func(c *cloud.Client, ctx context.Context, id string, tags map[string]string) (O, error)
+	// removeByID deletes the object by ID, or remove by the whole state;
+	// without either, destroying the resource only forgets the object.
+	removeByID func(c *cloud.Client, ctx context.Context, id string) error
+	remove     func(c *cloud.Client, ctx context.Context, state *M) error
+	// removing names the objects, besides the object itself, that its
+	// destroy takes out of the way of other objects' rules.
+	removing func(state *M) []string
+	// check runs the cloud's rules on the plan; without it, only the tags
+	// are checked.
+	check func(ctx context.Context, d *providerData, p planStep[M]) error
+	// fill copies the object's attributes other than its tags into the
+	// model; tagsOf gives its tags, for a kind that has them.
+	fill   func(m *M, o O, diags *diag.Diagnostics)
+	tagsOf func(O) map[string]string
+	// advise adds the cloud's advice on the object to a refresh.
+	advise func(ctx context.Context, d *providerData, o O, diags *diag.Diagnostics)
+	// importState replaces the import by the kind's ID.
+	importState      func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse)
+	configValidators []resource.ConfigValidator
+}
+
+// describedResource is the resource a resourceKind describes.
+type describedResource[M any, P modelOf[M], O any] struct {
+	resourceBase
+	resourceKind[M, O]
+}
+
+// newResource is the factory the provider lists for a resource kind.
+func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) func() resource.Resource {
+	return func() resource.Resource {
+		return &describedResource[M, P, O]{resourceBase: resourceBase{typeName: k.typeName}, resourceKind: k}
+	}
+}
+
+var (
+	_ resource.ResourceWithConfigure        = &describedResource[vpcResourceModel, *vpcResourceModel, cloud.VPC]{}
+	_ resource.ResourceWithModifyPlan       = &describedResource[vpcResourceModel, *vpcResourceModel, cloud.VPC]{}
+	_ resource.ResourceWithImportState      = &describedResource[vpcResourceModel, *vpcResourceModel, cloud.VPC]{}
+	_ resource.ResourceWithConfigValidators = &describedResource[vpcResourceModel, *vpcResourceModel, cloud.VPC]{}
+)
+
+func (r *describedResource[M, P, O]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = r.schema
+}
+
+func (r *describedResource[M, P, O]) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return r.configValidators
+}
+
+func (r *describedResource[M, P, O]) addError(diags *diag.Diagnostics, operation string, err error) {
+	if r.errorFields != nil {
+		addCloudErrorOn(diags, operation, err, r.errorFields)
+		return
+	}
+	addCloudError(diags, operation, err)
+}
+
+func (r *describedResource[M, P, O]) forgetsOnDestroy() bool {
+	return r.removeByID == nil && r.remove == nil
+}
+
+func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		if r.forgetsOnDestroy() {
+			return
+		}
+		var also []string
+		if r.removing != nil {
+			var state M
+			resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+			also = r.removing(&state)
+		}
+		r.data.planRemoval(ctx, req.State, also...)
+		return
+	}
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	step := planStep[M]{plan: &plan, config: req.Config, holder: r.data.plan.NewHolder(), diags: &resp.Diagnostics}
+	if !req.State.Raw.IsNull() {
+		step.state = new(M)
+		resp.Diagnostics.Append(req.State.Get(ctx, step.state)...)
+		step.holder = cloud.ExistingHolder(P(step.state).identity().ValueString())
+	}
+	if o := P(&plan).tagged(); o != nil {
+		o.TagsAll = r.data.plannedTagsAll(ctx, o.Tags, &resp.Diagnostics)
+		if r.check == nil {
+			r.data.checkTags(ctx, o.Tags, &resp.Diagnostics)
+		} else {
+			step.tags = r.data.tagsToCheck(ctx, o.Tags, &resp.Diagnostics)
+		}
+	}
+	if r.check != nil {
+		if err := r.check(ctx, r.data, step); err != nil {
+			r.addError(&resp.Diagnostics, "plan", err)
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// applied is a resource's Create or Update: apply makes the cloud match the
+// planned model, whose attributes then become what the cloud holds.
+func (r *describedResource[M, P, O]) applied(ctx context.Context, req tfsdk.Plan, config tfsdk.Config, state *tfsdk.State, diags *diag.Diagnostics,
+	operation string, apply func(d *providerData, ctx context.Context, a applyStep[M]) (O, error)) {
+	var plan M
+	diags.Append(req.Get(ctx, &plan)...)
+	if diags.HasError() {
+		return
+	}
+	a := applyStep[M]{plan: &plan, config: config, diags: diags}
+	if o := P(&plan).tagged(); o != nil {
+		a.tags = tagsForCloud(ctx, o.TagsAll, diags)
+	}
+	obj, err := apply(r.data, ctx, a)
+	if err != nil {
+		r.addError(diags, operation, err)
+		return
+	}
+	r.setState(ctx, &plan, obj, diags)
+	diags.Append(state.Set(ctx, &plan)...)
+}
+
+func (r *describedResource[M, P, O]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.applied(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, r.createOp, r.create)
+}
+
+func (r *describedResource[M, P, O]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if r.update != nil {
+		r.applied(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, r.updateOp, r.update)
+		return
+	}
+	r.applied(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, "CreateTags",
+		func(d *providerData, ctx context.Context, a applyStep[M]) (O, error) {
+			return r.setTags(d.client, ctx, P(a.plan).identity().ValueString(), a.tags)
+		})
+}
+
+func (r *describedResource[M, P, O]) readObject(ctx context.Context, m *M) (O, error) {
+	if r.read != nil {
+		return r.read(r.data.client, ctx, m)
+	}
+	return r.get(r.data.client, ctx, P(m).identity().ValueString())
+}
+
+func (r *describedResource[M, P, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	refreshState(ctx, req, resp, "simcloud"+r.resourceBase.typeName, r.describeOp, func(m M) string { return P(&m).identity().ValueString() },
+		func(m *M) error {
+			obj, err := r.readObject(ctx, m)
+			if err == nil {
+				r.setState(ctx, m, obj, &resp.Diagnostics)
+				if r.advise != nil {
+					r.advise(ctx, r.data, obj, &resp.Diagnostics)
+				}
+			}
+			return err
+		})
+}
+
+func (r *describedResource[M, P, O]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if r.forgetsOnDestroy() {
+		return
+	}
+	deleteState(ctx, req, resp, r.deleteOp, func(state M) error {
+		if r.remove != nil {
+			return r.remove(r.data.client, ctx, &state)
+		}
+		return r.removeByID(r.data.client, ctx, P(&state).identity().ValueString())
+	})
+}
+
+func (r *describedResource[M, P, O]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if r.importState != nil {
+		r.importState(ctx, r.data, req, resp)
+		return
+	}
+	importByID(ctx, r.kind, req, resp)
+}
+
+func (r *describedResource[M, P, O]) setState(ctx context.Context, m *M, obj O, diags *diag.Diagnostics) {
+	r.fill(m, obj, diags)
+	if o := P(m).tagged(); o != nil && r.tagsOf != nil {
+		o.Tags, o.TagsAll = r.data.tagsFromCloud(ctx, r.tagsOf(obj), o.Tags, diags)
+	}
+}
