@@ -86,38 +86,23 @@ func expectWarnings(t *testing.T, c *testCloud, want map[string][]string) testre
 	}
 }
 
-const adviceNetwork = `
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
+var adviceNetwork = tfVPC("test", "10.0.0.0/16") + tfGateway("test", "test") +
+	tfSubnet("test", "test", "10.0.1.0/24", "map_public_ip_on_launch = true")
+
+// adviceTable is adviceNetwork's route table, with routes.
+func adviceTable(routes ...string) string { return tfRouteTable("test", "test", routes...) }
+
+// adviceServed is adviceTable serving adviceNetwork's subnet.
+func adviceServed(routes ...string) string {
+	return adviceTable(routes...) + tfAssociation("test", "test", "test")
 }
 
-resource "simcloud_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.test.id
-}
-
-resource "simcloud_subnet" "test" {
-  vpc_id                  = simcloud_vpc.test.id
-  cidr_block              = "10.0.1.0/24"
-  map_public_ip_on_launch = true
-}
-`
+// adviceRoute routes 0.0.0.0/0 to adviceNetwork's gateway.
+var adviceRoute = tfInlineRoute(`cidr_block = "0.0.0.0/0"`, "gateway_id = "+tfID("internet_gateway", "test"))
 
 // adviceRouted completes adviceNetwork as a public subnet should be: a
 // table that routes to the gateway, serving the subnet.
-const adviceRouted = `
-resource "simcloud_route_table" "test" {
-  vpc_id = simcloud_vpc.test.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = simcloud_internet_gateway.test.id
-  }
-}
-
-resource "simcloud_route_table_association" "test" {
-  subnet_id      = simcloud_subnet.test.id
-  route_table_id = simcloud_route_table.test.id
-}
-`
+var adviceRouted = adviceServed(adviceRoute)
 
 const (
 	publicIPWarning = "public IPv4 addresses the internet cannot reach"
@@ -170,16 +155,7 @@ func TestAccInternetGatewayWarnsWithoutRoute(t *testing.T) {
 	c := newTestCloud(t)
 	// The table serves the subnet but has only its local route: the gateway
 	// and the subnet are advised on, the table is not.
-	unrouted := `
-resource "simcloud_route_table" "test" {
-  vpc_id = simcloud_vpc.test.id
-}
-
-resource "simcloud_route_table_association" "test" {
-  subnet_id      = simcloud_subnet.test.id
-  route_table_id = simcloud_route_table.test.id
-}
-`
+	unrouted := adviceServed()
 	unitTest(t,
 		testresource.TestStep{
 			Config: c.config(adviceNetwork + unrouted),
@@ -195,15 +171,7 @@ resource "simcloud_route_table_association" "test" {
 
 func TestAccRouteTableWarnsWithoutSubnets(t *testing.T) {
 	c := newTestCloud(t)
-	spare := `
-resource "simcloud_route_table" "test" {
-  vpc_id = simcloud_vpc.test.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = simcloud_internet_gateway.test.id
-  }
-}
-`
+	spare := adviceTable(adviceRoute)
 	unitTest(t,
 		testresource.TestStep{
 			Config: c.config(adviceNetwork + spare),

@@ -2,14 +2,10 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -19,34 +15,23 @@ const eigwAddress = "simcloud_egress_only_internet_gateway.test"
 func TestAccEgressOnlyInternetGateway_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	gateway := func(vpc, name string) string {
-		return c.config(vpcsAB + `
-resource "simcloud_egress_only_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.` + vpc + `.id
-  tags = {
-    Name = "` + name + `"
-  }
-}`)
+		return c.config(vpcsAB + tfEgressGateway("test", vpc, `tags = { Name = "`+name+`" }`))
 	}
 	onlyEIGW := func() cloud.EgressOnlyInternetGateway {
 		all, err := c.client.FindEgressOnlyInternetGateways(context.Background(), cloud.EgressOnlyInternetGatewayFilter{})
-		if err != nil || len(all) != 1 {
-			t.Fatalf("want one egress-only gateway, found %d (%v)", len(all), err)
-		}
-		return all[0]
+		return wantOne(t, "egress-only gateway", all, err)
 	}
 	unitTest(t,
 		resource.TestStep{
 			Config: gateway("a", "first"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(eigwAddress, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^eigw-[0-9a-f]{17}$`))),
+				attrIs(eigwAddress, "id", matching(`^eigw-[0-9a-f]{17}$`)),
 			},
 		},
-		resource.TestStep{ResourceName: eigwAddress, ImportState: true, ImportStateVerify: true},
+		importStep(eigwAddress),
 		resource.TestStep{
-			Config: gateway("a", "renamed"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(eigwAddress, plancheck.ResourceActionUpdate),
-			}},
+			Config:           gateway("a", "renamed"),
+			ConfigPlanChecks: expectPlanAction(eigwAddress, actionUpdate),
 			Check: func(*terraformState) error {
 				if g := onlyEIGW(); g.Tags["Name"] != "renamed" {
 					t.Errorf("tags in the cloud: %v", g.Tags)
@@ -55,27 +40,11 @@ resource "simcloud_egress_only_internet_gateway" "test" {
 			},
 		},
 		resource.TestStep{
-			Config: gateway("b", "renamed"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(eigwAddress, plancheck.ResourceActionDestroyBeforeCreate),
-			}},
+			Config:           gateway("b", "renamed"),
+			ConfigPlanChecks: expectPlanAction(eigwAddress, actionReplace),
 		},
-		resource.TestStep{
-			PreConfig: func() {
-				if err := c.client.DeleteEgressOnlyInternetGateway(context.Background(), onlyEIGW().ID); err != nil {
-					t.Fatal(err)
-				}
-			},
-			Config: gateway("b", "renamed"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(eigwAddress, plancheck.ResourceActionCreate),
-			}},
-		},
-		resource.TestStep{
-			ResourceName:  eigwAddress,
-			ImportState:   true,
-			ImportStateId: "igw-0123456789abcdef0",
-			ExpectError:   expectError("Invalid import ID: InvalidEgressOnlyInternetGatewayId.Malformed"),
-		},
+		driftStep(t, func() error { return c.client.DeleteEgressOnlyInternetGateway(context.Background(), onlyEIGW().ID) },
+			gateway("b", "renamed"), eigwAddress, actionCreate),
+		importFails(eigwAddress, "igw-0123456789abcdef0", "Invalid import ID: InvalidEgressOnlyInternetGatewayId.Malformed"),
 	)
 }

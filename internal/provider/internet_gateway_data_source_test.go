@@ -10,54 +10,25 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-const gatewaysForLookup = vpcsAB + `
-resource "simcloud_internet_gateway" "a" {
-  vpc_id = simcloud_vpc.a.id
-  tags   = { Name = "a", Team = "net" }
-}
-
-resource "simcloud_internet_gateway" "loose" {
-  tags = { Name = "loose", Team = "net" }
-}
-
-resource "simcloud_egress_only_internet_gateway" "b" {
-  vpc_id = simcloud_vpc.b.id
-  tags   = { Name = "b" }
-}
-`
+var gatewaysForLookup = vpcsAB + tfGateway("a", "a", `tags = { Name = "a", Team = "net" }`) +
+	tfResource("internet_gateway", "loose", `tags = { Name = "loose", Team = "net" }`) +
+	tfEgressGateway("b", "b", `tags = { Name = "b" }`)
 
 func TestAccGatewayDataSources(t *testing.T) {
 	c := newTestCloud(t)
 	sameID := func(dataAddress, resourceAddress string) statecheck.StateCheck {
-		return statecheck.CompareValuePairs(dataAddress, tfjsonpath.New("id"), resourceAddress, tfjsonpath.New("id"), compare.ValuesSame())
+		return sameValue(dataAddress, "id", resourceAddress, "id")
 	}
 	unitTest(t,
 		resource.TestStep{Config: c.config(gatewaysForLookup)},
 		resource.TestStep{
 			Config: c.config(gatewaysForLookup + `
-data "simcloud_internet_gateway" "by_id" {
-  id = simcloud_internet_gateway.a.id
-}
-
-data "simcloud_internet_gateway" "by_aws_name" {
-  internet_gateway_id = simcloud_internet_gateway.a.id
-}
-
-data "simcloud_internet_gateway" "by_vpc" {
-  vpc_id = simcloud_vpc.a.id
-}
-
-data "simcloud_internet_gateway" "by_tags" {
-  tags = { Name = "loose" }
-}
-
-data "simcloud_egress_only_internet_gateway" "by_vpc" {
-  vpc_id = simcloud_vpc.b.id
-}
-
-data "simcloud_egress_only_internet_gateway" "by_tags" {
-  tags = { Name = "b" }
-}
+data "simcloud_internet_gateway" "by_id" { id = simcloud_internet_gateway.a.id }
+data "simcloud_internet_gateway" "by_aws_name" { internet_gateway_id = simcloud_internet_gateway.a.id }
+data "simcloud_internet_gateway" "by_vpc" { vpc_id = simcloud_vpc.a.id }
+data "simcloud_internet_gateway" "by_tags" { tags = { Name = "loose" } }
+data "simcloud_egress_only_internet_gateway" "by_vpc" { vpc_id = simcloud_vpc.b.id }
+data "simcloud_egress_only_internet_gateway" "by_tags" { tags = { Name = "b" } }
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
 				sameID("data.simcloud_internet_gateway.by_id", "simcloud_internet_gateway.a"),
@@ -66,12 +37,11 @@ data "simcloud_egress_only_internet_gateway" "by_tags" {
 				sameID("data.simcloud_internet_gateway.by_tags", "simcloud_internet_gateway.loose"),
 				sameID("data.simcloud_egress_only_internet_gateway.by_vpc", "simcloud_egress_only_internet_gateway.b"),
 				sameID("data.simcloud_egress_only_internet_gateway.by_tags", "simcloud_egress_only_internet_gateway.b"),
-				statecheck.CompareValuePairs("data.simcloud_internet_gateway.by_id", tfjsonpath.New("arn"),
-					"simcloud_internet_gateway.a", tfjsonpath.New("arn"), compare.ValuesSame()),
+				sameValue("data.simcloud_internet_gateway.by_id", "arn", "simcloud_internet_gateway.a", "arn"),
 				statecheck.CompareValuePairs("data.simcloud_internet_gateway.by_id", tfjsonpath.New("attachments").AtSliceIndex(0).AtMapKey("vpc_id"),
 					"simcloud_vpc.a", tfjsonpath.New("id"), compare.ValuesSame()),
-				statecheck.ExpectKnownValue("data.simcloud_internet_gateway.by_tags", tfjsonpath.New("attachments"), knownvalue.ListSizeExact(0)),
-				statecheck.ExpectKnownValue("data.simcloud_internet_gateway.by_tags", tfjsonpath.New("vpc_id"), knownvalue.StringExact("")),
+				attrIs("data.simcloud_internet_gateway.by_tags", "attachments", knownvalue.ListSizeExact(0)),
+				attrIs("data.simcloud_internet_gateway.by_tags", "vpc_id", knownvalue.StringExact("")),
 			},
 		},
 		resource.TestStep{

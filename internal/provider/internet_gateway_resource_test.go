@@ -9,62 +9,39 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-const (
-	igwAddress = "simcloud_internet_gateway.test"
-	vpcsAB     = `
-resource "simcloud_vpc" "a" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_vpc" "b" {
-  cidr_block = "10.1.0.0/16"
-}
-`
-)
+const igwAddress = "simcloud_internet_gateway.test"
 
 var igwIDPattern = regexp.MustCompile(`^igw-[0-9a-f]{17}$`)
 
 func TestAccInternetGateway_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	gateway := func(vpc, name string) string {
-		return c.config(vpcsAB + `
-resource "simcloud_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.` + vpc + `.id
-  tags = {
-    Name = "` + name + `"
-  }
-}`)
+		return c.config(vpcsAB + tfGateway("test", vpc, `tags = { Name = "`+name+`" }`))
 	}
 	sameAs := func(vpc string) statecheck.StateCheck {
-		return statecheck.CompareValuePairs(igwAddress, tfjsonpath.New("vpc_id"), "simcloud_vpc."+vpc, tfjsonpath.New("id"), compare.ValuesSame())
+		return sameValue(igwAddress, "vpc_id", "simcloud_vpc."+vpc, "id")
 	}
 	unitTest(t,
 		resource.TestStep{
 			Config: gateway("a", "first"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(igwAddress, tfjsonpath.New("id"), knownvalue.StringRegexp(igwIDPattern)),
-				statecheck.ExpectKnownValue(igwAddress, tfjsonpath.New("arn"),
-					knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:us-east-1:123456789012:internet-gateway/igw-[0-9a-f]{17}$`))),
-				statecheck.ExpectKnownValue(igwAddress, tfjsonpath.New("owner_id"), knownvalue.StringExact("123456789012")),
+				attrIs(igwAddress, "id", knownvalue.StringRegexp(igwIDPattern)),
+				attrIs(igwAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:internet-gateway/igw-[0-9a-f]{17}$`)),
+				attrIs(igwAddress, "owner_id", knownvalue.StringExact("123456789012")),
 				sameAs("a"),
 			},
 		},
-		resource.TestStep{ResourceName: igwAddress, ImportState: true, ImportStateVerify: true},
+		importStep(igwAddress),
 		resource.TestStep{
-			Config: gateway("b", "moved"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(igwAddress, plancheck.ResourceActionUpdate),
-			}},
+			Config:            gateway("b", "moved"),
+			ConfigPlanChecks:  expectPlanAction(igwAddress, actionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{sameAs("b")},
 			Check: func(*terraformState) error {
 				return c.expectGateways(t, map[string]int{"10.0.0.0/16": 0, "10.1.0.0/16": 1})
@@ -78,62 +55,22 @@ resource "simcloud_internet_gateway" "test" {
 // plan, with AWS's words, before anything changes.
 func TestAccInternetGateway_secondGatewayFailsAtPlan(t *testing.T) {
 	c := newTestCloud(t)
-	applied := vpcsAB + `
-resource "simcloud_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.a.id
-}
-
-resource "simcloud_internet_gateway" "spare" {
-}
-`
+	applied := vpcsAB + tfGateway("test", "a") + tfResource("internet_gateway", "spare")
 	var outside cloud.InternetGateway
-	planFails := func(extra string, wants ...string) resource.TestStep {
-		return resource.TestStep{
-			Config:      c.config(applied + extra),
-			PlanOnly:    true,
-			ExpectError: expectError(append([]string{"InvalidParameterValue: Network vpc-", "already has an internet gateway attached"}, wants...)...),
-		}
+	secondFails := func(extra string, wants ...string) resource.TestStep {
+		return planFails(c.config(applied+extra), append([]string{"InvalidParameterValue: Network vpc-", "already has an internet gateway attached"}, wants...)...)
 	}
 	unitTest(t,
 		resource.TestStep{Config: c.config(applied)},
 		// The VPC already has a gateway in the cloud.
-		planFails(`
-resource "simcloud_internet_gateway" "second" {
-  vpc_id = simcloud_vpc.a.id
-}`, "vpc_id = simcloud_vpc.a.id", "igw-"),
+		secondFails(tfGateway("second", "a"), "vpc_id = simcloud_vpc.a.id", "igw-"),
 		// Two new gateways for one existing VPC in the same plan.
-		planFails(`
-resource "simcloud_internet_gateway" "one" {
-  vpc_id = simcloud_vpc.b.id
-}
-
-resource "simcloud_internet_gateway" "two" {
-  vpc_id = simcloud_vpc.b.id
-}`, "another resource of this configuration"),
+		secondFails(tfGateway("one", "b")+tfGateway("two", "b"), "another resource of this configuration"),
 		// A gateway and an attachment of another gateway on one VPC.
-		planFails(`
-resource "simcloud_internet_gateway" "one" {
-  vpc_id = simcloud_vpc.b.id
-}
-
-resource "simcloud_internet_gateway_attachment" "two" {
-  internet_gateway_id = simcloud_internet_gateway.spare.id
-  vpc_id              = simcloud_vpc.b.id
-}`, "another resource of this configuration"),
+		secondFails(tfGateway("one", "b")+tfAttachment("two", "simcloud_internet_gateway.spare.id", "b"), "another resource of this configuration"),
 		// Moving a gateway onto a VPC that has one.
-		resource.TestStep{
-			Config: c.config(vpcsAB + `
-resource "simcloud_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.a.id
-}
-
-resource "simcloud_internet_gateway" "spare" {
-  vpc_id = simcloud_vpc.a.id
-}
-`),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterValue: Network vpc-", "already has an internet gateway attached"),
-		},
+		planFails(c.config(vpcsAB+tfGateway("test", "a")+tfGateway("spare", "a")),
+			"InvalidParameterValue: Network vpc-", "already has an internet gateway attached"),
 		// Another configuration (here, the engine) gave the VPC a gateway.
 		resource.TestStep{
 			PreConfig: func() {
@@ -143,10 +80,7 @@ resource "simcloud_internet_gateway" "spare" {
 					t.Fatal(err)
 				}
 			},
-			Config: c.config(applied + `
-resource "simcloud_internet_gateway" "second" {
-  vpc_id = simcloud_vpc.b.id
-}`),
+			Config:      c.config(applied + tfGateway("second", "b")),
 			PlanOnly:    true,
 			ExpectError: expectError("already has an internet gateway attached", "igw-"),
 		},
@@ -171,14 +105,7 @@ func TestAccInternetGateway_unknownVPCFailsAtomically(t *testing.T) {
 	c := newTestCloud(t)
 	unitTest(t,
 		resource.TestStep{
-			Config: c.config(vpcsAB + `
-resource "simcloud_internet_gateway" "one" {
-  vpc_id = simcloud_vpc.a.id
-}
-
-resource "simcloud_internet_gateway" "two" {
-  vpc_id = simcloud_vpc.a.id
-}`),
+			Config:      c.config(vpcsAB + tfGateway("one", "a") + tfGateway("two", "a")),
 			ExpectError: expectError("InvalidParameterValue: Network vpc-", "already has an internet gateway attached"),
 		},
 		resource.TestStep{
@@ -206,23 +133,13 @@ resource "simcloud_internet_gateway" "two" {
 func TestAccInternetGateway_badVPCFailsAtPlan(t *testing.T) {
 	c := newTestCloud(t)
 	withVPC := func(resourceType, vpcID string) string {
-		return c.config(`resource "` + resourceType + `" "test" {
-  vpc_id = "` + vpcID + `"
-}`)
+		return c.config(tfBlock(`resource "`+resourceType+`" "test"`, `vpc_id = "`+vpcID+`"`))
 	}
 	var steps []resource.TestStep
 	for _, resourceType := range []string{"simcloud_internet_gateway", "simcloud_egress_only_internet_gateway"} {
 		steps = append(steps,
-			resource.TestStep{
-				Config:      withVPC(resourceType, "vpc-0123456789abcdef0"),
-				PlanOnly:    true,
-				ExpectError: expectError("InvalidVpcID.NotFound: The vpc ID 'vpc-0123456789abcdef0' does not exist", "vpc_id"),
-			},
-			resource.TestStep{
-				Config:      withVPC(resourceType, "subnet-0123456789abcdef0"),
-				PlanOnly:    true,
-				ExpectError: expectError("InvalidVpcID.Malformed", `vpc_id = "subnet-`),
-			},
+			planFails(withVPC(resourceType, "vpc-0123456789abcdef0"), "InvalidVpcID.NotFound: The vpc ID 'vpc-0123456789abcdef0' does not exist", "vpc_id"),
+			planFails(withVPC(resourceType, "subnet-0123456789abcdef0"), "InvalidVpcID.Malformed", `vpc_id = "subnet-`),
 		)
 	}
 	steps = append(steps, resource.TestStep{Config: c.config(vpcsAB)})
@@ -233,36 +150,15 @@ func TestAccInternetGateway_badVPCFailsAtPlan(t *testing.T) {
 // Terraform's back: each time the next plan puts it back.
 func TestAccInternetGateway_drift(t *testing.T) {
 	c := newTestCloud(t)
-	config := c.config(vpcsAB + `
-resource "simcloud_internet_gateway" "test" {
-  vpc_id = simcloud_vpc.a.id
-}`)
+	config := c.config(vpcsAB + tfGateway("test", "a"))
 	unitTest(t,
 		resource.TestStep{Config: config},
-		resource.TestStep{
-			PreConfig: func() {
-				if err := c.client.DetachAndDeleteInternetGateway(context.Background(), c.onlyGateway(t).ID); err != nil {
-					t.Fatal(err)
-				}
-			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(igwAddress, plancheck.ResourceActionCreate),
-			}},
+		driftStep(t, func() error {
+			return c.client.DetachAndDeleteInternetGateway(context.Background(), c.onlyGateway(t).ID)
 		},
-		resource.TestStep{
-			PreConfig: func() {
-				g := c.onlyGateway(t)
-				if err := c.client.DetachInternetGateway(context.Background(), g.ID, g.VPCID); err != nil {
-					t.Fatal(err)
-				}
-			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(igwAddress, plancheck.ResourceActionUpdate),
-			}},
-			Check: func(*terraformState) error { return c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}) },
-		},
+			config, igwAddress, actionCreate),
+		withCheck(driftStep(t, func() error { return c.detachOnlyGateway(t) }, config, igwAddress, actionUpdate),
+			func(*terraformState) error { return c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}) }),
 	)
 }
 
@@ -314,9 +210,7 @@ func TestAccInternetGateway_racingRuns(t *testing.T) {
 			resource.UnitTest(racers[i], resource.TestCase{
 				ProtoV6ProviderFactories: testFactories,
 				Steps: []resource.TestStep{{
-					Config: c.config(`resource "simcloud_internet_gateway" "racer" {
-  vpc_id = "` + vpc.ID + `"
-}`),
+					Config: c.config(tfBlock(`resource "simcloud_internet_gateway" "racer"`, `vpc_id = "`+vpc.ID+`"`)),
 				}},
 			})
 		})

@@ -4,41 +4,18 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-const twoTables = `
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_route_table" "a" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_route_table" "b" {
-  vpc_id = simcloud_vpc.main.id
-}
-`
-
-const otherVPC = `
-resource "simcloud_vpc" "other" {
-  cidr_block = "10.1.0.0/16"
-}
-`
+var twoTables = tfVPC("main", "10.0.0.0/16") + tfRouteTable("a", "main") + tfRouteTable("b", "main")
 
 func TestAccMainRouteTableAssociation(t *testing.T) {
 	c := newTestCloud(t)
-	mainIs := func(table string) string {
-		return c.config(twoTables + `
-resource "simcloud_main_route_table_association" "test" {
-  vpc_id         = simcloud_vpc.main.id
-  route_table_id = simcloud_route_table.` + table + `.id
-}`)
+	association := func(vpc, table string) string {
+		return tfResource("main_route_table_association", "test", "vpc_id = "+tfID("vpc", vpc), "route_table_id = "+tfID("route_table", table))
 	}
+	mainIs := func(table string) string { return c.config(twoTables + association("main", table)) }
 	var original string
 	unitTest(t,
 		resource.TestStep{
@@ -52,19 +29,12 @@ resource "simcloud_main_route_table_association" "test" {
 		resource.TestStep{
 			Config: mainIs("a"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.CompareValuePairs("simcloud_vpc.main", tfjsonpath.New("main_route_table_id"),
-					"simcloud_route_table.a", tfjsonpath.New("id"), compare.ValuesSame()),
+				sameValue("simcloud_vpc.main", "main_route_table_id", "simcloud_route_table.a", "id"),
 			},
 		},
 		// Imported by its VPC's ID: the same association and table. The
 		// original table is not known to the cloud, so it is not compared.
-		resource.TestStep{
-			ResourceName: "simcloud_main_route_table_association.test", ImportState: true, ImportStateVerify: true,
-			ImportStateVerifyIgnore: []string{"original_route_table_id"},
-			ImportStateIdFunc: func(s *terraformState) (string, error) {
-				return s.RootModule().Resources["simcloud_vpc.main"].Primary.ID, nil
-			},
-		},
+		importStepBy("simcloud_main_route_table_association.test", idOf("simcloud_vpc.main"), "original_route_table_id"),
 		resource.TestStep{
 			ResourceName: "simcloud_main_route_table_association.test", ImportState: true,
 			ImportStateId: "rtb-0123456789abcdef0",
@@ -84,14 +54,7 @@ resource "simcloud_main_route_table_association" "test" {
 			return nil
 		}},
 		resource.TestStep{Config: c.config(twoTables + otherVPC)},
-		resource.TestStep{
-			Config: c.config(twoTables + otherVPC + `
-resource "simcloud_main_route_table_association" "test" {
-  vpc_id         = simcloud_vpc.other.id
-  route_table_id = simcloud_route_table.a.id
-}`),
-			PlanOnly: true, ExpectError: expectError("InvalidParameterValue", "belong to different networks", "route_table_id"),
-		},
+		planFails(c.config(twoTables+otherVPC+association("other", "a")), "InvalidParameterValue", "belong to different networks", "route_table_id"),
 		resource.TestStep{Config: c.config(twoTables)},
 	)
 }
@@ -99,35 +62,13 @@ resource "simcloud_main_route_table_association" "test" {
 func TestAccDefaultRouteTable(t *testing.T) {
 	c := newTestCloud(t)
 	adopt := func(routes string) string {
-		return c.config(`
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_subnet" "a" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.1.0/24"
-}
-
-resource "simcloud_default_route_table" "main" {
-  default_route_table_id = simcloud_vpc.main.default_route_table_id
-  ` + routes + `
-  tags = { Name = "main" }
-}`)
+		return c.config(tfVPC("main", "10.0.0.0/16") + tfGateway("main", "main") + tfSubnet("a", "main", "10.0.1.0/24") +
+			tfResource("default_route_table", "main", "default_route_table_id = simcloud_vpc.main.default_route_table_id", routes, `tags = { Name = "main" }`))
 	}
 	unitTest(t,
 		resource.TestStep{Config: adopt(routeToGateway)},
 		resource.TestStep{Config: adopt(routeToGateway), ConfigStateChecks: []statecheck.StateCheck{isPublic("a", true)}},
-		resource.TestStep{
-			ResourceName: "simcloud_default_route_table.main", ImportState: true, ImportStateVerify: true,
-			ImportStateIdFunc: func(s *terraformState) (string, error) {
-				return s.RootModule().Resources["simcloud_vpc.main"].Primary.ID, nil
-			},
-		},
+		importStepBy("simcloud_default_route_table.main", idOf("simcloud_vpc.main")),
 		// Leaving route out keeps the routes as they are.
 		resource.TestStep{Config: adopt(``), ConfigStateChecks: []statecheck.StateCheck{isPublic("a", true)}},
 		resource.TestStep{Config: adopt(`route = []`)},

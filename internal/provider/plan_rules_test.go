@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 )
 
 // TestSchemasUseOnlyTeachingValidators walks every schema of the provider and
@@ -89,104 +88,35 @@ func anyMap[A any](attributes map[string]A) map[string]any {
 
 func TestAccUnknownGatewayRefusedByKnownVPC(t *testing.T) {
 	c := newTestCloud(t)
-	first := `
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_internet_gateway" "first" {
-  vpc_id = simcloud_vpc.test.id
-}
-`
+	first := tfVPC("test", "10.0.0.0/16") + tfGateway("first", "test")
 	unitTest(t,
 		resource.TestStep{Config: c.config(first)},
 		// The second gateway's ID is unknown at plan; the VPC is known and
 		// already has a gateway, which decides.
-		resource.TestStep{
-			Config: c.config(first + `
-resource "simcloud_internet_gateway" "second" {
-}
-
-resource "simcloud_internet_gateway_attachment" "second" {
-  internet_gateway_id = simcloud_internet_gateway.second.id
-  vpc_id              = simcloud_vpc.test.id
-}
-`),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterValue", "already has an internet gateway attached", "Objects involved: vpc-", "igw-"),
-		},
+		planFails(c.config(first+tfResource("internet_gateway", "second")+tfAttachment("second", tfID("internet_gateway", "second"), "test")),
+			"InvalidParameterValue", "already has an internet gateway attached", "Objects involved: vpc-", "igw-"),
 	)
 }
 
 func TestAccRouteArgumentsCountUnknownValues(t *testing.T) {
 	c := newTestCloud(t)
-	network := dualStack
+	route := func(args ...string) string { return c.config(dualStack() + tfRoute("test", "private", args...)) }
+	const (
+		toGateway           = "gateway_id = simcloud_internet_gateway.main.id"
+		toEgressOnlyGateway = "egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id"
+	)
 	unitTest(t,
 		// Both targets are created by the same plan: unknown, yet set.
-		resource.TestStep{
-			Config: c.config(network + `
-resource "simcloud_route" "test" {
-  route_table_id              = simcloud_route_table.private.id
-  destination_ipv6_cidr_block = "::/0"
-  gateway_id                  = simcloud_internet_gateway.main.id
-  egress_only_gateway_id      = simcloud_egress_only_internet_gateway.main.id
-}
-`),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterCombination", "exactly one of", "egress_only_gateway_id and gateway_id", "keep one of them"),
-		},
-		resource.TestStep{
-			Config: c.config(network + `
-resource "simcloud_route" "test" {
-  route_table_id         = simcloud_route_table.private.id
-  destination_cidr_block = "0.0.0.0/0"
-  egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
-}
-`),
-			PlanOnly: true,
-			ExpectError: expectError("InvalidParameterCombination", "only routes IPv6", "How to fix:", "carries no IPv4",
-				`destination_ipv6_cidr_block = "::/0"`, "NAT gateway"),
-		},
-		resource.TestStep{
-			Config: c.config(network + `
-resource "simcloud_route" "test" {
-  route_table_id = simcloud_route_table.private.id
-  gateway_id     = simcloud_internet_gateway.main.id
-}
-`),
-			PlanOnly:    true,
-			ExpectError: expectError("MissingParameter", "How to fix: Give the route a destination"),
-		},
-		resource.TestStep{
-			Config: c.config(network + `
-resource "simcloud_route_table" "inline" {
-  vpc_id = simcloud_vpc.main.id
-  route {
-    ipv6_cidr_block        = "::/0"
-    gateway_id             = simcloud_internet_gateway.main.id
-    egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
-  }
-}
-`),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterCombination", "egress_only_gateway_id and gateway_id"),
-		},
-		resource.TestStep{
-			Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_subnet" "test" {
-  vpc_id               = simcloud_vpc.test.id
-  cidr_block           = "10.0.1.0/24"
-  availability_zone    = "us-east-1a"
-  availability_zone_id = simcloud_vpc.test.id
-}
-`),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterCombination", "availability_zone", "not both"),
-		},
+		planFails(route(`destination_ipv6_cidr_block = "::/0"`, toGateway, toEgressOnlyGateway),
+			"InvalidParameterCombination", "exactly one of", "egress_only_gateway_id and gateway_id", "keep one of them"),
+		planFails(route(`destination_cidr_block = "0.0.0.0/0"`, toEgressOnlyGateway),
+			"InvalidParameterCombination", "only routes IPv6", "How to fix:", "carries no IPv4", `destination_ipv6_cidr_block = "::/0"`, "NAT gateway"),
+		planFails(route(toGateway), "MissingParameter", "How to fix: Give the route a destination"),
+		planFails(c.config(dualStack()+tfRouteTable("inline", "main", tfInlineRoute(`ipv6_cidr_block = "::/0"`, toGateway, toEgressOnlyGateway))),
+			"InvalidParameterCombination", "egress_only_gateway_id and gateway_id"),
+		planFails(c.config(tfVPC("test", "10.0.0.0/16")+
+			tfSubnet("test", "test", "10.0.1.0/24", `availability_zone = "us-east-1a"`, "availability_zone_id = simcloud_vpc.test.id")),
+			"InvalidParameterCombination", "availability_zone", "not both"),
 	)
 }
 
@@ -195,23 +125,11 @@ resource "simcloud_subnet" "test" {
 // the same VPC, in no order, so it must fail, and say why and what to do.
 func TestAccRenamedGatewayExplained(t *testing.T) {
 	c := newTestCloud(t)
-	vpc := `
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}
-`
+	vpc := tfVPC("test", "10.0.0.0/16")
 	unitTest(t,
-		resource.TestStep{Config: c.config(vpc + `
-resource "simcloud_internet_gateway" "old" {
-  vpc_id = simcloud_vpc.test.id
-}
-`)},
+		resource.TestStep{Config: c.config(vpc + tfGateway("old", "test"))},
 		resource.TestStep{
-			Config: c.config(vpc + `
-resource "simcloud_internet_gateway" "new" {
-  vpc_id = simcloud_vpc.test.id
-}
-`),
+			Config: c.config(vpc + tfGateway("new", "test")),
 			ExpectError: expectError("InvalidParameterValue", "already has an internet gateway attached", "How to fix:",
 				"destroy", "Terraform does not order that destroy before this change", "moved block"),
 		},
@@ -221,12 +139,8 @@ moved {
   from = simcloud_internet_gateway.old
   to   = simcloud_internet_gateway.new
 }
-
-resource "simcloud_internet_gateway" "new" {
-  vpc_id = simcloud_vpc.test.id
-}
-`),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+` + tfGateway("new", "test")),
+			ConfigPlanChecks: expectEmptyPlan,
 		},
 	)
 }

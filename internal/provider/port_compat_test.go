@@ -94,14 +94,14 @@ var portCases = map[string]portCase{
 	},
 	"separate_routes": {
 		applied: []statecheck.StateCheck{
-			portExpect("simcloud_route.public_internet", "id", knownvalue.StringRegexp(regexp.MustCompile(`^r-rtb-[0-9a-f]{17}[0-9]+$`))),
+			portExpect("simcloud_route.public_internet", "id", matching(`^r-rtb-[0-9a-f]{17}[0-9]+$`)),
 			portExpect("simcloud_route.public_internet", "state", knownvalue.StringExact("active")),
 			portExpect("simcloud_route.public_internet", "origin", knownvalue.StringExact("CreateRoute")),
 			portExpect("simcloud_route.public_internet", "destination_ipv6_cidr_block", knownvalue.Null()),
 			portExpect("simcloud_route.public_internet_ipv6", "state", knownvalue.StringExact("active")),
 			portExpect("simcloud_route.public_internet_ipv6", "destination_cidr_block", knownvalue.Null()),
 			portSameID("simcloud_route.public_internet_ipv6", "egress_only_gateway_id", "simcloud_egress_only_internet_gateway.egress"),
-			portExpect("simcloud_subnet.public", "ipv6_cidr_block", knownvalue.StringRegexp(regexp.MustCompile(`^2001:db8:[0-9a-f:]+/64$`))),
+			portExpect("simcloud_subnet.public", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
 			portExpect("simcloud_subnet.public", "assign_ipv6_address_on_creation", knownvalue.Bool(true)),
 		},
 		refreshed: []statecheck.StateCheck{
@@ -155,8 +155,8 @@ var portCases = map[string]portCase{
 			})),
 			portSame("simcloud_route_table.private", tfjsonpath.New("route").AtSliceIndex(0).AtMapKey("egress_only_gateway_id"),
 				"simcloud_egress_only_internet_gateway.egress", tfjsonpath.New("id")),
-			portExpect("simcloud_subnet.private", "ipv6_cidr_block", knownvalue.StringRegexp(regexp.MustCompile(`^2001:db8:[0-9a-f:]+/64$`))),
-			portExpect("simcloud_subnet.private", "ipv6_cidr_block_association_id", knownvalue.StringRegexp(regexp.MustCompile(`^subnet-cidr-assoc-[0-9a-f]{17}$`))),
+			portExpect("simcloud_subnet.private", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
+			portExpect("simcloud_subnet.private", "ipv6_cidr_block_association_id", matching(`^subnet-cidr-assoc-[0-9a-f]{17}$`)),
 		},
 		refreshed: []statecheck.StateCheck{
 			// An egress-only gateway lets traffic out, never in: private.
@@ -383,86 +383,71 @@ func TestAccExamplesApply(t *testing.T) {
 		})
 	}
 
-	t.Run("data-source/simcloud_subnet", func(t *testing.T) {
-		c := newTestCloud(t)
-		n := portNetwork(t, c)
-		unitTest(t, resource.TestStep{
-			Config:          c.config(portExample(t, "../../examples/data-sources/simcloud_subnet/data-source.tf")),
-			ConfigVariables: config.Variables{"vpc_id": config.StringVariable(n.vpc)},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("public_subnet_is_public", knownvalue.Bool(true)),
-				statecheck.ExpectKnownOutputValue("public_subnet_route_table_id", knownvalue.StringExact(n.publicTable)),
-			},
+	// Each data source example reads a network made through the engine; vars
+	// says what it is given, checks what it must output.
+	dataSourceExample := func(name string, read func(t *testing.T, c *testCloud, n portNetworkIDs) (vars config.Variables, checks []statecheck.StateCheck)) {
+		t.Run("data-source/"+name, func(t *testing.T) {
+			c := newTestCloud(t)
+			vars, checks := read(t, c, portNetwork(t, c))
+			unitTest(t, resource.TestStep{
+				Config:            c.config(portExample(t, "../../examples/data-sources/"+name+"/data-source.tf")),
+				ConfigVariables:   vars,
+				ConfigStateChecks: checks,
+			})
 		})
+	}
+	output := statecheck.ExpectKnownOutputValue
+	dataSourceExample("simcloud_subnet", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		return config.Variables{"vpc_id": config.StringVariable(n.vpc)}, []statecheck.StateCheck{
+			output("public_subnet_is_public", knownvalue.Bool(true)),
+			output("public_subnet_route_table_id", knownvalue.StringExact(n.publicTable)),
+		}
 	})
-	t.Run("data-source/simcloud_route_table", func(t *testing.T) {
-		c := newTestCloud(t)
-		n := portNetwork(t, c)
-		unitTest(t, resource.TestStep{
-			Config: c.config(portExample(t, "../../examples/data-sources/simcloud_route_table/data-source.tf")),
-			ConfigVariables: config.Variables{
+	dataSourceExample("simcloud_route_table", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		return config.Variables{
 				"vpc_id":    config.StringVariable(n.vpc),
 				"subnet_id": config.StringVariable(n.publicSubnet),
-			},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("subnet_routes", knownvalue.ListExact([]knownvalue.Check{
+			}, []statecheck.StateCheck{
+				output("subnet_routes", knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("0.0.0.0/0 -> " + n.igw + " (active)"),
 					knownvalue.StringExact("10.0.0.0/16 -> local (active)"),
 				})),
-				statecheck.ExpectKnownOutputValue("main_route_table_id", knownvalue.StringExact(n.mainTable)),
-			},
-		})
+				output("main_route_table_id", knownvalue.StringExact(n.mainTable)),
+			}
 	})
-	t.Run("data-source/simcloud_eip", func(t *testing.T) {
-		c := newTestCloud(t)
-		n := portNetwork(t, c)
+	dataSourceExample("simcloud_eip", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		eip, _, _ := portNAT(t, c, n)
-		unitTest(t, resource.TestStep{
-			Config: c.config(portExample(t, "../../examples/data-sources/simcloud_eip/data-source.tf")),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("nat_eip_allocation_id", knownvalue.StringExact(eip.AllocationID)),
-				statecheck.ExpectKnownOutputValue("nat_eip_public_ip", knownvalue.StringExact(eip.PublicIP)),
-				statecheck.ExpectKnownOutputValue("nat_eip_in_use", knownvalue.Bool(true)),
-			},
-		})
+		return nil, []statecheck.StateCheck{
+			output("nat_eip_allocation_id", knownvalue.StringExact(eip.AllocationID)),
+			output("nat_eip_public_ip", knownvalue.StringExact(eip.PublicIP)),
+			output("nat_eip_in_use", knownvalue.Bool(true)),
+		}
 	})
-	t.Run("data-source/simcloud_nat_gateway", func(t *testing.T) {
-		c := newTestCloud(t)
-		n := portNetwork(t, c)
+	dataSourceExample("simcloud_nat_gateway", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		eip, nat, _ := portNAT(t, c, n)
-		unitTest(t, resource.TestStep{
-			Config:          c.config(portExample(t, "../../examples/data-sources/simcloud_nat_gateway/data-source.tf")),
-			ConfigVariables: config.Variables{"subnet_id": config.StringVariable(n.publicSubnet)},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("nat_gateway_id", knownvalue.StringExact(nat.ID)),
-				statecheck.ExpectKnownOutputValue("nat_gateway_public_ip", knownvalue.StringExact(eip.PublicIP)),
-				statecheck.ExpectKnownOutputValue("nat_gateway_connectivity_type", knownvalue.StringExact("public")),
-			},
-		})
+		return config.Variables{"subnet_id": config.StringVariable(n.publicSubnet)}, []statecheck.StateCheck{
+			output("nat_gateway_id", knownvalue.StringExact(nat.ID)),
+			output("nat_gateway_public_ip", knownvalue.StringExact(eip.PublicIP)),
+			output("nat_gateway_connectivity_type", knownvalue.StringExact("public")),
+		}
 	})
-	t.Run("data-source/simcloud_network_path", func(t *testing.T) {
-		c := newTestCloud(t)
-		n := portNetwork(t, c)
+	dataSourceExample("simcloud_network_path", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		_, nat, private := portNAT(t, c, n)
-		unitTest(t, resource.TestStep{
-			Config:          c.config(portExample(t, "../../examples/data-sources/simcloud_network_path/data-source.tf")),
-			ConfigVariables: config.Variables{"subnet_id": config.StringVariable(private)},
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("outbound_hops", knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.StringExact("subnet " + private),
-					knownvalue.StringExact("route_table " + n.mainTable),
-					knownvalue.StringExact("route " + cloud.RouteID(n.mainTable, "0.0.0.0/0")),
-					knownvalue.StringExact("nat_gateway " + nat.ID),
-					knownvalue.StringExact("subnet " + n.publicSubnet),
-					knownvalue.StringExact("route_table " + n.publicTable),
-					knownvalue.StringExact("route " + cloud.RouteID(n.publicTable, "0.0.0.0/0")),
-					knownvalue.StringExact("internet_gateway " + n.igw),
-					knownvalue.StringExact("internet"),
-				})),
-				statecheck.ExpectKnownOutputValue("inbound_reachable", knownvalue.Bool(false)),
-				statecheck.ExpectKnownOutputValue("inbound_breaks_at", knownvalue.StringRegexp(regexp.MustCompile(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`))),
-			},
-		})
+		return config.Variables{"subnet_id": config.StringVariable(private)}, []statecheck.StateCheck{
+			output("outbound_hops", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("subnet " + private),
+				knownvalue.StringExact("route_table " + n.mainTable),
+				knownvalue.StringExact("route " + cloud.RouteID(n.mainTable, "0.0.0.0/0")),
+				knownvalue.StringExact("nat_gateway " + nat.ID),
+				knownvalue.StringExact("subnet " + n.publicSubnet),
+				knownvalue.StringExact("route_table " + n.publicTable),
+				knownvalue.StringExact("route " + cloud.RouteID(n.publicTable, "0.0.0.0/0")),
+				knownvalue.StringExact("internet_gateway " + n.igw),
+				knownvalue.StringExact("internet"),
+			})),
+			output("inbound_reachable", knownvalue.Bool(false)),
+			output("inbound_breaks_at", matching(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`)),
+		}
 	})
 }
 

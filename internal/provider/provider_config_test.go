@@ -3,7 +3,6 @@ package provider
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -28,7 +27,7 @@ provider "simcloud" {
 }
 ` + oneVPC,
 		ConfigStateChecks: []statecheck.StateCheck{
-			expectVPCAttr("arn", knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-[0-9a-f]{17}$`))),
+			expectVPCAttr("arn", matching(`^arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-[0-9a-f]{17}$`)),
 			expectVPCAttr("owner_id", knownvalue.StringExact("210987654321")),
 		},
 	})
@@ -98,7 +97,7 @@ func TestAccProvider_regionFromEnvironment(t *testing.T) {
 			{
 				Config: c.config(oneVPC),
 				ConfigStateChecks: []statecheck.StateCheck{
-					expectVPCAttr("arn", knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:ap-southeast-2:`))),
+					expectVPCAttr("arn", matching(`^arn:aws:ec2:ap-southeast-2:`)),
 				},
 			},
 		},

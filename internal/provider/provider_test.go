@@ -99,10 +99,7 @@ func unitTest(t *testing.T, steps ...resource.TestStep) {
 func (c *testCloud) onlyVPC(t *testing.T) cloud.VPC {
 	t.Helper()
 	vpcs, err := c.client.FindVPCs(context.Background(), cloud.VPCFilter{})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("want exactly one VPC in the cloud, found %d (%v)", len(vpcs), err)
-	}
-	return vpcs[0]
+	return wantOne(t, "VPC in the cloud", vpcs, err)
 }
 
 type terraformState = terraform.State
@@ -154,10 +151,7 @@ func expectError(parts ...string) *regexp.Regexp {
 func (c *testCloud) vpcByCIDR(t *testing.T, cidr string) cloud.VPC {
 	t.Helper()
 	vpcs, err := c.client.FindVPCs(context.Background(), cloud.VPCFilter{CIDRBlock: cidr})
-	if err != nil || len(vpcs) != 1 {
-		t.Fatalf("want one VPC with %s, found %d (%v)", cidr, len(vpcs), err)
-	}
-	return vpcs[0]
+	return wantOne(t, "VPC with "+cidr, vpcs, err)
 }
 
 // expectGateways checks how many internet gateways the cloud itself has

@@ -3,11 +3,9 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 func TestAccRoutingDataSources(t *testing.T) {
@@ -18,36 +16,27 @@ data "simcloud_subnet" "public" {
   vpc_id     = simcloud_vpc.main.id
   cidr_block = "10.0.1.0/24"
 }
-
-data "simcloud_subnet" "private" {
-  id = simcloud_subnet.private.id
-}
-
-data "simcloud_route_table" "of_public" {
-  subnet_id = simcloud_subnet.public.id
-}
-
+data "simcloud_subnet" "private" { id = simcloud_subnet.private.id }
+data "simcloud_route_table" "of_public" { subnet_id = simcloud_subnet.public.id }
 data "simcloud_route_table" "main" {
   vpc_id = simcloud_vpc.main.id
   main   = true
 }
 `
-	same := func(a, attrA, b, attrB string) statecheck.StateCheck {
-		return statecheck.CompareValuePairs(a, tfjsonpath.New(attrA), b, tfjsonpath.New(attrB), compare.ValuesSame())
-	}
+	same := sameValue
 	unitTest(t,
 		resource.TestStep{Config: c.config(base)},
 		resource.TestStep{
 			Config: c.config(lookups),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// The data source reads is_public live, in the same run.
-				statecheck.ExpectKnownValue("data.simcloud_subnet.public", tfjsonpath.New("is_public"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("data.simcloud_subnet.private", tfjsonpath.New("is_public"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue("data.simcloud_subnet.public", tfjsonpath.New("available_ip_address_count"), knownvalue.Int64Exact(251)),
+				attrIs("data.simcloud_subnet.public", "is_public", knownvalue.Bool(true)),
+				attrIs("data.simcloud_subnet.private", "is_public", knownvalue.Bool(false)),
+				attrIs("data.simcloud_subnet.public", "available_ip_address_count", knownvalue.Int64Exact(251)),
 				same("data.simcloud_subnet.public", "id", "simcloud_subnet.public", "id"),
 				same("data.simcloud_route_table.of_public", "id", "simcloud_route_table.public", "id"),
 				same("data.simcloud_route_table.main", "id", "simcloud_vpc.main", "main_route_table_id"),
-				statecheck.ExpectKnownValue("data.simcloud_route_table.of_public", tfjsonpath.New("routes"), knownvalue.ListExact([]knownvalue.Check{
+				attrIs("data.simcloud_route_table.of_public", "routes", knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{
 						"cidr_block": knownvalue.StringExact("0.0.0.0/0"), "state": knownvalue.StringExact("active"), "origin": knownvalue.StringExact("CreateRoute"),
 					}),
@@ -55,8 +44,8 @@ data "simcloud_route_table" "main" {
 						"cidr_block": knownvalue.StringExact("10.0.0.0/16"), "gateway_id": knownvalue.StringExact("local"), "state": knownvalue.StringExact("active"),
 					}),
 				})),
-				statecheck.ExpectKnownValue("data.simcloud_route_table.of_public", tfjsonpath.New("associations"), knownvalue.ListSizeExact(1)),
-				statecheck.ExpectKnownValue("data.simcloud_route_table.main", tfjsonpath.New("associations"), knownvalue.ListExact([]knownvalue.Check{
+				attrIs("data.simcloud_route_table.of_public", "associations", knownvalue.ListSizeExact(1)),
+				attrIs("data.simcloud_route_table.main", "associations", knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{"main": knownvalue.Bool(true), "subnet_id": knownvalue.StringExact("")}),
 				})),
 			},

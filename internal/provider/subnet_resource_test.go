@@ -2,64 +2,18 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// publicPrivate is the classic network: a VPC with an internet gateway, a
-// public subnet whose table routes 0.0.0.0/0 to the gateway, and a private
-// subnet left on the main table. publicRoutes is the public table's route
-// argument.
-func publicPrivate(publicRoutes string) string {
-	return `
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_subnet" "public" {
-  vpc_id                  = simcloud_vpc.main.id
-  cidr_block              = "10.0.1.0/24"
-  map_public_ip_on_launch = true
-}
-
-resource "simcloud_subnet" "private" {
-  vpc_id               = simcloud_vpc.main.id
-  cidr_block           = "10.0.2.0/24"
-  availability_zone_id = "use1-az2"
-}
-
-resource "simcloud_route_table" "public" {
-  vpc_id = simcloud_vpc.main.id
-  ` + publicRoutes + `
-}
-
-resource "simcloud_route_table_association" "public" {
-  subnet_id      = simcloud_subnet.public.id
-  route_table_id = simcloud_route_table.public.id
-}
-`
-}
-
-const routeToGateway = `route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = simcloud_internet_gateway.main.id
-  }`
-
 func isPublic(subnet string, want bool) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue("simcloud_subnet."+subnet, tfjsonpath.New("is_public"), knownvalue.Bool(want))
+	return attrIs("simcloud_subnet."+subnet, "is_public", knownvalue.Bool(want))
 }
 
 func TestAccSubnet_publicAndPrivate(t *testing.T) {
@@ -73,30 +27,24 @@ func TestAccSubnet_publicAndPrivate(t *testing.T) {
 		},
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			ConfigPlanChecks: expectEmptyPlan,
 			ConfigStateChecks: []statecheck.StateCheck{
 				isPublic("public", true),
 				isPublic("private", false),
-				statecheck.ExpectKnownValue("simcloud_subnet.public", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^subnet-[0-9a-f]{17}$`))),
-				statecheck.ExpectKnownValue("simcloud_subnet.public", tfjsonpath.New("availability_zone"), knownvalue.StringExact("us-east-1a")),
-				statecheck.ExpectKnownValue("simcloud_subnet.private", tfjsonpath.New("availability_zone"), knownvalue.StringExact("us-east-1b")),
-				statecheck.ExpectKnownValue("simcloud_subnet.public", tfjsonpath.New("arn"),
-					knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:us-east-1:123456789012:subnet/subnet-[0-9a-f]{17}$`))),
-				statecheck.CompareValuePairs("simcloud_subnet.public", tfjsonpath.New("effective_route_table_id"),
-					"simcloud_route_table.public", tfjsonpath.New("id"), compare.ValuesSame()),
-				statecheck.CompareValuePairs("simcloud_subnet.private", tfjsonpath.New("effective_route_table_id"),
-					"simcloud_vpc.main", tfjsonpath.New("main_route_table_id"), compare.ValuesSame()),
+				attrIs("simcloud_subnet.public", "id", matching(`^subnet-[0-9a-f]{17}$`)),
+				attrIs("simcloud_subnet.public", "availability_zone", knownvalue.StringExact("us-east-1a")),
+				attrIs("simcloud_subnet.private", "availability_zone", knownvalue.StringExact("us-east-1b")),
+				attrIs("simcloud_subnet.public", "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:subnet/subnet-[0-9a-f]{17}$`)),
+				sameValue("simcloud_subnet.public", "effective_route_table_id", "simcloud_route_table.public", "id"),
+				sameValue("simcloud_subnet.private", "effective_route_table_id", "simcloud_vpc.main", "main_route_table_id"),
 			},
 		},
-		resource.TestStep{ResourceName: "simcloud_subnet.public", ImportState: true, ImportStateVerify: true},
-		resource.TestStep{ResourceName: "simcloud_route_table.public", ImportState: true, ImportStateVerify: true},
-		resource.TestStep{
-			ResourceName: "simcloud_route_table_association.public", ImportState: true, ImportStateVerify: true,
-			ImportStateIdFunc: func(s *terraformState) (string, error) {
-				a := s.RootModule().Resources["simcloud_route_table_association.public"].Primary.Attributes
-				return a["subnet_id"] + "/" + a["route_table_id"], nil
-			},
-		},
+		importStep("simcloud_subnet.public"),
+		importStep("simcloud_route_table.public"),
+		importStepBy("simcloud_route_table_association.public", func(s *terraformState) (string, error) {
+			a := s.RootModule().Resources["simcloud_route_table_association.public"].Primary.Attributes
+			return a["subnet_id"] + "/" + a["route_table_id"], nil
+		}),
 		// Removing the route makes the public subnet private.
 		resource.TestStep{Config: c.config(publicPrivate(`route = []`))},
 		resource.TestStep{
@@ -105,78 +53,40 @@ func TestAccSubnet_publicAndPrivate(t *testing.T) {
 		},
 		// Route back; then detach the gateway behind Terraform's back.
 		resource.TestStep{Config: config},
-		resource.TestStep{
-			PreConfig: func() {
-				g := c.onlyGateway(t)
-				if err := c.client.DetachInternetGateway(context.Background(), g.ID, g.VPCID); err != nil {
-					t.Fatal(err)
+		driftStep(t, func() error {
+			if err := c.detachOnlyGateway(t); err != nil {
+				return err
+			}
+			table := c.tableWithRoute(t, "0.0.0.0/0")
+			for _, r := range table.Routes {
+				if r.Destination == "0.0.0.0/0" && r.State != cloud.RouteStateBlackhole {
+					t.Errorf("route to a detached gateway is %s, want blackhole", r.State)
 				}
-				table := c.tableWithRoute(t, "0.0.0.0/0")
-				for _, r := range table.Routes {
-					if r.Destination == "0.0.0.0/0" && r.State != cloud.RouteStateBlackhole {
-						t.Errorf("route to a detached gateway is %s, want blackhole", r.State)
-					}
-				}
-				if s := c.subnetByCIDR(t, "10.0.1.0/24"); s.IsPublic {
-					t.Error("a subnet whose gateway is detached is still public")
-				}
-			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction("simcloud_internet_gateway.main", plancheck.ResourceActionUpdate),
-			}},
-		},
+			}
+			if s := c.subnetByCIDR(t, "10.0.1.0/24"); s.IsPublic {
+				t.Error("a subnet whose gateway is detached is still public")
+			}
+			return nil
+		}, config, "simcloud_internet_gateway.main", actionUpdate),
 	)
 }
 
 func TestAccSubnet_rulesFailAtPlan(t *testing.T) {
 	c := newTestCloud(t)
 	base := publicPrivate(routeToGateway)
-	planFails := func(extra string, parts ...string) resource.TestStep {
-		return resource.TestStep{Config: c.config(base + extra), PlanOnly: true, ExpectError: expectError(parts...)}
-	}
+	withBase := func(extra string) string { return c.config(base + extra) }
 	unitTest(t,
 		resource.TestStep{Config: c.config(base)},
-		planFails(`
-resource "simcloud_subnet" "outside" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.1.0.0/24"
-}`, "InvalidSubnet.Range: The CIDR '10.1.0.0/24' is invalid.", "cidr_block", "inside vpc-"),
-		planFails(`
-resource "simcloud_subnet" "tiny" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.9.0/29"
-}`, "InvalidSubnet.Range", "between /16 and /28"),
-		planFails(`
-resource "simcloud_subnet" "overlap" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.0.0/23"
-}`, "InvalidSubnet.Conflict: The CIDR '10.0.0.0/23' conflicts with another subnet", "cidr_block",
+		planFails(withBase(tfSubnet("outside", "main", "10.1.0.0/24")), "InvalidSubnet.Range: The CIDR '10.1.0.0/24' is invalid.", "cidr_block", "inside vpc-"),
+		planFails(withBase(tfSubnet("tiny", "main", "10.0.9.0/29")), "InvalidSubnet.Range", "between /16 and /28"),
+		planFails(withBase(tfSubnet("overlap", "main", "10.0.0.0/23")), "InvalidSubnet.Conflict: The CIDR '10.0.0.0/23' conflicts with another subnet", "cidr_block",
 			"AWS's message:", "The CIDR '10.0.0.0/23' conflicts with another subnet", "Objects involved: vpc-", ", subnet-", "How to fix: Subnets of one VPC may not overlap"),
-		planFails(`
-resource "simcloud_subnet" "one" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.8.0/24"
-}
-
-resource "simcloud_subnet" "two" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.8.0/25"
-}`, "InvalidSubnet.Conflict", "Objects involved: vpc-",
+		planFails(withBase(tfSubnet("one", "main", "10.0.8.0/24")+tfSubnet("two", "main", "10.0.8.0/25")), "InvalidSubnet.Conflict", "Objects involved: vpc-",
 			// Either subnet may be planned first and refuse the other.
 			", the simcloud_subnet planned in this configuration with cidr_block 10.0.8.0/2"),
-		planFails(`
-resource "simcloud_subnet" "zone" {
-  vpc_id            = simcloud_vpc.main.id
-  cidr_block        = "10.0.9.0/24"
-  availability_zone = "eu-west-1a"
-}`, "InvalidParameterValue: Value (eu-west-1a) for parameter availabilityZone is invalid", "availability_zone"),
-		planFails(`
-resource "simcloud_subnet" "v6" {
-  vpc_id          = simcloud_vpc.main.id
-  cidr_block      = "10.0.9.0/24"
-  ipv6_cidr_block = "2001:db8:1:100::/64"
-}`, "has no IPv6 CIDR block", "ipv6_cidr_block"),
+		planFails(withBase(tfSubnet("zone", "main", "10.0.9.0/24", `availability_zone = "eu-west-1a"`)),
+			"InvalidParameterValue: Value (eu-west-1a) for parameter availabilityZone is invalid", "availability_zone"),
+		planFails(withBase(tfSubnet("v6", "main", "10.0.9.0/24", `ipv6_cidr_block = "2001:db8:1:100::/64"`)), "has no IPv6 CIDR block", "ipv6_cidr_block"),
 		resource.TestStep{Config: c.config(base)},
 	)
 }
@@ -187,23 +97,13 @@ resource "simcloud_subnet" "v6" {
 func TestAccSubnet_replacedInPlace(t *testing.T) {
 	c := newTestCloud(t)
 	subnet := func(cidr string) string {
-		return c.config(`
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_subnet" "test" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "` + cidr + `"
-}`)
+		return c.config(tfVPC("main", "10.0.0.0/16") + tfSubnet("test", "main", cidr))
 	}
 	unitTest(t,
 		resource.TestStep{Config: subnet("10.0.1.0/24")},
 		resource.TestStep{
-			Config: subnet("10.0.1.0/25"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction("simcloud_subnet.test", plancheck.ResourceActionDestroyBeforeCreate),
-			}},
+			Config:           subnet("10.0.1.0/25"),
+			ConfigPlanChecks: expectPlanAction("simcloud_subnet.test", actionReplace),
 		},
 	)
 }
@@ -234,9 +134,9 @@ func TestAccSubnet_drift(t *testing.T) {
 			},
 			Config: config,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction("simcloud_subnet.private", plancheck.ResourceActionCreate),
-				plancheck.ExpectResourceAction("simcloud_route_table_association.public", plancheck.ResourceActionCreate),
-				plancheck.ExpectResourceAction("simcloud_route_table.public", plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction("simcloud_subnet.private", actionCreate),
+				plancheck.ExpectResourceAction("simcloud_route_table_association.public", actionCreate),
+				plancheck.ExpectResourceAction("simcloud_route_table.public", actionUpdate),
 			}},
 		},
 	)
@@ -245,10 +145,7 @@ func TestAccSubnet_drift(t *testing.T) {
 func (c *testCloud) subnetByCIDR(t *testing.T, cidr string) cloud.Subnet {
 	t.Helper()
 	found, err := c.client.FindSubnets(context.Background(), cloud.SubnetFilter{CIDRBlock: cidr})
-	if err != nil || len(found) != 1 {
-		t.Fatalf("want one subnet with %s, found %d (%v)", cidr, len(found), err)
-	}
-	return found[0]
+	return wantOne(t, "subnet with "+cidr, found, err)
 }
 
 // tableWithRoute returns the one route table with a route to destination

@@ -3,55 +3,26 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-const twoVPCs = `
-resource "simcloud_vpc" "prod" {
-  cidr_block                       = "10.0.0.0/16"
-  assign_generated_ipv6_cidr_block = true
-  tags = {
-    Env  = "prod"
-    Team = "net"
-  }
-}
-
-resource "simcloud_vpc" "dev" {
-  cidr_block = "10.1.0.0/16"
-  tags = {
-    Env  = "dev"
-    Team = "net"
-  }
-}
-`
+var twoVPCs = tfVPC("prod", "10.0.0.0/16", assignIPv6, `tags = { Env = "prod", Team = "net" }`) +
+	tfVPC("dev", "10.1.0.0/16", `tags = { Env = "dev", Team = "net" }`)
 
 func TestAccVPCDataSource_lookups(t *testing.T) {
 	c := newTestCloud(t)
 	same := func(dataAddress, attribute string) statecheck.StateCheck {
-		return statecheck.CompareValuePairs(dataAddress, tfjsonpath.New(attribute), "simcloud_vpc.prod", tfjsonpath.New(attribute), compare.ValuesSame())
+		return sameValue(dataAddress, attribute, "simcloud_vpc.prod", attribute)
 	}
 	unitTest(t,
 		resource.TestStep{Config: c.config(twoVPCs)},
 		resource.TestStep{
 			Config: c.config(twoVPCs + `
-data "simcloud_vpc" "by_id" {
-  id = simcloud_vpc.prod.id
-}
-
-data "simcloud_vpc" "by_cidr" {
-  cidr_block = "10.0.0.0/16"
-}
-
-data "simcloud_vpc" "by_tags" {
-  tags = {
-    Env = "prod"
-  }
-}
-
+data "simcloud_vpc" "by_id" { id = simcloud_vpc.prod.id }
+data "simcloud_vpc" "by_cidr" { cidr_block = "10.0.0.0/16" }
+data "simcloud_vpc" "by_tags" { tags = { Env = "prod" } }
 data "simcloud_vpc" "by_all" {
   id         = simcloud_vpc.prod.id
   cidr_block = simcloud_vpc.prod.cidr_block
@@ -63,12 +34,12 @@ data "simcloud_vpc" "by_all" {
 				same("data.simcloud_vpc.by_id", "arn"),
 				same("data.simcloud_vpc.by_id", "main_route_table_id"),
 				same("data.simcloud_vpc.by_id", "ipv6_cidr_block"),
-				statecheck.CompareValuePairs("data.simcloud_vpc.by_id", tfjsonpath.New("tags"), "simcloud_vpc.prod", tfjsonpath.New("tags_all"), compare.ValuesSame()),
+				sameValue("data.simcloud_vpc.by_id", "tags", "simcloud_vpc.prod", "tags_all"),
 				same("data.simcloud_vpc.by_cidr", "id"),
 				same("data.simcloud_vpc.by_tags", "id"),
 				same("data.simcloud_vpc.by_all", "id"),
-				statecheck.ExpectKnownValue("data.simcloud_vpc.by_tags", tfjsonpath.New("tags"), knownvalue.MapSizeExact(2)),
-				statecheck.ExpectKnownValue("data.simcloud_vpc.by_id", tfjsonpath.New("state"), knownvalue.StringExact("available")),
+				attrIs("data.simcloud_vpc.by_tags", "tags", knownvalue.MapSizeExact(2)),
+				attrIs("data.simcloud_vpc.by_id", "state", knownvalue.StringExact("available")),
 			},
 		},
 	)

@@ -23,16 +23,10 @@ func TestAccVPC_lifecycle(t *testing.T) {
 	ipv6Pattern := regexp.MustCompile(`^2001:db8:[0-9a-f:]+/56$`)
 	unitTest(t,
 		resource.TestStep{
-			Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-  tags = {
-    Name = "lifecycle"
-  }
-}`),
+			Config: c.config(tfVPC("test", "10.0.0.0/16", `tags = { Name = "lifecycle" }`)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("id", knownvalue.StringRegexp(vpcIDPattern)),
-				expectVPCAttr("arn", knownvalue.StringRegexp(regexp.MustCompile(`^arn:aws:ec2:us-east-1:123456789012:vpc/vpc-[0-9a-f]{17}$`))),
+				expectVPCAttr("arn", matching(`^arn:aws:ec2:us-east-1:123456789012:vpc/vpc-[0-9a-f]{17}$`)),
 				expectVPCAttr("owner_id", knownvalue.StringExact("123456789012")),
 				expectVPCAttr("instance_tenancy", knownvalue.StringExact("default")),
 				expectVPCAttr("enable_dns_support", knownvalue.Bool(true)),
@@ -44,41 +38,25 @@ resource "simcloud_vpc" "test" {
 			},
 			Check: func(*terraformState) error { return c.expectVPCInCloud(t, "10.0.0.0/16") },
 		},
+		importStep(vpcAddress),
 		resource.TestStep{
-			ResourceName:      vpcAddress,
-			ImportState:       true,
-			ImportStateVerify: true,
-		},
-		resource.TestStep{
-			Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block                       = "10.0.0.0/16"
-  enable_dns_hostnames             = true
-  assign_generated_ipv6_cidr_block = true
-  tags = {
-    Name = "lifecycle"
-    Tier = "updated"
-  }
-}`),
+			Config: c.config(tfVPC("test", "10.0.0.0/16", "enable_dns_hostnames = true", assignIPv6, `tags = { Name = "lifecycle", Tier = "updated" }`)),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
 				plancheck.ExpectUnknownValue(vpcAddress, tfjsonpath.New("ipv6_cidr_block")),
 				plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("main_route_table_id"), knownvalue.StringRegexp(rtbIDPattern)),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("enable_dns_hostnames", knownvalue.Bool(true)),
 				expectVPCAttr("ipv6_cidr_block", knownvalue.StringRegexp(ipv6Pattern)),
-				expectVPCAttr("ipv6_association_id", knownvalue.StringRegexp(regexp.MustCompile(`^vpc-cidr-assoc-[0-9a-f]{17}$`))),
+				expectVPCAttr("ipv6_association_id", matching(`^vpc-cidr-assoc-[0-9a-f]{17}$`)),
 				expectVPCAttr("tags", knownvalue.MapSizeExact(2)),
 			},
 		},
 		resource.TestStep{
-			Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}`),
+			Config: c.config(oneVPC),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
 				plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("ipv6_cidr_block"), knownvalue.StringExact("")),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -88,14 +66,9 @@ resource "simcloud_vpc" "test" {
 			},
 		},
 		resource.TestStep{
-			Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.1.0.0/16"
-}`),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionDestroyBeforeCreate),
-			}},
-			Check: func(*terraformState) error { return c.expectVPCInCloud(t, "10.1.0.0/16") },
+			Config:           c.config(tfVPC("test", "10.1.0.0/16")),
+			ConfigPlanChecks: expectPlanAction(vpcAddress, actionReplace),
+			Check:            func(*terraformState) error { return c.expectVPCInCloud(t, "10.1.0.0/16") },
 		},
 	)
 }
@@ -103,31 +76,13 @@ resource "simcloud_vpc" "test" {
 func TestAccVPC_tenancy(t *testing.T) {
 	c := newTestCloud(t)
 	tenancy := func(value string) string {
-		return c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block       = "10.0.0.0/16"
-  instance_tenancy = "` + value + `"
-}`)
+		return c.config(tfVPC("test", "10.0.0.0/16", `instance_tenancy = "`+value+`"`))
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config:      tenancy("host"),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterValue: Value (host) for parameter instanceTenancy", "instance_tenancy"),
-		},
+		planFails(tenancy("host"), "InvalidParameterValue: Value (host) for parameter instanceTenancy", "instance_tenancy"),
 		resource.TestStep{Config: tenancy("dedicated")},
-		resource.TestStep{
-			Config: tenancy("default"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionUpdate),
-			}},
-		},
-		resource.TestStep{
-			Config: tenancy("dedicated"),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionDestroyBeforeCreate),
-			}},
-		},
+		resource.TestStep{Config: tenancy("default"), ConfigPlanChecks: expectPlanAction(vpcAddress, actionUpdate)},
+		resource.TestStep{Config: tenancy("dedicated"), ConfigPlanChecks: expectPlanAction(vpcAddress, actionReplace)},
 	)
 }
 
@@ -143,18 +98,10 @@ func TestAccVPC_defaultTags(t *testing.T) {
     }
   }
 }
-
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-  ` + resourceTags + `
-}`
+` + tfVPC("test", "10.0.0.0/16", resourceTags)
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config:      withDefaults(`tags = { "aws:reserved" = "x" }`),
-			PlanOnly:    true,
-			ExpectError: expectError("InvalidParameterValue", "aws:reserved", "tags"),
-		},
+		planFails(withDefaults(`tags = { "aws:reserved" = "x" }`), "InvalidParameterValue", "aws:reserved", "tags"),
 		resource.TestStep{
 			Config: withDefaults(`tags = { Name = "tagged", Team = "platform" }`),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -183,24 +130,11 @@ resource "simcloud_vpc" "test" {
 // must create it again, with a warning rather than an error.
 func TestAccVPC_drift(t *testing.T) {
 	c := newTestCloud(t)
-	config := c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}`)
+	config := c.config(oneVPC)
 	unitTest(t,
 		resource.TestStep{Config: config},
-		resource.TestStep{
-			PreConfig: func() {
-				if err := c.client.DeleteVPC(context.Background(), c.onlyVPC(t).ID); err != nil {
-					t.Fatal(err)
-				}
-			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionCreate),
-			}},
-			Check: func(*terraformState) error { return c.expectVPCInCloud(t, "10.0.0.0/16") },
-		},
+		withCheck(driftStep(t, func() error { return c.client.DeleteVPC(context.Background(), c.onlyVPC(t).ID) }, config, vpcAddress, actionCreate),
+			func(*terraformState) error { return c.expectVPCInCloud(t, "10.0.0.0/16") }),
 	)
 }
 
@@ -208,11 +142,7 @@ resource "simcloud_vpc" "test" {
 // plan must put it back in place.
 func TestAccVPC_driftInPlace(t *testing.T) {
 	c := newTestCloud(t)
-	config := c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-  tags       = { Name = "kept" }
-}`)
+	config := c.config(tfVPC("test", "10.0.0.0/16", `tags = { Name = "kept" }`))
 	unitTest(t,
 		resource.TestStep{Config: config},
 		resource.TestStep{
@@ -226,10 +156,8 @@ resource "simcloud_vpc" "test" {
 					t.Fatal(err)
 				}
 			},
-			Config: config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(vpcAddress, plancheck.ResourceActionUpdate),
-			}},
+			Config:           config,
+			ConfigPlanChecks: expectPlanAction(vpcAddress, actionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("enable_dns_support", knownvalue.Bool(true)),
 				expectVPCAttr("ipv6_cidr_block", knownvalue.StringExact("")),
@@ -255,16 +183,9 @@ func TestAccVPC_badCIDRFailsAtPlan(t *testing.T) {
 	}
 	var steps []resource.TestStep
 	for _, tc := range cases {
-		steps = append(steps, resource.TestStep{
-			Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "` + tc.cidr + `"
-}`),
-			PlanOnly: true,
-			// The diagnostic must name the attribute at fault, which
-			// Terraform shows between the summary and the detail.
-			ExpectError: expectError(append([]string{tc.want[0], `cidr_block = "` + tc.cidr}, tc.want[1:]...)...),
-		})
+		// The diagnostic must name the attribute at fault, which Terraform
+		// shows between the summary and the detail.
+		steps = append(steps, planFails(c.config(tfVPC("test", tc.cidr)), append([]string{tc.want[0], `cidr_block = "` + tc.cidr}, tc.want[1:]...)...))
 	}
 	// The last step is valid, so that the test's closing destroy can run.
 	steps = append(steps, resource.TestStep{
@@ -273,20 +194,14 @@ resource "simcloud_vpc" "test" {
 				t.Fatalf("a refused plan created %d VPCs", len(vpcs))
 			}
 		},
-		Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}`),
+		Config: c.config(oneVPC),
 	})
 	unitTest(t, steps...)
 }
 
 func TestAccVPC_importErrors(t *testing.T) {
 	c := newTestCloud(t)
-	config := c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}`)
+	config := c.config(oneVPC)
 	unitTest(t,
 		resource.TestStep{
 			Config:        config,
@@ -310,10 +225,7 @@ resource "simcloud_vpc" "test" {
 // VPC in place, and succeed once the table is gone.
 func TestAccVPC_deleteRefusedWhileInUse(t *testing.T) {
 	c := newTestCloud(t)
-	config := c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}`)
+	config := c.config(oneVPC)
 	var extraTable string
 	unitTest(t,
 		resource.TestStep{Config: config},
@@ -347,10 +259,7 @@ func TestAccVPC_databaseFileIsPrivate(t *testing.T) {
 	}
 	c := newTestCloud(t)
 	unitTest(t, resource.TestStep{
-		Config: c.config(`
-resource "simcloud_vpc" "test" {
-  cidr_block = "10.0.0.0/16"
-}`),
+		Config: c.config(oneVPC),
 		Check: func(*terraformState) error {
 			info, err := os.Stat(c.path)
 			if err != nil {

@@ -1,12 +1,8 @@
-variable "vpc_id" {
-  type = string
-}
+variable "vpc_id" { type = string }
 
 data "simcloud_egress_only_internet_gateway" "main" {
   vpc_id = var.vpc_id
-  tags = {
-    Name = "main"
-  }
+  tags   = { Name = "main" }
 }
 
 output "egress_only_internet_gateway_id" {

@@ -1,9 +1,7 @@
 # An elastic IP address that another configuration allocated, found by its
 # tags. public_ip or id (the allocation ID) find it as well.
 data "simcloud_eip" "nat" {
-  tags = {
-    Name = "nat"
-  }
+  tags = { Name = "nat" }
 }
 
 output "nat_eip_allocation_id" {

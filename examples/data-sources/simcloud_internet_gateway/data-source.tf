@@ -1,6 +1,4 @@
-variable "vpc_id" {
-  type = string
-}
+variable "vpc_id" { type = string }
 
 # The gateway attached to a VPC, for example one another configuration manages.
 data "simcloud_internet_gateway" "main" {

@@ -1,6 +1,4 @@
-variable "subnet_id" {
-  type = string
-}
+variable "subnet_id" { type = string }
 
 # The NAT gateway that sits in a subnet. id, vpc_id or tags find it as well;
 # exactly one gateway must match.

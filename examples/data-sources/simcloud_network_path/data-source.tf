@@ -1,6 +1,4 @@
-variable "subnet_id" {
-  type = string
-}
+variable "subnet_id" { type = string }
 
 # Can the subnet open connections to the internet over IPv4? Read live at
 # every plan.

@@ -1,10 +1,6 @@
-variable "subnet_id" {
-  type = string
-}
+variable "subnet_id" { type = string }
 
-variable "vpc_id" {
-  type = string
-}
+variable "vpc_id" { type = string }
 
 # The table that serves a subnet: its explicit association's, else the
 # VPC's main table.

@@ -1,13 +1,9 @@
-variable "vpc_id" {
-  type = string
-}
+variable "vpc_id" { type = string }
 
 # A subnet of a VPC that another configuration manages, found by its tags.
 data "simcloud_subnet" "public" {
   vpc_id = var.vpc_id
-  tags = {
-    Name = "public"
-  }
+  tags   = { Name = "public" }
 }
 
 # Read live at every plan, unlike is_public on the simcloud_subnet resource,

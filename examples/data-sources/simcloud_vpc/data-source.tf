@@ -11,9 +11,7 @@ data "simcloud_vpc" "shared" {
   }
 }
 
-variable "vpc_id" {
-  type = string
-}
+variable "vpc_id" { type = string }
 
 output "shared_vpc_main_route_table" {
   value = data.simcloud_vpc.shared.main_route_table_id

@@ -1,10 +1,5 @@
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
+resource "simcloud_vpc" "main" { cidr_block = "10.0.0.0/16" }
+resource "simcloud_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
 
 # Takes over the main table the VPC was created with. Routes not listed here
 # are removed when it is adopted; local routes always stay.

@@ -1,6 +1,4 @@
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
+resource "simcloud_vpc" "main" { cidr_block = "10.0.0.0/16" }
 
 # A VPC takes at most one internet gateway. A second one for the same VPC
 # fails at plan with InvalidParameterValue.

@@ -1,19 +1,5 @@
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_route_table" "main" {
-  vpc_id = simcloud_vpc.main.id
-
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = simcloud_internet_gateway.main.id
-  }
-}
+resource "simcloud_vpc" "main" { cidr_block = "10.0.0.0/16" }
+resource "simcloud_route_table" "main" { vpc_id = simcloud_vpc.main.id }
 
 # Every subnet of the VPC without a table of its own is now served by this
 # table. Destroying the association makes the VPC's original main table

@@ -1,2 +1,2 @@
 # A route table is imported by its ID.
-terraform import simcloud_route_table.public rtb-0123456789abcdef0
+terraform import simcloud_route_table.main rtb-0123456789abcdef0

@@ -2,18 +2,14 @@ resource "simcloud_vpc" "main" {
   cidr_block                       = "10.0.0.0/16"
   assign_generated_ipv6_cidr_block = true
 }
+resource "simcloud_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
+resource "simcloud_egress_only_internet_gateway" "main" { vpc_id = simcloud_vpc.main.id }
 
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_egress_only_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-# Routes written as route blocks, as with aws_route_table. The table also
-# holds a local route for each of the VPC's blocks, which is not listed here.
-resource "simcloud_route_table" "public" {
+# Routes written as route blocks, as with aws_route_table: IPv4 traffic goes
+# out and comes in through the internet gateway, IPv6 traffic may leave
+# through the egress-only gateway and nothing comes in. The table also holds
+# a local route for each of the VPC's blocks, which is not listed here.
+resource "simcloud_route_table" "main" {
   vpc_id = simcloud_vpc.main.id
 
   route {
@@ -22,26 +18,12 @@ resource "simcloud_route_table" "public" {
   }
 
   route {
-    ipv6_cidr_block = "::/0"
-    gateway_id      = simcloud_internet_gateway.main.id
-  }
-
-  tags = {
-    Name = "public"
-  }
-}
-
-# IPv6 traffic may leave through the egress-only gateway; nothing comes in.
-resource "simcloud_route_table" "private" {
-  vpc_id = simcloud_vpc.main.id
-
-  route {
     ipv6_cidr_block        = "::/0"
     egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
   }
 
   tags = {
-    Name = "private"
+    Name = "main"
   }
 }
 
@@ -50,8 +32,4 @@ resource "simcloud_route_table" "private" {
 resource "simcloud_route_table" "isolated" {
   vpc_id = simcloud_vpc.main.id
   route  = []
-
-  tags = {
-    Name = "isolated"
-  }
 }
