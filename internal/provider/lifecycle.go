@@ -128,22 +128,6 @@ func refreshState[M any](ctx context.Context, req resource.ReadRequest, resp *re
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// applyPlan is a resource's Create or Update: apply makes the cloud match
-// the planned model and copies what the cloud then holds into it, which
-// becomes the state. A refusal is reported as from operation.
-func applyPlan[M any](ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics, operation string, apply func(*M) error) {
-	var m M
-	diags.Append(plan.Get(ctx, &m)...)
-	if diags.HasError() {
-		return
-	}
-	if err := apply(&m); err != nil {
-		addCloudError(diags, operation, err)
-		return
-	}
-	diags.Append(state.Set(ctx, &m)...)
-}
-
 // deleteState is a resource's Delete: remove deletes the object of the
 // state from the cloud. An object already gone counts as deleted.
 func deleteState[M any](ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse, operation string, remove func(M) error) {
