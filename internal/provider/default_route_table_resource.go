@@ -13,11 +13,8 @@ import (
 
 type defaultRouteTableModel struct {
 	taggedObject
+	routeTableAttributes
 	DefaultRouteTableID types.String `tfsdk:"default_route_table_id"`
-	ARN                 types.String `tfsdk:"arn"`
-	OwnerID             types.String `tfsdk:"owner_id"`
-	VPCID               types.String `tfsdk:"vpc_id"`
-	Route               types.Set    `tfsdk:"route"`
 }
 
 // Destroying the resource only forgets the table: a VPC's main table goes
@@ -64,12 +61,8 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 		return d.client.CheckRouteTable(ctx, d.plan, cloud.ExistingHolder(tableID), tableID, in)
 	},
 	fill: func(m *defaultRouteTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
-		m.ID = types.StringValue(table.ID)
-		m.DefaultRouteTableID = types.StringValue(table.ID)
-		m.ARN = types.StringValue(table.ARN())
-		m.OwnerID = types.StringValue(table.OwnerID)
-		m.VPCID = types.StringValue(table.VPCID)
-		m.Route = routesFromCloud(table.Routes, diags)
+		m.ID, m.DefaultRouteTableID = types.StringValue(table.ID), types.StringValue(table.ID)
+		m.read(table, diags)
 	},
 	tagsOf: func(table cloud.RouteTable) map[string]string { return table.Tags },
 	// The main table of the VPC whose ID is given, as the AWS provider does.

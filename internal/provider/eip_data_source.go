@@ -9,13 +9,9 @@ import (
 )
 
 type eipDataSourceModel struct {
-	ID       types.String `tfsdk:"id"`
-	PublicIP types.String `tfsdk:"public_ip"`
+	ID types.String `tfsdk:"id"`
 	searchTags
-	AllocationID  types.String `tfsdk:"allocation_id"`
-	AssociationID types.String `tfsdk:"association_id"`
-	Domain        types.String `tfsdk:"domain"`
-	ARN           types.String `tfsdk:"arn"`
+	eipAttributes
 }
 
 var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPFilter]{
@@ -40,8 +36,8 @@ var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPF
 	find: (*cloud.Client).FindElasticIPs,
 	id:   func(e cloud.ElasticIP) string { return e.AllocationID },
 	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
-		m.ID, m.AllocationID, m.PublicIP = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID), types.StringValue(eip.PublicIP)
-		m.AssociationID, m.Domain, m.ARN = types.StringValue(eip.AssociationID), types.StringValue("vpc"), types.StringValue(eip.ARN())
+		m.ID = types.StringValue(eip.AllocationID)
+		m.read(eip)
 	},
 	tagsOf: func(eip cloud.ElasticIP) map[string]string { return eip.Tags },
 }

@@ -16,11 +16,22 @@ import (
 
 type eipModel struct {
 	taggedObject
+	eipAttributes
+}
+
+// eipAttributes are what the simcloud_eip resource and data source both
+// read from an address.
+type eipAttributes struct {
 	AllocationID  types.String `tfsdk:"allocation_id"`
 	Domain        types.String `tfsdk:"domain"`
 	PublicIP      types.String `tfsdk:"public_ip"`
 	AssociationID types.String `tfsdk:"association_id"`
 	ARN           types.String `tfsdk:"arn"`
+}
+
+func (a *eipAttributes) read(eip cloud.ElasticIP) {
+	a.AllocationID, a.PublicIP = types.StringValue(eip.AllocationID), types.StringValue(eip.PublicIP)
+	a.AssociationID, a.Domain, a.ARN = types.StringValue(eip.AssociationID), types.StringValue("vpc"), types.StringValue(eip.ARN())
 }
 
 var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
@@ -58,11 +69,8 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	setTags:    (*cloud.Client).UpdateElasticIP,
 	removeByID: (*cloud.Client).ReleaseAddress,
 	fill: func(m *eipModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
-		m.ID, m.AllocationID = types.StringValue(eip.AllocationID), types.StringValue(eip.AllocationID)
-		m.Domain = types.StringValue("vpc")
-		m.PublicIP = types.StringValue(eip.PublicIP)
-		m.AssociationID = types.StringValue(eip.AssociationID)
-		m.ARN = types.StringValue(eip.ARN())
+		m.ID = types.StringValue(eip.AllocationID)
+		m.read(eip)
 	},
 	tagsOf: func(eip cloud.ElasticIP) map[string]string { return eip.Tags },
 }

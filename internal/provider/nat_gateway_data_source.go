@@ -9,16 +9,12 @@ import (
 )
 
 type natGatewayDataSourceModel struct {
-	ID       types.String `tfsdk:"id"`
-	SubnetID types.String `tfsdk:"subnet_id"`
-	VPCID    types.String `tfsdk:"vpc_id"`
+	ID    types.String `tfsdk:"id"`
+	VPCID types.String `tfsdk:"vpc_id"`
 	searchTags
-	State              types.String `tfsdk:"state"`
-	ConnectivityType   types.String `tfsdk:"connectivity_type"`
-	AllocationID       types.String `tfsdk:"allocation_id"`
-	PublicIP           types.String `tfsdk:"public_ip"`
-	PrivateIP          types.String `tfsdk:"private_ip"`
-	NetworkInterfaceID types.String `tfsdk:"network_interface_id"`
+	natGatewayAttributes
+	State        types.String `tfsdk:"state"`
+	AllocationID types.String `tfsdk:"allocation_id"`
 }
 
 var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, cloud.NATGatewayFilter]{
@@ -46,10 +42,9 @@ var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, c
 	find: (*cloud.Client).FindNATGateways,
 	id:   func(nat cloud.NATGateway) string { return nat.ID },
 	fill: func(m *natGatewayDataSourceModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
-		m.ID, m.SubnetID, m.VPCID = types.StringValue(nat.ID), types.StringValue(nat.SubnetID), types.StringValue(nat.VPCID)
-		m.State, m.ConnectivityType = types.StringValue("available"), types.StringValue(nat.ConnectivityType)
-		m.AllocationID, m.PublicIP, m.PrivateIP = types.StringValue(nat.AllocationID), types.StringValue(nat.PublicIP), types.StringValue(nat.PrivateIP)
-		m.NetworkInterfaceID = types.StringValue(nat.NetworkInterfaceID)
+		m.ID, m.VPCID = types.StringValue(nat.ID), types.StringValue(nat.VPCID)
+		m.read(nat)
+		m.State, m.AllocationID = types.StringValue("available"), types.StringValue(nat.AllocationID)
 	},
 	tagsOf: func(nat cloud.NATGateway) map[string]string { return nat.Tags },
 }

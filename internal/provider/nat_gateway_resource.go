@@ -19,13 +19,27 @@ import (
 
 type natGatewayModel struct {
 	taggedObject
+	natGatewayAttributes
+	// The resource's allocation_id is an argument, null when unset; the
+	// data source's, an empty string.
+	AllocationID  types.String `tfsdk:"allocation_id"`
+	AssociationID types.String `tfsdk:"association_id"`
+}
+
+// natGatewayAttributes are what the simcloud_nat_gateway resource and data
+// source both read from a gateway.
+type natGatewayAttributes struct {
 	SubnetID           types.String `tfsdk:"subnet_id"`
-	AllocationID       types.String `tfsdk:"allocation_id"`
 	ConnectivityType   types.String `tfsdk:"connectivity_type"`
-	AssociationID      types.String `tfsdk:"association_id"`
 	PublicIP           types.String `tfsdk:"public_ip"`
 	PrivateIP          types.String `tfsdk:"private_ip"`
 	NetworkInterfaceID types.String `tfsdk:"network_interface_id"`
+}
+
+func (a *natGatewayAttributes) read(nat cloud.NATGateway) {
+	a.SubnetID, a.ConnectivityType = types.StringValue(nat.SubnetID), types.StringValue(nat.ConnectivityType)
+	a.PublicIP, a.PrivateIP = types.StringValue(nat.PublicIP), types.StringValue(nat.PrivateIP)
+	a.NetworkInterfaceID = types.StringValue(nat.NetworkInterfaceID)
 }
 
 func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) cloud.NATGatewayInput {
@@ -87,14 +101,13 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 		})
 	},
 	fill: func(m *natGatewayModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
-		m.ID, m.SubnetID = types.StringValue(nat.ID), types.StringValue(nat.SubnetID)
+		m.ID = types.StringValue(nat.ID)
+		m.read(nat)
 		m.AllocationID = types.StringNull()
 		if nat.AllocationID != "" {
 			m.AllocationID = types.StringValue(nat.AllocationID)
 		}
-		m.ConnectivityType = types.StringValue(nat.ConnectivityType)
-		m.AssociationID, m.PublicIP = types.StringValue(nat.AssociationID), types.StringValue(nat.PublicIP)
-		m.PrivateIP, m.NetworkInterfaceID = types.StringValue(nat.PrivateIP), types.StringValue(nat.NetworkInterfaceID)
+		m.AssociationID = types.StringValue(nat.AssociationID)
 	},
 	tagsOf: func(nat cloud.NATGateway) map[string]string { return nat.Tags },
 }

@@ -12,10 +12,21 @@ import (
 
 type routeTableModel struct {
 	taggedObject
+	routeTableAttributes
+}
+
+// routeTableAttributes are what simcloud_route_table and
+// simcloud_default_route_table both read from a table.
+type routeTableAttributes struct {
 	ARN     types.String `tfsdk:"arn"`
 	OwnerID types.String `tfsdk:"owner_id"`
 	VPCID   types.String `tfsdk:"vpc_id"`
 	Route   types.Set    `tfsdk:"route"`
+}
+
+func (a *routeTableAttributes) read(table cloud.RouteTable, diags *diag.Diagnostics) {
+	a.ARN, a.OwnerID, a.VPCID = types.StringValue(table.ARN()), types.StringValue(table.OwnerID), types.StringValue(table.VPCID)
+	a.Route = routesFromCloud(table.Routes, diags)
 }
 
 var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
@@ -61,10 +72,7 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 	},
 	fill: func(m *routeTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.ID = types.StringValue(table.ID)
-		m.ARN = types.StringValue(table.ARN())
-		m.OwnerID = types.StringValue(table.OwnerID)
-		m.VPCID = types.StringValue(table.VPCID)
-		m.Route = routesFromCloud(table.Routes, diags)
+		m.read(table, diags)
 	},
 	tagsOf: func(table cloud.RouteTable) map[string]string { return table.Tags },
 	advise: func(ctx context.Context, d *providerData, table cloud.RouteTable, diags *diag.Diagnostics) {

@@ -11,23 +11,12 @@ import (
 )
 
 type subnetDataSourceModel struct {
-	ID               types.String `tfsdk:"id"`
-	VPCID            types.String `tfsdk:"vpc_id"`
-	CIDRBlock        types.String `tfsdk:"cidr_block"`
-	AvailabilityZone types.String `tfsdk:"availability_zone"`
+	ID types.String `tfsdk:"id"`
 	searchTags
-	ARN                         types.String `tfsdk:"arn"`
-	OwnerID                     types.String `tfsdk:"owner_id"`
-	State                       types.String `tfsdk:"state"`
-	AvailabilityZoneID          types.String `tfsdk:"availability_zone_id"`
-	AvailableIPAddressCount     types.Int64  `tfsdk:"available_ip_address_count"`
-	IPv6CIDRBlock               types.String `tfsdk:"ipv6_cidr_block"`
-	IPv6CIDRBlockAssociationID  types.String `tfsdk:"ipv6_cidr_block_association_id"`
-	MapPublicIPOnLaunch         types.Bool   `tfsdk:"map_public_ip_on_launch"`
-	AssignIPv6AddressOnCreation types.Bool   `tfsdk:"assign_ipv6_address_on_creation"`
-	IsPublic                    types.Bool   `tfsdk:"is_public"`
-	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
-	InternetAccess              types.Object `tfsdk:"internet_access"`
+	subnetAttributes
+	State                   types.String `tfsdk:"state"`
+	AvailableIPAddressCount types.Int64  `tfsdk:"available_ip_address_count"`
+	IPv6CIDRBlock           types.String `tfsdk:"ipv6_cidr_block"`
 }
 
 var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetFilter]{
@@ -42,14 +31,11 @@ var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetF
 	find: (*cloud.Client).FindSubnets,
 	id:   func(s cloud.Subnet) string { return s.ID },
 	fill: func(m *subnetDataSourceModel, s cloud.Subnet, diags *diag.Diagnostics) {
-		m.ID, m.VPCID, m.CIDRBlock = types.StringValue(s.ID), types.StringValue(s.VPCID), types.StringValue(s.CIDRBlock)
-		m.AvailabilityZone, m.AvailabilityZoneID = types.StringValue(s.AvailabilityZone), types.StringValue(s.AvailabilityZoneID())
-		m.ARN, m.OwnerID, m.State = types.StringValue(s.ARN()), types.StringValue(s.OwnerID), types.StringValue("available")
+		m.ID = types.StringValue(s.ID)
+		m.read(s, diags)
+		m.State = types.StringValue("available")
 		m.AvailableIPAddressCount = types.Int64Value(int64(1)<<(32-netip.MustParsePrefix(s.CIDRBlock).Bits()) - 5)
-		m.IPv6CIDRBlock, m.IPv6CIDRBlockAssociationID = types.StringValue(s.IPv6CIDRBlock), types.StringValue(s.IPv6CIDRBlockAssociationID)
-		m.MapPublicIPOnLaunch, m.AssignIPv6AddressOnCreation = types.BoolValue(s.MapPublicIPOnLaunch), types.BoolValue(s.AssignIPv6AddressOnCreation)
-		m.IsPublic, m.EffectiveRouteTableID = types.BoolValue(s.IsPublic), types.StringValue(s.RouteTableID)
-		m.InternetAccess = internetAccessValue(s.InternetAccess, diags)
+		m.IPv6CIDRBlock = types.StringValue(s.IPv6CIDRBlock)
 	},
 	tagsOf: func(s cloud.Subnet) map[string]string { return s.Tags },
 }

@@ -20,19 +20,37 @@ import (
 
 type subnetModel struct {
 	taggedObject
+	subnetAttributes
+	// The resource's ipv6_cidr_block is an argument, null when unset; the
+	// data source's, an empty string.
+	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
+}
+
+// subnetAttributes are what the simcloud_subnet resource and data source
+// both read from a subnet.
+type subnetAttributes struct {
 	ARN                         types.String `tfsdk:"arn"`
 	OwnerID                     types.String `tfsdk:"owner_id"`
 	VPCID                       types.String `tfsdk:"vpc_id"`
 	CIDRBlock                   types.String `tfsdk:"cidr_block"`
 	AvailabilityZone            types.String `tfsdk:"availability_zone"`
 	AvailabilityZoneID          types.String `tfsdk:"availability_zone_id"`
-	IPv6CIDRBlock               types.String `tfsdk:"ipv6_cidr_block"`
 	IPv6CIDRBlockAssociationID  types.String `tfsdk:"ipv6_cidr_block_association_id"`
 	MapPublicIPOnLaunch         types.Bool   `tfsdk:"map_public_ip_on_launch"`
 	AssignIPv6AddressOnCreation types.Bool   `tfsdk:"assign_ipv6_address_on_creation"`
 	IsPublic                    types.Bool   `tfsdk:"is_public"`
 	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
 	InternetAccess              types.Object `tfsdk:"internet_access"`
+}
+
+func (a *subnetAttributes) read(s cloud.Subnet, diags *diag.Diagnostics) {
+	a.ARN, a.OwnerID, a.VPCID = types.StringValue(s.ARN()), types.StringValue(s.OwnerID), types.StringValue(s.VPCID)
+	a.CIDRBlock = types.StringValue(s.CIDRBlock)
+	a.AvailabilityZone, a.AvailabilityZoneID = types.StringValue(s.AvailabilityZone), types.StringValue(s.AvailabilityZoneID())
+	a.IPv6CIDRBlockAssociationID = types.StringValue(s.IPv6CIDRBlockAssociationID)
+	a.MapPublicIPOnLaunch, a.AssignIPv6AddressOnCreation = types.BoolValue(s.MapPublicIPOnLaunch), types.BoolValue(s.AssignIPv6AddressOnCreation)
+	a.IsPublic, a.EffectiveRouteTableID = types.BoolValue(s.IsPublic), types.StringValue(s.RouteTableID)
+	a.InternetAccess = internetAccessValue(s.InternetAccess, diags)
 }
 
 func subnetSchema() schema.Schema {
@@ -191,20 +209,9 @@ func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetModel, di
 
 func setSubnetState(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(s.ID)
-	m.ARN = types.StringValue(s.ARN())
-	m.OwnerID = types.StringValue(s.OwnerID)
-	m.VPCID = types.StringValue(s.VPCID)
-	m.CIDRBlock = types.StringValue(s.CIDRBlock)
-	m.AvailabilityZone = types.StringValue(s.AvailabilityZone)
-	m.AvailabilityZoneID = types.StringValue(s.AvailabilityZoneID())
+	m.read(s, diags)
 	m.IPv6CIDRBlock = types.StringNull()
 	if s.IPv6CIDRBlock != "" {
 		m.IPv6CIDRBlock = types.StringValue(s.IPv6CIDRBlock)
 	}
-	m.IPv6CIDRBlockAssociationID = types.StringValue(s.IPv6CIDRBlockAssociationID)
-	m.MapPublicIPOnLaunch = types.BoolValue(s.MapPublicIPOnLaunch)
-	m.AssignIPv6AddressOnCreation = types.BoolValue(s.AssignIPv6AddressOnCreation)
-	m.IsPublic = types.BoolValue(s.IsPublic)
-	m.EffectiveRouteTableID = types.StringValue(s.RouteTableID)
-	m.InternetAccess = internetAccessValue(s.InternetAccess, diags)
 }

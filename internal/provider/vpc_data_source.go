@@ -10,19 +10,10 @@ import (
 )
 
 type vpcDataSourceModel struct {
-	ID        types.String `tfsdk:"id"`
-	CIDRBlock types.String `tfsdk:"cidr_block"`
+	ID types.String `tfsdk:"id"`
 	searchTags
-	ARN                              types.String `tfsdk:"arn"`
-	OwnerID                          types.String `tfsdk:"owner_id"`
-	State                            types.String `tfsdk:"state"`
-	InstanceTenancy                  types.String `tfsdk:"instance_tenancy"`
-	EnableDNSSupport                 types.Bool   `tfsdk:"enable_dns_support"`
-	EnableDNSHostnames               types.Bool   `tfsdk:"enable_dns_hostnames"`
-	EnableNetworkAddressUsageMetrics types.Bool   `tfsdk:"enable_network_address_usage_metrics"`
-	IPv6CIDRBlock                    types.String `tfsdk:"ipv6_cidr_block"`
-	IPv6AssociationID                types.String `tfsdk:"ipv6_association_id"`
-	MainRouteTableID                 types.String `tfsdk:"main_route_table_id"`
+	vpcAttributes
+	State types.String `tfsdk:"state"`
 }
 
 var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
@@ -37,17 +28,8 @@ var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
 	id:   func(v cloud.VPC) string { return v.ID },
 	fill: func(m *vpcDataSourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(vpc.ID)
-		m.CIDRBlock = types.StringValue(vpc.CIDRBlock)
-		m.ARN = types.StringValue(vpc.ARN())
-		m.OwnerID = types.StringValue(vpc.OwnerID)
+		m.read(vpc)
 		m.State = types.StringValue("available")
-		m.InstanceTenancy = types.StringValue(vpc.InstanceTenancy)
-		m.EnableDNSSupport = types.BoolValue(vpc.EnableDNSSupport)
-		m.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSHostnames)
-		m.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
-		m.IPv6CIDRBlock = types.StringValue(vpc.IPv6CIDRBlock)
-		m.IPv6AssociationID = types.StringValue(vpc.IPv6AssociationID)
-		m.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
 }

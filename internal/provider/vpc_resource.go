@@ -16,6 +16,14 @@ import (
 
 type vpcResourceModel struct {
 	taggedObject
+	vpcAttributes
+	AssignGeneratedIPv6CIDRBlock types.Bool   `tfsdk:"assign_generated_ipv6_cidr_block"`
+	DefaultRouteTableID          types.String `tfsdk:"default_route_table_id"`
+}
+
+// vpcAttributes are what the simcloud_vpc resource and data source both
+// read from a VPC.
+type vpcAttributes struct {
 	ARN                              types.String `tfsdk:"arn"`
 	OwnerID                          types.String `tfsdk:"owner_id"`
 	CIDRBlock                        types.String `tfsdk:"cidr_block"`
@@ -23,11 +31,18 @@ type vpcResourceModel struct {
 	EnableDNSSupport                 types.Bool   `tfsdk:"enable_dns_support"`
 	EnableDNSHostnames               types.Bool   `tfsdk:"enable_dns_hostnames"`
 	EnableNetworkAddressUsageMetrics types.Bool   `tfsdk:"enable_network_address_usage_metrics"`
-	AssignGeneratedIPv6CIDRBlock     types.Bool   `tfsdk:"assign_generated_ipv6_cidr_block"`
 	IPv6CIDRBlock                    types.String `tfsdk:"ipv6_cidr_block"`
 	IPv6AssociationID                types.String `tfsdk:"ipv6_association_id"`
 	MainRouteTableID                 types.String `tfsdk:"main_route_table_id"`
-	DefaultRouteTableID              types.String `tfsdk:"default_route_table_id"`
+}
+
+func (a *vpcAttributes) read(vpc cloud.VPC) {
+	a.ARN, a.OwnerID = types.StringValue(vpc.ARN()), types.StringValue(vpc.OwnerID)
+	a.CIDRBlock, a.InstanceTenancy = types.StringValue(vpc.CIDRBlock), types.StringValue(vpc.InstanceTenancy)
+	a.EnableDNSSupport, a.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSSupport), types.BoolValue(vpc.EnableDNSHostnames)
+	a.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
+	a.IPv6CIDRBlock, a.IPv6AssociationID = types.StringValue(vpc.IPv6CIDRBlock), types.StringValue(vpc.IPv6AssociationID)
+	a.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
 }
 
 var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
@@ -110,17 +125,8 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 	},
 	fill: func(m *vpcResourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(vpc.ID)
-		m.ARN = types.StringValue(vpc.ARN())
-		m.OwnerID = types.StringValue(vpc.OwnerID)
-		m.CIDRBlock = types.StringValue(vpc.CIDRBlock)
-		m.InstanceTenancy = types.StringValue(vpc.InstanceTenancy)
-		m.EnableDNSSupport = types.BoolValue(vpc.EnableDNSSupport)
-		m.EnableDNSHostnames = types.BoolValue(vpc.EnableDNSHostnames)
-		m.EnableNetworkAddressUsageMetrics = types.BoolValue(vpc.EnableNetworkAddressUsageMetrics)
+		m.read(vpc)
 		m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
-		m.IPv6CIDRBlock = types.StringValue(vpc.IPv6CIDRBlock)
-		m.IPv6AssociationID = types.StringValue(vpc.IPv6AssociationID)
-		m.MainRouteTableID = types.StringValue(vpc.MainRouteTableID)
 		m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
