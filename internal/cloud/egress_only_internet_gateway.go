@@ -37,7 +37,7 @@ func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID stri
 	}
 	ids := map[string]string{"egress_only_internet_gateway_id": g.ID, "vpc_id": vpcID}
 	err := c.apply(ctx, "CreateEgressOnlyInternetGateway", ids, c.egressOnlyRule(vpcID, tags), func(tx Tx) error {
-		if err := tx.InsertEgressOnlyInternetGateway(g); err != nil {
+		if err := tx.Insert(g); err != nil {
 			return err
 		}
 		return tx.SetTags(g.ID, tags)
@@ -66,7 +66,7 @@ func (c *Client) FindEgressOnlyInternetGateways(ctx context.Context, filter Egre
 	ids := map[string]string{"egress_only_internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}
 	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", ids, func(tx ReadTx) error {
 		var err error
-		found, err = tx.EgressOnlyInternetGateways(c.scope, filter)
+		found, err = list[EgressOnlyInternetGateway](tx, c.scope, filter)
 		return err
 	})
 	return found, err
@@ -76,7 +76,7 @@ func (c *Client) findEgressOnlyInternetGateway(tx ReadTx, id string) (EgressOnly
 	if err := ValidateID(KindEgressOnlyInternetGateway, id, "id"); err != nil {
 		return EgressOnlyInternetGateway{}, err
 	}
-	g, ok, err := tx.EgressOnlyInternetGateway(c.scope, id)
+	g, ok, err := get[EgressOnlyInternetGateway](tx, c.scope, id)
 	if err != nil {
 		return EgressOnlyInternetGateway{}, err
 	}
@@ -108,6 +108,6 @@ func (c *Client) DeleteEgressOnlyInternetGateway(ctx context.Context, id string)
 		if _, err := c.findEgressOnlyInternetGateway(tx, id); err != nil {
 			return err
 		}
-		return tx.DeleteEgressOnlyInternetGateway(id)
+		return tx.Delete(KindEgressOnlyInternetGateway, id)
 	})
 }

@@ -22,16 +22,16 @@ func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 	var inv Inventory
 	err := c.read(ctx, "DescribeAll", nil, func(tx ReadTx) error {
 		var err error
-		if inv.VPCs, err = tx.VPCs(c.scope, VPCFilter{}); err != nil {
+		if inv.VPCs, err = list[VPC](tx, c.scope, VPCFilter{}); err != nil {
 			return err
 		}
-		if inv.InternetGateways, err = tx.InternetGateways(c.scope, InternetGatewayFilter{}); err != nil {
+		if inv.InternetGateways, err = list[InternetGateway](tx, c.scope, InternetGatewayFilter{}); err != nil {
 			return err
 		}
-		if inv.EgressOnlyInternetGateways, err = tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{}); err != nil {
+		if inv.EgressOnlyInternetGateways, err = list[EgressOnlyInternetGateway](tx, c.scope, EgressOnlyInternetGatewayFilter{}); err != nil {
 			return err
 		}
-		if inv.Subnets, err = tx.Subnets(c.scope, SubnetFilter{}); err != nil {
+		if inv.Subnets, err = list[Subnet](tx, c.scope, SubnetFilter{}); err != nil {
 			return err
 		}
 		for i := range inv.Subnets {
@@ -39,7 +39,7 @@ func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 				return err
 			}
 		}
-		if inv.RouteTables, err = tx.RouteTables(c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
+		if inv.RouteTables, err = list[RouteTable](tx, c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
 			return err
 		}
 		for i := range inv.RouteTables {
@@ -47,10 +47,10 @@ func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 				return err
 			}
 		}
-		if inv.ElasticIPs, err = tx.ElasticIPs(c.scope, ElasticIPFilter{}); err != nil {
+		if inv.ElasticIPs, err = list[ElasticIP](tx, c.scope, ElasticIPFilter{}); err != nil {
 			return err
 		}
-		inv.NATGateways, err = tx.NATGateways(c.scope, NATGatewayFilter{})
+		inv.NATGateways, err = list[NATGateway](tx, c.scope, NATGatewayFilter{})
 		return err
 	})
 	return inv, err

@@ -54,7 +54,7 @@ func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (E
 				return err
 			}
 			eip.PublicIP = ip
-			if err := tx.InsertElasticIP(eip); err != nil {
+			if err := tx.Insert(eip); err != nil {
 				return err
 			}
 			return tx.SetTags(eip.AllocationID, tags)
@@ -122,7 +122,7 @@ func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]
 	var found []ElasticIP
 	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, func(tx ReadTx) error {
 		var err error
-		found, err = tx.ElasticIPs(c.scope, filter)
+		found, err = list[ElasticIP](tx, c.scope, filter)
 		return err
 	})
 	return found, err
@@ -132,7 +132,7 @@ func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
 	if err := ValidateID(KindElasticIP, id, field); err != nil {
 		return ElasticIP{}, err
 	}
-	found, err := tx.ElasticIPs(c.scope, ElasticIPFilter{AllocationID: id})
+	found, err := list[ElasticIP](tx, c.scope, ElasticIPFilter{AllocationID: id})
 	if err != nil {
 		return ElasticIP{}, err
 	}
@@ -177,7 +177,7 @@ func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
 				Objects: []string{id, eip.NATGatewayID},
 			}
 		}
-		return tx.DeleteElasticIP(id)
+		return tx.Delete(KindElasticIP, id)
 	})
 }
 
@@ -280,7 +280,7 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 		if !typeKnown || !IsKnown(in.SubnetID) {
 			return nil
 		}
-		igw, err := v.AttachedInternetGateway(subnet.VPCID)
+		igw, err := attachedInternetGateway(v, c.scope, subnet.VPCID)
 		if err != nil {
 			return err
 		}
@@ -371,7 +371,7 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 			}
 			nat.PublicIP, nat.AssociationID = eip.PublicIP, newID(KindElasticIPAssociation)
 		}
-		if err := tx.InsertNATGateway(nat); err != nil {
+		if err := tx.Insert(nat); err != nil {
 			return err
 		}
 		return tx.SetTags(nat.ID, nat.Tags)
@@ -386,7 +386,7 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 // reserve (the first four and the last) and no NAT gateway holds.
 func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
 	taken := map[string]bool{}
-	nats, err := tx.NATGateways(scope, NATGatewayFilter{SubnetID: subnet.ID})
+	nats, err := list[NATGateway](tx, scope, NATGatewayFilter{SubnetID: subnet.ID})
 	if err != nil {
 		return "", err
 	}
@@ -427,7 +427,7 @@ func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) (
 	var found []NATGateway
 	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, func(tx ReadTx) error {
 		var err error
-		found, err = tx.NATGateways(c.scope, filter)
+		found, err = list[NATGateway](tx, c.scope, filter)
 		return err
 	})
 	return found, err
@@ -437,7 +437,7 @@ func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {
 	if err := ValidateID(KindNATGateway, id, "id"); err != nil {
 		return NATGateway{}, err
 	}
-	found, err := tx.NATGateways(c.scope, NATGatewayFilter{ID: id})
+	found, err := list[NATGateway](tx, c.scope, NATGatewayFilter{ID: id})
 	if err != nil {
 		return NATGateway{}, err
 	}
@@ -474,6 +474,6 @@ func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
 		if _, err := c.findNATGateway(tx, id); err != nil {
 			return err
 		}
-		return tx.DeleteNATGateway(id)
+		return tx.Delete(KindNATGateway, id)
 	})
 }

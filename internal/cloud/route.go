@@ -175,7 +175,7 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 	}
 	switch targetKind(target) {
 	case KindInternetGateway.Prefix:
-		igw, ok, err := v.InternetGateway(c.scope, target)
+		igw, ok, err := get[InternetGateway](v, c.scope, target)
 		if err != nil {
 			return err
 		}
@@ -186,7 +186,7 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 			return differentNetworks("network gateway")
 		}
 	case KindEgressOnlyInternetGateway.Prefix:
-		eigw, ok, err := v.EgressOnlyInternetGateway(c.scope, target)
+		eigw, ok, err := get[EgressOnlyInternetGateway](v, c.scope, target)
 		if err != nil {
 			return err
 		}
@@ -197,7 +197,7 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 			return differentNetworks("egress-only gateway")
 		}
 	case KindNATGateway.Prefix:
-		nats, err := v.NATGateways(c.scope, NATGatewayFilter{ID: target})
+		nats, err := list[NATGateway](v, c.scope, NATGatewayFilter{ID: target})
 		if err != nil {
 			return err
 		}
@@ -356,7 +356,7 @@ func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpe
 	err := c.apply(ctx, op, ids, c.routeRule(spec, tableID, ManagedByRoute, replacing), func(tx Tx) error {
 		dest, _ := ParseRouteDestination(spec.Destination, "")
 		if replacing {
-			if _, ok, err := tx.Route(tableID, dest.String()); err != nil {
+			if _, ok, err := storedRoute(tx, tableID, dest.String()); err != nil {
 				return err
 			} else if !ok {
 				return &Error{
@@ -451,19 +451,19 @@ func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 		case TargetLocal:
 			r.State = RouteStateActive
 		case KindInternetGateway.Prefix:
-			if g, ok, err := tx.InternetGateway(scope, r.Target); err != nil {
+			if g, ok, err := get[InternetGateway](tx, scope, r.Target); err != nil {
 				return err
 			} else if ok && g.VPCID == table.VPCID {
 				r.State = RouteStateActive
 			}
 		case KindEgressOnlyInternetGateway.Prefix:
-			if g, ok, err := tx.EgressOnlyInternetGateway(scope, r.Target); err != nil {
+			if g, ok, err := get[EgressOnlyInternetGateway](tx, scope, r.Target); err != nil {
 				return err
 			} else if ok && g.VPCID == table.VPCID {
 				r.State = RouteStateActive
 			}
 		case KindNATGateway.Prefix:
-			if nats, err := tx.NATGateways(scope, NATGatewayFilter{ID: r.Target}); err != nil {
+			if nats, err := list[NATGateway](tx, scope, NATGatewayFilter{ID: r.Target}); err != nil {
 				return err
 			} else if len(nats) == 1 && nats[0].VPCID == table.VPCID {
 				r.State = RouteStateActive

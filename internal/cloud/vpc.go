@@ -133,7 +133,7 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 				return err
 			}
 		}
-		if err := tx.InsertVPC(vpc); err != nil {
+		if err := tx.Insert(vpc); err != nil {
 			return err
 		}
 		if err := tx.SetTags(vpc.ID, vpc.Tags); err != nil {
@@ -144,7 +144,7 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 			return err
 		}
 		vpc.MainRouteTableID = main.ID
-		return tx.InsertAssociation(Association{
+		return tx.Insert(Association{
 			ID: newID(KindRouteTableAssociation), RouteTableID: main.ID, VPCID: vpc.ID, Main: true,
 		})
 	})
@@ -170,7 +170,7 @@ func (c *Client) FindVPCs(ctx context.Context, filter VPCFilter) ([]VPC, error) 
 	var vpcs []VPC
 	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, func(tx ReadTx) error {
 		var err error
-		vpcs, err = tx.VPCs(c.scope, filter)
+		vpcs, err = list[VPC](tx, c.scope, filter)
 		return err
 	})
 	return vpcs, err
@@ -181,7 +181,7 @@ func (c *Client) findVPC(tx ReadTx, id, field string) (VPC, error) {
 	if err := ValidateID(KindVPC, id, field); err != nil {
 		return VPC{}, err
 	}
-	vpc, ok, err := tx.VPC(c.scope, id)
+	vpc, ok, err := get[VPC](tx, c.scope, id)
 	if err != nil {
 		return VPC{}, err
 	}
@@ -240,7 +240,7 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
 		}
 		vpc.Tags = in.Tags
-		if err := tx.UpdateVPC(vpc); err != nil {
+		if err := tx.Update(vpc); err != nil {
 			return err
 		}
 		return tx.SetTags(vpc.ID, vpc.Tags)
@@ -265,14 +265,14 @@ func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 		if len(dependents) > 0 {
 			return dependencyViolation(KindVPC, id, dependents, nil)
 		}
-		mainID, err := tx.MainRouteTableID(id)
+		mainID, err := mainRouteTableID(tx, id)
 		if err != nil {
 			return err
 		}
-		if err := tx.DeleteRouteTable(mainID); err != nil {
+		if err := tx.Delete(KindRouteTable, mainID); err != nil {
 			return err
 		}
-		return tx.DeleteVPC(id)
+		return tx.Delete(KindVPC, id)
 	})
 }
 
@@ -329,7 +329,7 @@ func randomSubPrefix(pool netip.Prefix, bits int) netip.Prefix {
 // ipv6BlockUnused refuses to release a VPC's IPv6 block while subnets use
 // part of it.
 func ipv6BlockUnused(tx ReadTx, scope Scope, vpc VPC) error {
-	subnets, err := tx.Subnets(scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
+	subnets, err := list[Subnet](tx, scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
 	if err != nil {
 		return err
 	}
