@@ -206,6 +206,7 @@ type rowTable interface {
 	update(t *sqlTx, row cloud.Row) error
 	delete(t *sqlTx, id string) error
 	snapshot() snapshotTable
+	carriesTags() bool
 	// dependents are the queries for the IDs of rows that hold the object
 	// whose ID is in column, each taking that ID.
 	dependents(column string) []string
@@ -316,6 +317,8 @@ func (d *table[T, F]) snapshot() snapshotTable {
 	}
 	return out
 }
+
+func (d *table[T, F]) carriesTags() bool { return d.tags != nil }
 
 func (d *table[T, F]) dependents(column string) []string {
 	var queries []string
