@@ -59,6 +59,7 @@ type hold struct {
 // table describes how objects of type T are kept, and how filters of type F
 // select them.
 type table[T cloud.Row, F cloud.Filter] struct {
+	// alias names the table in reads; filters' conditions use it.
 	name, alias string
 	// columns come ID first. A table with an owner_id column is scoped:
 	// reads see only the rows of the scope's account and region.
@@ -69,7 +70,9 @@ type table[T cloud.Row, F cloud.Filter] struct {
 	// derived are columns the store computes from the others, to make
 	// lookups cheap.
 	derived []derivedColumn
-	holds   []hold
+	// holds are what a row stops from being deleted: VPCDependents and
+	// SubnetDependents gather them from every table.
+	holds []hold
 	// filter turns a filter into the conditions of a read.
 	filter func(F) selection
 	// tags points at the object's tags, for a kind that carries them.
@@ -386,10 +389,10 @@ func (t *sqlTx) Delete(k cloud.Kind, id string) error {
 	return d.delete(t, id)
 }
 
-// dependents lists the IDs of the objects that stop the object whose ID
-// their column holds from being deleted, among those that pass condition
-// (with args), in order.
-func (t *sqlTx) dependents(column, id, condition string, args ...any) ([]string, error) {
+// dependents lists, in order, the IDs of the objects that stop the object
+// whose ID their column holds from being deleted; where, if set, is a
+// condition (with args) for there to be any.
+func (t *sqlTx) dependents(column, id, where string, args ...any) ([]string, error) {
 	var queries []string
 	var queryArgs []any
 	for _, d := range rowTables {
@@ -397,8 +400,11 @@ func (t *sqlTx) dependents(column, id, condition string, args ...any) ([]string,
 			queries, queryArgs = append(queries, q), append(queryArgs, id)
 		}
 	}
-	return t.strings(`SELECT id FROM (`+strings.Join(queries, " UNION ALL ")+`) AS dependents
-		WHERE `+condition+` ORDER BY id`, append(queryArgs, args...)...)
+	query := `SELECT id FROM (` + strings.Join(queries, " UNION ALL ") + `) AS dependents`
+	if where != "" {
+		query += ` WHERE ` + where
+	}
+	return t.strings(query+` ORDER BY id`, append(queryArgs, args...)...)
 }
 
 func (t *sqlTx) VPCDependents(scope cloud.Scope, vpcID string) ([]string, error) {
@@ -407,5 +413,5 @@ func (t *sqlTx) VPCDependents(scope cloud.Scope, vpcID string) ([]string, error)
 }
 
 func (t *sqlTx) SubnetDependents(subnetID string) ([]string, error) {
-	return t.dependents("subnet_id", subnetID, "1 = 1")
+	return t.dependents("subnet_id", subnetID, "")
 }
