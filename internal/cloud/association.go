@@ -102,13 +102,9 @@ func (c *Client) Associate(ctx context.Context, subnetID, tableID string) (Assoc
 
 // Association returns the association with the given ID.
 func (c *Client) Association(ctx context.Context, id string) (Association, error) {
-	var a Association
-	err := c.read(ctx, "DescribeRouteTables", map[string]string{"association_id": id}, func(tx ReadTx) error {
-		var err error
-		a, err = c.findAssociation(tx, id)
-		return err
+	return readResult(ctx, c, "DescribeRouteTables", map[string]string{"association_id": id}, func(tx ReadTx) (Association, error) {
+		return c.findAssociation(tx, id)
 	})
-	return a, err
 }
 
 func (c *Client) findAssociation(tx ReadTx, id string) (Association, error) {

@@ -50,13 +50,9 @@ func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID stri
 
 // EgressOnlyInternetGateway returns the egress-only gateway with the given ID.
 func (c *Client) EgressOnlyInternetGateway(ctx context.Context, id string) (EgressOnlyInternetGateway, error) {
-	var g EgressOnlyInternetGateway
-	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", map[string]string{"egress_only_internet_gateway_id": id}, func(tx ReadTx) error {
-		var err error
-		g, err = c.findEgressOnlyInternetGateway(tx, id)
-		return err
+	return readResult(ctx, c, "DescribeEgressOnlyInternetGateways", map[string]string{"egress_only_internet_gateway_id": id}, func(tx ReadTx) (EgressOnlyInternetGateway, error) {
+		return c.findEgressOnlyInternetGateway(tx, id)
 	})
-	return g, err
 }
 
 // FindEgressOnlyInternetGateways returns the egress-only gateways that match
@@ -73,17 +69,7 @@ func (c *Client) FindEgressOnlyInternetGateways(ctx context.Context, filter Egre
 }
 
 func (c *Client) findEgressOnlyInternetGateway(tx ReadTx, id string) (EgressOnlyInternetGateway, error) {
-	if err := ValidateID(KindEgressOnlyInternetGateway, id, "id"); err != nil {
-		return EgressOnlyInternetGateway{}, err
-	}
-	g, ok, err := get[EgressOnlyInternetGateway](tx, c.scope, id)
-	if err != nil {
-		return EgressOnlyInternetGateway{}, err
-	}
-	if !ok {
-		return EgressOnlyInternetGateway{}, notFound(KindEgressOnlyInternetGateway, id, "id")
-	}
-	return g, nil
+	return findStored[EgressOnlyInternetGateway](tx, c.scope, id, "id")
 }
 
 // UpdateEgressOnlyInternetGateway replaces an egress-only gateway's tags.

@@ -176,38 +176,20 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 
 // InternetGateway returns the gateway with the given ID.
 func (c *Client) InternetGateway(ctx context.Context, id string) (InternetGateway, error) {
-	var igw InternetGateway
-	err := c.read(ctx, "DescribeInternetGateways", map[string]string{"internet_gateway_id": id}, func(tx ReadTx) error {
-		var err error
-		igw, err = c.findInternetGateway(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": id}, func(tx ReadTx) (InternetGateway, error) {
+		return c.findInternetGateway(tx, id, "id")
 	})
-	return igw, err
 }
 
 // FindInternetGateways returns the gateways that match filter, by ID.
 func (c *Client) FindInternetGateways(ctx context.Context, filter InternetGatewayFilter) ([]InternetGateway, error) {
-	var found []InternetGateway
-	err := c.read(ctx, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) error {
-		var err error
-		found, err = list[InternetGateway](tx, c.scope, filter)
-		return err
+	return readResult(ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) ([]InternetGateway, error) {
+		return list[InternetGateway](tx, c.scope, filter)
 	})
-	return found, err
 }
 
 func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGateway, error) {
-	if err := ValidateID(KindInternetGateway, id, field); err != nil {
-		return InternetGateway{}, err
-	}
-	igw, ok, err := get[InternetGateway](tx, c.scope, id)
-	if err != nil {
-		return InternetGateway{}, err
-	}
-	if !ok {
-		return InternetGateway{}, notFound(KindInternetGateway, id, field)
-	}
-	return igw, nil
+	return findStored[InternetGateway](tx, c.scope, id, field)
 }
 
 // AttachInternetGateway attaches a detached gateway to a VPC.

@@ -108,24 +108,16 @@ func randomPublicAddress() string {
 
 // ElasticIP returns the address with the given allocation ID.
 func (c *Client) ElasticIP(ctx context.Context, id string) (ElasticIP, error) {
-	var eip ElasticIP
-	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": id}, func(tx ReadTx) error {
-		var err error
-		eip, err = c.findElasticIP(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeAddresses", map[string]string{"allocation_id": id}, func(tx ReadTx) (ElasticIP, error) {
+		return c.findElasticIP(tx, id, "id")
 	})
-	return eip, err
 }
 
 // FindElasticIPs returns the addresses that match filter.
 func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]ElasticIP, error) {
-	var found []ElasticIP
-	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, func(tx ReadTx) error {
-		var err error
-		found, err = list[ElasticIP](tx, c.scope, filter)
-		return err
+	return readResult(ctx, c, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, func(tx ReadTx) ([]ElasticIP, error) {
+		return list[ElasticIP](tx, c.scope, filter)
 	})
-	return found, err
 }
 
 func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
@@ -413,24 +405,16 @@ func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
 
 // NATGateway returns the NAT gateway with the given ID.
 func (c *Client) NATGateway(ctx context.Context, id string) (NATGateway, error) {
-	var nat NATGateway
-	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) error {
-		var err error
-		nat, err = c.findNATGateway(tx, id)
-		return err
+	return readResult(ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) (NATGateway, error) {
+		return c.findNATGateway(tx, id)
 	})
-	return nat, err
 }
 
 // FindNATGateways returns the NAT gateways that match filter.
 func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) ([]NATGateway, error) {
-	var found []NATGateway
-	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, func(tx ReadTx) error {
-		var err error
-		found, err = list[NATGateway](tx, c.scope, filter)
-		return err
+	return readResult(ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, func(tx ReadTx) ([]NATGateway, error) {
+		return list[NATGateway](tx, c.scope, filter)
 	})
-	return found, err
 }
 
 func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {

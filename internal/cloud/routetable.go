@@ -283,13 +283,9 @@ func (c *Client) FindRouteTables(ctx context.Context, filter RouteTableFilter) (
 
 // RouteTable returns the route table with the given ID, with route states.
 func (c *Client) RouteTable(ctx context.Context, id string) (RouteTable, error) {
-	var table RouteTable
-	err := c.read(ctx, "DescribeRouteTables", map[string]string{"route_table_id": id}, func(tx ReadTx) error {
-		var err error
-		table, err = c.findRouteTable(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeRouteTables", map[string]string{"route_table_id": id}, func(tx ReadTx) (RouteTable, error) {
+		return c.findRouteTable(tx, id, "id")
 	})
-	return table, err
 }
 
 // DeleteRouteTable deletes a route table that is neither main nor associated.
@@ -324,15 +320,9 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 }
 
 func (c *Client) findRouteTable(tx ReadTx, id, field string) (RouteTable, error) {
-	if err := ValidateID(KindRouteTable, id, field); err != nil {
-		return RouteTable{}, err
-	}
-	table, ok, err := get[RouteTable](tx, c.scope, id)
+	table, err := findStored[RouteTable](tx, c.scope, id, field)
 	if err != nil {
 		return RouteTable{}, err
-	}
-	if !ok {
-		return RouteTable{}, notFound(KindRouteTable, id, field)
 	}
 	return table, deriveRouteStates(tx, &table)
 }

@@ -186,3 +186,21 @@ func storedRoute(tx ReadTx, tableID, destination string) (Route, bool, error) {
 	}
 	return Route{}, false, nil
 }
+
+// findStored looks up an object of the scope by an ID given in argument
+// field, with AWS's errors for a malformed or unknown ID.
+func findStored[T Row](tx ReadTx, scope Scope, id, field string) (T, error) {
+	var zero T
+	kind := zero.StoredKind()
+	if err := ValidateID(kind, id, field); err != nil {
+		return zero, err
+	}
+	row, ok, err := get[T](tx, scope, id)
+	if err != nil {
+		return zero, err
+	}
+	if !ok {
+		return zero, notFound(kind, id, field)
+	}
+	return row, nil
+}

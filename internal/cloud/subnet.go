@@ -278,13 +278,9 @@ func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, erro
 
 // Subnet returns the subnet with the given ID, with its routing as it is now.
 func (c *Client) Subnet(ctx context.Context, id string) (Subnet, error) {
-	var s Subnet
-	err := c.read(ctx, "DescribeSubnets", map[string]string{"subnet_id": id}, func(tx ReadTx) error {
-		var err error
-		s, err = c.findSubnet(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeSubnets", map[string]string{"subnet_id": id}, func(tx ReadTx) (Subnet, error) {
+		return c.findSubnet(tx, id, "id")
 	})
-	return s, err
 }
 
 // FindSubnets returns the subnets that match filter, by ID.
@@ -306,15 +302,9 @@ func (c *Client) FindSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet
 }
 
 func (c *Client) findSubnet(tx ReadTx, id, field string) (Subnet, error) {
-	if err := ValidateID(KindSubnet, id, field); err != nil {
-		return Subnet{}, err
-	}
-	s, ok, err := get[Subnet](tx, c.scope, id)
+	s, err := findStored[Subnet](tx, c.scope, id, field)
 	if err != nil {
 		return Subnet{}, err
-	}
-	if !ok {
-		return Subnet{}, notFound(KindSubnet, id, field)
 	}
 	return s, c.deriveSubnet(tx, &s)
 }

@@ -156,39 +156,21 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 
 // VPC returns the VPC with the given ID.
 func (c *Client) VPC(ctx context.Context, id string) (VPC, error) {
-	var vpc VPC
-	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": id}, func(tx ReadTx) error {
-		var err error
-		vpc, err = c.findVPC(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeVpcs", map[string]string{"vpc_id": id}, func(tx ReadTx) (VPC, error) {
+		return c.findVPC(tx, id, "id")
 	})
-	return vpc, err
 }
 
 // FindVPCs returns the VPCs that match filter, ordered by ID.
 func (c *Client) FindVPCs(ctx context.Context, filter VPCFilter) ([]VPC, error) {
-	var vpcs []VPC
-	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, func(tx ReadTx) error {
-		var err error
-		vpcs, err = list[VPC](tx, c.scope, filter)
-		return err
+	return readResult(ctx, c, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, func(tx ReadTx) ([]VPC, error) {
+		return list[VPC](tx, c.scope, filter)
 	})
-	return vpcs, err
 }
 
 // findVPC looks a VPC up by an ID given in argument field.
 func (c *Client) findVPC(tx ReadTx, id, field string) (VPC, error) {
-	if err := ValidateID(KindVPC, id, field); err != nil {
-		return VPC{}, err
-	}
-	vpc, ok, err := get[VPC](tx, c.scope, id)
-	if err != nil {
-		return VPC{}, err
-	}
-	if !ok {
-		return VPC{}, notFound(KindVPC, id, field)
-	}
-	return vpc, nil
+	return findStored[VPC](tx, c.scope, id, field)
 }
 
 // UpdateVPC brings an existing VPC to the desired configuration, changing
