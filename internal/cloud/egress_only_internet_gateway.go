@@ -58,14 +58,8 @@ func (c *Client) EgressOnlyInternetGateway(ctx context.Context, id string) (Egre
 // FindEgressOnlyInternetGateways returns the egress-only gateways that match
 // filter, by ID.
 func (c *Client) FindEgressOnlyInternetGateways(ctx context.Context, filter EgressOnlyInternetGatewayFilter) ([]EgressOnlyInternetGateway, error) {
-	var found []EgressOnlyInternetGateway
 	ids := map[string]string{"egress_only_internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}
-	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", ids, func(tx ReadTx) error {
-		var err error
-		found, err = list[EgressOnlyInternetGateway](tx, c.scope, filter)
-		return err
-	})
-	return found, err
+	return findAll[EgressOnlyInternetGateway](ctx, c, "DescribeEgressOnlyInternetGateways", ids, filter)
 }
 
 func (c *Client) findEgressOnlyInternetGateway(tx ReadTx, id string) (EgressOnlyInternetGateway, error) {

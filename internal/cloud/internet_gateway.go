@@ -183,9 +183,7 @@ func (c *Client) InternetGateway(ctx context.Context, id string) (InternetGatewa
 
 // FindInternetGateways returns the gateways that match filter, by ID.
 func (c *Client) FindInternetGateways(ctx context.Context, filter InternetGatewayFilter) ([]InternetGateway, error) {
-	return readResult(ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) ([]InternetGateway, error) {
-		return list[InternetGateway](tx, c.scope, filter)
-	})
+	return findAll[InternetGateway](ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, filter)
 }
 
 func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGateway, error) {

@@ -115,9 +115,7 @@ func (c *Client) ElasticIP(ctx context.Context, id string) (ElasticIP, error) {
 
 // FindElasticIPs returns the addresses that match filter.
 func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]ElasticIP, error) {
-	return readResult(ctx, c, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, func(tx ReadTx) ([]ElasticIP, error) {
-		return list[ElasticIP](tx, c.scope, filter)
-	})
+	return findAll[ElasticIP](ctx, c, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, filter)
 }
 
 func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
@@ -412,9 +410,7 @@ func (c *Client) NATGateway(ctx context.Context, id string) (NATGateway, error) 
 
 // FindNATGateways returns the NAT gateways that match filter.
 func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) ([]NATGateway, error) {
-	return readResult(ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, func(tx ReadTx) ([]NATGateway, error) {
-		return list[NATGateway](tx, c.scope, filter)
-	})
+	return findAll[NATGateway](ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, filter)
 }
 
 func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {

@@ -204,3 +204,11 @@ func findStored[T Row](tx ReadTx, scope Scope, id, field string) (T, error) {
 	}
 	return row, nil
 }
+
+// findAll reads, as operation op, the objects of the client's scope that
+// filter selects.
+func findAll[T Row](ctx context.Context, c *Client, op string, ids map[string]string, filter Filter) ([]T, error) {
+	return readResult(ctx, c, op, ids, func(tx ReadTx) ([]T, error) {
+		return list[T](tx, c.scope, filter)
+	})
+}

@@ -163,9 +163,7 @@ func (c *Client) VPC(ctx context.Context, id string) (VPC, error) {
 
 // FindVPCs returns the VPCs that match filter, ordered by ID.
 func (c *Client) FindVPCs(ctx context.Context, filter VPCFilter) ([]VPC, error) {
-	return readResult(ctx, c, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, func(tx ReadTx) ([]VPC, error) {
-		return list[VPC](tx, c.scope, filter)
-	})
+	return findAll[VPC](ctx, c, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, filter)
 }
 
 // findVPC looks a VPC up by an ID given in argument field.
