@@ -130,8 +130,9 @@ func (d *table[T, F]) scoped() bool {
 	return slices.ContainsFunc(d.columns, func(c column[T]) bool { return c.name == "owner_id" })
 }
 
-// read returns the rows that sel selects, in the order of their IDs.
-func (d *table[T, F]) read(t *sqlTx, scope cloud.Scope, f F, sel selection) ([]T, error) {
+// query is the SQL that reads what sel selects in the scope, in the order
+// of the objects' IDs.
+func (d *table[T, F]) query(scope cloud.Scope, sel selection) (string, []any) {
 	var where []string
 	var args []any
 	if d.scoped() {
@@ -163,7 +164,13 @@ func (d *table[T, F]) read(t *sqlTx, scope cloud.Scope, f F, sel selection) ([]T
 			` WHERE `+strings.Join(slices.Concat(src.where, where), " AND "))
 		queryArgs = slices.Concat(queryArgs, src.args, args)
 	}
-	rows, err := t.query(strings.Join(queries, " UNION ALL ")+` ORDER BY 1`, queryArgs...)
+	return strings.Join(queries, " UNION ALL ") + ` ORDER BY 1`, queryArgs
+}
+
+// read returns the rows that sel selects, completed.
+func (d *table[T, F]) read(t *sqlTx, scope cloud.Scope, f F, sel selection) ([]T, error) {
+	query, args := d.query(scope, sel)
+	rows, err := t.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
