@@ -1,9 +1,11 @@
 package store
 
 import (
+	"context"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestTablesAgreeWithTheRegistry holds the store's table descriptions and
@@ -38,5 +40,29 @@ func TestTablesAgreeWithTheRegistry(t *testing.T) {
 		if !kinds[prefix] {
 			t.Errorf("no table keeps the objects with IDs %s-", prefix)
 		}
+	}
+}
+
+// TestGenericRowsRefuseWhatNoTableDescribes shows the generic writes
+// failing loudly, not silently, for a change no table allows and a kind no
+// table keeps.
+func TestGenericRowsRefuseWhatNoTableDescribes(t *testing.T) {
+	st, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
+	err = st.Write(context.Background(), func(tx cloud.Tx) error {
+		if err := tx.Update(cloud.ElasticIP{AllocationID: "eipalloc-1", PublicIP: "192.0.2.1"}); err == nil {
+			t.Error("an elastic IP was updated, though nothing of one changes")
+		}
+		if _, _, err := tx.Get(scope, cloud.KindVPCCIDRAssociation, "vpc-cidr-assoc-1"); err == nil {
+			t.Error("a kind without a table was looked up")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
