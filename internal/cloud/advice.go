@@ -47,7 +47,7 @@ func (c *Client) Advice(ctx context.Context, vpcID string) ([]Advisory, error) {
 		if _, err := c.findVPC(tx, vpcID, "vpc_id"); err != nil {
 			return err
 		}
-		subnets, err := tx.Subnets(c.scope, SubnetFilter{VPCID: vpcID})
+		subnets, err := list[Subnet](tx, c.scope, SubnetFilter{VPCID: vpcID})
 		if err != nil {
 			return err
 		}
@@ -57,11 +57,11 @@ func (c *Client) Advice(ctx context.Context, vpcID string) ([]Advisory, error) {
 			}
 			out = append(out, SubnetAdvice(s)...)
 		}
-		igws, err := tx.InternetGateways(c.scope, InternetGatewayFilter{VPCID: vpcID})
+		igws, err := list[InternetGateway](tx, c.scope, InternetGatewayFilter{VPCID: vpcID})
 		if err != nil {
 			return err
 		}
-		tables, err := tx.RouteTables(c.scope, RouteTableFilter{VPCID: vpcID, WithAssociations: true})
+		tables, err := list[RouteTable](tx, c.scope, RouteTableFilter{VPCID: vpcID, WithAssociations: true})
 		if err != nil {
 			return err
 		}
@@ -104,12 +104,12 @@ func (c *Client) internetGatewayAdvice(tx ReadTx, id string) ([]Advisory, error)
 	if err != nil || igw.VPCID == "" {
 		return nil, err
 	}
-	tables, err := tx.RouteTables(c.scope, RouteTableFilter{VPCID: igw.VPCID})
+	tables, err := list[RouteTable](tx, c.scope, RouteTableFilter{VPCID: igw.VPCID})
 	return gatewayAdvice(igw, tables), err
 }
 
 func (c *Client) routeTableAdvice(tx ReadTx, id string) ([]Advisory, error) {
-	tables, err := tx.RouteTables(c.scope, RouteTableFilter{ID: id, WithAssociations: true})
+	tables, err := list[RouteTable](tx, c.scope, RouteTableFilter{ID: id, WithAssociations: true})
 	if err != nil || len(tables) == 0 {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func (c *Client) associationRule(subnetID, tableID, replaces string) Rule {
 		if !IsKnown(subnetID) {
 			return nil
 		}
-		existing, ok, err := v.SubnetAssociation(subnetID)
+		existing, ok, err := subnetAssociation(v, subnetID)
 		if err != nil {
 			return err
 		}
@@ -92,7 +92,7 @@ func (c *Client) Associate(ctx context.Context, subnetID, tableID string) (Assoc
 			return err
 		}
 		a.VPCID = table.VPCID
-		return tx.InsertAssociation(a)
+		return tx.Insert(a)
 	})
 	if err != nil {
 		return Association{}, err
@@ -102,26 +102,22 @@ func (c *Client) Associate(ctx context.Context, subnetID, tableID string) (Assoc
 
 // Association returns the association with the given ID.
 func (c *Client) Association(ctx context.Context, id string) (Association, error) {
-	var a Association
-	err := c.read(ctx, "DescribeRouteTables", map[string]string{"association_id": id}, func(tx ReadTx) error {
-		var err error
-		a, err = c.findAssociation(tx, id)
-		return err
+	return readResult(ctx, c, "DescribeRouteTables", map[string]string{"association_id": id}, func(tx ReadTx) (Association, error) {
+		return c.findAssociation(tx, id)
 	})
-	return a, err
 }
 
 func (c *Client) findAssociation(tx ReadTx, id string) (Association, error) {
 	if err := ValidateID(KindRouteTableAssociation, id, "id"); err != nil {
 		return Association{}, err
 	}
-	a, ok, err := tx.Association(id)
+	a, ok, err := get[Association](tx, c.scope, id)
 	if err != nil {
 		return Association{}, err
 	}
 	if ok {
 		// The association's table tells whether it is in this scope.
-		if _, found, err := tx.RouteTable(c.scope, a.RouteTableID); err != nil || found {
+		if _, found, err := get[RouteTable](tx, c.scope, a.RouteTableID); err != nil || found {
 			return a, err
 		}
 	}
@@ -137,7 +133,7 @@ func (c *Client) SubnetAssociation(ctx context.Context, subnetID, tableID string
 		if _, err := c.findSubnet(tx, subnetID, "subnet_id"); err != nil {
 			return err
 		}
-		found, ok, err := tx.SubnetAssociation(subnetID)
+		found, ok, err := subnetAssociation(tx, subnetID)
 		if err != nil {
 			return err
 		}
@@ -171,7 +167,7 @@ func (c *Client) Disassociate(ctx context.Context, id string) error {
 				Objects: []string{id, a.RouteTableID, a.VPCID},
 			}
 		}
-		return tx.DeleteAssociation(id)
+		return tx.Delete(KindRouteTableAssociation, id)
 	})
 }
 
@@ -240,11 +236,11 @@ func (c *Client) ReplaceMainRouteTable(ctx context.Context, vpcID, tableID strin
 		}
 		if ok {
 			previous = old.RouteTableID
-			if err := tx.DeleteAssociation(old.ID); err != nil {
+			if err := tx.Delete(KindRouteTableAssociation, old.ID); err != nil {
 				return err
 			}
 		}
-		return tx.InsertAssociation(a)
+		return tx.Insert(a)
 	})
 	if err != nil {
 		return Association{}, "", err

@@ -181,27 +181,27 @@ func insertFillerVPC(tx cloud.Tx, i int) error {
 	cidr := fmt.Sprintf("10.%d.%d.0/24", (i/256)%256, i%256)
 	vpc := cloud.VPC{ID: benchID("vpc"), OwnerID: scope.AccountID, Region: scope.Region, CIDRBlock: cidr,
 		InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true}
-	if err := tx.InsertVPC(vpc); err != nil {
+	if err := tx.Insert(vpc); err != nil {
 		return err
 	}
 	if err := tx.SetTags(vpc.ID, map[string]string{"Name": fmt.Sprintf("filler-%d", i)}); err != nil {
 		return err
 	}
 	table := cloud.RouteTable{ID: benchID("rtb"), VPCID: vpc.ID, OwnerID: scope.AccountID, Region: scope.Region}
-	if err := tx.InsertRouteTable(table); err != nil {
+	if err := tx.Insert(table); err != nil {
 		return err
 	}
 	if err := tx.PutRoute(cloud.Route{RouteTableID: table.ID, Destination: cidr, Target: cloud.TargetLocal,
 		Origin: cloud.OriginCreateRouteTable}); err != nil {
 		return err
 	}
-	if err := tx.InsertAssociation(cloud.Association{ID: benchID("rtbassoc"), RouteTableID: table.ID, VPCID: vpc.ID, Main: true}); err != nil {
+	if err := tx.Insert(cloud.Association{ID: benchID("rtbassoc"), RouteTableID: table.ID, VPCID: vpc.ID, Main: true}); err != nil {
 		return err
 	}
 	for j := range benchSubnetsPerVPC {
 		s := cloud.Subnet{ID: benchID("subnet"), OwnerID: scope.AccountID, Region: scope.Region, VPCID: vpc.ID,
 			CIDRBlock: fmt.Sprintf("10.%d.%d.%d/28", (i/256)%256, i%256, 16*j), AvailabilityZone: scope.Region + "a"}
-		if err := tx.InsertSubnet(s); err != nil {
+		if err := tx.Insert(s); err != nil {
 			return err
 		}
 		if err := tx.SetTags(s.ID, map[string]string{"Name": fmt.Sprintf("filler-%d-%d", i, j)}); err != nil {
@@ -253,7 +253,7 @@ func deleteSubnets(b *testing.B, c *benchCloud, ids []string) {
 			if err := tx.SetTags(id, nil); err != nil {
 				return err
 			}
-			if err := tx.DeleteSubnet(id); err != nil {
+			if err := tx.Delete(cloud.KindSubnet, id); err != nil {
 				return err
 			}
 		}

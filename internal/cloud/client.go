@@ -77,3 +77,14 @@ func (c *Client) write(ctx context.Context, op string, ids map[string]string, fn
 func (c *Client) read(ctx context.Context, op string, ids map[string]string, fn func(tx ReadTx) error) error {
 	return c.observe(ctx, op, ids, func() error { return c.store.Read(ctx, fn) })
 }
+
+// readResult is read for an fn that finds one result.
+func readResult[T any](ctx context.Context, c *Client, op string, ids map[string]string, fn func(tx ReadTx) (T, error)) (T, error) {
+	var result T
+	err := c.read(ctx, op, ids, func(tx ReadTx) error {
+		var err error
+		result, err = fn(tx)
+		return err
+	})
+	return result, err
+}

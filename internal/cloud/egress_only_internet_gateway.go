@@ -37,7 +37,7 @@ func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID stri
 	}
 	ids := map[string]string{"egress_only_internet_gateway_id": g.ID, "vpc_id": vpcID}
 	err := c.apply(ctx, "CreateEgressOnlyInternetGateway", ids, c.egressOnlyRule(vpcID, tags), func(tx Tx) error {
-		if err := tx.InsertEgressOnlyInternetGateway(g); err != nil {
+		if err := tx.Insert(g); err != nil {
 			return err
 		}
 		return tx.SetTags(g.ID, tags)
@@ -50,40 +50,20 @@ func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID stri
 
 // EgressOnlyInternetGateway returns the egress-only gateway with the given ID.
 func (c *Client) EgressOnlyInternetGateway(ctx context.Context, id string) (EgressOnlyInternetGateway, error) {
-	var g EgressOnlyInternetGateway
-	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", map[string]string{"egress_only_internet_gateway_id": id}, func(tx ReadTx) error {
-		var err error
-		g, err = c.findEgressOnlyInternetGateway(tx, id)
-		return err
+	return readResult(ctx, c, "DescribeEgressOnlyInternetGateways", map[string]string{"egress_only_internet_gateway_id": id}, func(tx ReadTx) (EgressOnlyInternetGateway, error) {
+		return c.findEgressOnlyInternetGateway(tx, id)
 	})
-	return g, err
 }
 
 // FindEgressOnlyInternetGateways returns the egress-only gateways that match
 // filter, by ID.
 func (c *Client) FindEgressOnlyInternetGateways(ctx context.Context, filter EgressOnlyInternetGatewayFilter) ([]EgressOnlyInternetGateway, error) {
-	var found []EgressOnlyInternetGateway
 	ids := map[string]string{"egress_only_internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}
-	err := c.read(ctx, "DescribeEgressOnlyInternetGateways", ids, func(tx ReadTx) error {
-		var err error
-		found, err = tx.EgressOnlyInternetGateways(c.scope, filter)
-		return err
-	})
-	return found, err
+	return findAll[EgressOnlyInternetGateway](ctx, c, "DescribeEgressOnlyInternetGateways", ids, filter)
 }
 
 func (c *Client) findEgressOnlyInternetGateway(tx ReadTx, id string) (EgressOnlyInternetGateway, error) {
-	if err := ValidateID(KindEgressOnlyInternetGateway, id, "id"); err != nil {
-		return EgressOnlyInternetGateway{}, err
-	}
-	g, ok, err := tx.EgressOnlyInternetGateway(c.scope, id)
-	if err != nil {
-		return EgressOnlyInternetGateway{}, err
-	}
-	if !ok {
-		return EgressOnlyInternetGateway{}, notFound(KindEgressOnlyInternetGateway, id, "id")
-	}
-	return g, nil
+	return findStored[EgressOnlyInternetGateway](tx, c.scope, id, "id")
 }
 
 // UpdateEgressOnlyInternetGateway replaces an egress-only gateway's tags.
@@ -108,6 +88,6 @@ func (c *Client) DeleteEgressOnlyInternetGateway(ctx context.Context, id string)
 		if _, err := c.findEgressOnlyInternetGateway(tx, id); err != nil {
 			return err
 		}
-		return tx.DeleteEgressOnlyInternetGateway(id)
+		return tx.Delete(KindEgressOnlyInternetGateway, id)
 	})
 }

@@ -71,7 +71,7 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 		if !IsKnown(vpcID) {
 			return nil
 		}
-		attached, err := v.AttachedInternetGateway(vpcID)
+		attached, err := attachedInternetGateway(v, c.scope, vpcID)
 		if err != nil {
 			return err
 		}
@@ -156,7 +156,7 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 		rule = allRules(rule, c.attachRule(InternetGatewayAttachment{VPCID: vpcID}, InternetGatewayAttachment{}))
 	}
 	err := c.apply(ctx, "CreateInternetGateway", ids, rule, func(tx Tx) error {
-		if err := tx.InsertInternetGateway(igw); err != nil {
+		if err := tx.Insert(igw); err != nil {
 			return err
 		}
 		if err := tx.SetTags(igw.ID, tags); err != nil {
@@ -166,7 +166,7 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 			return nil
 		}
 		igw.VPCID = vpcID
-		return tx.SetInternetGatewayVPC(igw.ID, vpcID)
+		return tx.Update(igw)
 	})
 	if err != nil {
 		return InternetGateway{}, err
@@ -176,38 +176,18 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 
 // InternetGateway returns the gateway with the given ID.
 func (c *Client) InternetGateway(ctx context.Context, id string) (InternetGateway, error) {
-	var igw InternetGateway
-	err := c.read(ctx, "DescribeInternetGateways", map[string]string{"internet_gateway_id": id}, func(tx ReadTx) error {
-		var err error
-		igw, err = c.findInternetGateway(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": id}, func(tx ReadTx) (InternetGateway, error) {
+		return c.findInternetGateway(tx, id, "id")
 	})
-	return igw, err
 }
 
 // FindInternetGateways returns the gateways that match filter, by ID.
 func (c *Client) FindInternetGateways(ctx context.Context, filter InternetGatewayFilter) ([]InternetGateway, error) {
-	var found []InternetGateway
-	err := c.read(ctx, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) error {
-		var err error
-		found, err = tx.InternetGateways(c.scope, filter)
-		return err
-	})
-	return found, err
+	return findAll[InternetGateway](ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, filter)
 }
 
 func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGateway, error) {
-	if err := ValidateID(KindInternetGateway, id, field); err != nil {
-		return InternetGateway{}, err
-	}
-	igw, ok, err := tx.InternetGateway(c.scope, id)
-	if err != nil {
-		return InternetGateway{}, err
-	}
-	if !ok {
-		return InternetGateway{}, notFound(KindInternetGateway, id, field)
-	}
-	return igw, nil
+	return findStored[InternetGateway](tx, c.scope, id, field)
 }
 
 // AttachInternetGateway attaches a detached gateway to a VPC.
@@ -222,7 +202,8 @@ func (c *Client) AttachInternetGateway(ctx context.Context, igwID, vpcID string)
 		if igw.VPCID != "" {
 			return alreadyAttached(igwID, igw.VPCID)
 		}
-		return tx.SetInternetGatewayVPC(igwID, vpcID)
+		igw.VPCID = vpcID
+		return tx.Update(igw)
 	})
 }
 
@@ -248,7 +229,8 @@ func (c *Client) detach(tx Tx, igwID, vpcID string) error {
 			Objects: nonEmpty(igwID, vpcID, igw.VPCID),
 		}
 	}
-	return tx.SetInternetGatewayVPC(igwID, "")
+	igw.VPCID = ""
+	return tx.Update(igw)
 }
 
 // UpdateInternetGateway gives a gateway its desired VPC and tags in one step:
@@ -271,10 +253,10 @@ func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, ta
 			return err
 		}
 		if igw.VPCID != vpcID {
-			if err := tx.SetInternetGatewayVPC(id, vpcID); err != nil {
+			igw.VPCID = vpcID
+			if err := tx.Update(igw); err != nil {
 				return err
 			}
-			igw.VPCID = vpcID
 		}
 		igw.Tags = tags
 		return tx.SetTags(id, tags)
@@ -292,7 +274,7 @@ func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
 		if igw.VPCID != "" {
 			return dependencyViolation(KindInternetGateway, id, []string{igw.VPCID}, []string{"its attachment to " + igw.VPCID})
 		}
-		return tx.DeleteInternetGateway(id)
+		return tx.Delete(KindInternetGateway, id)
 	})
 }
 
@@ -304,7 +286,7 @@ func (c *Client) DetachAndDeleteInternetGateway(ctx context.Context, id string) 
 		if _, err := c.findInternetGateway(tx, id, "id"); err != nil {
 			return err
 		}
-		return tx.DeleteInternetGateway(id)
+		return tx.Delete(KindInternetGateway, id)
 	})
 }
 

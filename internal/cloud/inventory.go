@@ -44,12 +44,8 @@ func (c *Client) Inventory(ctx context.Context) (Inventory, error) {
 // the client's scope into the inventory, with what the engine derives of
 // them.
 
-func (c *Client) inventoryVPCs(tx ReadTx, inv *Inventory) error {
-	return into(&inv.VPCs)(tx.VPCs(c.scope, VPCFilter{}))
-}
-
 func (c *Client) inventorySubnets(tx ReadTx, inv *Inventory) (err error) {
-	if inv.Subnets, err = tx.Subnets(c.scope, SubnetFilter{}); err != nil {
+	if inv.Subnets, err = list[Subnet](tx, c.scope, SubnetFilter{}); err != nil {
 		return err
 	}
 	for i := range inv.Subnets {
@@ -60,18 +56,10 @@ func (c *Client) inventorySubnets(tx ReadTx, inv *Inventory) (err error) {
 	return nil
 }
 
-// into stores a kind's list, as a store read returns it, in the inventory.
-func into[T any](list *[]T) func([]T, error) error {
-	return func(read []T, err error) error {
-		*list = read
-		return err
-	}
-}
-
 // inventoryRouteTables reads the tables with their associations, which
 // are no list of their own.
 func (c *Client) inventoryRouteTables(tx ReadTx, inv *Inventory) (err error) {
-	if inv.RouteTables, err = tx.RouteTables(c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
+	if inv.RouteTables, err = list[RouteTable](tx, c.scope, RouteTableFilter{WithAssociations: true}); err != nil {
 		return err
 	}
 	for i := range inv.RouteTables {
@@ -82,20 +70,13 @@ func (c *Client) inventoryRouteTables(tx ReadTx, inv *Inventory) (err error) {
 	return nil
 }
 
-func (c *Client) inventoryInternetGateways(tx ReadTx, inv *Inventory) error {
-	return into(&inv.InternetGateways)(tx.InternetGateways(c.scope, InternetGatewayFilter{}))
-}
-
-func (c *Client) inventoryEgressOnlyInternetGateways(tx ReadTx, inv *Inventory) error {
-	return into(&inv.EgressOnlyInternetGateways)(tx.EgressOnlyInternetGateways(c.scope, EgressOnlyInternetGatewayFilter{}))
-}
-
-func (c *Client) inventoryNATGateways(tx ReadTx, inv *Inventory) error {
-	return into(&inv.NATGateways)(tx.NATGateways(c.scope, NATGatewayFilter{}))
-}
-
-func (c *Client) inventoryElasticIPs(tx ReadTx, inv *Inventory) error {
-	return into(&inv.ElasticIPs)(tx.ElasticIPs(c.scope, ElasticIPFilter{}))
+// inventoryAll is the inventory of a kind of which the engine derives
+// nothing: every object of the scope, into the inventory's list of it.
+func inventoryAll[T Row](into func(*Inventory) *[]T, all Filter) func(c *Client, tx ReadTx, inv *Inventory) error {
+	return func(c *Client, tx ReadTx, inv *Inventory) (err error) {
+		*into(inv), err = list[T](tx, c.scope, all)
+		return err
+	}
 }
 
 // Object is one object of an inventory as front ends that list, show or

@@ -54,7 +54,7 @@ func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (E
 				return err
 			}
 			eip.PublicIP = ip
-			if err := tx.InsertElasticIP(eip); err != nil {
+			if err := tx.Insert(eip); err != nil {
 				return err
 			}
 			return tx.SetTags(eip.AllocationID, tags)
@@ -108,31 +108,21 @@ func randomPublicAddress() string {
 
 // ElasticIP returns the address with the given allocation ID.
 func (c *Client) ElasticIP(ctx context.Context, id string) (ElasticIP, error) {
-	var eip ElasticIP
-	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": id}, func(tx ReadTx) error {
-		var err error
-		eip, err = c.findElasticIP(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeAddresses", map[string]string{"allocation_id": id}, func(tx ReadTx) (ElasticIP, error) {
+		return c.findElasticIP(tx, id, "id")
 	})
-	return eip, err
 }
 
 // FindElasticIPs returns the addresses that match filter.
 func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]ElasticIP, error) {
-	var found []ElasticIP
-	err := c.read(ctx, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, func(tx ReadTx) error {
-		var err error
-		found, err = tx.ElasticIPs(c.scope, filter)
-		return err
-	})
-	return found, err
+	return findAll[ElasticIP](ctx, c, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, filter)
 }
 
 func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
 	if err := ValidateID(KindElasticIP, id, field); err != nil {
 		return ElasticIP{}, err
 	}
-	found, err := tx.ElasticIPs(c.scope, ElasticIPFilter{AllocationID: id})
+	found, err := list[ElasticIP](tx, c.scope, ElasticIPFilter{AllocationID: id})
 	if err != nil {
 		return ElasticIP{}, err
 	}
@@ -177,7 +167,7 @@ func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
 				Objects: []string{id, eip.NATGatewayID},
 			}
 		}
-		return tx.DeleteElasticIP(id)
+		return tx.Delete(KindElasticIP, id)
 	})
 }
 
@@ -280,7 +270,7 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 		if !typeKnown || !IsKnown(in.SubnetID) {
 			return nil
 		}
-		igw, err := v.AttachedInternetGateway(subnet.VPCID)
+		igw, err := attachedInternetGateway(v, c.scope, subnet.VPCID)
 		if err != nil {
 			return err
 		}
@@ -371,7 +361,7 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 			}
 			nat.PublicIP, nat.AssociationID = eip.PublicIP, newID(KindElasticIPAssociation)
 		}
-		if err := tx.InsertNATGateway(nat); err != nil {
+		if err := tx.Insert(nat); err != nil {
 			return err
 		}
 		return tx.SetTags(nat.ID, nat.Tags)
@@ -386,7 +376,7 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 // reserve (the first four and the last) and no NAT gateway holds.
 func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
 	taken := map[string]bool{}
-	nats, err := tx.NATGateways(scope, NATGatewayFilter{SubnetID: subnet.ID})
+	nats, err := list[NATGateway](tx, scope, NATGatewayFilter{SubnetID: subnet.ID})
 	if err != nil {
 		return "", err
 	}
@@ -413,31 +403,21 @@ func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
 
 // NATGateway returns the NAT gateway with the given ID.
 func (c *Client) NATGateway(ctx context.Context, id string) (NATGateway, error) {
-	var nat NATGateway
-	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) error {
-		var err error
-		nat, err = c.findNATGateway(tx, id)
-		return err
+	return readResult(ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) (NATGateway, error) {
+		return c.findNATGateway(tx, id)
 	})
-	return nat, err
 }
 
 // FindNATGateways returns the NAT gateways that match filter.
 func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) ([]NATGateway, error) {
-	var found []NATGateway
-	err := c.read(ctx, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, func(tx ReadTx) error {
-		var err error
-		found, err = tx.NATGateways(c.scope, filter)
-		return err
-	})
-	return found, err
+	return findAll[NATGateway](ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, filter)
 }
 
 func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {
 	if err := ValidateID(KindNATGateway, id, "id"); err != nil {
 		return NATGateway{}, err
 	}
-	found, err := tx.NATGateways(c.scope, NATGatewayFilter{ID: id})
+	found, err := list[NATGateway](tx, c.scope, NATGatewayFilter{ID: id})
 	if err != nil {
 		return NATGateway{}, err
 	}
@@ -474,6 +454,6 @@ func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
 		if _, err := c.findNATGateway(tx, id); err != nil {
 			return err
 		}
-		return tx.DeleteNATGateway(id)
+		return tx.Delete(KindNATGateway, id)
 	})
 }

@@ -180,7 +180,7 @@ func pastNATGateway(c *Client, tx ReadTx, _ Subnet, target, direction, ipVersion
 // public one, in a subnet whose table routes internet addresses to an
 // attached internet gateway.
 func (c *Client) natReachesInternet(tx ReadTx, natID, ipVersion string, p *Path) (broken, fix string, err error) {
-	nats, err := tx.NATGateways(c.scope, NATGatewayFilter{ID: natID})
+	nats, err := list[NATGateway](tx, c.scope, NATGatewayFilter{ID: natID})
 	if err != nil || len(nats) == 0 {
 		return fmt.Sprintf("%s does not exist", natID), "Create the NAT gateway again, or route elsewhere.", err
 	}
@@ -193,7 +193,7 @@ func (c *Client) natReachesInternet(tx ReadTx, natID, ipVersion string, p *Path)
 		return fmt.Sprintf("%s is a private NAT gateway: it reaches other networks, not the internet", natID),
 			"Use a public NAT gateway, with an elastic IP, in a public subnet.", nil
 	}
-	natSubnet, ok, err := tx.Subnet(c.scope, nat.SubnetID)
+	natSubnet, ok, err := get[Subnet](tx, c.scope, nat.SubnetID)
 	if err != nil || !ok {
 		return fmt.Sprintf("the subnet of %s is gone", natID), "Create the NAT gateway in an existing public subnet.", err
 	}

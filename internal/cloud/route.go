@@ -58,24 +58,13 @@ func targetField(target string) string {
 	return "gateway_id"
 }
 
-// The route targets' servedVPC: the VPC each kind of gateway carries traffic
-// for.
-func internetGatewayVPC(tx ReadTx, scope Scope, id string) (string, bool, error) {
-	g, ok, err := tx.InternetGateway(scope, id)
-	return g.VPCID, ok, err
-}
-
-func egressOnlyGatewayVPC(tx ReadTx, scope Scope, id string) (string, bool, error) {
-	g, ok, err := tx.EgressOnlyInternetGateway(scope, id)
-	return g.VPCID, ok, err
-}
-
-func natGatewayVPC(tx ReadTx, scope Scope, id string) (string, bool, error) {
-	nats, err := tx.NATGateways(scope, NATGatewayFilter{ID: id})
-	if err != nil || len(nats) == 0 {
-		return "", false, err
+// servedBy is a route target's servedVPC: vpcOf says which VPC a gateway
+// of kind T carries traffic for.
+func servedBy[T Row](vpcOf func(T) string) func(tx ReadTx, scope Scope, id string) (string, bool, error) {
+	return func(tx ReadTx, scope Scope, id string) (string, bool, error) {
+		g, ok, err := get[T](tx, scope, id)
+		return vpcOf(g), ok, err
 	}
-	return nats[0].VPCID, true, nil
 }
 
 // ParseRouteDestination parses a route's destination, IPv4 or IPv6, into its
@@ -349,7 +338,7 @@ func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpe
 	err := c.apply(ctx, op, ids, c.routeRule(spec, tableID, ManagedByRoute, replacing), func(tx Tx) error {
 		dest, _ := ParseRouteDestination(spec.Destination, "")
 		if replacing {
-			if _, ok, err := tx.Route(tableID, dest.String()); err != nil {
+			if _, ok, err := storedRoute(tx, tableID, dest.String()); err != nil {
 				return err
 			} else if !ok {
 				return &Error{

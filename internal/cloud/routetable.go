@@ -159,7 +159,8 @@ func (c *Client) CreateRouteTable(ctx context.Context, in RouteTableInput) (Rout
 				return err
 			}
 		}
-		if err := tx.SetInlineRoutes(table.ID, in.ManageRoutes); err != nil {
+		table.InlineRoutes = in.ManageRoutes
+		if err := tx.Update(table); err != nil {
 			return err
 		}
 		table, err = c.findRouteTable(tx, table.ID, "id")
@@ -205,7 +206,8 @@ func (c *Client) updateRouteTable(ctx context.Context, op, id string, in RouteTa
 				return err
 			}
 		}
-		if err := tx.SetInlineRoutes(id, in.ManageRoutes); err != nil {
+		table.InlineRoutes = in.ManageRoutes
+		if err := tx.Update(table); err != nil {
 			return err
 		}
 		if err := tx.SetTags(id, in.Tags); err != nil {
@@ -266,7 +268,7 @@ func (c *Client) FindRouteTables(ctx context.Context, filter RouteTableFilter) (
 		}
 		var err error
 		filter.WithAssociations = true
-		if found, err = tx.RouteTables(c.scope, filter); err != nil {
+		if found, err = list[RouteTable](tx, c.scope, filter); err != nil {
 			return err
 		}
 		for i := range found {
@@ -281,13 +283,9 @@ func (c *Client) FindRouteTables(ctx context.Context, filter RouteTableFilter) (
 
 // RouteTable returns the route table with the given ID, with route states.
 func (c *Client) RouteTable(ctx context.Context, id string) (RouteTable, error) {
-	var table RouteTable
-	err := c.read(ctx, "DescribeRouteTables", map[string]string{"route_table_id": id}, func(tx ReadTx) error {
-		var err error
-		table, err = c.findRouteTable(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeRouteTables", map[string]string{"route_table_id": id}, func(tx ReadTx) (RouteTable, error) {
+		return c.findRouteTable(tx, id, "id")
 	})
-	return table, err
 }
 
 // DeleteRouteTable deletes a route table that is neither main nor associated.
@@ -305,7 +303,7 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 				Objects: []string{id, table.VPCID},
 			}
 		}
-		withAssociations, err := tx.RouteTables(c.scope, RouteTableFilter{ID: id, WithAssociations: true})
+		withAssociations, err := list[RouteTable](tx, c.scope, RouteTableFilter{ID: id, WithAssociations: true})
 		if err != nil {
 			return err
 		}
@@ -317,20 +315,14 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 			}
 			return dependencyViolation(KindRouteTable, id, ids, what)
 		}
-		return tx.DeleteRouteTable(id)
+		return tx.Delete(KindRouteTable, id)
 	})
 }
 
 func (c *Client) findRouteTable(tx ReadTx, id, field string) (RouteTable, error) {
-	if err := ValidateID(KindRouteTable, id, field); err != nil {
-		return RouteTable{}, err
-	}
-	table, ok, err := tx.RouteTable(c.scope, id)
+	table, err := findStored[RouteTable](tx, c.scope, id, field)
 	if err != nil {
 		return RouteTable{}, err
-	}
-	if !ok {
-		return RouteTable{}, notFound(KindRouteTable, id, field)
 	}
 	return table, deriveRouteStates(tx, &table)
 }
@@ -339,7 +331,7 @@ func (c *Client) findRouteTable(tx ReadTx, id, field string) (RouteTable, error)
 // the VPC's blocks, as AWS gives every table.
 func createRouteTable(tx Tx, vpc VPC, tags map[string]string) (RouteTable, error) {
 	table := RouteTable{ID: newID(KindRouteTable), VPCID: vpc.ID, OwnerID: vpc.OwnerID, Region: vpc.Region, Tags: tags}
-	if err := tx.InsertRouteTable(table); err != nil {
+	if err := tx.Insert(table); err != nil {
 		return RouteTable{}, err
 	}
 	if err := tx.SetTags(table.ID, tags); err != nil {

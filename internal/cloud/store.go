@@ -1,6 +1,9 @@
 package cloud
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // Store keeps the cloud. Implementations hold every invariant that a schema
 // can (unique keys, foreign keys) as a second guard behind the rules, and run
@@ -14,49 +17,48 @@ type Store interface {
 	Close() error
 }
 
+// Row is an object that the store keeps as one row of a table of its kind:
+// what the store's generic reads and writes take and give, so that a new
+// kind needs a table description in the store and no new methods here.
+type Row interface {
+	// StoredKind is the kind of the object, which names its table.
+	StoredKind() Kind
+}
+
+// Filter selects objects of one kind for ReadTx.List; empty fields match
+// all.
+type Filter interface {
+	// FilteredKind is the kind of the objects the filter selects.
+	FilteredKind() Kind
+}
+
 // ReadTx is what rules may look at. Lookups return ok=false, not an error,
 // for a missing object.
 type ReadTx interface {
-	VPC(scope Scope, id string) (vpc VPC, ok bool, err error)
-	VPCs(scope Scope, filter VPCFilter) ([]VPC, error)
+	// Get returns the object of kind k with the given ID in the scope.
+	// Route table associations, which have no owner of their own, are
+	// found in any scope.
+	Get(scope Scope, k Kind, id string) (row Row, ok bool, err error)
+	// List returns the objects of the filter's kind in the scope that the
+	// filter selects, in the order of their IDs.
+	List(scope Scope, filter Filter) ([]Row, error)
+
+	// The rest are the questions that the rules ask of more than one table,
+	// or of every account, or by a key other than an ID.
+
 	// VPCDependents lists the IDs of objects, other than the VPC's main
 	// route table, that stop the VPC from being deleted.
 	VPCDependents(scope Scope, vpcID string) ([]string, error)
-	// IPv6BlockInUse reports whether any VPC of any account holds block.
-	IPv6BlockInUse(block string) (bool, error)
-
-	RouteTable(scope Scope, id string) (table RouteTable, ok bool, err error)
-	RouteTables(scope Scope, filter RouteTableFilter) ([]RouteTable, error)
-	Routes(tableID string) ([]Route, error)
-	Route(tableID, destination string) (route Route, ok bool, err error)
-	Association(id string) (a Association, ok bool, err error)
-	// SubnetAssociation returns a subnet's explicit association, if any.
-	SubnetAssociation(subnetID string) (a Association, ok bool, err error)
-	MainAssociation(vpcID string) (a Association, ok bool, err error)
-
-	Subnet(scope Scope, id string) (subnet Subnet, ok bool, err error)
-	Subnets(scope Scope, filter SubnetFilter) ([]Subnet, error)
 	// SubnetDependents lists the IDs of objects that stop a subnet from
 	// being deleted.
 	SubnetDependents(subnetID string) ([]string, error)
-	// MainRouteTableID returns the ID of the VPC's main route table.
-	MainRouteTableID(vpcID string) (string, error)
-	RouteTableIDs(vpcID string) ([]string, error)
-
-	InternetGateway(scope Scope, id string) (igw InternetGateway, ok bool, err error)
-	InternetGateways(scope Scope, filter InternetGatewayFilter) ([]InternetGateway, error)
-	// AttachedInternetGateway returns the ID of the gateway attached to a
-	// VPC, or "".
-	AttachedInternetGateway(vpcID string) (string, error)
-
-	EgressOnlyInternetGateway(scope Scope, id string) (g EgressOnlyInternetGateway, ok bool, err error)
-	EgressOnlyInternetGateways(scope Scope, filter EgressOnlyInternetGatewayFilter) ([]EgressOnlyInternetGateway, error)
-
-	ElasticIPs(scope Scope, filter ElasticIPFilter) ([]ElasticIP, error)
+	// IPv6BlockInUse reports whether any VPC of any account holds block.
+	IPv6BlockInUse(block string) (bool, error)
 	// PublicIPInUse reports whether any account holds the address.
 	PublicIPInUse(ip string) (bool, error)
-	NATGateways(scope Scope, filter NATGatewayFilter) ([]NATGateway, error)
-
+	Routes(tableID string) ([]Route, error)
+	MainAssociation(vpcID string) (a Association, ok bool, err error)
+	RouteTableIDs(vpcID string) ([]string, error)
 	Tags(resourceID string) (map[string]string, error)
 }
 
@@ -64,38 +66,149 @@ type ReadTx interface {
 type Tx interface {
 	ReadTx
 
-	InsertVPC(vpc VPC) error
-	UpdateVPC(vpc VPC) error
-	DeleteVPC(id string) error
+	Insert(row Row) error
+	// Update stores the fields of the object that may change after it is
+	// created; the store knows which those are for each kind.
+	Update(row Row) error
+	// Delete removes an object. A route table goes with its routes and its
+	// main association, if it has one.
+	Delete(k Kind, id string) error
 
-	InsertRouteTable(table RouteTable) error
-	// SetInlineRoutes records whether a table's routes are managed inline.
-	SetInlineRoutes(tableID string, inline bool) error
-	// DeleteRouteTable removes a table with its routes and its main
-	// association, if it has one.
-	DeleteRouteTable(id string) error
-	InsertAssociation(a Association) error
-	DeleteAssociation(id string) error
-
-	InsertSubnet(s Subnet) error
-	UpdateSubnet(s Subnet) error
-	DeleteSubnet(id string) error
 	PutRoute(r Route) error
 	DeleteRoute(routeTableID, destination string) error
 
-	InsertInternetGateway(igw InternetGateway) error
-	// SetInternetGatewayVPC attaches a gateway to a VPC, or detaches it for "".
-	SetInternetGatewayVPC(igwID, vpcID string) error
-	DeleteInternetGateway(id string) error
-
-	InsertEgressOnlyInternetGateway(g EgressOnlyInternetGateway) error
-	DeleteEgressOnlyInternetGateway(id string) error
-
-	InsertElasticIP(eip ElasticIP) error
-	DeleteElasticIP(allocationID string) error
-	InsertNATGateway(nat NATGateway) error
-	DeleteNATGateway(id string) error
-
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error
+}
+
+func (VPC) StoredKind() Kind                       { return KindVPC }
+func (Subnet) StoredKind() Kind                    { return KindSubnet }
+func (RouteTable) StoredKind() Kind                { return KindRouteTable }
+func (Association) StoredKind() Kind               { return KindRouteTableAssociation }
+func (InternetGateway) StoredKind() Kind           { return KindInternetGateway }
+func (EgressOnlyInternetGateway) StoredKind() Kind { return KindEgressOnlyInternetGateway }
+func (ElasticIP) StoredKind() Kind                 { return KindElasticIP }
+func (NATGateway) StoredKind() Kind                { return KindNATGateway }
+
+func (VPCFilter) FilteredKind() Kind                       { return KindVPC }
+func (SubnetFilter) FilteredKind() Kind                    { return KindSubnet }
+func (RouteTableFilter) FilteredKind() Kind                { return KindRouteTable }
+func (AssociationFilter) FilteredKind() Kind               { return KindRouteTableAssociation }
+func (InternetGatewayFilter) FilteredKind() Kind           { return KindInternetGateway }
+func (EgressOnlyInternetGatewayFilter) FilteredKind() Kind { return KindEgressOnlyInternetGateway }
+func (ElasticIPFilter) FilteredKind() Kind                 { return KindElasticIP }
+func (NATGatewayFilter) FilteredKind() Kind                { return KindNATGateway }
+
+// AssociationFilter selects route table associations; empty fields match
+// all.
+type AssociationFilter struct {
+	ID           string
+	RouteTableID string
+	SubnetID     string
+}
+
+// get is ReadTx.Get for a kind known when the code is written.
+func get[T Row](tx ReadTx, scope Scope, id string) (T, bool, error) {
+	var zero T
+	row, ok, err := tx.Get(scope, zero.StoredKind(), id)
+	if err != nil || !ok {
+		return zero, false, err
+	}
+	typed, isT := row.(T)
+	if !isT {
+		return zero, false, fmt.Errorf("the store gave a %T for a %T", row, zero)
+	}
+	return typed, true, nil
+}
+
+// list is ReadTx.List for a kind known when the code is written.
+func list[T Row](tx ReadTx, scope Scope, filter Filter) ([]T, error) {
+	rows, err := tx.List(scope, filter)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(rows))
+	for i, row := range rows {
+		typed, isT := row.(T)
+		if !isT {
+			return nil, fmt.Errorf("the store gave a %T for a filter of %T", row, filter)
+		}
+		out[i] = typed
+	}
+	return out, nil
+}
+
+// first returns the first object that filter selects, if any.
+func first[T Row](tx ReadTx, scope Scope, filter Filter) (T, bool, error) {
+	found, err := list[T](tx, scope, filter)
+	if err != nil || len(found) == 0 {
+		var zero T
+		return zero, false, err
+	}
+	return found[0], true, nil
+}
+
+// subnetAssociation returns a subnet's explicit association, if any.
+func subnetAssociation(tx ReadTx, subnetID string) (Association, bool, error) {
+	// Associations have no scope of their own: any will do.
+	return first[Association](tx, Scope{}, AssociationFilter{SubnetID: subnetID})
+}
+
+// mainRouteTableID returns the ID of the VPC's main route table.
+func mainRouteTableID(tx ReadTx, vpcID string) (string, error) {
+	a, ok, err := tx.MainAssociation(vpcID)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", fmt.Errorf("VPC %s has no main route table", vpcID)
+	}
+	return a.RouteTableID, nil
+}
+
+// attachedInternetGateway returns the ID of the gateway attached to a VPC
+// of the scope, or "".
+func attachedInternetGateway(tx ReadTx, scope Scope, vpcID string) (string, error) {
+	igw, _, err := first[InternetGateway](tx, scope, InternetGatewayFilter{VPCID: vpcID})
+	return igw.ID, err
+}
+
+// storedRoute returns the route of a table to a destination, if any.
+func storedRoute(tx ReadTx, tableID, destination string) (Route, bool, error) {
+	routes, err := tx.Routes(tableID)
+	if err != nil {
+		return Route{}, false, err
+	}
+	for _, r := range routes {
+		if r.Destination == destination {
+			return r, true, nil
+		}
+	}
+	return Route{}, false, nil
+}
+
+// findStored looks up an object of the scope by an ID given in argument
+// field, with AWS's errors for a malformed or unknown ID.
+func findStored[T Row](tx ReadTx, scope Scope, id, field string) (T, error) {
+	var zero T
+	kind := zero.StoredKind()
+	if err := ValidateID(kind, id, field); err != nil {
+		return zero, err
+	}
+	row, ok, err := get[T](tx, scope, id)
+	if err != nil {
+		return zero, err
+	}
+	if !ok {
+		return zero, notFound(kind, id, field)
+	}
+	return row, nil
+}
+
+// findAll reads, as operation op, the objects of the client's scope that
+// filter selects.
+func findAll[T Row](ctx context.Context, c *Client, op string, ids map[string]string, filter Filter) ([]T, error) {
+	return readResult(ctx, c, op, ids, func(tx ReadTx) ([]T, error) {
+		return list[T](tx, c.scope, filter)
+	})
 }

@@ -125,7 +125,7 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 			blocks = append(blocks, v6)
 		}
 		for _, b := range blocks {
-			siblings, err := v.Subnets(c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true, Near: b})
+			siblings, err := list[Subnet](v, c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true, Near: b})
 			if err != nil {
 				return err
 			}
@@ -262,7 +262,7 @@ func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, erro
 	}
 	ids := map[string]string{"subnet_id": s.ID, "vpc_id": in.VPCID}
 	err := c.apply(ctx, "CreateSubnet", ids, c.subnetRule(in, ""), func(tx Tx) error {
-		if err := tx.InsertSubnet(s); err != nil {
+		if err := tx.Insert(s); err != nil {
 			return err
 		}
 		if err := tx.SetTags(s.ID, s.Tags); err != nil {
@@ -278,13 +278,9 @@ func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, erro
 
 // Subnet returns the subnet with the given ID, with its routing as it is now.
 func (c *Client) Subnet(ctx context.Context, id string) (Subnet, error) {
-	var s Subnet
-	err := c.read(ctx, "DescribeSubnets", map[string]string{"subnet_id": id}, func(tx ReadTx) error {
-		var err error
-		s, err = c.findSubnet(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeSubnets", map[string]string{"subnet_id": id}, func(tx ReadTx) (Subnet, error) {
+		return c.findSubnet(tx, id, "id")
 	})
-	return s, err
 }
 
 // FindSubnets returns the subnets that match filter, by ID.
@@ -292,7 +288,7 @@ func (c *Client) FindSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet
 	var found []Subnet
 	err := c.read(ctx, "DescribeSubnets", map[string]string{"subnet_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) error {
 		var err error
-		if found, err = tx.Subnets(c.scope, filter); err != nil {
+		if found, err = list[Subnet](tx, c.scope, filter); err != nil {
 			return err
 		}
 		for i := range found {
@@ -306,15 +302,9 @@ func (c *Client) FindSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet
 }
 
 func (c *Client) findSubnet(tx ReadTx, id, field string) (Subnet, error) {
-	if err := ValidateID(KindSubnet, id, field); err != nil {
-		return Subnet{}, err
-	}
-	s, ok, err := tx.Subnet(c.scope, id)
+	s, err := findStored[Subnet](tx, c.scope, id, field)
 	if err != nil {
 		return Subnet{}, err
-	}
-	if !ok {
-		return Subnet{}, notFound(KindSubnet, id, field)
 	}
 	return s, c.deriveSubnet(tx, &s)
 }
@@ -343,7 +333,7 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 			}
 		}
 		s.MapPublicIPOnLaunch, s.AssignIPv6AddressOnCreation, s.Tags = in.MapPublicIPOnLaunch, in.AssignIPv6AddressOnCreation, in.Tags
-		if err := tx.UpdateSubnet(s); err != nil {
+		if err := tx.Update(s); err != nil {
 			return err
 		}
 		return tx.SetTags(id, s.Tags)
@@ -364,7 +354,7 @@ func (c *Client) DeleteSubnet(ctx context.Context, id string) error {
 		if len(dependents) > 0 {
 			return dependencyViolation(KindSubnet, id, dependents, nil)
 		}
-		return tx.DeleteSubnet(id)
+		return tx.Delete(KindSubnet, id)
 	})
 }
 
@@ -391,14 +381,14 @@ func (c *Client) deriveSubnet(tx ReadTx, s *Subnet) error {
 func servingTable(tx ReadTx, s Subnet) (RouteTable, error) {
 	scope := Scope{AccountID: s.OwnerID, Region: s.Region}
 	id := ""
-	if a, ok, err := tx.SubnetAssociation(s.ID); err != nil {
+	if a, ok, err := subnetAssociation(tx, s.ID); err != nil {
 		return RouteTable{}, err
 	} else if ok {
 		id = a.RouteTableID
-	} else if id, err = tx.MainRouteTableID(s.VPCID); err != nil {
+	} else if id, err = mainRouteTableID(tx, s.VPCID); err != nil {
 		return RouteTable{}, err
 	}
-	table, _, err := tx.RouteTable(scope, id)
+	table, _, err := get[RouteTable](tx, scope, id)
 	if err != nil {
 		return RouteTable{}, err
 	}

@@ -133,7 +133,7 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 				return err
 			}
 		}
-		if err := tx.InsertVPC(vpc); err != nil {
+		if err := tx.Insert(vpc); err != nil {
 			return err
 		}
 		if err := tx.SetTags(vpc.ID, vpc.Tags); err != nil {
@@ -144,7 +144,7 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 			return err
 		}
 		vpc.MainRouteTableID = main.ID
-		return tx.InsertAssociation(Association{
+		return tx.Insert(Association{
 			ID: newID(KindRouteTableAssociation), RouteTableID: main.ID, VPCID: vpc.ID, Main: true,
 		})
 	})
@@ -156,39 +156,19 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 
 // VPC returns the VPC with the given ID.
 func (c *Client) VPC(ctx context.Context, id string) (VPC, error) {
-	var vpc VPC
-	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": id}, func(tx ReadTx) error {
-		var err error
-		vpc, err = c.findVPC(tx, id, "id")
-		return err
+	return readResult(ctx, c, "DescribeVpcs", map[string]string{"vpc_id": id}, func(tx ReadTx) (VPC, error) {
+		return c.findVPC(tx, id, "id")
 	})
-	return vpc, err
 }
 
 // FindVPCs returns the VPCs that match filter, ordered by ID.
 func (c *Client) FindVPCs(ctx context.Context, filter VPCFilter) ([]VPC, error) {
-	var vpcs []VPC
-	err := c.read(ctx, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, func(tx ReadTx) error {
-		var err error
-		vpcs, err = tx.VPCs(c.scope, filter)
-		return err
-	})
-	return vpcs, err
+	return findAll[VPC](ctx, c, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, filter)
 }
 
 // findVPC looks a VPC up by an ID given in argument field.
 func (c *Client) findVPC(tx ReadTx, id, field string) (VPC, error) {
-	if err := ValidateID(KindVPC, id, field); err != nil {
-		return VPC{}, err
-	}
-	vpc, ok, err := tx.VPC(c.scope, id)
-	if err != nil {
-		return VPC{}, err
-	}
-	if !ok {
-		return VPC{}, notFound(KindVPC, id, field)
-	}
-	return vpc, nil
+	return findStored[VPC](tx, c.scope, id, field)
 }
 
 // UpdateVPC brings an existing VPC to the desired configuration, changing
@@ -240,7 +220,7 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
 		}
 		vpc.Tags = in.Tags
-		if err := tx.UpdateVPC(vpc); err != nil {
+		if err := tx.Update(vpc); err != nil {
 			return err
 		}
 		return tx.SetTags(vpc.ID, vpc.Tags)
@@ -265,14 +245,14 @@ func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 		if len(dependents) > 0 {
 			return dependencyViolation(KindVPC, id, dependents, nil)
 		}
-		mainID, err := tx.MainRouteTableID(id)
+		mainID, err := mainRouteTableID(tx, id)
 		if err != nil {
 			return err
 		}
-		if err := tx.DeleteRouteTable(mainID); err != nil {
+		if err := tx.Delete(KindRouteTable, mainID); err != nil {
 			return err
 		}
-		return tx.DeleteVPC(id)
+		return tx.Delete(KindVPC, id)
 	})
 }
 
@@ -329,7 +309,7 @@ func randomSubPrefix(pool netip.Prefix, bits int) netip.Prefix {
 // ipv6BlockUnused refuses to release a VPC's IPv6 block while subnets use
 // part of it.
 func ipv6BlockUnused(tx ReadTx, scope Scope, vpc VPC) error {
-	subnets, err := tx.Subnets(scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
+	subnets, err := list[Subnet](tx, scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
 	if err != nil {
 		return err
 	}

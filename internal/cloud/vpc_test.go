@@ -280,7 +280,12 @@ func (s failingStore) Write(ctx context.Context, fn func(cloud.Tx) error) error 
 	return s.Store.Write(ctx, func(tx cloud.Tx) error { return fn(failingTx{tx}) })
 }
 
-func (failingTx) InsertAssociation(cloud.Association) error { return errInjected }
+func (f failingTx) Insert(row cloud.Row) error {
+	if _, ok := row.(cloud.Association); ok {
+		return errInjected
+	}
+	return f.Tx.Insert(row)
+}
 
 func TestCreateVPCIsAtomic(t *testing.T) {
 	ctx := context.Background()

@@ -58,48 +58,31 @@ type derivedColumn struct {
 	compute func(row map[string]any) any
 }
 
-func text(names ...string) []snapshotColumn     { return columnsOf(textColumn, names) }
-func nullable(names ...string) []snapshotColumn { return columnsOf(nullableTextColumn, names) }
-func boolean(names ...string) []snapshotColumn  { return columnsOf(boolColumn, names) }
-
-func columnsOf(kind columnKind, names []string) []snapshotColumn {
+// text describes key-value tables' columns, which are all text.
+func text(names ...string) []snapshotColumn {
 	out := make([]snapshotColumn, len(names))
 	for i, n := range names {
-		out[i] = snapshotColumn{name: n, kind: kind}
+		out[i] = snapshotColumn{name: n, kind: textColumn}
 	}
 	return out
 }
 
 // snapshotTables lists every table of the cloud in an order in which rows
-// can be inserted without breaking a foreign key. Export refuses a database
-// whose tables have columns not listed here, so that a migration that
-// forgets to extend this list fails loudly instead of losing data.
-var snapshotTables = []snapshotTable{
-	{name: "vpcs", key: 1, columns: slices.Concat(
-		text("id", "owner_id", "region", "cidr_block", "instance_tenancy"),
-		boolean("enable_dns_support", "enable_dns_hostnames", "enable_network_address_usage_metrics"),
-		nullable("ipv6_cidr_block", "ipv6_association_id"))},
-	{name: "route_tables", key: 1, columns: slices.Concat(
-		text("id", "owner_id", "region", "vpc_id"), boolean("inline_routes"))},
-	{name: "routes", key: 2, columns: text("route_table_id", "destination", "target", "origin", "managed_by")},
-	{name: "subnets", key: 1, columns: slices.Concat(
-		text("id", "owner_id", "region", "vpc_id", "cidr_block", "availability_zone"),
-		nullable("ipv6_cidr_block", "ipv6_cidr_block_association_id"),
-		boolean("map_public_ip_on_launch", "assign_ipv6_address_on_creation")),
-		derived: []derivedColumn{{name: "cidr_first", compute: func(row map[string]any) any {
-			cidr, _ := row["cidr_block"].(string)
-			return subnetFirst(cidr)
-		}}}},
-	{name: "route_table_associations", key: 1, columns: slices.Concat(
-		text("id", "route_table_id", "vpc_id"), nullable("subnet_id"), boolean("main"))},
-	{name: "internet_gateways", key: 1, columns: slices.Concat(text("id", "owner_id", "region"), nullable("vpc_id"))},
-	{name: "egress_only_internet_gateways", key: 1, columns: text("id", "owner_id", "region", "vpc_id")},
-	{name: "elastic_ips", key: 1, columns: text("allocation_id", "owner_id", "region", "public_ip")},
-	{name: "nat_gateways", key: 1, columns: slices.Concat(
-		text("id", "owner_id", "region", "vpc_id", "subnet_id", "connectivity_type"),
-		nullable("allocation_id", "association_id"),
-		text("private_ip", "network_interface_id"))},
-	{name: "tags", key: 2, columns: text("resource_id", "key", "value")},
+// can be inserted without breaking a foreign key: the objects' tables, then
+// the routes and tags that belong to them. Export refuses a database whose
+// tables have columns not listed here, so that a migration that forgets to
+// extend a table's description fails loudly instead of losing data.
+var snapshotTables = append(objectSnapshotTables(),
+	snapshotTable{name: "routes", key: 2, columns: text("route_table_id", "destination", "target", "origin", "managed_by")},
+	snapshotTable{name: "tags", key: 2, columns: text("resource_id", "key", "value")},
+)
+
+func objectSnapshotTables() []snapshotTable {
+	tables := make([]snapshotTable, len(rowTables))
+	for i, d := range rowTables {
+		tables[i] = d.snapshot()
+	}
+	return tables
 }
 
 func asDBStore(st cloud.Store) (*dbStore, error) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"net/netip"
 	"testing"
@@ -38,7 +39,7 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 	// back to schema version 6 and open it again, which migrates it (and
 	// runs the later migrations again, as they allow).
 	if err := st.Write(ctx, func(tx cloud.Tx) error {
-		if err := tx.InsertSubnet(cloud.Subnet{ID: "subnet-0000000000000000a", OwnerID: scope.AccountID, Region: scope.Region,
+		if err := tx.Insert(cloud.Subnet{ID: "subnet-0000000000000000a", OwnerID: scope.AccountID, Region: scope.Region,
 			VPCID: vpc.ID, CIDRBlock: "10.0.128.0/24", AvailabilityZone: "us-east-1a"}); err != nil {
 			return err
 		}
@@ -67,7 +68,7 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 
 	var all []cloud.Subnet
 	if err := st.Read(ctx, func(tx cloud.ReadTx) error {
-		all, err = tx.Subnets(scope, cloud.SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
+		all, err = listSubnets(tx, scope, cloud.SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
 		return err
 	}); err != nil {
 		t.Fatal(err)
@@ -91,7 +92,7 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 	for _, near := range candidates {
 		var got []cloud.Subnet
 		if err := st.Read(ctx, func(tx cloud.ReadTx) error {
-			got, err = tx.Subnets(scope, cloud.SubnetFilter{VPCID: vpc.ID, BlocksOnly: true, Near: near})
+			got, err = listSubnets(tx, scope, cloud.SubnetFilter{VPCID: vpc.ID, BlocksOnly: true, Near: near})
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -115,4 +116,20 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 			t.Errorf("near %s: %d subnets returned, want at most %d", near, len(got), limit)
 		}
 	}
+}
+
+func listSubnets(tx cloud.ReadTx, scope cloud.Scope, f cloud.SubnetFilter) ([]cloud.Subnet, error) {
+	rows, err := tx.List(scope, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]cloud.Subnet, len(rows))
+	for i, row := range rows {
+		s, ok := row.(cloud.Subnet)
+		if !ok {
+			return nil, fmt.Errorf("a subnet filter gave a %T", row)
+		}
+		out[i] = s
+	}
+	return out, nil
 }

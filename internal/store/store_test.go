@@ -130,16 +130,16 @@ func TestSchemaGuardsInvariants(t *testing.T) {
 
 	violations := map[string]func(tx cloud.Tx) error{
 		"second main table": func(tx cloud.Tx) error {
-			return tx.InsertAssociation(cloud.Association{ID: "rtbassoc-1", RouteTableID: a.MainRouteTableID, VPCID: a.ID, Main: true})
+			return tx.Insert(cloud.Association{ID: "rtbassoc-1", RouteTableID: a.MainRouteTableID, VPCID: a.ID, Main: true})
 		},
 		"shared IPv6 block": func(tx cloud.Tx) error {
 			b.IPv6CIDRBlock = a.IPv6CIDRBlock
-			return tx.UpdateVPC(b)
+			return tx.Update(b)
 		},
 		"table of a missing VPC": func(tx cloud.Tx) error {
-			return tx.InsertRouteTable(cloud.RouteTable{ID: "rtb-1", VPCID: "vpc-missing", OwnerID: scope.AccountID, Region: scope.Region})
+			return tx.Insert(cloud.RouteTable{ID: "rtb-1", VPCID: "vpc-missing", OwnerID: scope.AccountID, Region: scope.Region})
 		},
-		"VPC still holding a table": func(tx cloud.Tx) error { return tx.DeleteVPC(a.ID) },
+		"VPC still holding a table": func(tx cloud.Tx) error { return tx.Delete(cloud.KindVPC, a.ID) },
 	}
 	for name, violate := range violations {
 		if err := st.Write(ctx, violate); err == nil {

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
+)
+
+// TestTablesAgreeWithTheRegistry holds the store's table descriptions and
+// the cloud's registry of kinds to one account of where each kind lives and
+// which carry tags, since the invariants' check of tags reads the registry.
+func TestTablesAgreeWithTheRegistry(t *testing.T) {
+	described := map[cloud.StoredTable]bool{}
+	kinds := map[string]bool{}
+	for _, d := range rowTables {
+		if kinds[d.kind().Prefix] {
+			t.Errorf("two tables keep objects with IDs %s-", d.kind().Prefix)
+		}
+		kinds[d.kind().Prefix] = true
+		snap := d.snapshot()
+		if d.carriesTags() {
+			described[cloud.StoredTable{Name: snap.name, IDColumn: snap.columns[0].name}] = true
+		}
+	}
+	registered := map[cloud.StoredTable]bool{}
+	for _, table := range cloud.TaggableTables() {
+		registered[table] = true
+		if !described[table] {
+			t.Errorf("the registry has %s (%s) carry tags; no table description does", table.Name, table.IDColumn)
+		}
+	}
+	for table := range described {
+		if !registered[table] {
+			t.Errorf("table %s (%s) carries tags; the registry does not say so", table.Name, table.IDColumn)
+		}
+	}
+	for _, prefix := range cloud.ObjectPrefixes() {
+		if !kinds[prefix] {
+			t.Errorf("no table keeps the objects with IDs %s-", prefix)
+		}
+	}
+}
+
+// TestGenericRowsRefuseWhatNoTableDescribes shows the generic writes
+// failing loudly, not silently, for a change no table allows and a kind no
+// table keeps.
+func TestGenericRowsRefuseWhatNoTableDescribes(t *testing.T) {
+	st, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
+	err = st.Write(context.Background(), func(tx cloud.Tx) error {
+		if err := tx.Update(cloud.ElasticIP{AllocationID: "eipalloc-1", PublicIP: "192.0.2.1"}); err == nil {
+			t.Error("an elastic IP was updated, though nothing of one changes")
+		}
+		if _, _, err := tx.Get(scope, cloud.KindVPCCIDRAssociation, "vpc-cidr-assoc-1"); err == nil {
+			t.Error("a kind without a table was looked up")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
