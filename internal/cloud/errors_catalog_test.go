@@ -567,9 +567,12 @@ func catalog() []refusal {
 		lookup("association", "InvalidAssociationID.Malformed", "rtb-1", func(c *cloud.Client, id string) error { _, err := c.Association(bg, id); return err }),
 		lookup("internet gateway", "InvalidInternetGatewayID.NotFound", unknownIGW, func(c *cloud.Client, id string) error { _, err := c.InternetGateway(bg, id); return err }),
 		lookup("internet gateway", "InvalidInternetGatewayID.Malformed", "eigw-1", func(c *cloud.Client, id string) error { _, err := c.InternetGateway(bg, id); return err }),
-		lookup("egress-only gateway", "InvalidGatewayID.NotFound", unknownEIGW, func(c *cloud.Client, id string) error { _, err := c.EgressOnlyInternetGateway(bg, id); return err }),
+		lookup("egress-only gateway", "InvalidGatewayID.NotFound", unknownEIGW, func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.EgressOnlyInternetGateway](c, bg, id)
+			return err
+		}),
 		lookup("egress-only gateway", "InvalidEgressOnlyInternetGatewayId.Malformed", "igw-1", func(c *cloud.Client, id string) error {
-			_, err := c.EgressOnlyInternetGateway(bg, id)
+			_, err := cloud.Describe[cloud.EgressOnlyInternetGateway](c, bg, id)
 			return err
 		}),
 		lookup("elastic IP", "InvalidAllocationID.NotFound", unknownEIP, func(c *cloud.Client, id string) error { _, err := c.ElasticIP(bg, id); return err }),

@@ -176,14 +176,12 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 
 // InternetGateway returns the gateway with the given ID.
 func (c *Client) InternetGateway(ctx context.Context, id string) (InternetGateway, error) {
-	return readResult(ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": id}, func(tx ReadTx) (InternetGateway, error) {
-		return c.findInternetGateway(tx, id, "id")
-	})
+	return Describe[InternetGateway](c, ctx, id)
 }
 
 // FindInternetGateways returns the gateways that match filter, by ID.
 func (c *Client) FindInternetGateways(ctx context.Context, filter InternetGatewayFilter) ([]InternetGateway, error) {
-	return findAll[InternetGateway](ctx, c, "DescribeInternetGateways", map[string]string{"internet_gateway_id": filter.ID, "vpc_id": filter.VPCID}, filter)
+	return Find[InternetGateway](c, ctx, filter)
 }
 
 func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGateway, error) {

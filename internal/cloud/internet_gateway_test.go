@@ -244,23 +244,23 @@ func TestEgressOnlyInternetGateway(t *testing.T) {
 	if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
 		t.Fatalf("second egress-only gateway: %v", err)
 	}
-	found, _ := c.FindEgressOnlyInternetGateways(ctx, cloud.EgressOnlyInternetGatewayFilter{VPCID: vpc.ID, Tags: map[string]string{"Name": "a"}})
+	found, _ := cloud.Find[cloud.EgressOnlyInternetGateway](c, ctx, cloud.EgressOnlyInternetGatewayFilter{VPCID: vpc.ID, Tags: map[string]string{"Name": "a"}})
 	if len(found) != 1 || found[0].ID != a.ID {
 		t.Fatalf("find by VPC and tag: %+v", found)
 	}
-	if _, err := c.UpdateEgressOnlyInternetGateway(ctx, a.ID, map[string]string{"Name": "b"}); err != nil {
+	if _, err := cloud.ReplaceTags[cloud.EgressOnlyInternetGateway](c, ctx, a.ID, map[string]string{"Name": "b"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := c.EgressOnlyInternetGateway(ctx, a.ID); got.Tags["Name"] != "b" || got.VPCID != vpc.ID {
+	if got, _ := cloud.Describe[cloud.EgressOnlyInternetGateway](c, ctx, a.ID); got.Tags["Name"] != "b" || got.VPCID != vpc.ID {
 		t.Fatalf("after tag update: %+v", got)
 	}
 	wantCode(t, c.DeleteVPC(ctx, vpc.ID), "DependencyViolation")
-	if err := c.DeleteEgressOnlyInternetGateway(ctx, a.ID); err != nil {
+	if err := c.DeleteObject(ctx, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.EgressOnlyInternetGateway(ctx, a.ID)
+	_, err = cloud.Describe[cloud.EgressOnlyInternetGateway](c, ctx, a.ID)
 	wantCode(t, err, "InvalidGatewayID.NotFound")
-	wantCode(t, c.DeleteEgressOnlyInternetGateway(ctx, "eigw-zz"), "InvalidEgressOnlyInternetGatewayId.Malformed")
+	wantCode(t, c.DeleteObject(ctx, "eigw-zz"), "InvalidEgressOnlyInternetGatewayId.Malformed")
 }
 
 // The helper process of TestInternetGatewayAttachRace: started with these

@@ -155,15 +155,11 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 }
 
 // VPC returns the VPC with the given ID.
-func (c *Client) VPC(ctx context.Context, id string) (VPC, error) {
-	return readResult(ctx, c, "DescribeVpcs", map[string]string{"vpc_id": id}, func(tx ReadTx) (VPC, error) {
-		return c.findVPC(tx, id, "id")
-	})
-}
+func (c *Client) VPC(ctx context.Context, id string) (VPC, error) { return Describe[VPC](c, ctx, id) }
 
 // FindVPCs returns the VPCs that match filter, ordered by ID.
 func (c *Client) FindVPCs(ctx context.Context, filter VPCFilter) ([]VPC, error) {
-	return findAll[VPC](ctx, c, "DescribeVpcs", map[string]string{"vpc_id": filter.ID}, filter)
+	return Find[VPC](c, ctx, filter)
 }
 
 // findVPC looks a VPC up by an ID given in argument field.

@@ -206,7 +206,7 @@ func expectEmptyCloud(t *testing.T, database string) {
 		"VPCs":                          count(lenOf(c.FindVPCs(ctx, cloud.VPCFilter{}))),
 		"subnets":                       count(lenOf(c.FindSubnets(ctx, cloud.SubnetFilter{}))),
 		"internet gateways":             count(lenOf(c.FindInternetGateways(ctx, cloud.InternetGatewayFilter{}))),
-		"egress-only internet gateways": count(lenOf(c.FindEgressOnlyInternetGateways(ctx, cloud.EgressOnlyInternetGatewayFilter{}))),
+		"egress-only internet gateways": count(lenOf(cloud.Find[cloud.EgressOnlyInternetGateway](c, ctx, cloud.EgressOnlyInternetGatewayFilter{}))),
 		"route tables":                  count(lenOf(c.FindRouteTables(ctx, cloud.RouteTableFilter{}))),
 		"NAT gateways":                  count(lenOf(c.FindNATGateways(ctx, cloud.NATGatewayFilter{}))),
 		"elastic IPs":                   count(lenOf(c.FindElasticIPs(ctx, cloud.ElasticIPFilter{}))),

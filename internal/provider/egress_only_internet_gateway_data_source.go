@@ -29,7 +29,7 @@ var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSo
 	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {
 		return cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
-	find: (*cloud.Client).FindEgressOnlyInternetGateways,
+	find: cloud.Find[cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter],
 	id:   func(g cloud.EgressOnlyInternetGateway) string { return g.ID },
 	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(g.ID)

@@ -34,9 +34,9 @@ var egressOnlyInternetGatewayKind = resourceKind[egressOnlyInternetGatewayModel,
 	create: func(d *providerData, ctx context.Context, a applyStep[egressOnlyInternetGatewayModel]) (cloud.EgressOnlyInternetGateway, error) {
 		return d.client.CreateEgressOnlyInternetGateway(ctx, a.plan.VPCID.ValueString(), a.tags)
 	},
-	get:        (*cloud.Client).EgressOnlyInternetGateway,
-	setTags:    (*cloud.Client).UpdateEgressOnlyInternetGateway,
-	removeByID: (*cloud.Client).DeleteEgressOnlyInternetGateway,
+	get:        cloud.Describe[cloud.EgressOnlyInternetGateway],
+	setTags:    cloud.ReplaceTags[cloud.EgressOnlyInternetGateway],
+	removeByID: (*cloud.Client).DeleteObject,
 	check: func(ctx context.Context, d *providerData, p planStep[egressOnlyInternetGatewayModel]) error {
 		return d.client.CheckEgressOnlyInternetGateway(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), p.tags)
 	},

@@ -18,7 +18,7 @@ func TestAccEgressOnlyInternetGateway_lifecycle(t *testing.T) {
 		return c.config(vpcsAB + tfEgressGateway("test", vpc, `tags = { Name = "`+name+`" }`))
 	}
 	onlyEIGW := func() cloud.EgressOnlyInternetGateway {
-		all, err := c.client.FindEgressOnlyInternetGateways(context.Background(), cloud.EgressOnlyInternetGatewayFilter{})
+		all, err := cloud.Find[cloud.EgressOnlyInternetGateway](c.client, context.Background(), cloud.EgressOnlyInternetGatewayFilter{})
 		return wantOne(t, "egress-only gateway", all, err)
 	}
 	unitTest(t,
@@ -43,7 +43,7 @@ func TestAccEgressOnlyInternetGateway_lifecycle(t *testing.T) {
 			Config:           gateway("b", "renamed"),
 			ConfigPlanChecks: expectPlanAction(eigwAddress, actionReplace),
 		},
-		driftStep(t, func() error { return c.client.DeleteEgressOnlyInternetGateway(context.Background(), onlyEIGW().ID) },
+		driftStep(t, func() error { return c.client.DeleteObject(context.Background(), onlyEIGW().ID) },
 			gateway("b", "renamed"), eigwAddress, actionCreate),
 		importFails(eigwAddress, "igw-0123456789abcdef0", "Invalid import ID: InvalidEgressOnlyInternetGatewayId.Malformed"),
 	)

@@ -36,9 +36,18 @@ func TestTablesAgreeWithTheRegistry(t *testing.T) {
 			t.Errorf("table %s (%s) carries tags; the registry does not say so", table.Name, table.IDColumn)
 		}
 	}
+	registeredKinds := map[string]bool{}
 	for _, prefix := range cloud.ObjectPrefixes() {
+		registeredKinds[prefix] = true
 		if !kinds[prefix] {
 			t.Errorf("no table keeps the objects with IDs %s-", prefix)
+		}
+	}
+	// The engine's generic operations (cloud.Describe and the rest) find
+	// their kind's operation names in the registry.
+	for prefix := range kinds {
+		if !registeredKinds[prefix] {
+			t.Errorf("a table keeps objects with IDs %s- that the registry of kinds does not know", prefix)
 		}
 	}
 }

@@ -1,0 +1,82 @@
+package cloud
+
+import "context"
+
+// The engine's operations that are the same for every kind the store keeps
+// whole, written once over the registry of kinds: reading one object by ID,
+// finding objects by a filter, replacing an object's tags and deleting an
+// object that nothing else refers to. A kind's own file then says only what
+// is its own: its rules and how an object of it is made.
+//
+// Each takes the client first, so that an instance such as
+// Describe[EgressOnlyInternetGateway] has the shape of a method expression.
+
+// Describe returns the object of kind T with the given ID, as the kind's
+// describe operation does: AWS's errors for a malformed or unknown ID.
+func Describe[T Row](c *Client, ctx context.Context, id string) (T, error) {
+	k := kindOf[T]()
+	return readResult(ctx, c, k.describeOp, k.ids(id), func(tx ReadTx) (T, error) {
+		return findStored[T](tx, c.scope, id, "id")
+	})
+}
+
+// Find returns the objects of kind T in the client's scope that filter
+// selects, ordered by ID.
+func Find[T Row, F Filter](c *Client, ctx context.Context, filter F) ([]T, error) {
+	return findAll[T](ctx, c, kindOf[T]().describeOp, nil, filter)
+}
+
+// ReplaceTags replaces every tag of the object of kind T with the given
+// ID, as CreateTags and DeleteTags together do, and returns the object as
+// it then is.
+func ReplaceTags[T Row](c *Client, ctx context.Context, id string, tags map[string]string) (T, error) {
+	var object T
+	err := c.apply(ctx, "CreateTags", kindOf[T]().ids(id), tagsRule(tags), func(tx Tx) error {
+		if _, err := findStored[T](tx, c.scope, id, "id"); err != nil {
+			return err
+		}
+		if err := tx.SetTags(id, tags); err != nil {
+			return err
+		}
+		var err error
+		object, err = findStored[T](tx, c.scope, id, "id")
+		return err
+	})
+	return object, err
+}
+
+// removeStored is the objectKind.remove of a kind whose objects stop no
+// other object from being deleted by the schema alone: operation op deletes
+// the object with the given ID, its tags going with it.
+func removeStored[T Row](op string) func(c *Client, ctx context.Context, id string) error {
+	return func(c *Client, ctx context.Context, id string) error {
+		return c.write(ctx, op, kindOf[T]().ids(id), func(tx Tx) error {
+			if _, err := findStored[T](tx, c.scope, id, "id"); err != nil {
+				return err
+			}
+			var zero T
+			return tx.Delete(zero.StoredKind(), id)
+		})
+	}
+}
+
+// findsStored is the objectKind.find of a kind read by findStored alone.
+func findsStored[T Row](c *Client, tx ReadTx, id string) error {
+	_, err := findStored[T](tx, c.scope, id, "id")
+	return err
+}
+
+// kindOf returns the registry's entry for the kind of T. Every kind the
+// store keeps has one (the store's TestTablesAgreeWithTheRegistry); were one missing,
+// the entry returned names no operation, and the store refuses the kind.
+func kindOf[T Row]() objectKind {
+	var zero T
+	k, _ := objectKindOf(zero.StoredKind().Prefix+"-", anyKind)
+	return k
+}
+
+// ids names an object of the kind in the event of an operation on it, as
+// the kind's resource type names its ID ("vpc_id").
+func (k objectKind) ids(id string) map[string]string {
+	return map[string]string{k.typeName + "_id": id}
+}
