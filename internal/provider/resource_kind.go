@@ -222,6 +222,12 @@ func (r *describedResource[M, P, O]) Create(ctx context.Context, req resource.Cr
 }
 
 func (r *describedResource[M, P, O]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if r.update == nil && r.setTags == nil {
+		// Every argument replaces the object, so Terraform never updates it;
+		// were it asked to, the plan is what there is.
+		resp.State.Raw = req.Plan.Raw
+		return
+	}
 	if r.update != nil {
 		r.applied(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics, r.updateOp, r.update)
 		return
