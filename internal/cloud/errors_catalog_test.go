@@ -185,6 +185,16 @@ func catalog() []refusal {
 				return append([]string{n.vpc.ID}, dependents...), c.DeleteVPC(bg, n.vpc.ID)
 			}},
 
+		// A VPC's default security group and network ACL.
+		{name: "default security group deleted", code: "CannotDelete",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.vpc.DefaultSecurityGroupID, n.vpc.ID}, c.DeleteObject(bg, n.vpc.DefaultSecurityGroupID)
+			}},
+		{name: "default network ACL deleted", code: "InvalidParameterValue",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.vpc.DefaultNetworkACLID, n.vpc.ID}, c.DeleteObject(bg, n.vpc.DefaultNetworkACLID)
+			}},
+
 		// Subnets.
 		{name: "subnet outside its VPC", code: "InvalidSubnet.Range", field: "cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -579,6 +589,22 @@ func catalog() []refusal {
 		lookup("elastic IP", "InvalidAllocationID.Malformed", "eip-1", func(c *cloud.Client, id string) error { _, err := c.ElasticIP(bg, id); return err }),
 		lookup("NAT gateway", "NatGatewayNotFound", unknownNAT, func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
 		lookup("NAT gateway", "InvalidNatGatewayID.Malformed", "natgw-1", func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
+		lookup("security group", "InvalidGroup.NotFound", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := c.SecurityGroup(bg, id)
+			return err
+		}),
+		lookup("security group", "InvalidGroupId.Malformed", "sgr-1", func(c *cloud.Client, id string) error {
+			_, err := c.SecurityGroup(bg, id)
+			return err
+		}),
+		lookup("network ACL", "InvalidNetworkAclID.NotFound", "acl-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := c.NetworkACL(bg, id)
+			return err
+		}),
+		lookup("network ACL", "InvalidNetworkAclID.Malformed", "aclassoc-1", func(c *cloud.Client, id string) error {
+			_, err := c.NetworkACL(bg, id)
+			return err
+		}),
 		// Kinds no operation looks up by ID; their IDs are still checked
 		// where the provider validates arguments.
 		lookup("VPC CIDR block association", "InvalidVpcCidrBlockAssociationID.Malformed", "x", func(_ *cloud.Client, id string) error {

@@ -71,6 +71,20 @@ var (
 		Prefix: "eni", awsNoun: "networkInterface", label: "network interface",
 		notFoundCode: "InvalidNetworkInterfaceID.NotFound", malformedCode: "InvalidNetworkInterfaceID.Malformed",
 	}
+	KindSecurityGroup = Kind{
+		Prefix: "sg", awsNoun: "securityGroup", label: "security group", arnType: "security-group",
+		notFoundCode: "InvalidGroup.NotFound", malformedCode: "InvalidGroupId.Malformed",
+	}
+	// No operation looks a rule up by ID yet, so it has no codes.
+	KindSecurityGroupRule = Kind{Prefix: "sgr", awsNoun: "securityGroupRule", label: "security group rule", arnType: "security-group-rule"}
+	KindNetworkACL        = Kind{
+		Prefix: "acl", awsNoun: "networkAcl", label: "network ACL", arnType: "network-acl",
+		notFoundCode: "InvalidNetworkAclID.NotFound", malformedCode: "InvalidNetworkAclID.Malformed",
+	}
+	KindNetworkACLAssociation = Kind{
+		Prefix: "aclassoc", awsNoun: "association", label: "network ACL association",
+		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
+	}
 	// AWS reports unknown egress-only gateways with the generic gateway code.
 	KindEgressOnlyInternetGateway = Kind{
 		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",

@@ -18,6 +18,8 @@ type Inventory struct {
 	RouteTables                []RouteTable
 	ElasticIPs                 []ElasticIP
 	NATGateways                []NATGateway
+	SecurityGroups             []SecurityGroup
+	NetworkACLs                []NetworkACL
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
@@ -199,6 +201,14 @@ func describeEgressOnlyInternetGateway(g EgressOnlyInternetGateway) Object {
 func describeNATGateway(n NATGateway) Object {
 	return Object{ID: n.ID, Tags: n.Tags, Value: n,
 		References: references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "allocation_id", n.AllocationID)}
+}
+
+func describeSecurityGroup(g SecurityGroup) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
+}
+
+func describeNetworkACL(a NetworkACL) Object {
+	return Object{ID: a.ID, Tags: a.Tags, Value: a, References: references("vpc_id", a.VPCID)}
 }
 
 func describeElasticIP(e ElasticIP) Object {

@@ -42,12 +42,15 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The index describes every object, with its parent and references.
-	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: ""},
+	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID},
 		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID})
 	// One object of every kind, in an order in which each can be deleted.
 	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID}
 	seen := map[string]bool{}
-	for _, id := range append(objects, igw.ID, vpc.ID) {
+	// The VPC's default security group and network ACL go with it.
+	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
+	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID}) {
 		seen[cloud.IDPrefix(id)] = true
 	}
 	for _, prefix := range cloud.ObjectPrefixes() {
@@ -75,6 +78,14 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err := c.DetachInternetGateway(ctx, igw.ID, vpc.ID); err != nil {
 		t.Fatal(err)
 	}
+	for _, id := range withVPC {
+		if err := c.CheckObject(ctx, id); err != nil {
+			t.Errorf("CheckObject(%s): %v", id, err)
+		}
+		if err := c.DeleteObject(ctx, id); err == nil {
+			t.Errorf("DeleteObject(%s) deleted a VPC's default", id)
+		}
+	}
 	for _, id := range append(objects, igw.ID, vpc.ID) {
 		if err := c.CheckObject(ctx, id); err != nil {
 			t.Errorf("CheckObject(%s) before deletion: %v", id, err)
@@ -86,6 +97,11 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 		if err := c.CheckObject(ctx, id); id != nat.ID && !cloud.IsNotFound(err) {
 			// A deleted NAT gateway stays visible, as in AWS, in state deleted.
 			t.Errorf("CheckObject(%s) after deletion: %v, want not found", id, err)
+		}
+	}
+	for _, id := range withVPC {
+		if err := c.CheckObject(ctx, id); !cloud.IsNotFound(err) {
+			t.Errorf("CheckObject(%s) after its VPC's deletion: %v, want not found", id, err)
 		}
 	}
 

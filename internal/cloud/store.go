@@ -47,7 +47,8 @@ type ReadTx interface {
 	// or of every account, or by a key other than an ID.
 
 	// VPCDependents lists the IDs of objects, other than the VPC's main
-	// route table, that stop the VPC from being deleted.
+	// route table, default security group and default network ACL, that
+	// stop the VPC from being deleted.
 	VPCDependents(scope Scope, vpcID string) ([]string, error)
 	// SubnetDependents lists the IDs of objects that stop a subnet from
 	// being deleted.
@@ -60,6 +61,13 @@ type ReadTx interface {
 	MainAssociation(vpcID string) (a Association, ok bool, err error)
 	RouteTableIDs(vpcID string) ([]string, error)
 	Tags(resourceID string) (map[string]string, error)
+	// SecurityGroupRules and NetworkACLEntries are keyed by their group or
+	// ACL, and read with it.
+	SecurityGroupRules(groupID string) ([]SecurityGroupRule, error)
+	NetworkACLEntries(aclID string) ([]NetworkACLEntry, error)
+	// NetworkACLAssociations are an ACL's associations with subnets; they
+	// have no scope of their own.
+	NetworkACLAssociations(aclID string) ([]NetworkACLAssociation, error)
 }
 
 // Tx is a write transaction.
@@ -77,6 +85,16 @@ type Tx interface {
 	PutRoute(r Route) error
 	DeleteRoute(routeTableID, destination string) error
 
+	PutSecurityGroupRule(r SecurityGroupRule) error
+	DeleteSecurityGroupRule(id string) error
+	PutNetworkACLEntry(e NetworkACLEntry) error
+	// DeleteNetworkACLEntry removes the entry of e's ACL, direction, number
+	// and address family.
+	DeleteNetworkACLEntry(e NetworkACLEntry) error
+	// PutNetworkACLAssociation associates a subnet that has no network ACL
+	// with one. The association goes with the subnet.
+	PutNetworkACLAssociation(a NetworkACLAssociation) error
+
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error
 }
@@ -89,6 +107,8 @@ func (InternetGateway) StoredKind() Kind           { return KindInternetGateway 
 func (EgressOnlyInternetGateway) StoredKind() Kind { return KindEgressOnlyInternetGateway }
 func (ElasticIP) StoredKind() Kind                 { return KindElasticIP }
 func (NATGateway) StoredKind() Kind                { return KindNATGateway }
+func (SecurityGroup) StoredKind() Kind             { return KindSecurityGroup }
+func (NetworkACL) StoredKind() Kind                { return KindNetworkACL }
 
 func (VPCFilter) FilteredKind() Kind                       { return KindVPC }
 func (SubnetFilter) FilteredKind() Kind                    { return KindSubnet }
@@ -98,6 +118,8 @@ func (InternetGatewayFilter) FilteredKind() Kind           { return KindInternet
 func (EgressOnlyInternetGatewayFilter) FilteredKind() Kind { return KindEgressOnlyInternetGateway }
 func (ElasticIPFilter) FilteredKind() Kind                 { return KindElasticIP }
 func (NATGatewayFilter) FilteredKind() Kind                { return KindNATGateway }
+func (SecurityGroupFilter) FilteredKind() Kind             { return KindSecurityGroup }
+func (NetworkACLFilter) FilteredKind() Kind                { return KindNetworkACL }
 
 // AssociationFilter selects route table associations; empty fields match
 // all.

@@ -19,6 +19,9 @@ type Subnet struct {
 	MapPublicIPOnLaunch         bool
 	AssignIPv6AddressOnCreation bool
 	Tags                        map[string]string
+	// NetworkACLID is the network ACL the subnet is associated with, filled
+	// in by the store.
+	NetworkACLID string
 
 	// RouteTableID is the table that serves the subnet: its explicit
 	// association, else the VPC's main table. Derived when read.
@@ -268,6 +271,15 @@ func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, erro
 		if err := tx.SetTags(s.ID, s.Tags); err != nil {
 			return err
 		}
+		// A new subnet is associated with its VPC's default network ACL.
+		aclID, err := defaultNetworkACLID(tx, c.scope, s.VPCID)
+		if err != nil {
+			return err
+		}
+		if err := associateNetworkACL(tx, aclID, s.ID); err != nil {
+			return err
+		}
+		s.NetworkACLID = aclID
 		return c.deriveSubnet(tx, &s)
 	})
 	if err != nil {

@@ -22,9 +22,13 @@ type VPC struct {
 	// IPv6CIDRBlock is the Amazon-provided /56, or "" when the VPC has none.
 	IPv6CIDRBlock     string
 	IPv6AssociationID string
-	// MainRouteTableID is filled in by the store from the main association.
-	MainRouteTableID string
-	Tags             map[string]string
+	// MainRouteTableID is filled in by the store from the main association,
+	// DefaultSecurityGroupID and DefaultNetworkACLID from the VPC's default
+	// group and ACL.
+	MainRouteTableID       string
+	DefaultSecurityGroupID string
+	DefaultNetworkACLID    string
+	Tags                   map[string]string
 }
 
 // ARN returns the VPC's ARN.
@@ -114,7 +118,8 @@ func (c *Client) CheckVPC(ctx context.Context, p *Plan, holder Holder, in VPCInp
 	return c.Check(ctx, p, holder, in.rule())
 }
 
-// CreateVPC creates a VPC with its main route table.
+// CreateVPC creates a VPC with its main route table, default security group
+// and default network ACL.
 func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 	vpc := VPC{
 		ID:                               newID(KindVPC),
@@ -144,9 +149,21 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 			return err
 		}
 		vpc.MainRouteTableID = main.ID
-		return tx.Insert(Association{
+		if err := tx.Insert(Association{
 			ID: newID(KindRouteTableAssociation), RouteTableID: main.ID, VPCID: vpc.ID, Main: true,
-		})
+		}); err != nil {
+			return err
+		}
+		group, err := createDefaultSecurityGroup(tx, vpc)
+		if err != nil {
+			return err
+		}
+		acl, err := createDefaultNetworkACL(tx, vpc)
+		if err != nil {
+			return err
+		}
+		vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID = group.ID, acl.ID
+		return nil
 	})
 	if err != nil {
 		return VPC{}, err
@@ -206,11 +223,17 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 			if err := putLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
 				return err
 			}
+			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, true); err != nil {
+				return err
+			}
 		case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "":
 			if err := ipv6BlockUnused(tx, c.scope, vpc); err != nil {
 				return err
 			}
 			if err := deleteLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
+				return err
+			}
+			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, false); err != nil {
 				return err
 			}
 			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
@@ -227,11 +250,13 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 	return vpc, nil
 }
 
-// DeleteVPC deletes a VPC and its main route table. It refuses while anything
-// else still uses the VPC.
+// DeleteVPC deletes a VPC with its main route table, default security group
+// and default network ACL. It refuses while anything else still uses the
+// VPC.
 func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 	return c.write(ctx, "DeleteVpc", map[string]string{"vpc_id": id}, func(tx Tx) error {
-		if _, err := c.findVPC(tx, id, "id"); err != nil {
+		vpc, err := c.findVPC(tx, id, "id")
+		if err != nil {
 			return err
 		}
 		dependents, err := tx.VPCDependents(c.scope, id)
@@ -248,8 +273,27 @@ func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 		if err := tx.Delete(KindRouteTable, mainID); err != nil {
 			return err
 		}
+		if vpc.DefaultSecurityGroupID != "" {
+			if err := tx.Delete(KindSecurityGroup, vpc.DefaultSecurityGroupID); err != nil {
+				return err
+			}
+		}
+		if vpc.DefaultNetworkACLID != "" {
+			if err := tx.Delete(KindNetworkACL, vpc.DefaultNetworkACLID); err != nil {
+				return err
+			}
+		}
 		return tx.Delete(KindVPC, id)
 	})
+}
+
+// setDefaultIPv6Rules adds or removes the ::/0 rules of a VPC's default
+// security group and network ACL as the VPC gains or loses its IPv6 block.
+func setDefaultIPv6Rules(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
+	if err := setDefaultIPv6Egress(tx, scope, vpcID, ipv6); err != nil {
+		return err
+	}
+	return setDefaultIPv6Entries(tx, scope, vpcID, ipv6)
 }
 
 // ipv6Pool is where Amazon-provided blocks come from in the simulation: the

@@ -166,6 +166,7 @@ func runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, d dialect, fn f
 // already there.
 var afterMigration = map[int]func(*sqlTx) error{
 	7: fillSubnetFirst,
+	9: fillVPCDefaults,
 }
 
 // migrate applies, in one transaction, every embedded migration of the

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -36,6 +37,8 @@ const (
 	textColumn columnKind = iota
 	nullableTextColumn
 	boolColumn
+	// intColumn holds an integer or NULL.
+	intColumn
 )
 
 type snapshotColumn struct {
@@ -75,6 +78,21 @@ func text(names ...string) []snapshotColumn {
 var snapshotTables = append(objectSnapshotTables(),
 	snapshotTable{name: "routes", key: 2, columns: text("route_table_id", "destination", "target", "origin", "managed_by")},
 	snapshotTable{name: "tags", key: 2, columns: text("resource_id", "key", "value")},
+	snapshotTable{name: "network_acl_associations", key: 1, columns: text("id", "network_acl_id", "subnet_id")},
+	snapshotTable{name: "security_group_rules", key: 1, columns: []snapshotColumn{
+		{name: "id", kind: textColumn}, {name: "security_group_id", kind: textColumn}, {name: "egress", kind: boolColumn},
+		{name: "ip_protocol", kind: textColumn}, {name: "from_port", kind: intColumn}, {name: "to_port", kind: intColumn},
+		{name: "cidr_ipv4", kind: nullableTextColumn}, {name: "cidr_ipv6", kind: nullableTextColumn},
+		{name: "referenced_group_id", kind: nullableTextColumn}, {name: "description", kind: textColumn},
+	}},
+	// An entry is keyed by its ACL, direction, number and address family.
+	snapshotTable{name: "network_acl_entries", key: 5, columns: []snapshotColumn{
+		{name: "network_acl_id", kind: textColumn}, {name: "egress", kind: boolColumn}, {name: "rule_number", kind: intColumn},
+		{name: "cidr_block", kind: nullableTextColumn}, {name: "ipv6_cidr_block", kind: nullableTextColumn},
+		{name: "protocol", kind: textColumn}, {name: "rule_action", kind: textColumn},
+		{name: "from_port", kind: intColumn}, {name: "to_port", kind: intColumn},
+		{name: "icmp_type", kind: intColumn}, {name: "icmp_code", kind: intColumn},
+	}},
 )
 
 func objectSnapshotTables() []snapshotTable {
@@ -137,6 +155,8 @@ func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
 			switch c.kind {
 			case boolColumn:
 				dest[i] = new(bool)
+			case intColumn:
+				dest[i] = new(sql.NullInt64)
 			default:
 				dest[i] = new(sql.NullString)
 			}
@@ -154,6 +174,10 @@ func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
 				if v.Valid {
 					value = v.String
 				}
+			case *sql.NullInt64:
+				if v.Valid {
+					value = v.Int64
+				}
 			}
 			row[c.name] = value
 		}
@@ -167,16 +191,32 @@ func (t *sqlTx) dumpTable(table snapshotTable) ([]map[string]any, error) {
 	// which database it came from.
 	sort.Slice(out, func(i, j int) bool {
 		for _, c := range table.columns[:table.key] {
-			// Key columns are text and never NULL.
-			a, _ := out[i][c.name].(string)
-			b, _ := out[j][c.name].(string)
-			if a != b {
-				return a < b
+			if a, b := out[i][c.name], out[j][c.name]; a != b {
+				return lessValue(a, b)
 			}
 		}
 		return false
 	})
 	return out, nil
+}
+
+// lessValue orders the values of a key column: NULL first, false before
+// true, integers and text by value.
+func lessValue(a, b any) bool {
+	switch a := a.(type) {
+	case nil:
+		return b != nil
+	case bool:
+		b, _ := b.(bool)
+		return !a && b
+	case int64:
+		b, _ := b.(int64)
+		return a < b
+	case string:
+		b, isString := b.(string)
+		return isString && a < b
+	}
+	return false
 }
 
 // checkColumns fails when the table has a column that snapshots do not know.
@@ -237,7 +277,7 @@ func Import(ctx context.Context, st cloud.Store, snap *Snapshot) error {
 			for i, row := range snap.Tables[table.name] {
 				args := make([]any, 0, len(names))
 				for _, c := range table.columns {
-					args = append(args, row[c.name])
+					args = append(args, importValue(c, row[c.name]))
 				}
 				for _, d := range table.derived {
 					args = append(args, d.compute(row))
@@ -247,8 +287,26 @@ func Import(ctx context.Context, st cloud.Store, snap *Snapshot) error {
 				}
 			}
 		}
-		return nil
+		// A snapshot made before VPCs had default security groups and
+		// network ACLs gets them as a migrated database does.
+		return fillVPCDefaults(t)
 	})
+}
+
+// importValue is what Import stores for a value of column c: JSON gives
+// numbers as float64, which an integer column must not keep as a real.
+func importValue(c snapshotColumn, v any) any {
+	if c.kind != intColumn {
+		return v
+	}
+	switch n := v.(type) {
+	case float64:
+		return int64(n)
+	case json.Number:
+		i, _ := n.Int64() // validateRow has checked it
+		return i
+	}
+	return v
 }
 
 // validate checks a snapshot's shape before any of it is written, so that
@@ -303,6 +361,16 @@ func (table snapshotTable) validateRow(row map[string]any) error {
 			ok = isString || v == nil
 		case boolColumn:
 			_, ok = v.(bool)
+		case intColumn:
+			switch n := v.(type) {
+			case nil, int64, int:
+				ok = true
+			case float64:
+				ok = n == float64(int64(n))
+			case json.Number:
+				_, err := n.Int64()
+				ok = err == nil
+			}
 		}
 		if !ok {
 			return fmt.Errorf("column %q has a value of the wrong type (%v)", c.name, v)

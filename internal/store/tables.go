@@ -6,7 +6,8 @@ import (
 
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
-var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways}
+var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
+	securityGroups, networkACLs}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -27,6 +28,10 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 		{name: "ipv6_association_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6AssociationID }},
 		{read: `COALESCE((SELECT a.route_table_id FROM route_table_associations a WHERE a.vpc_id = v.id AND a.main), '')`,
 			field: func(v *cloud.VPC) any { return &v.MainRouteTableID }},
+		{read: `COALESCE((SELECT sg.id FROM security_groups sg WHERE sg.vpc_id = v.id AND sg.is_default), '')`,
+			field: func(v *cloud.VPC) any { return &v.DefaultSecurityGroupID }},
+		{read: `COALESCE((SELECT acl.id FROM network_acls acl WHERE acl.vpc_id = v.id AND acl.is_default), '')`,
+			field: func(v *cloud.VPC) any { return &v.DefaultNetworkACLID }},
 	},
 	filter: func(f cloud.VPCFilter) selection {
 		return selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).tagged(f.Tags)
@@ -81,6 +86,8 @@ var subnets = &table[cloud.Subnet, cloud.SubnetFilter]{
 		{name: "ipv6_cidr_block_association_id", nullable: true, mutable: true, field: func(s *cloud.Subnet) any { return &s.IPv6CIDRBlockAssociationID }},
 		{name: "map_public_ip_on_launch", mutable: true, field: func(s *cloud.Subnet) any { return &s.MapPublicIPOnLaunch }},
 		{name: "assign_ipv6_address_on_creation", mutable: true, field: func(s *cloud.Subnet) any { return &s.AssignIPv6AddressOnCreation }},
+		{read: `COALESCE((SELECT aa.network_acl_id FROM network_acl_associations aa WHERE aa.subnet_id = s.id), '')`,
+			field: func(s *cloud.Subnet) any { return &s.NetworkACLID }},
 	},
 	derived: []derivedColumn{{name: "cidr_first", compute: func(row map[string]any) any {
 		cidr, _ := row["cidr_block"].(string)
@@ -175,4 +182,59 @@ var natGateways = &table[cloud.NATGateway, cloud.NATGatewayFilter]{
 		return selection{}.equal("n.id", f.ID).equal("n.subnet_id", f.SubnetID).equal("n.vpc_id", f.VPCID).tagged(f.Tags)
 	},
 	tags: func(n *cloud.NATGateway) *map[string]string { return &n.Tags },
+}
+
+var securityGroups = &table[cloud.SecurityGroup, cloud.SecurityGroupFilter]{
+	name: "security_groups", alias: "sg",
+	columns: []column[cloud.SecurityGroup]{
+		{name: "id", field: func(g *cloud.SecurityGroup) any { return &g.ID }},
+		{name: "owner_id", field: func(g *cloud.SecurityGroup) any { return &g.OwnerID }},
+		{name: "region", field: func(g *cloud.SecurityGroup) any { return &g.Region }},
+		{name: "vpc_id", field: func(g *cloud.SecurityGroup) any { return &g.VPCID }},
+		{name: "group_name", field: func(g *cloud.SecurityGroup) any { return &g.GroupName }},
+		{name: "description", field: func(g *cloud.SecurityGroup) any { return &g.Description }},
+		{name: "is_default", field: func(g *cloud.SecurityGroup) any { return &g.Default }},
+	},
+	// The default group goes with its VPC.
+	holds: []hold{{column: "vpc_id", unless: "sg.is_default"}},
+	filter: func(f cloud.SecurityGroupFilter) selection {
+		s := selection{}.equal("sg.id", f.ID).equal("sg.vpc_id", f.VPCID).equal("sg.group_name", f.GroupName).tagged(f.Tags)
+		if f.Default != nil {
+			s = s.and("sg.is_default = ?", *f.Default)
+		}
+		return s
+	},
+	tags: func(g *cloud.SecurityGroup) *map[string]string { return &g.Tags },
+	complete: func(t *sqlTx, g *cloud.SecurityGroup, _ cloud.SecurityGroupFilter) (err error) {
+		g.Rules, err = t.SecurityGroupRules(g.ID)
+		return err
+	},
+}
+
+var networkACLs = &table[cloud.NetworkACL, cloud.NetworkACLFilter]{
+	name: "network_acls", alias: "acl",
+	columns: []column[cloud.NetworkACL]{
+		{name: "id", field: func(a *cloud.NetworkACL) any { return &a.ID }},
+		{name: "owner_id", field: func(a *cloud.NetworkACL) any { return &a.OwnerID }},
+		{name: "region", field: func(a *cloud.NetworkACL) any { return &a.Region }},
+		{name: "vpc_id", field: func(a *cloud.NetworkACL) any { return &a.VPCID }},
+		{name: "is_default", field: func(a *cloud.NetworkACL) any { return &a.Default }},
+	},
+	// The default ACL goes with its VPC.
+	holds: []hold{{column: "vpc_id", unless: "acl.is_default"}},
+	filter: func(f cloud.NetworkACLFilter) selection {
+		s := selection{}.equal("acl.id", f.ID).equal("acl.vpc_id", f.VPCID).tagged(f.Tags)
+		if f.Default != nil {
+			s = s.and("acl.is_default = ?", *f.Default)
+		}
+		return s
+	},
+	tags: func(a *cloud.NetworkACL) *map[string]string { return &a.Tags },
+	complete: func(t *sqlTx, a *cloud.NetworkACL, _ cloud.NetworkACLFilter) (err error) {
+		if a.Entries, err = t.NetworkACLEntries(a.ID); err != nil {
+			return err
+		}
+		a.Associations, err = t.NetworkACLAssociations(a.ID)
+		return err
+	},
 }

@@ -34,6 +34,13 @@ var invariantQueries = map[string]string{
 	"a route table without the local route of its VPC": `SELECT t.id FROM route_tables t JOIN vpcs v ON v.id = t.vpc_id
 		WHERE NOT EXISTS (SELECT 1 FROM routes r WHERE r.route_table_id = t.id AND r.destination = v.cidr_block AND r.target = 'local')`,
 	"a NAT gateway in a subnet of another VPC": `SELECT n.id FROM nat_gateways n JOIN subnets s ON s.id = n.subnet_id WHERE s.vpc_id <> n.vpc_id`,
+	"a VPC without exactly one default security group and one default network ACL": `SELECT v.id FROM vpcs v
+		WHERE (SELECT COUNT(*) FROM security_groups g WHERE g.vpc_id = v.id AND g.is_default) <> 1
+		OR (SELECT COUNT(*) FROM network_acls a WHERE a.vpc_id = v.id AND a.is_default) <> 1`,
+	"a subnet without a network ACL": `SELECT s.id FROM subnets s
+		WHERE NOT EXISTS (SELECT 1 FROM network_acl_associations a WHERE a.subnet_id = s.id)`,
+	"a subnet associated with a network ACL of another VPC": `SELECT a.id FROM network_acl_associations a
+		JOIN subnets s ON s.id = a.subnet_id JOIN network_acls n ON n.id = a.network_acl_id WHERE n.vpc_id <> s.vpc_id`,
 }
 
 func init() {

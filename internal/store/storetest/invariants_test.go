@@ -56,7 +56,12 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID}
+	for _, id := range []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID} {
+		if _, err := c.ChangeTags(ctx, id, tags, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
 	if len(tagged) != len(cloud.TaggableTables()) {
 		t.Fatalf("the test tags %d kinds, the registry has %d taggable ones", len(tagged), len(cloud.TaggableTables()))
 	}

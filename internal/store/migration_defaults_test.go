@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
+)
+
+// TestMigrationGivesVPCsTheirDefaults takes a cloud with a VPC and a subnet
+// back to schema version 8, before security groups and network ACLs, and
+// opens it again: the migration gives the VPC its default group and ACL,
+// with their rules, and the subnet its association with that ACL.
+func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
+	ctx := context.Background()
+	location := storetest.Location(t)
+	st, err := Open(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
+	c, err := cloud.NewClient(st, scope, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default", AssignGeneratedIPv6CIDRBlock: true}
+	vpc, err := c.CreateVPC(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnet, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Write(ctx, func(tx cloud.Tx) error {
+		raw, ok := tx.(*sqlTx)
+		if !ok {
+			t.Fatalf("the store's transaction is a %T", tx)
+		}
+		for _, downgrade := range []string{
+			`DROP TABLE network_acl_associations`,
+			`DROP TABLE network_acl_entries`,
+			`DROP TABLE network_acls`,
+			`DROP TABLE security_group_rules`,
+			`DROP TABLE security_groups`,
+			`DELETE FROM schema_migrations WHERE version >= 9`,
+		} {
+			if err := raw.exec(downgrade); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_ = st.Close()
+	if st, err = Open(location); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	if c, err = cloud.NewClient(st, scope, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	migrated, err := c.VPC(ctx, vpc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(migrated.DefaultSecurityGroupID, "sg-") || !strings.HasPrefix(migrated.DefaultNetworkACLID, "acl-") {
+		t.Fatalf("migrated VPC has default group %q and ACL %q", migrated.DefaultSecurityGroupID, migrated.DefaultNetworkACLID)
+	}
+	g, err := c.SecurityGroup(ctx, migrated.DefaultSecurityGroupID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Inbound from itself; outbound to 0.0.0.0/0 and, with IPv6, ::/0.
+	if !g.Default || g.GroupName != "default" || len(g.Rules) != 3 {
+		t.Errorf("migrated default group %+v", g)
+	}
+	acl, err := c.NetworkACL(ctx, migrated.DefaultNetworkACLID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 100, 101 and the two "*" rules, each way.
+	if !acl.Default || len(acl.Entries) != 8 {
+		t.Errorf("migrated default ACL %+v", acl)
+	}
+	if len(acl.Associations) != 1 || acl.Associations[0].SubnetID != subnet.ID {
+		t.Errorf("migrated default ACL associations %+v, want %s", acl.Associations, subnet.ID)
+	}
+	// The migrated VPC still goes with its defaults.
+	if err := c.DeleteSubnet(ctx, subnet.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteVPC(ctx, vpc.ID); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// Security group rules, network ACL entries and network ACL associations
+// belong to their group or ACL and are read with it, as routes are with
+// their table; no user deletes one by ID, so they are no kind of the
+// registry, and the integer columns are no table description's either.
+
+func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
+	rows, err := t.query(`SELECT id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
+		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE security_group_id = ? ORDER BY id`, groupID)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	var out []cloud.SecurityGroupRule
+	for rows.Next() {
+		r := cloud.SecurityGroupRule{GroupID: groupID}
+		if err := rows.Scan(&r.ID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
+			&r.ReferencedGroupID, &r.Description); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (t *sqlTx) PutSecurityGroupRule(r cloud.SecurityGroupRule) error {
+	return t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
+		cidr_ipv4, cidr_ipv6, referenced_group_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.GroupID, r.Egress, r.IPProtocol, r.FromPort, r.ToPort,
+		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description)
+}
+
+func (t *sqlTx) DeleteSecurityGroupRule(id string) error {
+	return t.exec(`DELETE FROM security_group_rules WHERE id = ?`, id)
+}
+
+// NetworkACLEntries come in the order AWS evaluates them: by number, IPv4
+// before IPv6 at the same number, inbound before outbound.
+func (t *sqlTx) NetworkACLEntries(aclID string) ([]cloud.NetworkACLEntry, error) {
+	rows, err := t.query(`SELECT egress, rule_number, protocol, rule_action, COALESCE(cidr_block, ''), COALESCE(ipv6_cidr_block, ''),
+		from_port, to_port, icmp_type, icmp_code FROM network_acl_entries WHERE network_acl_id = ?
+		ORDER BY egress, rule_number, ipv6_cidr_block IS NOT NULL`, aclID)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	var out []cloud.NetworkACLEntry
+	for rows.Next() {
+		e := cloud.NetworkACLEntry{NetworkACLID: aclID}
+		var from, to, icmpType, icmpCode sql.NullInt64
+		if err := rows.Scan(&e.Egress, &e.RuleNumber, &e.Protocol, &e.RuleAction, &e.CIDRBlock, &e.IPv6CIDRBlock,
+			&from, &to, &icmpType, &icmpCode); err != nil {
+			return nil, err
+		}
+		e.FromPort, e.ToPort, e.ICMPType, e.ICMPCode = intOrNil(from), intOrNil(to), intOrNil(icmpType), intOrNil(icmpCode)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (t *sqlTx) PutNetworkACLEntry(e cloud.NetworkACLEntry) error {
+	return t.exec(`INSERT INTO network_acl_entries (network_acl_id, egress, rule_number, protocol, rule_action,
+		cidr_block, ipv6_cidr_block, from_port, to_port, icmp_type, icmp_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.NetworkACLID, e.Egress, e.RuleNumber, e.Protocol, e.RuleAction, nullIfEmpty(e.CIDRBlock), nullIfEmpty(e.IPv6CIDRBlock),
+		nilOrInt(e.FromPort), nilOrInt(e.ToPort), nilOrInt(e.ICMPType), nilOrInt(e.ICMPCode))
+}
+
+func (t *sqlTx) DeleteNetworkACLEntry(e cloud.NetworkACLEntry) error {
+	return t.exec(`DELETE FROM network_acl_entries WHERE network_acl_id = ? AND egress = ? AND rule_number = ?
+		AND (ipv6_cidr_block IS NULL) = ?`, e.NetworkACLID, e.Egress, e.RuleNumber, e.IPv6CIDRBlock == "")
+}
+
+func (t *sqlTx) NetworkACLAssociations(aclID string) ([]cloud.NetworkACLAssociation, error) {
+	rows, err := t.query(`SELECT id, subnet_id FROM network_acl_associations WHERE network_acl_id = ? ORDER BY id`, aclID)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	var out []cloud.NetworkACLAssociation
+	for rows.Next() {
+		a := cloud.NetworkACLAssociation{NetworkACLID: aclID}
+		if err := rows.Scan(&a.ID, &a.SubnetID); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (t *sqlTx) PutNetworkACLAssociation(a cloud.NetworkACLAssociation) error {
+	return t.exec(`INSERT INTO network_acl_associations (id, network_acl_id, subnet_id) VALUES (?, ?, ?)`,
+		a.ID, a.NetworkACLID, a.SubnetID)
+}
+
+func intOrNil(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+func nilOrInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// fillVPCDefaults gives the VPCs made before security groups and network
+// ACLs existed their default group and ACL, and their subnets an
+// association with that ACL, as cloud.CreateVPCDefaults says. It runs after
+// migration 9 and after an import of a snapshot made before it. It writes
+// through the engine, so that the default rules are said once; should a
+// later migration change the tables it writes, this step must then write
+// the rows as they were at version 9, since it runs before that migration.
+func fillVPCDefaults(t *sqlTx) error {
+	rows, err := t.query(`SELECT v.id, v.owner_id, v.region, COALESCE(v.ipv6_cidr_block, ''),
+		COALESCE((SELECT sg.id FROM security_groups sg WHERE sg.vpc_id = v.id AND sg.is_default), ''),
+		COALESCE((SELECT acl.id FROM network_acls acl WHERE acl.vpc_id = v.id AND acl.is_default), '')
+		FROM vpcs v
+		WHERE NOT EXISTS (SELECT 1 FROM security_groups sg WHERE sg.vpc_id = v.id AND sg.is_default)
+		OR NOT EXISTS (SELECT 1 FROM network_acls acl WHERE acl.vpc_id = v.id AND acl.is_default)
+		OR EXISTS (SELECT 1 FROM subnets s WHERE s.vpc_id = v.id
+			AND NOT EXISTS (SELECT 1 FROM network_acl_associations aa WHERE aa.subnet_id = s.id))
+		ORDER BY v.id`)
+	if err != nil {
+		return err
+	}
+	var vpcs []cloud.VPC
+	for rows.Next() {
+		var v cloud.VPC
+		if err := rows.Scan(&v.ID, &v.OwnerID, &v.Region, &v.IPv6CIDRBlock, &v.DefaultSecurityGroupID, &v.DefaultNetworkACLID); err != nil {
+			_ = rows.Close()
+			return err
+		}
+		vpcs = append(vpcs, v)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, v := range vpcs {
+		if err := cloud.CreateVPCDefaults(t, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
