@@ -19,6 +19,10 @@ type vpcResourceModel struct {
 	vpcAttributes
 	AssignGeneratedIPv6CIDRBlock types.Bool   `tfsdk:"assign_generated_ipv6_cidr_block"`
 	DefaultRouteTableID          types.String `tfsdk:"default_route_table_id"`
+	// The aws_vpc data source has neither of these, so they are the
+	// resource's alone.
+	DefaultSecurityGroupID types.String `tfsdk:"default_security_group_id"`
+	DefaultNetworkACLID    types.String `tfsdk:"default_network_acl_id"`
 }
 
 // vpcAttributes are what the simcloud_vpc resource and data source both
@@ -50,7 +54,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 	kind:     cloud.KindVPC,
 	schema: schema.Schema{
 		MarkdownDescription: "A VPC: a private network of your own in the simulated cloud, with the arguments and attributes of `aws_vpc`. " +
-			"Every VPC comes with a main route table that holds its local routes.",
+			"Every VPC comes with a main route table that holds its local routes, a default security group and a default network ACL.",
 		Attributes: map[string]schema.Attribute{
 			"id":       computedID("The VPC's ID, `vpc-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The VPC's ARN."),
@@ -96,8 +100,12 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			},
 			"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
 			"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
-			"tags":                   tagsAttribute(),
-			"tags_all":               tagsAllAttribute(),
+			"default_security_group_id": computedID("The ID of the VPC's default security group, named `default`, made and deleted with the VPC: " +
+				"inbound, all traffic from the group itself; outbound, all traffic to `0.0.0.0/0`, and to `::/0` while the VPC has an IPv6 block."),
+			"default_network_acl_id": computedID("The ID of the VPC's default network ACL, made and deleted with the VPC, and associated with every subnet that has no other ACL: " +
+				"rule 100 allows all IPv4 traffic each way, rule 101 all IPv6 traffic while the VPC has an IPv6 block, and the `*` rules deny the rest."),
+			"tags":     tagsAttribute(),
+			"tags_all": tagsAllAttribute(),
 		},
 	},
 	createOp:   "CreateVpc",
@@ -128,6 +136,8 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		m.read(vpc)
 		m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
 		m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
+		m.DefaultSecurityGroupID = types.StringValue(vpc.DefaultSecurityGroupID)
+		m.DefaultNetworkACLID = types.StringValue(vpc.DefaultNetworkACLID)
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"testing"
@@ -70,6 +71,46 @@ func TestAccVPC_lifecycle(t *testing.T) {
 			ConfigPlanChecks: expectPlanAction(vpcAddress, actionReplace),
 			Check:            func(*terraformState) error { return c.expectVPCInCloud(t, "10.1.0.0/16") },
 		},
+	)
+}
+
+// TestAccVPC_defaults: a VPC's default security group and network ACL are
+// known after apply, stay as they are when the VPC changes in place, match
+// the cloud's, and plan no change.
+func TestAccVPC_defaults(t *testing.T) {
+	c := newTestCloud(t)
+	sgPattern, aclPattern := regexp.MustCompile(`^sg-[0-9a-f]{17}$`), regexp.MustCompile(`^acl-[0-9a-f]{17}$`)
+	emptyAfterApply := resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+	unitTest(t,
+		resource.TestStep{
+			Config:           c.config(oneVPC),
+			ConfigPlanChecks: emptyAfterApply,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectVPCAttr("default_security_group_id", knownvalue.StringRegexp(sgPattern)),
+				expectVPCAttr("default_network_acl_id", knownvalue.StringRegexp(aclPattern)),
+			},
+			Check: func(s *terraformState) error {
+				attrs := s.RootModule().Resources[vpcAddress].Primary.Attributes
+				vpc := c.onlyVPC(t)
+				if attrs["default_security_group_id"] != vpc.DefaultSecurityGroupID || attrs["default_network_acl_id"] != vpc.DefaultNetworkACLID {
+					return fmt.Errorf("state has %s and %s, the cloud %s and %s", attrs["default_security_group_id"], attrs["default_network_acl_id"],
+						vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID)
+				}
+				return nil
+			},
+		},
+		resource.TestStep{
+			Config: c.config(tfVPC("test", "10.0.0.0/16", assignIPv6)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
+					plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("default_security_group_id"), knownvalue.StringRegexp(sgPattern)),
+					plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("default_network_acl_id"), knownvalue.StringRegexp(aclPattern)),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		},
+		importStep(vpcAddress),
 	)
 }
 
