@@ -232,6 +232,16 @@ func labIDs(t *testing.T, location string) map[string]string {
 		}
 		ids["nat"] = v.NATGateways[0].ID
 	}
+	for _, g := range w.inv.SecurityGroups {
+		if g.VPCID == ids["vpc"] {
+			ids["sg default"] = g.ID
+		}
+	}
+	for _, a := range w.inv.NetworkACLs {
+		if a.VPCID == ids["vpc"] {
+			ids["acl default"] = a.ID
+		}
+	}
 	ids["igw spare"] = w.Detached[0].ID
 	for _, e := range w.ElasticIPs {
 		if e.NATGatewayID != "" {

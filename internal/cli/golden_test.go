@@ -29,6 +29,8 @@ func TestGoldenOutput(t *testing.T) {
 		{"show-eigw.txt", []string{"show", ids["eigw"]}},
 		{"show-nat.txt", []string{"show", ids["nat"]}},
 		{"show-eip.txt", []string{"show", ids["eip nat"]}},
+		{"show-sg.txt", []string{"show", ids["sg default"]}},
+		{"show-acl.txt", []string{"show", ids["acl default"]}},
 		{"diagram.mmd", []string{"diagram"}},
 		{"diagram-vpc.mmd", []string{"diagram", ids["vpc"]}},
 		{"diagram.dot", []string{"diagram", "--format", "dot", ids["vpc"]}},

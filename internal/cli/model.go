@@ -23,6 +23,8 @@ type world struct {
 	index cloud.Index
 	views map[string]any
 	order map[string]int
+	// inv is what the world was read from.
+	inv cloud.Inventory
 }
 
 type vpcView struct {
@@ -230,7 +232,7 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			return a.ID < b.ID
 		})
 	}
-	w.index = inv.Index()
+	w.index, w.inv = inv.Index(), inv
 	w.listViews()
 	return w, nil
 }
@@ -260,6 +262,7 @@ func (w *world) listViews() {
 	}
 	listEach(add, w.Detached, func(g gatewayView) string { return g.ID })
 	listEach(add, w.ElasticIPs, func(e elasticIPView) string { return e.AllocationID })
+	w.addFilterViews(add, w.inv)
 }
 
 func listEach[T any](add func(id string, view any), views []T, id func(T) string) {

@@ -91,6 +91,8 @@ var relations = map[string]relation{
 	"egress_only_internet_gateway.vpc_id": holderSays("attached"),
 	"subnet.vpc_id":                       holderSays("in the VPC"),
 	"nat_gateway.vpc_id":                  holderSays("in the VPC"),
+	"security_group.vpc_id":               defaultOrInVPC("security group"),
+	"network_acl.vpc_id":                  defaultOrInVPC("network ACL"),
 	"route_table.vpc_id": func(holder, _ cloud.Object, _ cloud.Reference) (string, string, bool) {
 		if isMainTable(holder) {
 			return holder.ID, "the VPC's main route table", true
@@ -98,8 +100,12 @@ var relations = map[string]relation{
 		return holder.ID, "in the VPC", true
 	},
 	"vpc.main_route_table_id": holderSays("main route table of the VPC"),
-	"subnet.route_table_id":   holderSays("served by the table"),
-	"nat_gateway.subnet_id":   holderSays("in the subnet"),
+	// The group and ACL name their VPC, which the VPC's show lists.
+	"vpc.default_security_group_id": holderSays("default security group of the VPC"),
+	"vpc.default_network_acl_id":    holderSays("default network ACL of the VPC"),
+	"subnet.network_acl_id":         holderSays("associated with the ACL"),
+	"subnet.route_table_id":         holderSays("served by the table"),
+	"nat_gateway.subnet_id":         holderSays("in the subnet"),
 	"nat_gateway.allocation_id": func(holder, named cloud.Object, _ cloud.Reference) (string, string, bool) {
 		eip, ok := named.Value.(cloud.ElasticIP)
 		return holder.ID, "uses its address " + eip.PublicIP, ok

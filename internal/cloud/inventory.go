@@ -158,11 +158,13 @@ func describeEach[T any](list func(*Inventory) []T, describe func(T) Object) fun
 // The kinds' descriptions of one object, with its references.
 
 func describeVPC(v VPC) Object {
-	return Object{ID: v.ID, Tags: v.Tags, Value: v, References: references("main_route_table_id", v.MainRouteTableID)}
+	return Object{ID: v.ID, Tags: v.Tags, Value: v, References: references("main_route_table_id", v.MainRouteTableID,
+		"default_security_group_id", v.DefaultSecurityGroupID, "default_network_acl_id", v.DefaultNetworkACLID)}
 }
 
 func describeSubnet(s Subnet) Object {
-	return Object{ID: s.ID, Tags: s.Tags, Value: s, References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID)}
+	return Object{ID: s.ID, Tags: s.Tags, Value: s, References: references("vpc_id", s.VPCID, "route_table_id", s.RouteTableID,
+		"network_acl_id", s.NetworkACLID)}
 }
 
 // describeRouteTable names each route's target, routes in address order.

@@ -213,7 +213,7 @@ func (c *Client) DeleteNetworkACL(ctx context.Context, id string) error {
 			return &Error{
 				Code:    "InvalidParameterValue",
 				Message: fmt.Sprintf("cannot delete default network ACL %s", id),
-				Fix:     fmt.Sprintf("The default network ACL of %s goes with the VPC: delete the VPC, or change the ACL's rules instead.", acl.VPCID),
+				Fix:     fmt.Sprintf("A VPC's default network ACL cannot be deleted on its own; it goes when %s is deleted.", acl.VPCID),
 				Objects: []string{id, acl.VPCID},
 			}
 		}

@@ -141,7 +141,7 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, id string) error {
 			return &Error{
 				Code:    "CannotDelete",
 				Message: fmt.Sprintf("the specified group: %q name: %q cannot be deleted by a user", id, g.GroupName),
-				Fix:     fmt.Sprintf("The default group of %s goes with the VPC: delete the VPC, or change the group's rules instead.", g.VPCID),
+				Fix:     fmt.Sprintf("A VPC's default group cannot be deleted on its own; it goes when %s is deleted.", g.VPCID),
 				Objects: []string{id, g.VPCID},
 			}
 		}

@@ -12,9 +12,12 @@ import (
 // their table; no user deletes one by ID, so they are no kind of the
 // registry, and the integer columns are no table description's either.
 
+// SecurityGroupRules come inbound first, each way IPv4 ranges, then IPv6
+// ranges, then groups.
 func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
 	rows, err := t.query(`SELECT id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
-		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE security_group_id = ? ORDER BY id`, groupID)
+		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE security_group_id = ?
+		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, id`, groupID)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"sort"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// Security groups and network ACLs are shown by show alone for now: ls,
+// diagram and orphans leave a VPC's default group and ACL out, as they go
+// with the VPC, like its main route table.
+
+type securityGroupView struct {
+	ID          string              `json:"id"`
+	VPCID       string              `json:"vpc_id"`
+	Name        string              `json:"name"`
+	Description string              `json:"description"`
+	Default     bool                `json:"default"`
+	Ingress     []securityGroupRule `json:"ingress"`
+	Egress      []securityGroupRule `json:"egress"`
+	Tags        map[string]string   `json:"tags"`
+}
+
+// securityGroupRule is a rule with the names of
+// aws_vpc_security_group_ingress_rule.
+type securityGroupRule struct {
+	ID                        string `json:"security_group_rule_id"`
+	IPProtocol                string `json:"ip_protocol"`
+	FromPort                  int    `json:"from_port"`
+	ToPort                    int    `json:"to_port"`
+	CIDRIPv4                  string `json:"cidr_ipv4,omitempty"`
+	CIDRIPv6                  string `json:"cidr_ipv6,omitempty"`
+	ReferencedSecurityGroupID string `json:"referenced_security_group_id,omitempty"`
+	Description               string `json:"description,omitempty"`
+}
+
+type networkACLView struct {
+	ID        string            `json:"id"`
+	VPCID     string            `json:"vpc_id"`
+	Default   bool              `json:"default"`
+	SubnetIDs []string          `json:"subnet_ids"`
+	Ingress   []networkACLEntry `json:"ingress"`
+	Egress    []networkACLEntry `json:"egress"`
+	Tags      map[string]string `json:"tags"`
+}
+
+// networkACLEntry is an entry with the names of aws_network_acl's ingress
+// and egress blocks; rule_no 32767 is the "*" rule.
+type networkACLEntry struct {
+	RuleNo        int    `json:"rule_no"`
+	Action        string `json:"action"`
+	Protocol      string `json:"protocol"`
+	CIDRBlock     string `json:"cidr_block,omitempty"`
+	IPv6CIDRBlock string `json:"ipv6_cidr_block,omitempty"`
+	FromPort      *int   `json:"from_port,omitempty"`
+	ToPort        *int   `json:"to_port,omitempty"`
+	ICMPType      *int   `json:"icmp_type,omitempty"`
+	ICMPCode      *int   `json:"icmp_code,omitempty"`
+}
+
+func securityGroupOf(g cloud.SecurityGroup) securityGroupView {
+	view := securityGroupView{ID: g.ID, VPCID: g.VPCID, Name: g.GroupName, Description: g.Description, Default: g.Default,
+		Ingress: []securityGroupRule{}, Egress: []securityGroupRule{}, Tags: nonNil(g.Tags)}
+	for _, r := range g.Rules {
+		rule := securityGroupRule{ID: r.ID, IPProtocol: r.IPProtocol, FromPort: r.FromPort, ToPort: r.ToPort,
+			CIDRIPv4: r.CIDRIPv4, CIDRIPv6: r.CIDRIPv6, ReferencedSecurityGroupID: r.ReferencedGroupID, Description: r.Description}
+		if r.Egress {
+			view.Egress = append(view.Egress, rule)
+		} else {
+			view.Ingress = append(view.Ingress, rule)
+		}
+	}
+	return view
+}
+
+func networkACLOf(a cloud.NetworkACL) networkACLView {
+	view := networkACLView{ID: a.ID, VPCID: a.VPCID, Default: a.Default, SubnetIDs: []string{},
+		Ingress: []networkACLEntry{}, Egress: []networkACLEntry{}, Tags: nonNil(a.Tags)}
+	for _, assoc := range a.Associations {
+		view.SubnetIDs = append(view.SubnetIDs, assoc.SubnetID)
+	}
+	sort.Strings(view.SubnetIDs)
+	for _, e := range a.Entries {
+		entry := networkACLEntry{RuleNo: e.RuleNumber, Action: e.RuleAction, Protocol: e.Protocol, CIDRBlock: e.CIDRBlock,
+			IPv6CIDRBlock: e.IPv6CIDRBlock, FromPort: e.FromPort, ToPort: e.ToPort, ICMPType: e.ICMPType, ICMPCode: e.ICMPCode}
+		if e.Egress {
+			view.Egress = append(view.Egress, entry)
+		} else {
+			view.Ingress = append(view.Ingress, entry)
+		}
+	}
+	return view
+}
+
+// addFilterViews records the views of the security groups and network ACLs
+// of the inventory, after everything ls lists.
+func (w *world) addFilterViews(add func(id string, view any), inv cloud.Inventory) {
+	for _, g := range inv.SecurityGroups {
+		add(g.ID, securityGroupOf(g))
+	}
+	for _, a := range inv.NetworkACLs {
+		add(a.ID, networkACLOf(a))
+	}
+}
+
+// defaultOrInVPC is show's relation of a group or ACL to its VPC.
+func defaultOrInVPC(noun string) relation {
+	return func(holder, _ cloud.Object, _ cloud.Reference) (string, string, bool) {
+		isDefault := false
+		switch v := holder.Value.(type) {
+		case cloud.SecurityGroup:
+			isDefault = v.Default
+		case cloud.NetworkACL:
+			isDefault = v.Default
+		}
+		if isDefault {
+			return holder.ID, "the VPC's default " + noun, true
+		}
+		return holder.ID, "in the VPC", true
+	}
+}
