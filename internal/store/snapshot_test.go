@@ -230,3 +230,46 @@ func TestResolveScope(t *testing.T) {
 		}
 	}
 }
+
+// TestImportOfAnOlderSnapshotAddsDefaults: a snapshot made before VPCs had
+// default security groups and network ACLs imports into a sound cloud, each
+// VPC with its defaults and each subnet with its ACL, as migration 9 makes
+// of a database of that time.
+func TestImportOfAnOlderSnapshotAddsDefaults(t *testing.T) {
+	ctx := context.Background()
+	src, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = src.Close() }()
+	populate(t, src)
+	snap, err := Export(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"security_groups", "security_group_rules", "network_acls", "network_acl_entries", "network_acl_associations"} {
+		if len(snap.Tables[table]) == 0 {
+			t.Fatalf("the export has no rows in %s", table)
+		}
+		delete(snap.Tables, table)
+	}
+	location := storetest.Location(t)
+	dst, err := Open(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = dst.Close() }()
+	if err := Import(ctx, dst, snap); err != nil {
+		t.Fatal(err)
+	}
+	if broken, err := storetest.Invariants(location); err != nil || len(broken) > 0 {
+		t.Fatalf("the imported cloud: %v %v", broken, err)
+	}
+	again, err := Export(ctx, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(again.Tables["network_acl_entries"]); got != 2*8 {
+		t.Errorf("the imported cloud has %d network ACL entries, want 8 for each of its 2 IPv6 VPCs", got)
+	}
+}
