@@ -194,10 +194,7 @@ func withClient(t *testing.T, location string, f func(*cloud.Client, *world)) {
 		t.Fatal(err)
 	}
 	defer func() { _ = st.Close() }()
-	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := storetest.Client(t, st)
 	w, err := load(context.Background(), c)
 	if err != nil {
 		t.Fatal(err)

@@ -65,13 +65,17 @@ func isNotFoundCode(code string) bool {
 }
 
 func notFound(kind Kind, id, field string) *Error {
-	return &Error{
+	e := &Error{
 		Code:    kind.notFoundCode,
 		Message: fmt.Sprintf("The %s ID '%s' does not exist", kind.awsNoun, id),
 		Fix:     fmt.Sprintf("Check the ID, or create the %s first; IDs are only valid in the account and region that created them.", kind.label),
 		Field:   field,
 		Objects: []string{printable(id)},
 	}
+	if kind.notFoundMessage != "" {
+		e.Message, e.Fix = fmt.Sprintf(kind.notFoundMessage, id), kind.notFoundFix
+	}
+	return e
 }
 
 func malformedID(kind Kind, id, field string) *Error {

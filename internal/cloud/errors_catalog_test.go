@@ -590,19 +590,19 @@ func catalog() []refusal {
 		lookup("NAT gateway", "NatGatewayNotFound", unknownNAT, func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
 		lookup("NAT gateway", "InvalidNatGatewayID.Malformed", "natgw-1", func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
 		lookup("security group", "InvalidGroup.NotFound", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := c.SecurityGroup(bg, id)
+			_, err := cloud.Describe[cloud.SecurityGroup](c, bg, id)
 			return err
 		}),
 		lookup("security group", "InvalidGroupId.Malformed", "sgr-1", func(c *cloud.Client, id string) error {
-			_, err := c.SecurityGroup(bg, id)
+			_, err := cloud.Describe[cloud.SecurityGroup](c, bg, id)
 			return err
 		}),
 		lookup("network ACL", "InvalidNetworkAclID.NotFound", "acl-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := c.NetworkACL(bg, id)
+			_, err := cloud.Describe[cloud.NetworkACL](c, bg, id)
 			return err
 		}),
 		lookup("network ACL", "InvalidNetworkAclID.Malformed", "aclassoc-1", func(c *cloud.Client, id string) error {
-			_, err := c.NetworkACL(bg, id)
+			_, err := cloud.Describe[cloud.NetworkACL](c, bg, id)
 			return err
 		}),
 		// Kinds no operation looks up by ID; their IDs are still checked

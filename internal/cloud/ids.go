@@ -18,6 +18,10 @@ type Kind struct {
 	// and for a string that is no ID of this kind.
 	notFoundCode  string
 	malformedCode string
+	// notFoundMessage and notFoundFix, when set, replace the usual words of
+	// the not-found error where AWS words it otherwise for the kind; %s is
+	// the ID.
+	notFoundMessage, notFoundFix string
 	// label is how we name the kind in sentences for people.
 	label string
 	// arnType is the resource type in the object's ARN, empty when AWS gives
@@ -58,6 +62,7 @@ var (
 	KindElasticIP = Kind{
 		Prefix: "eipalloc", awsNoun: "allocation", label: "elastic IP address", arnType: "elastic-ip",
 		notFoundCode: "InvalidAllocationID.NotFound", malformedCode: "InvalidAllocationID.Malformed",
+		notFoundMessage: "Allocation ID '%s' not found.", notFoundFix: "Check the ID, or allocate the address (simcloud_eip) first.",
 	}
 	KindElasticIPAssociation = Kind{
 		Prefix: "eipassoc", awsNoun: "association", label: "elastic IP association",
@@ -66,6 +71,7 @@ var (
 	KindNATGateway = Kind{
 		Prefix: "nat", awsNoun: "natGateway", label: "NAT gateway",
 		notFoundCode: "NatGatewayNotFound", malformedCode: "InvalidNatGatewayID.Malformed",
+		notFoundMessage: "NAT gateway %s was not found", notFoundFix: "Check the ID, or create the NAT gateway first.",
 	}
 	KindNetworkInterface = Kind{
 		Prefix: "eni", awsNoun: "networkInterface", label: "network interface",

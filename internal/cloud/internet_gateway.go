@@ -264,16 +264,12 @@ func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, ta
 
 // DeleteInternetGateway deletes a detached gateway.
 func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
-	return c.write(ctx, "DeleteInternetGateway", map[string]string{"internet_gateway_id": id}, func(tx Tx) error {
-		igw, err := c.findInternetGateway(tx, id, "id")
-		if err != nil {
-			return err
+	return removeStored("DeleteInternetGateway", func(igw InternetGateway) error {
+		if igw.VPCID == "" {
+			return nil
 		}
-		if igw.VPCID != "" {
-			return dependencyViolation(KindInternetGateway, id, []string{igw.VPCID}, []string{"its attachment to " + igw.VPCID})
-		}
-		return tx.Delete(KindInternetGateway, id)
-	})
+		return dependencyViolation(KindInternetGateway, id, []string{igw.VPCID}, []string{"its attachment to " + igw.VPCID})
+	})(c, ctx, id)
 }
 
 // DetachAndDeleteInternetGateway detaches a gateway from its VPC, if it is

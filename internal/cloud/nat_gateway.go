@@ -108,67 +108,36 @@ func randomPublicAddress() string {
 
 // ElasticIP returns the address with the given allocation ID.
 func (c *Client) ElasticIP(ctx context.Context, id string) (ElasticIP, error) {
-	return readResult(ctx, c, "DescribeAddresses", map[string]string{"allocation_id": id}, func(tx ReadTx) (ElasticIP, error) {
-		return c.findElasticIP(tx, id, "id")
-	})
+	return Describe[ElasticIP](c, ctx, id)
 }
 
 // FindElasticIPs returns the addresses that match filter.
 func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]ElasticIP, error) {
-	return findAll[ElasticIP](ctx, c, "DescribeAddresses", map[string]string{"allocation_id": filter.AllocationID}, filter)
+	return Find[ElasticIP](c, ctx, filter)
 }
 
 func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
-	if err := ValidateID(KindElasticIP, id, field); err != nil {
-		return ElasticIP{}, err
-	}
-	found, err := list[ElasticIP](tx, c.scope, ElasticIPFilter{AllocationID: id})
-	if err != nil {
-		return ElasticIP{}, err
-	}
-	if len(found) == 0 {
-		return ElasticIP{}, &Error{
-			Code:    KindElasticIP.notFoundCode,
-			Message: fmt.Sprintf("Allocation ID '%s' not found.", id),
-			Fix:     "Check the ID, or allocate the address (simcloud_eip) first.",
-			Field:   field,
-			Objects: []string{printable(id)},
-		}
-	}
-	return found[0], nil
+	return findStored[ElasticIP](tx, c.scope, id, field)
 }
 
 // UpdateElasticIP replaces an address's tags.
 func (c *Client) UpdateElasticIP(ctx context.Context, id string, tags map[string]string) (ElasticIP, error) {
-	var eip ElasticIP
-	err := c.apply(ctx, "CreateTags", map[string]string{"allocation_id": id}, tagsRule(tags), func(tx Tx) error {
-		var err error
-		if eip, err = c.findElasticIP(tx, id, "id"); err != nil {
-			return err
-		}
-		eip.Tags = tags
-		return tx.SetTags(id, tags)
-	})
-	return eip, err
+	return ReplaceTags[ElasticIP](c, ctx, id, tags)
 }
 
 // ReleaseAddress gives an address back to the pool; one in use is refused.
 func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
-	return c.write(ctx, "ReleaseAddress", map[string]string{"allocation_id": id}, func(tx Tx) error {
-		eip, err := c.findElasticIP(tx, id, "id")
-		if err != nil {
-			return err
+	return removeStored("ReleaseAddress", func(eip ElasticIP) error {
+		if eip.NATGatewayID == "" {
+			return nil
 		}
-		if eip.NATGatewayID != "" {
-			return &Error{
-				Code:    "InvalidIPAddress.InUse",
-				Message: fmt.Sprintf("Address %s is in use.", eip.PublicIP),
-				Fix:     fmt.Sprintf("Delete NAT gateway %s, which uses it, first.", eip.NATGatewayID),
-				Objects: []string{id, eip.NATGatewayID},
-			}
+		return &Error{
+			Code:    "InvalidIPAddress.InUse",
+			Message: fmt.Sprintf("Address %s is in use.", eip.PublicIP),
+			Fix:     fmt.Sprintf("Delete NAT gateway %s, which uses it, first.", eip.NATGatewayID),
+			Objects: []string{id, eip.NATGatewayID},
 		}
-		return tx.Delete(KindElasticIP, id)
-	})
+	})(c, ctx, id)
 }
 
 // NAT gateway connectivity types.
@@ -403,57 +372,25 @@ func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
 
 // NATGateway returns the NAT gateway with the given ID.
 func (c *Client) NATGateway(ctx context.Context, id string) (NATGateway, error) {
-	return readResult(ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": id}, func(tx ReadTx) (NATGateway, error) {
-		return c.findNATGateway(tx, id)
-	})
+	return Describe[NATGateway](c, ctx, id)
 }
 
 // FindNATGateways returns the NAT gateways that match filter.
 func (c *Client) FindNATGateways(ctx context.Context, filter NATGatewayFilter) ([]NATGateway, error) {
-	return findAll[NATGateway](ctx, c, "DescribeNatGateways", map[string]string{"nat_gateway_id": filter.ID, "subnet_id": filter.SubnetID}, filter)
+	return Find[NATGateway](c, ctx, filter)
 }
 
 func (c *Client) findNATGateway(tx ReadTx, id string) (NATGateway, error) {
-	if err := ValidateID(KindNATGateway, id, "id"); err != nil {
-		return NATGateway{}, err
-	}
-	found, err := list[NATGateway](tx, c.scope, NATGatewayFilter{ID: id})
-	if err != nil {
-		return NATGateway{}, err
-	}
-	if len(found) == 0 {
-		return NATGateway{}, &Error{
-			Code:    KindNATGateway.notFoundCode,
-			Message: fmt.Sprintf("NAT gateway %s was not found", id),
-			Fix:     "Check the ID, or create the NAT gateway first.",
-			Field:   "id",
-			Objects: []string{printable(id)},
-		}
-	}
-	return found[0], nil
+	return findStored[NATGateway](tx, c.scope, id, "id")
 }
 
 // UpdateNATGateway replaces a NAT gateway's tags.
 func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[string]string) (NATGateway, error) {
-	var nat NATGateway
-	err := c.apply(ctx, "CreateTags", map[string]string{"nat_gateway_id": id}, tagsRule(tags), func(tx Tx) error {
-		var err error
-		if nat, err = c.findNATGateway(tx, id); err != nil {
-			return err
-		}
-		nat.Tags = tags
-		return tx.SetTags(id, tags)
-	})
-	return nat, err
+	return ReplaceTags[NATGateway](c, ctx, id, tags)
 }
 
 // DeleteNATGateway deletes a NAT gateway and frees its elastic IP; routes to
 // it become blackholes.
 func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
-	return c.write(ctx, "DeleteNatGateway", map[string]string{"nat_gateway_id": id}, func(tx Tx) error {
-		if _, err := c.findNATGateway(tx, id); err != nil {
-			return err
-		}
-		return tx.Delete(KindNATGateway, id)
-	})
+	return removeStored[NATGateway]("DeleteNatGateway")(c, ctx, id)
 }

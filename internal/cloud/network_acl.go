@@ -1,7 +1,6 @@
 package cloud
 
 import (
-	"context"
 	"fmt"
 )
 
@@ -188,40 +187,23 @@ func defaultNetworkACLID(tx ReadTx, scope Scope, vpcID string) (string, error) {
 	return acl.ID, nil
 }
 
-// NetworkACL returns the network ACL with the given ID.
-func (c *Client) NetworkACL(ctx context.Context, id string) (NetworkACL, error) {
-	return Describe[NetworkACL](c, ctx, id)
-}
-
-// FindNetworkACLs returns the network ACLs that match filter, by ID.
-func (c *Client) FindNetworkACLs(ctx context.Context, filter NetworkACLFilter) ([]NetworkACL, error) {
-	return Find[NetworkACL](c, ctx, filter)
-}
-
-// DeleteNetworkACL deletes a network ACL. A VPC's default ACL goes only
-// with its VPC.
-func (c *Client) DeleteNetworkACL(ctx context.Context, id string) error {
-	return c.write(ctx, "DeleteNetworkAcl", map[string]string{"network_acl_id": id}, func(tx Tx) error {
-		acl, err := findStored[NetworkACL](tx, c.scope, id, "id")
-		if err != nil {
-			return err
+// refuseDefaultOrUsedACL refuses to delete a VPC's default ACL, which goes
+// only with its VPC (AWS answers DeleteNetworkAcl on one with
+// InvalidParameterValue, "cannot delete default network ACL acl-..."), or
+// an ACL that subnets are associated with.
+func refuseDefaultOrUsedACL(acl NetworkACL) error {
+	if acl.Default {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("cannot delete default network ACL %s", acl.ID),
+			Fix:     fmt.Sprintf("A VPC's default network ACL cannot be deleted on its own; it goes when %s is deleted.", acl.VPCID),
+			Objects: []string{acl.ID, acl.VPCID},
 		}
-		if acl.Default {
-			// AWS answers DeleteNetworkAcl on a default ACL with
-			// InvalidParameterValue, "cannot delete default network ACL
-			// acl-...".
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("cannot delete default network ACL %s", id),
-				Fix:     fmt.Sprintf("A VPC's default network ACL cannot be deleted on its own; it goes when %s is deleted.", acl.VPCID),
-				Objects: []string{id, acl.VPCID},
-			}
-		}
-		if len(acl.Associations) > 0 {
-			return dependencyViolation(KindNetworkACL, id, []string{acl.Associations[0].SubnetID}, nil)
-		}
-		return tx.Delete(KindNetworkACL, id)
-	})
+	}
+	if len(acl.Associations) > 0 {
+		return dependencyViolation(KindNetworkACL, acl.ID, []string{acl.Associations[0].SubnetID}, nil)
+	}
+	return nil
 }
 
 // setDefaultIPv6Entries adds or removes the default ACL's IPv6 rules as the

@@ -45,17 +45,23 @@ func ReplaceTags[T Row](c *Client, ctx context.Context, id string, tags map[stri
 	return object, err
 }
 
-// removeStored is the objectKind.remove of a kind whose objects stop no
-// other object from being deleted by the schema alone: operation op deletes
-// the object with the given ID, its tags going with it.
-func removeStored[T Row](op string) func(c *Client, ctx context.Context, id string) error {
+// removeStored is the objectKind.remove of a kind whose objects the schema
+// alone keeps from being deleted while others use them: operation op
+// deletes the object with the given ID, its tags going with it, unless one
+// of refusals refuses it.
+func removeStored[T Row](op string, refusals ...func(object T) error) func(c *Client, ctx context.Context, id string) error {
 	return func(c *Client, ctx context.Context, id string) error {
 		return c.write(ctx, op, kindOf[T]().ids(id), func(tx Tx) error {
-			if _, err := findStored[T](tx, c.scope, id, "id"); err != nil {
+			object, err := findStored[T](tx, c.scope, id, "id")
+			if err != nil {
 				return err
 			}
-			var zero T
-			return tx.Delete(zero.StoredKind(), id)
+			for _, refuse := range refusals {
+				if err := refuse(object); err != nil {
+					return err
+				}
+			}
+			return tx.Delete(object.StoredKind(), id)
 		})
 	}
 }

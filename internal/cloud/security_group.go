@@ -1,7 +1,6 @@
 package cloud
 
 import (
-	"context"
 	"fmt"
 )
 
@@ -116,37 +115,20 @@ func createDefaultSecurityGroup(tx Tx, vpc VPC) (SecurityGroup, error) {
 	return g, nil
 }
 
-// SecurityGroup returns the security group with the given ID.
-func (c *Client) SecurityGroup(ctx context.Context, id string) (SecurityGroup, error) {
-	return Describe[SecurityGroup](c, ctx, id)
-}
-
-// FindSecurityGroups returns the security groups that match filter, by ID.
-func (c *Client) FindSecurityGroups(ctx context.Context, filter SecurityGroupFilter) ([]SecurityGroup, error) {
-	return Find[SecurityGroup](c, ctx, filter)
-}
-
-// DeleteSecurityGroup deletes a security group. A VPC's default group goes
-// only with its VPC.
-func (c *Client) DeleteSecurityGroup(ctx context.Context, id string) error {
-	return c.write(ctx, "DeleteSecurityGroup", map[string]string{"security_group_id": id}, func(tx Tx) error {
-		g, err := findStored[SecurityGroup](tx, c.scope, id, "id")
-		if err != nil {
-			return err
-		}
-		if g.Default {
-			// AWS's code and wording for DeleteSecurityGroup on a default
-			// group (Client.CannotDelete, per the default security group page
-			// of the VPC user guide).
-			return &Error{
-				Code:    "CannotDelete",
-				Message: fmt.Sprintf("the specified group: %q name: %q cannot be deleted by a user", id, g.GroupName),
-				Fix:     fmt.Sprintf("A VPC's default group cannot be deleted on its own; it goes when %s is deleted.", g.VPCID),
-				Objects: []string{id, g.VPCID},
-			}
-		}
-		return tx.Delete(KindSecurityGroup, id)
-	})
+// refuseDefaultGroup refuses to delete a VPC's default group, which goes
+// only with its VPC, with AWS's code for DeleteSecurityGroup on a default
+// group (Client.CannotDelete, per the default security group page of the
+// VPC user guide).
+func refuseDefaultGroup(g SecurityGroup) error {
+	if !g.Default {
+		return nil
+	}
+	return &Error{
+		Code:    "CannotDelete",
+		Message: fmt.Sprintf("the specified group: %q name: %q cannot be deleted by a user", g.ID, g.GroupName),
+		Fix:     fmt.Sprintf("A VPC's default group cannot be deleted on its own; it goes when %s is deleted.", g.VPCID),
+		Objects: []string{g.ID, g.VPCID},
+	}
 }
 
 // setDefaultIPv6Egress adds or removes the default group's outbound ::/0

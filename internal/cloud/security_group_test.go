@@ -65,7 +65,7 @@ func checkDefaults(t *testing.T, c *cloud.Client, vpcID string, ipv6 bool) cloud
 	if !strings.HasPrefix(vpc.DefaultSecurityGroupID, "sg-") || !strings.HasPrefix(vpc.DefaultNetworkACLID, "acl-") {
 		t.Fatalf("VPC %s has default group %q and ACL %q", vpc.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID)
 	}
-	g, err := c.SecurityGroup(ctx, vpc.DefaultSecurityGroupID)
+	g, err := cloud.Describe[cloud.SecurityGroup](c, ctx, vpc.DefaultSecurityGroupID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func checkDefaults(t *testing.T, c *cloud.Client, vpcID string, ipv6 bool) cloud
 	if got := ruleLines(g); !slices.Equal(got, sorted(wantRules)) {
 		t.Errorf("default group rules:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(sorted(wantRules), "\n"))
 	}
-	acl, err := c.NetworkACL(ctx, vpc.DefaultNetworkACLID)
+	acl, err := cloud.Describe[cloud.NetworkACL](c, ctx, vpc.DefaultNetworkACLID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestSubnetsAreAssociatedWithTheDefaultNetworkACL(t *testing.T) {
 	if read.NetworkACLID != vpc.DefaultNetworkACLID {
 		t.Errorf("subnet read with network ACL %q, want %s", read.NetworkACLID, vpc.DefaultNetworkACLID)
 	}
-	acl, err := c.NetworkACL(ctx, vpc.DefaultNetworkACLID)
+	acl, err := cloud.Describe[cloud.NetworkACL](c, ctx, vpc.DefaultNetworkACLID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestSubnetsAreAssociatedWithTheDefaultNetworkACL(t *testing.T) {
 	if err := c.DeleteSubnet(ctx, subnet.ID); err != nil {
 		t.Fatal(err)
 	}
-	if acl, err = c.NetworkACL(ctx, vpc.DefaultNetworkACLID); err != nil {
+	if acl, err = cloud.Describe[cloud.NetworkACL](c, ctx, vpc.DefaultNetworkACLID); err != nil {
 		t.Fatal(err)
 	}
 	if len(acl.Associations) != 0 {
@@ -159,8 +159,8 @@ func TestDefaultsGoWithTheirVPCAlone(t *testing.T) {
 	c := freshClient(t)
 	ctx := context.Background()
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
-	wantCode(t, c.DeleteSecurityGroup(ctx, vpc.DefaultSecurityGroupID), "CannotDelete")
-	wantCode(t, c.DeleteNetworkACL(ctx, vpc.DefaultNetworkACLID), "InvalidParameterValue")
+	wantCode(t, c.DeleteObject(ctx, vpc.DefaultSecurityGroupID), "CannotDelete")
+	wantCode(t, c.DeleteObject(ctx, vpc.DefaultNetworkACLID), "InvalidParameterValue")
 	// Tags, as on any taggable object.
 	g, err := cloud.ReplaceTags[cloud.SecurityGroup](c, ctx, vpc.DefaultSecurityGroupID, map[string]string{"Name": "web"})
 	if err != nil || g.Tags["Name"] != "web" {
@@ -172,10 +172,10 @@ func TestDefaultsGoWithTheirVPCAlone(t *testing.T) {
 	if err := c.DeleteVPC(ctx, vpc.ID); err != nil {
 		t.Fatalf("DeleteVPC with only its defaults: %v", err)
 	}
-	if _, err := c.SecurityGroup(ctx, vpc.DefaultSecurityGroupID); !cloud.IsNotFound(err) {
+	if _, err := cloud.Describe[cloud.SecurityGroup](c, ctx, vpc.DefaultSecurityGroupID); !cloud.IsNotFound(err) {
 		t.Errorf("default group after its VPC's deletion: %v", err)
 	}
-	if _, err := c.NetworkACL(ctx, vpc.DefaultNetworkACLID); !cloud.IsNotFound(err) {
+	if _, err := cloud.Describe[cloud.NetworkACL](c, ctx, vpc.DefaultNetworkACLID); !cloud.IsNotFound(err) {
 		t.Errorf("default ACL after its VPC's deletion: %v", err)
 	}
 }

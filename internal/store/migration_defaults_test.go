@@ -15,16 +15,7 @@ import (
 // with their rules, and the subnet its association with that ACL.
 func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 	ctx := context.Background()
-	location := storetest.Location(t)
-	st, err := Open(location)
-	if err != nil {
-		t.Fatal(err)
-	}
-	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
-	c, err := cloud.NewClient(st, scope, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	location, st, c := openFresh(t)
 	in := cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default", AssignGeneratedIPv6CIDRBlock: true}
 	vpc, err := c.CreateVPC(ctx, in)
 	if err != nil {
@@ -34,35 +25,14 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Write(ctx, func(tx cloud.Tx) error {
-		raw, ok := tx.(*sqlTx)
-		if !ok {
-			t.Fatalf("the store's transaction is a %T", tx)
-		}
-		for _, downgrade := range []string{
-			`DROP TABLE network_acl_associations`,
-			`DROP TABLE network_acl_entries`,
-			`DROP TABLE network_acls`,
-			`DROP TABLE security_group_rules`,
-			`DROP TABLE security_groups`,
-			`DELETE FROM schema_migrations WHERE version >= 9`,
-		} {
-			if err := raw.exec(downgrade); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	_ = st.Close()
-	if st, err = Open(location); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
-	if c, err = cloud.NewClient(st, scope, nil); err != nil {
-		t.Fatal(err)
-	}
+	st = downgrade(t, st, location, nil,
+		`DROP TABLE network_acl_associations`,
+		`DROP TABLE network_acl_entries`,
+		`DROP TABLE network_acls`,
+		`DROP TABLE security_group_rules`,
+		`DROP TABLE security_groups`,
+		`DELETE FROM schema_migrations WHERE version >= 9`)
+	c = storetest.Client(t, st)
 
 	migrated, err := c.VPC(ctx, vpc.ID)
 	if err != nil {
@@ -71,7 +41,7 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 	if !strings.HasPrefix(migrated.DefaultSecurityGroupID, "sg-") || !strings.HasPrefix(migrated.DefaultNetworkACLID, "acl-") {
 		t.Fatalf("migrated VPC has default group %q and ACL %q", migrated.DefaultSecurityGroupID, migrated.DefaultNetworkACLID)
 	}
-	g, err := c.SecurityGroup(ctx, migrated.DefaultSecurityGroupID)
+	g, err := cloud.Describe[cloud.SecurityGroup](c, ctx, migrated.DefaultSecurityGroupID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +49,7 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 	if !g.Default || g.GroupName != "default" || len(g.Rules) != 3 {
 		t.Errorf("migrated default group %+v", g)
 	}
-	acl, err := c.NetworkACL(ctx, migrated.DefaultNetworkACLID)
+	acl, err := cloud.Describe[cloud.NetworkACL](c, ctx, migrated.DefaultNetworkACLID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
-	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestSubnetsNearKeepsEveryOverlap checks the narrowing the overlap rule
@@ -16,16 +15,8 @@ import (
 // every subnet of the VPC that overlaps it, and few others.
 func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 	ctx := context.Background()
-	location := storetest.Location(t)
-	st, err := Open(location)
-	if err != nil {
-		t.Fatal(err)
-	}
-	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
-	c, err := cloud.NewClient(st, scope, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	location, st, c := openFresh(t)
+	scope := c.Scope()
 	vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default"})
 	if err != nil {
 		t.Fatal(err)
@@ -38,33 +29,13 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 	// A row as written before the range column existed: take the database
 	// back to schema version 6 and open it again, which migrates it (and
 	// runs the later migrations again, as they allow).
-	if err := st.Write(ctx, func(tx cloud.Tx) error {
-		if err := tx.Insert(cloud.Subnet{ID: "subnet-0000000000000000a", OwnerID: scope.AccountID, Region: scope.Region,
-			VPCID: vpc.ID, CIDRBlock: "10.0.128.0/24", AvailabilityZone: "us-east-1a"}); err != nil {
-			return err
-		}
-		raw, ok := tx.(*sqlTx)
-		if !ok {
-			t.Fatalf("the store's transaction is a %T", tx)
-		}
-		for _, downgrade := range []string{
-			`DROP INDEX subnets_vpc_cidr_first`,
-			`ALTER TABLE subnets DROP COLUMN cidr_first`,
-			`DELETE FROM schema_migrations WHERE version >= 7`,
-		} {
-			if err := raw.exec(downgrade); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	_ = st.Close()
-	if st, err = Open(location); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
+	st = downgrade(t, st, location, func(tx cloud.Tx) error {
+		return tx.Insert(cloud.Subnet{ID: "subnet-0000000000000000a", OwnerID: scope.AccountID, Region: scope.Region,
+			VPCID: vpc.ID, CIDRBlock: "10.0.128.0/24", AvailabilityZone: "us-east-1a"})
+	},
+		`DROP INDEX subnets_vpc_cidr_first`,
+		`ALTER TABLE subnets DROP COLUMN cidr_first`,
+		`DELETE FROM schema_migrations WHERE version >= 7`)
 
 	var all []cloud.Subnet
 	if err := st.Read(ctx, func(tx cloud.ReadTx) error {

@@ -23,10 +23,7 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = st.Close() }()
-	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := storetest.Client(t, st)
 	tags := map[string]string{"Name": "x"}
 	vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault, Tags: tags})
 	if err != nil {

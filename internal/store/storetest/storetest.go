@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 // EnvPostgres names the variable holding the URL of a PostgreSQL server for
@@ -63,4 +65,14 @@ func NewPostgresDatabase(t testing.TB, admin string) string {
 	}
 	u.Path = "/" + name
 	return u.String()
+}
+
+// Client returns a client of st in the default account and region.
+func Client(t testing.TB, st cloud.Store) *cloud.Client {
+	t.Helper()
+	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
+)
+
+// openFresh opens a test's fresh cloud, with a client of it in the default
+// account and region; the caller closes the store.
+func openFresh(t *testing.T) (location string, st cloud.Store, c *cloud.Client) {
+	t.Helper()
+	location = storetest.Location(t)
+	st, err := Open(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return location, st, storetest.Client(t, st)
+}
+
+// downgrade takes the cloud at location back before a migration, as an
+// older simcloud left it: before runs first in the same transaction, then
+// statements undo what the migration made. The store is then opened again,
+// which migrates it once more, and closed when the test ends.
+func downgrade(t *testing.T, st cloud.Store, location string, before func(tx cloud.Tx) error, statements ...string) cloud.Store {
+	t.Helper()
+	err := st.Write(context.Background(), func(tx cloud.Tx) error {
+		if before != nil {
+			if err := before(tx); err != nil {
+				return err
+			}
+		}
+		raw, ok := tx.(*sqlTx)
+		if !ok {
+			return fmt.Errorf("the store's transaction is a %T", tx)
+		}
+		for _, statement := range statements {
+			if err := raw.exec(statement); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = st.Close()
+	reopened, err := Open(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = reopened.Close() })
+	return reopened
+}
