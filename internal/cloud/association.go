@@ -269,14 +269,23 @@ func (c *Client) MainAssociation(ctx context.Context, vpcID string) (Association
 // ParseAssociationImportID splits an association's import ID,
 // <subnet-id>/<route-table-id>.
 func ParseAssociationImportID(id string) (subnetID, tableID string, err error) {
-	subnetID, tableID, found := strings.Cut(id, "/")
-	if found && ValidateID(KindSubnet, subnetID, "") == nil && ValidateID(KindRouteTable, tableID, "") == nil {
-		return subnetID, tableID, nil
+	return parseIDPair(id, "/", KindSubnet, KindRouteTable, "route table association import ID", "SUBNET-ID/ROUTE-TABLE-ID",
+		"Write the subnet's ID, a slash, and the route table's ID")
+}
+
+// parseIDPair splits an ID made of the IDs of two objects joined by
+// separator, as the AWS provider writes the import IDs of objects that have
+// none of their own; what, form and write word the refusal of any other
+// string.
+func parseIDPair(id, separator string, first, second Kind, what, form, write string) (string, string, error) {
+	a, b, found := strings.Cut(id, separator)
+	if found && ValidateID(first, a, "") == nil && ValidateID(second, b, "") == nil {
+		return a, b, nil
 	}
 	return "", "", &Error{
 		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Invalid route table association import ID %q: expected SUBNET-ID/ROUTE-TABLE-ID.", printable(id)),
-		Fix:     "Write the subnet's ID, a slash, and the route table's ID, such as subnet-0123456789abcdef0/rtb-0123456789abcdef0.",
+		Message: fmt.Sprintf("Invalid %s %q: expected %s.", what, printable(id), form),
+		Fix:     fmt.Sprintf("%s, such as %s-0123456789abcdef0%s%s-0123456789abcdef0.", write, first.Prefix, separator, second.Prefix),
 		Field:   "id",
 	}
 }

@@ -55,7 +55,7 @@ var unreachableCodes = map[string]string{
 var noObjectFuncs = []string{
 	"invalidCIDRValue", "ParseVPCCIDR", "ValidateTags", "validateTag", "ValidateRegion", "ValidateAccountID",
 	"ValidateAvailabilityZone", "AvailabilityZoneByID", "ValidateInstanceTenancy", "validateConnectivityType",
-	"ValidatePathQuestion", "ParseInternetGatewayAttachmentID", "ParseRouteImportID", "ParseAssociationImportID",
+	"ValidatePathQuestion", "parseIDPair", "ParseRouteImportID",
 	// Which arguments a route sets, from its configuration alone.
 	"exactlyOneRouteArgument", "unsupportedRoute", "CheckSubnetZoneArguments",
 	// The address pool, not any object, is exhausted.

@@ -3,7 +3,6 @@ package cloud
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // InternetGateway is a VPC's door to the internet. It is attached to at most
@@ -297,16 +296,6 @@ func InternetGatewayAttachmentID(igwID, vpcID string) string {
 // ParseInternetGatewayAttachmentID splits an attachment ID, such as one given
 // to terraform import, into the gateway's and the VPC's IDs.
 func ParseInternetGatewayAttachmentID(id string) (igwID, vpcID string, err error) {
-	igwID, vpcID, found := strings.Cut(id, attachmentSeparator)
-	if found {
-		if ValidateID(KindInternetGateway, igwID, "") == nil && ValidateID(KindVPC, vpcID, "") == nil {
-			return igwID, vpcID, nil
-		}
-	}
-	return "", "", &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Invalid internet gateway attachment ID %q: expected INTERNET-GATEWAY-ID:VPC-ID.", printable(id)),
-		Fix:     "Write the gateway's ID, a colon, and the VPC's ID, such as igw-0123456789abcdef0:vpc-0123456789abcdef0.",
-		Field:   "id",
-	}
+	return parseIDPair(id, attachmentSeparator, KindInternetGateway, KindVPC, "internet gateway attachment ID", "INTERNET-GATEWAY-ID:VPC-ID",
+		"Write the gateway's ID, a colon, and the VPC's ID")
 }

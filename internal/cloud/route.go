@@ -365,14 +365,39 @@ func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpe
 func (c *Client) Route(ctx context.Context, tableID, destination string) (Route, error) {
 	var route Route
 	err := c.read(ctx, "DescribeRouteTables", map[string]string{"route_table_id": tableID, "destination": destination}, func(tx ReadTx) error {
-		dest, err := ParseRouteDestination(destination, "destination_cidr_block")
-		if err != nil {
-			return err
-		}
-		route, err = c.findRoute(tx, tableID, dest.String())
+		var err error
+		route, err = c.findRouteTo(tx, tableID, destination)
 		return err
 	})
 	return route, err
+}
+
+// findRouteTo finds a table's route to a destination as the user wrote it.
+func (c *Client) findRouteTo(tx ReadTx, tableID, destination string) (Route, error) {
+	dest, err := ParseRouteDestination(destination, "destination_cidr_block")
+	if err != nil {
+		return Route{}, err
+	}
+	return c.findRoute(tx, tableID, dest.String())
+}
+
+// findChangeableRoute is findRouteTo for a change a user asks for: local
+// routes belong to the VPC's blocks, so changing one (verb) is refused with
+// AWS's words and fix.
+func (c *Client) findChangeableRoute(tx ReadTx, tableID, destination, verb, fix string) (Route, error) {
+	r, err := c.findRouteTo(tx, tableID, destination)
+	if err != nil {
+		return Route{}, err
+	}
+	if r.Target == TargetLocal {
+		return Route{}, &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("cannot %s local route %s in route table %s", verb, r.Destination, tableID),
+			Fix:     fix,
+			Objects: []string{tableID, RouteID(tableID, r.Destination)},
+		}
+	}
+	return r, nil
 }
 
 func (c *Client) findRoute(tx ReadTx, tableID, dest string) (Route, error) {
@@ -401,23 +426,11 @@ func routeNotFound(tableID, dest string) *Error {
 func (c *Client) DeleteRoute(ctx context.Context, tableID, destination string) error {
 	ids := map[string]string{"route_table_id": tableID, "destination": destination}
 	return c.write(ctx, "DeleteRoute", ids, func(tx Tx) error {
-		dest, err := ParseRouteDestination(destination, "destination_cidr_block")
+		r, err := c.findChangeableRoute(tx, tableID, destination, "remove", "Local routes belong to the VPC's blocks and go only with them.")
 		if err != nil {
 			return err
 		}
-		r, err := c.findRoute(tx, tableID, dest.String())
-		if err != nil {
-			return err
-		}
-		if r.Target == TargetLocal {
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("cannot remove local route %s in route table %s", dest, tableID),
-				Fix:     "Local routes belong to the VPC's blocks and go only with them.",
-				Objects: []string{tableID, RouteID(tableID, dest.String())},
-			}
-		}
-		return tx.DeleteRoute(tableID, dest.String())
+		return tx.DeleteRoute(tableID, r.Destination)
 	})
 }
 
@@ -483,21 +496,9 @@ func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec Ro
 		if err != nil {
 			return err
 		}
-		dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
+		old, err := c.findChangeableRoute(tx, tableID, spec.Destination, "replace", "Local routes belong to the VPC's blocks; replace a route to a gateway instead.")
 		if err != nil {
 			return err
-		}
-		old, err := c.findRoute(tx, tableID, dest.String())
-		if err != nil {
-			return err
-		}
-		if old.Target == TargetLocal {
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("cannot replace local route %s in route table %s", dest, tableID),
-				Fix:     "Local routes belong to the VPC's blocks; replace a route to a gateway instead.",
-				Objects: []string{tableID, RouteID(tableID, dest.String())},
-			}
 		}
 		if err := c.routeSpecRule(table.VPCID, tableID, spec)(applyView{tx}); err != nil {
 			return err
@@ -506,7 +507,7 @@ func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec Ro
 		if err := tx.PutRoute(old); err != nil {
 			return err
 		}
-		route, err = c.findRoute(tx, tableID, dest.String())
+		route, err = c.findRoute(tx, tableID, old.Destination)
 		return err
 	})
 	return route, err
