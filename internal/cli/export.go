@@ -20,10 +20,7 @@ func init() {
 	register(command{
 		name: "export", args: "> cloud.json", summary: "Write the whole cloud (every account and region) to standard output as JSON: for backups, sharing a lab, and moving between SQLite and PostgreSQL.",
 		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
-			return func(ctx context.Context, e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("export takes no arguments; redirect its output to a file")
-				}
+			return noArguments("export", "; redirect its output to a file", func(ctx context.Context, e *env) error {
 				st, err := e.open()
 				if err != nil {
 					return err
@@ -33,17 +30,14 @@ func init() {
 					return err
 				}
 				return writeJSON(e.Stdout, snap)
-			}
+			})
 		},
 	})
 
 	register(command{
 		name: "import", args: "< cloud.json", summary: "Load a cloud written by export from standard input into an empty cloud, in one transaction.",
 		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
-			return func(ctx context.Context, e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("import takes no arguments; redirect its input from a file")
-				}
+			return noArguments("import", "; redirect its input from a file", func(ctx context.Context, e *env) error {
 				var snap store.Snapshot
 				dec := json.NewDecoder(e.Stdin)
 				dec.UseNumber()
@@ -66,7 +60,7 @@ func init() {
 				}
 				outf(e.Stderr, "Imported %d rows.\n", n)
 				return nil
-			}
+			})
 		},
 	})
 
@@ -74,10 +68,7 @@ func init() {
 		name: "reset", args: "", summary: "Empty the cloud: delete every object of every account and region. Asks first.",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			yes := fs.Bool("yes", false, "do not ask")
-			return func(ctx context.Context, e *env, args []string) error {
-				if len(args) > 0 {
-					return usagef("reset takes no arguments")
-				}
+			return noArguments("reset", "", func(ctx context.Context, e *env) error {
 				location, err := store.ResolveLocation(e.database, e.Getenv)
 				if err != nil {
 					return err
@@ -99,7 +90,18 @@ func init() {
 				}
 				outln(e.Stderr, "The cloud is empty.")
 				return nil
-			}
+			})
 		},
 	})
+}
+
+// noArguments is the run of a command that takes no positional arguments:
+// any is a usage error, with hint after the refusal.
+func noArguments(name, hint string, run func(ctx context.Context, e *env) error) func(context.Context, *env, []string) error {
+	return func(ctx context.Context, e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("%s takes no arguments%s", name, hint)
+		}
+		return run(ctx, e)
+	}
 }

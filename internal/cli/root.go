@@ -149,13 +149,7 @@ func Run(args []string, io IO) int {
 	// set's output; we print it ourselves, to stdout when asked for.
 	root.Usage = func() {}
 	if err := root.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printRootUsage(io.Stdout, root)
-			return exitOK
-		}
-		outln(io.Stderr)
-		printRootUsage(io.Stderr, root)
-		return exitUsage
+		return parseFailed(err, io, func(w writer) { printRootUsage(w, root) })
 	}
 	if root.NArg() == 0 {
 		printRootUsage(io.Stderr, root)
@@ -184,13 +178,7 @@ func Run(args []string, io IO) int {
 	fs.Usage = func() {}
 	positional, err := parseInterspersed(fs, root.Args()[1:])
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			printCommandUsage(io.Stdout, cmd)
-			return exitOK
-		}
-		outln(io.Stderr)
-		printCommandUsage(io.Stderr, cmd)
-		return exitUsage
+		return parseFailed(err, io, func(w writer) { printCommandUsage(w, cmd) })
 	}
 	if err := run(context.Background(), e, positional); err != nil {
 		var ue usageError
@@ -252,6 +240,23 @@ func printError(w io.Writer, err error) {
 	}
 	outf(w, "Error: %s\n", err)
 }
+
+// parseFailed answers an error of the flag package, which has already
+// said what was wrong on stderr: --help gets the usage on stdout and
+// success, anything else the usage on stderr and the usage exit code.
+func parseFailed(err error, streams IO, usage func(w writer)) int {
+	if errors.Is(err, flag.ErrHelp) {
+		usage(streams.Stdout)
+		return exitOK
+	}
+	outln(streams.Stderr)
+	usage(streams.Stderr)
+	return exitUsage
+}
+
+// writer is io.Writer under a name that Run, whose streams are called io,
+// can still say.
+type writer = io.Writer
 
 func printRootUsage(w io.Writer, root *flag.FlagSet) {
 	outf(w, "Usage: %s [flags] <command> [arguments]\n\n", Name)
