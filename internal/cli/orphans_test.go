@@ -184,44 +184,27 @@ func listed(t *testing.T, out string) []string {
 	return got
 }
 
-// cloudIDs is every ID of the lab's kind of objects in the cloud, routes
-// that are not local by RouteID.
+// cloudIDs is every ID of an object in the cloud, with the gateways'
+// attachments and the routes that are not local by RouteID.
 func cloudIDs(t *testing.T, location string) map[string]bool {
 	t.Helper()
 	ids := map[string]bool{}
 	withClient(t, location, func(_ *cloud.Client, w *world) {
+		for _, o := range w.index.Objects {
+			ids[o.ID] = true
+		}
+		// Attachments and routes are no objects of their own.
 		for _, v := range w.VPCs {
-			ids[v.ID] = true
 			if v.InternetGateway != nil {
-				ids[v.InternetGateway.ID] = true
 				ids[cloud.InternetGatewayAttachmentID(v.InternetGateway.ID, v.ID)] = true
 			}
-			for _, g := range v.EgressOnly {
-				ids[g.ID] = true
-			}
-			for _, s := range v.Subnets {
-				ids[s.ID] = true
-			}
-			for _, n := range v.NATGateways {
-				ids[n.ID] = true
-			}
 			for _, rt := range v.RouteTables {
-				ids[rt.ID] = true
 				for _, r := range rt.Routes {
 					if r.Target != cloud.TargetLocal {
 						ids[cloud.RouteID(rt.ID, r.Destination)] = true
 					}
 				}
-				for _, a := range rt.Subnets {
-					ids[a.ID] = true
-				}
 			}
-		}
-		for _, g := range w.Detached {
-			ids[g.ID] = true
-		}
-		for _, e := range w.ElasticIPs {
-			ids[e.AllocationID] = true
 		}
 	})
 	return ids
