@@ -65,19 +65,10 @@ func TestReplaceRouteTarget(t *testing.T) {
 	in := vpcInput("10.0.0.0/16")
 	in.AssignGeneratedIPv6CIDRBlock = true
 	vpc := mustCreateVPC(t, c, in)
-	igw, err := c.CreateInternetGateway(ctx, vpc.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
-		Routes: []cloud.RouteSpec{{Destination: "::/0", Target: eigw.ID}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	igw := must(c.CreateInternetGateway(ctx, vpc.ID, nil))(t)
+	eigw := must(c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil))(t)
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
+		Routes: []cloud.RouteSpec{{Destination: "::/0", Target: eigw.ID}}}))(t)
 
 	r, err := c.ReplaceRouteTarget(ctx, table.ID, cloud.RouteSpec{Destination: "::/0", Target: igw.ID})
 	if err != nil {
