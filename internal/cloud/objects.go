@@ -5,8 +5,8 @@ import "context"
 // The engine's operations that are the same for every kind the store keeps
 // whole, written once over the registry of kinds: reading one object by ID,
 // finding objects by a filter, replacing an object's tags and deleting an
-// object that nothing else refers to. A kind's own file then says only what
-// is its own: its rules and how an object of it is made.
+// object once the kind's own refusals let it go. A kind's own file then says
+// only what is its own: its rules and how an object of it is made.
 //
 // Each takes the client first, so that an instance such as
 // Describe[EgressOnlyInternetGateway] has the shape of a method expression.
