@@ -195,6 +195,24 @@ func catalog() []refusal {
 				return []string{n.vpc.DefaultNetworkACLID, n.vpc.ID}, c.DeleteObject(bg, n.vpc.DefaultNetworkACLID)
 			}},
 
+		// Network ACLs that users make.
+		{name: "network ACL rule number used twice", code: "NetworkAclEntryAlreadyExists", field: "egress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				acl := must(c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID}))(t)
+				rule := cloud.NetworkACLEntrySpec{Egress: true, RuleNumber: 100, Protocol: "-1", RuleAction: "allow", CIDRBlock: "0.0.0.0/0"}
+				_, err := c.UpdateNetworkACL(bg, acl.ID, cloud.NetworkACLInput{ManageEgress: true, Entries: []cloud.NetworkACLEntrySpec{rule, rule}})
+				return []string{acl.ID}, err
+			}},
+		{name: "network ACL with too many rules", code: "NetworkAclEntryLimitExceeded", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				var rules []cloud.NetworkACLEntrySpec
+				for i := 1; i <= cloud.MaxNetworkACLEntries+1; i++ {
+					rules = append(rules, cloud.NetworkACLEntrySpec{RuleNumber: i, Protocol: "-1", RuleAction: "deny", CIDRBlock: "10.9.0.0/16"})
+				}
+				_, err := c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID, ManageIngress: true, Entries: rules})
+				return nil, err
+			}, noObjects: "a new ACL has no ID yet"},
+
 		// Subnets.
 		{name: "subnet outside its VPC", code: "InvalidSubnet.Range", field: "cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

@@ -68,6 +68,10 @@ type ReadTx interface {
 	// NetworkACLAssociations are an ACL's associations with subnets; they
 	// have no scope of their own.
 	NetworkACLAssociations(aclID string) ([]NetworkACLAssociation, error)
+	// NetworkACLAssociationByID finds an association by its ID, and
+	// SubnetNetworkACLAssociation a subnet's one association.
+	NetworkACLAssociationByID(id string) (NetworkACLAssociation, bool, error)
+	SubnetNetworkACLAssociation(subnetID string) (NetworkACLAssociation, bool, error)
 }
 
 // Tx is a write transaction.
@@ -94,6 +98,9 @@ type Tx interface {
 	// PutNetworkACLAssociation associates a subnet that has no network ACL
 	// with one. The association goes with the subnet.
 	PutNetworkACLAssociation(a NetworkACLAssociation) error
+	// DeleteNetworkACLAssociation removes a subnet's association, which
+	// the caller replaces in the same transaction.
+	DeleteNetworkACLAssociation(subnetID string) error
 
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error

@@ -159,6 +159,8 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultRouteTableKind),
 		newResource(eipKind),
 		newResource(natGatewayKind),
+		newResource(networkACLKind),
+		newResource(networkACLAssociationKind),
 	}
 }
 

@@ -157,3 +157,29 @@ func fillVPCDefaults(t *sqlTx) error {
 	}
 	return nil
 }
+
+func (t *sqlTx) networkACLAssociationWhere(column, value string) (cloud.NetworkACLAssociation, bool, error) {
+	rows, err := t.query(`SELECT id, network_acl_id, subnet_id FROM network_acl_associations WHERE `+column+` = ?`, value)
+	if err != nil {
+		return cloud.NetworkACLAssociation{}, false, err
+	}
+	defer func() { _ = rows.Close() }()
+	var a cloud.NetworkACLAssociation
+	if !rows.Next() {
+		return a, false, rows.Err()
+	}
+	err = rows.Scan(&a.ID, &a.NetworkACLID, &a.SubnetID)
+	return a, err == nil, err
+}
+
+func (t *sqlTx) NetworkACLAssociationByID(id string) (cloud.NetworkACLAssociation, bool, error) {
+	return t.networkACLAssociationWhere("id", id)
+}
+
+func (t *sqlTx) SubnetNetworkACLAssociation(subnetID string) (cloud.NetworkACLAssociation, bool, error) {
+	return t.networkACLAssociationWhere("subnet_id", subnetID)
+}
+
+func (t *sqlTx) DeleteNetworkACLAssociation(subnetID string) error {
+	return t.exec(`DELETE FROM network_acl_associations WHERE subnet_id = ?`, subnetID)
+}

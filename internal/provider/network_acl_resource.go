@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+type networkACLModel struct {
+	taggedObject
+	ARN       types.String `tfsdk:"arn"`
+	OwnerID   types.String `tfsdk:"owner_id"`
+	VPCID     types.String `tfsdk:"vpc_id"`
+	SubnetIDs types.Set    `tfsdk:"subnet_ids"`
+	Ingress   types.Set    `tfsdk:"ingress"`
+	Egress    types.Set    `tfsdk:"egress"`
+}
+
+// aclEntryType is a rule of `ingress` and `egress`, with the keys of the AWS
+// provider's. Like the route table's `route`, each is an attribute holding a
+// set of objects, so that both `ingress { ... }` blocks and `ingress = []`
+// (which removes every rule) are written as with the AWS provider; leaving it
+// out leaves the rules of that direction unmanaged.
+var aclEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"from_port": types.Int64Type, "to_port": types.Int64Type, "rule_no": types.Int64Type,
+	"action": types.StringType, "protocol": types.StringType, "cidr_block": types.StringType, "ipv6_cidr_block": types.StringType,
+	"icmp_type": types.Int64Type, "icmp_code": types.Int64Type,
+}}
+
+func aclEntriesAttribute(dir string) schema.SetAttribute {
+	return schema.SetAttribute{
+		ElementType: aclEntryType,
+		Optional:    true,
+		Computed:    true,
+		MarkdownDescription: "The ACL's " + dir + " rules, written as `" + dir + " { ... }` blocks as in the AWS provider: `rule_no` (1 to 32766), " +
+			"`action` (`allow` or `deny`), `protocol` (a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `icmpv6`), `from_port` and `to_port` " +
+			"(for TCP and UDP; write 0 otherwise), one of `cidr_block` and `ipv6_cidr_block`, and for ICMP `icmp_type` and `icmp_code`. " +
+			"The `*` rule that denies what no rule matched is always there and not listed. Leave `" + dir + "` out to leave these rules unmanaged; " +
+			"write `" + dir + " = []` to remove them all.",
+		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+	}
+}
+
+var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
+	typeName: "_network_acl",
+	kind:     cloud.KindNetworkACL,
+	schema: schema.Schema{
+		MarkdownDescription: "A network ACL, with the arguments and attributes of `aws_network_acl`: numbered, stateless allow and deny rules " +
+			"on the traffic in and out of the subnets associated with it.",
+		Attributes: map[string]schema.Attribute{
+			"id":       computedID("The ACL's ID, `acl-` followed by 17 hexadecimal digits."),
+			"arn":      computedID("The ACL's ARN."),
+			"owner_id": computedID("The ID of the account that owns the ACL."),
+			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the ACL. Changing it replaces the ACL."),
+			"subnet_ids": schema.SetAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				Computed:    true,
+				MarkdownDescription: "The subnets associated with the ACL, of its VPC. Associating a subnet replaces its association with another ACL; " +
+					"a subnet taken out of the list, or left when the ACL is destroyed, goes back to its VPC's default ACL. " +
+					"Leave it out to leave the associations unmanaged.",
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"ingress":  aclEntriesAttribute("ingress"),
+			"egress":   aclEntriesAttribute("egress"),
+			"tags":     tagsAttribute(),
+			"tags_all": tagsAllAttribute(),
+		},
+	},
+	createOp:    "CreateNetworkAcl",
+	describeOp:  "DescribeNetworkAcls",
+	updateOp:    "ReplaceNetworkAclEntry",
+	deleteOp:    "DeleteNetworkAcl",
+	errorFields: map[string]string{"vpc_id": "vpc_id", "tags_all": "tags_all", "subnet_ids": "subnet_ids", "ingress": "ingress", "egress": "egress"},
+	create: func(d *providerData, ctx context.Context, a applyStep[networkACLModel]) (cloud.NetworkACL, error) {
+		in := networkACLInput(ctx, a.plan, a.config, a.tags, a.diags)
+		return d.client.CreateNetworkACL(ctx, in)
+	},
+	get: cloud.Describe[cloud.NetworkACL],
+	update: func(d *providerData, ctx context.Context, a applyStep[networkACLModel]) (cloud.NetworkACL, error) {
+		in := networkACLInput(ctx, a.plan, a.config, a.tags, a.diags)
+		return d.client.UpdateNetworkACL(ctx, a.plan.ID.ValueString(), in)
+	},
+	removeByID: (*cloud.Client).DeleteNetworkACL,
+	check: func(ctx context.Context, d *providerData, p planStep[networkACLModel]) error {
+		if p.state == nil {
+			// A new ACL without rules or subnets configured has none.
+			for _, name := range []string{"ingress", "egress", "subnet_ids"} {
+				var v types.Set
+				p.diags.Append(p.config.GetAttribute(ctx, path.Root(name), &v)...)
+				if v.IsNull() {
+					set := emptyACLSet(name)
+					switch name {
+					case "ingress":
+						p.plan.Ingress = set
+					case "egress":
+						p.plan.Egress = set
+					default:
+						p.plan.SubnetIDs = set
+					}
+				}
+			}
+		}
+		in := networkACLInput(ctx, p.plan, p.config, p.tags, p.diags)
+		aclID := ""
+		if p.state != nil && !p.plan.ID.IsUnknown() {
+			aclID = p.plan.ID.ValueString()
+		}
+		return d.client.CheckNetworkACL(ctx, d.plan, p.holder, aclID, in)
+	},
+	fill: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
+		m.ID, m.ARN, m.OwnerID, m.VPCID = types.StringValue(acl.ID), types.StringValue(acl.ARN()), types.StringValue(acl.OwnerID), types.StringValue(acl.VPCID)
+		var subnets []attr.Value
+		for _, a := range acl.Associations {
+			subnets = append(subnets, types.StringValue(a.SubnetID))
+		}
+		set, ds := types.SetValue(types.StringType, subnets)
+		diags.Append(ds...)
+		m.SubnetIDs = set
+		m.Ingress = aclEntriesFromCloud(acl, false, m.Ingress, diags)
+		m.Egress = aclEntriesFromCloud(acl, true, m.Egress, diags)
+	},
+	tagsOf: func(acl cloud.NetworkACL) map[string]string { return acl.Tags },
+}
+
+func emptyACLSet(name string) types.Set {
+	if name == "subnet_ids" {
+		return types.SetValueMust(types.StringType, nil)
+	}
+	return types.SetValueMust(aclEntryType, nil)
+}
+
+// networkACLInput reads the desired configuration of an ACL; its rules of a
+// direction, and its subnets, are managed when the configuration has them.
+func networkACLInput(ctx context.Context, m *networkACLModel, config tfsdk.Config, tags map[string]string, diags *diag.Diagnostics) cloud.NetworkACLInput {
+	in := cloud.NetworkACLInput{VPCID: plannedID(m.VPCID, cloud.KindVPC), Tags: tags}
+	configured := func(name string) bool {
+		var v types.Set
+		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+		return !v.IsNull()
+	}
+	in.ManageIngress, in.ManageEgress, in.ManageSubnets = configured("ingress"), configured("egress"), configured("subnet_ids")
+	in.Entries = append(aclEntrySpecs(m.Ingress, false), aclEntrySpecs(m.Egress, true)...)
+	if !m.SubnetIDs.IsUnknown() {
+		for _, e := range m.SubnetIDs.Elements() {
+			if s, ok := e.(types.String); ok {
+				in.SubnetIDs = append(in.SubnetIDs, plannedID(s, cloud.KindSubnet))
+			}
+		}
+	} else {
+		in.ManageSubnets = false
+	}
+	return in
+}
+
+// aclEntrySpecs reads the rules of a set as the cloud takes them. A rule
+// with a value known only after apply is left to the apply's check.
+func aclEntrySpecs(set types.Set, egress bool) []cloud.NetworkACLEntrySpec {
+	var specs []cloud.NetworkACLEntrySpec
+	for _, element := range set.Elements() {
+		if spec, ok := aclEntrySpec(element, egress); ok {
+			specs = append(specs, spec)
+		}
+	}
+	return specs
+}
+
+func aclEntrySpec(element attr.Value, egress bool) (cloud.NetworkACLEntrySpec, bool) {
+	obj, ok := element.(types.Object)
+	if !ok || obj.IsUnknown() || obj.IsNull() {
+		return cloud.NetworkACLEntrySpec{}, false
+	}
+	spec := cloud.NetworkACLEntrySpec{Egress: egress}
+	for key, value := range obj.Attributes() {
+		if value.IsUnknown() {
+			return cloud.NetworkACLEntrySpec{}, false
+		}
+		if value.IsNull() {
+			continue
+		}
+		switch v := value.(type) {
+		case types.String:
+			switch key {
+			case "action":
+				spec.RuleAction = v.ValueString()
+			case "protocol":
+				spec.Protocol = v.ValueString()
+			case "cidr_block":
+				spec.CIDRBlock = v.ValueString()
+			case "ipv6_cidr_block":
+				spec.IPv6CIDRBlock = v.ValueString()
+			}
+		case types.Int64:
+			n := int(v.ValueInt64())
+			switch key {
+			case "rule_no":
+				spec.RuleNumber = n
+			case "from_port":
+				spec.FromPort = &n
+			case "to_port":
+				spec.ToPort = &n
+			case "icmp_type":
+				spec.ICMPType = &n
+			case "icmp_code":
+				spec.ICMPCode = &n
+			}
+		}
+	}
+	return spec, true
+}
+
+// aclEntriesFromCloud makes a direction's attribute from the ACL's rules,
+// leaving out the "*" rules as the AWS provider does. A rule that the prior
+// value (the plan, or the state) already holds in an equivalent spelling
+// ("tcp" for "6", no ICMP code for 0) keeps that spelling, so that applying
+// and refreshing show no difference where the cloud sees none.
+func aclEntriesFromCloud(acl cloud.NetworkACL, egress bool, prior types.Set, diags *diag.Diagnostics) types.Set {
+	var elements []attr.Value
+	for _, e := range acl.Entries {
+		if e.Egress != egress || e.RuleNumber == cloud.DefaultRuleNumber {
+			continue
+		}
+		elements = append(elements, aclEntryValue(e, prior, diags))
+	}
+	set, ds := types.SetValue(aclEntryType, elements)
+	diags.Append(ds...)
+	return set
+}
+
+func aclEntryValue(e cloud.NetworkACLEntry, prior types.Set, diags *diag.Diagnostics) attr.Value {
+	if !prior.IsNull() && !prior.IsUnknown() {
+		for _, element := range prior.Elements() {
+			spec, ok := aclEntrySpec(element, e.Egress)
+			if !ok {
+				continue
+			}
+			if normal, err := cloud.NormalizeNetworkACLEntry(e.NetworkACLID, spec); err == nil && cloud.SameNetworkACLEntry(normal, e) {
+				return element
+			}
+		}
+	}
+	intOr := func(p *int, zero bool) types.Int64 {
+		switch {
+		case p != nil:
+			return types.Int64Value(int64(*p))
+		case zero:
+			return types.Int64Value(0)
+		}
+		return types.Int64Null()
+	}
+	str := func(s string) types.String {
+		if s == "" {
+			return types.StringNull()
+		}
+		return types.StringValue(s)
+	}
+	icmp := e.Protocol == "1" || e.Protocol == "58"
+	obj, ds := types.ObjectValue(aclEntryType.AttrTypes, map[string]attr.Value{
+		// The AWS provider reads a rule without ports as ports 0.
+		"from_port": intOr(e.FromPort, true), "to_port": intOr(e.ToPort, true), "rule_no": types.Int64Value(int64(e.RuleNumber)),
+		"action": types.StringValue(e.RuleAction), "protocol": types.StringValue(protocolName(e.Protocol)),
+		"cidr_block": str(e.CIDRBlock), "ipv6_cidr_block": str(e.IPv6CIDRBlock),
+		"icmp_type": intOr(e.ICMPType, icmp), "icmp_code": intOr(e.ICMPCode, icmp),
+	})
+	diags.Append(ds...)
+	return obj
+}
+
+// protocolName spells a protocol number as AWS configurations usually do.
+func protocolName(number string) string {
+	switch number {
+	case "6":
+		return "tcp"
+	case "17":
+		return "udp"
+	case "1":
+		return "icmp"
+	case "58":
+		return "icmpv6"
+	}
+	return number
+}
