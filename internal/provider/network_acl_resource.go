@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -111,11 +112,23 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 			}
 		}
 		in := networkACLInput(ctx, p.plan, p.config, p.tags, p.diags)
-		aclID := ""
-		if p.state != nil && !p.plan.ID.IsUnknown() {
-			aclID = p.plan.ID.ValueString()
+		stateID, change := "", unchanged
+		if p.state != nil {
+			// An ACL in place is always checked, so that its subnets are
+			// claimed against the other resources of the plan.
+			stateID, change = p.state.ID.ValueString(), changeOf(!p.plan.VPCID.Equal(p.state.VPCID), false)
 		}
-		return d.client.CheckNetworkACL(ctx, d.plan, p.holder, aclID, in)
+		// Terraform plans a replacement a second time as if it were new; the
+		// key lets that planning skip the check the first one ran, which
+		// would otherwise find the subnets claimed by the ACL itself.
+		key := "simcloud_network_acl|" + in.VPCID + "|" + strings.Join(in.SubnetIDs, ",")
+		description := "the simcloud_network_acl planned in this configuration in " + in.VPCID
+		return d.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
+			if change == replaced {
+				selfID = ""
+			}
+			return d.client.CheckNetworkACL(ctx, d.plan, holder, selfID, in)
+		})
 	},
 	fill: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
 		m.ID, m.ARN, m.OwnerID, m.VPCID = types.StringValue(acl.ID), types.StringValue(acl.ARN()), types.StringValue(acl.OwnerID), types.StringValue(acl.VPCID)

@@ -124,6 +124,13 @@ func TestAccNetworkACL(t *testing.T) {
 				return nil
 			},
 		},
+		// Moved to another VPC, the ACL is replaced; its planning as new does
+		// not count its own claims against it.
+		resource.TestStep{
+			Config:           c.config(aclNet + tfResource("network_acl", "web", "vpc_id = simcloud_vpc.other.id", "subnet_ids = [simcloud_subnet.other.id]")),
+			ConfigPlanChecks: expectPlanAction(address, actionReplace),
+			Check:            resource.ComposeTestCheckFunc(c.expectSubnetACL(t, "10.0.2.0/24", true), c.expectSubnetACL(t, "10.1.1.0/24", false)),
+		},
 		// Destroying the ACL returns its subnets to the default ACL.
 		resource.TestStep{
 			Config: c.config(aclNet),
@@ -196,5 +203,44 @@ func TestAccNetworkACLAssociation(t *testing.T) {
 			"subnet_id = simcloud_subnet.other.id")), "InvalidParameterValue", "belong to different networks", "subnet_id"),
 		// Destroying the association returns the subnet to the default ACL.
 		resource.TestStep{Config: c.config(aclNet + acl), Check: c.expectSubnetACL(t, "10.0.1.0/24", true)},
+	)
+}
+
+func TestAccNetworkACLsDataSource(t *testing.T) {
+	c := newTestCloud(t)
+	acl := tfNetworkACL("web", `tags = { Tier = "web" }`)
+	lists := `
+data "simcloud_network_acls" "main" {
+  vpc_id     = simcloud_vpc.main.id
+  depends_on = [simcloud_network_acl.web]
+}
+data "simcloud_network_acls" "web" {
+  tags       = { Tier = "web" }
+  depends_on = [simcloud_network_acl.web]
+}
+data "simcloud_network_acls" "none" {
+  vpc_id     = simcloud_vpc.other.id
+  tags       = { Tier = "web" }
+}
+`
+	unitTest(t,
+		resource.TestStep{Config: c.config(aclNet + acl)},
+		resource.TestStep{
+			Config: c.config(aclNet + acl + lists),
+			ConfigStateChecks: []statecheck.StateCheck{
+				// The VPC's default ACL and the web ACL.
+				attrIs("data.simcloud_network_acls.main", "ids", knownvalue.ListSizeExact(2)),
+				attrIs("data.simcloud_network_acls.web", "ids", knownvalue.ListSizeExact(1)),
+				attrIs("data.simcloud_network_acls.none", "ids", knownvalue.ListSizeExact(0)),
+				attrIs("data.simcloud_network_acls.web", "id", knownvalue.StringExact("us-east-1")),
+			},
+			Check: func(s *terraformState) error {
+				got := s.RootModule().Resources["data.simcloud_network_acls.web"].Primary.Attributes["ids.0"]
+				if want := c.onlyCustomACL(t).ID; got != want {
+					return fmt.Errorf("the tagged list holds %q, want %s", got, want)
+				}
+				return nil
+			},
+		},
 	)
 }

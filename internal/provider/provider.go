@@ -174,6 +174,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(eipLookup),
 		newLookupDataSource(natGatewayLookup),
 		NewNetworkPathDataSource,
+		NewNetworkACLsDataSource,
 	}
 }
 
