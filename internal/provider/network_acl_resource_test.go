@@ -244,3 +244,21 @@ data "simcloud_network_acls" "none" {
 		},
 	)
 }
+
+// A rule with a value known only after apply is checked at apply, and keeps
+// the spelling of its other values.
+func TestAccNetworkACLUnknownRuleValue(t *testing.T) {
+	c := newTestCloud(t)
+	rule := `ingress {
+    rule_no    = 100
+    protocol   = "6"
+    action     = "allow"
+    cidr_block = simcloud_vpc.main.cidr_block
+    from_port  = 22
+    to_port    = 22
+  }`
+	unitTest(t,
+		resource.TestStep{Config: c.config(aclNet + tfNetworkACL("web", rule))},
+		resource.TestStep{Config: c.config(aclNet + tfNetworkACL("web", rule)), ConfigPlanChecks: expectEmptyPlan},
+	)
+}
