@@ -20,7 +20,7 @@ const MaxNetworkACLEntries = 20
 const ClaimSubnetNetworkACL ClaimKind = "subnet-network-acl"
 
 // NetworkACLEntrySpec is a rule of an ACL as configured. Protocol may be a
-// name (tcp, udp, icmp, icmpv6, all) or a number; ports and ICMP values are
+// name (tcp, udp, icmp, ipv6-icmp, all) or a number; ports and ICMP values are
 // nil when not given. Any string may be Unknown at plan.
 type NetworkACLEntrySpec struct {
 	Egress        bool
@@ -36,7 +36,8 @@ type NetworkACLEntrySpec struct {
 }
 
 // protocolNumbers are the protocol names AWS and the AWS provider accept.
-var protocolNumbers = map[string]string{"all": AllProtocols, "tcp": "6", "udp": "17", "icmp": "1", "icmpv6": "58"}
+// ("ipv6-icmp" is the AWS provider's name for ICMPv6; "icmpv6" is taken too).
+var protocolNumbers = map[string]string{"all": AllProtocols, "tcp": "6", "udp": "17", "icmp": "1", "ipv6-icmp": "58", "icmpv6": "58"}
 
 func direction(egress bool) string {
 	if egress {
@@ -78,7 +79,7 @@ func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkAC
 		e.Protocol = strconv.Itoa(n)
 	} else {
 		return e, refuse("protocol", spec.Protocol,
-			fmt.Sprintf("Give %s rule %d a protocol number from 0 to 255, -1 for all, or tcp, udp, icmp, icmpv6 or all.", field, spec.RuleNumber))
+			fmt.Sprintf("Give %s rule %d a protocol number from 0 to 255, -1 for all, or tcp, udp, icmp, ipv6-icmp or all.", field, spec.RuleNumber))
 	}
 	switch {
 	case spec.CIDRBlock != "" && spec.IPv6CIDRBlock != "", spec.CIDRBlock == "" && spec.IPv6CIDRBlock == "":

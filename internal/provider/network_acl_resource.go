@@ -2,11 +2,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -43,7 +45,7 @@ func aclEntriesAttribute(dir string) schema.SetAttribute {
 		Optional:    true,
 		Computed:    true,
 		MarkdownDescription: "The ACL's " + dir + " rules, written as `" + dir + " { ... }` blocks as in the AWS provider: `rule_no` (1 to 32766), " +
-			"`action` (`allow` or `deny`), `protocol` (a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `icmpv6`), `from_port` and `to_port` " +
+			"`action` (`allow` or `deny`), `protocol` (a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`; read back as its number), `from_port` and `to_port` " +
 			"(for TCP and UDP; write 0 otherwise), one of `cidr_block` and `ipv6_cidr_block`, and for ICMP `icmp_type` and `icmp_code`. " +
 			"The `*` rule that denies what no rule matched is always there and not listed. Leave `" + dir + "` out to leave these rules unmanaged; " +
 			"write `" + dir + " = []` to remove them all.",
@@ -112,6 +114,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 			}
 		}
 		in := networkACLInput(ctx, p.plan, p.config, p.tags, p.diags)
+		allProtocolsWithPorts(in.Entries, p.diags)
 		stateID, change := "", unchanged
 		if p.state != nil {
 			// An ACL in place is always checked, so that its subnets are
@@ -143,6 +146,51 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 		m.Egress = aclEntriesFromCloud(acl, true, m.Egress, diags)
 	},
 	tagsOf: func(acl cloud.NetworkACL) map[string]string { return acl.Tags },
+	// A VPC's default ACL is not imported, as the AWS provider refuses it:
+	// destroying the resource could not delete it.
+	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+		acl, err := cloud.Describe[cloud.NetworkACL](d.client, ctx, req.ID)
+		if err != nil {
+			addCloudError(&resp.Diagnostics, "DescribeNetworkAcls", err)
+			return
+		}
+		if acl.Default {
+			resp.Diagnostics.AddError("Cannot import a default network ACL",
+				fmt.Sprintf("%s is the default network ACL of %s; it goes only with its VPC, so simcloud_network_acl cannot manage it.", acl.ID, acl.VPCID))
+			return
+		}
+		importAttributes(ctx, resp, nil, map[string]string{"id": acl.ID})
+	},
+}
+
+// allProtocolsWithPorts refuses at plan, as the AWS provider does at apply,
+// a rule for all protocols with ports other than 0: AWS stores no ports for
+// it, so they would show as a change on every plan.
+func allProtocolsWithPorts(specs []cloud.NetworkACLEntrySpec, diags *diag.Diagnostics) {
+	for _, spec := range specs {
+		if spec.Protocol != cloud.AllProtocols && !strings.EqualFold(spec.Protocol, "all") {
+			continue
+		}
+		from, to := 0, 0
+		if spec.FromPort != nil {
+			from = *spec.FromPort
+		}
+		if spec.ToPort != nil {
+			to = *spec.ToPort
+		}
+		if from != 0 || to != 0 {
+			diags.AddAttributeError(path.Root(direction(spec.Egress)), "Ports on a rule for all protocols",
+				fmt.Sprintf("to_port (%d) and from_port (%d) must both be 0 to use the 'all' \"-1\" protocol: rule %d of %s matches every port already.",
+					to, from, spec.RuleNumber, direction(spec.Egress)))
+		}
+	}
+}
+
+func direction(egress bool) string {
+	if egress {
+		return "egress"
+	}
+	return "ingress"
 }
 
 func emptyACLSet(name string) types.Set {
@@ -280,25 +328,12 @@ func aclEntryValue(e cloud.NetworkACLEntry, prior types.Set, diags *diag.Diagnos
 	obj, ds := types.ObjectValue(aclEntryType.AttrTypes, map[string]attr.Value{
 		// The AWS provider reads a rule without ports as ports 0.
 		"from_port": intOr(e.FromPort, true), "to_port": intOr(e.ToPort, true), "rule_no": types.Int64Value(int64(e.RuleNumber)),
-		"action": types.StringValue(e.RuleAction), "protocol": types.StringValue(protocolName(e.Protocol)),
+		// The AWS provider records the protocol as its number, whatever the
+		// configuration's spelling; an import shows "6" for "tcp".
+		"action": types.StringValue(e.RuleAction), "protocol": types.StringValue(e.Protocol),
 		"cidr_block": str(e.CIDRBlock), "ipv6_cidr_block": str(e.IPv6CIDRBlock),
 		"icmp_type": intOr(e.ICMPType, icmp), "icmp_code": intOr(e.ICMPCode, icmp),
 	})
 	diags.Append(ds...)
 	return obj
-}
-
-// protocolName spells a protocol number as AWS configurations usually do.
-func protocolName(number string) string {
-	switch number {
-	case "6":
-		return "tcp"
-	case "17":
-		return "udp"
-	case "1":
-		return "icmp"
-	case "58":
-		return "icmpv6"
-	}
-	return number
 }

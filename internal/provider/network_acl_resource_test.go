@@ -69,8 +69,10 @@ func TestAccNetworkACL(t *testing.T) {
 	c := newTestCloud(t)
 	web := tfNetworkACL("web",
 		"subnet_ids = [simcloud_subnet.a.id]",
-		aclRule("ingress", 100, "tcp", "allow", "0.0.0.0/0", 443, 443),
-		aclRule("ingress", 110, "tcp", "allow", "0.0.0.0/0", 1024, 65535),
+		// An import reads protocols as numbers, as the AWS provider's does;
+		// the rules written with names below keep their spelling.
+		aclRule("ingress", 100, "6", "allow", "0.0.0.0/0", 443, 443),
+		aclRule("ingress", 110, "6", "allow", "0.0.0.0/0", 1024, 65535),
 		aclRule("egress", 100, "-1", "allow", "0.0.0.0/0", 0, 0),
 		`tags = { Name = "web" }`)
 	changed := tfNetworkACL("web",
@@ -171,6 +173,14 @@ func TestAccNetworkACLPlanRefusals(t *testing.T) {
 			"InvalidParameterValue", "protocol"),
 		planFails(c.config(aclNet+tfNetworkACL("x", "subnet_ids = [simcloud_subnet.other.id]")),
 			"InvalidParameterValue", "belong to different networks", "subnet_ids"),
+		planFails(c.config(aclNet+tfNetworkACL("x", aclRule("egress", 100, "-1", "allow", "0.0.0.0/0", 0, 80))),
+			"Ports on a rule for all protocols", "must both be 0"),
+		// A VPC's default ACL is not imported, as the AWS provider refuses it.
+		resource.TestStep{
+			Config: c.config(aclNet + tfNetworkACL("x")), ResourceName: "simcloud_network_acl.x", ImportState: true,
+			ImportStateIdFunc: func(*terraformState) (string, error) { return c.vpcByCIDR(t, "10.0.0.0/16").DefaultNetworkACLID, nil },
+			ExpectError:       expectError("Cannot import a default network ACL", "goes only with its VPC"),
+		},
 		// Two resources of one plan that claim one subnet's ACL.
 		planFails(c.config(aclNet+tfNetworkACL("x", "subnet_ids = [simcloud_subnet.a.id]")+tfNetworkACL("y", "subnet_ids = [simcloud_subnet.a.id]")),
 			"Resource.AlreadyAssociated", "claimed by another resource of this configuration"),
