@@ -159,6 +159,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultRouteTableKind),
 		newResource(eipKind),
 		newResource(natGatewayKind),
+		newResource(securityGroupKind),
 	}
 }
 
@@ -171,6 +172,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(routeTableLookup),
 		newLookupDataSource(eipLookup),
 		newLookupDataSource(natGatewayLookup),
+		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
 	}
 }
