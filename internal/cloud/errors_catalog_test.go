@@ -60,6 +60,9 @@ var noObjectFuncs = []string{
 	"exactlyOneRouteArgument", "unsupportedRoute", "CheckSubnetZoneArguments",
 	// The address pool, not any object, is exhausted.
 	"AllocateAddress",
+	// A security group's name, description and rules, each alone or a
+	// direction's count.
+	"validateGroupText", "NormalizeSecurityGroupRule", "ruleLimit", "CheckSecurityGroupNameArguments",
 }
 
 const (
@@ -623,6 +626,66 @@ func catalog() []refusal {
 			_, err := cloud.Describe[cloud.NetworkACL](c, bg, id)
 			return err
 		}),
+		// Security groups.
+		{name: "security group name taken in its VPC", code: "InvalidGroup.Duplicate", field: "name",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				first := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				_, err := c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web"))
+				return []string{n.vpc.ID, first.ID}, err
+			}},
+		{name: "security group name taken by another of the plan", code: "InvalidGroup.Duplicate", field: "name",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				noErr(t, c.CheckSecurityGroup(bg, p, p.NewHolderNamed("the first web group"), groupInput(n.vpc.ID, "web"), ""))
+				return []string{n.vpc.ID, "the first web group"}, c.CheckSecurityGroup(bg, p, p.NewHolder(), groupInput(n.vpc.ID, "web"), "")
+			}},
+		{name: "reserved security group name", code: "InvalidParameterValue", field: "name", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "sg-web"))
+				return nil, err
+			}},
+		{name: "security group rule given twice", code: "InvalidPermission.Duplicate", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				in := groupInput(n.vpc.ID, "web")
+				in.Ingress = []cloud.SecurityGroupRule{tcpFrom("0.0.0.0/0", 22), tcpFrom("0.0.0.0/0", 22)}
+				in.Ingress[1].IPProtocol, in.Ingress[1].Description = "6", "the same rule, described"
+				_, err := c.UpdateSecurityGroup(bg, g.ID, in)
+				return []string{g.ID}, err
+			}},
+		{name: "too many inbound rules", code: "RulesPerSecurityGroupLimitExceeded", field: "ingress", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := groupInput(n.vpc.ID, "web")
+				for i := range 61 {
+					in.Ingress = append(in.Ingress, tcpFrom(fmt.Sprintf("10.9.%d.0/24", i), 443))
+				}
+				_, err := c.CreateSecurityGroup(bg, in)
+				return nil, err
+			}},
+		{name: "security group rule refers to a group of another VPC", code: "InvalidParameter", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				other := must(c.CreateSecurityGroup(bg, groupInput(n.otherVPC.ID, "web")))(t)
+				in := groupInput(n.vpc.ID, "app")
+				in.Ingress = []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 8080, ToPort: 8080, ReferencedGroupID: other.ID}}
+				_, err := c.CreateSecurityGroup(bg, in)
+				return []string{other.ID, n.otherVPC.ID, n.vpc.ID}, err
+			}},
+		{name: "security group deleted while another's rule refers to it", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				web := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				in := groupInput(n.vpc.ID, "app")
+				in.Ingress = []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 8080, ToPort: 8080, ReferencedGroupID: web.ID}}
+				app := must(c.CreateSecurityGroup(bg, in))(t)
+				return []string{web.ID, app.ID}, c.DeleteSecurityGroup(bg, web.ID)
+			}},
+		{name: "security group rule with an unknown protocol", code: "InvalidParameterValue", field: "egress", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := groupInput(n.vpc.ID, "web")
+				in.Egress = []cloud.SecurityGroupRule{{IPProtocol: "tcpp", CIDRIPv4: "0.0.0.0/0"}}
+				_, err := c.CreateSecurityGroup(bg, in)
+				return nil, err
+			}},
+
 		// Kinds no operation looks up by ID; their IDs are still checked
 		// where the provider validates arguments.
 		lookup("VPC CIDR block association", "InvalidVpcCidrBlockAssociationID.Malformed", "x", func(_ *cloud.Client, id string) error {
@@ -642,6 +705,17 @@ func catalog() []refusal {
 func lookup(kind, code, id string, read func(c *cloud.Client, id string) error) refusal {
 	return refusal{name: kind + " " + id, code: code, field: "id",
 		trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) { return []string{id}, read(c, id) }}
+}
+
+// groupInput is a security group that manages both directions of its
+// rules, with none yet.
+func groupInput(vpcID, name string) cloud.SecurityGroupInput {
+	return cloud.SecurityGroupInput{VPCID: vpcID, GroupName: name, Description: "test group", ManageIngress: true, ManageEgress: true}
+}
+
+// tcpFrom is an inbound rule for one TCP port from a CIDR block.
+func tcpFrom(cidr string, port int) cloud.SecurityGroupRule {
+	return cloud.SecurityGroupRule{IPProtocol: "tcp", FromPort: port, ToPort: port, CIDRIPv4: cidr}
 }
 
 func natInput(subnetID, allocationID, connectivity string) cloud.NATGatewayInput {

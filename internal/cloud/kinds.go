@@ -151,7 +151,7 @@ func init() {
 			inventory:   inventoryAll(func(inv *Inventory) *[]SecurityGroup { return &inv.SecurityGroups }, SecurityGroupFilter{}),
 			describe:    describeEach(func(inv *Inventory) []SecurityGroup { return inv.SecurityGroups }, describeSecurityGroup),
 			find:        findsStored[SecurityGroup],
-			remove:      removeStored("DeleteSecurityGroup", refuseDefaultGroup)},
+			remove:      (*Client).DeleteSecurityGroup},
 		{Kind: KindNetworkACL, typeName: "network_acl", table: "network_acls", idColumn: "id", taggable: true, describeOp: "DescribeNetworkAcls",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},

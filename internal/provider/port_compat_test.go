@@ -431,6 +431,16 @@ func TestAccExamplesApply(t *testing.T) {
 			output("nat_gateway_connectivity_type", knownvalue.StringExact("public")),
 		}
 	})
+	dataSourceExample("simcloud_security_group", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		web, err := c.client.CreateSecurityGroup(context.Background(), cloud.SecurityGroupInput{VPCID: n.vpc, GroupName: "web", Description: "web",
+			Tags: map[string]string{"Name": "web"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return config.Variables{"vpc_id": config.StringVariable(n.vpc)}, []statecheck.StateCheck{
+			output("web_security_group_id", knownvalue.StringExact(web.ID)),
+		}
+	})
 	dataSourceExample("simcloud_network_path", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		_, nat, private := portNAT(t, c, n)
 		return config.Variables{"subnet_id": config.StringVariable(private)}, []statecheck.StateCheck{

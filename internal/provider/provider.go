@@ -161,6 +161,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(natGatewayKind),
 		newResource(networkACLKind),
 		newResource(networkACLAssociationKind),
+		newResource(securityGroupKind),
 	}
 }
 
@@ -173,6 +174,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(routeTableLookup),
 		newLookupDataSource(eipLookup),
 		newLookupDataSource(natGatewayLookup),
+		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
 		NewNetworkACLsDataSource,
 	}

@@ -1,0 +1,555 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// SecurityGroupInput is the desired configuration of a security group.
+type SecurityGroupInput struct {
+	VPCID       string
+	GroupName   string
+	Description string
+	// Ingress and Egress are the rules wanted in each direction, one
+	// SecurityGroupRule per other end (CIDR block or group), as AWS counts
+	// them; a direction is changed only when its Manage flag is set, so
+	// that rules managed elsewhere are left alone. A rule whose
+	// ReferencedGroupID is SelfReference refers to the group itself.
+	Ingress, Egress             []SecurityGroupRule
+	ManageIngress, ManageEgress bool
+	Tags                        map[string]string
+}
+
+// SelfReference stands, in a rule of SecurityGroupInput, for the group the
+// rule belongs to, whose ID a new group does not have yet.
+const SelfReference = "self"
+
+// ClaimSecurityGroupName is the claim a planned security group makes on its
+// name in its VPC.
+const ClaimSecurityGroupName ClaimKind = "security-group-name"
+
+// The limits AWS sets on a group's rules
+// (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups):
+// 60 inbound and 60 outbound, "enforced separately for IPv4 rules and IPv6
+// rules"; a rule that refers to a group counts as one of each.
+const maxRulesPerDirection = 60
+
+// maxGroupText is the longest group name or description AWS takes.
+const maxGroupText = 255
+
+// CheckSecurityGroupNameArguments refuses a group configured with both a
+// name and a prefix to make one from, as the AWS provider does; set holds
+// the arguments the configuration sets.
+func CheckSecurityGroupNameArguments(set map[string]string) error {
+	_, name := set["name"]
+	_, prefix := set["name_prefix"]
+	if !name || !prefix {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterCombination",
+		Message: "Only one of name or name_prefix may be specified",
+		Fix:     "Give the group its name with name, or let the provider make one from name_prefix, not both.",
+		Field:   "name_prefix",
+	}
+}
+
+// securityGroupRule checks a group's configuration: its name and
+// description, its VPC, its name unique in the VPC (stored or planned), and
+// its rules. selfID is the group's own ID when it exists, "" for a new one.
+// Values unknown at plan switch off only the checks that need them.
+func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
+	return func(v View) error {
+		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
+			return err
+		}
+		if err := validateGroupText(in.GroupName, in.Description); err != nil {
+			return err
+		}
+		if !IsKnown(in.VPCID) {
+			return checkRuleValues(in)
+		}
+		if _, err := c.findVPC(v, in.VPCID, "vpc_id"); err != nil {
+			return err
+		}
+		if err := c.groupNameFree(v, in, selfID); err != nil {
+			return err
+		}
+		if err := checkRuleValues(in); err != nil {
+			return err
+		}
+		return c.checkRuleReferences(v, in, selfID)
+	}
+}
+
+// validateGroupText checks a group's name and description, values of the
+// request alone: AWS's CreateSecurityGroup takes up to 255 characters of
+// each, and refuses names starting sg- and the name default, which only a
+// VPC's default group has.
+func validateGroupText(name, description string) error {
+	if IsKnown(name) {
+		switch {
+		case strings.HasPrefix(strings.ToLower(name), "sg-"):
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("Value (%s) for parameter GroupName is invalid. Group names may not be in the format sg-*.", printable(name)),
+				Fix:     "Choose a name that does not start with sg-, which is how group IDs start.",
+				Field:   "name",
+			}
+		case name == DefaultSecurityGroupName:
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: "Invalid value 'default' for groupName. The name default is reserved for the VPC's default security group.",
+				Fix:     "Choose another name; to manage the VPC's default group, use simcloud_vpc's default_security_group_id.",
+				Field:   "name",
+			}
+		case name == "" || len(name) > maxGroupText:
+			return &Error{
+				Code:    "InvalidParameterValue",
+				Message: fmt.Sprintf("Value (%s) for parameter GroupName is invalid. The name must be 1 to 255 characters long.", printable(name)),
+				Fix:     "Give the group a name of 1 to 255 characters.",
+				Field:   "name",
+			}
+		}
+	}
+	if IsKnown(description) && (description == "" || len(description) > maxGroupText) {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("Value (%s) for parameter GroupDescription is invalid. The description must be 1 to 255 characters long.", printable(description)),
+			Fix:     "Give the group a description of 1 to 255 characters.",
+			Field:   "description",
+		}
+	}
+	return nil
+}
+
+// groupNameFree checks that no other group of the VPC, in the cloud or in
+// the plan, has the group's name.
+func (c *Client) groupNameFree(v View, in SecurityGroupInput, selfID string) error {
+	if !IsKnown(in.GroupName) {
+		return nil
+	}
+	taken, ok, err := first[SecurityGroup](v, c.scope, SecurityGroupFilter{VPCID: in.VPCID, GroupName: in.GroupName})
+	if err != nil {
+		return err
+	}
+	holder, obstacle := "", ""
+	if ok && taken.ID != selfID {
+		holder, obstacle = taken.ID, taken.ID
+	} else {
+		for _, cl := range v.Claimed(ClaimSecurityGroupName, in.VPCID) {
+			if cl.Value == in.GroupName {
+				holder = cl.Who()
+				break
+			}
+		}
+	}
+	if holder == "" {
+		return nil
+	}
+	return &Error{
+		Code:     "InvalidGroup.Duplicate",
+		Message:  fmt.Sprintf("The security group '%s' already exists for VPC '%s'", printable(in.GroupName), in.VPCID),
+		Fix:      fmt.Sprintf("A group's name is unique in its VPC, and %s already has it. Choose another name, or use name_prefix.", holder),
+		Field:    "name",
+		Objects:  append(nonEmpty(selfID), in.VPCID, holder),
+		Obstacle: obstacle,
+	}
+}
+
+// checkRuleValues checks each rule's own values, then the rules of each
+// direction together: no two the same, and no more than AWS allows.
+func checkRuleValues(in SecurityGroupInput) error {
+	for _, dir := range ruleDirections(in) {
+		for i, r := range dir.rules {
+			if _, err := NormalizeSecurityGroupRule(r, dir.field); err != nil {
+				return err
+			}
+			for _, earlier := range dir.rules[:i] {
+				if known(r) && known(earlier) && sameRule(mustNormalize(r), mustNormalize(earlier)) {
+					return duplicateRule(r, dir.field)
+				}
+			}
+		}
+		if err := ruleLimit(dir.rules, dir.field); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type ruleDirection struct {
+	field string
+	rules []SecurityGroupRule
+}
+
+// ruleDirections are the directions of the input that it manages.
+func ruleDirections(in SecurityGroupInput) []ruleDirection {
+	var dirs []ruleDirection
+	if in.ManageIngress {
+		dirs = append(dirs, ruleDirection{"ingress", in.Ingress})
+	}
+	if in.ManageEgress {
+		dirs = append(dirs, ruleDirection{"egress", in.Egress})
+	}
+	return dirs
+}
+
+// known reports whether every value of a rule is known.
+func known(r SecurityGroupRule) bool {
+	return IsKnown(r.IPProtocol) && IsKnown(r.CIDRIPv4) && IsKnown(r.CIDRIPv6) && IsKnown(r.ReferencedGroupID)
+}
+
+func mustNormalize(r SecurityGroupRule) SecurityGroupRule {
+	n, _ := NormalizeSecurityGroupRule(r, "")
+	return n
+}
+
+// duplicateRule is AWS's refusal of a rule given twice, worded as
+// AuthorizeSecurityGroupIngress words it.
+func duplicateRule(r SecurityGroupRule, field string) *Error {
+	return &Error{
+		Code:    "InvalidPermission.Duplicate",
+		Message: fmt.Sprintf("the specified rule %q already exists", describeRule(r)),
+		Fix:     "Each rule of a group lets different traffic through: remove the repeated one, or merge their descriptions.",
+		Field:   field,
+		Objects: nonEmpty(r.GroupID),
+	}
+}
+
+// describeRule words a rule as AWS's duplicate error does: "peer:
+// 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW".
+func describeRule(r SecurityGroupRule) string {
+	n := mustNormalize(r)
+	peer := n.CIDRIPv4 + n.CIDRIPv6 + n.ReferencedGroupID
+	proto := strings.ToUpper(n.IPProtocol)
+	if n.IPProtocol == AllProtocols {
+		proto = "ALL"
+	}
+	return fmt.Sprintf("peer: %s, %s, from port: %d, to port: %d, ALLOW", peer, proto, n.FromPort, n.ToPort)
+}
+
+// ruleLimit counts a direction's rules as AWS does: IPv4 and IPv6 apart,
+// a rule that refers to a group in both.
+func ruleLimit(rules []SecurityGroupRule, field string) error {
+	v4, v6 := 0, 0
+	for _, r := range rules {
+		if r.CIDRIPv6 == "" {
+			v4++
+		}
+		if r.CIDRIPv4 == "" {
+			v6++
+		}
+	}
+	if max(v4, v6) <= maxRulesPerDirection {
+		return nil
+	}
+	return &Error{
+		Code:    "RulesPerSecurityGroupLimitExceeded",
+		Message: "The maximum number of rules per security group has been reached.",
+		Fix: fmt.Sprintf("A group has at most %d %s rules of each address family, counting each CIDR block and group of a rule as one; "+
+			"this one would have %d IPv4 and %d IPv6. Merge ranges into wider blocks, or split the rules over several groups.",
+			maxRulesPerDirection, map[string]string{"ingress": "inbound", "egress": "outbound"}[field], v4, v6),
+		Field: field,
+	}
+}
+
+// checkRuleReferences checks that each group a rule refers to exists and is
+// in the same VPC.
+func (c *Client) checkRuleReferences(v View, in SecurityGroupInput, selfID string) error {
+	for _, dir := range ruleDirections(in) {
+		for _, r := range dir.rules {
+			ref := r.ReferencedGroupID
+			if ref == "" || ref == SelfReference || ref == selfID || !IsKnown(ref) {
+				continue
+			}
+			other, err := findStored[SecurityGroup](v, c.scope, ref, dir.field)
+			if err != nil {
+				return err
+			}
+			if other.VPCID != in.VPCID {
+				return &Error{
+					Code:    "InvalidParameter",
+					Message: "You have specified two resources that belong to different networks.",
+					Fix: fmt.Sprintf("A rule may refer only to groups of its own VPC: %s is in %s, the group in %s.",
+						other.ID, other.VPCID, in.VPCID),
+					Field:   dir.field,
+					Objects: append(nonEmpty(selfID), other.ID, other.VPCID, in.VPCID),
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Protocol names AWS shows for the protocols it names, by number.
+var protocolNames = map[string]string{"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
+
+// NormalizeSecurityGroupRule checks one rule's own values and returns it as
+// AWS keeps it: the protocol by name where AWS names it ("6" is "tcp",
+// "all" is "-1"), and ports -1 for protocols without ports. field names the
+// argument that holds the rule. Unknown values are left as they are.
+func NormalizeSecurityGroupRule(r SecurityGroupRule, field string) (SecurityGroupRule, error) {
+	if !IsKnown(r.IPProtocol) {
+		return r, nil
+	}
+	proto := strings.ToLower(r.IPProtocol)
+	if name, ok := protocolNames[proto]; ok {
+		proto = name
+	}
+	if proto == "all" {
+		proto = AllProtocols
+	}
+	r.IPProtocol = proto
+	invalid := func(message, fix string) (SecurityGroupRule, error) {
+		return r, &Error{Code: "InvalidParameterValue", Message: message, Fix: fix, Field: field}
+	}
+	switch proto {
+	case "tcp", "udp":
+		if r.FromPort < 0 || r.ToPort > 65535 || r.FromPort > r.ToPort {
+			return invalid(fmt.Sprintf("Invalid %s port range: from port %d, to port %d.", strings.ToUpper(proto), r.FromPort, r.ToPort),
+				"Give ports from 0 to 65535, from_port no greater than to_port.")
+		}
+	case "icmp", "icmpv6":
+		// For ICMP, from_port is the type and to_port the code; -1 is any.
+		if r.FromPort < -1 || r.FromPort > 255 {
+			return invalid(fmt.Sprintf("ICMP type (%d) out of range", r.FromPort), "An ICMP type is from 0 to 255, or -1 for every type.")
+		}
+		if r.ToPort < -1 || r.ToPort > 255 || (r.FromPort == -1 && r.ToPort != -1) {
+			return invalid(fmt.Sprintf("ICMP code (%d) out of range", r.ToPort),
+				"An ICMP code is from 0 to 255, or -1 for every code; every type (-1) takes every code (-1).")
+		}
+	case AllProtocols:
+		if (r.FromPort != 0 && r.FromPort != -1) || (r.ToPort != 0 && r.ToPort != -1) {
+			return invalid(fmt.Sprintf("from_port (%d) and to_port (%d) must both be 0 to use the 'ALL' \"-1\" protocol!", r.FromPort, r.ToPort),
+				"A rule for every protocol covers every port: set from_port and to_port to 0.")
+		}
+		r.FromPort, r.ToPort = -1, -1
+	default:
+		n, err := strconv.Atoi(proto)
+		if err != nil || n < 0 || n > 255 {
+			return invalid(fmt.Sprintf("Invalid value '%s' for IP protocol. Unknown protocol.", printable(r.IPProtocol)),
+				"Use tcp, udp, icmp, icmpv6, -1 for every protocol, or a protocol number from 0 to 255.")
+		}
+		// Other protocols have no ports: every port is let through.
+		r.FromPort, r.ToPort = -1, -1
+	}
+	if r.CIDRIPv4 != "" && IsKnown(r.CIDRIPv4) {
+		if _, err := ParseIPv4Network(r.CIDRIPv4, "cidrIp", field); err != nil {
+			return r, err
+		}
+	}
+	if r.CIDRIPv6 != "" && IsKnown(r.CIDRIPv6) {
+		if _, err := ParseIPv6Network(r.CIDRIPv6, "cidrIpv6", field); err != nil {
+			return r, err
+		}
+	}
+	if len(r.Description) > maxGroupText {
+		return invalid("Invalid rule description: it must be at most 255 characters long.", "Shorten the rule's description.")
+	}
+	return r, nil
+}
+
+// CheckSecurityGroup runs at plan time the rules that creating or changing
+// a security group will meet at apply, and claims its name in its VPC.
+func (c *Client) CheckSecurityGroup(ctx context.Context, p *Plan, holder Holder, in SecurityGroupInput, selfID string) error {
+	var claims []Claim
+	if IsKnown(in.GroupName) {
+		claims = append(claims, Claim{Kind: ClaimSecurityGroupName, Scope: in.VPCID, Value: in.GroupName})
+	}
+	return c.Check(ctx, p, holder, c.securityGroupRule(in, selfID), claims...)
+}
+
+// CreateSecurityGroup creates a group in a VPC. As AWS does, a new group has
+// one rule, outbound to 0.0.0.0/0; then each direction the input manages
+// gets exactly the input's rules, so the AWS provider's removal of that
+// default rule is ManageEgress with no egress rules.
+func (c *Client) CreateSecurityGroup(ctx context.Context, in SecurityGroupInput) (SecurityGroup, error) {
+	g := SecurityGroup{
+		ID: newID(KindSecurityGroup), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: in.VPCID,
+		GroupName: in.GroupName, Description: in.Description, Tags: in.Tags,
+	}
+	ids := map[string]string{"security_group_id": g.ID, "vpc_id": in.VPCID}
+	// The rules are checked as at plan, the group's references to itself
+	// still SelfReference: the group is not stored until they pass.
+	rule := c.securityGroupRule(in, "")
+	in = withSelf(in, g.ID)
+	err := c.apply(ctx, "CreateSecurityGroup", ids, rule, func(tx Tx) error {
+		if err := tx.Insert(g); err != nil {
+			return err
+		}
+		if err := tx.SetTags(g.ID, g.Tags); err != nil {
+			return err
+		}
+		egress := SecurityGroupRule{ID: newID(KindSecurityGroupRule), GroupID: g.ID, Egress: true,
+			IPProtocol: AllProtocols, FromPort: -1, ToPort: -1, CIDRIPv4: "0.0.0.0/0"}
+		if err := tx.PutSecurityGroupRule(egress); err != nil {
+			return err
+		}
+		return replaceRules(tx, g.ID, []SecurityGroupRule{egress}, in)
+	})
+	if err != nil {
+		return SecurityGroup{}, err
+	}
+	return Describe[SecurityGroup](c, ctx, g.ID)
+}
+
+// UpdateSecurityGroup makes the rules of the directions the input manages
+// exactly the input's, revoking and authorizing only what differs, and
+// replaces the group's tags. Its VPC, name and description never change.
+func (c *Client) UpdateSecurityGroup(ctx context.Context, id string, in SecurityGroupInput) (SecurityGroup, error) {
+	in = withSelf(in, id)
+	err := c.write(ctx, "UpdateSecurityGroupRules", map[string]string{"security_group_id": id}, func(tx Tx) error {
+		g, err := findStored[SecurityGroup](tx, c.scope, id, "id")
+		if err != nil {
+			return err
+		}
+		in.VPCID, in.GroupName, in.Description = g.VPCID, g.GroupName, g.Description
+		if err := c.securityGroupRule(in, id)(applyView{tx}); err != nil {
+			return explainObstacle(err, false)
+		}
+		if err := tx.SetTags(id, in.Tags); err != nil {
+			return err
+		}
+		return replaceRules(tx, id, g.Rules, in)
+	})
+	if err != nil {
+		return SecurityGroup{}, err
+	}
+	return Describe[SecurityGroup](c, ctx, id)
+}
+
+// withSelf puts the group's ID in place of SelfReference and the group's ID
+// into each rule.
+func withSelf(in SecurityGroupInput, id string) SecurityGroupInput {
+	fix := func(rules []SecurityGroupRule, egress bool) []SecurityGroupRule {
+		out := make([]SecurityGroupRule, len(rules))
+		for i, r := range rules {
+			if r.ReferencedGroupID == SelfReference {
+				r.ReferencedGroupID = id
+			}
+			r.GroupID, r.Egress = id, egress
+			out[i] = r
+		}
+		return out
+	}
+	in.Ingress, in.Egress = fix(in.Ingress, false), fix(in.Egress, true)
+	return in
+}
+
+// replaceRules revokes the current rules of each managed direction that
+// the input does not have and authorizes those it adds; a rule whose
+// description alone changes is updated in place, as
+// UpdateSecurityGroupRuleDescriptions does.
+func replaceRules(tx Tx, groupID string, current []SecurityGroupRule, in SecurityGroupInput) error {
+	for _, dir := range ruleDirections(in) {
+		egress := dir.field == "egress"
+		var have []SecurityGroupRule
+		for _, r := range current {
+			if r.Egress == egress {
+				have = append(have, r)
+			}
+		}
+		for _, r := range have {
+			if !slices.ContainsFunc(dir.rules, func(w SecurityGroupRule) bool { return sameRule(mustNormalize(w), r) && w.Description == r.Description }) {
+				if err := tx.DeleteSecurityGroupRule(r.ID); err != nil {
+					return err
+				}
+			}
+		}
+		for _, w := range dir.rules {
+			n := mustNormalize(w)
+			if slices.ContainsFunc(have, func(r SecurityGroupRule) bool { return sameRule(n, r) && n.Description == r.Description }) {
+				continue
+			}
+			n.ID, n.GroupID, n.Egress = newID(KindSecurityGroupRule), groupID, egress
+			if err := tx.PutSecurityGroupRule(n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// SecurityGroup returns the group with the given ID.
+func (c *Client) SecurityGroup(ctx context.Context, id string) (SecurityGroup, error) {
+	return Describe[SecurityGroup](c, ctx, id)
+}
+
+// FindSecurityGroups returns the groups that match filter.
+func (c *Client) FindSecurityGroups(ctx context.Context, filter SecurityGroupFilter) ([]SecurityGroup, error) {
+	return Find[SecurityGroup](c, ctx, filter)
+}
+
+// DeleteSecurityGroup deletes a group, refusing a VPC's default group and a
+// group that a rule of another group refers to (AWS's DependencyViolation).
+func (c *Client) DeleteSecurityGroup(ctx context.Context, id string) error {
+	return c.deleteSecurityGroup(ctx, id)
+}
+
+// RevokeAndDeleteSecurityGroup first revokes every rule of the group, as
+// the AWS provider's revoke_rules_on_delete does, so that groups whose rules
+// refer to each other can be deleted one after the other. As there, the
+// revoke is a call of its own: it stands even when the deletion is refused
+// because another group's rule still refers to this one.
+func (c *Client) RevokeAndDeleteSecurityGroup(ctx context.Context, id string) error {
+	err := c.write(ctx, "RevokeSecurityGroupRules", map[string]string{"security_group_id": id}, func(tx Tx) error {
+		g, err := findStored[SecurityGroup](tx, c.scope, id, "id")
+		if err != nil {
+			return err
+		}
+		if err := refuseDefaultGroup(g); err != nil {
+			return err
+		}
+		for _, r := range g.Rules {
+			if err := tx.DeleteSecurityGroupRule(r.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return c.deleteSecurityGroup(ctx, id)
+}
+
+func (c *Client) deleteSecurityGroup(ctx context.Context, id string) error {
+	return c.write(ctx, "DeleteSecurityGroup", map[string]string{"security_group_id": id}, func(tx Tx) error {
+		g, err := findStored[SecurityGroup](tx, c.scope, id, "id")
+		if err != nil {
+			return err
+		}
+		if err := refuseDefaultGroup(g); err != nil {
+			return err
+		}
+		// Rules refer only to groups of their own VPC, so its groups are
+		// all that can refer to this one.
+		others, err := list[SecurityGroup](tx, c.scope, SecurityGroupFilter{VPCID: g.VPCID})
+		if err != nil {
+			return err
+		}
+		var dependents, what []string
+		for _, o := range others {
+			if o.ID == id {
+				continue
+			}
+			for _, r := range o.Rules {
+				if r.ReferencedGroupID == id {
+					dependents = append(dependents, o.ID)
+					what = append(what, fmt.Sprintf("the rule of %s %q", o.ID, describeRule(r)))
+					break
+				}
+			}
+		}
+		if len(dependents) > 0 {
+			e := dependencyViolation(KindSecurityGroup, id, dependents, what)
+			e.Message = fmt.Sprintf("resource %s has a dependent object", id)
+			return e
+		}
+		return tx.Delete(KindSecurityGroup, id)
+	})
+}

@@ -1,0 +1,44 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+type securityGroupDataSourceModel struct {
+	ID types.String `tfsdk:"id"`
+	searchTags
+	securityGroupAttributes
+}
+
+var securityGroupLookup = lookupKind[securityGroupDataSourceModel, cloud.SecurityGroup, cloud.SecurityGroupFilter]{
+	typeName:   "_security_group",
+	noun:       "security group",
+	describeOp: "DescribeSecurityGroups",
+	schema: schema.Schema{
+		MarkdownDescription: "Looks up one security group by ID, name, VPC or tags, as `aws_security_group` does. Exactly one must match.",
+		Attributes: map[string]schema.Attribute{
+			"id":     lookupCriterion(cloud.KindSecurityGroup, "The ID of the group to find."),
+			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the group to find."),
+			"name": schema.StringAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "The name of the group to find; a VPC's default group is named `default`."},
+			"tags":        searchTagsAttribute("Tags the group must have. Once found, all of its tags."),
+			"arn":         foundAttribute("The group's ARN."),
+			"owner_id":    foundAttribute("The ID of the account that owns the group."),
+			"description": foundAttribute("The group's description."),
+		},
+	},
+	filter: func(m *securityGroupDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.SecurityGroupFilter {
+		return cloud.SecurityGroupFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), GroupName: m.Name.ValueString(), Tags: tags}
+	},
+	find: (*cloud.Client).FindSecurityGroups,
+	id:   func(g cloud.SecurityGroup) string { return g.ID },
+	fill: func(m *securityGroupDataSourceModel, g cloud.SecurityGroup, _ *diag.Diagnostics) {
+		m.ID = types.StringValue(g.ID)
+		m.read(g)
+	},
+	tagsOf: func(g cloud.SecurityGroup) map[string]string { return g.Tags },
+}
