@@ -62,7 +62,7 @@ var noObjectFuncs = []string{
 	"AllocateAddress",
 	// A security group's name, description and rules, each alone or a
 	// direction's count.
-	"validateGroupText", "NormalizeSecurityGroupRule", "ruleLimit", "CheckSecurityGroupNameArguments",
+	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 }
 
 const (

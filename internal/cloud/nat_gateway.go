@@ -127,7 +127,7 @@ func (c *Client) UpdateElasticIP(ctx context.Context, id string, tags map[string
 
 // ReleaseAddress gives an address back to the pool; one in use is refused.
 func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
-	return removeStored("ReleaseAddress", func(eip ElasticIP) error {
+	return removeStored("ReleaseAddress", func(_ ReadTx, eip ElasticIP) error {
 		if eip.NATGatewayID == "" {
 			return nil
 		}

@@ -191,7 +191,7 @@ func defaultNetworkACLID(tx ReadTx, scope Scope, vpcID string) (string, error) {
 // only with its VPC (AWS answers DeleteNetworkAcl on one with
 // InvalidParameterValue, "cannot delete default network ACL acl-..."), or
 // an ACL that subnets are associated with.
-func refuseDefaultOrUsedACL(acl NetworkACL) error {
+func refuseDefaultOrUsedACL(_ ReadTx, acl NetworkACL) error {
 	if acl.Default {
 		return &Error{
 			Code:    "InvalidParameterValue",

@@ -21,10 +21,12 @@ const ClaimSubnetNetworkACL ClaimKind = "subnet-network-acl"
 
 // NetworkACLEntrySpec is a rule of an ACL as configured. Protocol may be a
 // name (tcp, udp, icmp, ipv6-icmp, all) or a number; ports and ICMP values are
-// nil when not given. Any string may be Unknown at plan.
+// nil when not given. Any string may be Unknown at plan, and so may the rule
+// number (NumberUnknown): such a rule still counts towards the limit.
 type NetworkACLEntrySpec struct {
 	Egress        bool
 	RuleNumber    int
+	NumberUnknown bool
 	Protocol      string
 	RuleAction    string
 	CIDRBlock     string
@@ -64,16 +66,19 @@ func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkAC
 	}
 	e := NetworkACLEntry{NetworkACLID: aclID, Egress: spec.Egress, RuleNumber: spec.RuleNumber,
 		CIDRBlock: spec.CIDRBlock, IPv6CIDRBlock: spec.IPv6CIDRBlock}
-	if spec.RuleNumber < 1 || spec.RuleNumber >= DefaultRuleNumber {
+	if !spec.NumberUnknown && (spec.RuleNumber < 1 || spec.RuleNumber >= DefaultRuleNumber) {
 		return e, refuse("ruleNumber", strconv.Itoa(spec.RuleNumber),
 			fmt.Sprintf("Number the %s rule from 1 to 32766; 32767 is the \"*\" rule, which is always there.", field))
 	}
 	e.RuleAction = strings.ToLower(spec.RuleAction)
-	if e.RuleAction != RuleActionAllow && e.RuleAction != RuleActionDeny {
+	if IsKnown(spec.RuleAction) && e.RuleAction != RuleActionAllow && e.RuleAction != RuleActionDeny {
 		return e, refuse("ruleAction", spec.RuleAction, fmt.Sprintf("Set the action of %s rule %d to allow or deny.", field, spec.RuleNumber))
 	}
 	e.Protocol = strings.ToLower(spec.Protocol)
-	if n, ok := protocolNumbers[e.Protocol]; ok {
+	if !IsKnown(spec.Protocol) {
+		// The protocol decides which of ports and ICMP values apply.
+		e.Protocol = Unknown
+	} else if n, ok := protocolNumbers[e.Protocol]; ok {
 		e.Protocol = n
 	} else if n, err := strconv.Atoi(e.Protocol); err == nil && n >= -1 && n <= 255 && strconv.Itoa(n) == e.Protocol {
 		e.Protocol = strconv.Itoa(n)
@@ -166,9 +171,14 @@ type NetworkACLInput struct {
 func entriesRule(aclID string, specs []NetworkACLEntrySpec) Rule {
 	return func(View) error {
 		seen := map[bool]map[int]bool{false: {}, true: {}}
+		unnumbered := map[bool]int{}
 		for _, spec := range specs {
 			if _, err := NormalizeNetworkACLEntry(aclID, spec); err != nil {
 				return err
+			}
+			if spec.NumberUnknown {
+				unnumbered[spec.Egress]++
+				continue
 			}
 			if seen[spec.Egress][spec.RuleNumber] {
 				return &Error{
@@ -182,7 +192,7 @@ func entriesRule(aclID string, specs []NetworkACLEntrySpec) Rule {
 			seen[spec.Egress][spec.RuleNumber] = true
 		}
 		for _, egress := range []bool{false, true} {
-			if len(seen[egress]) > MaxNetworkACLEntries {
+			if len(seen[egress])+unnumbered[egress] > MaxNetworkACLEntries {
 				return &Error{
 					Code:    "NetworkAclEntryLimitExceeded",
 					Message: fmt.Sprintf("The maximum number of %s network ACL entries (%d) has been reached.", direction(egress), MaxNetworkACLEntries),
@@ -383,7 +393,7 @@ func (c *Client) DeleteNetworkACL(ctx context.Context, id string) error {
 			return err
 		}
 		if acl.Default {
-			return refuseDefaultOrUsedACL(acl)
+			return refuseDefaultOrUsedACL(tx, acl)
 		}
 		for _, a := range acl.Associations {
 			if err := c.toDefaultNetworkACL(tx, acl.VPCID, a.SubnetID); err != nil {

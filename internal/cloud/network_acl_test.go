@@ -99,6 +99,13 @@ func TestNetworkACLEntryRules(t *testing.T) {
 		"icmp type":      {cloud.NetworkACLEntrySpec{RuleNumber: 1, Protocol: "icmp", RuleAction: "allow", CIDRBlock: "0.0.0.0/0", ICMPType: intp(300)}, "InvalidParameterValue"},
 		"icmp all":       {cloud.NetworkACLEntrySpec{RuleNumber: 1, Protocol: "1", RuleAction: "allow", CIDRBlock: "0.0.0.0/0", ICMPType: intp(-1), ICMPCode: intp(-1)}, ""},
 		"all, no ports":  {cloud.NetworkACLEntrySpec{RuleNumber: 1, Protocol: "all", RuleAction: "deny", IPv6CIDRBlock: "::/0"}, ""},
+		// At plan, what is unknown is left to apply and the rest is checked.
+		"unknown protocol":          {with(tcp(80, 80), func(s *cloud.NetworkACLEntrySpec) { s.Protocol, s.FromPort = cloud.Unknown, nil }), ""},
+		"unknown action":            {with(tcp(80, 80), func(s *cloud.NetworkACLEntrySpec) { s.RuleAction = cloud.Unknown }), ""},
+		"unknown number":            {with(tcp(80, 80), func(s *cloud.NetworkACLEntrySpec) { s.RuleNumber, s.NumberUnknown = 0, true }), ""},
+		"unknown block, both given": {with(tcp(80, 80), func(s *cloud.NetworkACLEntrySpec) { s.CIDRBlock, s.IPv6CIDRBlock = cloud.Unknown, "::/0" }), "InvalidParameterCombination"},
+		"unknown protocol, rule 0":  {with(tcp(80, 80), func(s *cloud.NetworkACLEntrySpec) { s.Protocol, s.RuleNumber = cloud.Unknown, 0 }), "InvalidParameterValue"},
+		"unknown action, host bits": {with(tcp(80, 80), func(s *cloud.NetworkACLEntrySpec) { s.RuleAction, s.CIDRBlock = cloud.Unknown, "10.0.0.1/8" }), "InvalidParameterValue"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := cloud.NormalizeNetworkACLEntry("", tc.spec)
@@ -111,6 +118,30 @@ func TestNetworkACLEntryRules(t *testing.T) {
 			wantCode(t, err, tc.code)
 		})
 	}
+}
+
+// TestNetworkACLUnknownRulesCount: rules whose number or protocol is known
+// only after apply still count towards the limit at plan, and known
+// numbers are still checked for duplicates.
+func TestNetworkACLUnknownRulesCount(t *testing.T) {
+	c := freshClient(t)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	entries := make([]cloud.NetworkACLEntrySpec, 0, 21)
+	for i := 1; i <= 20; i++ {
+		entries = append(entries, cloud.NetworkACLEntrySpec{RuleNumber: i, Protocol: "all", RuleAction: "allow", CIDRBlock: "10.0.0.0/8"})
+	}
+	check := func(entries ...cloud.NetworkACLEntrySpec) error {
+		p := cloud.NewPlan()
+		in := cloud.NetworkACLInput{VPCID: vpc.ID, Entries: entries, ManageIngress: true}
+		return c.CheckNetworkACL(context.Background(), p, p.NewHolder(), "", in)
+	}
+	if err := check(entries...); err != nil {
+		t.Fatalf("20 rules refused: %v", err)
+	}
+	unnumbered := cloud.NetworkACLEntrySpec{NumberUnknown: true, Protocol: cloud.Unknown, RuleAction: "allow", CIDRBlock: cloud.Unknown}
+	wantCode(t, check(append(entries, unnumbered)...), "NetworkAclEntryLimitExceeded")
+	unknownProtocol := cloud.NetworkACLEntrySpec{RuleNumber: 5, Protocol: cloud.Unknown, RuleAction: "deny", CIDRBlock: "0.0.0.0/0"}
+	wantCode(t, check(entries[0], entries[4], unknownProtocol), "NetworkAclEntryAlreadyExists")
 }
 
 // Two planned ACLs may not both take one subnet, and an ACL may not take a

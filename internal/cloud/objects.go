@@ -49,7 +49,7 @@ func ReplaceTags[T Row](c *Client, ctx context.Context, id string, tags map[stri
 // alone keeps from being deleted while others use them: operation op
 // deletes the object with the given ID, its tags going with it, unless one
 // of refusals refuses it.
-func removeStored[T Row](op string, refusals ...func(object T) error) func(c *Client, ctx context.Context, id string) error {
+func removeStored[T Row](op string, refusals ...func(tx ReadTx, object T) error) func(c *Client, ctx context.Context, id string) error {
 	return func(c *Client, ctx context.Context, id string) error {
 		return c.write(ctx, op, kindOf[T]().ids(id), func(tx Tx) error {
 			object, err := findStored[T](tx, c.scope, id, "id")
@@ -57,7 +57,7 @@ func removeStored[T Row](op string, refusals ...func(object T) error) func(c *Cl
 				return err
 			}
 			for _, refuse := range refusals {
-				if err := refuse(object); err != nil {
+				if err := refuse(tx, object); err != nil {
 					return err
 				}
 			}

@@ -119,7 +119,7 @@ func createDefaultSecurityGroup(tx Tx, vpc VPC) (SecurityGroup, error) {
 // only with its VPC, with AWS's code for DeleteSecurityGroup on a default
 // group (Client.CannotDelete, per the default security group page of the
 // VPC user guide).
-func refuseDefaultGroup(g SecurityGroup) error {
+func refuseDefaultGroup(_ ReadTx, g SecurityGroup) error {
 	if !g.Default {
 		return nil
 	}

@@ -293,6 +293,31 @@ var protocolNames = map[string]string{"6": "tcp", "17": "udp", "1": "icmp", "58"
 // "all" is "-1"), and ports -1 for protocols without ports. field names the
 // argument that holds the rule. Unknown values are left as they are.
 func NormalizeSecurityGroupRule(r SecurityGroupRule, field string) (SecurityGroupRule, error) {
+	r, err := normalizeProtocol(r, field)
+	if err != nil {
+		return r, err
+	}
+	if r.CIDRIPv4 != "" && IsKnown(r.CIDRIPv4) {
+		if _, err := ParseIPv4Network(r.CIDRIPv4, "cidrIp", field); err != nil {
+			return r, err
+		}
+	}
+	if r.CIDRIPv6 != "" && IsKnown(r.CIDRIPv6) {
+		if _, err := ParseIPv6Network(r.CIDRIPv6, "cidrIpv6", field); err != nil {
+			return r, err
+		}
+	}
+	if len(r.Description) > maxGroupText {
+		return r, &Error{Code: "InvalidParameterValue", Message: "Invalid rule description: it must be at most 255 characters long.",
+			Fix: "Shorten the rule's description.", Field: field}
+	}
+	return r, nil
+}
+
+// normalizeProtocol checks a rule's protocol and ports, which decide each
+// other, and names the protocol as AWS does; an unknown protocol leaves
+// both to apply.
+func normalizeProtocol(r SecurityGroupRule, field string) (SecurityGroupRule, error) {
 	if !IsKnown(r.IPProtocol) {
 		return r, nil
 	}
@@ -336,19 +361,6 @@ func NormalizeSecurityGroupRule(r SecurityGroupRule, field string) (SecurityGrou
 		}
 		// Other protocols have no ports: every port is let through.
 		r.FromPort, r.ToPort = -1, -1
-	}
-	if r.CIDRIPv4 != "" && IsKnown(r.CIDRIPv4) {
-		if _, err := ParseIPv4Network(r.CIDRIPv4, "cidrIp", field); err != nil {
-			return r, err
-		}
-	}
-	if r.CIDRIPv6 != "" && IsKnown(r.CIDRIPv6) {
-		if _, err := ParseIPv6Network(r.CIDRIPv6, "cidrIpv6", field); err != nil {
-			return r, err
-		}
-	}
-	if len(r.Description) > maxGroupText {
-		return invalid("Invalid rule description: it must be at most 255 characters long.", "Shorten the rule's description.")
 	}
 	return r, nil
 }
@@ -487,7 +499,7 @@ func (c *Client) FindSecurityGroups(ctx context.Context, filter SecurityGroupFil
 // DeleteSecurityGroup deletes a group, refusing a VPC's default group and a
 // group that a rule of another group refers to (AWS's DependencyViolation).
 func (c *Client) DeleteSecurityGroup(ctx context.Context, id string) error {
-	return c.deleteSecurityGroup(ctx, id)
+	return removeStored("DeleteSecurityGroup", refuseDefaultGroup, refuseReferencedGroup)(c, ctx, id)
 }
 
 // RevokeAndDeleteSecurityGroup first revokes every rule of the group, as
@@ -501,7 +513,7 @@ func (c *Client) RevokeAndDeleteSecurityGroup(ctx context.Context, id string) er
 		if err != nil {
 			return err
 		}
-		if err := refuseDefaultGroup(g); err != nil {
+		if err := refuseDefaultGroup(tx, g); err != nil {
 			return err
 		}
 		for _, r := range g.Rules {
@@ -514,42 +526,34 @@ func (c *Client) RevokeAndDeleteSecurityGroup(ctx context.Context, id string) er
 	if err != nil {
 		return err
 	}
-	return c.deleteSecurityGroup(ctx, id)
+	return c.DeleteSecurityGroup(ctx, id)
 }
 
-func (c *Client) deleteSecurityGroup(ctx context.Context, id string) error {
-	return c.write(ctx, "DeleteSecurityGroup", map[string]string{"security_group_id": id}, func(tx Tx) error {
-		g, err := findStored[SecurityGroup](tx, c.scope, id, "id")
-		if err != nil {
-			return err
+// refuseReferencedGroup refuses to delete a group that a rule of another
+// group refers to. Rules refer only to groups of their own VPC, so its
+// groups are all that can.
+func refuseReferencedGroup(tx ReadTx, g SecurityGroup) error {
+	others, err := list[SecurityGroup](tx, Scope{AccountID: g.OwnerID, Region: g.Region}, SecurityGroupFilter{VPCID: g.VPCID})
+	if err != nil {
+		return err
+	}
+	var dependents, what []string
+	for _, o := range others {
+		if o.ID == g.ID {
+			continue
 		}
-		if err := refuseDefaultGroup(g); err != nil {
-			return err
-		}
-		// Rules refer only to groups of their own VPC, so its groups are
-		// all that can refer to this one.
-		others, err := list[SecurityGroup](tx, c.scope, SecurityGroupFilter{VPCID: g.VPCID})
-		if err != nil {
-			return err
-		}
-		var dependents, what []string
-		for _, o := range others {
-			if o.ID == id {
-				continue
-			}
-			for _, r := range o.Rules {
-				if r.ReferencedGroupID == id {
-					dependents = append(dependents, o.ID)
-					what = append(what, fmt.Sprintf("the rule of %s %q", o.ID, describeRule(r)))
-					break
-				}
+		for _, r := range o.Rules {
+			if r.ReferencedGroupID == g.ID {
+				dependents = append(dependents, o.ID)
+				what = append(what, fmt.Sprintf("the rule of %s %q", o.ID, describeRule(r)))
+				break
 			}
 		}
-		if len(dependents) > 0 {
-			e := dependencyViolation(KindSecurityGroup, id, dependents, what)
-			e.Message = fmt.Sprintf("resource %s has a dependent object", id)
-			return e
-		}
-		return tx.Delete(KindSecurityGroup, id)
-	})
+	}
+	if len(dependents) == 0 {
+		return nil
+	}
+	e := dependencyViolation(KindSecurityGroup, g.ID, dependents, what)
+	e.Message = fmt.Sprintf("resource %s has a dependent object", g.ID)
+	return e
 }

@@ -121,6 +121,12 @@ func sgRules(set types.Set) []cloud.SecurityGroupRule {
 			IPProtocol: planned(stringAttr(a["protocol"])), FromPort: int(int64Attr(a["from_port"])), ToPort: int(int64Attr(a["to_port"])),
 			Description: stringAttr(a["description"]).ValueString(),
 		}
+		if isUnknown(a["from_port"]) || isUnknown(a["to_port"]) {
+			// An unknown port would read as 0; the protocol and ports are
+			// checked together, at apply, while the rule still counts
+			// towards the limit at plan.
+			base.IPProtocol = cloud.Unknown
+		}
 		for _, end := range []struct {
 			key  string
 			set  func(r *cloud.SecurityGroupRule, v string)
@@ -148,6 +154,8 @@ func sgRules(set types.Set) []cloud.SecurityGroupRule {
 	}
 	return rules
 }
+
+func isUnknown(v attr.Value) bool { return v != nil && v.IsUnknown() }
 
 func stringAttr(v attr.Value) types.String {
 	s, _ := v.(types.String)

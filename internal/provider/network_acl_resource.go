@@ -223,8 +223,9 @@ func networkACLInput(ctx context.Context, m *networkACLModel, config tfsdk.Confi
 	return in
 }
 
-// aclEntrySpecs reads the rules of a set as the cloud takes them. A rule
-// with a value known only after apply is left to the apply's check.
+// aclEntrySpecs reads the rules of a set as the cloud takes them. Values
+// known only after apply are cloud.Unknown, so that what is known of a rule
+// (its number, its block, its share of the limit) is still checked at plan.
 func aclEntrySpecs(set types.Set, egress bool) []cloud.NetworkACLEntrySpec {
 	var specs []cloud.NetworkACLEntrySpec
 	for _, element := range set.Elements() {
@@ -241,26 +242,33 @@ func aclEntrySpec(element attr.Value, egress bool) (cloud.NetworkACLEntrySpec, b
 		return cloud.NetworkACLEntrySpec{}, false
 	}
 	spec := cloud.NetworkACLEntrySpec{Egress: egress}
+	portsUnknown := false
 	for key, value := range obj.Attributes() {
-		if value.IsUnknown() {
-			return cloud.NetworkACLEntrySpec{}, false
-		}
 		if value.IsNull() {
 			continue
 		}
 		switch v := value.(type) {
 		case types.String:
+			s := planned(v)
 			switch key {
 			case "action":
-				spec.RuleAction = v.ValueString()
+				spec.RuleAction = s
 			case "protocol":
-				spec.Protocol = v.ValueString()
+				spec.Protocol = s
 			case "cidr_block":
-				spec.CIDRBlock = v.ValueString()
+				spec.CIDRBlock = s
 			case "ipv6_cidr_block":
-				spec.IPv6CIDRBlock = v.ValueString()
+				spec.IPv6CIDRBlock = s
 			}
 		case types.Int64:
+			if v.IsUnknown() {
+				if key == "rule_no" {
+					spec.NumberUnknown = true
+				} else {
+					portsUnknown = true
+				}
+				continue
+			}
 			n := int(v.ValueInt64())
 			switch key {
 			case "rule_no":
@@ -275,6 +283,11 @@ func aclEntrySpec(element attr.Value, egress bool) (cloud.NetworkACLEntrySpec, b
 				spec.ICMPCode = &n
 			}
 		}
+	}
+	if portsUnknown {
+		// Which ports or ICMP values a rule needs follows from its protocol,
+		// so the pair is checked at apply, when both are known.
+		spec.Protocol = cloud.Unknown
 	}
 	return spec, true
 }
