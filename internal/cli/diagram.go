@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"slices"
 	"strings"
 )
 
@@ -123,6 +124,7 @@ var (
 	shapeTable   = shape{mermaidOpen: "[/", mermaidClose: "/]", dotShape: "note"}
 	shapeGateway = shape{mermaidOpen: "{{", mermaidClose: "}}", dotShape: "hexagon"}
 	shapeNAT     = shape{mermaidOpen: "([", mermaidClose: "])", dotShape: "octagon"}
+	shapeFilter  = shape{mermaidOpen: "[[", mermaidClose: "]]", dotShape: "component"}
 	// shapeGone is a route target that no longer exists.
 	shapeGone = shape{mermaidOpen: "[", mermaidClose: "]", dotShape: "box", dotStyle: `, style=dashed, color="red"`}
 )
@@ -195,6 +197,22 @@ func newGraph(vpcs []vpcView) *graph {
 			g.edges = append(g.edges, edge{from: e.ID, to: "internet"})
 			g.internet = true
 		}
+		for _, sg := range v.SecurityGroups {
+			vg.nodes = append(vg.nodes, gnode{id: sg.ID, shape: shapeFilter, label: joinLines(append([]string{nameOr(sg.Tags, sg.ID), "security group " + sg.Name}, nodeLines(securityGroupNode(sg))...)...)})
+			known[sg.ID] = true
+			for _, r := range append(slices.Clone(sg.Ingress), sg.Egress...) {
+				if peer := r.ReferencedSecurityGroupID; peer != "" && peer != sg.ID {
+					g.edges = append(g.edges, edge{from: sg.ID, to: peer, label: "allows"})
+				}
+			}
+		}
+		for _, a := range v.NetworkACLs {
+			vg.nodes = append(vg.nodes, gnode{id: a.ID, shape: shapeFilter, label: joinLines(append([]string{nameOr(a.Tags, a.ID), aclNoun(a)}, nodeLines(networkACLNode(a))...)...)})
+			known[a.ID] = true
+			for _, subnet := range a.SubnetIDs {
+				g.edges = append(g.edges, edge{from: a.ID, to: subnet, label: "filters"})
+			}
+		}
 		g.vpcs = append(g.vpcs, vg)
 	}
 	for _, e := range g.edges {
@@ -204,6 +222,18 @@ func newGraph(vpcs []vpcView) *graph {
 		}
 	}
 	return g
+}
+
+// nodeLines are the lines below a node of ls's tree that describe rules,
+// for a diagram's label; what ls lists of associations the diagram draws.
+func nodeLines(n node) []string {
+	var lines []string
+	for _, c := range n.children {
+		if !strings.HasPrefix(c.text, "associated with") {
+			lines = append(lines, c.text)
+		}
+	}
+	return lines
 }
 
 func nameOr(tags map[string]string, id string) string {
@@ -335,4 +365,11 @@ func (g *graph) dot(w io.Writer) {
 		outf(w, "  %s -> %s%s;\n", dotText(e.from), dotText(e.to), a)
 	}
 	outln(w, "}")
+}
+
+func aclNoun(a networkACLView) string {
+	if a.Default {
+		return "default network ACL"
+	}
+	return "network ACL"
 }

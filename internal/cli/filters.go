@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// Security groups and network ACLs are shown by show alone for now: ls,
-// diagram and orphans leave a VPC's default group and ACL out, as they go
-// with the VPC, like its main route table.
+// Security groups and network ACLs, as ls and show present them: their
+// rules with the names of the AWS provider's rule resources in JSON, and a
+// line each in text.
 
 type securityGroupView struct {
 	ID          string              `json:"id"`
@@ -92,15 +95,72 @@ func networkACLOf(a cloud.NetworkACL) networkACLView {
 	return view
 }
 
-// addFilterViews records the views of the security groups and network ACLs
-// of the inventory, after everything ls lists.
-func (w *world) addFilterViews(add func(id string, view any), inv cloud.Inventory) {
-	for _, g := range inv.SecurityGroups {
-		add(g.ID, securityGroupOf(g))
+func securityGroupNode(g securityGroupView) node {
+	isDefault := ""
+	if g.Default {
+		isDefault = "default"
 	}
-	for _, a := range inv.NetworkACLs {
-		add(a.ID, networkACLOf(a))
+	n := node{text: label("security group "+g.ID, fmt.Sprintf("%q", g.Name), isDefault, quotedName(g.Tags))}
+	for _, r := range g.Ingress {
+		n.children = append(n.children, node{text: label("in: "+ruleTraffic(r.IPProtocol, &r.FromPort, &r.ToPort), "from "+rulePeer(r), r.ID)})
 	}
+	for _, r := range g.Egress {
+		n.children = append(n.children, node{text: label("out: "+ruleTraffic(r.IPProtocol, &r.FromPort, &r.ToPort), "to "+rulePeer(r), r.ID)})
+	}
+	return n
+}
+
+func rulePeer(r securityGroupRule) string {
+	return r.CIDRIPv4 + r.CIDRIPv6 + r.ReferencedSecurityGroupID
+}
+
+func networkACLNode(a networkACLView) node {
+	isDefault := ""
+	if a.Default {
+		isDefault = "default"
+	}
+	n := node{text: label("network ACL "+a.ID, isDefault, quotedName(a.Tags))}
+	entries := func(direction, toward string, list []networkACLEntry) {
+		for _, e := range list {
+			number := strconv.Itoa(e.RuleNo)
+			if e.RuleNo == cloud.DefaultRuleNumber {
+				number = "*"
+			}
+			ports, icmp := ruleTraffic(e.Protocol, e.FromPort, e.ToPort), ""
+			if e.ICMPType != nil {
+				icmp = fmt.Sprintf("type %d code %d", *e.ICMPType, deref(e.ICMPCode))
+			}
+			n.children = append(n.children, node{text: label(direction+" "+number+" "+e.Action, ports, icmp, toward+" "+e.CIDRBlock+e.IPv6CIDRBlock)})
+		}
+	}
+	entries("in:", "from", a.Ingress)
+	entries("out:", "to", a.Egress)
+	if len(a.SubnetIDs) > 0 {
+		n.children = append(n.children, node{text: "associated with " + strings.Join(a.SubnetIDs, ", ")})
+	}
+	return n
+}
+
+// ruleTraffic words a rule's protocol and ports: "all traffic", "tcp
+// 22", "udp 1024-65535".
+func ruleTraffic(protocol string, from, to *int) string {
+	switch {
+	case protocol == cloud.AllProtocols:
+		return "all traffic"
+	case from == nil || to == nil || *from < 0:
+		return protocol
+	case *from == *to:
+		return fmt.Sprintf("%s %d", protocol, *from)
+	default:
+		return fmt.Sprintf("%s %d-%d", protocol, *from, *to)
+	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // defaultOrInVPC is show's relation of a group or ACL to its VPC.

@@ -56,6 +56,9 @@ func TestLsShowsWhatMatters(t *testing.T) {
 		"IPv4 to internet: yes, through " + ids["nat"],
 		"BLACKHOLE",
 		"internet gateways attached to no VPC",
+		"security group " + ids["sg default"] + `  "default"  default`,
+		"in: all traffic  from " + ids["sg default"],
+		"in: * deny  all traffic  from 0.0.0.0/0",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ls output lacks %q:\n%s", want, out)

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register(command{
-		name: "ls", args: "", summary: "List the cloud as a tree: VPCs, subnets (public or private, internet access), route tables and routes, gateways, NAT gateways, elastic IPs.",
+		name: "ls", args: "", summary: "List the cloud as a tree: VPCs, subnets (public or private, internet access), route tables and routes, gateways, NAT gateways, security groups and network ACLs with their rules, elastic IPs.",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			output := outputFlag(fs)
 			return func(ctx context.Context, e *env, args []string) error {
@@ -152,6 +152,12 @@ func vpcNode(v vpcView) node {
 	}
 	for _, g := range v.NATGateways {
 		n.children = append(n.children, natNode(g))
+	}
+	for _, g := range v.SecurityGroups {
+		n.children = append(n.children, securityGroupNode(g))
+	}
+	for _, a := range v.NetworkACLs {
+		n.children = append(n.children, networkACLNode(a))
 	}
 	return n
 }

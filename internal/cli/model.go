@@ -38,6 +38,9 @@ type vpcView struct {
 	RouteTables      []routeTableView  `json:"route_tables"`
 	NATGateways      []natView         `json:"nat_gateways"`
 	MainRouteTableID string            `json:"main_route_table_id"`
+	// The VPC's default group and ACL come first, the others by ID.
+	SecurityGroups []securityGroupView `json:"security_groups"`
+	NetworkACLs    []networkACLView    `json:"network_acls"`
 }
 
 type gatewayView struct {
@@ -144,7 +147,7 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 	for i, v := range vpcs {
 		w.VPCs[i] = vpcView{ID: v.ID, CIDRBlock: v.CIDRBlock, IPv6CIDRBlock: v.IPv6CIDRBlock, Tags: nonNil(v.Tags),
 			MainRouteTableID: v.MainRouteTableID, EgressOnly: []gatewayView{}, Subnets: []subnetView{},
-			RouteTables: []routeTableView{}, NATGateways: []natView{}}
+			RouteTables: []routeTableView{}, NATGateways: []natView{}, SecurityGroups: []securityGroupView{}, NetworkACLs: []networkACLView{}}
 	}
 	for i := range w.VPCs {
 		byVPC[w.VPCs[i].ID] = &w.VPCs[i]
@@ -213,8 +216,21 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		}
 	}
 
+	for _, g := range inv.SecurityGroups {
+		if v, ok := byVPC[g.VPCID]; ok {
+			v.SecurityGroups = append(v.SecurityGroups, securityGroupOf(g))
+		}
+	}
+	for _, a := range inv.NetworkACLs {
+		if v, ok := byVPC[a.VPCID]; ok {
+			v.NetworkACLs = append(v.NetworkACLs, networkACLOf(a))
+		}
+	}
+
 	for i := range w.VPCs {
 		v := &w.VPCs[i]
+		sort.SliceStable(v.SecurityGroups, func(i, j int) bool { return defaultFirst(v.SecurityGroups[i].Default, v.SecurityGroups[j].Default) })
+		sort.SliceStable(v.NetworkACLs, func(i, j int) bool { return defaultFirst(v.NetworkACLs[i].Default, v.NetworkACLs[j].Default) })
 		// Subnets as people think of them: by zone, then by address.
 		sort.SliceStable(v.Subnets, func(i, j int) bool {
 			a, b := v.Subnets[i], v.Subnets[j]
@@ -259,11 +275,16 @@ func (w *world) listViews() {
 			}
 		}
 		listEach(add, v.NATGateways, func(g natView) string { return g.ID })
+		listEach(add, v.SecurityGroups, func(g securityGroupView) string { return g.ID })
+		listEach(add, v.NetworkACLs, func(a networkACLView) string { return a.ID })
 	}
 	listEach(add, w.Detached, func(g gatewayView) string { return g.ID })
 	listEach(add, w.ElasticIPs, func(e elasticIPView) string { return e.AllocationID })
-	w.addFilterViews(add, w.inv)
 }
+
+// defaultFirst orders a VPC's default group or ACL before the others, which
+// the inventory already holds in ID order.
+func defaultFirst(a, b bool) bool { return a && !b }
 
 func listEach[T any](add func(id string, view any), views []T, id func(T) string) {
 	for _, v := range views {

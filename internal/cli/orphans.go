@@ -420,7 +420,10 @@ type orphanReport struct {
 // states know. What counts as known, kind by kind:
 //
 //   - VPC, subnet, route table, route table association, internet gateway,
-//     egress-only internet gateway, NAT gateway, elastic IP: its ID.
+//     egress-only internet gateway, NAT gateway, security group, network
+//     ACL, elastic IP: its ID.
+//   - A VPC's default security group and network ACL: implied by the VPC,
+//     with which they go.
 //   - A VPC's main route table and main association: implied by the VPC.
 //     They are made with it, cannot be deleted on their own, and go with
 //     it; a main association that replaced the first one (through
@@ -505,6 +508,14 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 				children = append(children, add(w.byID(g.ID, v.ID, "", g), natNode(g).text))
 			}
 		}
+		// What the lines above do not place, by the index: a VPC's security
+		// groups and network ACLs, and the kinds to come. Its default group
+		// and ACL go with it and are never orphans of their own.
+		for _, o := range w.index.Objects {
+			if o.Parent == v.ID && !placedByHand[o.Type] && !o.GoesWithParent && !k.ids[o.ID] {
+				children = append(children, add(w.byID(o.ID, v.ID, "", w.views[o.ID]), label(o.Label+" "+o.ID, quotedName(o.Tags))))
+			}
+		}
 		root := node{text: vpcNode(v).text, children: children}
 		if vpcKnown {
 			if len(children) == 0 {
@@ -557,6 +568,10 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 	})
 	return report, nil
 }
+
+// placedByHand are the kinds in a VPC whose orphans findOrphans places
+// itself, with what it knows of each (attachments, a table's routes).
+var placedByHand = map[string]bool{"internet_gateway": true, "egress_only_internet_gateway": true, "subnet": true, "route_table": true, "nat_gateway": true}
 
 // tableOrphans finds the orphans of one route table: the table itself, its
 // associations, its routes. withTable says that the table is orphaned, so

@@ -561,3 +561,39 @@ func TestOrphansInputErrors(t *testing.T) {
 		t.Errorf("orphans of an empty state: exit %d, stderr %q, stdout %s", r.code, r.stderr, r.stdout)
 	}
 }
+
+// TestOrphansSecurityGroupsAndACLs: a group and an ACL that no state knows
+// are orphans, found through the index as any kind in a VPC, and deleted;
+// the VPC's default group and ACL go with it and are never listed.
+func TestOrphansSecurityGroupsAndACLs(t *testing.T) {
+	location, lab := orphansLab(t)
+	var sgID, aclID string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		sg, err := c.CreateSecurityGroup(ctx, cloud.SecurityGroupInput{VPCID: lab.vpc, GroupName: "web", Description: "web"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		acl, err := c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: lab.vpc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sgID, aclID = sg.ID, acl.ID
+	})
+	state := stateFile(t, lab.everything())
+	got := orphansJSON(t, location, "", state)
+	if want := []string{"security_group " + sgID, "network_acl " + aclID}; !sameByType(got, want) {
+		t.Errorf("orphans -o json lists\n%v\nwant\n%v", got, want)
+	}
+	before := cloudIDs(t, location)
+	mustRun(t, location, "", "orphans", "--delete", state)
+	checkDeleted(t, location, before, sgID, aclID)
+
+	// Without the VPC in the state, its default group and ACL are no
+	// orphans of their own: deleting the VPC takes them.
+	for _, o := range orphansJSON(t, location, "", stateFile(t, known(lab.spareIGW))) {
+		if strings.HasPrefix(o, "security_group ") || strings.HasPrefix(o, "network_acl ") {
+			t.Errorf("orphans lists %s, which goes with its VPC", o)
+		}
+	}
+}

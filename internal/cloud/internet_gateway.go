@@ -263,7 +263,7 @@ func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, ta
 
 // DeleteInternetGateway deletes a detached gateway.
 func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
-	return removeStored("DeleteInternetGateway", func(_ ReadTx, igw InternetGateway) error {
+	return removeStored(func(_ ReadTx, igw InternetGateway) error {
 		if igw.VPCID == "" {
 			return nil
 		}

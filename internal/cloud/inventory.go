@@ -95,6 +95,10 @@ type Object struct {
 	// References are the other objects it names, field by field.
 	References []Reference
 	Tags       map[string]string
+	// GoesWithParent says that the object is made with the object it lives
+	// in and goes only with it, as a VPC's default security group and
+	// network ACL do: no one deletes it on its own.
+	GoesWithParent bool
 	// Value is the engine's own value of the object: a VPC, a Subnet, ...
 	Value any
 }
@@ -177,7 +181,7 @@ func describeRouteTable(t RouteTable) Object {
 			refs = append(refs, Reference{Field: "route", ID: r.Target, Detail: r.Destination + " (" + r.State + ")"})
 		}
 	}
-	return Object{ID: t.ID, Tags: t.Tags, Value: t, References: refs}
+	return Object{ID: t.ID, Tags: t.Tags, Value: t, References: refs, GoesWithParent: t.Main}
 }
 
 // describeAssociations describes the associations, which an inventory
@@ -206,11 +210,11 @@ func describeNATGateway(n NATGateway) Object {
 }
 
 func describeSecurityGroup(g SecurityGroup) Object {
-	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID), GoesWithParent: g.Default}
 }
 
 func describeNetworkACL(a NetworkACL) Object {
-	return Object{ID: a.ID, Tags: a.Tags, Value: a, References: references("vpc_id", a.VPCID)}
+	return Object{ID: a.ID, Tags: a.Tags, Value: a, References: references("vpc_id", a.VPCID), GoesWithParent: a.Default}
 }
 
 func describeElasticIP(e ElasticIP) Object {

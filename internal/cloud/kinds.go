@@ -21,8 +21,10 @@ type objectKind struct {
 	taggable bool
 	// table and idColumn are where the store keeps objects of the kind.
 	table, idColumn string
-	// describeOp is the AWS operation that reads objects of the kind.
-	describeOp string
+	// createOp, describeOp and deleteOp are the AWS operations that make,
+	// read and delete (or release, or disassociate) objects of the kind, as
+	// refusals name them.
+	createOp, describeOp, deleteOp string
 	// find looks an object up by ID inside a transaction, with AWS's
 	// errors for a malformed or unknown ID.
 	find func(c *Client, tx ReadTx, id string) error
@@ -85,12 +87,12 @@ var objectKinds []objectKind
 
 func init() {
 	objectKinds = []objectKind{
-		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs",
+		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs", createOp: "CreateVpc", deleteOp: "DeleteVpc",
 			inventory: inventoryAll(func(inv *Inventory) *[]VPC { return &inv.VPCs }, VPCFilter{}),
 			describe:  describeEach(func(inv *Inventory) []VPC { return inv.VPCs }, describeVPC),
 			find:      found((*Client).findVPC),
 			remove:    (*Client).DeleteVPC},
-		{Kind: KindSubnet, typeName: "subnet", table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets",
+		{Kind: KindSubnet, typeName: "subnet", table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets", createOp: "CreateSubnet", deleteOp: "DeleteSubnet",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			inventory:   (*Client).inventorySubnets,
@@ -98,7 +100,7 @@ func init() {
 			find:        found((*Client).findSubnet),
 			remove:      (*Client).DeleteSubnet,
 			advise:      (*Client).subnetAdvice},
-		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables",
+		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables", createOp: "CreateRouteTable", deleteOp: "DeleteRouteTable",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			inventory:   (*Client).inventoryRouteTables,
@@ -106,13 +108,13 @@ func init() {
 			find:        found((*Client).findRouteTable),
 			remove:      (*Client).DeleteRouteTable,
 			advise:      (*Client).routeTableAdvice},
-		{Kind: KindRouteTableAssociation, typeName: "route_table_association", table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables",
+		{Kind: KindRouteTableAssociation, typeName: "route_table_association", table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables", createOp: "AssociateRouteTable", deleteOp: "DisassociateRouteTable",
 			parentField: "route_table_id",
 			uses:        []Kind{KindSubnet, KindRouteTable},
 			describe:    describeAssociations,
 			find:        foundByID((*Client).findAssociation),
 			remove:      (*Client).Disassociate},
-		{Kind: KindInternetGateway, typeName: "internet_gateway", table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways",
+		{Kind: KindInternetGateway, typeName: "internet_gateway", table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways", createOp: "CreateInternetGateway", deleteOp: "DeleteInternetGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			inventory:   inventoryAll(func(inv *Inventory) *[]InternetGateway { return &inv.InternetGateways }, InternetGatewayFilter{}),
@@ -123,17 +125,17 @@ func init() {
 			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachable: true,
 				servedVPC: servedBy(func(g InternetGateway) string { return g.VPCID }),
 				beyond:    pastInternetGateway}},
-		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways",
+		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways", createOp: "CreateEgressOnlyInternetGateway", deleteOp: "DeleteEgressOnlyInternetGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			inventory:   inventoryAll(func(inv *Inventory) *[]EgressOnlyInternetGateway { return &inv.EgressOnlyInternetGateways }, EgressOnlyInternetGatewayFilter{}),
 			describe:    describeEach(func(inv *Inventory) []EgressOnlyInternetGateway { return inv.EgressOnlyInternetGateways }, describeEgressOnlyInternetGateway),
 			find:        findsStored[EgressOnlyInternetGateway],
-			remove:      removeStored[EgressOnlyInternetGateway]("DeleteEgressOnlyInternetGateway"),
+			remove:      removeStored[EgressOnlyInternetGateway](),
 			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway",
 				servedVPC: servedBy(func(g EgressOnlyInternetGateway) string { return g.VPCID }),
 				beyond:    pastEgressOnlyGateway}},
-		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways",
+		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways", createOp: "CreateNatGateway", deleteOp: "DeleteNatGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC, KindSubnet, KindElasticIP},
 			inventory:   inventoryAll(func(inv *Inventory) *[]NATGateway { return &inv.NATGateways }, NATGatewayFilter{}),
@@ -145,21 +147,21 @@ func init() {
 				beyond:    pastNATGateway}},
 		// A VPC's default group and ACL go with it, as its main route table
 		// does; remove refuses them on their own, as AWS does.
-		{Kind: KindSecurityGroup, typeName: "security_group", table: "security_groups", idColumn: "id", taggable: true, describeOp: "DescribeSecurityGroups",
+		{Kind: KindSecurityGroup, typeName: "security_group", table: "security_groups", idColumn: "id", taggable: true, describeOp: "DescribeSecurityGroups", createOp: "CreateSecurityGroup", deleteOp: "DeleteSecurityGroup",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			inventory:   inventoryAll(func(inv *Inventory) *[]SecurityGroup { return &inv.SecurityGroups }, SecurityGroupFilter{}),
 			describe:    describeEach(func(inv *Inventory) []SecurityGroup { return inv.SecurityGroups }, describeSecurityGroup),
 			find:        findsStored[SecurityGroup],
 			remove:      (*Client).DeleteSecurityGroup},
-		{Kind: KindNetworkACL, typeName: "network_acl", table: "network_acls", idColumn: "id", taggable: true, describeOp: "DescribeNetworkAcls",
+		{Kind: KindNetworkACL, typeName: "network_acl", table: "network_acls", idColumn: "id", taggable: true, describeOp: "DescribeNetworkAcls", createOp: "CreateNetworkAcl", deleteOp: "DeleteNetworkAcl",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			inventory:   inventoryAll(func(inv *Inventory) *[]NetworkACL { return &inv.NetworkACLs }, NetworkACLFilter{}),
 			describe:    describeEach(func(inv *Inventory) []NetworkACL { return inv.NetworkACLs }, describeNetworkACL),
 			find:        findsStored[NetworkACL],
-			remove:      removeStored("DeleteNetworkAcl", refuseDefaultOrUsedACL)},
-		{Kind: KindElasticIP, typeName: "eip", table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses",
+			remove:      removeStored(refuseDefaultOrUsedACL)},
+		{Kind: KindElasticIP, typeName: "eip", table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses", createOp: "AllocateAddress", deleteOp: "ReleaseAddress",
 			inventory: inventoryAll(func(inv *Inventory) *[]ElasticIP { return &inv.ElasticIPs }, ElasticIPFilter{}),
 			describe:  describeEach(func(inv *Inventory) []ElasticIP { return inv.ElasticIPs }, describeElasticIP),
 			find:      found((*Client).findElasticIP),
@@ -236,6 +238,31 @@ func DeletionOrder() []string {
 		left = slices.Delete(left, next, next+1)
 	}
 	return order
+}
+
+// KindNaming is how AWS and the provider name a kind of object, for the
+// front ends that name its operations and types.
+type KindNaming struct {
+	// TypeName is the kind's Terraform type name without the provider's
+	// prefix: "egress_only_internet_gateway".
+	TypeName string
+	// Label is how people call the kind: "egress-only internet gateway".
+	Label string
+	// CreateOp, DescribeOp and DeleteOp are AWS's operations on the kind.
+	CreateOp, DescribeOp, DeleteOp string
+	Taggable                       bool
+}
+
+// Naming returns the registry's names for a kind; ok is false for a kind
+// with no entry (one a user does not name by ID alone).
+func Naming(kind Kind) (KindNaming, bool) {
+	for _, k := range objectKinds {
+		if k.Prefix == kind.Prefix {
+			return KindNaming{TypeName: k.typeName, Label: k.label, CreateOp: k.createOp, DescribeOp: k.describeOp,
+				DeleteOp: k.deleteOp, Taggable: k.taggable}, true
+		}
+	}
+	return KindNaming{}, false
 }
 
 // StoredTable is a table of the store that holds objects of one kind.

@@ -127,7 +127,7 @@ func (c *Client) UpdateElasticIP(ctx context.Context, id string, tags map[string
 
 // ReleaseAddress gives an address back to the pool; one in use is refused.
 func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
-	return removeStored("ReleaseAddress", func(_ ReadTx, eip ElasticIP) error {
+	return removeStored(func(_ ReadTx, eip ElasticIP) error {
 		if eip.NATGatewayID == "" {
 			return nil
 		}
@@ -392,5 +392,5 @@ func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[strin
 // DeleteNATGateway deletes a NAT gateway and frees its elastic IP; routes to
 // it become blackholes.
 func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
-	return removeStored[NATGateway]("DeleteNatGateway")(c, ctx, id)
+	return removeStored[NATGateway]()(c, ctx, id)
 }

@@ -46,12 +46,13 @@ func ReplaceTags[T Row](c *Client, ctx context.Context, id string, tags map[stri
 }
 
 // removeStored is the objectKind.remove of a kind whose objects the schema
-// alone keeps from being deleted while others use them: operation op
-// deletes the object with the given ID, its tags going with it, unless one
-// of refusals refuses it.
-func removeStored[T Row](op string, refusals ...func(tx ReadTx, object T) error) func(c *Client, ctx context.Context, id string) error {
+// alone keeps from being deleted while others use them: the kind's delete
+// operation deletes the object with the given ID, its tags going with it,
+// unless one of refusals refuses it.
+func removeStored[T Row](refusals ...func(tx ReadTx, object T) error) func(c *Client, ctx context.Context, id string) error {
 	return func(c *Client, ctx context.Context, id string) error {
-		return c.write(ctx, op, kindOf[T]().ids(id), func(tx Tx) error {
+		k := kindOf[T]()
+		return c.write(ctx, k.deleteOp, k.ids(id), func(tx Tx) error {
 			object, err := findStored[T](tx, c.scope, id, "id")
 			if err != nil {
 				return err

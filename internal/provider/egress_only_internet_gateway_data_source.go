@@ -15,15 +15,11 @@ type egressOnlyInternetGatewayDataSourceModel struct {
 }
 
 var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSourceModel, cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter]{
-	typeName:   "_egress_only_internet_gateway",
-	noun:       "egress-only internet gateway",
-	describeOp: "DescribeEgressOnlyInternetGateways",
+	kind: cloud.KindEgressOnlyInternetGateway,
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":     lookupCriterion(cloud.KindEgressOnlyInternetGateway, "The ID of the gateway to find."),
 			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
-			"tags":   searchTagsAttribute("Tags the gateway to find must have. Once found, all of its tags."),
 		},
 	},
 	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {

@@ -16,21 +16,14 @@ type egressOnlyInternetGatewayModel struct {
 }
 
 var egressOnlyInternetGatewayKind = resourceKind[egressOnlyInternetGatewayModel, cloud.EgressOnlyInternetGateway]{
-	typeName: "_egress_only_internet_gateway",
-	kind:     cloud.KindEgressOnlyInternetGateway,
+	kind: cloud.KindEgressOnlyInternetGateway,
 	schema: schema.Schema{
 		MarkdownDescription: "An egress-only internet gateway, with the arguments and attributes of `aws_egress_only_internet_gateway`: " +
 			"it lets IPv6 traffic out of a VPC and nothing in.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The gateway's ID, `eigw-` followed by 17 hexadecimal digits."),
-			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC the gateway serves. Changing it replaces the gateway."),
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
+			"vpc_id": replacingReference(cloud.KindVPC, "The VPC the gateway serves. Changing it replaces the gateway."),
 		},
 	},
-	createOp:   "CreateEgressOnlyInternetGateway",
-	describeOp: "DescribeEgressOnlyInternetGateways",
-	deleteOp:   "DeleteEgressOnlyInternetGateway",
 	create: func(d *providerData, ctx context.Context, a applyStep[egressOnlyInternetGatewayModel]) (cloud.EgressOnlyInternetGateway, error) {
 		return d.client.CreateEgressOnlyInternetGateway(ctx, a.plan.VPCID.ValueString(), a.tags)
 	},

@@ -15,15 +15,11 @@ type eipDataSourceModel struct {
 }
 
 var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPFilter]{
-	typeName:   "_eip",
-	noun:       "elastic IP address",
-	describeOp: "DescribeAddresses",
+	kind: cloud.KindElasticIP,
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one elastic IP address by allocation ID, public address or tags. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":             lookupCriterion(cloud.KindElasticIP, "The allocation ID of the address to find."),
 			"public_ip":      schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The public address to find."},
-			"tags":           searchTagsAttribute("Tags the address must have. Once found, all of its tags."),
 			"allocation_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The allocation ID."},
 			"association_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of its association with a NAT gateway, or an empty string."},
 			"domain":         schema.StringAttribute{Computed: true, MarkdownDescription: "Always `vpc`."},

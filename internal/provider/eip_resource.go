@@ -35,8 +35,7 @@ func (a *eipAttributes) read(eip cloud.ElasticIP) {
 }
 
 var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
-	typeName: "_eip",
-	kind:     cloud.KindElasticIP,
+	kind: cloud.KindElasticIP,
 	schema: schema.Schema{
 		MarkdownDescription: "An elastic IP address, with the arguments and attributes of `aws_eip`: a public IPv4 address of the account's own, " +
 			"which a public NAT gateway uses. Simulated addresses come from the documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).",
@@ -54,14 +53,9 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 				Computed:            true,
 				MarkdownDescription: "The ID of the address's association with a NAT gateway, or an empty string. As of the last refresh.",
 			},
-			"arn":      computedID("The address's ARN."),
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
+			"arn": computedID("The address's ARN."),
 		},
 	},
-	createOp:   "AllocateAddress",
-	describeOp: "DescribeAddresses",
-	deleteOp:   "ReleaseAddress",
 	create: func(d *providerData, ctx context.Context, a applyStep[eipModel]) (cloud.ElasticIP, error) {
 		return d.client.AllocateAddress(ctx, a.tags)
 	},

@@ -24,10 +24,8 @@ type internetGatewayDataSourceModel struct {
 var attachmentType = types.ObjectType{AttrTypes: map[string]attr.Type{"state": types.StringType, "vpc_id": types.StringType}}
 
 var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.InternetGateway, cloud.InternetGatewayFilter]{
-	typeName:   "_internet_gateway",
-	noun:       "internet gateway",
-	describeOp: "DescribeInternetGateways",
-	schema:     internetGatewayLookupSchema(),
+	kind:   cloud.KindInternetGateway,
+	schema: internetGatewayLookupSchema(),
 	filter: func(m *internetGatewayDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.InternetGatewayFilter {
 		return cloud.InternetGatewayFilter{ID: eitherID(m.ID, m.InternetGatewayID, "internet_gateway_id", "gateway", diags), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
@@ -54,10 +52,8 @@ func internetGatewayLookupSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":                  lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find."),
 			"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
 			"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
-			"tags":                searchTagsAttribute("Tags the gateway to find must have. Once found, all of its tags."),
 			"arn":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
 			"owner_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
 			"attachments": schema.ListAttribute{

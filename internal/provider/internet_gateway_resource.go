@@ -22,13 +22,11 @@ type internetGatewayResourceModel struct {
 }
 
 var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.InternetGateway]{
-	typeName: "_internet_gateway",
-	kind:     cloud.KindInternetGateway,
+	kind: cloud.KindInternetGateway,
 	schema: schema.Schema{
 		MarkdownDescription: "An internet gateway, with the arguments and attributes of `aws_internet_gateway`: a VPC's door to the internet. " +
 			"A VPC has at most one; attaching a second fails at plan with AWS's `InvalidParameterValue`.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The gateway's ID, `igw-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The gateway's ARN."),
 			"owner_id": computedID("The ID of the account that owns the gateway."),
 			"vpc_id": schema.StringAttribute{
@@ -39,14 +37,9 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 				Validators:    []validator.String{idCheck(cloud.KindVPC)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
 		},
 	},
-	createOp:   "CreateInternetGateway",
-	describeOp: "DescribeInternetGateways",
-	updateOp:   "ModifyInternetGateway",
-	deleteOp:   "DeleteInternetGateway",
+	updateOp: "ModifyInternetGateway",
 	create: func(d *providerData, ctx context.Context, a applyStep[internetGatewayResourceModel]) (cloud.InternetGateway, error) {
 		return d.client.CreateInternetGateway(ctx, a.plan.VPCID.ValueString(), a.tags)
 	},

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -31,12 +32,16 @@ type lookupModelOf[M any] interface {
 // lookupKind describes a data source that finds exactly one object of a
 // kind by the criteria of its configuration; lookupDataSource does the rest.
 type lookupKind[M, O, F any] struct {
-	// typeName follows the provider's name: "_eip" makes simcloud_eip.
-	typeName string
-	// noun names one object in messages: "elastic IP address".
+	// kind is the kind of object looked up. The registry of kinds gives
+	// the data source's type name, the noun its messages use ("elastic IP
+	// address") and the AWS operation that reads the kind.
+	kind       cloud.Kind
+	typeName   string
 	noun       string
 	describeOp string
-	schema     schema.Schema
+	// schema is the lookup's own attributes: id and tags, as criteria,
+	// are added unless it has them.
+	schema schema.Schema
 	// filter makes the engine's criteria of the configured model and tags.
 	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
 	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
@@ -54,6 +59,15 @@ type lookupDataSource[M any, P lookupModelOf[M], O, F any] struct {
 
 // newLookupDataSource is the factory the provider lists for a lookup.
 func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O, F]) func() datasource.DataSource {
+	names, _ := cloud.Naming(k.kind)
+	k.typeName, k.noun, k.describeOp = "_"+names.TypeName, names.Label, names.DescribeOp
+	k.schema.Attributes = maps.Clone(k.schema.Attributes)
+	if _, ok := k.schema.Attributes["id"]; !ok {
+		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+k.noun+" to find.")
+	}
+	if _, ok := k.schema.Attributes["tags"]; !ok {
+		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + k.noun + " to find must have. Once found, all of its tags.")
+	}
 	return func() datasource.DataSource {
 		return &lookupDataSource[M, P, O, F]{dataSourceBase: dataSourceBase{typeName: k.typeName}, lookupKind: k}
 	}

@@ -18,16 +18,12 @@ type natGatewayDataSourceModel struct {
 }
 
 var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, cloud.NATGatewayFilter]{
-	typeName:   "_nat_gateway",
-	noun:       "NAT gateway",
-	describeOp: "DescribeNatGateways",
+	kind: cloud.KindNATGateway,
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one NAT gateway by ID, subnet, VPC or tags. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":                   lookupCriterion(cloud.KindNATGateway, "The ID of the gateway to find."),
 			"subnet_id":            lookupCriterion(cloud.KindSubnet, "The subnet of the gateway to find."),
 			"vpc_id":               lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
-			"tags":                 searchTagsAttribute("Tags the gateway must have. Once found, all of its tags."),
 			"state":                foundAttribute("Always `available` in the simulated cloud: deleted gateways are gone."),
 			"connectivity_type":    foundAttribute("`public` or `private`."),
 			"allocation_id":        foundAttribute("The elastic IP's allocation ID, or an empty string."),

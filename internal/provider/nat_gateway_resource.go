@@ -50,13 +50,11 @@ func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) clo
 var replaceOnChange = []planmodifier.String{stringplanmodifier.RequiresReplace()}
 
 var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
-	typeName: "_nat_gateway",
-	kind:     cloud.KindNATGateway,
+	kind: cloud.KindNATGateway,
 	schema: schema.Schema{
 		MarkdownDescription: "A NAT gateway, with the arguments and attributes of `aws_nat_gateway`: it lets instances of private subnets open " +
 			"connections out, and lets no connection in.",
 		Attributes: map[string]schema.Attribute{
-			"id":        computedID("The gateway's ID, `nat-` followed by 17 hexadecimal digits."),
 			"subnet_id": replacingReference(cloud.KindSubnet, "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway."),
 			"allocation_id": schema.StringAttribute{
 				Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
@@ -70,13 +68,8 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 			"public_ip":            computedID("The gateway's public address, or an empty string for a private one."),
 			"private_ip":           computedID("The gateway's address in its subnet: the first one AWS does not reserve and no other gateway holds."),
 			"network_interface_id": computedID("The ID of the gateway's network interface."),
-			"tags":                 tagsAttribute(),
-			"tags_all":             tagsAllAttribute(),
 		},
 	},
-	createOp:   "CreateNatGateway",
-	describeOp: "DescribeNatGateways",
-	deleteOp:   "DeleteNatGateway",
 	create: func(d *providerData, ctx context.Context, a applyStep[natGatewayModel]) (cloud.NATGateway, error) {
 		return d.client.CreateNATGateway(ctx, a.plan.input(ctx, a.diags))
 	},

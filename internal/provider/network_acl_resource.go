@@ -54,13 +54,11 @@ func aclEntriesAttribute(dir string) schema.SetAttribute {
 }
 
 var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
-	typeName: "_network_acl",
-	kind:     cloud.KindNetworkACL,
+	kind: cloud.KindNetworkACL,
 	schema: schema.Schema{
 		MarkdownDescription: "A network ACL, with the arguments and attributes of `aws_network_acl`: numbered, stateless allow and deny rules " +
 			"on the traffic in and out of the subnets associated with it.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The ACL's ID, `acl-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The ACL's ARN."),
 			"owner_id": computedID("The ID of the account that owns the ACL."),
 			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the ACL. Changing it replaces the ACL."),
@@ -73,16 +71,11 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 					"Leave it out to leave the associations unmanaged.",
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
-			"ingress":  aclEntriesAttribute("ingress"),
-			"egress":   aclEntriesAttribute("egress"),
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
+			"ingress": aclEntriesAttribute("ingress"),
+			"egress":  aclEntriesAttribute("egress"),
 		},
 	},
-	createOp:    "CreateNetworkAcl",
-	describeOp:  "DescribeNetworkAcls",
 	updateOp:    "ReplaceNetworkAclEntry",
-	deleteOp:    "DeleteNetworkAcl",
 	errorFields: map[string]string{"vpc_id": "vpc_id", "tags_all": "tags_all", "subnet_ids": "subnet_ids", "ingress": "ingress", "egress": "egress"},
 	create: func(d *providerData, ctx context.Context, a applyStep[networkACLModel]) (cloud.NetworkACL, error) {
 		in := networkACLInput(ctx, a.plan, a.config, a.tags, a.diags)

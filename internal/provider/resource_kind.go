@@ -1,7 +1,10 @@
 package provider
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -68,13 +71,17 @@ type applyStep[M any] struct {
 // cloud is planned for creation again, with a warning), the AWS operation
 // a refusal names, import, and the tags with the provider's default tags.
 type resourceKind[M, O any] struct {
-	// typeName follows the provider's name: "_eip" makes simcloud_eip.
+	// typeName follows the provider's name: "_eip" makes simcloud_eip. It
+	// defaults to the type name the registry of kinds gives kind.
 	typeName string
 	// kind is the kind of the object; import takes its ID unless
 	// importState says otherwise.
-	kind   cloud.Kind
+	kind cloud.Kind
+	// schema is the resource's own attributes: id, and tags and tags_all
+	// for a tagged model, are added unless it has them.
 	schema schema.Schema
 	// The AWS operations the calls below stand for, named in refusals.
+	// Those left out are the registry's operations on kind.
 	createOp, describeOp, updateOp, deleteOp string
 	// errorFields, when set, maps the fields of the cloud's errors to the
 	// attributes that hold them (see addCloudErrorOn).
@@ -119,6 +126,7 @@ type describedResource[M any, P modelOf[M], O any] struct {
 
 // newResource is the factory the provider lists for a resource kind.
 func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) func() resource.Resource {
+	k.completeFromRegistry(P(new(M)).tagged() != nil)
 	return func() resource.Resource {
 		return &describedResource[M, P, O]{resourceBase: resourceBase{typeName: k.typeName}, resourceKind: k}
 	}
@@ -130,6 +138,24 @@ var (
 	_ resource.ResourceWithImportState      = &describedResource[vpcResourceModel, *vpcResourceModel, cloud.VPC]{}
 	_ resource.ResourceWithConfigValidators = &describedResource[vpcResourceModel, *vpcResourceModel, cloud.VPC]{}
 )
+
+// completeFromRegistry fills in what the registry of kinds says of the
+// resource's kind, where the description leaves it out.
+func (k *resourceKind[M, O]) completeFromRegistry(tagged bool) {
+	names, _ := cloud.Naming(k.kind)
+	k.typeName = cmp.Or(k.typeName, "_"+names.TypeName)
+	k.createOp = cmp.Or(k.createOp, names.CreateOp)
+	k.describeOp = cmp.Or(k.describeOp, names.DescribeOp)
+	k.deleteOp = cmp.Or(k.deleteOp, names.DeleteOp)
+	k.schema.Attributes = maps.Clone(k.schema.Attributes)
+	if _, ok := k.schema.Attributes["id"]; !ok {
+		k.schema.Attributes["id"] = computedID(fmt.Sprintf("The %s's ID, `%s-` followed by 17 hexadecimal digits.", names.Label, k.kind.Prefix))
+	}
+	if _, ok := k.schema.Attributes["tags"]; tagged && !ok {
+		k.schema.Attributes["tags"] = tagsAttribute()
+		k.schema.Attributes["tags_all"] = tagsAllAttribute()
+	}
+}
 
 func (r *describedResource[M, P, O]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema

@@ -21,19 +21,14 @@ type routeTableAssociationModel struct {
 
 // Every argument replaces the association, so it is never updated.
 var routeTableAssociationKind = resourceKind[routeTableAssociationModel, cloud.Association]{
-	typeName: "_route_table_association",
-	kind:     cloud.KindRouteTableAssociation,
+	kind: cloud.KindRouteTableAssociation,
 	schema: schema.Schema{
 		MarkdownDescription: "Associates a subnet with a route table, as `aws_route_table_association` does: the table then serves the subnet instead of the VPC's main table.",
 		Attributes: map[string]schema.Attribute{
-			"id":             computedID("The association's ID, `rtbassoc-` followed by 17 hexadecimal digits."),
 			"subnet_id":      replacingReference(cloud.KindSubnet, "The subnet. It may have one explicit association. Changing it replaces the association."),
 			"route_table_id": replacingReference(cloud.KindRouteTable, "The table, of the subnet's VPC. Changing it replaces the association."),
 		},
 	},
-	createOp:   "AssociateRouteTable",
-	describeOp: "DescribeRouteTables",
-	deleteOp:   "DisassociateRouteTable",
 	create: func(d *providerData, ctx context.Context, a applyStep[routeTableAssociationModel]) (cloud.Association, error) {
 		return d.client.Associate(ctx, a.plan.SubnetID.ValueString(), a.plan.RouteTableID.ValueString())
 	},

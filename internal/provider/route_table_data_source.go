@@ -34,10 +34,8 @@ var (
 )
 
 var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, cloud.RouteTableFilter]{
-	typeName:   "_route_table",
-	noun:       "route table",
-	describeOp: "DescribeRouteTables",
-	schema:     routeTableLookupSchema(),
+	kind:   cloud.KindRouteTable,
+	schema: routeTableLookupSchema(),
 	filter: func(m *routeTableDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.RouteTableFilter {
 		filter := cloud.RouteTableFilter{ID: eitherID(m.ID, m.RouteTableID, "route_table_id", "route table", diags),
 			VPCID: m.VPCID.ValueString(), SubnetID: m.SubnetID.ValueString(), Tags: tags}
@@ -63,14 +61,12 @@ func routeTableLookupSchema() schema.Schema {
 		MarkdownDescription: "Looks up one route table, by ID, by a subnet it serves, by VPC (with `main` to pick the main table), or by tags, " +
 			"and lists every route, local ones included, with its state as it is now. Exactly one table must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":             lookupCriterion(cloud.KindRouteTable, "The ID of the table to find."),
 			"route_table_id": lookupCriterion(cloud.KindRouteTable, "The ID of the table to find, under the name the `aws_route_table` data source uses."),
 			"subnet_id": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "A subnet: finds the table that serves it, its explicit association's or else its VPC's main table.",
 				Validators:          []validator.String{idCheck(cloud.KindSubnet)}},
 			"vpc_id":   lookupCriterion(cloud.KindVPC, "The VPC of the table to find."),
 			"main":     schema.BoolAttribute{Optional: true, MarkdownDescription: "`true` to find only main tables, `false` for only the others."},
-			"tags":     searchTagsAttribute("Tags the table to find must have. Once found, all of its tags."),
 			"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The table's ARN."},
 			"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the table."},
 			"routes": schema.ListAttribute{ElementType: routeEntryType, Computed: true,

@@ -30,24 +30,17 @@ func (a *routeTableAttributes) read(table cloud.RouteTable, diags *diag.Diagnost
 }
 
 var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
-	typeName: "_route_table",
-	kind:     cloud.KindRouteTable,
+	kind: cloud.KindRouteTable,
 	schema: schema.Schema{
 		MarkdownDescription: "A route table, with the arguments and attributes of `aws_route_table`: it decides where the traffic of the subnets it serves goes.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The table's ID, `rtb-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The table's ARN."),
 			"owner_id": computedID("The ID of the account that owns the table."),
 			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the table. Changing it replaces the table."),
 			"route":    inlineRoutesAttribute(),
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
 		},
 	},
-	createOp:    "CreateRouteTable",
-	describeOp:  "DescribeRouteTables",
 	updateOp:    "ReplaceRouteTableRoutes",
-	deleteOp:    "DeleteRouteTable",
 	errorFields: routeTableFields,
 	create: func(d *providerData, ctx context.Context, a applyStep[routeTableModel]) (cloud.RouteTable, error) {
 		in := routeTableInput(ctx, a.plan.Route, a.tags, a.config, a.diags)

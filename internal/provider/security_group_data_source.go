@@ -15,17 +15,13 @@ type securityGroupDataSourceModel struct {
 }
 
 var securityGroupLookup = lookupKind[securityGroupDataSourceModel, cloud.SecurityGroup, cloud.SecurityGroupFilter]{
-	typeName:   "_security_group",
-	noun:       "security group",
-	describeOp: "DescribeSecurityGroups",
+	kind: cloud.KindSecurityGroup,
 	schema: schema.Schema{
 		MarkdownDescription: "Looks up one security group by ID, name, VPC or tags, as `aws_security_group` does. Exactly one must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":     lookupCriterion(cloud.KindSecurityGroup, "The ID of the group to find."),
 			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the group to find."),
 			"name": schema.StringAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "The name of the group to find; a VPC's default group is named `default`."},
-			"tags":        searchTagsAttribute("Tags the group must have. Once found, all of its tags."),
 			"arn":         foundAttribute("The group's ARN."),
 			"owner_id":    foundAttribute("The ID of the account that owns the group."),
 			"description": foundAttribute("The group's description."),

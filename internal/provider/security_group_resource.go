@@ -72,12 +72,10 @@ func uniqueGroupName(prefix string) string {
 }
 
 var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
-	typeName: "_security_group",
-	kind:     cloud.KindSecurityGroup,
+	kind: cloud.KindSecurityGroup,
 	schema: schema.Schema{
 		MarkdownDescription: "A security group, with the arguments and attributes of `aws_security_group`: a stateful filter on the traffic of what is placed in it.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The group's ID, `sg-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The group's ARN."),
 			"owner_id": computedID("The ID of the account that owns the group."),
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC of the group. Required: AWS puts a group given no VPC in the region's default VPC, "+
@@ -99,14 +97,9 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 			"ingress":                inlineSecurityGroupRulesAttribute("ingress"),
 			"egress":                 inlineSecurityGroupRulesAttribute("egress"),
 			"revoke_rules_on_delete": optionalBool(false, "Revoke the group's rules before deleting it, so that groups whose rules refer to each other can be deleted. Default `false`."),
-			"tags":                   tagsAttribute(),
-			"tags_all":               tagsAllAttribute(),
 		},
 	},
-	createOp:    "CreateSecurityGroup",
-	describeOp:  "DescribeSecurityGroups",
 	updateOp:    "AuthorizeSecurityGroupIngress",
-	deleteOp:    "DeleteSecurityGroup",
 	errorFields: map[string]string{"vpc_id": "vpc_id", "name": "name", "description": "description", "ingress": "ingress", "egress": "egress", "tags_all": "tags_all"},
 	create: func(d *providerData, ctx context.Context, a applyStep[securityGroupModel]) (cloud.SecurityGroup, error) {
 		if a.plan.Name.IsUnknown() || a.plan.Name.IsNull() {

@@ -20,10 +20,8 @@ type subnetDataSourceModel struct {
 }
 
 var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetFilter]{
-	typeName:   "_subnet",
-	noun:       "subnet",
-	describeOp: "DescribeSubnets",
-	schema:     subnetLookupSchema(),
+	kind:   cloud.KindSubnet,
+	schema: subnetLookupSchema(),
 	filter: func(m *subnetDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.SubnetFilter {
 		return cloud.SubnetFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(),
 			AvailabilityZone: m.AvailabilityZone.ValueString(), Tags: tags}
@@ -44,11 +42,9 @@ func subnetLookupSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Looks up one subnet by ID, VPC, block, zone, tags, or any combination of them, and reads what its routing makes of it now. Exactly one subnet must match.",
 		Attributes: map[string]schema.Attribute{
-			"id":                             lookupCriterion(cloud.KindSubnet, "The ID of the subnet to find."),
 			"vpc_id":                         lookupCriterion(cloud.KindVPC, "The VPC of the subnet to find."),
 			"cidr_block":                     schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
 			"availability_zone":              schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
-			"tags":                           searchTagsAttribute("Tags the subnet to find must have. Once found, all of its tags."),
 			"arn":                            foundAttribute("The subnet's ARN."),
 			"owner_id":                       foundAttribute("The ID of the account that owns the subnet."),
 			"state":                          foundAttribute("Always `available` in the simulated cloud."),

@@ -58,7 +58,6 @@ func subnetSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "A subnet, with the arguments and attributes of `aws_subnet`, plus `is_public` and `effective_route_table_id`, which say what its routing makes of it.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The subnet's ID, `subnet-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The subnet's ARN."),
 			"owner_id": computedID("The ID of the account that owns the subnet."),
 			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the subnet. Changing it replaces the subnet."),
@@ -113,20 +112,14 @@ func subnetSchema() schema.Schema {
 				Computed: true, AttributeTypes: internetAccessTypes,
 				MarkdownDescription: internetAccessDescription + " As of the last refresh; the data source reads it live.",
 			},
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
 		},
 	}
 }
 
 var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
-	typeName:   "_subnet",
-	kind:       cloud.KindSubnet,
-	schema:     subnetSchema(),
-	createOp:   "CreateSubnet",
-	describeOp: "DescribeSubnets",
-	updateOp:   "ModifySubnetAttribute",
-	deleteOp:   "DeleteSubnet",
+	kind:     cloud.KindSubnet,
+	schema:   subnetSchema(),
+	updateOp: "ModifySubnetAttribute",
 	configValidators: []resource.ConfigValidator{
 		argumentsCheck(cloud.CheckSubnetZoneArguments, "availability_zone", "availability_zone_id"),
 	},

@@ -17,10 +17,8 @@ type vpcDataSourceModel struct {
 }
 
 var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
-	typeName:   "_vpc",
-	noun:       "VPC",
-	describeOp: "DescribeVpcs",
-	schema:     vpcLookupSchema(),
+	kind:   cloud.KindVPC,
+	schema: vpcLookupSchema(),
 	filter: func(m *vpcDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.VPCFilter {
 		return cloud.VPCFilter{ID: m.ID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), Tags: tags}
 	},
@@ -39,7 +37,6 @@ func vpcLookupSchema() schema.Schema {
 		MarkdownDescription: "Looks up one VPC of the simulated cloud by ID, by IPv4 block, by tags, or by any combination of them, as the `aws_vpc` data source does. " +
 			"Exactly one VPC must match.",
 		Attributes: map[string]schema.Attribute{
-			"id": lookupCriterion(cloud.KindVPC, "The ID of the VPC to find."),
 			"cidr_block": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
@@ -49,7 +46,6 @@ func vpcLookupSchema() schema.Schema {
 					return err
 				})},
 			},
-			"tags":                                 searchTagsAttribute("Tags the VPC to find must have, each with the given value. Once found, all of the VPC's tags."),
 			"arn":                                  foundAttribute("The VPC's ARN."),
 			"owner_id":                             foundAttribute("The ID of the account that owns the VPC."),
 			"state":                                foundAttribute("The VPC's state; always `available` in the simulated cloud."),

@@ -50,13 +50,11 @@ func (a *vpcAttributes) read(vpc cloud.VPC) {
 }
 
 var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
-	typeName: "_vpc",
-	kind:     cloud.KindVPC,
+	kind: cloud.KindVPC,
 	schema: schema.Schema{
 		MarkdownDescription: "A VPC: a private network of your own in the simulated cloud, with the arguments and attributes of `aws_vpc`. " +
 			"Every VPC comes with a main route table that holds its local routes, a default security group and a default network ACL.",
 		Attributes: map[string]schema.Attribute{
-			"id":       computedID("The VPC's ID, `vpc-` followed by 17 hexadecimal digits."),
 			"arn":      computedID("The VPC's ARN."),
 			"owner_id": computedID("The ID of the account that owns the VPC."),
 			"cidr_block": schema.StringAttribute{
@@ -104,14 +102,9 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				"inbound, all traffic from the group itself; outbound, all traffic to `0.0.0.0/0`, and to `::/0` while the VPC has an IPv6 block."),
 			"default_network_acl_id": computedID("The ID of the VPC's default network ACL, made and deleted with the VPC, and associated with every subnet that has no other ACL: " +
 				"rule 100 allows all IPv4 traffic each way, rule 101 all IPv6 traffic while the VPC has an IPv6 block, and the `*` rules deny the rest."),
-			"tags":     tagsAttribute(),
-			"tags_all": tagsAllAttribute(),
 		},
 	},
-	createOp:   "CreateVpc",
-	describeOp: "DescribeVpcs",
-	updateOp:   "ModifyVpcAttribute",
-	deleteOp:   "DeleteVpc",
+	updateOp: "ModifyVpcAttribute",
 	create: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
 		return d.client.CreateVPC(ctx, vpcInput(*a.plan, a.tags))
 	},
