@@ -56,6 +56,17 @@ func NewClient(store Store, scope Scope, observer Observer) (*Client, error) {
 	return &Client{store: store, scope: scope, observer: observer, now: time.Now}, nil
 }
 
+// InRegion returns a client acting for the same account in another region
+// of the same cloud, as a resource's region argument asks.
+func (c *Client) InRegion(region string) (*Client, error) {
+	if err := ValidateRegion(region); err != nil {
+		return nil, err
+	}
+	regional := *c
+	regional.scope.Region = region
+	return &regional, nil
+}
+
 // Scope returns the account and region the client acts in.
 func (c *Client) Scope() Scope { return c.scope }
 

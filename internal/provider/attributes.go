@@ -60,3 +60,17 @@ func replacingReference(kind cloud.Kind, description string) schema.StringAttrib
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 }
+
+// regionArgument is the AWS provider 6 region argument of every regional
+// resource. Left out, it is the provider's region (set at plan, so known);
+// an object keeps the region it was made in when the provider's changes.
+func regionArgument() schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		Computed: true,
+		MarkdownDescription: "The region the object lives in, as the AWS provider's `region` argument: the provider's region when left out. " +
+			"Objects of different regions do not see each other. Changing it replaces the object.",
+		Validators:    []validator.String{cloudCheck(cloud.ValidateRegion)},
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+	}
+}

@@ -19,6 +19,9 @@ import (
 // tags to match, and once found, all of the object's tags.
 type searchTags struct {
 	Tags types.Map `tfsdk:"tags"`
+	// Region is the AWS provider 6 argument: where to look, the
+	// provider's region unless set.
+	Region types.String `tfsdk:"region"`
 }
 
 func (s *searchTags) searched() *searchTags { return s }
@@ -65,6 +68,9 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 	if _, ok := k.schema.Attributes["id"]; !ok {
 		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+k.noun+" to find.")
 	}
+	k.schema.Attributes["region"] = schema.StringAttribute{Optional: true, Computed: true,
+		MarkdownDescription: "The region to look in, as the AWS provider's `region` argument: the provider's region when left out.",
+		Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}}
 	if _, ok := k.schema.Attributes["tags"]; !ok {
 		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + k.noun + " to find must have. Once found, all of its tags.")
 	}
@@ -93,7 +99,11 @@ func (d *lookupDataSource[M, P, O, F]) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	found, err := d.find(d.data.client, ctx, filter)
+	data, ok := d.data.inRegion(&P(&m).searched().Region, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	found, err := d.find(data.client, ctx, filter)
 	if err != nil {
 		addCloudError(&resp.Diagnostics, d.describeOp, err)
 		return

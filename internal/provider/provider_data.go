@@ -2,8 +2,11 @@ package provider
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -15,6 +18,43 @@ type providerData struct {
 	client      *cloud.Client
 	plan        *cloud.Plan
 	defaultTags map[string]string
+	// regions holds the data of the other regions that resources name in
+	// their region argument, made once each; the plan is one for all.
+	regions *regionalData
+}
+
+type regionalData struct {
+	mu   sync.Mutex
+	data map[string]*providerData
+}
+
+// inRegion returns the provider's data for an object of the given region:
+// the provider's own when the region is unset or the provider's, else a
+// client acting in that region of the same account and cloud. ok is false,
+// with a diagnostic on the region argument, for a region that is no region.
+func (d *providerData) inRegion(region *types.String, diags *diag.Diagnostics) (*providerData, bool) {
+	if region.IsUnknown() || region.IsNull() || region.ValueString() == "" {
+		*region = types.StringValue(d.client.Scope().Region)
+		return d, true
+	}
+	name := region.ValueString()
+	if name == d.client.Scope().Region {
+		return d, true
+	}
+	d.regions.mu.Lock()
+	defer d.regions.mu.Unlock()
+	if rd, ok := d.regions.data[name]; ok {
+		return rd, true
+	}
+	c, err := d.client.InRegion(name)
+	if err != nil {
+		summary, detail := errorText(err)
+		diags.AddAttributeError(path.Root("region"), summary, detail)
+		return nil, false
+	}
+	rd := &providerData{client: c, plan: d.plan, defaultTags: d.defaultTags, regions: d.regions}
+	d.regions.data[name] = rd
+	return rd, true
 }
 
 // configuredData extracts the provider's data in a resource's or data

@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -20,9 +22,14 @@ import (
 // below reaches them through the methods of modelOf.
 type objectID struct {
 	ID types.String `tfsdk:"id"`
+	// Region is the AWS provider 6 argument: the object lives in that
+	// region's part of the cloud, the provider's region unless set.
+	Region types.String `tfsdk:"region"`
 }
 
 func (o *objectID) identity() *types.String { return &o.ID }
+
+func (o *objectID) region() *types.String { return &o.Region }
 
 // tagged is nil for an object without tags; taggedObject shadows it.
 func (o *objectID) tagged() *taggedObject { return nil }
@@ -40,6 +47,7 @@ func (o *taggedObject) tagged() *taggedObject { return o }
 type modelOf[M any] interface {
 	*M
 	identity() *types.String
+	region() *types.String
 	tagged() *taggedObject
 }
 
@@ -151,6 +159,7 @@ func (k *resourceKind[M, O]) completeFromRegistry(tagged bool) {
 	if _, ok := k.schema.Attributes["id"]; !ok {
 		k.schema.Attributes["id"] = computedID(fmt.Sprintf("The %s's ID, `%s-` followed by 17 hexadecimal digits.", names.Label, k.kind.Prefix))
 	}
+	k.schema.Attributes["region"] = regionArgument()
 	if _, ok := k.schema.Attributes["tags"]; tagged && !ok {
 		k.schema.Attributes["tags"] = tagsAttribute()
 		k.schema.Attributes["tags_all"] = tagsAllAttribute()
@@ -199,22 +208,26 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	step := planStep[M]{plan: &plan, config: req.Config, holder: r.data.plan.NewHolder(), diags: &resp.Diagnostics}
+	d, ok := r.data.inRegion(P(&plan).region(), &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	step := planStep[M]{plan: &plan, config: req.Config, holder: d.plan.NewHolder(), diags: &resp.Diagnostics}
 	if !req.State.Raw.IsNull() {
 		step.state = new(M)
 		resp.Diagnostics.Append(req.State.Get(ctx, step.state)...)
 		step.holder = cloud.ExistingHolder(P(step.state).identity().ValueString())
 	}
 	if o := P(&plan).tagged(); o != nil {
-		o.TagsAll = r.data.plannedTagsAll(ctx, o.Tags, &resp.Diagnostics)
+		o.TagsAll = d.plannedTagsAll(ctx, o.Tags, &resp.Diagnostics)
 		if r.check == nil {
-			r.data.checkTags(ctx, o.Tags, &resp.Diagnostics)
+			d.checkTags(ctx, o.Tags, &resp.Diagnostics)
 		} else {
-			step.tags = r.data.tagsToCheck(ctx, o.Tags, &resp.Diagnostics)
+			step.tags = d.tagsToCheck(ctx, o.Tags, &resp.Diagnostics)
 		}
 	}
 	if r.check != nil {
-		if err := r.check(ctx, r.data, step); err != nil {
+		if err := r.check(ctx, d, step); err != nil {
 			r.addError(&resp.Diagnostics, "plan", err)
 		}
 	}
@@ -230,16 +243,20 @@ func (r *describedResource[M, P, O]) applied(ctx context.Context, req tfsdk.Plan
 	if diags.HasError() {
 		return
 	}
+	d, ok := r.data.inRegion(P(&plan).region(), diags)
+	if !ok {
+		return
+	}
 	a := applyStep[M]{plan: &plan, config: config, diags: diags}
 	if o := P(&plan).tagged(); o != nil {
 		a.tags = tagsForCloud(ctx, o.TagsAll, diags)
 	}
-	obj, err := apply(r.data, ctx, a)
+	obj, err := apply(d, ctx, a)
 	if err != nil {
 		r.addError(diags, operation, err)
 		return
 	}
-	r.setState(ctx, &plan, obj, diags)
+	r.setState(ctx, d, &plan, obj, diags)
 	diags.Append(state.Set(ctx, &plan)...)
 }
 
@@ -264,21 +281,25 @@ func (r *describedResource[M, P, O]) Update(ctx context.Context, req resource.Up
 		})
 }
 
-func (r *describedResource[M, P, O]) readObject(ctx context.Context, m *M) (O, error) {
+func (r *describedResource[M, P, O]) readObject(ctx context.Context, d *providerData, m *M) (O, error) {
 	if r.read != nil {
-		return r.read(r.data.client, ctx, m)
+		return r.read(d.client, ctx, m)
 	}
-	return r.get(r.data.client, ctx, P(m).identity().ValueString())
+	return r.get(d.client, ctx, P(m).identity().ValueString())
 }
 
 func (r *describedResource[M, P, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	refreshState(ctx, req, resp, "simcloud"+r.resourceBase.typeName, r.describeOp, func(m M) string { return P(&m).identity().ValueString() },
 		func(m *M) error {
-			obj, err := r.readObject(ctx, m)
+			d, ok := r.data.inRegion(P(m).region(), &resp.Diagnostics)
+			if !ok {
+				return nil
+			}
+			obj, err := r.readObject(ctx, d, m)
 			if err == nil {
-				r.setState(ctx, m, obj, &resp.Diagnostics)
+				r.setState(ctx, d, m, obj, &resp.Diagnostics)
 				if r.advise != nil {
-					r.advise(ctx, r.data, obj, &resp.Diagnostics)
+					r.advise(ctx, d, obj, &resp.Diagnostics)
 				}
 			}
 			return err
@@ -290,24 +311,43 @@ func (r *describedResource[M, P, O]) Delete(ctx context.Context, req resource.De
 		return
 	}
 	deleteState(ctx, req, resp, r.deleteOp, func(state M) error {
-		if r.remove != nil {
-			return r.remove(r.data.client, ctx, &state)
+		d, ok := r.data.inRegion(P(&state).region(), &resp.Diagnostics)
+		if !ok {
+			return nil
 		}
-		return r.removeByID(r.data.client, ctx, P(&state).identity().ValueString())
+		if r.remove != nil {
+			return r.remove(d.client, ctx, &state)
+		}
+		return r.removeByID(d.client, ctx, P(&state).identity().ValueString())
 	})
 }
 
+// ImportState takes the import ID the kind takes, or, as the AWS provider
+// 6 does, that ID followed by @ and the region the object lives in.
 func (r *describedResource[M, P, O]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	d := r.data
+	if id, region, found := strings.Cut(req.ID, "@"); found {
+		var ok bool
+		named := types.StringValue(region)
+		if d, ok = r.data.inRegion(&named, &resp.Diagnostics); !ok {
+			return
+		}
+		req.ID = id
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("region"), region)...)
+	}
 	if r.importState != nil {
-		r.importState(ctx, r.data, req, resp)
+		r.importState(ctx, d, req, resp)
 		return
 	}
 	importByID(ctx, r.kind, req, resp)
 }
 
-func (r *describedResource[M, P, O]) setState(ctx context.Context, m *M, obj O, diags *diag.Diagnostics) {
+// setState records what the cloud holds of the object, which lives in the
+// region of d.
+func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerData, m *M, obj O, diags *diag.Diagnostics) {
 	r.fill(m, obj, diags)
+	*P(m).region() = types.StringValue(d.client.Scope().Region)
 	if o := P(m).tagged(); o != nil && r.tagsOf != nil {
-		o.Tags, o.TagsAll = r.data.tagsFromCloud(ctx, r.tagsOf(obj), o.Tags, diags)
+		o.Tags, o.TagsAll = d.tagsFromCloud(ctx, r.tagsOf(obj), o.Tags, diags)
 	}
 }
