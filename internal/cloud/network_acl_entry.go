@@ -51,6 +51,13 @@ func aclEntriesManagementRule(v View, aclID string, inline bool) error {
 	}
 }
 
+// ruleArguments are the arguments of simcloud_network_acl_rule that hold
+// AWS's parameters of CreateNetworkAclEntry.
+var ruleArguments = map[string]string{
+	"ruleNumber": "rule_number", "ruleAction": "rule_action", "protocol": "protocol", "portRange": "from_port",
+	"icmpTypeCode": "icmp_type", "cidrBlock": "cidr_block", "ipv6CidrBlock": "ipv6_cidr_block",
+}
+
 // entryClaim is the value of a ClaimNetworkACLEntry: the rule's direction
 // and its number, "?" while unknown.
 func entryClaim(spec NetworkACLEntrySpec) string {
@@ -78,7 +85,7 @@ func (c *Client) networkACLEntryRule(aclID string, spec NetworkACLEntrySpec, rep
 		if !IsKnown(aclID) {
 			known = ""
 		}
-		if _, err := NormalizeNetworkACLEntry(known, spec); err != nil {
+		if _, err := normalizeEntry(known, spec, func(param string) string { return ruleArguments[param] }); err != nil {
 			return err
 		}
 		if known == "" {

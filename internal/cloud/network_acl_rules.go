@@ -54,13 +54,20 @@ func direction(egress bool) string {
 // other protocols) and an ICMP type and code, 0 unless given, only for ICMP.
 // aclID names the ACL in refusals ("" for a new one).
 func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkACLEntry, error) {
+	return normalizeEntry(aclID, spec, func(string) string { return direction(spec.Egress) })
+}
+
+// normalizeEntry is NormalizeNetworkACLEntry with refusals pointing at the
+// argument fieldOf names for AWS's parameter: an ACL's inline rules are all
+// in one argument, a rule resource has one argument a parameter.
+func normalizeEntry(aclID string, spec NetworkACLEntrySpec, fieldOf func(param string) string) (NetworkACLEntry, error) {
 	field := direction(spec.Egress)
 	refuse := func(param, value, fix string) error {
 		return &Error{
 			Code:    "InvalidParameterValue",
 			Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), param),
 			Fix:     fix,
-			Field:   field,
+			Field:   fieldOf(param),
 			Objects: nonEmpty(aclID),
 		}
 	}
@@ -92,17 +99,17 @@ func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkAC
 			Code:    "InvalidParameterCombination",
 			Message: "Exactly one of cidrBlock and ipv6CidrBlock must be specified.",
 			Fix:     fmt.Sprintf("Give %s rule %d either cidr_block or ipv6_cidr_block.", field, spec.RuleNumber),
-			Field:   field,
+			Field:   fieldOf("cidrBlock"),
 			Objects: nonEmpty(aclID),
 		}
 	case spec.CIDRBlock != "" && IsKnown(spec.CIDRBlock):
-		p, err := ParseIPv4Network(spec.CIDRBlock, "cidrBlock", field)
+		p, err := ParseIPv4Network(spec.CIDRBlock, "cidrBlock", fieldOf("cidrBlock"))
 		if err != nil {
 			return e, withObjects(err, aclID)
 		}
 		e.CIDRBlock = p.String()
 	case spec.IPv6CIDRBlock != "" && IsKnown(spec.IPv6CIDRBlock):
-		p, err := ParseIPv6Network(spec.IPv6CIDRBlock, "ipv6CidrBlock", field)
+		p, err := ParseIPv6Network(spec.IPv6CIDRBlock, "ipv6CidrBlock", fieldOf("ipv6CidrBlock"))
 		if err != nil {
 			return e, withObjects(err, aclID)
 		}
