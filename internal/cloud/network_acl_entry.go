@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -102,10 +103,19 @@ func (c *Client) networkACLEntryRule(aclID string, spec NetworkACLEntrySpec, rep
 			}
 			numbers = append(numbers, entryNumber{egress: e.Egress, number: e.RuleNumber})
 		}
+		stored := len(numbers)
 		for _, cl := range v.Claimed(ClaimNetworkACLEntry, aclID) {
 			dir, number, _ := strings.Cut(cl.Value, ":")
 			n, err := strconv.Atoi(number)
-			numbers = append(numbers, entryNumber{egress: dir == "egress", number: n, unknown: err != nil, holder: cl.Who()})
+			claimed := entryNumber{egress: dir == "egress", number: n, unknown: err != nil, holder: cl.Who()}
+			// A rule created earlier in this apply is both stored and
+			// claimed: it counts once. (Two rules with one number are
+			// refused when the second is planned.)
+			if !slices.ContainsFunc(numbers[:stored], func(e entryNumber) bool {
+				return e.egress == claimed.egress && e.number == claimed.number && !claimed.unknown
+			}) {
+				numbers = append(numbers, claimed)
+			}
 		}
 		numbers = append(numbers, entryNumber{egress: spec.Egress, number: spec.RuleNumber, unknown: spec.NumberUnknown})
 		if err := checkEntryNumbers(aclID, numbers, "rule_number"); err != nil {
@@ -118,15 +128,15 @@ func (c *Client) networkACLEntryRule(aclID string, spec NetworkACLEntrySpec, rep
 // CheckNetworkACLEntry runs at plan time the rules that adding a rule to an
 // ACL will meet at apply, and claims its number and the management of the
 // ACL's rules by rule resources. A rule that exists already (existing set)
-// is checked only for how the ACL's rules are managed.
+// is in the ACL, where the others see its number: it is checked, and
+// claims, only how the ACL's rules are managed.
 func (c *Client) CheckNetworkACLEntry(ctx context.Context, p *Plan, holder Holder, aclID string, spec NetworkACLEntrySpec, existing bool, replaces *NetworkACLEntryKey) error {
-	rule := c.networkACLEntryRule(aclID, spec, replaces)
+	managed := Claim{Kind: ClaimACLRuleResource, Scope: aclID}
 	if existing {
-		rule = func(v View) error { return aclEntriesManagementRule(v, aclID, false) }
+		return c.Check(ctx, p, holder, func(v View) error { return aclEntriesManagementRule(v, aclID, false) }, managed)
 	}
-	return c.Check(ctx, p, holder, rule,
-		Claim{Kind: ClaimNetworkACLEntry, Scope: aclID, Value: entryClaim(spec)},
-		Claim{Kind: ClaimACLRuleResource, Scope: aclID})
+	return c.Check(ctx, p, holder, c.networkACLEntryRule(aclID, spec, replaces),
+		Claim{Kind: ClaimNetworkACLEntry, Scope: aclID, Value: entryClaim(spec)}, managed)
 }
 
 // CreateNetworkACLEntry adds a rule to an ACL, as CreateNetworkAclEntry does.
