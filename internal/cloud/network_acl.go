@@ -289,11 +289,12 @@ func (c *Client) CheckDefaultNetworkACL(ctx context.Context, p *Plan, holder Hol
 	return c.Check(ctx, p, holder, rule, in.claims(aclID)...)
 }
 
-// setCustomIPv6Entries gives the ACLs users made in a VPC the "*" rules for
-// IPv6 as the VPC gains an IPv6 block, as AWS does, and takes them away as
-// it loses it.
-func setCustomIPv6Entries(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
-	acls, err := list[NetworkACL](tx, scope, NetworkACLFilter{VPCID: vpcID, Default: ptr(false)})
+// setIPv6DenyEntries gives every ACL of a VPC the "*" rules for IPv6 as the
+// VPC gains an IPv6 block, as AWS does, and takes them away as it loses it.
+// It runs after setDefaultIPv6Entries, so that only the default ACL's rule
+// 101 depends on whether its rules are still AWS's.
+func setIPv6DenyEntries(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
+	acls, err := list[NetworkACL](tx, scope, NetworkACLFilter{VPCID: vpcID})
 	if err != nil {
 		return err
 	}

@@ -162,6 +162,13 @@ func TestCustomNetworkACLIPv6Rules(t *testing.T) {
 	if v4, v6 := stars(); v4 != 2 || v6 != 0 {
 		t.Errorf("without IPv6, the ACL has %d IPv4 and %d IPv6 \"*\" rules, want 2 and 0", v4, v6)
 	}
+	// A default ACL whose rules were changed gets the "*" rules, not rule 101.
+	must(c.AdoptDefaultNetworkACL(ctx, vpc.DefaultNetworkACLID, cloud.NetworkACLInput{}))(t)
+	must(c.UpdateVPC(ctx, vpc.ID, in))(t)
+	entries := must(cloud.Describe[cloud.NetworkACL](c, ctx, vpc.DefaultNetworkACLID))(t).Entries
+	if len(entries) != 4 {
+		t.Errorf("the changed default ACL holds %+v with IPv6, want the four \"*\" rules", entries)
+	}
 }
 
 // The default group keeps its name through an update of its rules.

@@ -296,7 +296,7 @@ func setDefaultIPv6Rules(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
 	if err := setDefaultIPv6Entries(tx, scope, vpcID, ipv6); err != nil {
 		return err
 	}
-	return setCustomIPv6Entries(tx, scope, vpcID, ipv6)
+	return setIPv6DenyEntries(tx, scope, vpcID, ipv6)
 }
 
 // ipv6Pool is where Amazon-provided blocks come from in the simulation: the
