@@ -27,16 +27,24 @@ func (c *testCloud) defaultACL(t *testing.T, cidr string) cloud.NetworkACL {
 	return acl
 }
 
-// expectDefaultACLRules checks how many rules, the "*" ones left out, the
-// default ACL of simcloud_vpc.main has in each direction.
-func (c *testCloud) expectDefaultACLRules(t *testing.T, ingress, egress int) resource.TestCheckFunc {
+// expectRuleCounts checks how many inbound and outbound rules counts finds
+// on the object that what names.
+func expectRuleCounts(what string, counts func() (int, int), ingress, egress int) resource.TestCheckFunc {
 	return func(*terraformState) error {
-		acl := c.defaultACL(t, "10.0.0.0/16")
-		if in, out := len(aclEntries(acl, false)), len(aclEntries(acl, true)); in != ingress || out != egress {
-			return fmt.Errorf("the default ACL has %d inbound and %d outbound rules, want %d and %d", in, out, ingress, egress)
+		if in, out := counts(); in != ingress || out != egress {
+			return fmt.Errorf("%s has %d inbound and %d outbound rules, want %d and %d", what, in, out, ingress, egress)
 		}
 		return nil
 	}
+}
+
+// expectDefaultACLRules checks the rules, the "*" ones left out, of the
+// default ACL of simcloud_vpc.main.
+func (c *testCloud) expectDefaultACLRules(t *testing.T, ingress, egress int) resource.TestCheckFunc {
+	return expectRuleCounts("the default ACL", func() (int, int) {
+		acl := c.defaultACL(t, "10.0.0.0/16")
+		return len(aclEntries(acl, false)), len(aclEntries(acl, true))
+	}, ingress, egress)
 }
 
 func TestAccDefaultNetworkACL(t *testing.T) {

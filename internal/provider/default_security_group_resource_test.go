@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -27,13 +26,10 @@ func (c *testCloud) defaultGroup(t *testing.T, cidr string) cloud.SecurityGroup 
 }
 
 func (c *testCloud) expectDefaultGroupRules(t *testing.T, ingress, egress int) resource.TestCheckFunc {
-	return func(*terraformState) error {
+	return expectRuleCounts("the default group", func() (int, int) {
 		g := c.defaultGroup(t, "10.0.0.0/16")
-		if in, out := len(rulesOf(g, false)), len(rulesOf(g, true)); in != ingress || out != egress {
-			return fmt.Errorf("the default group has %d inbound and %d outbound rules, want %d and %d", in, out, ingress, egress)
-		}
-		return nil
-	}
+		return len(rulesOf(g, false)), len(rulesOf(g, true))
+	}, ingress, egress)
 }
 
 func TestAccDefaultSecurityGroup(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -33,13 +34,26 @@ type networkACLRuleModel struct {
 	ICMPCode      types.Int64  `tfsdk:"icmp_code"`
 }
 
+// aclEntryFields are the values of an element of aclEntryType.
+type aclEntryFields struct {
+	RuleNo        types.Int64  `tfsdk:"rule_no"`
+	Action        types.String `tfsdk:"action"`
+	Protocol      types.String `tfsdk:"protocol"`
+	CIDRBlock     types.String `tfsdk:"cidr_block"`
+	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
+	FromPort      types.Int64  `tfsdk:"from_port"`
+	ToPort        types.Int64  `tfsdk:"to_port"`
+	ICMPType      types.Int64  `tfsdk:"icmp_type"`
+	ICMPCode      types.Int64  `tfsdk:"icmp_code"`
+}
+
 // entry is the rule as one element of simcloud_network_acl's ingress or
 // egress, so that reading it from the plan and from the cloud is done once
 // for both resources.
 func (m *networkACLRuleModel) entry(diags *diag.Diagnostics) types.Object {
-	obj, ds := types.ObjectValue(aclEntryType.AttrTypes, map[string]attr.Value{
-		"rule_no": m.RuleNumber, "action": m.RuleAction, "protocol": m.Protocol, "cidr_block": m.CIDRBlock, "ipv6_cidr_block": m.IPv6CIDRBlock,
-		"from_port": m.FromPort, "to_port": m.ToPort, "icmp_type": m.ICMPType, "icmp_code": m.ICMPCode,
+	obj, ds := types.ObjectValueFrom(context.Background(), aclEntryType.AttrTypes, aclEntryFields{
+		RuleNo: m.RuleNumber, Action: m.RuleAction, Protocol: m.Protocol, CIDRBlock: m.CIDRBlock, IPv6CIDRBlock: m.IPv6CIDRBlock,
+		FromPort: m.FromPort, ToPort: m.ToPort, ICMPType: m.ICMPType, ICMPCode: m.ICMPCode,
 	})
 	diags.Append(ds...)
 	return obj
@@ -133,14 +147,14 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 	fill: func(m *networkACLRuleModel, e cloud.NetworkACLEntry, diags *diag.Diagnostics) {
 		prior, ds := types.SetValue(aclEntryType, []attr.Value{m.entry(diags)})
 		diags.Append(ds...)
-		obj, _ := aclEntryValue(e, prior, diags).(types.Object)
-		a := obj.Attributes()
+		var f aclEntryFields
+		if obj, ok := aclEntryValue(e, prior, diags).(types.Object); ok {
+			diags.Append(obj.As(context.Background(), &f, basetypes.ObjectAsOptions{})...)
+		}
 		m.ID = types.StringValue(cloud.NetworkACLRuleID(e.NetworkACLID, e.RuleNumber, e.Egress, e.Protocol))
 		m.NetworkACLID, m.Egress = types.StringValue(e.NetworkACLID), types.BoolValue(e.Egress)
-		m.RuleNumber, m.RuleAction, m.Protocol = a["rule_no"].(types.Int64), a["action"].(types.String), a["protocol"].(types.String)
-		m.CIDRBlock, m.IPv6CIDRBlock = a["cidr_block"].(types.String), a["ipv6_cidr_block"].(types.String)
-		m.FromPort, m.ToPort = a["from_port"].(types.Int64), a["to_port"].(types.Int64)
-		m.ICMPType, m.ICMPCode = a["icmp_type"].(types.Int64), a["icmp_code"].(types.Int64)
+		m.RuleNumber, m.RuleAction, m.Protocol, m.CIDRBlock, m.IPv6CIDRBlock = f.RuleNo, f.Action, f.Protocol, f.CIDRBlock, f.IPv6CIDRBlock
+		m.FromPort, m.ToPort, m.ICMPType, m.ICMPCode = f.FromPort, f.ToPort, f.ICMPType, f.ICMPCode
 	},
 	// NETWORK_ACL_ID:RULE_NUMBER:PROTOCOL:EGRESS, as the AWS provider imports
 	// aws_network_acl_rule.
