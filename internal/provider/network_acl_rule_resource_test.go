@@ -108,5 +108,12 @@ func TestAccNetworkACLRulePlanRefusals(t *testing.T) {
 		// Either direction set inline manages the ACL's rules.
 		planFails(c.config(aclNet+tfNetworkACL("web", "egress = []")+tfACLRule("http", 100, tcpAllow...)),
 			"InvalidParameterCombination", "are managed in this configuration by", "simcloud_network_acl"),
+		// An ACL created in the same apply as its rule resource is known
+		// only after apply: the mix is refused by the plan that follows.
+		resource.TestStep{
+			Config: c.config(base + tfResource("network_acl", "fresh", "vpc_id = simcloud_vpc.main.id", "egress = []") +
+				tfResource("network_acl_rule", "late", append([]string{"network_acl_id = simcloud_network_acl.fresh.id", "rule_number = 100"}, tcpAllow...)...)),
+			ExpectError: expectError("InvalidParameterCombination", "are managed in this configuration by"),
+		},
 	)
 }
