@@ -193,15 +193,20 @@ func (c *Client) DeleteNetworkACLEntry(ctx context.Context, key NetworkACLEntryK
 }
 
 // NetworkACLRuleID is the ID the AWS provider gives aws_network_acl_rule:
-// "nacl-" and a checksum of the ACL, number, direction and protocol.
+// "nacl-" and a checksum of the ACL, number, direction and protocol, here
+// the protocol's number whatever its spelling, so that an import finds the
+// ID the rule was created with.
 func NetworkACLRuleID(aclID string, number int, egress bool, protocol string) string {
-	sum := crc32.ChecksumIEEE([]byte(fmt.Sprintf("%s-%d-%t-%s-", aclID, number, egress, protocol)))
+	sum := crc32.ChecksumIEEE([]byte(fmt.Sprintf("%s-%d-%t-%s-", aclID, number, egress, protocolNumber(protocol))))
 	return fmt.Sprintf("nacl-%d", int32(sum)&0x7fffffff)
 }
 
 // ParseNetworkACLRuleImportID reads the AWS provider's import ID of
 // aws_network_acl_rule, NETWORK_ACL_ID:RULE_NUMBER:PROTOCOL:EGRESS, such as
-// acl-7aaabd18:100:tcp:false.
+// acl-7aaabd18:100:tcp:false. The protocol is returned as written: the AWS
+// provider ignores the difference between a name and its number, which a
+// replacing argument here cannot, so the import keeps the spelling the
+// configuration most likely has.
 func ParseNetworkACLRuleImportID(id string) (key NetworkACLEntryKey, protocol string, err error) {
 	parts := strings.Split(id, ":")
 	refuse := func(why string) error {
@@ -225,9 +230,18 @@ func ParseNetworkACLRuleImportID(id string) (key NetworkACLEntryKey, protocol st
 	if err != nil {
 		return key, "", refuse("egress is neither true nor false")
 	}
-	protocol = strings.ToLower(parts[2])
-	if n, ok := protocolNumbers[protocol]; ok {
-		protocol = n
-	}
-	return NetworkACLEntryKey{NetworkACLID: parts[0], Egress: egress, RuleNumber: number}, protocol, nil
+	return NetworkACLEntryKey{NetworkACLID: parts[0], Egress: egress, RuleNumber: number}, parts[2], nil
 }
+
+// protocolNumber is a protocol's number, for a name that has one; other
+// values are returned as they are.
+func protocolNumber(protocol string) string {
+	if n, ok := protocolNumbers[strings.ToLower(protocol)]; ok {
+		return n
+	}
+	return protocol
+}
+
+// SameNetworkACLProtocol reports whether two spellings of a rule's protocol
+// name the same one, such as "tcp" and "6".
+func SameNetworkACLProtocol(a, b string) bool { return protocolNumber(a) == protocolNumber(b) }

@@ -84,13 +84,23 @@ func TestNetworkACLEntryPlanClaims(t *testing.T) {
 
 func TestParseNetworkACLRuleImportID(t *testing.T) {
 	key, protocol, err := cloud.ParseNetworkACLRuleImportID("acl-0123456789abcdef0:100:tcp:true")
-	if err != nil || key != (cloud.NetworkACLEntryKey{NetworkACLID: "acl-0123456789abcdef0", RuleNumber: 100, Egress: true}) || protocol != "6" {
+	if err != nil || key != (cloud.NetworkACLEntryKey{NetworkACLID: "acl-0123456789abcdef0", RuleNumber: 100, Egress: true}) || protocol != "tcp" {
 		t.Errorf("parsed %+v %q %v", key, protocol, err)
 	}
 	for _, bad := range []string{"", "acl-0123456789abcdef0:100:tcp", "acl-0123456789abcdef0:x:tcp:false", "acl-0123456789abcdef0:100:tcp:maybe", "rtb-0123456789abcdef0:100:tcp:false"} {
 		if _, _, err := cloud.ParseNetworkACLRuleImportID(bad); err == nil {
 			t.Errorf("%q parsed", bad)
 		}
+	}
+}
+
+func TestNetworkACLRuleIDIgnoresProtocolSpelling(t *testing.T) {
+	const acl = "acl-0123456789abcdef0"
+	if a, b := cloud.NetworkACLRuleID(acl, 100, false, "TCP"), cloud.NetworkACLRuleID(acl, 100, false, "6"); a != b {
+		t.Errorf("tcp gives %s, 6 gives %s", a, b)
+	}
+	if a, b := cloud.NetworkACLRuleID(acl, 100, false, "6"), cloud.NetworkACLRuleID(acl, 100, true, "6"); a == b {
+		t.Errorf("both directions give %s", a)
 	}
 }
 

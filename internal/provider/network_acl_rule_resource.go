@@ -94,7 +94,7 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 				MarkdownDescription: "Whether the rule is outbound (`true`) or inbound (`false`, the default).",
 			},
-			"protocol":        replacingString(true, "The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import reads it as its number."),
+			"protocol":        replacingString(true, "The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
 			"rule_action":     replacingString(true, "`allow` or `deny`."),
 			"cidr_block":      replacingString(false, "The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),
 			"ipv6_cidr_block": replacingString(false, "The IPv6 network the rule matches."),
@@ -153,7 +153,11 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 		}
 		m.ID = types.StringValue(cloud.NetworkACLRuleID(e.NetworkACLID, e.RuleNumber, e.Egress, e.Protocol))
 		m.NetworkACLID, m.Egress = types.StringValue(e.NetworkACLID), types.BoolValue(e.Egress)
-		m.RuleNumber, m.RuleAction, m.Protocol, m.CIDRBlock, m.IPv6CIDRBlock = f.RuleNo, f.Action, f.Protocol, f.CIDRBlock, f.IPv6CIDRBlock
+		if m.Protocol.IsNull() || m.Protocol.IsUnknown() || !cloud.SameNetworkACLProtocol(m.Protocol.ValueString(), e.Protocol) {
+			// The spelling of the configuration, or of the import ID, stays.
+			m.Protocol = f.Protocol
+		}
+		m.RuleNumber, m.RuleAction, m.CIDRBlock, m.IPv6CIDRBlock = f.RuleNo, f.Action, f.CIDRBlock, f.IPv6CIDRBlock
 		m.FromPort, m.ToPort, m.ICMPType, m.ICMPCode = f.FromPort, f.ToPort, f.ICMPType, f.ICMPCode
 	},
 	// NETWORK_ACL_ID:RULE_NUMBER:PROTOCOL:EGRESS, as the AWS provider imports

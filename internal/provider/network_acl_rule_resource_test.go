@@ -56,10 +56,13 @@ func TestAccNetworkACLRule(t *testing.T) {
 			return nil
 		}),
 		resource.TestStep{Config: c.config(rules), ConfigPlanChecks: expectEmptyPlan},
-		// The AWS provider's import ID; the protocol is read as its number.
+		// The AWS provider's import ID, whose spelling of the protocol is kept.
 		importStepBy(address, func(s *terraformState) (string, error) {
 			return s.RootModule().Resources["simcloud_network_acl.web"].Primary.ID + ":100:tcp:false", nil
-		}, "protocol"),
+		}),
+		importStepBy("simcloud_network_acl_rule.out", func(s *terraformState) (string, error) {
+			return s.RootModule().Resources["simcloud_network_acl.web"].Primary.ID + ":100:-1:true", nil
+		}),
 		// A rule deleted out of band is planned for creation again.
 		driftStep(t, func() error {
 			return c.client.DeleteNetworkACLEntry(context.Background(), cloud.NetworkACLEntryKey{NetworkACLID: c.onlyCustomACL(t).ID, RuleNumber: 100})
