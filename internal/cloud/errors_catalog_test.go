@@ -63,6 +63,8 @@ var noObjectFuncs = []string{
 	// A security group's name, description and rules, each alone or a
 	// direction's count.
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
+	// An import ID's shape.
+	"ParseNetworkACLRuleImportID",
 }
 
 const (
@@ -215,6 +217,37 @@ func catalog() []refusal {
 				_, err := c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID, ManageIngress: true, Entries: rules})
 				return nil, err
 			}, noObjects: "a new ACL has no ID yet"},
+		{name: "network ACL rule resource with a number its ACL has", code: "NetworkAclEntryAlreadyExists", field: "rule_number",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				acl := must(c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID}))(t)
+				rule := cloud.NetworkACLEntrySpec{RuleNumber: 100, Protocol: "-1", RuleAction: "allow", CIDRBlock: "0.0.0.0/0"}
+				must(c.CreateNetworkACLEntry(bg, acl.ID, rule))(t)
+				_, err := c.CreateNetworkACLEntry(bg, acl.ID, rule)
+				return []string{acl.ID}, err
+			}},
+		{name: "network ACL rule missing", code: "InvalidNetworkAclEntry.NotFound", field: "rule_number",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				acl := must(c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID}))(t)
+				err := c.DeleteNetworkACLEntry(bg, cloud.NetworkACLEntryKey{NetworkACLID: acl.ID, RuleNumber: 100})
+				return []string{acl.ID}, err
+			}},
+		{name: "network ACL rules managed inline and by rule resources", code: "InvalidParameterCombination", field: "network_acl_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				acl := must(c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID}))(t)
+				p := cloud.NewPlan()
+				h := p.NewHolderNamed("the inline ACL")
+				if err := c.CheckNetworkACL(bg, p, h, acl.ID, cloud.NetworkACLInput{VPCID: n.vpc.ID, ManageIngress: true}); err != nil {
+					t.Fatal(err)
+				}
+				rule := cloud.NetworkACLEntrySpec{RuleNumber: 100, Protocol: "-1", RuleAction: "allow", CIDRBlock: "0.0.0.0/0"}
+				return []string{acl.ID, "the inline ACL"}, c.CheckNetworkACLEntry(bg, p, p.NewHolder(), acl.ID, rule, false, nil)
+			}},
+		{name: "default network ACL adopting another ACL", code: "InvalidParameterValue", field: "default_network_acl_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				acl := must(c.CreateNetworkACL(bg, cloud.NetworkACLInput{VPCID: n.vpc.ID}))(t)
+				_, err := c.AdoptDefaultNetworkACL(bg, acl.ID, cloud.NetworkACLInput{})
+				return []string{acl.ID, n.vpc.ID}, err
+			}},
 
 		// Subnets.
 		{name: "subnet outside its VPC", code: "InvalidSubnet.Range", field: "cidr_block",

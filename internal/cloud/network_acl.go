@@ -1,7 +1,9 @@
 package cloud
 
 import (
+	"context"
 	"fmt"
+	"slices"
 )
 
 // NetworkACL is a stateless filter on the traffic in and out of the subnets
@@ -243,6 +245,71 @@ func setDefaultIPv6Entries(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
 				if err := tx.DeleteNetworkACLEntry(e); err != nil {
 					return err
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// notDefaultACL refuses to adopt, as a VPC's default ACL, an ACL that is
+// not one; the AWS provider answers so ("use the aws_network_acl resource
+// instead").
+func notDefaultACL(acl NetworkACL) *Error {
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("%s is not the default network ACL of %s.", acl.ID, acl.VPCID),
+		Fix:     "Give simcloud_default_network_acl the VPC's default_network_acl_id; manage other ACLs with simcloud_network_acl.",
+		Field:   "default_network_acl_id",
+		Objects: []string{acl.ID, acl.VPCID},
+	}
+}
+
+// CheckDefaultNetworkACL runs at plan time the rules that adopting or
+// updating a VPC's default ACL (see AdoptDefaultNetworkACL) will meet at
+// apply, and claims its subnets and the management of its rules.
+func (c *Client) CheckDefaultNetworkACL(ctx context.Context, p *Plan, holder Holder, aclID string, in NetworkACLInput) error {
+	in.ManageIngress, in.ManageEgress = true, true
+	rule := func(v View) error {
+		if !IsKnown(aclID) {
+			// The ACL of a VPC the same apply creates: its rules can still
+			// be checked on their own.
+			in.VPCID = Unknown
+			return in.rule(c, "")(v)
+		}
+		acl, err := findStored[NetworkACL](v, c.scope, aclID, "default_network_acl_id")
+		if err != nil {
+			return err
+		}
+		if !acl.Default {
+			return notDefaultACL(acl)
+		}
+		in.VPCID = acl.VPCID
+		return in.rule(c, aclID)(v)
+	}
+	return c.Check(ctx, p, holder, rule, in.claims(aclID)...)
+}
+
+// setIPv6DenyEntries gives every ACL of a VPC the "*" rules for IPv6 as the
+// VPC gains an IPv6 block, as AWS does, and takes them away as it loses it.
+// It runs after setDefaultIPv6Entries, so that only the default ACL's rule
+// 101 depends on whether its rules are still AWS's.
+func setIPv6DenyEntries(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
+	acls, err := list[NetworkACL](tx, scope, NetworkACLFilter{VPCID: vpcID})
+	if err != nil {
+		return err
+	}
+	for _, acl := range acls {
+		for _, egress := range []bool{false, true} {
+			star := defaultIPv6Entries(acl.ID, egress)[1]
+			has := slices.ContainsFunc(acl.Entries, func(e NetworkACLEntry) bool { return sameEntry(e, star) })
+			switch {
+			case ipv6 && !has:
+				err = tx.PutNetworkACLEntry(star)
+			case !ipv6 && has:
+				err = tx.DeleteNetworkACLEntry(star)
+			}
+			if err != nil {
+				return err
 			}
 		}
 	}

@@ -54,13 +54,20 @@ func direction(egress bool) string {
 // other protocols) and an ICMP type and code, 0 unless given, only for ICMP.
 // aclID names the ACL in refusals ("" for a new one).
 func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkACLEntry, error) {
+	return normalizeEntry(aclID, spec, func(string) string { return direction(spec.Egress) })
+}
+
+// normalizeEntry is NormalizeNetworkACLEntry with refusals pointing at the
+// argument fieldOf names for AWS's parameter: an ACL's inline rules are all
+// in one argument, a rule resource has one argument a parameter.
+func normalizeEntry(aclID string, spec NetworkACLEntrySpec, fieldOf func(param string) string) (NetworkACLEntry, error) {
 	field := direction(spec.Egress)
 	refuse := func(param, value, fix string) error {
 		return &Error{
 			Code:    "InvalidParameterValue",
 			Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), param),
 			Fix:     fix,
-			Field:   field,
+			Field:   fieldOf(param),
 			Objects: nonEmpty(aclID),
 		}
 	}
@@ -92,17 +99,17 @@ func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkAC
 			Code:    "InvalidParameterCombination",
 			Message: "Exactly one of cidrBlock and ipv6CidrBlock must be specified.",
 			Fix:     fmt.Sprintf("Give %s rule %d either cidr_block or ipv6_cidr_block.", field, spec.RuleNumber),
-			Field:   field,
+			Field:   fieldOf("cidrBlock"),
 			Objects: nonEmpty(aclID),
 		}
 	case spec.CIDRBlock != "" && IsKnown(spec.CIDRBlock):
-		p, err := ParseIPv4Network(spec.CIDRBlock, "cidrBlock", field)
+		p, err := ParseIPv4Network(spec.CIDRBlock, "cidrBlock", fieldOf("cidrBlock"))
 		if err != nil {
 			return e, withObjects(err, aclID)
 		}
 		e.CIDRBlock = p.String()
 	case spec.IPv6CIDRBlock != "" && IsKnown(spec.IPv6CIDRBlock):
-		p, err := ParseIPv6Network(spec.IPv6CIDRBlock, "ipv6CidrBlock", field)
+		p, err := ParseIPv6Network(spec.IPv6CIDRBlock, "ipv6CidrBlock", fieldOf("ipv6CidrBlock"))
 		if err != nil {
 			return e, withObjects(err, aclID)
 		}
@@ -170,40 +177,69 @@ type NetworkACLInput struct {
 // MaxNetworkACLEntries in each.
 func entriesRule(aclID string, specs []NetworkACLEntrySpec) Rule {
 	return func(View) error {
-		seen := map[bool]map[int]bool{false: {}, true: {}}
-		unnumbered := map[bool]int{}
+		numbers := make([]entryNumber, 0, len(specs))
 		for _, spec := range specs {
 			if _, err := NormalizeNetworkACLEntry(aclID, spec); err != nil {
 				return err
 			}
-			if spec.NumberUnknown {
-				unnumbered[spec.Egress]++
-				continue
-			}
-			if seen[spec.Egress][spec.RuleNumber] {
-				return &Error{
-					Code:    "NetworkAclEntryAlreadyExists",
-					Message: fmt.Sprintf("The network acl entry identified by %d already exists.", spec.RuleNumber),
-					Fix:     fmt.Sprintf("Give each %s rule of %s its own rule_no.", direction(spec.Egress), orNew(aclID)),
-					Field:   direction(spec.Egress),
-					Objects: nonEmpty(aclID),
-				}
-			}
-			seen[spec.Egress][spec.RuleNumber] = true
+			numbers = append(numbers, entryNumber{egress: spec.Egress, number: spec.RuleNumber, unknown: spec.NumberUnknown})
 		}
-		for _, egress := range []bool{false, true} {
-			if len(seen[egress])+unnumbered[egress] > MaxNetworkACLEntries {
-				return &Error{
-					Code:    "NetworkAclEntryLimitExceeded",
-					Message: fmt.Sprintf("The maximum number of %s network ACL entries (%d) has been reached.", direction(egress), MaxNetworkACLEntries),
-					Fix:     fmt.Sprintf("Keep %s to %d %s rules, or merge rules with wider CIDR blocks or port ranges.", orNew(aclID), MaxNetworkACLEntries, direction(egress)),
-					Field:   direction(egress),
-					Objects: nonEmpty(aclID),
-				}
-			}
-		}
-		return nil
+		return checkEntryNumbers(aclID, numbers, "")
 	}
+}
+
+// entryNumber is what the limits of an ACL see of one of its rules: its
+// direction and number (unknown until apply for some planned rules), and
+// who holds it, for a refusal to name ("" for the rule being checked).
+type entryNumber struct {
+	egress  bool
+	number  int
+	unknown bool
+	holder  string
+}
+
+// checkEntryNumbers refuses a number given twice in a direction of an ACL
+// and more than MaxNetworkACLEntries rules in a direction. A repeated number
+// is reported on its later rule, so that a rule checked last against those
+// of the cloud and the plan is the one refused. field is the argument to
+// point at, "" for the direction's own.
+func checkEntryNumbers(aclID string, numbers []entryNumber, field string) error {
+	at := func(egress bool) string {
+		if field != "" {
+			return field
+		}
+		return direction(egress)
+	}
+	seen := map[bool]map[int]string{false: {}, true: {}}
+	count := map[bool]int{}
+	for _, n := range numbers {
+		count[n.egress]++
+		if n.unknown {
+			continue
+		}
+		if holder, ok := seen[n.egress][n.number]; ok {
+			return &Error{
+				Code:    "NetworkAclEntryAlreadyExists",
+				Message: fmt.Sprintf("The network acl entry identified by %d already exists.", n.number),
+				Fix:     fmt.Sprintf("Give each %s rule of %s its own rule number.", direction(n.egress), orNew(aclID)),
+				Field:   at(n.egress),
+				Objects: nonEmpty(aclID, holder),
+			}
+		}
+		seen[n.egress][n.number] = n.holder
+	}
+	for _, egress := range []bool{false, true} {
+		if count[egress] > MaxNetworkACLEntries {
+			return &Error{
+				Code:    "NetworkAclEntryLimitExceeded",
+				Message: fmt.Sprintf("The maximum number of %s network ACL entries (%d) has been reached.", direction(egress), MaxNetworkACLEntries),
+				Fix:     fmt.Sprintf("Keep %s to %d %s rules, or merge rules with wider CIDR blocks or port ranges.", orNew(aclID), MaxNetworkACLEntries, direction(egress)),
+				Field:   at(egress),
+				Objects: nonEmpty(aclID),
+			}
+		}
+	}
+	return nil
 }
 
 // aclSubnetRule checks that a subnet may be associated with an ACL in
@@ -248,19 +284,33 @@ func (in NetworkACLInput) rule(c *Client, aclID string) Rule {
 			rules = append(rules, c.aclSubnetRule(aclID, in.VPCID, s, "subnet_ids"))
 		}
 	}
+	if aclID != "" && in.managesEntries() {
+		rules = append(rules, func(v View) error { return aclEntriesManagementRule(v, aclID, true) })
+	}
 	return allRules(rules...)
 }
 
-// CheckNetworkACL runs at plan time the rules that creating (aclID "") or
-// updating an ACL will meet at apply, and claims its subnets.
-func (c *Client) CheckNetworkACL(ctx context.Context, p *Plan, holder Holder, aclID string, in NetworkACLInput) error {
+func (in NetworkACLInput) managesEntries() bool { return in.ManageIngress || in.ManageEgress }
+
+// claims are what a planned ACL reserves: its subnets, and, when it manages
+// its rules inline, the management of its rules.
+func (in NetworkACLInput) claims(aclID string) []Claim {
 	var claims []Claim
 	if in.ManageSubnets {
 		for _, s := range in.SubnetIDs {
 			claims = append(claims, Claim{Kind: ClaimSubnetNetworkACL, Scope: s, Value: aclID})
 		}
 	}
-	return c.Check(ctx, p, holder, in.rule(c, aclID), claims...)
+	if aclID != "" && in.managesEntries() {
+		claims = append(claims, Claim{Kind: ClaimInlineACLEntries, Scope: aclID})
+	}
+	return claims
+}
+
+// CheckNetworkACL runs at plan time the rules that creating (aclID "") or
+// updating an ACL will meet at apply, and claims its subnets.
+func (c *Client) CheckNetworkACL(ctx context.Context, p *Plan, holder Holder, aclID string, in NetworkACLInput) error {
+	return c.Check(ctx, p, holder, in.rule(c, aclID), in.claims(aclID)...)
 }
 
 // CreateNetworkACL creates a network ACL in a VPC with its "*" rules, the
@@ -296,11 +346,27 @@ func (c *Client) CreateNetworkACL(ctx context.Context, in NetworkACLInput) (Netw
 // UpdateNetworkACL gives an ACL its desired tags and, where managed, exactly
 // the given rules and subnets.
 func (c *Client) UpdateNetworkACL(ctx context.Context, id string, in NetworkACLInput) (NetworkACL, error) {
+	return c.updateNetworkACL(ctx, "ReplaceNetworkAclEntry", id, in, false)
+}
+
+// AdoptDefaultNetworkACL takes a VPC's default ACL under management, as
+// simcloud_default_network_acl does: its rules become exactly the input's,
+// besides the "*" ones, and the input's subnets are associated with it.
+// Refused for an ACL that is not a default one.
+func (c *Client) AdoptDefaultNetworkACL(ctx context.Context, id string, in NetworkACLInput) (NetworkACL, error) {
+	in.ManageIngress, in.ManageEgress = true, true
+	return c.updateNetworkACL(ctx, "ReplaceNetworkAclEntry", id, in, true)
+}
+
+func (c *Client) updateNetworkACL(ctx context.Context, op, id string, in NetworkACLInput, wantDefault bool) (NetworkACL, error) {
 	var acl NetworkACL
-	err := c.write(ctx, "ReplaceNetworkAclEntry", map[string]string{"network_acl_id": id}, func(tx Tx) error {
+	err := c.write(ctx, op, map[string]string{"network_acl_id": id}, func(tx Tx) error {
 		var err error
 		if acl, err = findStored[NetworkACL](tx, c.scope, id, "id"); err != nil {
 			return err
+		}
+		if wantDefault && !acl.Default {
+			return notDefaultACL(acl)
 		}
 		in.VPCID = acl.VPCID
 		if err := in.rule(c, id)(applyView{tx}); err != nil {

@@ -1,6 +1,7 @@
 package cloud
 
 import (
+	"context"
 	"fmt"
 )
 
@@ -166,3 +167,15 @@ func setDefaultIPv6Egress(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// DefaultSecurityGroup returns a VPC's default group, which
+// simcloud_default_security_group adopts.
+func (c *Client) DefaultSecurityGroup(ctx context.Context, vpcID string) (SecurityGroup, error) {
+	return readResult(ctx, c, "DescribeSecurityGroups", map[string]string{"vpc_id": vpcID}, func(tx ReadTx) (SecurityGroup, error) {
+		vpc, err := c.findVPC(tx, vpcID, "vpc_id")
+		if err != nil {
+			return SecurityGroup{}, err
+		}
+		return findStored[SecurityGroup](tx, c.scope, vpc.DefaultSecurityGroupID, "vpc_id")
+	})
+}

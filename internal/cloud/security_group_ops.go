@@ -21,6 +21,9 @@ type SecurityGroupInput struct {
 	Ingress, Egress             []SecurityGroupRule
 	ManageIngress, ManageEgress bool
 	Tags                        map[string]string
+	// Default says that the group is its VPC's default group, whose name
+	// only it has.
+	Default bool
 }
 
 // SelfReference stands, in a rule of SecurityGroupInput, for the group the
@@ -66,8 +69,10 @@ func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if err := validateGroupText(in.GroupName, in.Description); err != nil {
-			return err
+		if !in.Default {
+			if err := validateGroupText(in.GroupName, in.Description); err != nil {
+				return err
+			}
 		}
 		if !IsKnown(in.VPCID) {
 			return checkRuleValues(in)
@@ -419,7 +424,7 @@ func (c *Client) UpdateSecurityGroup(ctx context.Context, id string, in Security
 		if err != nil {
 			return err
 		}
-		in.VPCID, in.GroupName, in.Description = g.VPCID, g.GroupName, g.Description
+		in.VPCID, in.GroupName, in.Description, in.Default = g.VPCID, g.GroupName, g.Description, g.Default
 		if err := c.securityGroupRule(in, id)(applyView{tx}); err != nil {
 			return explainObstacle(err, false)
 		}

@@ -288,12 +288,15 @@ func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 }
 
 // setDefaultIPv6Rules adds or removes the ::/0 rules of a VPC's default
-// security group and network ACL as the VPC gains or loses its IPv6 block.
+// security group and network ACLs as the VPC gains or loses its IPv6 block.
 func setDefaultIPv6Rules(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
 	if err := setDefaultIPv6Egress(tx, scope, vpcID, ipv6); err != nil {
 		return err
 	}
-	return setDefaultIPv6Entries(tx, scope, vpcID, ipv6)
+	if err := setDefaultIPv6Entries(tx, scope, vpcID, ipv6); err != nil {
+		return err
+	}
+	return setIPv6DenyEntries(tx, scope, vpcID, ipv6)
 }
 
 // ipv6Pool is where Amazon-provided blocks come from in the simulation: the

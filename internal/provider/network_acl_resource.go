@@ -39,7 +39,9 @@ var aclEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"icmp_type": types.Int64Type, "icmp_code": types.Int64Type,
 }}
 
-func aclEntriesAttribute(dir string) schema.SetAttribute {
+// aclEntriesAttribute is the attribute of a direction's rules; leftOut says
+// what leaving it out of the configuration does.
+func aclEntriesAttribute(dir, leftOut string) schema.SetAttribute {
 	return schema.SetAttribute{
 		ElementType: aclEntryType,
 		Optional:    true,
@@ -47,8 +49,7 @@ func aclEntriesAttribute(dir string) schema.SetAttribute {
 		MarkdownDescription: "The ACL's " + dir + " rules, written as `" + dir + " { ... }` blocks as in the AWS provider: `rule_no` (1 to 32766), " +
 			"`action` (`allow` or `deny`), `protocol` (a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`; read back as its number), `from_port` and `to_port` " +
 			"(for TCP and UDP; write 0 otherwise), one of `cidr_block` and `ipv6_cidr_block`, and for ICMP `icmp_type` and `icmp_code`. " +
-			"The `*` rule that denies what no rule matched is always there and not listed. Leave `" + dir + "` out to leave these rules unmanaged; " +
-			"write `" + dir + " = []` to remove them all.",
+			"The `*` rule that denies what no rule matched is always there and not listed. " + leftOut,
 		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 	}
 }
@@ -71,8 +72,8 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 					"Leave it out to leave the associations unmanaged.",
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
-			"ingress": aclEntriesAttribute("ingress"),
-			"egress":  aclEntriesAttribute("egress"),
+			"ingress": aclEntriesAttribute("ingress", "Leave `ingress` out to leave these rules unmanaged; write `ingress = []` to remove them all."),
+			"egress":  aclEntriesAttribute("egress", "Leave `egress` out to leave these rules unmanaged; write `egress = []` to remove them all."),
 		},
 	},
 	updateOp:    "ReplaceNetworkAclEntry",
@@ -90,24 +91,10 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 	check: func(ctx context.Context, d *providerData, p planStep[networkACLModel]) error {
 		if p.state == nil {
 			// A new ACL without rules or subnets configured has none.
-			for _, name := range []string{"ingress", "egress", "subnet_ids"} {
-				var v types.Set
-				p.diags.Append(p.config.GetAttribute(ctx, path.Root(name), &v)...)
-				if v.IsNull() {
-					set := emptyACLSet(name)
-					switch name {
-					case "ingress":
-						p.plan.Ingress = set
-					case "egress":
-						p.plan.Egress = set
-					default:
-						p.plan.SubnetIDs = set
-					}
-				}
-			}
+			p.plan.noneWhereNotConfigured(ctx, p.config, p.diags, "ingress", "egress", "subnet_ids")
 		}
 		in := networkACLInput(ctx, p.plan, p.config, p.tags, p.diags)
-		allProtocolsWithPorts(in.Entries, p.diags)
+		allProtocolsWithPorts(in.Entries, p.diags, func(spec cloud.NetworkACLEntrySpec) path.Path { return path.Root(direction(spec.Egress)) })
 		stateID, change := "", unchanged
 		if p.state != nil {
 			// An ACL in place is always checked, so that its subnets are
@@ -159,7 +146,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 // allProtocolsWithPorts refuses at plan, as the AWS provider does at apply,
 // a rule for all protocols with ports other than 0: AWS stores no ports for
 // it, so they would show as a change on every plan.
-func allProtocolsWithPorts(specs []cloud.NetworkACLEntrySpec, diags *diag.Diagnostics) {
+func allProtocolsWithPorts(specs []cloud.NetworkACLEntrySpec, diags *diag.Diagnostics, at func(cloud.NetworkACLEntrySpec) path.Path) {
 	for _, spec := range specs {
 		if spec.Protocol != cloud.AllProtocols && !strings.EqualFold(spec.Protocol, "all") {
 			continue
@@ -172,7 +159,7 @@ func allProtocolsWithPorts(specs []cloud.NetworkACLEntrySpec, diags *diag.Diagno
 			to = *spec.ToPort
 		}
 		if from != 0 || to != 0 {
-			diags.AddAttributeError(path.Root(direction(spec.Egress)), "Ports on a rule for all protocols",
+			diags.AddAttributeError(at(spec), "Ports on a rule for all protocols",
 				fmt.Sprintf("to_port (%d) and from_port (%d) must both be 0 to use the 'all' \"-1\" protocol: rule %d of %s matches every port already.",
 					to, from, spec.RuleNumber, direction(spec.Egress)))
 		}
@@ -186,11 +173,24 @@ func direction(egress bool) string {
 	return "ingress"
 }
 
-func emptyACLSet(name string) types.Set {
-	if name == "subnet_ids" {
-		return types.SetValueMust(types.StringType, nil)
+// noneWhereNotConfigured plans no rules, or no subnets, for each of the
+// attributes named that the configuration leaves out.
+func (m *networkACLModel) noneWhereNotConfigured(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) {
+	for _, name := range names {
+		var v types.Set
+		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+		if !v.IsNull() {
+			continue
+		}
+		switch name {
+		case "ingress":
+			m.Ingress = types.SetValueMust(aclEntryType, nil)
+		case "egress":
+			m.Egress = types.SetValueMust(aclEntryType, nil)
+		default:
+			m.SubnetIDs = types.SetValueMust(types.StringType, nil)
+		}
 	}
-	return types.SetValueMust(aclEntryType, nil)
 }
 
 // networkACLInput reads the desired configuration of an ACL; its rules of a

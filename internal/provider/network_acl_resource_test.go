@@ -272,3 +272,33 @@ func TestAccNetworkACLUnknownRuleValue(t *testing.T) {
 		resource.TestStep{Config: c.config(aclNet + tfNetworkACL("web", rule)), ConfigPlanChecks: expectEmptyPlan},
 	)
 }
+
+// A VPC that gains an IPv6 block gives its ACLs the "*" rules for ::/0, as
+// AWS does, and takes them back with the block; neither shows in a plan.
+func TestAccNetworkACLIPv6DenyRules(t *testing.T) {
+	c := newTestCloud(t)
+	acl := tfNetworkACL("web", aclRule("ingress", 100, "6", "allow", "0.0.0.0/0", 443, 443))
+	v4 := c.config(tfVPC("main", "10.0.0.0/16") + acl)
+	v6 := c.config(tfVPC("main", "10.0.0.0/16", assignIPv6) + acl)
+	ipv6Stars := func(want int) resource.TestCheckFunc {
+		return func(*terraformState) error {
+			got := 0
+			for _, e := range c.onlyCustomACL(t).Entries {
+				if e.RuleNumber == cloud.DefaultRuleNumber && e.IPv6CIDRBlock == "::/0" && e.RuleAction == cloud.RuleActionDeny {
+					got++
+				}
+			}
+			if got != want {
+				return fmt.Errorf("the ACL has %d IPv6 \"*\" rules, want %d", got, want)
+			}
+			return nil
+		}
+	}
+	unitTest(t,
+		withCheck(resource.TestStep{Config: v4}, ipv6Stars(0)),
+		withCheck(resource.TestStep{Config: v6}, ipv6Stars(2)),
+		resource.TestStep{Config: v6, ConfigPlanChecks: expectEmptyPlan},
+		withCheck(resource.TestStep{Config: v4}, ipv6Stars(0)),
+		resource.TestStep{Config: v4, ConfigPlanChecks: expectEmptyPlan},
+	)
+}

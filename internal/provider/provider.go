@@ -162,6 +162,9 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(networkACLKind),
 		newResource(networkACLAssociationKind),
 		newResource(securityGroupKind),
+		newResource(defaultSecurityGroupKind),
+		newResource(defaultNetworkACLKind),
+		newResource(networkACLRuleKind),
 	}
 }
 
