@@ -300,7 +300,9 @@ func NetworkACLAdvice(acl NetworkACL) []Advisory {
 // connections instances open) that lets TCP connections through to a
 // service, and checks the rules of the other direction for the replies.
 // A rule for the ephemeral ports alone is itself for replies, not for a
-// service, and a rule that earlier rules shadow lets nothing through.
+// service, and so is an outbound rule for every port, which is how most
+// ACLs let replies out; a rule that earlier rules shadow lets nothing
+// through.
 func repliesDropped(acl NetworkACL, egress bool) (Advisory, bool) {
 	var connections, replies []NetworkACLEntry
 	for _, e := range acl.Entries {
@@ -312,7 +314,8 @@ func repliesDropped(acl NetworkACL, egress bool) (Advisory, bool) {
 	}
 	for _, e := range connections {
 		ports, tcp := tcpPorts(e)
-		if !tcp || e.RuleAction != RuleActionAllow || (ports.from >= ephemeralPorts.from && ports.to == ephemeralPorts.to) {
+		forReplies := ports.to == ephemeralPorts.to && (ports.from >= ephemeralPorts.from || egress)
+		if !tcp || e.RuleAction != RuleActionAllow || forReplies {
 			continue
 		}
 		peer := e.CIDRBlock + e.IPv6CIDRBlock
