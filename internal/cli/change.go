@@ -109,6 +109,52 @@ func init() {
 	})
 
 	register(command{
+		name: "revoke", args: "<sgr-id>", summary: "Revoke one rule of a security group by its ID (simcloud show <sg-id> lists them).",
+		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) != 1 {
+					return usagef("revoke takes one security group rule ID, got %d arguments", len(args))
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				r, err := c.RevokeSecurityGroupRule(ctx, args[0])
+				if err != nil {
+					return err
+				}
+				way := "inbound"
+				if r.Egress {
+					way = "outbound"
+				}
+				outf(e.Stdout, "Revoked %s rule %s of %s (%s).\n", way, r.ID, r.GroupID, cloud.DescribeSecurityGroupRule(r))
+				return nil
+			}
+		},
+	})
+
+	register(command{
+		name: "associate", args: "<subnet-id|aclassoc-id> <acl-id>", summary: "Associate a subnet, named by its ID or its network ACL association's, with another network ACL in place of its current one.",
+		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) != 2 {
+					return usagef("associate takes a subnet or network ACL association ID and a network ACL ID, got %d arguments", len(args))
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				a, err := c.ReplaceNetworkACLAssociation(ctx, args[0], args[1])
+				if err != nil {
+					return err
+				}
+				outf(e.Stdout, "Associated %s with %s (%s).\n", a.SubnetID, a.NetworkACLID, a.ID)
+				return nil
+			}
+		},
+	})
+
+	register(command{
 		name: "tag", args: "<id> key=value... [-remove key]...", summary: "Set (add or overwrite) tags on an object, and remove others, behind Terraform's back.",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			var remove listFlag

@@ -220,8 +220,10 @@ func duplicateRule(r SecurityGroupRule, field string) *Error {
 	}
 }
 
-// describeRule words a rule as AWS's duplicate error does: "peer:
-// 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW".
+// DescribeSecurityGroupRule words a rule as AWS's duplicate error does:
+// "peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW".
+func DescribeSecurityGroupRule(r SecurityGroupRule) string { return describeRule(r) }
+
 func describeRule(r SecurityGroupRule) string {
 	n := mustNormalize(r)
 	peer := n.CIDRIPv4 + n.CIDRIPv6 + n.ReferencedGroupID
