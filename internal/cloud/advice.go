@@ -224,7 +224,7 @@ var adminPorts = []struct {
 // SecurityGroupAdvice warns about each inbound rule of a group that lets
 // the whole internet reach SSH or RDP, a port range or every protocol
 // included. AWS accepts such a rule, as it is sometimes meant; it is also
-// the most common way instances get broken into.
+// one of the commonest ways instances get broken into.
 func SecurityGroupAdvice(g SecurityGroup) []Advisory {
 	var out []Advisory
 	for _, r := range g.Rules {
@@ -250,7 +250,7 @@ func SecurityGroupAdvice(g SecurityGroup) []Advisory {
 			Message: fmt.Sprintf("Inbound rule %s of %s (%s) lets %s in from %s, that is from every address on the internet. "+
 				"Administrative ports open to the world are found by scanners within minutes and then face endless password guessing "+
 				"and exploits of the login service.", r.ID, g.ID, describeRule(r), strings.Join(services, " and "), everyone),
-			Fix: fmt.Sprintf("Restrict the rule's source to the addresses you administer from (a CIDR block such as cidr_blocks = [\"203.0.113.7/32\"], "+
+			Fix: fmt.Sprintf("Restrict the rule's source to the addresses you administer from (a CIDR block such as 203.0.113.7/32 or your office's range, "+
 				"or a bastion's security group) instead of %s, or reach the instances through a bastion or a VPN.", everyone),
 			Field: "ingress",
 		})
@@ -319,19 +319,41 @@ func repliesDropped(acl NetworkACL, egress bool) (Advisory, bool) {
 			continue
 		}
 		peer := e.CIDRBlock + e.IPv6CIDRBlock
-		if allowed, _ := firstMatch(connections, peer, ports); len(allowed) == 0 {
+		if allowed, _, _ := firstMatch(connections, peer, ports); len(allowed) == 0 {
 			continue
 		}
-		_, blocked := firstMatch(replies, peer, ephemeralPorts)
+		_, blocked, denier := firstMatch(replies, peer, ephemeralPorts)
 		if len(blocked) == 0 {
 			continue
 		}
-		return dropsReplies(acl.ID, e, peer, blocked), true
+		return dropsReplies(acl.ID, e, peer, blocked, freeRuleNumber(replies, denier)), true
 	}
 	return Advisory{}, false
 }
 
-func dropsReplies(aclID string, e NetworkACLEntry, peer string, blocked []portRange) Advisory {
+// freeRuleNumber is a rule number for a rule that must come before rule
+// before: the closest free number below it, or, before the "*" rule, the
+// first hundred after the numbered rules, as rules are usually numbered.
+func freeRuleNumber(entries []NetworkACLEntry, before int) int {
+	used := map[int]bool{}
+	last := 0
+	for _, e := range entries {
+		used[e.RuleNumber] = true
+		if e.RuleNumber != DefaultRuleNumber {
+			last = max(last, e.RuleNumber)
+		}
+	}
+	if before == DefaultRuleNumber && last < DefaultRuleNumber-100 {
+		return (last/100 + 1) * 100
+	}
+	n := before - 1
+	for n > 1 && used[n] {
+		n--
+	}
+	return n
+}
+
+func dropsReplies(aclID string, e NetworkACLEntry, peer string, blocked []portRange, number int) Advisory {
 	way, here, back, from, to, field := "in", "inbound", "outbound", "from", "to", "egress"
 	if e.Egress {
 		way, here, back, from, to, field = "out", "outbound", "inbound", "to", "from", "ingress"
@@ -350,8 +372,8 @@ func dropsReplies(aclID string, e NetworkACLEntry, peer string, blocked []portRa
 			"so these replies are dropped and the connections hang.",
 			aclID, way, from, peer, here, e.RuleNumber, back, to, peer, portList(blocked)),
 		Fix: fmt.Sprintf("Add an %s rule that allows TCP %s %s on ports 1024-65535, numbered before any rule that denies them: "+
-			"%s { rule_no = 100, protocol = \"tcp\", action = \"allow\", %s = \"%s\", from_port = 1024, to_port = 65535 }.",
-			back, to, peer, field, cidrField, peer),
+			"%s { rule_no = %d, protocol = \"tcp\", action = \"allow\", %s = \"%s\", from_port = 1024, to_port = 65535 }.",
+			back, to, peer, field, number, cidrField, peer),
 		Field: field,
 	}
 }
@@ -376,16 +398,23 @@ func tcpPorts(e NetworkACLEntry) (ports portRange, tcp bool) {
 // firstMatch evaluates entries of one direction, in rule-number order, on
 // TCP traffic between the addresses of peer and the given ports, as the
 // ACL does: the first entry that matches a packet decides. It returns the
-// ports that every address of peer is allowed on, and those that some
-// address is denied on (the "*" rule, or nothing, denies what is left). An
-// entry for part of peer decides only for that part, so its allow settles
-// nothing for peer as a whole, and its deny blocks some of it.
-func firstMatch(entries []NetworkACLEntry, peer string, want portRange) (allowed, blocked []portRange) {
+// ports that every address of peer is allowed on, those that some address
+// is denied on (the "*" rule, or nothing, denies what is left), and the
+// number of the first rule that denies some. An entry for part of peer
+// decides only for that part: its allow settles nothing for peer as a
+// whole, but it does for a later deny within that part.
+func firstMatch(entries []NetworkACLEntry, peer string, want portRange) (allowed, blocked []portRange, denier int) {
+	denier = DefaultRuleNumber
 	block, err := netip.ParsePrefix(peer)
 	if err != nil {
-		return nil, nil
+		return nil, nil, denier
 	}
 	undecided := []portRange{want}
+	type partAllowed struct {
+		part  netip.Prefix
+		ports portRange
+	}
+	var parts []partAllowed
 	for _, e := range entries {
 		ports, tcp := tcpPorts(e)
 		p, err := netip.ParsePrefix(e.CIDRBlock + e.IPv6CIDRBlock)
@@ -397,14 +426,30 @@ func firstMatch(entries []NetworkACLEntry, peer string, want portRange) (allowed
 		switch {
 		case e.RuleAction == RuleActionAllow && whole:
 			allowed = append(allowed, matched...)
-		case e.RuleAction == RuleActionDeny:
+		case e.RuleAction == RuleActionAllow:
+			parts = append(parts, partAllowed{p, ports})
+		default:
+			// The addresses the deny matches are p's, or peer's when p
+			// holds them all; an earlier allow for all of them comes first.
+			region := p
+			if whole {
+				region = block
+			}
+			for _, a := range parts {
+				if a.part.Bits() <= region.Bits() && a.part.Overlaps(region) {
+					matched = subtractPorts(matched, a.ports)
+				}
+			}
+			if len(matched) > 0 && len(blocked) == 0 {
+				denier = e.RuleNumber
+			}
 			blocked = append(blocked, matched...)
 		}
 		if whole {
 			undecided = subtractPorts(undecided, ports)
 		}
 	}
-	return mergePorts(allowed), mergePorts(append(blocked, undecided...))
+	return mergePorts(allowed), mergePorts(append(blocked, undecided...)), denier
 }
 
 func intersectPorts(set []portRange, r portRange) []portRange {
