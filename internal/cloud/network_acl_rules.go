@@ -436,12 +436,14 @@ func (c *Client) AssociateNetworkACL(ctx context.Context, aclID, subnetID string
 // its ID or by the ID of its current association (which AWS's
 // ReplaceNetworkAclAssociation takes), and returns the new association.
 func (c *Client) ReplaceNetworkACLAssociation(ctx context.Context, subnetOrAssociationID, aclID string) (NetworkACLAssociation, error) {
-	return c.replaceSubnetACL(ctx, aclID, map[string]string{"network_acl_id": aclID, "association_id": subnetOrAssociationID},
+	byAssociation := IDPrefix(subnetOrAssociationID) == KindNetworkACLAssociation.Prefix
+	named := map[bool]string{false: "subnet_id", true: "association_id"}[byAssociation]
+	return c.replaceSubnetACL(ctx, aclID, map[string]string{"network_acl_id": aclID, named: subnetOrAssociationID},
 		func(tx ReadTx) (string, error) {
-			if IDPrefix(subnetOrAssociationID) != KindNetworkACLAssociation.Prefix {
+			if !byAssociation {
 				return subnetOrAssociationID, nil
 			}
-			a, err := c.findNetworkACLAssociation(tx, subnetOrAssociationID, "association_id")
+			a, err := c.findNetworkACLAssociation(tx, subnetOrAssociationID, named)
 			return a.SubnetID, err
 		})
 }
