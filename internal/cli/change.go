@@ -14,26 +14,14 @@ import (
 // rules refuse here what they refuse to Terraform, and what AWS refuses.
 
 func init() {
-	register(command{
-		name: "delete", args: "<id>", summary: "Delete an object behind Terraform's back: " + cloud.ObjectKindsSentence() + " (an elastic IP is released).",
-		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
-			return func(ctx context.Context, e *env, args []string) error {
-				if len(args) != 1 {
-					return usagef("delete takes one object ID, got %d arguments", len(args))
-				}
-				c, err := e.client()
-				if err != nil {
-					return err
-				}
-				id := args[0]
-				if err := c.DeleteObject(ctx, id); err != nil {
-					return err
-				}
-				outf(e.Stdout, "Deleted %s.\n", id)
-				return nil
+	register(changeCommand("delete", "<id>", "Delete an object behind Terraform's back: "+cloud.ObjectKindsSentence()+" (an elastic IP is released).",
+		"delete takes one object ID", func(ctx context.Context, e *env, c *cloud.Client, args []string) error {
+			if err := c.DeleteObject(ctx, args[0]); err != nil {
+				return err
 			}
-		},
-	})
+			outf(e.Stdout, "Deleted %s.\n", args[0])
+			return nil
+		}))
 
 	register(command{
 		name: "detach", args: "<igw-id> [<vpc-id>]", summary: "Detach an internet gateway from its VPC (the VPC it is attached to, unless one is named). Routes through it become blackholes.",
@@ -108,6 +96,31 @@ func init() {
 		},
 	})
 
+	register(changeCommand("revoke", "<sgr-id>", "Revoke one rule of a security group by its ID (simcloud show <sg-id> lists them).",
+		"revoke takes one security group rule ID", func(ctx context.Context, e *env, c *cloud.Client, args []string) error {
+			r, err := c.RevokeSecurityGroupRule(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			way := "inbound"
+			if r.Egress {
+				way = "outbound"
+			}
+			outf(e.Stdout, "Revoked %s rule %s of %s (%s).\n", way, r.ID, r.GroupID, cloud.DescribeSecurityGroupRule(r))
+			return nil
+		}))
+
+	register(changeCommand("associate", "<subnet-id|aclassoc-id> <acl-id>",
+		"Associate a subnet, named by its ID or its network ACL association's, with another network ACL in place of its current one.",
+		"associate takes a subnet or network ACL association ID and a network ACL ID", func(ctx context.Context, e *env, c *cloud.Client, args []string) error {
+			a, err := c.ReplaceNetworkACLAssociation(ctx, args[0], args[1])
+			if err != nil {
+				return err
+			}
+			outf(e.Stdout, "Associated %s with %s (%s).\n", a.SubnetID, a.NetworkACLID, a.ID)
+			return nil
+		}))
+
 	register(command{
 		name: "tag", args: "<id> key=value... [-remove key]...", summary: "Set (add or overwrite) tags on an object, and remove others, behind Terraform's back.",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
@@ -150,6 +163,26 @@ func init() {
 			}
 		},
 	})
+}
+
+// changeCommand is a command without flags of its own that takes as many
+// arguments as args names, and runs change on the configured cloud.
+// wrongCount says, for the usage error, what it takes.
+func changeCommand(name, args, summary, wrongCount string, change func(ctx context.Context, e *env, c *cloud.Client, args []string) error) command {
+	want := len(strings.Fields(args))
+	return command{name: name, args: args, summary: summary,
+		setup: func(*flag.FlagSet) func(context.Context, *env, []string) error {
+			return func(ctx context.Context, e *env, given []string) error {
+				if len(given) != want {
+					return usagef("%s, got %d arguments", wrongCount, len(given))
+				}
+				c, err := e.client()
+				if err != nil {
+					return err
+				}
+				return change(ctx, e, c, given)
+			}
+		}}
 }
 
 // listFlag collects the values of a repeated flag.

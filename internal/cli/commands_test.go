@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
@@ -50,6 +52,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"route", "add", "rtb-1", "0.0.0.0/0"}, `unknown route action "add"`},
 		{[]string{"route", "delete", "rtb-1"}, "route delete takes a route table ID and a destination"},
 		{[]string{"route", "replace", "rtb-1", "0.0.0.0/0"}, "route replace takes a route table ID, a destination block and a target ID"},
+		{[]string{"revoke"}, "revoke takes one security group rule ID"},
+		{[]string{"revoke", "sgr-1", "sgr-2"}, "revoke takes one security group rule ID, got 2 arguments"},
+		{[]string{"associate", "subnet-1"}, "associate takes a subnet or network ACL association ID and a network ACL ID"},
 		{[]string{"tag"}, "tag takes an object ID"},
 		{[]string{"tag", "vpc-1"}, "at least one key=value"},
 		{[]string{"tag", "vpc-1", "novalue"}, `tags are key=value, got "novalue"`},
@@ -96,6 +101,11 @@ func TestRefusals(t *testing.T) {
 		{[]string{"route", "delete", ids["rtb public"], "not-a-block"}, "Error: "},
 		{[]string{"route", "replace", ids["rtb public"], "0.0.0.0/0", ids["igw spare"]}, "belong to different networks"},
 		{[]string{"route", "replace", ids["rtb public"], "0.0.0.0/0", "igw-0123456789abcdef0"}, "Error: InvalidGatewayID.NotFound"},
+		{[]string{"revoke", "sgr-0123456789abcdef0"}, "Error: InvalidSecurityGroupRuleId.NotFound"},
+		{[]string{"revoke", ids["sg default"]}, "Error: InvalidSecurityGroupRuleId.Malformed"},
+		{[]string{"associate", ids["subnet public-a"], "acl-0123456789abcdef0"}, "Error: InvalidNetworkAclID.NotFound"},
+		{[]string{"associate", "aclassoc-0123456789abcdef0", ids["acl default"]}, "Error: InvalidAssociationID.NotFound"},
+		{[]string{"associate", ids["vpc"], ids["acl default"]}, "Error: InvalidSubnetID.Malformed"},
 		{[]string{"tag", ids["vpc"], "aws:reserved=x"}, "Error: InvalidParameterValue"},
 		{[]string{"tag", "vpc-0123456789abcdef0", "a=b"}, "Error: InvalidVpcID.NotFound"},
 		{[]string{"show", ids["vpc"], "--account-id", "12"}, "Error: "},
@@ -156,6 +166,75 @@ func TestChanges(t *testing.T) {
 		t.Errorf("tag -remove env left the tag:\n%s", out)
 	}
 }
+
+// TestRevokeAndAssociate: revoke takes one rule out of a group, associate
+// moves a subnet, named either way, to another network ACL, and show warns
+// of what the engine advises on, until it is fixed.
+func TestRevokeAndAssociate(t *testing.T) {
+	location := goldenCloud(t)
+	ids := labIDs(t, location)
+	var group cloud.SecurityGroup
+	var acl cloud.NetworkACL
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		ssh := cloud.SecurityGroupRule{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv4: "0.0.0.0/0"}
+		var err error
+		if group, err = c.CreateSecurityGroup(ctx, cloud.SecurityGroupInput{VPCID: ids["vpc"], GroupName: "admin", Description: "admin",
+			ManageIngress: true, Ingress: []cloud.SecurityGroupRule{ssh}}); err != nil {
+			t.Fatal(err)
+		}
+		https := cloud.NetworkACLEntrySpec{RuleNumber: 100, Protocol: "tcp", RuleAction: "allow", CIDRBlock: "0.0.0.0/0", FromPort: ptr(443), ToPort: ptr(443)}
+		if acl, err = c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: ids["vpc"], ManageIngress: true, Entries: []cloud.NetworkACLEntrySpec{https},
+			ManageSubnets: true, SubnetIDs: []string{ids["subnet private-a"]}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	var ssh string
+	for _, r := range group.Rules {
+		if !r.Egress {
+			ssh = r.ID
+		}
+	}
+	if out := mustRun(t, location, "", "show", group.ID); !strings.Contains(out, "warning: SSH open to the whole internet (AdminPortOpenToInternet)\n  Inbound rule "+ssh) ||
+		!strings.Contains(out, "How to fix: Restrict the rule's source") {
+		t.Errorf("show of a group with SSH open to the internet does not warn:\n%s", out)
+	}
+	var shownACL shown
+	if err := json.Unmarshal([]byte(mustRun(t, location, "", "show", acl.ID, "-o", "json")), &shownACL); err != nil {
+		t.Fatal(err)
+	}
+	if len(shownACL.Advice) != 1 || shownACL.Advice[0].Code != cloud.AdviceNetworkACLDropsReplies || shownACL.Advice[0].Field != "egress" {
+		t.Errorf("show -o json of an ACL that drops replies: advice %+v", shownACL.Advice)
+	}
+
+	out := mustRun(t, location, "", "revoke", ssh)
+	if want := "Revoked inbound rule " + ssh + " of " + group.ID + " (peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW).\n"; out != want {
+		t.Errorf("revoke said %q, want %q", out, want)
+	}
+	if out := mustRun(t, location, "", "show", group.ID); strings.Contains(out, ssh) || strings.Contains(out, "warning") {
+		t.Errorf("after the revoke, show still has the rule or its warning:\n%s", out)
+	}
+	if r := run(t, location, "", "revoke", ssh); r.code != 1 || !strings.Contains(r.stderr, "InvalidSecurityGroupRuleId.NotFound") {
+		t.Errorf("revoking the rule again: exit %d, %s", r.code, r.stderr)
+	}
+
+	// By the association's ID, as AWS's ReplaceNetworkAclAssociation, then
+	// back by the subnet's.
+	association := acl.Associations[0].ID
+	out = mustRun(t, location, "", "associate", association, ids["acl default"])
+	if !strings.HasPrefix(out, "Associated "+ids["subnet private-a"]+" with "+ids["acl default"]+" (aclassoc-") || strings.Contains(out, association) {
+		t.Errorf("associate by association ID said %q", out)
+	}
+	if out := mustRun(t, location, "", "show", acl.ID); strings.Contains(out, ids["subnet private-a"]) {
+		t.Errorf("after the association was replaced, the ACL still has the subnet:\n%s", out)
+	}
+	mustRun(t, location, "", "associate", ids["subnet private-a"], acl.ID)
+	if out := mustRun(t, location, "", "show", acl.ID); !strings.Contains(out, "subnet "+ids["subnet private-a"]+": associated with the ACL") {
+		t.Errorf("associate by subnet ID did not move the subnet back:\n%s", out)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // TestExportImportRoundTrip: a cloud exported from SQLite, imported into
 // the store under test (PostgreSQL when SIMCLOUD_TEST_POSTGRES is set) and

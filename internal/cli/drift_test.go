@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -68,9 +69,30 @@ resource "simcloud_route_table_association" "public" {
   route_table_id = simcloud_route_table.public.id
 }
 
+resource "simcloud_security_group" "web" {
+  vpc_id = simcloud_vpc.main.id
+  name   = "web"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "simcloud_network_acl" "web" {
+  vpc_id = simcloud_vpc.main.id
+}
+
+resource "simcloud_network_acl_association" "web" {
+  network_acl_id = simcloud_network_acl.web.id
+  subnet_id      = simcloud_subnet.public.id
+}
+
 output "ids" {
   value = join(" ", [simcloud_vpc.main.id, simcloud_internet_gateway.main.id, simcloud_egress_only_internet_gateway.main.id,
-    simcloud_subnet.spare.id, simcloud_route_table.public.id, simcloud_route_table_association.public.id])
+    simcloud_subnet.spare.id, simcloud_route_table.public.id, simcloud_route_table_association.public.id,
+    simcloud_security_group.web.id, simcloud_vpc.main.default_network_acl_id, simcloud_network_acl_association.web.id])
 }
 `
 
@@ -139,10 +161,19 @@ func TestDrift(t *testing.T) {
 		t.Fatalf("terraform output: %s", out)
 	}
 	ids := strings.Fields(out)
-	if len(ids) != 6 {
+	if len(ids) != 9 {
 		t.Fatalf("terraform output ids = %q", out)
 	}
 	vpc, igw, eigw, spare, table, assoc := ids[0], ids[1], ids[2], ids[3], ids[4], ids[5]
+	group, defaultACL, aclAssoc := ids[6], ids[7], ids[8]
+	var shownGroup struct {
+		Object securityGroupView `json:"object"`
+	}
+	if out, err := exec.Command(simcloud, "--database", database, "show", group, "-o", "json").Output(); err != nil || json.Unmarshal(out, &shownGroup) != nil ||
+		len(shownGroup.Object.Ingress) != 1 {
+		t.Fatalf("show %s: %v\n%s", group, err, out)
+	}
+	https := shownGroup.Object.Ingress[0].ID
 
 	steps := []struct {
 		name string
@@ -156,6 +187,8 @@ func TestDrift(t *testing.T) {
 		{"route delete", []string{"route", "delete", table, "0.0.0.0/0"}, []string{`simcloud_route_table\.public will be updated in-place`, `\+ cidr_block\s+= "0\.0\.0\.0/0"`}},
 		{"route replace", []string{"route", "replace", table, "::/0", igw}, []string{`simcloud_route_table\.public will be updated in-place`, `gateway_id\s+= "` + igw + `"`}},
 		{"detach", []string{"detach", igw}, []string{`simcloud_internet_gateway\.main will be updated in-place`, `\+ vpc_id\s+= "` + vpc + `"`}},
+		{"revoke", []string{"revoke", https}, []string{`simcloud_security_group\.web will be updated in-place`, `\+ from_port\s+= 443`}},
+		{"associate", []string{"associate", aclAssoc, defaultACL}, []string{`simcloud_network_acl_association\.web will be created`}},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {

@@ -31,6 +31,14 @@ func init() {
 				if !ok {
 					return notFoundError(ctx, c, args[0])
 				}
+				advice, err := c.AdviceOn(ctx, found.ID)
+				if err != nil {
+					return err
+				}
+				for _, a := range advice {
+					found.Advice = append(found.Advice, adviceView{Code: a.Code, Title: a.Title, Message: a.Message, Fix: a.Fix,
+						Objects: a.Objects, Field: a.Field})
+				}
 				if *output == "json" {
 					return writeJSON(e.Stdout, found)
 				}
@@ -52,8 +60,20 @@ type shown struct {
 	ID           string      `json:"id"`
 	Object       any         `json:"object"`
 	ReferencedBy []reference `json:"referenced_by"`
+	// Advice is what AWS accepts about the object but most likely does not
+	// do what was meant, as the provider warns of it.
+	Advice []adviceView `json:"advice"`
 	// tree, for a VPC, replaces the flat attribute list in text output.
 	tree *node
+}
+
+type adviceView struct {
+	Code    string   `json:"code"`
+	Title   string   `json:"title"`
+	Message string   `json:"message"`
+	Fix     string   `json:"fix"`
+	Objects []string `json:"objects"`
+	Field   string   `json:"field,omitempty"`
 }
 
 // find looks an object up by ID, and collects what refers to it.
@@ -63,7 +83,7 @@ func (w *world) find(id string) (shown, bool) {
 	if !ok || !listed {
 		return shown{}, false
 	}
-	s := shown{Type: object.Type, ID: id, Object: view, ReferencedBy: w.referencesTo(object)}
+	s := shown{Type: object.Type, ID: id, Object: view, ReferencedBy: w.referencesTo(object), Advice: []adviceView{}}
 	if v, ok := view.(vpcView); ok {
 		n := vpcNode(v)
 		s.tree = &n
@@ -226,11 +246,14 @@ func (s shown) writeText(w io.Writer) error {
 	}
 	if len(s.ReferencedBy) == 0 {
 		outln(w, "referred to by: nothing")
-		return nil
+	} else {
+		outln(w, "referred to by:")
 	}
-	outln(w, "referred to by:")
 	for _, r := range s.ReferencedBy {
 		outf(w, "  %s %s: %s\n", r.Type, r.ID, r.Relation)
+	}
+	for _, a := range s.Advice {
+		outf(w, "warning: %s (%s)\n  %s\n  How to fix: %s\n", a.Title, a.Code, a.Message, a.Fix)
 	}
 	return nil
 }

@@ -1,7 +1,8 @@
 package cloud_test
 
 // Benchmarks of the engine's hot operations on clouds of different sizes:
-// creating a subnet, creating a route, and the plan-time checks of both.
+// creating a subnet, creating a route, and the plan-time checks of both and
+// of a security group's rules.
 // Each runs on a cloud that already holds 0, 10,000 or 100,000 objects, so
 // that the cost of an operation can be compared with the size of the cloud
 // around it (the target: at most 1.2x the empty cloud's at 100k objects).
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -26,14 +28,18 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/store"
 )
 
-// benchSizes are the numbers of objects (VPCs, route tables, subnets) the
-// cloud holds before a benchmark starts.
+// benchSizes are the numbers of objects (VPCs, route tables, subnets,
+// security groups and their rules, network ACLs) the cloud holds before a
+// benchmark starts.
 var benchSizes = []int{0, 10_000, 100_000}
 
-// Each filler VPC holds a main route table and benchSubnetsPerVPC subnets:
-// benchSubnetsPerVPC+2 objects.
+// Each filler VPC holds a main route table, benchSubnetsPerVPC subnets, its
+// default security group (2 rules) and network ACL, and a web group
+// (benchWebRules rules): benchObjectsPerVPC objects.
 const (
 	benchSubnetsPerVPC = 8
+	benchWebRules      = 3
+	benchObjectsPerVPC = benchSubnetsPerVPC + 2 + 3 + 2 + benchWebRules
 	benchVPCsPerTx     = 200
 	// benchBatch is how many objects a benchmark creates before it deletes
 	// them again, with the timer stopped, so that the cloud and the target
@@ -43,15 +49,18 @@ const (
 
 // benchCloud is a cloud of a given size, with a target VPC of ordinary
 // size in which the benchmarks work: 8 subnets, an attached internet
-// gateway, and a second route table with no routes but its local one.
+// gateway, a second route table with no routes but its local one, and a
+// security group with rules, one of which refers to the default group.
 type benchCloud struct {
-	store  cloud.Store
-	client *cloud.Client
-	vpc    cloud.VPC
-	igw    cloud.InternetGateway
-	table  cloud.RouteTable
-	built  time.Duration
-	err    error
+	store   cloud.Store
+	client  *cloud.Client
+	vpc     cloud.VPC
+	igw     cloud.InternetGateway
+	table   cloud.RouteTable
+	group   cloud.SecurityGroupInput
+	groupID string
+	built   time.Duration
+	err     error
 }
 
 var (
@@ -128,7 +137,7 @@ func buildBenchCloud(size int) *benchCloud {
 	}
 	out.store = st
 	ctx := context.Background()
-	vpcs := size / (benchSubnetsPerVPC + 2)
+	vpcs := size / benchObjectsPerVPC
 	for first := 0; first < vpcs; first += benchVPCsPerTx {
 		err := st.Write(ctx, func(tx cloud.Tx) error {
 			for i := first; i < min(first+benchVPCsPerTx, vpcs); i++ {
@@ -169,8 +178,29 @@ func buildBenchCloud(size int) *benchCloud {
 			return out
 		}
 	}
+	out.group = benchGroupInput(out.vpc)
+	g, err := c.CreateSecurityGroup(ctx, out.group)
+	if err != nil {
+		out.err = err
+		return out
+	}
+	out.groupID = g.ID
 	out.built = time.Since(start)
 	return out
+}
+
+// benchGroupInput is a web server's group: HTTP and HTTPS from anywhere,
+// SSH from an office, everything from the VPC's default group, everything
+// out.
+func benchGroupInput(vpc cloud.VPC) cloud.SecurityGroupInput {
+	tcp := func(port int, cidr string) cloud.SecurityGroupRule {
+		return cloud.SecurityGroupRule{IPProtocol: "tcp", FromPort: port, ToPort: port, CIDRIPv4: cidr}
+	}
+	return cloud.SecurityGroupInput{VPCID: vpc.ID, GroupName: "web", Description: "web servers", ManageIngress: true, ManageEgress: true,
+		Ingress: []cloud.SecurityGroupRule{tcp(80, "0.0.0.0/0"), tcp(443, "0.0.0.0/0"), tcp(22, "198.51.100.0/24"),
+			{IPProtocol: "-1", ReferencedGroupID: vpc.DefaultSecurityGroupID}},
+		Egress: []cloud.SecurityGroupRule{{IPProtocol: "-1", CIDRIPv4: "0.0.0.0/0"}},
+		Tags:   map[string]string{"Name": "web"}}
 }
 
 // insertFillerVPC stores what CreateVPC and benchSubnetsPerVPC calls of
@@ -205,6 +235,20 @@ func insertFillerVPC(tx cloud.Tx, i int) error {
 			return err
 		}
 		if err := tx.SetTags(s.ID, map[string]string{"Name": fmt.Sprintf("filler-%d-%d", i, j)}); err != nil {
+			return err
+		}
+	}
+	if err := cloud.CreateVPCDefaults(tx, vpc); err != nil {
+		return err
+	}
+	web := cloud.SecurityGroup{ID: benchID("sg"), OwnerID: scope.AccountID, Region: scope.Region, VPCID: vpc.ID,
+		GroupName: "web", Description: "filler"}
+	if err := tx.Insert(web); err != nil {
+		return err
+	}
+	for k := range benchWebRules {
+		if err := tx.PutSecurityGroupRule(cloud.SecurityGroupRule{ID: benchID("sgr"), GroupID: web.ID, IPProtocol: "tcp",
+			FromPort: 8000 + k, ToPort: 8000 + k, CIDRIPv4: cidr}); err != nil {
 			return err
 		}
 	}
@@ -326,6 +370,23 @@ func BenchmarkCheckRoute(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			p := cloud.NewPlan()
 			if err := c.client.CheckRoute(ctx, p, p.NewHolder(), c.table.ID, spec, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCheckSecurityGroup runs the plan-time check of a change to the
+// target VPC's web group, each in a plan of its own: its name free in the
+// VPC, its rules, and the group one of them refers to.
+func BenchmarkCheckSecurityGroup(b *testing.B) {
+	benchEachSize(b, func(b *testing.B, c *benchCloud) {
+		ctx := context.Background()
+		in := c.group
+		in.Ingress = append(slices.Clone(in.Ingress), cloud.SecurityGroupRule{IPProtocol: "tcp", FromPort: 8080, ToPort: 8080, CIDRIPv4: "10.0.0.0/16"})
+		for i := 0; i < b.N; i++ {
+			p := cloud.NewPlan()
+			if err := c.client.CheckSecurityGroup(ctx, p, p.NewHolder(), in, c.groupID); err != nil {
 				b.Fatal(err)
 			}
 		}

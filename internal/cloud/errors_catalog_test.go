@@ -651,6 +651,14 @@ func catalog() []refusal {
 			_, err := cloud.Describe[cloud.SecurityGroup](c, bg, id)
 			return err
 		}),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.NotFound", "sgr-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := c.RevokeSecurityGroupRule(bg, id)
+			return err
+		}),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.Malformed", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := c.RevokeSecurityGroupRule(bg, id)
+			return err
+		}),
 		lookup("network ACL", "InvalidNetworkAclID.NotFound", "acl-0123456789abcdef0", func(c *cloud.Client, id string) error {
 			_, err := cloud.Describe[cloud.NetworkACL](c, bg, id)
 			return err

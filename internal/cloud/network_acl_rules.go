@@ -494,9 +494,38 @@ func (c *Client) aclAssociationRule(aclID, subnetID string) Rule {
 // AssociateNetworkACL associates a subnet with an ACL, replacing the
 // subnet's association, and returns the new association.
 func (c *Client) AssociateNetworkACL(ctx context.Context, aclID, subnetID string) (NetworkACLAssociation, error) {
+	return c.replaceSubnetACL(ctx, aclID, map[string]string{"network_acl_id": aclID, "subnet_id": subnetID},
+		func(ReadTx) (string, error) { return subnetID, nil })
+}
+
+// ReplaceNetworkACLAssociation associates with an ACL the subnet named by
+// its ID or by the ID of its current association (which AWS's
+// ReplaceNetworkAclAssociation takes), and returns the new association.
+func (c *Client) ReplaceNetworkACLAssociation(ctx context.Context, subnetOrAssociationID, aclID string) (NetworkACLAssociation, error) {
+	byAssociation := IDPrefix(subnetOrAssociationID) == KindNetworkACLAssociation.Prefix
+	named := map[bool]string{false: "subnet_id", true: "association_id"}[byAssociation]
+	return c.replaceSubnetACL(ctx, aclID, map[string]string{"network_acl_id": aclID, named: subnetOrAssociationID},
+		func(tx ReadTx) (string, error) {
+			if !byAssociation {
+				return subnetOrAssociationID, nil
+			}
+			a, err := c.findNetworkACLAssociation(tx, subnetOrAssociationID, named)
+			return a.SubnetID, err
+		})
+}
+
+// replaceSubnetACL associates the subnet that subnet finds, in the same
+// transaction, with an ACL.
+func (c *Client) replaceSubnetACL(ctx context.Context, aclID string, ids map[string]string, subnet func(ReadTx) (string, error)) (NetworkACLAssociation, error) {
 	var a NetworkACLAssociation
-	ids := map[string]string{"network_acl_id": aclID, "subnet_id": subnetID}
-	err := c.apply(ctx, "ReplaceNetworkAclAssociation", ids, c.aclAssociationRule(aclID, subnetID), func(tx Tx) error {
+	var subnetID string
+	rule := func(v View) (err error) {
+		if subnetID, err = subnet(v); err != nil {
+			return err
+		}
+		return c.aclAssociationRule(aclID, subnetID)(v)
+	}
+	err := c.apply(ctx, "ReplaceNetworkAclAssociation", ids, rule, func(tx Tx) error {
 		if err := c.replaceNetworkACLAssociation(tx, aclID, subnetID, "subnet_id"); err != nil {
 			return err
 		}
@@ -515,20 +544,8 @@ func (c *Client) NetworkACLAssociation(ctx context.Context, id string) (NetworkA
 }
 
 func (c *Client) findNetworkACLAssociation(tx ReadTx, id, field string) (NetworkACLAssociation, error) {
-	if err := ValidateID(KindNetworkACLAssociation, id, field); err != nil {
-		return NetworkACLAssociation{}, err
-	}
-	a, ok, err := tx.NetworkACLAssociationByID(id)
-	if err != nil {
-		return NetworkACLAssociation{}, err
-	}
-	if ok {
-		// The association's ACL tells whether it is in this scope.
-		if _, found, err := get[NetworkACL](tx, c.scope, a.NetworkACLID); err != nil || found {
-			return a, err
-		}
-	}
-	return NetworkACLAssociation{}, notFound(KindNetworkACLAssociation, id, field)
+	return findOwned[NetworkACLAssociation, NetworkACL](tx, c.scope, KindNetworkACLAssociation, id, field, tx.NetworkACLAssociationByID,
+		func(a NetworkACLAssociation) string { return a.NetworkACLID })
 }
 
 // DisassociateNetworkACL undoes an association as the AWS provider's

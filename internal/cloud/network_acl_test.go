@@ -163,3 +163,37 @@ func TestNetworkACLPlanClaims(t *testing.T) {
 	in.SubnetIDs = []string{cloud.UnknownID(cloud.KindSubnet)}
 	must(0, c.CheckNetworkACL(ctx, cloud.NewPlan(), p.NewHolder(), "", in))(t)
 }
+
+// ReplaceNetworkACLAssociation finds the subnet by its ID or by its
+// current association's, in one transaction, and obeys the association's
+// rules.
+func TestReplaceNetworkACLAssociation(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
+	acl := must(c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: vpc.ID}))(t)
+	first := must(c.ReplaceNetworkACLAssociation(ctx, subnet.ID, acl.ID))(t)
+	if first.SubnetID != subnet.ID || first.NetworkACLID != acl.ID {
+		t.Fatalf("association by subnet: %+v", first)
+	}
+	back := must(c.ReplaceNetworkACLAssociation(ctx, first.ID, vpc.DefaultNetworkACLID))(t)
+	if back.SubnetID != subnet.ID || back.NetworkACLID != vpc.DefaultNetworkACLID || back.ID == first.ID {
+		t.Fatalf("association by association ID: %+v after %+v", back, first)
+	}
+	if got := must(c.Subnet(ctx, subnet.ID))(t).NetworkACLID; got != vpc.DefaultNetworkACLID {
+		t.Errorf("subnet on %s, want the default ACL", got)
+	}
+	_, err := c.ReplaceNetworkACLAssociation(ctx, first.ID, acl.ID)
+	wantCode(t, err, "InvalidAssociationID.NotFound")
+	_, err = c.ReplaceNetworkACLAssociation(ctx, "aclassoc-1", acl.ID)
+	wantCode(t, err, "InvalidAssociationID.Malformed")
+	_, err = c.ReplaceNetworkACLAssociation(ctx, subnet.ID, "acl-0123456789abcdef0")
+	wantCode(t, err, "InvalidNetworkAclID.NotFound")
+	other := mustCreateVPC(t, c, vpcInput("10.1.0.0/16"))
+	_, err = c.ReplaceNetworkACLAssociation(ctx, back.ID, other.DefaultNetworkACLID)
+	wantCode(t, err, "InvalidParameterValue")
+	if got := must(c.Subnet(ctx, subnet.ID))(t).NetworkACLID; got != vpc.DefaultNetworkACLID {
+		t.Errorf("a refused replace moved the subnet to %s", got)
+	}
+}

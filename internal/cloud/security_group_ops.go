@@ -225,8 +225,10 @@ func duplicateRule(r SecurityGroupRule, field string) *Error {
 	}
 }
 
-// describeRule words a rule as AWS's duplicate error does: "peer:
-// 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW".
+// DescribeSecurityGroupRule words a rule as AWS's duplicate error does:
+// "peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW".
+func DescribeSecurityGroupRule(r SecurityGroupRule) string { return describeRule(r) }
+
 func describeRule(r SecurityGroupRule) string {
 	n := mustNormalize(r)
 	peer := n.CIDRIPv4 + n.CIDRIPv6 + n.ReferencedGroupID
@@ -561,4 +563,25 @@ func refuseReferencedGroup(tx ReadTx, g SecurityGroup) error {
 	e := dependencyViolation(KindSecurityGroup, g.ID, dependents, what)
 	e.Message = fmt.Sprintf("resource %s has a dependent object", g.ID)
 	return e
+}
+
+// RevokeSecurityGroupRule revokes one rule of any group by its ID, as
+// RevokeSecurityGroupIngress or RevokeSecurityGroupEgress do given
+// SecurityGroupRuleIds, and returns the rule it revoked.
+func (c *Client) RevokeSecurityGroupRule(ctx context.Context, id string) (SecurityGroupRule, error) {
+	var r SecurityGroupRule
+	err := c.write(ctx, "RevokeSecurityGroupRules", map[string]string{"security_group_rule_id": id}, func(tx Tx) error {
+		var err error
+		if r, err = c.findSecurityGroupRule(tx, id, "id"); err != nil {
+			return err
+		}
+		return tx.DeleteSecurityGroupRule(id)
+	})
+	return r, err
+}
+
+// findSecurityGroupRule looks a rule up by ID.
+func (c *Client) findSecurityGroupRule(tx ReadTx, id, field string) (SecurityGroupRule, error) {
+	return findOwned[SecurityGroupRule, SecurityGroup](tx, c.scope, KindSecurityGroupRule, id, field, tx.SecurityGroupRuleByID,
+		func(r SecurityGroupRule) string { return r.GroupID })
 }

@@ -126,3 +126,39 @@ func TestDeleteSecurityGroupReferences(t *testing.T) {
 		t.Fatalf("the VPC, its groups gone: %v", err)
 	}
 }
+
+// A rule revoked by its ID goes, and only it; an unknown or malformed ID,
+// or a rule of another account, is refused with AWS's codes.
+func TestRevokeSecurityGroupRule(t *testing.T) {
+	st, _ := openStore(t)
+	c := newClient(t, st, defaultScope)
+	ctx := context.Background()
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	in := groupInput(vpc.ID, "web")
+	in.Ingress = []cloud.SecurityGroupRule{tcpFrom("0.0.0.0/0", 80), tcpFrom("0.0.0.0/0", 443)}
+	g := must(c.CreateSecurityGroup(ctx, in))(t)
+	var https cloud.SecurityGroupRule
+	for _, r := range g.Rules {
+		if r.FromPort == 443 {
+			https = r
+		}
+	}
+	revoked := must(c.RevokeSecurityGroupRule(ctx, https.ID))(t)
+	if revoked != https {
+		t.Errorf("revoked %+v, want %+v", revoked, https)
+	}
+	g = must(c.SecurityGroup(ctx, g.ID))(t)
+	if got := ruleLines(g); !slices.Equal(got, []string{"egress=false tcp 80-80 0.0.0.0/0"}) {
+		t.Errorf("rules after the revoke: %q", got)
+	}
+	_, err := c.RevokeSecurityGroupRule(ctx, https.ID)
+	wantCode(t, err, "InvalidSecurityGroupRuleId.NotFound")
+	_, err = c.RevokeSecurityGroupRule(ctx, g.ID)
+	wantCode(t, err, "InvalidSecurityGroupRuleId.Malformed")
+	other := newClient(t, st, cloud.Scope{AccountID: "210987654321", Region: cloud.DefaultRegion})
+	_, err = other.RevokeSecurityGroupRule(ctx, g.Rules[0].ID)
+	wantCode(t, err, "InvalidSecurityGroupRuleId.NotFound")
+	if len(must(c.SecurityGroup(ctx, g.ID))(t).Rules) != 1 {
+		t.Error("a refused revoke changed the group")
+	}
+}

@@ -64,6 +64,9 @@ type ReadTx interface {
 	// SecurityGroupRules and NetworkACLEntries are keyed by their group or
 	// ACL, and read with it.
 	SecurityGroupRules(groupID string) ([]SecurityGroupRule, error)
+	// SecurityGroupRuleByID finds a rule of any group by its ID; its
+	// group tells its scope.
+	SecurityGroupRuleByID(id string) (SecurityGroupRule, bool, error)
 	NetworkACLEntries(aclID string) ([]NetworkACLEntry, error)
 	// NetworkACLAssociations are an ACL's associations with subnets; they
 	// have no scope of their own.
@@ -232,6 +235,27 @@ func findStored[T Row](tx ReadTx, scope Scope, id, field string) (T, error) {
 		return zero, notFound(kind, id, field)
 	}
 	return row, nil
+}
+
+// findOwned looks up by ID a part of an object of kind P that has no scope
+// of its own (a group's rule, an ACL's association), with AWS's errors for
+// a malformed or unknown ID: the owner, which owner names, tells whether it
+// is in the scope.
+func findOwned[T any, P Row](tx ReadTx, scope Scope, kind Kind, id, field string, byID func(string) (T, bool, error), owner func(T) string) (T, error) {
+	var zero T
+	if err := ValidateID(kind, id, field); err != nil {
+		return zero, err
+	}
+	part, ok, err := byID(id)
+	if err != nil {
+		return zero, err
+	}
+	if ok {
+		if _, found, err := get[P](tx, scope, owner(part)); err != nil || found {
+			return part, err
+		}
+	}
+	return zero, notFound(kind, id, field)
 }
 
 // findAll reads, as operation op, the objects of the client's scope that

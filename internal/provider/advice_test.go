@@ -52,16 +52,9 @@ func expectWarnings(t *testing.T, c *testCloud, want map[string][]string) testre
 			if !ok {
 				return fmt.Errorf("%s is not in state", address)
 			}
-			var r resource.Resource
-			switch rs.Type {
-			case "simcloud_subnet":
-				r = newResource(subnetKind)()
-			case "simcloud_internet_gateway":
-				r = newResource(internetGatewayKind)()
-			case "simcloud_route_table":
-				r = newResource(routeTableKind)()
-			default:
-				return fmt.Errorf("no reader for %s", rs.Type)
+			r, ok := resourceOfType(rs.Type)
+			if !ok {
+				return fmt.Errorf("the provider has no resource %s", rs.Type)
 			}
 			diags := readDiagnostics(t, c, r, rs.Primary.ID)
 			if diags.HasError() {
@@ -84,6 +77,20 @@ func expectWarnings(t *testing.T, c *testCloud, want map[string][]string) testre
 		}
 		return nil
 	}
+}
+
+// resourceOfType is a new resource of the provider's of the given type.
+func resourceOfType(typeName string) (resource.Resource, bool) {
+	ctx := context.Background()
+	for _, newResource := range New("test")().Resources(ctx) {
+		r := newResource()
+		var md resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "simcloud"}, &md)
+		if md.TypeName == typeName {
+			return r, true
+		}
+	}
+	return nil, false
 }
 
 var adviceNetwork = tfVPC("test", "10.0.0.0/16") + tfGateway("test", "test") +
@@ -135,19 +142,7 @@ func TestAccSubnetWarningOnAttribute(t *testing.T) {
 	c := newTestCloud(t)
 	unitTest(t, testresource.TestStep{
 		Config: c.config(adviceNetwork),
-		Check: func(s *terraformState) error {
-			id := s.RootModule().Resources["simcloud_subnet.test"].Primary.ID
-			for _, d := range readDiagnostics(t, c, newResource(subnetKind)(), id).Warnings() {
-				withPath, ok := d.(diag.DiagnosticWithPath)
-				if !ok || !withPath.Path().Equal(path.Root("map_public_ip_on_launch")) {
-					return fmt.Errorf("the warning is not on map_public_ip_on_launch: %v", d)
-				}
-				if !strings.Contains(d.Detail(), "has no route for internet addresses") {
-					return fmt.Errorf("the warning does not say why: %s", d.Detail())
-				}
-			}
-			return nil
-		},
+		Check:  expectWarningOn(t, c, "simcloud_subnet.test", "map_public_ip_on_launch", "has no route for internet addresses"),
 	})
 }
 
@@ -183,4 +178,72 @@ func TestAccRouteTableWarnsWithoutSubnets(t *testing.T) {
 		},
 		testresource.TestStep{Config: c.config(adviceNetwork + adviceRouted), Check: expectWarnings(t, c, quiet)},
 	)
+}
+
+func TestAccSecurityGroupWarnsOfSSHOpenToTheInternet(t *testing.T) {
+	c := newTestCloud(t)
+	group := func(rules ...string) string {
+		return c.config(tfVPC("main", "10.0.0.0/16") + tfSecurityGroup("admin", "main", append([]string{`name = "admin"`}, rules...)...))
+	}
+	sshFromAnywhere := tfRuleBlock("ingress", "from_port = 22", "to_port = 22", `protocol = "tcp"`, `cidr_blocks = ["0.0.0.0/0"]`)
+	everythingFromAnywhere := tfRuleBlock("ingress", "from_port = 0", "to_port = 0", `protocol = "-1"`, `ipv6_cidr_blocks = ["::/0"]`)
+	address := "simcloud_security_group.admin"
+	unitTest(t,
+		// AWS accepts the rule, and so does the plan: a warning, no error.
+		testresource.TestStep{Config: group(sshFromAnywhere, httpFromAnywhere), Check: testresource.ComposeTestCheckFunc(
+			expectWarnings(t, c, map[string][]string{address: {"SSH open to the whole internet"}}),
+			expectWarningOn(t, c, address, "ingress", "lets SSH (TCP port 22) in from 0.0.0.0/0", "Restrict the rule's source"),
+		)},
+		testresource.TestStep{Config: group(sshFromAnywhere, httpFromAnywhere), ConfigPlanChecks: expectEmptyPlan},
+		testresource.TestStep{Config: group(everythingFromAnywhere), Check: testresource.ComposeTestCheckFunc(
+			expectWarnings(t, c, map[string][]string{address: {"SSH and RDP open to the whole internet"}}),
+			expectWarningOn(t, c, address, "ingress", "SSH (TCP port 22) and RDP (TCP port 3389) in from ::/0"),
+		)},
+		// Restricted to an office's address: quiet.
+		testresource.TestStep{Config: group(sshFromOffice, httpFromAnywhere),
+			Check: expectWarnings(t, c, map[string][]string{address: nil})},
+	)
+}
+
+func TestAccNetworkACLWarnsWhenRepliesAreDropped(t *testing.T) {
+	c := newTestCloud(t)
+	https := aclRule("ingress", 100, "tcp", "allow", "0.0.0.0/0", 443, 443)
+	address := "simcloud_network_acl.web"
+	web := func(rules ...string) string { return c.config(aclNet + tfNetworkACL("web", rules...)) }
+	unitTest(t,
+		testresource.TestStep{Config: web(https), Check: testresource.ComposeTestCheckFunc(
+			expectWarnings(t, c, map[string][]string{address: {"network ACL drops the replies to inbound connections"}}),
+			expectWarningOn(t, c, address, "egress", "outbound rules deny TCP to 0.0.0.0/0 on ports 1024-65535",
+				"Add an outbound rule that allows TCP to 0.0.0.0/0 on ports 1024-65535"),
+		)},
+		testresource.TestStep{Config: web(https), ConfigPlanChecks: expectEmptyPlan},
+		// The outbound rule for the replies quiets it.
+		testresource.TestStep{Config: web(https, aclRule("egress", 100, "tcp", "allow", "0.0.0.0/0", 1024, 65535)),
+			Check: expectWarnings(t, c, map[string][]string{address: nil})},
+	)
+}
+
+// expectWarningOn checks that reading address gives warnings, each on
+// attribute and saying each of parts.
+func expectWarningOn(t *testing.T, c *testCloud, address, attribute string, parts ...string) testresource.TestCheckFunc {
+	return func(s *terraformState) error {
+		rs := s.RootModule().Resources[address]
+		r, _ := resourceOfType(rs.Type)
+		warnings := readDiagnostics(t, c, r, rs.Primary.ID).Warnings()
+		if len(warnings) == 0 {
+			return fmt.Errorf("reading %s gave no warning", address)
+		}
+		for _, d := range warnings {
+			withPath, ok := d.(diag.DiagnosticWithPath)
+			if !ok || !withPath.Path().Equal(path.Root(attribute)) {
+				return fmt.Errorf("the warning is not on %s: %v", attribute, d)
+			}
+			for _, part := range parts {
+				if !strings.Contains(d.Detail(), part) {
+					return fmt.Errorf("the warning does not say %q: %s", part, d.Detail())
+				}
+			}
+		}
+		return nil
+	}
 }

@@ -77,6 +77,7 @@ var defaultNetworkACLKind = resourceKind[defaultNetworkACLModel, cloud.NetworkAC
 		m.DefaultNetworkACLID = types.StringValue(acl.ID)
 	},
 	tagsOf: networkACLKind.tagsOf,
+	advise: networkACLKind.advise,
 	// Only a default ACL is imported, as the AWS provider does.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		acl, err := cloud.Describe[cloud.NetworkACL](d.client, ctx, req.ID)

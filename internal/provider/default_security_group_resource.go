@@ -90,6 +90,7 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 		m.NamePrefix = types.StringValue("")
 	},
 	tagsOf: securityGroupKind.tagsOf,
+	advise: securityGroupKind.advise,
 	// Only a default group is imported, as the AWS provider does.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		g, err := d.client.SecurityGroup(ctx, req.ID)

@@ -78,6 +78,14 @@ func addAdvice(diags *diag.Diagnostics, advice []cloud.Advisory) {
 	}
 }
 
+// adviseOn is a resourceKind's advise for a kind whose advice the engine
+// derives from the object alone, as read: no second read of the cloud.
+func adviseOn[O any](advice func(O) []cloud.Advisory) func(context.Context, *providerData, O, *diag.Diagnostics) {
+	return func(_ context.Context, _ *providerData, o O, diags *diag.Diagnostics) {
+		addAdvice(diags, advice(o))
+	}
+}
+
 // advise adds the cloud's advice on the object with the given ID to a
 // resource's Read. Read is where advice is reliable: it runs at the start of
 // every plan, against the cloud as the last apply left it, whole. At plan

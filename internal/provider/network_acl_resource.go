@@ -126,6 +126,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 		m.Egress = aclEntriesFromCloud(acl, true, m.Egress, diags)
 	},
 	tagsOf: func(acl cloud.NetworkACL) map[string]string { return acl.Tags },
+	advise: adviseOn(cloud.NetworkACLAdvice),
 	// A VPC's default ACL is not imported, as the AWS provider refuses it:
 	// destroying the resource could not delete it.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -203,12 +203,16 @@ func TestAccNetworkACLAssociation(t *testing.T) {
 		},
 		resource.TestStep{Config: c.config(aclNet + acl + assoc), ConfigPlanChecks: expectEmptyPlan},
 		importStep(address),
-		// The subnet put back on the default ACL out of band: the association is made again.
-		driftStep(t, func() error {
-			s := c.subnetByCIDR(t, "10.0.1.0/24")
-			_, err := c.client.AssociateNetworkACL(context.Background(), c.vpcByCIDR(t, "10.0.0.0/16").DefaultNetworkACLID, s.ID)
+		// The association replaced out of band (simcloud associate), putting
+		// the subnet back on the default ACL: the association is made again.
+		withCheck(driftStep(t, func() error {
+			web, err := cloud.Describe[cloud.NetworkACL](c.client, context.Background(), c.subnetACL(t, "10.0.1.0/24"))
+			if err != nil {
+				return err
+			}
+			_, err = c.client.ReplaceNetworkACLAssociation(context.Background(), web.Associations[0].ID, c.vpcByCIDR(t, "10.0.0.0/16").DefaultNetworkACLID)
 			return err
-		}, c.config(aclNet+acl+assoc), address, actionCreate),
+		}, c.config(aclNet+acl+assoc), address, actionCreate), c.expectSubnetACL(t, "10.0.1.0/24", false)),
 		planFails(c.config(aclNet+acl+tfResource("network_acl_association", "a", "network_acl_id = simcloud_network_acl.web.id",
 			"subnet_id = simcloud_subnet.other.id")), "InvalidParameterValue", "belong to different networks", "subnet_id"),
 		// Destroying the association returns the subnet to the default ACL.

@@ -158,5 +158,6 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 		}
 	},
 	tagsOf:           func(g cloud.SecurityGroup) map[string]string { return g.Tags },
+	advise:           adviseOn(cloud.SecurityGroupAdvice),
 	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckSecurityGroupNameArguments, "name", "name_prefix")},
 }

@@ -6,7 +6,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -80,12 +82,18 @@ func TestAccSecurityGroup_rules(t *testing.T) {
 		},
 		resource.TestStep{Config: web(httpFromAnywhere, allOut), ConfigPlanChecks: expectEmptyPlan},
 		importStep(address, "revoke_rules_on_delete"),
-		// A rule revoked out of band is put back.
-		driftStep(t, func() error {
-			g := c.onlyGroup(t)
-			_, err := c.client.UpdateSecurityGroup(context.Background(), g.ID, cloud.SecurityGroupInput{ManageIngress: true, Tags: g.Tags})
+		// A rule revoked out of band (simcloud revoke) is put back.
+		withPlanCheck(driftStep(t, func() error {
+			_, err := c.client.RevokeSecurityGroupRule(context.Background(), rulesOf(c.onlyGroup(t), false)[0].ID)
 			return err
 		}, web(httpFromAnywhere, allOut), address, actionUpdate),
+			plancheck.ExpectKnownValue(address, tfjsonpath.New("ingress").AtSliceIndex(0).AtMapKey("from_port"), knownvalue.Int64Exact(80))),
+		withCheck(resource.TestStep{Config: web(httpFromAnywhere, allOut), ConfigPlanChecks: expectEmptyPlan}, func(*terraformState) error {
+			if got := rulesOf(c.onlyGroup(t), false); len(got) != 1 || got[0].FromPort != 80 {
+				t.Errorf("inbound rules after the drift was repaired: %+v", got)
+			}
+			return nil
+		}),
 		// ingress = [] removes every inbound rule; egress left out is left
 		// alone.
 		withCheck(resource.TestStep{Config: web("ingress = []")}, func(*terraformState) error {

@@ -134,9 +134,7 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	check:      checkSubnet,
 	fill:       setSubnetState,
 	tagsOf:     func(s cloud.Subnet) map[string]string { return s.Tags },
-	advise: func(_ context.Context, _ *providerData, s cloud.Subnet, diags *diag.Diagnostics) {
-		addAdvice(diags, cloud.SubnetAdvice(s))
-	},
+	advise:     adviseOn(cloud.SubnetAdvice),
 }
 
 func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {

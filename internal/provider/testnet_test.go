@@ -214,6 +214,13 @@ func driftStep(t *testing.T, change func() error, config, address string, action
 	}
 }
 
+// withPlanCheck is step whose plan is checked, before it is applied, by
+// checks too.
+func withPlanCheck(step resource.TestStep, checks ...plancheck.PlanCheck) resource.TestStep {
+	step.ConfigPlanChecks.PreApply = append(step.ConfigPlanChecks.PreApply, checks...)
+	return step
+}
+
 // withCheck is step checked, after it is applied, by check.
 func withCheck(step resource.TestStep, check resource.TestCheckFunc) resource.TestStep {
 	step.Check = check

@@ -15,17 +15,29 @@ import (
 // SecurityGroupRules come inbound first, each way IPv4 ranges, then IPv6
 // ranges, then groups.
 func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
-	rows, err := t.query(`SELECT id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
-		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE security_group_id = ?
+	return t.securityGroupRulesWhere(`security_group_id = ?
 		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, id`, groupID)
+}
+
+func (t *sqlTx) SecurityGroupRuleByID(id string) (cloud.SecurityGroupRule, bool, error) {
+	rules, err := t.securityGroupRulesWhere(`id = ?`, id)
+	if err != nil || len(rules) == 0 {
+		return cloud.SecurityGroupRule{}, false, err
+	}
+	return rules[0], true, nil
+}
+
+func (t *sqlTx) securityGroupRulesWhere(where string, arg any) ([]cloud.SecurityGroupRule, error) {
+	rows, err := t.query(`SELECT id, security_group_id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
+		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE `+where, arg)
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = rows.Close() }()
 	var out []cloud.SecurityGroupRule
 	for rows.Next() {
-		r := cloud.SecurityGroupRule{GroupID: groupID}
-		if err := rows.Scan(&r.ID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
+		var r cloud.SecurityGroupRule
+		if err := rows.Scan(&r.ID, &r.GroupID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
 			&r.ReferencedGroupID, &r.Description); err != nil {
 			return nil, err
 		}
