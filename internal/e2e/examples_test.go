@@ -336,6 +336,19 @@ func TestExamples(t *testing.T) {
 				t.Errorf("vpc_ipv6_cidr_block = %q, want a /56 of 2001:db8::/32", o.str(t, "vpc_ipv6_cidr_block"))
 			}
 		},
+		"web-app-tier": func(t *testing.T, o outputs) {
+			var sources []string
+			o.decode(t, "app_ingress_sources", &sources)
+			if fmt.Sprint(sources) != "["+o.str(t, "web_security_group_id")+"]" {
+				t.Errorf("the app tier accepts connections from %v, want only the web group %s", sources, o.str(t, "web_security_group_id"))
+			}
+			var aclSubnets, public []string
+			o.decode(t, "public_network_acl_subnets", &aclSubnets)
+			o.decode(t, "public_subnet_ids", &public)
+			if len(public) != 2 || !slices.Equal(aclSubnets, public) {
+				t.Errorf("the public ACL holds %v, want the public subnets %v", aclSubnets, public)
+			}
+		},
 	}
 	for name, check := range single {
 		t.Run(name, func(t *testing.T) {
