@@ -30,9 +30,14 @@ type regionalData struct {
 
 // inRegion returns the provider's data for an object of the given region:
 // the provider's own when the region is unset or the provider's, else a
-// client acting in that region of the same account and cloud. ok is false,
+// client acting in that region of the same account and cloud. region is
+// nil for a kind that lives in no region. ok is false,
 // with a diagnostic on the region argument, for a region that is no region.
 func (d *providerData) inRegion(region *types.String, diags *diag.Diagnostics) (*providerData, bool) {
+	if region == nil {
+		// An object of no region (IAM's) is served by the provider's.
+		return d, true
+	}
 	if region.IsUnknown() || region.IsNull() || region.ValueString() == "" {
 		*region = types.StringValue(d.client.Scope().Region)
 		return d, true

@@ -17,38 +17,61 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// objectID is the part of a model that every resource has. A model embeds
-// it, or taggedObject for an object that carries tags, and the lifecycle
-// below reaches them through the methods of modelOf.
+// objectID is the part of a model that every regional resource has. A
+// model embeds it, or taggedObject for an object that carries tags (or
+// globalObject and globalTaggedObject for the kinds AWS keeps outside any
+// region, as IAM's), and the lifecycle below reaches them through the
+// methods of modelOf.
 type objectID struct {
-	ID types.String `tfsdk:"id"`
+	globalObject
 	// Region is the AWS provider 6 argument: the object lives in that
 	// region's part of the cloud, the provider's region unless set.
 	Region types.String `tfsdk:"region"`
 }
 
-func (o *objectID) identity() *types.String { return &o.ID }
-
 func (o *objectID) region() *types.String { return &o.Region }
 
-// tagged is nil for an object without tags; taggedObject shadows it.
-func (o *objectID) tagged() *taggedObject { return nil }
+// globalObject is the ID of an object that lives in no region: region is
+// nil, so the lifecycle adds no region argument and acts in the provider's
+// region.
+type globalObject struct {
+	ID types.String `tfsdk:"id"`
+}
 
-type taggedObject struct {
-	objectID
+func (o *globalObject) identity() *types.String { return &o.ID }
+
+func (o *globalObject) region() *types.String { return nil }
+
+// tagged is nil for an object without tags; the tagged models shadow it.
+func (o *globalObject) tagged() *tagSet { return nil }
+
+// tagSet is the tags of a model that has them.
+type tagSet struct {
 	Tags    types.Map `tfsdk:"tags"`
 	TagsAll types.Map `tfsdk:"tags_all"`
 }
 
-func (o *taggedObject) tagged() *taggedObject { return o }
+type taggedObject struct {
+	objectID
+	tagSet
+}
 
-// modelOf is the constraint that lets generic code reach the objectID and
-// taggedObject inside a model M.
+func (o *taggedObject) tagged() *tagSet { return &o.tagSet }
+
+type globalTaggedObject struct {
+	globalObject
+	tagSet
+}
+
+func (o *globalTaggedObject) tagged() *tagSet { return &o.tagSet }
+
+// modelOf is the constraint that lets generic code reach the parts above
+// inside a model M.
 type modelOf[M any] interface {
 	*M
 	identity() *types.String
 	region() *types.String
-	tagged() *taggedObject
+	tagged() *tagSet
 }
 
 // planStep is what a resource's plan check is given: the planned model
@@ -134,7 +157,7 @@ type describedResource[M any, P modelOf[M], O any] struct {
 
 // newResource is the factory the provider lists for a resource kind.
 func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) func() resource.Resource {
-	k.completeFromRegistry(P(new(M)).tagged() != nil)
+	k.completeFromRegistry(P(new(M)).tagged() != nil, P(new(M)).region() != nil)
 	return func() resource.Resource {
 		return &describedResource[M, P, O]{resourceBase: resourceBase{typeName: k.typeName}, resourceKind: k}
 	}
@@ -149,7 +172,7 @@ var (
 
 // completeFromRegistry fills in what the registry of kinds says of the
 // resource's kind, where the description leaves it out.
-func (k *resourceKind[M, O]) completeFromRegistry(tagged bool) {
+func (k *resourceKind[M, O]) completeFromRegistry(tagged, regional bool) {
 	names, _ := cloud.Naming(k.kind)
 	k.typeName = cmp.Or(k.typeName, "_"+names.TypeName)
 	k.createOp = cmp.Or(k.createOp, names.CreateOp)
@@ -159,7 +182,9 @@ func (k *resourceKind[M, O]) completeFromRegistry(tagged bool) {
 	if _, ok := k.schema.Attributes["id"]; !ok {
 		k.schema.Attributes["id"] = computedID(fmt.Sprintf("The %s's ID, `%s-` followed by 17 hexadecimal digits.", names.Label, k.kind.Prefix))
 	}
-	k.schema.Attributes["region"] = regionArgument()
+	if regional {
+		k.schema.Attributes["region"] = regionArgument()
+	}
 	if _, ok := k.schema.Attributes["tags"]; tagged && !ok {
 		k.schema.Attributes["tags"] = tagsAttribute()
 		k.schema.Attributes["tags_all"] = tagsAllAttribute()
@@ -346,7 +371,9 @@ func (r *describedResource[M, P, O]) ImportState(ctx context.Context, req resour
 // region of d.
 func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerData, m *M, obj O, diags *diag.Diagnostics) {
 	r.fill(m, obj, diags)
-	*P(m).region() = types.StringValue(d.client.Scope().Region)
+	if region := P(m).region(); region != nil {
+		*region = types.StringValue(d.client.Scope().Region)
+	}
 	if o := P(m).tagged(); o != nil && r.tagsOf != nil {
 		o.Tags, o.TagsAll = d.tagsFromCloud(ctx, r.tagsOf(obj), o.Tags, diags)
 	}
