@@ -81,9 +81,11 @@ var (
 		Prefix: "sg", awsNoun: "securityGroup", label: "security group", arnType: "security-group",
 		notFoundCode: "InvalidGroup.NotFound", malformedCode: "InvalidGroupId.Malformed",
 	}
-	// No operation looks a rule up by ID yet, so it has no codes.
-	KindSecurityGroupRule = Kind{Prefix: "sgr", awsNoun: "securityGroupRule", label: "security group rule", arnType: "security-group-rule"}
-	KindNetworkACL        = Kind{
+	KindSecurityGroupRule = Kind{
+		Prefix: "sgr", awsNoun: "securityGroupRule", label: "security group rule", arnType: "security-group-rule",
+		notFoundCode: "InvalidSecurityGroupRuleId.NotFound", malformedCode: "InvalidSecurityGroupRuleId.Malformed",
+	}
+	KindNetworkACL = Kind{
 		Prefix: "acl", awsNoun: "networkAcl", label: "network ACL", arnType: "network-acl",
 		notFoundCode: "InvalidNetworkAclID.NotFound", malformedCode: "InvalidNetworkAclID.Malformed",
 	}

@@ -41,6 +41,10 @@ type SecurityGroupRule struct {
 	CIDRIPv6          string
 	ReferencedGroupID string
 	Description       string
+	// ManagedBy says which kind of Terraform resource manages the rule:
+	// ManagedInline (the group's ingress and egress), ManagedByRuleResource,
+	// or "" for rules AWS made or that predate the distinction.
+	ManagedBy string
 }
 
 // SecurityGroupFilter selects security groups; empty fields match all.
@@ -93,7 +97,7 @@ func defaultIPv6EgressRule(groupID string) SecurityGroupRule {
 // sameRule reports whether two rules let the same traffic through, whatever
 // their IDs and descriptions.
 func sameRule(a, b SecurityGroupRule) bool {
-	a.ID, b.ID, a.Description, b.Description = "", "", "", ""
+	a.ID, b.ID, a.Description, b.Description, a.ManagedBy, b.ManagedBy = "", "", "", "", "", ""
 	return a == b
 }
 

@@ -64,6 +64,9 @@ type ReadTx interface {
 	// SecurityGroupRules and NetworkACLEntries are keyed by their group or
 	// ACL, and read with it.
 	SecurityGroupRules(groupID string) ([]SecurityGroupRule, error)
+	// SecurityGroupRuleGroup finds the group of a rule by the rule's ID,
+	// in any scope.
+	SecurityGroupRuleGroup(ruleID string) (groupID string, ok bool, err error)
 	NetworkACLEntries(aclID string) ([]NetworkACLEntry, error)
 	// NetworkACLAssociations are an ACL's associations with subnets; they
 	// have no scope of their own.

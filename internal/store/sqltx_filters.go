@@ -16,7 +16,7 @@ import (
 // ranges, then groups.
 func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
 	rows, err := t.query(`SELECT id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
-		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE security_group_id = ?
+		COALESCE(referenced_group_id, ''), description, managed_by FROM security_group_rules WHERE security_group_id = ?
 		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, id`, groupID)
 	if err != nil {
 		return nil, err
@@ -26,7 +26,7 @@ func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, e
 	for rows.Next() {
 		r := cloud.SecurityGroupRule{GroupID: groupID}
 		if err := rows.Scan(&r.ID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
-			&r.ReferencedGroupID, &r.Description); err != nil {
+			&r.ReferencedGroupID, &r.Description, &r.ManagedBy); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -34,11 +34,22 @@ func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, e
 	return out, rows.Err()
 }
 
+// SecurityGroupRuleGroup returns the ID of the group that holds the rule
+// with the given ID.
+func (t *sqlTx) SecurityGroupRuleGroup(ruleID string) (string, bool, error) {
+	var groupID string
+	err := t.queryRow(`SELECT security_group_id FROM security_group_rules WHERE id = ?`, ruleID).Scan(&groupID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return groupID, err == nil, err
+}
+
 func (t *sqlTx) PutSecurityGroupRule(r cloud.SecurityGroupRule) error {
 	return t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
-		cidr_ipv4, cidr_ipv6, referenced_group_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cidr_ipv4, cidr_ipv6, referenced_group_id, description, managed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.GroupID, r.Egress, r.IPProtocol, r.FromPort, r.ToPort,
-		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description)
+		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description, r.ManagedBy)
 }
 
 func (t *sqlTx) DeleteSecurityGroupRule(id string) error {
