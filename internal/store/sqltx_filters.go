@@ -15,9 +15,10 @@ import (
 // SecurityGroupRules come inbound first, each way IPv4 ranges, then IPv6
 // ranges, then groups.
 func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
-	rows, err := t.query(`SELECT id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
-		COALESCE(referenced_group_id, ''), description, managed_by FROM security_group_rules WHERE security_group_id = ?
-		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, id`, groupID)
+	rows, err := t.query(`SELECT r.id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
+		COALESCE(referenced_group_id, ''), description, COALESCE(m.managed_by, '')
+		FROM security_group_rules r LEFT JOIN security_group_rule_managers m ON m.rule_id = r.id WHERE security_group_id = ?
+		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, r.id`, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -46,10 +47,14 @@ func (t *sqlTx) SecurityGroupRuleGroup(ruleID string) (string, bool, error) {
 }
 
 func (t *sqlTx) PutSecurityGroupRule(r cloud.SecurityGroupRule) error {
-	return t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
-		cidr_ipv4, cidr_ipv6, referenced_group_id, description, managed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	err := t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
+		cidr_ipv4, cidr_ipv6, referenced_group_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.GroupID, r.Egress, r.IPProtocol, r.FromPort, r.ToPort,
-		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description, r.ManagedBy)
+		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description)
+	if err != nil || r.ManagedBy == "" {
+		return err
+	}
+	return t.exec(`INSERT INTO security_group_rule_managers (rule_id, managed_by) VALUES (?, ?)`, r.ID, r.ManagedBy)
 }
 
 func (t *sqlTx) DeleteSecurityGroupRule(id string) error {
