@@ -395,3 +395,43 @@ func ParseSecurityGroupRuleImportID(id string) (SecurityGroupRuleImport, error) 
 	}
 	return in, nil
 }
+
+// SameTraffic reports whether two rules, as given or as stored, let the same
+// traffic through: "6" is "tcp", and ports do not count where the protocol
+// has none.
+func SameTraffic(a, b SecurityGroupRule) bool {
+	na, errA := NormalizeSecurityGroupRule(a, "")
+	nb, errB := NormalizeSecurityGroupRule(b, "")
+	return errA == nil && errB == nil && sameRule(na, nb)
+}
+
+// ruleSourceArguments are the arguments of simcloud_vpc_security_group_ingress_rule
+// (and _egress_rule) that name a rule's other end, with AWS's names for them.
+var ruleSourceArguments = []string{"cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"}
+
+// CheckSecurityGroupRuleArguments refuses a rule resource that names no
+// other end, or more than one, as the AWS provider does, and one that names
+// a prefix list, which the simulated cloud does not have; set holds the
+// arguments the configuration sets.
+func CheckSecurityGroupRuleArguments(set map[string]string) error {
+	var given []string
+	for _, name := range ruleSourceArguments {
+		if _, ok := set[name]; ok {
+			given = append(given, name)
+		}
+	}
+	ours := "cidr_ipv4, cidr_ipv6 or referenced_security_group_id"
+	switch {
+	case len(given) == 0:
+		return &Error{Code: "MissingParameter", Message: "The request must contain exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId",
+			Fix: "Give the rule its other end: " + ours + "."}
+	case len(given) > 1:
+		return &Error{Code: "InvalidParameterCombination", Message: "The request must contain exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId",
+			Fix:   fmt.Sprintf("A rule has one other end, and this one sets %s: keep one, and make one rule resource for each other end.", strings.Join(given, " and ")),
+			Field: given[1]}
+	case given[0] == "prefix_list_id":
+		return &Error{Code: "UnsupportedOperation", Message: "The simulated cloud does not support security group rules with prefix_list_id.",
+			Fix: "Managed prefix lists are not simulated yet: give the rule " + ours + ".", Field: "prefix_list_id"}
+	}
+	return nil
+}

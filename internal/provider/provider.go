@@ -162,6 +162,8 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(networkACLKind),
 		newResource(networkACLAssociationKind),
 		newResource(securityGroupKind),
+		newResource(vpcSecurityGroupIngressRuleKind),
+		newResource(vpcSecurityGroupEgressRuleKind),
 	}
 }
 
