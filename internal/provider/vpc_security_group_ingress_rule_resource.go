@@ -130,7 +130,9 @@ func (equivalentProtocol) Description(context.Context) string {
 	return "keeps the protocol of state when the configuration names the same protocol otherwise"
 }
 
-func (p equivalentProtocol) MarkdownDescription(ctx context.Context) string { return p.Description(ctx) }
+func (p equivalentProtocol) MarkdownDescription(ctx context.Context) string {
+	return p.Description(ctx)
+}
 
 func (equivalentProtocol) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.StateValue.IsNull() || req.PlanValue.IsUnknown() || req.PlanValue.IsNull() {
