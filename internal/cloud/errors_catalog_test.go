@@ -63,7 +63,7 @@ var noObjectFuncs = []string{
 	// A security group's name, description and rules, each alone or a
 	// direction's count.
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
-	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments",
+	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments", "CheckSecurityGroupRuleResourceArguments",
 }
 
 const (

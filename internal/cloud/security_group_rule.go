@@ -368,8 +368,11 @@ func ParseSecurityGroupRuleImportID(id string) (SecurityGroupRuleImport, error) 
 	if err1 != nil || err2 != nil {
 		return invalid("the ports must be numbers")
 	}
-	if _, err := NormalizeSecurityGroupRule(SecurityGroupRule{IPProtocol: in.Protocol, FromPort: in.FromPort, ToPort: in.ToPort}, "id"); err != nil &&
-		!(strings.EqualFold(in.Protocol, "all") || in.Protocol == AllProtocols) {
+	if strings.EqualFold(in.Protocol, "all") || in.Protocol == AllProtocols {
+		// The AWS provider's examples give every protocol ports 0 to
+		// 65536; its state has them 0 and 0.
+		in.FromPort, in.ToPort = 0, 0
+	} else if _, err := NormalizeSecurityGroupRule(SecurityGroupRule{IPProtocol: in.Protocol, FromPort: in.FromPort, ToPort: in.ToPort}, "id"); err != nil {
 		return invalid("the protocol and ports are no rule's")
 	}
 	for _, source := range parts[5:] {
@@ -432,6 +435,43 @@ func CheckSecurityGroupRuleArguments(set map[string]string) error {
 	case given[0] == "prefix_list_id":
 		return &Error{Code: "UnsupportedOperation", Message: "The simulated cloud does not support security group rules with prefix_list_id.",
 			Fix: "Managed prefix lists are not simulated yet: give the rule " + ours + ".", Field: "prefix_list_id"}
+	}
+	return nil
+}
+
+// SecurityGroupRuleResourceID is the ID the AWS provider gives an
+// aws_security_group_rule, which stands for several rules of AWS: "sgrule-"
+// and a hash of the group, the direction and the rules.
+func SecurityGroupRuleResourceID(groupID string, egress bool, rules []SecurityGroupRule) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s-%s-", groupID, directionOf(egress))
+	for _, r := range rules {
+		n := mustNormalize(r)
+		fmt.Fprintf(&b, "%s-%d-%d-%s%s%s-", n.IPProtocol, n.FromPort, n.ToPort, n.CIDRIPv4, n.CIDRIPv6, n.ReferencedGroupID)
+	}
+	return fmt.Sprintf("sgrule-%d", crc32String(b.String()))
+}
+
+// CheckSecurityGroupRuleResourceArguments refuses an aws_security_group_rule
+// whose other ends the AWS provider refuses together, or that names none, or
+// a prefix list; set holds the arguments the configuration sets (a list when
+// not empty, self when true).
+func CheckSecurityGroupRuleResourceArguments(set map[string]bool) error {
+	if set["prefix_list_ids"] {
+		return &Error{Code: "UnsupportedOperation", Message: "The simulated cloud does not support security group rules with prefix_list_ids.",
+			Fix: "Managed prefix lists are not simulated yet: give the rule cidr_blocks, ipv6_cidr_blocks, source_security_group_id or self.", Field: "prefix_list_ids"}
+	}
+	cidrs := set["cidr_blocks"] || set["ipv6_cidr_blocks"]
+	if !cidrs && !set["self"] && !set["source_security_group_id"] {
+		return &Error{Code: "MissingParameter", Message: "The request must contain at least one of cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, self or source_security_group_id",
+			Fix: "Give the rule its other end: cidr_blocks, ipv6_cidr_blocks, source_security_group_id or self = true."}
+	}
+	for _, pair := range [][2]string{{"cidr_blocks", "source_security_group_id"}, {"ipv6_cidr_blocks", "source_security_group_id"},
+		{"cidr_blocks", "self"}, {"ipv6_cidr_blocks", "self"}, {"self", "source_security_group_id"}} {
+		if set[pair[0]] && set[pair[1]] {
+			return &Error{Code: "InvalidParameterCombination", Message: fmt.Sprintf("%s conflicts with %s", pair[1], pair[0]),
+				Fix: "A rule's other ends are CIDR blocks, or one group, or the group itself: make one rule resource for each.", Field: pair[1]}
+		}
 	}
 	return nil
 }

@@ -164,6 +164,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(securityGroupKind),
 		newResource(vpcSecurityGroupIngressRuleKind),
 		newResource(vpcSecurityGroupEgressRuleKind),
+		newResource(securityGroupRuleKind),
 	}
 }
 
