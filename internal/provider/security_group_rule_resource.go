@@ -151,7 +151,9 @@ func (legacyRuleArguments) Description(context.Context) string {
 	return "the rule names its other ends as the simulated cloud accepts"
 }
 
-func (v legacyRuleArguments) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v legacyRuleArguments) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	set := map[string]bool{}
@@ -278,7 +280,9 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		if err != nil {
 			return
 		}
-		set := func(name string, v attr.Value) { resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...) }
+		set := func(name string, v attr.Value) {
+			resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+		}
 		set("from_port", types.Int64Value(int64(in.FromPort)))
 		set("to_port", types.Int64Value(int64(in.ToPort)))
 		set("self", types.BoolValue(in.Self))
