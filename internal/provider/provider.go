@@ -180,6 +180,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
 		NewNetworkACLsDataSource,
+		NewSecurityGroupsDataSource,
 	}
 }
 
