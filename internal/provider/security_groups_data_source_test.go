@@ -52,3 +52,15 @@ func TestAccSecurityGroupsDataSource(t *testing.T) {
 		planFails(lookup(tfBlock("filter", `name = "ip-permission.protocol"`, `values = ["tcp"]`)), "InvalidParameterValue", "filter"),
 	)
 }
+
+// TestAccSecurityGroupsDataSourceExample applies the data source's example,
+// which makes its own group.
+func TestAccSecurityGroupsDataSourceExample(t *testing.T) {
+	c := newTestCloud(t)
+	unitTest(t, resource.TestStep{
+		Config: c.config(portExample(t, "../../examples/data-sources/simcloud_security_groups/data-source.tf")),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("web_group_ids", knownvalue.ListExact([]knownvalue.Check{matching(`^sg-[0-9a-f]{17}$`)})),
+		},
+	})
+}
