@@ -2,6 +2,7 @@ package cloud
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -122,7 +123,10 @@ func (c *Client) ruleResourceRule(in SecurityGroupRulesInput) Rule {
 			}
 		}
 		if err := ruleLimit(slices.Concat(others, claimed, rules), field); err != nil {
-			err.(*Error).Objects = []string{g.ID}
+			var e *Error
+			if errors.As(err, &e) {
+				e.Objects = []string{g.ID}
+			}
 			return err
 		}
 		own.VPCID = g.VPCID

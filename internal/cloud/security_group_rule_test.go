@@ -2,6 +2,7 @@ package cloud_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -62,8 +63,9 @@ func TestCheckSecurityGroupRulesAgainstThePlan(t *testing.T) {
 	}
 	err := c.CheckSecurityGroupRules(ctx, p, p.NewHolder(), rule(22))
 	wantCode(t, err, "InvalidPermission.Duplicate")
-	if !slices.Contains(err.(*cloud.Error).Objects, "the first") {
-		t.Errorf("the duplicate names %v, want the first rule's holder", err.(*cloud.Error).Objects)
+	var e *cloud.Error
+	if !errors.As(err, &e) || !slices.Contains(e.Objects, "the first") {
+		t.Errorf("the duplicate %v does not name the first rule's holder", err)
 	}
 	for port := 1; port < 60; port++ {
 		if err := c.CheckSecurityGroupRules(ctx, p, p.NewHolder(), rule(1000+port)); err != nil {
@@ -76,7 +78,7 @@ func TestCheckSecurityGroupRulesAgainstThePlan(t *testing.T) {
 	inline := groupInput(vpc.ID, "web")
 	err = c.CheckSecurityGroup(ctx, p, cloud.ExistingHolder(g.ID), inline, g.ID)
 	wantCode(t, err, "InvalidParameterCombination")
-	if e := err.(*cloud.Error); e.Field != "ingress" || !slices.Contains(e.Objects, "the first") {
+	if !errors.As(err, &e) || e.Field != "ingress" || !slices.Contains(e.Objects, "the first") {
 		t.Errorf("the refusal points at %q and names %v", e.Field, e.Objects)
 	}
 	p2 := cloud.NewPlan()

@@ -124,7 +124,8 @@ func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostic
 		if len(found) == len(stringElements(prior)) {
 			return prior
 		}
-		return stringsValue(stringList, found, diags).(types.List)
+		list, _ := stringsValue(stringList, found, diags).(types.List)
+		return list
 	}
 	m.CIDRBlocks, m.IPv6CIDRBlocks = keep(m.CIDRBlocks, v4), keep(m.IPv6CIDRBlocks, v6)
 	m.SecurityGroupID = types.StringValue(found.rules[0].GroupID)
