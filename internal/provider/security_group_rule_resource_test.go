@@ -69,10 +69,7 @@ func TestAccSecurityGroupRule_lifecycle(t *testing.T) {
 		}, "protocol"),
 		importFails(https, "sg-0123456789abcdef0_sideways_tcp_1_2_10.0.0.0/8", "InvalidParameterValue", "ingress or egress"),
 		// A rule revoked out of band is planned for creation again.
-		driftStep(t, func() error {
-			g := c.group(t, "web")
-			return c.client.RevokeSecurityGroupRules(context.Background(), g.ID, []string{rulesOf(g, true)[0].ID})
-		}, config("from_port = 443", "to_port = 443", `protocol = "tcp"`, `cidr_blocks = ["10.0.0.0/8"]`, `description = "https"`),
+		driftStep(t, func() error { return c.revokeFirstOutbound(c.group(t, "web")) }, config("from_port = 443", "to_port = 443", `protocol = "tcp"`, `cidr_blocks = ["10.0.0.0/8"]`, `description = "https"`),
 			"simcloud_security_group_rule.lb", actionCreate),
 	)
 }

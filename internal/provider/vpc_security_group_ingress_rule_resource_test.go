@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 // tfGroupRule is a simcloud_vpc_security_group_<direction>_rule of
@@ -71,10 +73,7 @@ func TestAccVPCSecurityGroupRules_lifecycle(t *testing.T) {
 		importStep("simcloud_vpc_security_group_ingress_rule.peer", "ip_protocol"),
 		importFails(ssh, "sg-0123456789abcdef0", "InvalidSecurityGroupRuleId.Malformed"),
 		// A rule revoked out of band is planned for creation again.
-		driftStep(t, func() error {
-			g := c.onlyGroup(t)
-			return c.client.RevokeSecurityGroupRules(context.Background(), g.ID, []string{rulesOf(g, true)[0].ID})
-		}, config(`ip_protocol = "tcp"`, "from_port = 2222", "to_port = 2222", `cidr_ipv6 = "2001:db8::/32"`, `description = "ssh"`),
+		driftStep(t, func() error { return c.revokeFirstOutbound(c.onlyGroup(t)) }, config(`ip_protocol = "tcp"`, "from_port = 2222", "to_port = 2222", `cidr_ipv6 = "2001:db8::/32"`, `description = "ssh"`),
 			"simcloud_vpc_security_group_egress_rule.all", actionCreate),
 	)
 }
@@ -136,4 +135,10 @@ func TestAccVPCSecurityGroupRules_mixedWithInline(t *testing.T) {
 		// Outbound rules inline are no conflict.
 		resource.TestStep{Config: c.config(base + tfSecurityGroup("web", "main", `name = "web"`, allOut)), ConfigPlanChecks: expectPlanAction("simcloud_security_group.web", actionUpdate)},
 	)
+}
+
+// revokeFirstOutbound revokes the group's first outbound rule behind
+// Terraform's back.
+func (c *testCloud) revokeFirstOutbound(g cloud.SecurityGroup) error {
+	return c.client.RevokeSecurityGroupRules(context.Background(), g.ID, []string{rulesOf(g, true)[0].ID})
 }
