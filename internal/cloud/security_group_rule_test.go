@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // A rule resource's rules are added to the group with their tags, read back
@@ -15,7 +16,7 @@ import (
 // of another account.
 func TestPutSecurityGroupRules(t *testing.T) {
 	ctx := context.Background()
-	st, _ := openStore(t)
+	st, location := openStore(t)
 	c := newClient(t, st, defaultScope)
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
 	g := must(c.CreateSecurityGroup(ctx, groupInput(vpc.ID, "web")))(t)
@@ -26,6 +27,11 @@ func TestPutSecurityGroupRules(t *testing.T) {
 	if read.IPProtocol != "tcp" || read.GroupID != g.ID || read.Tags["Name"] != "ssh" || read.ManagedBy != cloud.ManagedByRuleResource ||
 		!strings.HasSuffix(read.ARN, ":security-group-rule/"+read.ID) {
 		t.Errorf("the rule read back: %+v", read)
+	}
+
+	// The rule's tags belong to it, and go when the group does.
+	if broken, err := storetest.Invariants(location); err != nil || len(broken) > 0 {
+		t.Errorf("the cloud with a tagged rule: %v %v", broken, err)
 	}
 
 	in.Own, in.Rules[0].FromPort, in.Rules[0].ToPort, in.Tags = []string{read.ID}, 2222, 2222, nil
@@ -43,6 +49,15 @@ func TestPutSecurityGroupRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantCode(t, func() error { _, err := c.SecurityGroupRule(ctx, read.ID); return err }(), "InvalidSecurityGroupRuleId.NotFound")
+
+	tagged := must(c.PutSecurityGroupRules(ctx, cloud.SecurityGroupRulesInput{GroupID: g.ID,
+		Rules: []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", 80)}, Tags: map[string]string{"Name": "http"}}))(t)
+	if err := c.DeleteSecurityGroup(ctx, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	if broken, err := storetest.Invariants(location); err != nil || len(broken) > 0 {
+		t.Errorf("after deleting the group of tagged rule %s: %v %v", tagged[0].ID, broken, err)
+	}
 }
 
 // Rule resources of one plan that together repeat a rule, or exceed the
