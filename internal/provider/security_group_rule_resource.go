@@ -195,7 +195,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 				MarkdownDescription: "The start of the port range (for ICMP, the type; `-1` for any). `0` with `protocol = \"-1\"`."},
 			"to_port": schema.Int64Attribute{Required: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 				MarkdownDescription: "The end of the port range (for ICMP, the code; `-1` for any). `0` with `protocol = \"-1\"`."},
-			"protocol": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{equivalentProtocol{}, stringplanmodifier.RequiresReplace()},
+			"protocol": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{protocolChangeReplaces},
 				MarkdownDescription: "`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` (or `all`) for every protocol. Changing it replaces the rules."},
 			"cidr_blocks":      replacingList("IPv4 blocks, one rule each. Conflicts with `source_security_group_id` and `self`."),
 			"ipv6_cidr_blocks": replacingList("IPv6 blocks, one rule each. Conflicts with `source_security_group_id` and `self`."),

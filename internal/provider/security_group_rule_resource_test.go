@@ -109,3 +109,32 @@ func (c *testCloud) group(t *testing.T, name string) cloud.SecurityGroup {
 	groups, err := c.client.FindSecurityGroups(context.Background(), cloud.SecurityGroupFilter{GroupName: name})
 	return wantOne(t, "security group "+name, groups, err)
 }
+
+// TestAccSecurityGroupRule_importedSpelling: imported, a rule's protocol
+// reads as AWS names it (tcp) where the configuration says 6; the next plan
+// changes the spelling in place instead of replacing the rule.
+func TestAccSecurityGroupRule_importedSpelling(t *testing.T) {
+	c := newTestCloud(t)
+	ctx := context.Background()
+	vpc, err := c.client.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := c.client.CreateSecurityGroup(ctx, cloud.SecurityGroupInput{VPCID: vpc.ID, GroupName: "web", Description: "web"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.client.PutSecurityGroupRules(ctx, cloud.SecurityGroupRulesInput{GroupID: g.ID,
+		Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv4: "10.0.0.0/8"}}}); err != nil {
+		t.Fatal(err)
+	}
+	address := "simcloud_security_group_rule.ssh"
+	config := c.config(tfResource("security_group_rule", "ssh", `type = "ingress"`, `security_group_id = "`+g.ID+`"`,
+		"from_port = 22", "to_port = 22", `protocol = "6"`, `cidr_blocks = ["10.0.0.0/8"]`) +
+		tfBlock("import", "to = "+address, `id = "`+g.ID+`_ingress_tcp_22_22_10.0.0.0/8"`))
+	unitTest(t,
+		resource.TestStep{Config: config, ConfigPlanChecks: expectPlanAction(address, actionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{attrIs(address, "protocol", knownvalue.StringExact("6"))}},
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+	)
+}

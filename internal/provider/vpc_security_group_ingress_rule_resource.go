@@ -122,28 +122,16 @@ var sourceChangeReplaces = stringplanmodifier.RequiresReplaceIf(
 		resp.RequiresReplace = !req.State.Raw.IsNull() && req.StateValue.IsNull() != req.PlanValue.IsNull()
 	}, "Changing which argument names the other end replaces the rule.", "Changing which argument names the other end replaces the rule.")
 
-// equivalentProtocol keeps the state's protocol when the configuration
-// names the same one otherwise ("6" and "tcp", "all" and "-1").
-type equivalentProtocol struct{}
-
-func (equivalentProtocol) Description(context.Context) string {
-	return "keeps the protocol of state when the configuration names the same protocol otherwise"
-}
-
-func (p equivalentProtocol) MarkdownDescription(ctx context.Context) string {
-	return p.Description(ctx)
-}
-
-func (equivalentProtocol) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.PlanValue.IsUnknown() || req.PlanValue.IsNull() {
-		return
-	}
-	a, errA := cloud.NormalizeSecurityGroupRule(cloud.SecurityGroupRule{IPProtocol: req.PlanValue.ValueString()}, "")
-	b, errB := cloud.NormalizeSecurityGroupRule(cloud.SecurityGroupRule{IPProtocol: req.StateValue.ValueString()}, "")
-	if errA == nil && errB == nil && a.IPProtocol == b.IPProtocol {
-		resp.PlanValue = req.StateValue
-	}
-}
+// protocolChangeReplaces replaces a rule whose protocol changes, but not
+// when the configuration names the state's protocol otherwise ("6" and
+// "tcp", "all" and "-1"), as after an import, which reads AWS's name: the
+// plan then changes the spelling in place.
+var protocolChangeReplaces = stringplanmodifier.RequiresReplaceIf(
+	func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		a, errA := cloud.NormalizeSecurityGroupRule(cloud.SecurityGroupRule{IPProtocol: req.PlanValue.ValueString()}, "")
+		b, errB := cloud.NormalizeSecurityGroupRule(cloud.SecurityGroupRule{IPProtocol: req.StateValue.ValueString()}, "")
+		resp.RequiresReplace = errA != nil || errB != nil || a.IPProtocol != b.IPProtocol
+	}, "Changing the protocol replaces the rules.", "Changing the protocol replaces the rules.")
 
 func cidrArgument(description string, parse func(s, awsName, field string) (netip.Prefix, error), awsName, field string) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: []planmodifier.String{sourceChangeReplaces},
@@ -180,7 +168,7 @@ func vpcSecurityGroupRuleKind(egress bool) resourceKind[vpcSecurityGroupRuleMode
 				"referenced_security_group_id": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{sourceChangeReplaces},
 					Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
 					MarkdownDescription: "A group of the same VPC (or the rule's own group): traffic " + peer + " what is placed in it."},
-				"ip_protocol": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{equivalentProtocol{}},
+				"ip_protocol": schema.StringAttribute{Required: true,
 					MarkdownDescription: "`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` for every protocol (and port)."},
 				"from_port":   port("start"),
 				"to_port":     port("end"),
