@@ -64,7 +64,7 @@ var noObjectFuncs = []string{
 	// direction's count.
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments", "CheckSecurityGroupRuleResourceArguments",
-	"FilterSecurityGroups",
+	"FilterSecurityGroups", "ValidateSecurityGroupRuleType",
 }
 
 const (

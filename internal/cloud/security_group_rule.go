@@ -479,3 +479,12 @@ func CheckSecurityGroupRuleResourceArguments(set map[string]bool) error {
 	}
 	return nil
 }
+
+// ValidateSecurityGroupRuleType checks the type of an aws_security_group_rule.
+func ValidateSecurityGroupRuleType(s string) error {
+	if s == "ingress" || s == "egress" {
+		return nil
+	}
+	return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Invalid value '%s' for type.", printable(s)),
+		Fix: `A rule is "ingress" (inbound) or "egress" (outbound).`, Field: "type"}
+}

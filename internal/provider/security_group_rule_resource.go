@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -188,7 +187,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		Attributes: map[string]schema.Attribute{
 			"id": computedID("`sgrule-` and a hash of the group, direction and rules, as the AWS provider makes it."),
 			"type": schema.StringAttribute{Required: true, PlanModifiers: replaceOnChange,
-				Validators:          []validator.String{stringvalidator.OneOf("ingress", "egress")},
+				Validators:          []validator.String{cloudCheck(cloud.ValidateSecurityGroupRuleType)},
 				MarkdownDescription: "`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules."},
 			"security_group_id": replacingReference(cloud.KindSecurityGroup, "The group the rules belong to. Changing it replaces the rules."),
 			"from_port": schema.Int64Attribute{Required: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},

@@ -92,6 +92,8 @@ func TestAccSecurityGroupRule_refusedAtPlan(t *testing.T) {
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 1", "to_port = 1", `protocol = "tcp"`,
 			"source_security_group_id = "+tfID("security_group", "elsewhere"))), "InvalidParameter", "different networks"),
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 1", "to_port = 1", `protocol = "tcp"`)), "MissingParameter"),
+		planFails(c.config(base+tfLegacyRule("x", "web", "sideways", "from_port = 1", "to_port = 1", `protocol = "tcp"`, `cidr_blocks = ["10.0.0.0/8"]`)),
+			"InvalidParameterValue", "ingress"),
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 1", "to_port = 1", `protocol = "tcp"`, `cidr_blocks = ["10.0.0.0/8"]`, "self = true")),
 			"InvalidParameterCombination", "self"),
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 1", "to_port = 1", `protocol = "tcp"`, `prefix_list_ids = ["pl-0123456789abcdef0"]`)),

@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -145,7 +144,7 @@ func vpcSecurityGroupRuleKind(egress bool) resourceKind[vpcSecurityGroupRuleMode
 	}
 	typeName := "simcloud_vpc_security_group_" + direction + "_rule"
 	port := func(which string) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, Validators: []validator.Int64{int64validator.Between(-1, 65535)},
+		return schema.Int64Attribute{Optional: true,
 			MarkdownDescription: fmt.Sprintf("The %s port of the range (for ICMP, the %s). Left out for `ip_protocol = \"-1\"` and protocols without ports.",
 				which, map[string]string{"start": "type", "end": "code"}[which])}
 	}
