@@ -265,6 +265,9 @@ func (c *Client) SecurityGroupRule(ctx context.Context, id string) (TaggedSecuri
 			return TaggedSecurityGroupRule{}, firstErr(err, notFound(KindSecurityGroupRule, id, "id"))
 		}
 		i := slices.IndexFunc(g.Rules, func(r SecurityGroupRule) bool { return r.ID == id })
+		if i < 0 {
+			return TaggedSecurityGroupRule{}, notFound(KindSecurityGroupRule, id, "id")
+		}
 		tags, err := tx.Tags(id)
 		return c.tagged(g.Rules[i], tags), err
 	})

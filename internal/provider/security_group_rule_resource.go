@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -246,6 +247,10 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 	},
 	remove: func(c *cloud.Client, ctx context.Context, state *securityGroupRuleModel) error {
 		found, err := state.matched(ctx, c)
+		if errors.Is(err, errGone) {
+			// Revoked already: nothing is left to revoke.
+			return nil
+		}
 		if err != nil {
 			return err
 		}
