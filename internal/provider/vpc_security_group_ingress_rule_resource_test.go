@@ -124,7 +124,8 @@ func TestAccVPCSecurityGroupRules_refusedAtPlan(t *testing.T) {
 
 // TestAccVPCSecurityGroupRules_mixedWithInline: a group that, once its
 // rules are managed by rule resources, is given inline rules in the same
-// direction fails at plan, naming the rule.
+// direction fails at plan, naming the rule; a new group with inline rules
+// and a rule resource of the same direction fails at apply.
 func TestAccVPCSecurityGroupRules_mixedWithInline(t *testing.T) {
 	c := newTestCloud(t)
 	base := tfVPC("main", "10.0.0.0/16") + tfGroupRule("ingress", "ssh", "web", sshRule...)
@@ -134,6 +135,13 @@ func TestAccVPCSecurityGroupRules_mixedWithInline(t *testing.T) {
 			"InvalidParameterCombination", "simcloud_vpc_security_group_ingress_rule", "sgr-"),
 		// Outbound rules inline are no conflict.
 		resource.TestStep{Config: c.config(base + tfSecurityGroup("web", "main", `name = "web"`, allOut)), ConfigPlanChecks: expectPlanAction("simcloud_security_group.web", actionUpdate)},
+		// A group and a rule resource made in the same apply: the group's
+		// ID is unknown at plan, so the rule refuses at apply.
+		resource.TestStep{
+			Config: c.config(base + tfSecurityGroup("web", "main", `name = "web"`, allOut) +
+				tfSecurityGroup("fresh", "main", `name = "fresh"`, httpFromAnywhere) + tfGroupRule("ingress", "late", "fresh", sshRule...)),
+			ExpectError: expectError("InvalidParameterCombination", "managed by the ingress blocks"),
+		},
 	)
 }
 
