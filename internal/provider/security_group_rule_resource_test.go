@@ -76,9 +76,7 @@ func TestAccSecurityGroupRule_lifecycle(t *testing.T) {
 
 func TestAccSecurityGroupRule_refusedAtPlan(t *testing.T) {
 	c := newTestCloud(t)
-	base := tfVPC("main", "10.0.0.0/16") + tfVPC("other", "10.1.0.0/16") +
-		tfSecurityGroup("web", "main", `name = "web"`) + tfSecurityGroup("elsewhere", "other", `name = "web"`) +
-		tfSecurityGroup("inline", "main", `name = "inline"`, allOut) +
+	base := ruleTestGroups + tfSecurityGroup("inline", "main", `name = "inline"`, allOut) +
 		tfLegacyRule("https", "web", "ingress", httpsFromTwo...)
 	unitTest(t,
 		resource.TestStep{Config: c.config(base)},

@@ -19,6 +19,10 @@ func tfGroupRule(direction, name, group string, arguments ...string) string {
 }
 
 var (
+	// ruleTestGroups are two VPCs, main and other, with a group web in
+	// main and a group elsewhere in other.
+	ruleTestGroups = tfVPC("main", "10.0.0.0/16") + tfVPC("other", "10.1.0.0/16") +
+		tfSecurityGroup("web", "main", `name = "web"`) + tfSecurityGroup("elsewhere", "other", `name = "web"`)
 	sshRule   = []string{`ip_protocol = "tcp"`, "from_port = 22", "to_port = 22", `cidr_ipv4 = "10.0.0.0/8"`}
 	allV6Rule = []string{`ip_protocol = "-1"`, `cidr_ipv6 = "::/0"`}
 )
@@ -80,9 +84,7 @@ func TestAccVPCSecurityGroupRules_lifecycle(t *testing.T) {
 
 func TestAccVPCSecurityGroupRules_refusedAtPlan(t *testing.T) {
 	c := newTestCloud(t)
-	base := tfVPC("main", "10.0.0.0/16") + tfVPC("other", "10.1.0.0/16") +
-		tfSecurityGroup("web", "main", `name = "web"`) + tfSecurityGroup("elsewhere", "other", `name = "web"`) +
-		tfSecurityGroup("inline", "main", `name = "inline"`, httpFromAnywhere) +
+	base := ruleTestGroups + tfSecurityGroup("inline", "main", `name = "inline"`, httpFromAnywhere) +
 		tfGroupRule("ingress", "ssh", "web", sshRule...)
 	unitTest(t,
 		resource.TestStep{Config: c.config(base)},
