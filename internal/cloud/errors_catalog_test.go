@@ -65,6 +65,8 @@ var noObjectFuncs = []string{
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
+	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments", "CheckSecurityGroupRuleResourceArguments",
+	"FilterSecurityGroups", "ValidateSecurityGroupRuleType",
 }
 
 const (
@@ -725,6 +727,32 @@ func catalog() []refusal {
 				in.Egress = []cloud.SecurityGroupRule{{IPProtocol: "tcpp", CIDRIPv4: "0.0.0.0/0"}}
 				_, err := c.CreateSecurityGroup(bg, in)
 				return nil, err
+			}},
+
+		lookup("security group rule", "InvalidSecurityGroupRuleId.NotFound", "sgr-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := c.SecurityGroupRule(bg, id)
+			return err
+		}),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.Malformed", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := c.SecurityGroupRule(bg, id)
+			return err
+		}),
+		{name: "rule resource repeats a rule of its group", code: "InvalidPermission.Duplicate", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				ssh := cloud.SecurityGroupRulesInput{GroupID: g.ID, Rules: []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", 22)}}
+				first := must(c.PutSecurityGroupRules(bg, ssh))(t)
+				_, err := c.PutSecurityGroupRules(bg, ssh)
+				return []string{g.ID, first[0].ID}, err
+			}},
+		{name: "group's inbound rules managed inline and by rule resources", code: "InvalidParameterCombination", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				added := must(c.PutSecurityGroupRules(bg, cloud.SecurityGroupRulesInput{GroupID: g.ID, Rules: []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", 22)}}))(t)
+				in := groupInput(n.vpc.ID, "web")
+				in.Ingress = []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", 443)}
+				_, err := c.UpdateSecurityGroup(bg, g.ID, in)
+				return []string{g.ID, added[0].ID}, err
 			}},
 
 		// Kinds no operation looks up by ID; their IDs are still checked

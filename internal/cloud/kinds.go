@@ -282,6 +282,14 @@ func TaggableTables() []StoredTable {
 	return tables
 }
 
+// TaggedTables are the tables whose rows carry tags: the taggable kinds',
+// and the security group rules', which a rule resource tags as AWS's
+// CreateTags does, though they are read with their group and so are no kind
+// of the registry.
+func TaggedTables() []StoredTable {
+	return append(TaggableTables(), StoredTable{Name: "security_group_rules", IDColumn: "id"})
+}
+
 // ObjectKindsSentence names the kinds that a user can name by ID, for
 // messages: "a VPC, subnet, ... or elastic IP address".
 func ObjectKindsSentence() string {

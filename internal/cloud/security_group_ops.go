@@ -86,8 +86,29 @@ func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
 		if err := checkRuleValues(in); err != nil {
 			return err
 		}
+		if err := c.inlineManagement(v, in, selfID); err != nil {
+			return err
+		}
 		return c.checkRuleReferences(v, in, selfID)
 	}
+}
+
+// inlineManagement refuses to manage inline a direction of an existing
+// group's rules that rule resources manage.
+func (c *Client) inlineManagement(v View, in SecurityGroupInput, selfID string) error {
+	if selfID == "" {
+		return nil
+	}
+	g, err := findStored[SecurityGroup](v, c.scope, selfID, "id")
+	if err != nil {
+		return err
+	}
+	for _, dir := range ruleDirections(in) {
+		if err := mixedManagement(v, g, dir.field == "egress", ManagedInline); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // validateGroupText checks a group's name and description, values of the
@@ -379,6 +400,11 @@ func (c *Client) CheckSecurityGroup(ctx context.Context, p *Plan, holder Holder,
 	if IsKnown(in.GroupName) {
 		claims = append(claims, Claim{Kind: ClaimSecurityGroupName, Scope: in.VPCID, Value: in.GroupName})
 	}
+	if selfID != "" {
+		for _, dir := range ruleDirections(in) {
+			claims = append(claims, Claim{Kind: ClaimInlineSecurityGroupRules, Scope: selfID, Value: dir.field})
+		}
+	}
 	return c.Check(ctx, p, holder, c.securityGroupRule(in, selfID), claims...)
 }
 
@@ -404,7 +430,7 @@ func (c *Client) CreateSecurityGroup(ctx context.Context, in SecurityGroupInput)
 			return err
 		}
 		egress := SecurityGroupRule{ID: newID(KindSecurityGroupRule), GroupID: g.ID, Egress: true,
-			IPProtocol: AllProtocols, FromPort: -1, ToPort: -1, CIDRIPv4: "0.0.0.0/0"}
+			IPProtocol: AllProtocols, FromPort: -1, ToPort: -1, CIDRIPv4: "0.0.0.0/0", ManagedBy: ManagedInline}
 		if err := tx.PutSecurityGroupRule(egress); err != nil {
 			return err
 		}
@@ -484,7 +510,7 @@ func replaceRules(tx Tx, groupID string, current []SecurityGroupRule, in Securit
 			if slices.ContainsFunc(have, func(r SecurityGroupRule) bool { return sameRule(n, r) && n.Description == r.Description }) {
 				continue
 			}
-			n.ID, n.GroupID, n.Egress = newID(KindSecurityGroupRule), groupID, egress
+			n.ID, n.GroupID, n.Egress, n.ManagedBy = newID(KindSecurityGroupRule), groupID, egress, ManagedInline
 			if err := tx.PutSecurityGroupRule(n); err != nil {
 				return err
 			}

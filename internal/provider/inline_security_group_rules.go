@@ -305,7 +305,7 @@ func sameRuleSet(wanted, stored []cloud.SecurityGroupRule, groupID string) bool 
 		if err != nil {
 			return "invalid"
 		}
-		n.ID, n.GroupID, n.Egress = "", "", false
+		n.ID, n.GroupID, n.Egress, n.ManagedBy = "", "", false, ""
 		return fmt.Sprintf("%+v", n)
 	}
 	a, b := make([]string, len(wanted)), make([]string, len(stored))

@@ -165,6 +165,9 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultSecurityGroupKind),
 		newResource(defaultNetworkACLKind),
 		newResource(networkACLRuleKind),
+		newResource(vpcSecurityGroupIngressRuleKind),
+		newResource(vpcSecurityGroupEgressRuleKind),
+		newResource(securityGroupRuleKind),
 	}
 }
 
@@ -180,6 +183,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
 		NewNetworkACLsDataSource,
+		NewSecurityGroupsDataSource,
 	}
 }
 

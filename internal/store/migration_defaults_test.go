@@ -29,6 +29,7 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 		`DROP TABLE network_acl_associations`,
 		`DROP TABLE network_acl_entries`,
 		`DROP TABLE network_acls`,
+		`DROP TABLE security_group_rule_managers`,
 		`DROP TABLE security_group_rules`,
 		`DROP TABLE security_groups`,
 		`DELETE FROM schema_migrations WHERE version >= 9`)

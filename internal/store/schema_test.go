@@ -313,7 +313,7 @@ func TestTagsGoWithTheirObjects(t *testing.T) {
 		triggers = queryStrings(t, s.reader, `SELECT DISTINCT event_object_table FROM information_schema.triggers
 			WHERE trigger_schema = current_schema() AND trigger_name LIKE '%_delete_tags'`)
 	}
-	for _, table := range cloud.TaggableTables() {
+	for _, table := range cloud.TaggedTables() {
 		if !slices.Contains(triggers, table.Name) {
 			t.Errorf("taggable table %s has no trigger deleting its objects' tags (give its migration a deleteTagsWith line)", table.Name)
 		}

@@ -85,6 +85,7 @@ var snapshotTables = append(objectSnapshotTables(),
 		{name: "cidr_ipv4", kind: nullableTextColumn}, {name: "cidr_ipv6", kind: nullableTextColumn},
 		{name: "referenced_group_id", kind: nullableTextColumn}, {name: "description", kind: textColumn},
 	}},
+	snapshotTable{name: "security_group_rule_managers", key: 1, columns: text("rule_id", "managed_by")},
 	// An entry is keyed by its ACL, direction, number and address family.
 	snapshotTable{name: "network_acl_entries", key: 5, columns: []snapshotColumn{
 		{name: "network_acl_id", kind: textColumn}, {name: "egress", kind: boolColumn}, {name: "rule_number", kind: intColumn},

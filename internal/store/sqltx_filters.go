@@ -16,11 +16,11 @@ import (
 // ranges, then groups.
 func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
 	return t.securityGroupRulesWhere(`security_group_id = ?
-		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, id`, groupID)
+		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, r.id`, groupID)
 }
 
 func (t *sqlTx) SecurityGroupRuleByID(id string) (cloud.SecurityGroupRule, bool, error) {
-	rules, err := t.securityGroupRulesWhere(`id = ?`, id)
+	rules, err := t.securityGroupRulesWhere(`r.id = ?`, id)
 	if err != nil || len(rules) == 0 {
 		return cloud.SecurityGroupRule{}, false, err
 	}
@@ -28,8 +28,9 @@ func (t *sqlTx) SecurityGroupRuleByID(id string) (cloud.SecurityGroupRule, bool,
 }
 
 func (t *sqlTx) securityGroupRulesWhere(where string, arg any) ([]cloud.SecurityGroupRule, error) {
-	rows, err := t.query(`SELECT id, security_group_id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
-		COALESCE(referenced_group_id, ''), description FROM security_group_rules WHERE `+where, arg)
+	rows, err := t.query(`SELECT r.id, security_group_id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
+		COALESCE(referenced_group_id, ''), description, COALESCE(m.managed_by, '')
+		FROM security_group_rules r LEFT JOIN security_group_rule_managers m ON m.rule_id = r.id WHERE `+where, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,7 @@ func (t *sqlTx) securityGroupRulesWhere(where string, arg any) ([]cloud.Security
 	for rows.Next() {
 		var r cloud.SecurityGroupRule
 		if err := rows.Scan(&r.ID, &r.GroupID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
-			&r.ReferencedGroupID, &r.Description); err != nil {
+			&r.ReferencedGroupID, &r.Description, &r.ManagedBy); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -46,11 +47,26 @@ func (t *sqlTx) securityGroupRulesWhere(where string, arg any) ([]cloud.Security
 	return out, rows.Err()
 }
 
+// SecurityGroupRuleGroup returns the ID of the group that holds the rule
+// with the given ID.
+func (t *sqlTx) SecurityGroupRuleGroup(ruleID string) (string, bool, error) {
+	var groupID string
+	err := t.queryRow(`SELECT security_group_id FROM security_group_rules WHERE id = ?`, ruleID).Scan(&groupID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return groupID, err == nil, err
+}
+
 func (t *sqlTx) PutSecurityGroupRule(r cloud.SecurityGroupRule) error {
-	return t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
+	err := t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
 		cidr_ipv4, cidr_ipv6, referenced_group_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.GroupID, r.Egress, r.IPProtocol, r.FromPort, r.ToPort,
 		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description)
+	if err != nil || r.ManagedBy == "" {
+		return err
+	}
+	return t.exec(`INSERT INTO security_group_rule_managers (rule_id, managed_by) VALUES (?, ?)`, r.ID, r.ManagedBy)
 }
 
 func (t *sqlTx) DeleteSecurityGroupRule(id string) error {

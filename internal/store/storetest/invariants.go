@@ -44,10 +44,10 @@ var invariantQueries = map[string]string{
 }
 
 func init() {
-	// Every taggable kind's table, from the registry of kinds, so that a new
-	// kind is checked without a change here.
+	// Every table whose rows carry tags, from the registry of kinds, so
+	// that a new kind is checked without a change here.
 	var owners []string
-	for _, t := range cloud.TaggableTables() {
+	for _, t := range cloud.TaggedTables() {
 		owners = append(owners, fmt.Sprintf("SELECT 1 FROM %s WHERE %s = g.resource_id", t.Name, t.IDColumn))
 	}
 	invariantQueries["tags of a missing object"] = `SELECT resource_id FROM tags g WHERE NOT EXISTS (` +
