@@ -257,13 +257,6 @@ func (c *Client) SecurityGroupRule(ctx context.Context, id string) (TaggedSecuri
 	})
 }
 
-func firstErr(err error, otherwise *Error) error {
-	if err != nil {
-		return err
-	}
-	return otherwise
-}
-
 // MatchingSecurityGroupRules returns, for each wanted rule of a group, the
 // group's rule that lets the same traffic through, in wanted's order; rules
 // not found are left out. A group referred to as SelfReference is the group.
