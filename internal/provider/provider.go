@@ -179,7 +179,10 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(natGatewayLookup),
 		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
-		NewNetworkACLsDataSource,
+		newIDsDataSource(networkACLsListing),
+		newIDsDataSource(vpcsListing),
+		newIDsDataSource(subnetsListing),
+		newIDsDataSource(routeTablesListing),
 	}
 }
 
