@@ -183,6 +183,11 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newIDsDataSource(vpcsListing),
 		newIDsDataSource(subnetsListing),
 		newIDsDataSource(routeTablesListing),
+		NewAvailabilityZonesDataSource,
+		NewRegionDataSource,
+		NewRegionsDataSource,
+		NewCallerIdentityDataSource,
+		NewPartitionDataSource,
 	}
 }
 
