@@ -65,6 +65,8 @@ var noObjectFuncs = []string{
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
+	// A Describe call's filter names, a zone state and a region's endpoint.
+	"checkName", "ValidateAvailabilityZoneState", "RegionByEndpoint",
 }
 
 const (

@@ -23,9 +23,20 @@ type AvailabilityZone struct {
 	State string
 }
 
-// AvailabilityZoneStates are the states AWS gives zones, which the state
-// argument of aws_availability_zones accepts.
-var AvailabilityZoneStates = []string{"available", "information", "impaired", "unavailable", "constrained"}
+// ValidateAvailabilityZoneState refuses a state AWS gives no zone, as the
+// AWS provider refuses it in the state argument of aws_availability_zones.
+func ValidateAvailabilityZoneState(state string) error {
+	states := []string{"available", "information", "impaired", "unavailable", "constrained"}
+	if slices.Contains(states, state) {
+		return nil
+	}
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter state is invalid.", printable(state)),
+		Fix:     "Use one of " + strings.Join(states, ", ") + ".",
+		Field:   "state",
+	}
+}
 
 // DescribeAvailabilityZones returns the zones of the client's region that
 // match filters, by name. The region has no Local or Wavelength Zones, so

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -47,7 +46,7 @@ func (d *availabilityZonesDataSource) Schema(_ context.Context, _ datasource.Sch
 				MarkdownDescription: "Whether to list Local and Wavelength Zones too; the simulated regions have none, so it changes nothing."},
 			"state": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "Only the zones in this state; every simulated zone is `available`.",
-				Validators:          []validator.String{stringvalidator.OneOf(cloud.AvailabilityZoneStates...)}},
+				Validators:          []validator.String{cloudCheck(cloud.ValidateAvailabilityZoneState)}},
 			"exclude_names":    strings("Zone names to leave out."),
 			"exclude_zone_ids": strings("Zone IDs to leave out."),
 			"names": schema.ListAttribute{ElementType: types.StringType, Computed: true,

@@ -52,7 +52,7 @@ func TestAccAvailabilityZonesDataSource(t *testing.T) {
 		},
 		planFails(c.config(zones("bad", tfFilter("zone", quoted("us-east-1a")))),
 			"The filter 'zone' is invalid", "filter of DescribeAvailabilityZones", "zone-name"),
-		planFails(c.config(zones("bad", `state = "on-fire"`)), "state", "available"),
+		planFails(c.config(zones("bad", `state = "on-fire"`)), "Value (on-fire) for parameter state is invalid", `state = "on-fire"`, "available"),
 		resource.TestStep{Config: config},
 	)
 }
