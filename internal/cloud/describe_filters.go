@@ -115,29 +115,28 @@ func anyMatches(patterns, values []string) bool {
 // * stops at the slash of every CIDR block.
 func wildcardMatch(pattern, value string) bool {
 	p, v := []rune(pattern), []rune(value)
-	star, resume := -1, 0
-	for i, j := 0, 0; j < len(v); {
+	// star is where the last * stood, mark the character of value it
+	// stands for up to; a mismatch after it lets it take one more.
+	i, j, star, mark := 0, 0, -1, 0
+	for j < len(v) {
 		switch {
+		case i < len(p) && p[i] == '*':
+			star, mark = i, j
+			i++
 		case i < len(p) && (p[i] == '?' || p[i] == v[j]):
 			i++
 			j++
-		case i < len(p) && p[i] == '*':
-			star, resume = i, j
-			i++
 		case star >= 0:
-			resume++
-			i, j = star+1, resume
+			mark++
+			i, j = star+1, mark
 		default:
 			return false
 		}
-		if j == len(v) {
-			for i < len(p) && p[i] == '*' {
-				i++
-			}
-			return i == len(p)
-		}
 	}
-	return strings.Trim(pattern, "*") == ""
+	for i < len(p) && p[i] == '*' {
+		i++
+	}
+	return i == len(p)
 }
 
 // Helpers that keep the filter tables one line a filter.
