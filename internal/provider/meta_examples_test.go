@@ -56,3 +56,25 @@ func TestAccListingExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestAccPortDataSources applies, renamed, an AWS configuration that reads
+// what terraform-aws-modules/vpc reads (zones, region, caller, partition)
+// and lists back what it made.
+func TestAccPortDataSources(t *testing.T) {
+	c := newTestCloud(t)
+	output := statecheck.ExpectKnownOutputValue
+	yes := knownvalue.Bool(true)
+	unitTest(t, resource.TestStep{
+		Config: c.config(portConfig(t, "testdata/port_data_sources/aws.tf")),
+		ConfigStateChecks: []statecheck.StateCheck{
+			output("azs", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("us-east-1a"), knownvalue.StringExact("us-east-1b"), knownvalue.StringExact("us-east-1c"),
+			})),
+			output("vpc_arn_matches", yes),
+			output("listed_vpc", yes),
+			output("listed_subnets", yes),
+			output("listed_route_table", yes),
+			output("listed_default_acl", yes),
+		},
+	})
+}
