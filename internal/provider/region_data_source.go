@@ -31,7 +31,7 @@ type regionModel struct {
 
 func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Describes one region, as the `aws_region` data source does: the provider's region unless `region`, `name` or `endpoint` picks another.",
+		MarkdownDescription: "Describes one region, as the `aws_region` data source does: the provider's region unless `region`, `name`, `id` or `endpoint` picks another.",
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "The name of the region to describe, such as `eu-west-1`; the provider's region when no argument picks one.",
@@ -45,8 +45,9 @@ func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					_, err := cloud.RegionByEndpoint(endpoint)
 					return err
 				})}},
-			"id": schema.StringAttribute{Computed: true, DeprecationMessage: "id is deprecated. Use region instead.",
-				MarkdownDescription: "The region's name; deprecated in the AWS provider 6."},
+			"id": schema.StringAttribute{Optional: true, Computed: true, DeprecationMessage: "id is deprecated. Use region instead.",
+				MarkdownDescription: "The region's name, as `region`; deprecated in the AWS provider 6.",
+				Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
 			"description": schema.StringAttribute{Computed: true,
 				MarkdownDescription: "Where AWS says the region is: `US East (N. Virginia)`."},
 		},
@@ -73,6 +74,7 @@ func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	pick("region", m.Region.ValueString())
 	pick("name", m.Name.ValueString())
+	pick("id", m.ID.ValueString())
 	if endpoint := m.Endpoint.ValueString(); endpoint != "" {
 		r, err := cloud.RegionByEndpoint(endpoint)
 		if err != nil {

@@ -36,6 +36,7 @@ func TestAccRegionDataSource(t *testing.T) {
 		planFails(c.config(tfData("region", "bad", `region = "eu-west-1"`, `endpoint = "ec2.eu-west-2.amazonaws.com"`)),
 			"Arguments name different regions", "region names eu-west-1 and endpoint names eu-west-2"),
 		planFails(c.config(tfData("region", "bad", `region = "moon-1"`)), `"moon-1" is not an AWS region`),
+		planFails(c.config(tfData("region", "bad", `name = "eu-west-1"`, `id = "eu-west-3"`)), "name names eu-west-1 and id names eu-west-3"),
 		planFails(c.config(tfData("region", "bad", `endpoint = "https://ec2.eu-west-1.amazonaws.com"`)), "Region not found for endpoint", "endpoint"),
 		resource.TestStep{Config: config},
 	)
