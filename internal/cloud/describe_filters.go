@@ -141,6 +141,9 @@ func wildcardMatch(pattern, value string) bool {
 
 // Helpers that keep the filter tables one line a filter.
 
+// one is a value the object may lack: "" is no value, which no filter
+// value, not even *, matches (a VPC without an IPv6 block has no IPv6
+// block to match).
 func one(s string) []string {
 	if s == "" {
 		return nil
