@@ -66,7 +66,9 @@ var noObjectFuncs = []string{
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
 	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments", "CheckSecurityGroupRuleResourceArguments",
-	"FilterSecurityGroups", "ValidateSecurityGroupRuleType",
+	"ValidateSecurityGroupRuleType",
+	// A Describe call's filter names, a zone state and a region's endpoint.
+	"checkName", "ValidateAvailabilityZoneState", "RegionByEndpoint",
 }
 
 const (

@@ -3,10 +3,6 @@ package cloud
 import (
 	"context"
 	"fmt"
-	"maps"
-	"path"
-	"slices"
-	"strings"
 )
 
 // SecurityGroup is a stateful filter on the traffic of what is placed in
@@ -186,74 +182,4 @@ func (c *Client) DefaultSecurityGroup(ctx context.Context, vpcID string) (Securi
 		}
 		return findStored[SecurityGroup](tx, c.scope, vpc.DefaultSecurityGroupID, "vpc_id")
 	})
-}
-
-// DescribeFilter is one filter of a Describe call, as the AWS provider's
-// filter blocks give it: the objects whose attribute Name has one of Values,
-// each of which may hold the wildcards * and ?.
-type DescribeFilter struct {
-	Name   string
-	Values []string
-}
-
-// securityGroupFilterValues are the filters of DescribeSecurityGroups that
-// the simulated cloud answers, with what each reads of a group; tag:<key>
-// is answered besides.
-var securityGroupFilterValues = map[string]func(g SecurityGroup) []string{
-	"group-id":    func(g SecurityGroup) []string { return []string{g.ID} },
-	"group-name":  func(g SecurityGroup) []string { return []string{g.GroupName} },
-	"vpc-id":      func(g SecurityGroup) []string { return []string{g.VPCID} },
-	"description": func(g SecurityGroup) []string { return []string{g.Description} },
-	"owner-id":    func(g SecurityGroup) []string { return []string{g.OwnerID} },
-	"tag-key":     func(g SecurityGroup) []string { return slices.Sorted(maps.Keys(g.Tags)) },
-}
-
-// FilterSecurityGroups returns the groups of the client's scope that carry
-// tags and pass every filter, as DescribeSecurityGroups does.
-func (c *Client) FilterSecurityGroups(ctx context.Context, tags map[string]string, filters []DescribeFilter) ([]SecurityGroup, error) {
-	for _, f := range filters {
-		if _, ok := securityGroupFilterValues[f.Name]; !ok && !strings.HasPrefix(f.Name, "tag:") {
-			return nil, &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("The filter '%s' is invalid", printable(f.Name)),
-				Fix:     "Filter security groups by group-id, group-name, vpc-id, description, owner-id, tag-key or tag:<key>.",
-				Field:   "filter",
-			}
-		}
-	}
-	groups, err := c.FindSecurityGroups(ctx, SecurityGroupFilter{Tags: tags})
-	if err != nil {
-		return nil, err
-	}
-	return slices.DeleteFunc(groups, func(g SecurityGroup) bool {
-		for _, f := range filters {
-			values := securityGroupFilterValues[f.Name]
-			if values == nil {
-				key := strings.TrimPrefix(f.Name, "tag:")
-				values = func(g SecurityGroup) []string {
-					if v, ok := g.Tags[key]; ok {
-						return []string{v}
-					}
-					return nil
-				}
-			}
-			if !anyMatches(f.Values, values(g)) {
-				return true
-			}
-		}
-		return false
-	}), nil
-}
-
-// anyMatches reports whether a value matches one of patterns, in which *
-// stands for any run of characters and ? for one, as in AWS's filters.
-func anyMatches(patterns, values []string) bool {
-	for _, p := range patterns {
-		for _, v := range values {
-			if ok, err := path.Match(p, v); (err == nil && ok) || p == v {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -199,8 +199,8 @@ func TestFilterSecurityGroups(t *testing.T) {
 	a := must(c.CreateSecurityGroup(ctx, web))(t)
 	web.GroupName = "web-b"
 	must(c.CreateSecurityGroup(ctx, web))(t)
-	ids := func(tags map[string]string, filters ...cloud.DescribeFilter) []string {
-		found := must(c.FilterSecurityGroups(ctx, tags, filters))(t)
+	ids := func(tags map[string]string, filters ...cloud.NamedFilter) []string {
+		found := must(cloud.Filtered(must(c.FindSecurityGroups(ctx, cloud.SecurityGroupFilter{Tags: tags}))(t), filters))(t)
 		var out []string
 		for _, g := range found {
 			out = append(out, g.GroupName)
@@ -211,16 +211,16 @@ func TestFilterSecurityGroups(t *testing.T) {
 	if got := ids(map[string]string{"tier": "web"}); !slices.Equal(got, []string{"web-a", "web-b"}) {
 		t.Errorf("by tag: %v", got)
 	}
-	if got := ids(nil, cloud.DescribeFilter{Name: "group-name", Values: []string{"web-?", "default"}},
-		cloud.DescribeFilter{Name: "group-id", Values: []string{a.ID, vpc.DefaultSecurityGroupID}}); !slices.Equal(got, []string{"default", "web-a"}) {
+	if got := ids(nil, cloud.NamedFilter{Name: "group-name", Values: []string{"web-?", "default"}},
+		cloud.NamedFilter{Name: "group-id", Values: []string{a.ID, vpc.DefaultSecurityGroupID}}); !slices.Equal(got, []string{"default", "web-a"}) {
 		t.Errorf("by name and ID: %v", got)
 	}
-	if got := ids(nil, cloud.DescribeFilter{Name: "tag:tier", Values: []string{"db"}}); len(got) != 0 {
+	if got := ids(nil, cloud.NamedFilter{Name: "tag:tier", Values: []string{"db"}}); len(got) != 0 {
 		t.Errorf("by a tag value none has: %v", got)
 	}
-	if got := ids(nil, cloud.DescribeFilter{Name: "tag-key", Values: []string{"tier"}}); len(got) != 2 {
+	if got := ids(nil, cloud.NamedFilter{Name: "tag-key", Values: []string{"tier"}}); len(got) != 2 {
 		t.Errorf("by tag key: %v", got)
 	}
-	_, err := c.FilterSecurityGroups(ctx, nil, []cloud.DescribeFilter{{Name: "ip-permission.protocol", Values: []string{"tcp"}}})
+	_, err := cloud.Filtered(must(c.FindSecurityGroups(ctx, cloud.SecurityGroupFilter{}))(t), []cloud.NamedFilter{{Name: "ip-permission.protocol", Values: []string{"tcp"}}})
 	wantCode(t, err, "InvalidParameterValue")
 }

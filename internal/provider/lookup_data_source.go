@@ -68,9 +68,7 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 	if _, ok := k.schema.Attributes["id"]; !ok {
 		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+k.noun+" to find.")
 	}
-	k.schema.Attributes["region"] = schema.StringAttribute{Optional: true, Computed: true,
-		MarkdownDescription: "The region to look in, as the AWS provider's `region` argument: the provider's region when left out.",
-		Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}}
+	k.schema.Attributes["region"] = lookupRegionArgument()
 	if _, ok := k.schema.Attributes["tags"]; !ok {
 		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + k.noun + " to find must have. Once found, all of its tags.")
 	}
@@ -115,6 +113,14 @@ func (d *lookupDataSource[M, P, O, F]) Read(ctx context.Context, req datasource.
 	d.fill(&m, o, &resp.Diagnostics)
 	P(&m).searched().Tags = mapValue(ctx, d.tagsOf(o), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// lookupRegionArgument is the AWS provider 6 argument of a regional data source:
+// where to look.
+func lookupRegionArgument() schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true,
+		MarkdownDescription: "The region to look in, as the AWS provider's `region` argument: the provider's region when left out.",
+		Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}}
 }
 
 // foundAttribute and foundBool are attributes that a lookup reads from what

@@ -182,8 +182,16 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(natGatewayLookup),
 		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
-		NewNetworkACLsDataSource,
-		NewSecurityGroupsDataSource,
+		newIDsDataSource(networkACLsListing),
+		newIDsDataSource(securityGroupsListing),
+		newIDsDataSource(vpcsListing),
+		newIDsDataSource(subnetsListing),
+		newIDsDataSource(routeTablesListing),
+		NewAvailabilityZonesDataSource,
+		NewRegionDataSource,
+		NewRegionsDataSource,
+		NewCallerIdentityDataSource,
+		NewPartitionDataSource,
 	}
 }
 

@@ -17,6 +17,16 @@ data "simcloud_network_acls" "public" {
   depends_on = [simcloud_network_acl.public]
 }
 
+# The VPC's default ACL, by AWS's default filter.
+data "simcloud_network_acls" "default" {
+  vpc_id = simcloud_vpc.main.id
+
+  filter {
+    name   = "default"
+    values = ["true"]
+  }
+}
+
 output "public_acl_ids" {
   value = data.simcloud_network_acls.public.ids
 }

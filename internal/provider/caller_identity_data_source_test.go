@@ -1,0 +1,71 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+// configIn is config with the provider acting in region, as account (the
+// default account when "").
+func (c *testCloud) configIn(region, account, body string) string {
+	provider := "provider \"simcloud\" {\n  database = " + quoted(c.path) + "\n  region   = " + quoted(region) + "\n"
+	if account != "" {
+		provider += "  account_id = " + quoted(account) + "\n"
+	}
+	return provider + "}\n" + body
+}
+
+// The caller is the user simcloud of the provider's account, in the
+// partition of the provider's region.
+func TestAccCallerIdentityAndPartition(t *testing.T) {
+	c := newTestCloud(t)
+	both := tfData("caller_identity", "current") + tfData("partition", "current")
+	var defaultUserID string
+	unitTest(t,
+		resource.TestStep{
+			Config: c.config(both),
+			ConfigStateChecks: []statecheck.StateCheck{
+				attrIs("data.simcloud_caller_identity.current", "account_id", knownvalue.StringExact("123456789012")),
+				attrIs("data.simcloud_caller_identity.current", "id", knownvalue.StringExact("123456789012")),
+				attrIs("data.simcloud_caller_identity.current", "arn", knownvalue.StringExact("arn:aws:iam::123456789012:user/simcloud")),
+				attrIs("data.simcloud_caller_identity.current", "user_id", matching(`^AIDA[A-Z2-7]{17}$`)),
+				attrIs("data.simcloud_partition.current", "partition", knownvalue.StringExact("aws")),
+				attrIs("data.simcloud_partition.current", "id", knownvalue.StringExact("aws")),
+				attrIs("data.simcloud_partition.current", "dns_suffix", knownvalue.StringExact("amazonaws.com")),
+				attrIs("data.simcloud_partition.current", "reverse_dns_prefix", knownvalue.StringExact("com.amazonaws")),
+			},
+			Check: func(s *terraformState) error {
+				defaultUserID = s.RootModule().Resources["data.simcloud_caller_identity.current"].Primary.Attributes["user_id"]
+				return nil
+			},
+		},
+		resource.TestStep{
+			Config: c.configIn("us-gov-west-1", "210987654321", both),
+			ConfigStateChecks: []statecheck.StateCheck{
+				attrIs("data.simcloud_caller_identity.current", "account_id", knownvalue.StringExact("210987654321")),
+				attrIs("data.simcloud_caller_identity.current", "arn", knownvalue.StringExact("arn:aws-us-gov:iam::210987654321:user/simcloud")),
+				attrIs("data.simcloud_partition.current", "partition", knownvalue.StringExact("aws-us-gov")),
+				attrIs("data.simcloud_partition.current", "dns_suffix", knownvalue.StringExact("amazonaws.com")),
+			},
+			Check: func(s *terraformState) error {
+				if got := s.RootModule().Resources["data.simcloud_caller_identity.current"].Primary.Attributes["user_id"]; got == defaultUserID {
+					return fmt.Errorf("accounts 123456789012 and 210987654321 share the user ID %s", got)
+				}
+				return nil
+			},
+		},
+		resource.TestStep{
+			Config: c.configIn("cn-north-1", "", both),
+			ConfigStateChecks: []statecheck.StateCheck{
+				attrIs("data.simcloud_caller_identity.current", "arn", knownvalue.StringExact("arn:aws-cn:iam::123456789012:user/simcloud")),
+				attrIs("data.simcloud_partition.current", "partition", knownvalue.StringExact("aws-cn")),
+				attrIs("data.simcloud_partition.current", "dns_suffix", knownvalue.StringExact("amazonaws.com.cn")),
+				attrIs("data.simcloud_partition.current", "reverse_dns_prefix", knownvalue.StringExact("cn.com.amazonaws")),
+			},
+		},
+	)
+}

@@ -1,0 +1,12 @@
+package provider
+
+import "github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+
+// subnetsListing reads subnets as stored: no filter asks what routing makes
+// of them, which FindSubnets would work out for each.
+var subnetsListing = idsKind[idsSearch, cloud.Subnet, cloud.SubnetFilter]{
+	kind:   cloud.KindSubnet,
+	filter: func(_ *idsSearch, tags map[string]string) cloud.SubnetFilter { return cloud.SubnetFilter{Tags: tags} },
+	find:   cloud.Find[cloud.Subnet, cloud.SubnetFilter],
+	id:     func(s cloud.Subnet) string { return s.ID },
+}
