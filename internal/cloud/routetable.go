@@ -22,7 +22,10 @@ type RouteTable struct {
 	// the main table, its main association; filled in only when a filter
 	// asks for them, since a table may serve thousands of subnets.
 	Associations []Association
-	Tags         map[string]string
+	// PropagatingVGWs are the virtual private gateways that propagate
+	// their VPN connections' routes into the table; filled in by the store.
+	PropagatingVGWs []string
+	Tags            map[string]string
 }
 
 // RouteTableFilter selects route tables; empty fields match all.
