@@ -549,8 +549,9 @@ func isRouteTargetArgument(argument string) bool {
 }
 
 // RouteTargetKind returns the kind of object a route's target argument
-// refers to, and false for an argument that is no target the simulated cloud
-// can route to.
+// refers to (the first of them for gateway_id, which also takes a virtual
+// private gateway's ID: the kind an ID not known yet stands for), and false
+// for an argument that is no target the simulated cloud can route to.
 func RouteTargetKind(argument string) (Kind, bool) {
 	k, ok := routeTargetByArgument(argument)
 	return k.Kind, ok

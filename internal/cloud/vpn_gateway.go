@@ -363,38 +363,67 @@ func ParseVGWRoutePropagationID(id string) (VGWRoutePropagation, error) {
 }
 
 // propagationRule checks that a gateway can propagate into a table: both
-// exist, and the gateway is attached to the table's VPC, in the cloud or by
-// another object of the plan.
+// exist, and the gateway is attached to the table's VPC.
 func (c *Client) propagationRule(want VGWRoutePropagation) Rule {
 	return func(v View) error {
-		var table RouteTable
+		vpcID := Unknown
 		if IsKnown(want.RouteTableID) {
-			var err error
-			if table, err = c.findRouteTable(v, want.RouteTableID, "route_table_id"); err != nil {
+			table, err := c.findRouteTable(v, want.RouteTableID, "route_table_id")
+			if err != nil {
+				return err
+			}
+			vpcID = table.VPCID
+		}
+		return c.propagatesInto(v, want.VPNGatewayID, vpcID, want.RouteTableID, "vpn_gateway_id")
+	}
+}
+
+// propagatesInto checks that gateway vgwID, named in argument field, exists
+// and is attached to vpcID, the VPC of table tableID ("" for a table not
+// made yet), in the cloud or by another object of the plan.
+func (c *Client) propagatesInto(v View, vgwID, vpcID, tableID, field string) error {
+	if !IsKnown(vgwID) {
+		return nil
+	}
+	g, err := findStored[VPNGateway](v, c.scope, vgwID, field)
+	if err != nil || !IsKnown(vpcID) || g.VPCID == vpcID {
+		return err
+	}
+	for _, claim := range v.Claimed(ClaimVPNGateway, vpcID) {
+		if claim.Value == g.ID {
+			return nil
+		}
+	}
+	return &Error{
+		Code:    "Gateway.NotAttached",
+		Message: fmt.Sprintf("resource %s is not attached to network %s", g.ID, vpcID),
+		Fix: fmt.Sprintf("A gateway propagates routes only into the tables of the VPC it is attached to: attach %s to %s "+
+			"(vpc_id on simcloud_vpn_gateway, or a simcloud_vpn_gateway_attachment) first.", g.ID, vpcID),
+		Field:   field,
+		Objects: nonEmpty(g.ID, vpcID, tableID),
+	}
+}
+
+// setPropagations makes vgwIDs exactly the gateways that propagate into a
+// table.
+func setPropagations(tx Tx, tableID string, vgwIDs []string) error {
+	existing, err := tx.RoutePropagations(tableID)
+	if err != nil {
+		return err
+	}
+	for _, id := range existing {
+		if !slices.Contains(vgwIDs, id) {
+			if err := tx.DeleteRoutePropagation(tableID, id); err != nil {
 				return err
 			}
 		}
-		if !IsKnown(want.VPNGatewayID) {
-			return nil
-		}
-		g, err := findStored[VPNGateway](v, c.scope, want.VPNGatewayID, "vpn_gateway_id")
-		if err != nil || table.ID == "" || g.VPCID == table.VPCID {
+	}
+	for _, id := range vgwIDs {
+		if err := tx.PutRoutePropagation(tableID, id); err != nil {
 			return err
 		}
-		for _, claim := range v.Claimed(ClaimVPNGateway, table.VPCID) {
-			if claim.Value == g.ID {
-				return nil
-			}
-		}
-		return &Error{
-			Code:    "Gateway.NotAttached",
-			Message: fmt.Sprintf("resource %s is not attached to network %s", g.ID, table.VPCID),
-			Fix: fmt.Sprintf("A gateway propagates routes only into the tables of the VPC it is attached to: attach %s to %s "+
-				"(vpc_id on simcloud_vpn_gateway, or a simcloud_vpn_gateway_attachment) first.", g.ID, table.VPCID),
-			Field:   "vpn_gateway_id",
-			Objects: nonEmpty(g.ID, table.VPCID, table.ID),
-		}
 	}
+	return nil
 }
 
 // CheckVGWRoutePropagation runs at plan time the rules that enabling the

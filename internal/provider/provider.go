@@ -165,6 +165,10 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultSecurityGroupKind),
 		newResource(defaultNetworkACLKind),
 		newResource(networkACLRuleKind),
+		newResource(customerGatewayKind),
+		newResource(vpnGatewayKind),
+		newResource(vpnGatewayAttachmentKind),
+		newResource(vgwRoutePropagationKind),
 	}
 }
 
