@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -70,10 +71,11 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 }
 
 func checkVPNGateway(ctx context.Context, d *providerData, p planStep[vpnGatewayModel]) error {
-	var configVPC types.String
+	var configVPC, configASN types.String
 	p.diags.Append(p.config.GetAttribute(ctx, path.Root("vpc_id"), &configVPC)...)
+	p.diags.Append(p.config.GetAttribute(ctx, path.Root("amazon_side_asn"), &configASN)...)
 	in := cloud.VPNGatewayInput{AvailabilityZone: planned(p.plan.AvailabilityZone), AmazonSideASN: planned(p.plan.AmazonSideASN), Tags: p.tags}
-	stateID, stateVPC := "", ""
+	stateID, stateVPC, change := "", "", unchanged
 	if p.state == nil {
 		if p.plan.AmazonSideASN.IsUnknown() {
 			p.plan.AmazonSideASN = types.StringValue(cloud.DefaultAmazonSideASN)
@@ -84,15 +86,20 @@ func checkVPNGateway(ctx context.Context, d *providerData, p planStep[vpnGateway
 		}
 	} else {
 		stateID, stateVPC = p.state.ID.ValueString(), p.state.VPCID.ValueString()
+		replacing := !p.plan.AmazonSideASN.Equal(p.state.AmazonSideASN) || !p.plan.AvailabilityZone.Equal(p.state.AvailabilityZone) ||
+			!p.plan.Region.Equal(p.state.Region)
+		change = changeOf(replacing, p.plan.VPCID.Equal(p.state.VPCID) && p.plan.TagsAll.Equal(p.state.TagsAll))
 	}
 	// Without vpc_id in the configuration the attribute only reports where
 	// the gateway is, and this resource claims no VPC.
-	holder := p.holder
 	if !configVPC.IsNull() {
 		in.VPCID = plannedID(p.plan.VPCID, cloud.KindVPC)
-		if p.state == nil {
-			holder = d.plan.NewHolderNamed("the simcloud_vpn_gateway planned in this configuration with vpc_id " + in.VPCID)
-		}
 	}
-	return d.client.CheckVPNGateway(ctx, d.plan, holder, in, stateID, stateVPC)
+	// The configuration's own values name what a replacement plans in the
+	// gateway's place, the same in both of Terraform's plannings of it.
+	key := strings.Join([]string{"simcloud_vpn_gateway", in.VPCID, in.AvailabilityZone, configASN.ValueString()}, "|")
+	description := "the simcloud_vpn_gateway planned in this configuration with vpc_id " + in.VPCID
+	return d.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, selfID string) error {
+		return d.client.CheckVPNGateway(ctx, d.plan, holder, in, selfID, stateVPC)
+	})
 }
