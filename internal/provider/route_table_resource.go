@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -51,7 +50,7 @@ func propagatingVGWsAttribute() schema.SetAttribute {
 		MarkdownDescription: "The virtual private gateways that propagate their routes into the table; each must be attached to the table's VPC. " +
 			"Set, it makes these exactly the table's propagations (do not also use `simcloud_vpn_gateway_route_propagation` for the table); " +
 			"left out, it shows the propagations made by `simcloud_vpn_gateway_route_propagation`. No VPN connections are simulated, so no routes are propagated.",
-		Validators: []validator.Set{setvalidator.ValueStringsAre(idCheck(cloud.KindVPNGateway))},
+		Validators: []validator.Set{idsCheck(cloud.KindVPNGateway)},
 	}
 }
 

@@ -60,6 +60,8 @@ func TestAccVPNGatewayRoutePropagation_refusals(t *testing.T) {
 			"Gateway.NotAttached: resource vgw-", "is not attached to network vpc-", "vpn_gateway_id"),
 		planFails(c.config(base+tfRouteTable("inline", "b", "propagating_vgws = ["+tfID("vpn_gateway", "test")+"]")),
 			"Gateway.NotAttached", "propagating_vgws"),
+		planFails(c.config(base+tfRouteTable("inline", "b", `propagating_vgws = ["igw-0123456789abcdef0"]`)),
+			"InvalidVpnGatewayID.Malformed", "propagating_vgws"),
 		resource.TestStep{Config: c.config(base)},
 	)
 }
