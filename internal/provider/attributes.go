@@ -77,11 +77,10 @@ func regionArgument() schema.StringAttribute {
 
 // optionalReplacing is an optional argument fixed when the object is made:
 // changing it replaces the object.
-func optionalReplacing(description string, validators ...validator.String) schema.StringAttribute {
+func optionalReplacing(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: description,
-		Validators:          validators,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 	}
 }

@@ -10,14 +10,16 @@ import (
 
 const vgwAttachmentAddress = "simcloud_vpn_gateway_attachment.test"
 
-func tfVPNGatewayAttachment(name, gateway, vpc string) string {
-	return tfResource("vpn_gateway_attachment", name, "vpn_gateway_id = "+gateway, "vpc_id = "+tfID("vpc", vpc))
+// tfVPNGatewayAttachment attaches the gateway whose ID the expression
+// gateway gives to simcloud_vpc.<vpc>.
+func tfVPNGatewayAttachment(gateway, vpc string) string {
+	return tfResource("vpn_gateway_attachment", "test", "vpn_gateway_id = "+gateway, "vpc_id = "+tfID("vpc", vpc))
 }
 
 func TestAccVPNGatewayAttachment_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	attachedTo := func(vpc string) string {
-		return c.config(vpcsAB + tfVPNGateway("test", "") + tfVPNGatewayAttachment("test", tfID("vpn_gateway", "test"), vpc))
+		return c.config(vpcsAB + tfVPNGateway("test", "") + tfVPNGatewayAttachment(tfID("vpn_gateway", "test"), vpc))
 	}
 	config := attachedTo("a")
 	unitTest(t,
@@ -49,11 +51,11 @@ func TestAccVPNGatewayAttachment_refusals(t *testing.T) {
 	base := vpcsAB + tfVPNGateway("attached", "a")
 	unitTest(t,
 		resource.TestStep{Config: c.config(base)},
-		planFails(c.config(base+tfVPNGatewayAttachment("test", tfID("vpn_gateway", "attached"), "b")),
+		planFails(c.config(base+tfVPNGatewayAttachment(tfID("vpn_gateway", "attached"), "b")),
 			"VpnGatewayAttachmentLimitExceeded", "vpn_gateway_id"),
-		planFails(c.config(base+tfVPNGateway("second", "")+tfVPNGatewayAttachment("test", tfID("vpn_gateway", "second"), "a")),
+		planFails(c.config(base+tfVPNGateway("second", "")+tfVPNGatewayAttachment(tfID("vpn_gateway", "second"), "a")),
 			"InvalidVpcState"),
-		planFails(c.config(base+tfVPNGatewayAttachment("test", `"vgw-0123456789abcdef0"`, "b")),
+		planFails(c.config(base+tfVPNGatewayAttachment(`"vgw-0123456789abcdef0"`, "b")),
 			"InvalidVpnGatewayID.NotFound", "vpn_gateway_id"),
 		resource.TestStep{Config: c.config(base)},
 	)
