@@ -129,11 +129,7 @@ func (c *Client) vpnAttachRule(want, replaces VPNGatewayAttachment) Rule {
 		}
 		for _, claim := range v.Claimed(ClaimVPNGateway, vpcID) {
 			if !sameKnownID(claim.Value, vgwID) {
-				holder := "a new virtual private gateway planned by another resource of this configuration (" + claim.Who() + ")"
-				if claim.Value != "" && IsKnown(claim.Value) {
-					holder = claim.Value + " (attached by another resource of this configuration: " + claim.Who() + ")"
-				}
-				return vpcHasVPNGateway(vpcID, holder, gatewayOrHolder(claim))
+				return vpcHasVPNGateway(vpcID, plannedName(claim, KindVPNGateway), gatewayOrHolder(claim))
 			}
 		}
 		return nil
