@@ -392,7 +392,8 @@ func TestWanted(t *testing.T) {
 }
 
 // TestVPNGatewayInLs: an attached virtual private gateway is listed under its
-// VPC, and show finds it, through the registry, with the VPC it serves.
+// VPC and drawn in its picture, and show finds it, through the registry,
+// with the VPC it serves.
 func TestVPNGatewayInLs(t *testing.T) {
 	location := storetest.Location(t)
 	var vgwID string
@@ -410,6 +411,9 @@ func TestVPNGatewayInLs(t *testing.T) {
 	})
 	if ls := mustRun(t, location, "", "ls"); !strings.Contains(ls, "virtual private gateway "+vgwID+`  "office"`) {
 		t.Errorf("ls lacks the virtual private gateway:\n%s", ls)
+	}
+	if diagram := mustRun(t, location, "", "diagram"); !strings.Contains(diagram, "virtual private gateway") {
+		t.Errorf("diagram lacks the virtual private gateway:\n%s", diagram)
 	}
 	if show := mustRun(t, location, "", "show", vgwID); !strings.Contains(show, "vpc-") {
 		t.Errorf("show lacks the gateway's VPC:\n%s", show)
