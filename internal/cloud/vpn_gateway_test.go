@@ -3,9 +3,11 @@ package cloud_test
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestVPNGatewayRoutes: a route through a virtual private gateway is
@@ -161,5 +163,47 @@ func TestValidateAmazonSideASN(t *testing.T) {
 		if err := cloud.ValidateAmazonSideASN(asn); (err == nil) != valid {
 			t.Errorf("ValidateAmazonSideASN(%s) = %v, want valid %t", asn, err, valid)
 		}
+	}
+}
+
+// TestVPNGatewayAttachRace: goroutines race to attach gateways of their own
+// to one VPC, and to propagate into its table: one attachment wins, every
+// other is refused with AWS's code, and the cloud keeps its invariants.
+func TestVPNGatewayAttachRace(t *testing.T) {
+	ctx := context.Background()
+	st, path := openStore(t)
+	c := newClient(t, st, defaultScope)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
+	const racers = 6
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var won int
+	codes := map[string]int{}
+	for range racers {
+		wg.Go(func() {
+			g, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{})
+			if err == nil {
+				err = c.AttachVPNGateway(ctx, g.ID, vpc.ID)
+			}
+			propagated := c.EnableVGWRoutePropagation(ctx, cloud.VGWRoutePropagation{VPNGatewayID: g.ID, RouteTableID: table.ID})
+			mu.Lock()
+			defer mu.Unlock()
+			if err == nil {
+				won++
+			} else {
+				codes[cloud.ErrorCode(err)]++
+			}
+			if (err == nil) != (propagated == nil) {
+				t.Errorf("attach: %v; propagate: %v", err, propagated)
+			}
+		})
+	}
+	wg.Wait()
+	if won != 1 || codes["InvalidVpcState"] != racers-1 {
+		t.Errorf("%d attachments won, refusals %v; want 1 and %d InvalidVpcState", won, codes, racers-1)
+	}
+	if broken, err := storetest.Invariants(path); err != nil || len(broken) > 0 {
+		t.Errorf("invariants: %v %v", broken, err)
 	}
 }
