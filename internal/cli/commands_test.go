@@ -390,3 +390,36 @@ func TestWanted(t *testing.T) {
 		}
 	}
 }
+
+// TestVPNGatewayInLs: an attached virtual private gateway is listed under its
+// VPC and drawn in its picture, and show finds it, through the registry,
+// with the VPC it serves.
+func TestVPNGatewayInLs(t *testing.T) {
+	location := storetest.Location(t)
+	var vgwID string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{VPCID: vpc.ID, Tags: map[string]string{"Name": "office"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vgwID = g.ID
+	})
+	if ls := mustRun(t, location, "", "ls"); !strings.Contains(ls, "virtual private gateway "+vgwID+`  "office"`) {
+		t.Errorf("ls lacks the virtual private gateway:\n%s", ls)
+	}
+	if diagram := mustRun(t, location, "", "diagram"); !strings.Contains(diagram, "virtual private gateway") {
+		t.Errorf("diagram lacks the virtual private gateway:\n%s", diagram)
+	}
+	if show := mustRun(t, location, "", "show", vgwID); !strings.Contains(show, "vpc-") {
+		t.Errorf("show lacks the gateway's VPC:\n%s", show)
+	}
+	// Attached, it cannot be deleted, as AWS refuses.
+	if r := run(t, location, "", "delete", vgwID); r.code != 1 || !strings.Contains(r.stderr, "IncorrectState") {
+		t.Errorf("delete of an attached gateway: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}

@@ -197,6 +197,10 @@ func newGraph(vpcs []vpcView) *graph {
 			g.edges = append(g.edges, edge{from: e.ID, to: "internet"})
 			g.internet = true
 		}
+		if vgw := v.VPNGateway; vgw != nil {
+			vg.nodes = append(vg.nodes, gnode{id: vgw.ID, shape: shapeGateway, label: joinLines(nameOr(vgw.Tags, vgw.ID), "virtual private gateway")})
+			known[vgw.ID] = true
+		}
 		for _, sg := range v.SecurityGroups {
 			vg.nodes = append(vg.nodes, gnode{id: sg.ID, shape: shapeFilter, label: joinLines(append([]string{nameOr(sg.Tags, sg.ID), "security group " + sg.Name}, nodeLines(securityGroupNode(sg))...)...)})
 			known[sg.ID] = true

@@ -144,6 +144,9 @@ func vpcNode(v vpcView) node {
 	for _, g := range v.EgressOnly {
 		n.children = append(n.children, node{text: label("egress-only internet gateway "+g.ID, quotedName(g.Tags))})
 	}
+	if g := v.VPNGateway; g != nil {
+		n.children = append(n.children, node{text: label("virtual private gateway "+g.ID, quotedName(g.Tags))})
+	}
 	for _, s := range v.Subnets {
 		n.children = append(n.children, subnetNode(s))
 	}

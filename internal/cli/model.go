@@ -34,6 +34,7 @@ type vpcView struct {
 	Tags             map[string]string `json:"tags"`
 	InternetGateway  *gatewayView      `json:"internet_gateway"`
 	EgressOnly       []gatewayView     `json:"egress_only_internet_gateways"`
+	VPNGateway       *gatewayView      `json:"vpn_gateway,omitempty"`
 	Subnets          []subnetView      `json:"subnets"`
 	RouteTables      []routeTableView  `json:"route_tables"`
 	NATGateways      []natView         `json:"nat_gateways"`
@@ -169,6 +170,13 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		}
 	}
 
+	// A detached virtual private gateway is shown by simcloud show only.
+	for _, g := range inv.VPNGateways {
+		if v, ok := byVPC[g.VPCID]; ok {
+			v.VPNGateway = &gatewayView{ID: g.ID, VPCID: g.VPCID, Tags: nonNil(g.Tags)}
+		}
+	}
+
 	subnets := inv.Subnets
 	for _, s := range subnets {
 		v, ok := byVPC[s.VPCID]
@@ -267,6 +275,9 @@ func (w *world) listViews() {
 			add(g.ID, *g)
 		}
 		listEach(add, v.EgressOnly, func(g gatewayView) string { return g.ID })
+		if g := v.VPNGateway; g != nil {
+			add(g.ID, *g)
+		}
 		listEach(add, v.Subnets, func(s subnetView) string { return s.ID })
 		for _, rt := range v.RouteTables {
 			add(rt.ID, rt)

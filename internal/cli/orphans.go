@@ -481,6 +481,9 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 					label("internet gateway attachment "+cloud.InternetGatewayAttachmentID(g.ID, v.ID), "of the known gateway "+g.ID)))
 			}
 		}
+		if g := v.VPNGateway; g != nil && !k.ids[g.ID] {
+			children = append(children, add(vpnGatewayOrphan(*g), label("virtual private gateway "+g.ID, quotedName(g.Tags))))
+		}
 		for _, g := range v.EgressOnly {
 			if !k.ids[g.ID] {
 				children = append(children, add(w.byID(g.ID, v.ID, "", g), label("egress-only internet gateway "+g.ID, quotedName(g.Tags))))
@@ -558,6 +561,18 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 	if len(eips.children) > 0 {
 		report.trees = append(report.trees, eips)
 	}
+	// What lives in no VPC and the lines above do not place, by the index:
+	// customer gateways, detached virtual private gateways, and the kinds to
+	// come.
+	elsewhere := node{text: "other objects in no VPC"}
+	for _, o := range w.index.Objects {
+		if o.Parent == "" && !placedInNoVPC[o.Type] && !k.ids[o.ID] {
+			elsewhere.children = append(elsewhere.children, add(w.byID(o.ID, "", "", o.Value), label(o.Label+" "+o.ID, quotedName(o.Tags))))
+		}
+	}
+	if len(elsewhere.children) > 0 {
+		report.trees = append(report.trees, elsewhere)
+	}
 
 	rank := map[string]int{}
 	for i, t := range deletionOrder {
@@ -569,9 +584,14 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 	return report, nil
 }
 
+// placedInNoVPC are the kinds that findOrphans places itself when they are
+// in no VPC.
+var placedInNoVPC = map[string]bool{"vpc": true, "internet_gateway": true, "eip": true}
+
 // placedByHand are the kinds in a VPC whose orphans findOrphans places
 // itself, with what it knows of each (attachments, a table's routes).
-var placedByHand = map[string]bool{"internet_gateway": true, "egress_only_internet_gateway": true, "subnet": true, "route_table": true, "nat_gateway": true}
+var placedByHand = map[string]bool{"internet_gateway": true, "egress_only_internet_gateway": true, "subnet": true, "route_table": true, "nat_gateway": true,
+	"vpn_gateway": true}
 
 // tableOrphans finds the orphans of one route table: the table itself, its
 // associations, its routes. withTable says that the table is orphaned, so
@@ -630,6 +650,22 @@ func gatewayOrphan(g gatewayView) *orphan {
 				}
 			}
 			return deleted(say, "internet gateway", g.ID, c.DeleteInternetGateway(ctx, g.ID))
+		}}
+}
+
+// vpnGatewayOrphan is an orphaned virtual private gateway attached to a
+// VPC: detached first, since AWS deletes only a detached one, then deleted.
+func vpnGatewayOrphan(g gatewayView) *orphan {
+	return &orphan{Type: "vpn_gateway", ID: g.ID, VPCID: g.VPCID, Object: g,
+		remove: func(ctx context.Context, c *cloud.Client, say func(string, ...any)) error {
+			err := c.DetachVPNGateway(ctx, g.ID, g.VPCID)
+			if err == nil {
+				say("Detached virtual private gateway %s from %s.", g.ID, g.VPCID)
+			}
+			if err := goneIsDone(say, "virtual private gateway attachment", cloud.VPNGatewayAttachmentID(g.ID, g.VPCID), err); err != nil {
+				return err
+			}
+			return deleted(say, "virtual private gateway", g.ID, c.DeleteObject(ctx, g.ID))
 		}}
 }
 

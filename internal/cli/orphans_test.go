@@ -597,3 +597,36 @@ func TestOrphansSecurityGroupsAndACLs(t *testing.T) {
 		}
 	}
 }
+
+// TestOrphansVPNGateways: an orphaned virtual private gateway attached to a
+// known VPC is detached, then deleted, since AWS deletes only a detached
+// one; an orphaned detached one and a customer gateway are deleted.
+func TestOrphansVPNGateways(t *testing.T) {
+	location, lab := orphansLab(t)
+	var vgwID, detachedID, cgwID string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		vgw, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{VPCID: lab.vpc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		detached, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		detachedID = detached.ID
+		cgw, err := c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", IPAddress: "203.0.113.12", Type: cloud.CustomerGatewayType})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vgwID, cgwID = vgw.ID, cgw.ID
+	})
+	state := stateFile(t, lab.everything())
+	got := orphansJSON(t, location, "", state)
+	if want := []string{"vpn_gateway " + vgwID, "vpn_gateway " + detachedID, "customer_gateway " + cgwID}; !sameByType(got, want) {
+		t.Errorf("orphans -o json lists\n%v\nwant\n%v", got, want)
+	}
+	before := cloudIDs(t, location)
+	mustRun(t, location, "", "orphans", "--delete", state)
+	checkDeleted(t, location, before, vgwID, detachedID, cgwID)
+}

@@ -69,6 +69,8 @@ var noObjectFuncs = []string{
 	"ValidateSecurityGroupRuleType",
 	// A Describe call's filter names, a zone state and a region's endpoint.
 	"checkName", "ValidateAvailabilityZoneState", "RegionByEndpoint",
+	// A customer gateway's and a virtual private gateway's own values.
+	"ValidateCustomerGateway", "validateASN", "ValidateAmazonSideASN",
 }
 
 const (
@@ -325,6 +327,69 @@ func catalog() []refusal {
 		{name: "account ID not 12 digits", code: "InvalidParameterValue", field: "account_id", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, cloud.ValidateAccountID("1234")
+			}},
+
+		// Virtual private gateways and customer gateways.
+		{name: "second virtual private gateway for a VPC", code: "InvalidVpcState", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				first := must(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{VPCID: n.otherVPC.ID}))(t)
+				second := must(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{}))(t)
+				return []string{n.otherVPC.ID, first.ID}, c.AttachVPNGateway(bg, second.ID, n.otherVPC.ID)
+			}},
+		{name: "two virtual private gateways planned for one VPC", code: "InvalidVpcState", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				first := "the simcloud_vpn_gateway planned with vpc_id " + n.otherVPC.ID
+				in := cloud.VPNGatewayInput{VPCID: n.otherVPC.ID}
+				noErr(t, c.CheckVPNGateway(bg, p, p.NewHolderNamed(first), in, "", ""))
+				return []string{n.otherVPC.ID, first}, c.CheckVPNGatewayAttachment(bg, p, p.NewHolder(), cloud.VPNGatewayAttachment{VPCID: n.otherVPC.ID}, cloud.VPNGatewayAttachment{})
+			}},
+		{name: "virtual private gateway attached to a second VPC", code: "VpnGatewayAttachmentLimitExceeded", field: "vpn_gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{VPCID: n.vpc.ID}))(t)
+				return []string{g.ID, n.vpc.ID}, c.AttachVPNGateway(bg, g.ID, n.otherVPC.ID)
+			}},
+		{name: "virtual private gateway detached from a VPC it is not attached to", code: "InvalidVpnGatewayAttachment.NotFound", field: "vpc_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{VPCID: n.vpc.ID}))(t)
+				return []string{g.ID, n.otherVPC.ID, n.vpc.ID}, c.DetachVPNGateway(bg, g.ID, n.otherVPC.ID)
+			}},
+		{name: "attached virtual private gateway deleted", code: "IncorrectState",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{VPCID: n.vpc.ID}))(t)
+				return []string{g.ID, n.vpc.ID}, c.DeleteObject(bg, g.ID)
+			}},
+		{name: "route propagation from a gateway not attached to the table's VPC", code: "Gateway.NotAttached", field: "vpn_gateway_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{VPCID: n.otherVPC.ID}))(t)
+				want := cloud.VGWRoutePropagation{VPNGatewayID: g.ID, RouteTableID: n.table.ID}
+				return []string{g.ID, n.vpc.ID, n.table.ID}, c.EnableVGWRoutePropagation(bg, want)
+			}},
+		{name: "Amazon side ASN out of range", code: "InvalidParameterValue", field: "amazon_side_asn", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateVPNGateway(bg, cloud.VPNGatewayInput{AmazonSideASN: "65535"})
+				return nil, err
+			}},
+		{name: "customer gateway without an ASN", code: "MissingParameter", field: "bgp_asn", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{IPAddress: "203.0.113.12", Type: "ipsec.1"})
+				return nil, err
+			}},
+		{name: "customer gateway with both ASNs", code: "InvalidParameterCombination", field: "bgp_asn_extended", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				in := cloud.CustomerGatewayInput{BGPASN: "65000", BGPASNExtended: "4200000000", Type: "ipsec.1"}
+				return nil, c.CheckCustomerGateway(bg, p, p.NewHolder(), in)
+			}},
+		{name: "customer gateway ASN too large for bgp_asn", code: "InvalidParameterValue", field: "bgp_asn", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{BGPASN: "4200000000", Type: "ipsec.1"})
+				return nil, err
+			}},
+		{name: "customer gateway of an unknown type", code: "InvalidParameterValue", field: "type", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{BGPASN: "65000", Type: "ipsec.2"})
+				return nil, err
 			}},
 
 		// Internet gateways.
@@ -625,6 +690,22 @@ func catalog() []refusal {
 			}},
 
 		// Unknown and malformed IDs, one pair per kind of object.
+		lookup("virtual private gateway", "InvalidVpnGatewayID.NotFound", "vgw-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.VPNGateway](c, bg, id)
+			return err
+		}),
+		lookup("virtual private gateway", "InvalidVpnGatewayID.Malformed", "igw-1", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.VPNGateway](c, bg, id)
+			return err
+		}),
+		lookup("customer gateway", "InvalidCustomerGatewayID.NotFound", "cgw-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.CustomerGateway](c, bg, id)
+			return err
+		}),
+		lookup("customer gateway", "InvalidCustomerGatewayID.Malformed", "cgw-XYZ", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.CustomerGateway](c, bg, id)
+			return err
+		}),
 		lookup("VPC", "InvalidVpcID.NotFound", unknownVPC, func(c *cloud.Client, id string) error { _, err := c.VPC(bg, id); return err }),
 		lookup("VPC", "InvalidVpcID.Malformed", "subnet-1", func(c *cloud.Client, id string) error { _, err := c.VPC(bg, id); return err }),
 		lookup("subnet", "InvalidSubnetID.NotFound", unknownSub, func(c *cloud.Client, id string) error { _, err := c.Subnet(bg, id); return err }),

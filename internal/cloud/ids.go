@@ -95,6 +95,14 @@ var (
 		Prefix: "aclassoc", awsNoun: "association", label: "network ACL association",
 		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
 	}
+	KindVPNGateway = Kind{
+		Prefix: "vgw", awsNoun: "vpnGateway", label: "virtual private gateway", arnType: "vpn-gateway",
+		notFoundCode: "InvalidVpnGatewayID.NotFound", malformedCode: "InvalidVpnGatewayID.Malformed",
+	}
+	KindCustomerGateway = Kind{
+		Prefix: "cgw", awsNoun: "customerGateway", label: "customer gateway", arnType: "customer-gateway",
+		notFoundCode: "InvalidCustomerGatewayID.NotFound", malformedCode: "InvalidCustomerGatewayID.Malformed",
+	}
 	// AWS reports unknown egress-only gateways with the generic gateway code.
 	KindEgressOnlyInternetGateway = Kind{
 		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",

@@ -81,7 +81,7 @@ func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
 		}
 		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
 			if !sameKnownID(claim.Value, igwID) {
-				return vpcHasGateway(vpcID, plannedName(claim), gatewayOrHolder(claim))
+				return vpcHasGateway(vpcID, plannedName(claim, KindInternetGateway), gatewayOrHolder(claim))
 			}
 		}
 		return nil
@@ -95,11 +95,11 @@ func sameKnownID(a, b string) bool {
 	return a != "" && IsKnown(a) && a == b
 }
 
-// plannedName names, in a sentence, a gateway that another resource of the
-// plan attaches.
-func plannedName(claim Claim) string {
+// plannedName names, in a sentence, a gateway of kind that another resource
+// of the plan attaches.
+func plannedName(claim Claim, kind Kind) string {
 	if claim.Value == "" || !IsKnown(claim.Value) {
-		return "a new internet gateway planned by another resource of this configuration (" + claim.Who() + ")"
+		return "a new " + kind.label + " planned by another resource of this configuration (" + claim.Who() + ")"
 	}
 	return claim.Value + " (attached by another resource of this configuration: " + claim.Who() + ")"
 }

@@ -20,6 +20,8 @@ type Inventory struct {
 	NATGateways                []NATGateway
 	SecurityGroups             []SecurityGroup
 	NetworkACLs                []NetworkACL
+	VPNGateways                []VPNGateway
+	CustomerGateways           []CustomerGateway
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
@@ -215,6 +217,14 @@ func describeSecurityGroup(g SecurityGroup) Object {
 
 func describeNetworkACL(a NetworkACL) Object {
 	return Object{ID: a.ID, Tags: a.Tags, Value: a, References: references("vpc_id", a.VPCID), GoesWithParent: a.Default}
+}
+
+func describeVPNGateway(g VPNGateway) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g, References: references("vpc_id", g.VPCID)}
+}
+
+func describeCustomerGateway(g CustomerGateway) Object {
+	return Object{ID: g.ID, Tags: g.Tags, Value: g}
 }
 
 func describeElasticIP(e ElasticIP) Object {

@@ -69,10 +69,10 @@ type routeTarget struct {
 	// servedVPC returns the VPC that a target carries traffic for ("" when
 	// none); ok is false when the target does not exist.
 	servedVPC func(tx ReadTx, scope Scope, id string) (vpcID string, ok bool, err error)
-	// attachable says that a plan's claim to attach the target to the
-	// table's VPC counts as serving it, as for an internet gateway attached
-	// in the same apply.
-	attachable bool
+	// attachClaim, when set, is the claim by which a plan attaches a
+	// target to a VPC: such a claim on the table's VPC counts as serving
+	// it, as for an internet gateway attached in the same apply.
+	attachClaim ClaimKind
 	// beyond says where a path from subnet s through an active route to
 	// target stops ("" when it reaches the internet), appending the hops it
 	// passes after the target.
@@ -122,7 +122,7 @@ func init() {
 			find:        found((*Client).findInternetGateway),
 			remove:      (*Client).DeleteInternetGateway,
 			advise:      (*Client).internetGatewayAdvice,
-			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachable: true,
+			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimInternetGateway,
 				servedVPC: servedBy(func(g InternetGateway) string { return g.VPCID }),
 				beyond:    pastInternetGateway}},
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways", createOp: "CreateEgressOnlyInternetGateway", deleteOp: "DeleteEgressOnlyInternetGateway",
@@ -168,6 +168,23 @@ func init() {
 			describe:  describeEach(func(inv *Inventory) []ElasticIP { return inv.ElasticIPs }, describeElasticIP),
 			find:      found((*Client).findElasticIP),
 			remove:    (*Client).ReleaseAddress},
+		// A virtual private gateway routes like an internet gateway, by
+		// gateway_id, while attached to the table's VPC.
+		{Kind: KindVPNGateway, typeName: "vpn_gateway", table: "vpn_gateways", idColumn: "id", taggable: true, describeOp: "DescribeVpnGateways", createOp: "CreateVpnGateway", deleteOp: "DeleteVpnGateway",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   inventoryAll(func(inv *Inventory) *[]VPNGateway { return &inv.VPNGateways }, VPNGatewayFilter{}),
+			describe:    describeEach(func(inv *Inventory) []VPNGateway { return inv.VPNGateways }, describeVPNGateway),
+			find:        findsStored[VPNGateway],
+			remove:      removeStored(refuseAttachedVPNGateway),
+			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimVPNGateway,
+				servedVPC: servedBy(func(g VPNGateway) string { return g.VPCID }),
+				beyond:    pastVPNGateway}},
+		{Kind: KindCustomerGateway, typeName: "customer_gateway", table: "customer_gateways", idColumn: "id", taggable: true, describeOp: "DescribeCustomerGateways", createOp: "CreateCustomerGateway", deleteOp: "DeleteCustomerGateway",
+			inventory: inventoryAll(func(inv *Inventory) *[]CustomerGateway { return &inv.CustomerGateways }, CustomerGatewayFilter{}),
+			describe:  describeEach(func(inv *Inventory) []CustomerGateway { return inv.CustomerGateways }, describeCustomerGateway),
+			find:      findsStored[CustomerGateway],
+			remove:    removeStored[CustomerGateway]()},
 	}
 }
 

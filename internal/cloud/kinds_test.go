@@ -41,12 +41,20 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	vgw, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cgw, err := c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", IPAddress: "203.0.113.12", Type: "ipsec.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
-		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID},
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: ""},
 		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID}
+	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}

@@ -189,17 +189,17 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 	if !ok {
 		return gatewayNotFound(target, field)
 	}
-	if vpc != nil && servedVPC != vpc.ID && (!t.attachable || !claimedAttachment(v, target, vpc.ID)) {
+	if vpc != nil && servedVPC != vpc.ID && (t.attachClaim == "" || !claimedAttachment(v, t.attachClaim, target, vpc.ID)) {
 		return differentNetworks(t.otherNetworkNoun)
 	}
 	return nil
 }
 
 // claimedAttachment reports whether another object of the plan attaches
-// gateway igwID to vpcID.
-func claimedAttachment(v View, igwID, vpcID string) bool {
-	for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
-		if claim.Value == igwID {
+// gateway id to vpcID, by a claim of the given kind.
+func claimedAttachment(v View, kind ClaimKind, id, vpcID string) bool {
+	for _, claim := range v.Claimed(kind, vpcID) {
+		if claim.Value == id {
 			return true
 		}
 	}
@@ -549,8 +549,9 @@ func isRouteTargetArgument(argument string) bool {
 }
 
 // RouteTargetKind returns the kind of object a route's target argument
-// refers to, and false for an argument that is no target the simulated cloud
-// can route to.
+// refers to (the first of them for gateway_id, which also takes a virtual
+// private gateway's ID: the kind an ID not known yet stands for), and false
+// for an argument that is no target the simulated cloud can route to.
 func RouteTargetKind(argument string) (Kind, bool) {
 	k, ok := routeTargetByArgument(argument)
 	return k.Kind, ok
@@ -563,15 +564,44 @@ func RouteTargetsSentence() string {
 }
 
 // routeTargetArgumentsSentence lists the route targets' arguments, each
-// with its kind, as say words the pair: "gateway_id (an internet gateway)".
+// with its kinds, as say words the pair: "gateway_id (an internet gateway
+// or virtual private gateway)".
 func routeTargetArgumentsSentence(say func(argument, kind string) string) string {
-	var parts []string
+	var fields []string
+	labels := map[string][]string{}
 	for _, k := range objectKinds {
 		if k.route != nil {
-			parts = append(parts, say(k.route.field, withArticle(k.label)))
+			if labels[k.route.field] == nil {
+				fields = append(fields, k.route.field)
+			}
+			labels[k.route.field] = append(labels[k.route.field], k.label)
 		}
 	}
+	parts := make([]string, len(fields))
+	for i, field := range fields {
+		parts[i] = say(field, withArticle(joinOr(labels[field])))
+	}
 	return joinOr(parts)
+}
+
+// ValidateRouteTargetID checks that id has the shape of an ID of a kind
+// that a route's target argument names (gateway_id takes an internet
+// gateway's and a virtual private gateway's), and names the argument in
+// the error when it does not.
+func ValidateRouteTargetID(argument, id string) error {
+	var kinds []Kind
+	for _, k := range objectKinds {
+		if k.route != nil && k.route.field == argument {
+			if k.Prefix == IDPrefix(id) {
+				return ValidateID(k.Kind, id, argument)
+			}
+			kinds = append(kinds, k.Kind)
+		}
+	}
+	if len(kinds) == 0 {
+		return nil
+	}
+	return ValidateID(kinds[0], id, argument)
 }
 
 // CheckRouteArguments checks which arguments a route sets, from its

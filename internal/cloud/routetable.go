@@ -22,7 +22,10 @@ type RouteTable struct {
 	// the main table, its main association; filled in only when a filter
 	// asks for them, since a table may serve thousands of subnets.
 	Associations []Association
-	Tags         map[string]string
+	// PropagatingVGWs are the virtual private gateways that propagate
+	// their VPN connections' routes into the table; filled in by the store.
+	PropagatingVGWs []string
+	Tags            map[string]string
 }
 
 // RouteTableFilter selects route tables; empty fields match all.
@@ -120,6 +123,11 @@ type RouteTableInput struct {
 	// ManageRoutes is set; otherwise the routes are left as they are.
 	Routes       []RouteSpec
 	ManageRoutes bool
+	// PropagatingVGWs are the virtual private gateways that propagate into
+	// the table, when ManagePropagations is set; otherwise the table's
+	// propagations are left as they are.
+	PropagatingVGWs    []string
+	ManagePropagations bool
 }
 
 func (in RouteTableInput) rule(c *Client, tableID string) Rule {
@@ -127,7 +135,32 @@ func (in RouteTableInput) rule(c *Client, tableID string) Rule {
 	if in.ManageRoutes {
 		rules = append(rules, c.inlineRoutesRule(in.VPCID, tableID, in.Routes))
 	}
+	if in.ManagePropagations {
+		rules = append(rules, func(v View) error {
+			for _, vgwID := range in.PropagatingVGWs {
+				if err := c.propagatesInto(v, vgwID, in.VPCID, tableID, "propagating_vgws"); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
 	return allRules(rules...)
+}
+
+// applyTo gives an existing table the parts of in that it manages besides
+// its tags: its inline routes (all of them when adopting) and its
+// propagations.
+func (in RouteTableInput) applyTo(tx Tx, tableID string, adopt bool) error {
+	if in.ManageRoutes || adopt {
+		if err := setInlineRoutes(tx, tableID, in.Routes, adopt); err != nil {
+			return err
+		}
+	}
+	if in.ManagePropagations {
+		return setPropagations(tx, tableID, in.PropagatingVGWs)
+	}
+	return nil
 }
 
 // CheckRouteTable runs at plan time the rules that creating (tableID "") or
@@ -154,10 +187,8 @@ func (c *Client) CreateRouteTable(ctx context.Context, in RouteTableInput) (Rout
 		if table, err = createRouteTable(tx, vpc, in.Tags); err != nil {
 			return err
 		}
-		if in.ManageRoutes {
-			if err := setInlineRoutes(tx, table.ID, in.Routes, false); err != nil {
-				return err
-			}
+		if err := in.applyTo(tx, table.ID, false); err != nil {
+			return err
 		}
 		table.InlineRoutes = in.ManageRoutes
 		if err := tx.Update(table); err != nil {
@@ -196,15 +227,15 @@ func (c *Client) updateRouteTable(ctx context.Context, op, id string, in RouteTa
 		rule := in.rule(c, id)
 		if adopt {
 			// Adoption first removes every route, however managed.
-			rule = allRules(tagsRule(in.Tags), c.inlineRoutesRule(in.VPCID, "", in.Routes))
+			manages := in
+			manages.ManageRoutes = false
+			rule = allRules(manages.rule(c, id), c.inlineRoutesRule(in.VPCID, "", in.Routes))
 		}
 		if err := rule(applyView{tx}); err != nil {
 			return err
 		}
-		if in.ManageRoutes || adopt {
-			if err := setInlineRoutes(tx, id, in.Routes, adopt); err != nil {
-				return err
-			}
+		if err := in.applyTo(tx, id, adopt); err != nil {
+			return err
 		}
 		table.InlineRoutes = in.ManageRoutes
 		if err := tx.Update(table); err != nil {
@@ -384,11 +415,16 @@ func deleteLocalRoutes(tx Tx, vpcID, block string) error {
 // main table (see AdoptRouteTable) will meet at apply. The routes the table
 // has now do not matter: adoption removes them.
 func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holder, tableID string, in RouteTableInput) error {
+	// Adoption first removes every route, however managed; the rest of
+	// what the table manages is checked as for any table.
+	manages := in
+	manages.ManageRoutes = false
 	rule := func(v View) error {
 		if !IsKnown(tableID) {
 			// The table of a VPC the same apply creates: its routes can
 			// still be checked for what needs no VPC.
-			return allRules(tagsRule(in.Tags), c.inlineRoutesRule(Unknown, "", in.Routes))(v)
+			manages.VPCID = Unknown
+			return allRules(manages.rule(c, ""), c.inlineRoutesRule(Unknown, "", in.Routes))(v)
 		}
 		table, err := c.findRouteTable(v, tableID, "default_route_table_id")
 		if err != nil {
@@ -397,7 +433,8 @@ func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holde
 		if !table.Main {
 			return notMainTable(table)
 		}
-		if err := allRules(tagsRule(in.Tags), c.inlineRoutesRule(table.VPCID, "", in.Routes))(v); err != nil {
+		manages.VPCID = table.VPCID
+		if err := allRules(manages.rule(c, tableID), c.inlineRoutesRule(table.VPCID, "", in.Routes))(v); err != nil {
 			return err
 		}
 		return managementRule(v, RouteTable{ID: tableID}, ManagedInline)

@@ -75,6 +75,9 @@ type ReadTx interface {
 	// SubnetNetworkACLAssociation a subnet's one association.
 	NetworkACLAssociationByID(id string) (NetworkACLAssociation, bool, error)
 	SubnetNetworkACLAssociation(subnetID string) (NetworkACLAssociation, bool, error)
+	// RoutePropagations are the IDs of the virtual private gateways that
+	// propagate routes into a table, in order; they go with the table.
+	RoutePropagations(tableID string) ([]string, error)
 }
 
 // Tx is a write transaction.
@@ -105,6 +108,11 @@ type Tx interface {
 	// the caller replaces in the same transaction.
 	DeleteNetworkACLAssociation(subnetID string) error
 
+	// PutRoutePropagation has a gateway propagate into a table (again);
+	// DeleteRoutePropagation stops it, if it does.
+	PutRoutePropagation(tableID, vgwID string) error
+	DeleteRoutePropagation(tableID, vgwID string) error
+
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error
 }
@@ -119,6 +127,8 @@ func (ElasticIP) StoredKind() Kind                 { return KindElasticIP }
 func (NATGateway) StoredKind() Kind                { return KindNATGateway }
 func (SecurityGroup) StoredKind() Kind             { return KindSecurityGroup }
 func (NetworkACL) StoredKind() Kind                { return KindNetworkACL }
+func (VPNGateway) StoredKind() Kind                { return KindVPNGateway }
+func (CustomerGateway) StoredKind() Kind           { return KindCustomerGateway }
 
 func (VPCFilter) FilteredKind() Kind                       { return KindVPC }
 func (SubnetFilter) FilteredKind() Kind                    { return KindSubnet }
@@ -130,6 +140,8 @@ func (ElasticIPFilter) FilteredKind() Kind                 { return KindElasticI
 func (NATGatewayFilter) FilteredKind() Kind                { return KindNATGateway }
 func (SecurityGroupFilter) FilteredKind() Kind             { return KindSecurityGroup }
 func (NetworkACLFilter) FilteredKind() Kind                { return KindNetworkACL }
+func (VPNGatewayFilter) FilteredKind() Kind                { return KindVPNGateway }
+func (CustomerGatewayFilter) FilteredKind() Kind           { return KindCustomerGateway }
 
 // AssociationFilter selects route table associations; empty fields match
 // all.

@@ -74,3 +74,23 @@ func regionArgument() schema.StringAttribute {
 		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 	}
 }
+
+// optionalReplacing is an optional argument fixed when the object is made:
+// changing it replaces the object.
+func optionalReplacing(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional:            true,
+		MarkdownDescription: description,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	}
+}
+
+// optionalFromCloud is the value of an optional argument that the cloud
+// holds as s, "" when none was given: null, unless the model already says
+// "" (a configuration that writes ""), so that neither form plans a change.
+func optionalFromCloud(current types.String, s string) types.String {
+	if s == "" && (current.IsNull() || current.IsUnknown() || current.ValueString() != "") {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}

@@ -31,6 +31,7 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 			"owner_id":               computedID("The ID of the account that owns the table."),
 			"vpc_id":                 computedID("The VPC of the table."),
 			"route":                  inlineRoutesAttribute(),
+			"propagating_vgws":       propagatingVGWsAttribute(),
 			"tags":                   tagsAttribute(),
 			"tags_all":               tagsAllAttribute(),
 		},
@@ -40,13 +41,15 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 	updateOp:    "ReplaceRouteTableRoutes",
 	errorFields: routeTableFields,
 	create: func(d *providerData, ctx context.Context, a applyStep[defaultRouteTableModel]) (cloud.RouteTable, error) {
-		return d.client.AdoptRouteTable(ctx, a.plan.DefaultRouteTableID.ValueString(), routeTableInput(ctx, a.plan.Route, a.tags, a.config, a.diags))
+		in := withPropagations(ctx, routeTableInput(ctx, a.plan.Route, a.tags, a.config, a.diags), a.config, false, &a.plan.PropagatingVGWs, a.diags)
+		return d.client.AdoptRouteTable(ctx, a.plan.DefaultRouteTableID.ValueString(), in)
 	},
 	read: func(c *cloud.Client, ctx context.Context, state *defaultRouteTableModel) (cloud.RouteTable, error) {
 		return c.RouteTable(ctx, state.DefaultRouteTableID.ValueString())
 	},
 	update: func(d *providerData, ctx context.Context, a applyStep[defaultRouteTableModel]) (cloud.RouteTable, error) {
-		return d.client.UpdateRouteTable(ctx, a.plan.DefaultRouteTableID.ValueString(), routeTableInput(ctx, a.plan.Route, a.tags, a.config, a.diags))
+		in := withPropagations(ctx, routeTableInput(ctx, a.plan.Route, a.tags, a.config, a.diags), a.config, false, &a.plan.PropagatingVGWs, a.diags)
+		return d.client.UpdateRouteTable(ctx, a.plan.DefaultRouteTableID.ValueString(), in)
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[defaultRouteTableModel]) error {
 		// Adoption removes every route but the local ones.
@@ -54,6 +57,8 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 		configRoutes := plannedRoutes(ctx, p.config, adopting, &p.plan.Route, p.diags)
 		tableID := plannedID(p.plan.DefaultRouteTableID, cloud.KindRouteTable)
 		in := cloud.RouteTableInput{Tags: p.tags, Routes: routeSpecs(p.plan.Route), ManageRoutes: !configRoutes.IsNull()}
+		// An adopted table keeps its propagations unless they are configured.
+		in = withPropagations(ctx, in, p.config, false, &p.plan.PropagatingVGWs, p.diags)
 		if adopting {
 			return d.client.CheckAdoptRouteTable(ctx, d.plan, d.plan.NewHolderNamed("the simcloud_default_route_table planned in this configuration for "+tableID), tableID, in)
 		}

@@ -47,7 +47,7 @@ func inlineRoutesAttribute() schema.SetAttribute {
 		Optional:    true,
 		Computed:    true,
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
-			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target: `gateway_id` (an internet gateway), " +
+			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
 			"`egress_only_gateway_id` (IPv6 destinations only) or `nat_gateway_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{}},
@@ -97,8 +97,8 @@ func routeShapeError(values map[string]attr.Value) error {
 		return err
 	}
 	for key, value := range set {
-		if kind, ok := cloud.RouteTargetKind(key); ok && cloud.IsKnown(value) {
-			if err := cloud.ValidateID(kind, value, key); err != nil {
+		if _, ok := cloud.RouteTargetKind(key); ok && cloud.IsKnown(value) {
+			if err := cloud.ValidateRouteTargetID(key, value); err != nil {
 				return err
 			}
 		}

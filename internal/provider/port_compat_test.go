@@ -179,6 +179,24 @@ var portCases = map[string]portCase{
 			return fmt.Errorf("route table %s has no active ::/0 route to an egress-only gateway: %+v", tables[0].ID, tables[0].Routes)
 		},
 	},
+	"vpn": {
+		applied: []statecheck.StateCheck{
+			portExpect("simcloud_customer_gateway.office", "bgp_asn", knownvalue.StringExact("65000")),
+			portExpect("simcloud_vpn_gateway.vpn", "amazon_side_asn", knownvalue.StringExact("64512")),
+			portSameID("simcloud_vpn_gateway.vpn", "vpc_id", "simcloud_vpc.main"),
+			portSame("simcloud_route_table.private", tfjsonpath.New("route").AtSliceIndex(0).AtMapKey("gateway_id"),
+				"simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
+		},
+		refreshed: []statecheck.StateCheck{
+			portSame("simcloud_route_table.private", tfjsonpath.New("propagating_vgws").AtSliceIndex(0), "simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
+			portSame("simcloud_default_route_table.main", tfjsonpath.New("propagating_vgws").AtSliceIndex(0), "simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
+		},
+		imports: []portImport{
+			{address: "simcloud_customer_gateway.office"},
+			{address: "simcloud_vpn_gateway.vpn"},
+			{address: "simcloud_vpn_gateway_route_propagation.private"},
+		},
+	},
 }
 
 func TestAccPort(t *testing.T) {

@@ -168,6 +168,10 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(vpcSecurityGroupIngressRuleKind),
 		newResource(vpcSecurityGroupEgressRuleKind),
 		newResource(securityGroupRuleKind),
+		newResource(customerGatewayKind),
+		newResource(vpnGatewayKind),
+		newResource(vpnGatewayAttachmentKind),
+		newResource(vgwRoutePropagationKind),
 	}
 }
 

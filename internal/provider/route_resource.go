@@ -66,8 +66,8 @@ func routeSchema() schema.Schema {
 					return err
 				}),
 			"gateway_id": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "An internet gateway to send the traffic to. One target is required; changing the target is done in place.",
-				Validators: []validator.String{idCheck(cloud.KindInternetGateway)},
+				Optional: true, MarkdownDescription: "An internet gateway or a virtual private gateway to send the traffic to. One target is required; changing the target is done in place.",
+				Validators: []validator.String{cloudCheck(func(id string) error { return cloud.ValidateRouteTargetID("gateway_id", id) })},
 			},
 			"egress_only_gateway_id": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "An egress-only internet gateway to send the traffic to; IPv6 destinations only.",

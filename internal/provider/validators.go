@@ -118,3 +118,33 @@ func errorText(err error) (summary, detail string) {
 	}
 	return "Invalid value", err.Error()
 }
+
+// idsCheck validates a set of IDs of objects of kind, each known one on
+// its own.
+func idsCheck(kind cloud.Kind) validator.Set {
+	return idsValidator{kind: kind}
+}
+
+type idsValidator struct{ kind cloud.Kind }
+
+func (v idsValidator) Description(context.Context) string {
+	return "each element is an ID of the form " + v.kind.Prefix + "-..."
+}
+
+func (v idsValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v idsValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for _, element := range req.ConfigValue.Elements() {
+		s, ok := element.(types.String)
+		if !ok || s.IsNull() || s.IsUnknown() {
+			continue
+		}
+		if err := cloud.ValidateID(v.kind, s.ValueString(), ""); err != nil {
+			summary, detail := errorText(err)
+			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+		}
+	}
+}

@@ -60,6 +60,16 @@ func populate(t *testing.T, st cloud.Store) {
 			Tags:  map[string]string{"Name": "ssh"}}); err != nil {
 			t.Fatal(err)
 		}
+		vgw, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{VPCID: vpc.ID, AmazonSideASN: "65000", Tags: map[string]string{"Name": "vpn"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.EnableVGWRoutePropagation(ctx, cloud.VGWRoutePropagation{VPNGatewayID: vgw.ID, RouteTableID: table.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", IPAddress: "203.0.113.12", Type: "ipsec.1"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

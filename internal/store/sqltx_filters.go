@@ -211,3 +211,31 @@ func (t *sqlTx) SubnetNetworkACLAssociation(subnetID string) (cloud.NetworkACLAs
 func (t *sqlTx) DeleteNetworkACLAssociation(subnetID string) error {
 	return t.exec(`DELETE FROM network_acl_associations WHERE subnet_id = ?`, subnetID)
 }
+
+func (t *sqlTx) RoutePropagations(tableID string) ([]string, error) {
+	rows, err := t.query(`SELECT vpn_gateway_id FROM vgw_route_propagations WHERE route_table_id = ? ORDER BY vpn_gateway_id`, tableID)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rows.Close() }()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func (t *sqlTx) PutRoutePropagation(tableID, vgwID string) error {
+	if err := t.DeleteRoutePropagation(tableID, vgwID); err != nil {
+		return err
+	}
+	return t.exec(`INSERT INTO vgw_route_propagations (route_table_id, vpn_gateway_id) VALUES (?, ?)`, tableID, vgwID)
+}
+
+func (t *sqlTx) DeleteRoutePropagation(tableID, vgwID string) error {
+	return t.exec(`DELETE FROM vgw_route_propagations WHERE route_table_id = ? AND vpn_gateway_id = ?`, tableID, vgwID)
+}

@@ -7,7 +7,7 @@ import (
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
-	securityGroups, networkACLs}
+	securityGroups, networkACLs, vpnGateways, customerGateways}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -61,7 +61,10 @@ var routeTables = &table[cloud.RouteTable, cloud.RouteTableFilter]{
 	tags: func(r *cloud.RouteTable) *map[string]string { return &r.Tags },
 	complete: func(t *sqlTx, r *cloud.RouteTable, f cloud.RouteTableFilter) error {
 		var err error
-		if r.Routes, err = t.Routes(r.ID); err != nil || !f.WithAssociations {
+		if r.Routes, err = t.Routes(r.ID); err != nil {
+			return err
+		}
+		if r.PropagatingVGWs, err = t.RoutePropagations(r.ID); err != nil || !f.WithAssociations {
 			return err
 		}
 		r.Associations, err = associations.read(t, cloud.Scope{}, cloud.AssociationFilter{},
@@ -237,4 +240,40 @@ var networkACLs = &table[cloud.NetworkACL, cloud.NetworkACLFilter]{
 		a.Associations, err = t.NetworkACLAssociations(a.ID)
 		return err
 	},
+}
+
+var vpnGateways = &table[cloud.VPNGateway, cloud.VPNGatewayFilter]{
+	name: "vpn_gateways", alias: "vgw",
+	columns: []column[cloud.VPNGateway]{
+		{name: "id", field: func(g *cloud.VPNGateway) any { return &g.ID }},
+		{name: "owner_id", field: func(g *cloud.VPNGateway) any { return &g.OwnerID }},
+		{name: "region", field: func(g *cloud.VPNGateway) any { return &g.Region }},
+		{name: "vpc_id", nullable: true, mutable: true, field: func(g *cloud.VPNGateway) any { return &g.VPCID }},
+		{name: "availability_zone", field: func(g *cloud.VPNGateway) any { return &g.AvailabilityZone }},
+		{name: "amazon_side_asn", field: func(g *cloud.VPNGateway) any { return &g.AmazonSideASN }},
+	},
+	holds: []hold{{column: "vpc_id"}},
+	filter: func(f cloud.VPNGatewayFilter) selection {
+		return selection{}.equal("vgw.id", f.ID).equal("vgw.vpc_id", f.VPCID).tagged(f.Tags)
+	},
+	tags: func(g *cloud.VPNGateway) *map[string]string { return &g.Tags },
+}
+
+var customerGateways = &table[cloud.CustomerGateway, cloud.CustomerGatewayFilter]{
+	name: "customer_gateways", alias: "cgw",
+	columns: []column[cloud.CustomerGateway]{
+		{name: "id", field: func(g *cloud.CustomerGateway) any { return &g.ID }},
+		{name: "owner_id", field: func(g *cloud.CustomerGateway) any { return &g.OwnerID }},
+		{name: "region", field: func(g *cloud.CustomerGateway) any { return &g.Region }},
+		{name: "bgp_asn", field: func(g *cloud.CustomerGateway) any { return &g.BGPASN }},
+		{name: "bgp_asn_extended", field: func(g *cloud.CustomerGateway) any { return &g.BGPASNExtended }},
+		{name: "ip_address", field: func(g *cloud.CustomerGateway) any { return &g.IPAddress }},
+		{name: "type", field: func(g *cloud.CustomerGateway) any { return &g.Type }},
+		{name: "certificate_arn", field: func(g *cloud.CustomerGateway) any { return &g.CertificateARN }},
+		{name: "device_name", field: func(g *cloud.CustomerGateway) any { return &g.DeviceName }},
+	},
+	filter: func(f cloud.CustomerGatewayFilter) selection {
+		return selection{}.equal("cgw.id", f.ID).tagged(f.Tags)
+	},
+	tags: func(g *cloud.CustomerGateway) *map[string]string { return &g.Tags },
 }

@@ -41,6 +41,11 @@ var invariantQueries = map[string]string{
 		WHERE NOT EXISTS (SELECT 1 FROM network_acl_associations a WHERE a.subnet_id = s.id)`,
 	"a subnet associated with a network ACL of another VPC": `SELECT a.id FROM network_acl_associations a
 		JOIN subnets s ON s.id = a.subnet_id JOIN network_acls n ON n.id = a.network_acl_id WHERE n.vpc_id <> s.vpc_id`,
+	"a VPC with more than one virtual private gateway": `SELECT vpc_id FROM vpn_gateways WHERE vpc_id IS NOT NULL
+		GROUP BY vpc_id HAVING COUNT(*) > 1`,
+	"a route propagation from a gateway not attached to the table's VPC": `SELECT p.route_table_id FROM vgw_route_propagations p
+		JOIN route_tables t ON t.id = p.route_table_id JOIN vpn_gateways g ON g.id = p.vpn_gateway_id
+		WHERE g.vpc_id IS NULL OR g.vpc_id <> t.vpc_id`,
 }
 
 func init() {

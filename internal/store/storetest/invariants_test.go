@@ -53,12 +53,21 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	vgw, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{VPCID: vpc.ID, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cgw, err := c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", Type: cloud.CustomerGatewayType, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, id := range []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID} {
 		if _, err := c.ChangeTags(ctx, id, tags, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
+	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID,
+		vgw.ID, cgw.ID}
 	if len(tagged) != len(cloud.TaggableTables()) {
 		t.Fatalf("the test tags %d kinds, the registry has %d taggable ones", len(tagged), len(cloud.TaggableTables()))
 	}
