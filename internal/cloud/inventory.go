@@ -124,6 +124,10 @@ type Index struct {
 func (inv Inventory) Index() Index {
 	x := Index{byID: map[string]int{}}
 	for _, k := range objectKinds {
+		if k.describe == nil {
+			// A named kind is not in the inventory (see NamedKinds).
+			continue
+		}
 		for _, o := range k.describe(&inv) {
 			o.Type, o.Label = k.typeName, k.label
 			for _, r := range o.References {

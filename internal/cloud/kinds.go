@@ -169,6 +169,7 @@ func init() {
 			find:      found((*Client).findElasticIP),
 			remove:    (*Client).ReleaseAddress},
 	}
+	objectKinds = append(objectKinds, subnetGroupKinds()...)
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with
@@ -188,19 +189,31 @@ func foundByID[T any](find func(*Client, ReadTx, string) (T, error)) func(*Clien
 }
 
 // objectKindOf returns the kind of an ID by its prefix, among the kinds
-// that pass keep; ok is false for any other string.
+// that pass keep; ok is false for any other string. A named kind's objects
+// have no prefix, so no ID is of a named kind here: "main" could be a DB,
+// ElastiCache or Redshift subnet group alike.
 func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
 	prefix := IDPrefix(id)
 	for _, k := range objectKinds {
-		if k.Prefix == prefix && keep(k) {
+		if k.Prefix == prefix && !k.named && keep(k) {
 			return k, true
 		}
 	}
 	return objectKind{}, false
 }
 
-func anyKind(objectKind) bool           { return true }
-func taggableKind(k objectKind) bool    { return k.taggable }
+// registered returns the registry's entry for a kind, named or not.
+func registered(kind Kind) (objectKind, bool) {
+	for _, k := range objectKinds {
+		if k.Prefix == kind.Prefix {
+			return k, true
+		}
+	}
+	return objectKind{}, false
+}
+
+func anyKind(k objectKind) bool         { return !k.named }
+func taggableKind(k objectKind) bool    { return k.taggable && !k.named }
 func routeTargetKind(k objectKind) bool { return k.route != nil }
 
 // routeTargetOf returns what routing makes of a route's target, by the
@@ -212,13 +225,28 @@ func routeTargetOf(target string) (*routeTarget, bool) {
 }
 
 // ObjectPrefixes are the ID prefixes of every kind of object a user can name
-// by ID.
+// by ID; named kinds have none.
 func ObjectPrefixes() []string {
-	prefixes := make([]string, len(objectKinds))
-	for i, k := range objectKinds {
-		prefixes[i] = k.Prefix
+	var prefixes []string
+	for _, k := range objectKinds {
+		if !k.named {
+			prefixes = append(prefixes, k.Prefix)
+		}
 	}
 	return prefixes
+}
+
+// NamedKinds are the kinds whose objects users name (see Kind.named), whose
+// IDs are names: simcloud show, delete and tag, which find a kind by an
+// ID's prefix, do not reach them; their resources and the engine do.
+func NamedKinds() []Kind {
+	var kinds []Kind
+	for _, k := range objectKinds {
+		if k.named {
+			kinds = append(kinds, k.Kind)
+		}
+	}
+	return kinds
 }
 
 // DeletionOrder lists the type names of the kinds in an order in which
@@ -258,13 +286,12 @@ type KindNaming struct {
 // Naming returns the registry's names for a kind; ok is false for a kind
 // with no entry (one a user does not name by ID alone).
 func Naming(kind Kind) (KindNaming, bool) {
-	for _, k := range objectKinds {
-		if k.Prefix == kind.Prefix {
-			return KindNaming{TypeName: k.typeName, Label: k.label, CreateOp: k.createOp, DescribeOp: k.describeOp,
-				DeleteOp: k.deleteOp, Taggable: k.taggable}, true
-		}
+	k, ok := registered(kind)
+	if !ok {
+		return KindNaming{}, false
 	}
-	return KindNaming{}, false
+	return KindNaming{TypeName: k.typeName, Label: k.label, CreateOp: k.createOp, DescribeOp: k.describeOp,
+		DeleteOp: k.deleteOp, Taggable: k.taggable}, true
 }
 
 // StoredTable is a table of the store that holds objects of one kind.

@@ -105,6 +105,10 @@ type Tx interface {
 	// the caller replaces in the same transaction.
 	DeleteNetworkACLAssociation(subnetID string) error
 
+	// SetSubnetGroupSubnets replaces the subnets of the subnet group whose
+	// ARN is given; they go with the group.
+	SetSubnetGroupSubnets(groupARN string, subnetIDs []string) error
+
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error
 }

@@ -79,6 +79,7 @@ var snapshotTables = append(objectSnapshotTables(),
 	snapshotTable{name: "routes", key: 2, columns: text("route_table_id", "destination", "target", "origin", "managed_by")},
 	snapshotTable{name: "tags", key: 2, columns: text("resource_id", "key", "value")},
 	snapshotTable{name: "network_acl_associations", key: 1, columns: text("id", "network_acl_id", "subnet_id")},
+	snapshotTable{name: "subnet_group_subnets", key: 2, columns: text("group_arn", "subnet_id")},
 	snapshotTable{name: "security_group_rules", key: 1, columns: []snapshotColumn{
 		{name: "id", kind: textColumn}, {name: "security_group_id", kind: textColumn}, {name: "egress", kind: boolColumn},
 		{name: "ip_protocol", kind: textColumn}, {name: "from_port", kind: intColumn}, {name: "to_port", kind: intColumn},

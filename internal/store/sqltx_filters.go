@@ -195,3 +195,15 @@ func (t *sqlTx) SubnetNetworkACLAssociation(subnetID string) (cloud.NetworkACLAs
 func (t *sqlTx) DeleteNetworkACLAssociation(subnetID string) error {
 	return t.exec(`DELETE FROM network_acl_associations WHERE subnet_id = ?`, subnetID)
 }
+
+func (t *sqlTx) SetSubnetGroupSubnets(groupARN string, subnetIDs []string) error {
+	if err := t.exec(`DELETE FROM subnet_group_subnets WHERE group_arn = ?`, groupARN); err != nil {
+		return err
+	}
+	for _, id := range subnetIDs {
+		if err := t.exec(`INSERT INTO subnet_group_subnets (group_arn, subnet_id) VALUES (?, ?)`, groupARN, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
