@@ -65,6 +65,8 @@ var noObjectFuncs = []string{
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
+	// A subnet group's name, and its list of subnets being empty.
+	"ValidateSubnetGroupName", "requireSubnets",
 }
 
 const (
@@ -127,7 +129,7 @@ func noErr(t *testing.T, err error) {
 var bg = context.Background()
 
 func catalog() []refusal {
-	return []refusal{
+	return append([]refusal{
 		// VPCs.
 		{name: "VPC block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -738,7 +740,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}
+	}, subnetGroupRefusals()...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or
@@ -894,14 +896,15 @@ func scanRefusals(t *testing.T) sourceRefusals {
 				out.scanFunc(fset, fn)
 				continue
 			}
-			// The kinds' codes for unknown and malformed IDs.
+			// The codes that data holds: the kinds' codes for unknown and
+			// malformed IDs, the services' codes for their subnet groups.
 			ast.Inspect(decl, func(node ast.Node) bool {
 				lit, ok := node.(*ast.CompositeLit)
-				if !ok || !isIdent(lit.Type, "Kind") {
+				if !ok {
 					return true
 				}
 				for key, value := range keyed(lit) {
-					if key == "notFoundCode" || key == "malformedCode" {
+					if strings.HasSuffix(key, "Code") {
 						if code, ok := stringLit(value); ok {
 							out.addCode(code, fset.Position(value.Pos()).String())
 						}

@@ -161,8 +161,8 @@ func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]stri
 // and elastic IP, everything in a VPC before the VPC).
 func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	order := cloud.DeletionOrder()
-	if len(order) != len(cloud.ObjectPrefixes()) {
-		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), len(cloud.ObjectPrefixes()))
+	if want := len(cloud.ObjectPrefixes()) + len(cloud.NamedKinds()); len(order) != want {
+		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), want)
 	}
 	position := map[string]int{}
 	for i, typ := range order {
@@ -171,6 +171,7 @@ func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	for _, pair := range [][2]string{
 		{"nat_gateway", "subnet"}, {"nat_gateway", "eip"}, {"route_table_association", "subnet"}, {"route_table_association", "route_table"},
 		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
+		{"db_subnet_group", "subnet"}, {"elasticache_subnet_group", "subnet"}, {"redshift_subnet_group", "subnet"},
 	} {
 		if position[pair[0]] >= position[pair[1]] {
 			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])

@@ -275,7 +275,7 @@ func subnetGroupOneVPC(subnets []Subnet) error {
 			return &Error{
 				Code:    "InvalidSubnet",
 				Message: "Subnets must be in the same VPC.",
-				Fix: fmt.Sprintf("%s is in %s and %s in %s: a subnet group's subnets are all of one VPC. Make a group per VPC.",
+				Fix: fmt.Sprintf("A subnet group's subnets are all of one VPC, and %s is in %s but %s in %s: make a group per VPC.",
 					first.ID, first.VPCID, s.ID, s.VPCID),
 				Field:   "subnet_ids",
 				Objects: []string{first.ID, s.ID, first.VPCID, s.VPCID},

@@ -52,6 +52,17 @@ func populate(t *testing.T, st cloud.Store) {
 		if _, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}); err != nil {
 			t.Fatal(err)
 		}
+		second, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.2.0/24", AvailabilityZone: "eu-west-1b"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// One name in three services: three groups.
+		for _, kind := range cloud.NamedKinds() {
+			in := cloud.SubnetGroupInput{Name: "data", Description: "d", SubnetIDs: []string{subnet.ID, second.ID}, Tags: map[string]string{"tier": "data"}}
+			if _, err := c.CreateSubnetGroup(ctx, kind, in); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 
