@@ -54,14 +54,14 @@ type SubnetGroupInput struct {
 
 // subnetGroupService is what one service says of its subnet groups.
 type subnetGroupService struct {
-	kind                        Kind
-	typeName, table             string
-	createOp, describeOp        string
-	modifyOp, deleteOp          string
-	arnService, arnType         string
-	alreadyExistsCode           string
-	alreadyExistsMessage        string // %s is the name
-	invalidSubnetMessage        string // %s lists the subnets
+	kind                 Kind
+	typeName, table      string
+	createOp, describeOp string
+	modifyOp, deleteOp   string
+	arnService, arnType  string
+	alreadyExistsCode    string
+	alreadyExistsMessage string // %s is the name
+	invalidSubnetMessage string // %s lists the subnets
 	// minZones is how many availability zones the subnets must cover, 0
 	// for no minimum; zonesCode refuses fewer.
 	minZones  int
@@ -123,7 +123,9 @@ func subnetGroupKinds() []objectKind {
 				_, err := c.findSubnetGroup(tx, svc, name, "id")
 				return err
 			},
-			remove: func(c *Client, ctx context.Context, name string) error { return c.DeleteSubnetGroup(ctx, svc.kind, name) },
+			remove: func(c *Client, ctx context.Context, name string) error {
+				return c.DeleteSubnetGroup(ctx, svc.kind, name)
+			},
 		})
 	}
 	return kinds

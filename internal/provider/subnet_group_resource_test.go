@@ -66,7 +66,9 @@ func TestAccDBSubnetGroup_lifecycle(t *testing.T) {
 			Config:           group(`name = "renamed"`, subnets("a1", "a2")),
 			ConfigPlanChecks: expectPlanAction(dbGroupAddress, actionReplace),
 		},
-		driftStep(t, func() error { return c.client.DeleteSubnetGroup(context.Background(), cloud.KindDBSubnetGroup, "renamed") },
+		driftStep(t, func() error {
+			return c.client.DeleteSubnetGroup(context.Background(), cloud.KindDBSubnetGroup, "renamed")
+		},
 			group(`name = "renamed"`, subnets("a1", "a2")), dbGroupAddress, actionCreate),
 		importFails(dbGroupAddress, "Bad_Name", "Invalid import ID", "InvalidParameterValue"),
 		importFails(dbGroupAddress, "nothing", "Cannot import non-existent remote object"),
@@ -158,7 +160,9 @@ func TestAccElastiCacheAndRedshiftSubnetGroups_lifecycle(t *testing.T) {
 		importStep("simcloud_redshift_subnet_group.test"),
 		resource.TestStep{Config: config("a1", "a2"), ConfigPlanChecks: expectPlanAction("simcloud_redshift_subnet_group.test", actionUpdate)},
 		resource.TestStep{Config: config("a1", "a2"), ConfigPlanChecks: expectEmptyPlan},
-		driftStep(t, func() error { return c.client.DeleteSubnetGroup(context.Background(), cloud.KindClusterSubnetGroup, "warehouse") },
+		driftStep(t, func() error {
+			return c.client.DeleteSubnetGroup(context.Background(), cloud.KindClusterSubnetGroup, "warehouse")
+		},
 			config("a1", "a2"), "simcloud_redshift_subnet_group.test", actionCreate),
 		// A subnet in a group cannot be deleted behind Terraform's back.
 		resource.TestStep{
