@@ -67,6 +67,9 @@ var noObjectFuncs = []string{
 	"ParseNetworkACLRuleImportID",
 	// A subnet group's name, and its list of subnets being empty.
 	"ValidateSubnetGroupName", "requireSubnets",
+	// Block public access modes, and which of a VPC and a subnet an
+	// exclusion names.
+	"ValidateBlockPublicAccessMode", "ValidateExclusionMode", "CheckExclusionArguments",
 }
 
 const (
@@ -740,7 +743,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, subnetGroupRefusals()...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or

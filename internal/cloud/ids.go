@@ -108,6 +108,14 @@ var (
 	}
 )
 
+// KindBlockPublicAccessExclusion is an exemption of a VPC or subnet from
+// VPC Block Public Access. Its prefix has a dash, as AWS's IDs
+// (vpcbpa-exclude-0123...) do.
+var KindBlockPublicAccessExclusion = Kind{
+	Prefix: "vpcbpa-exclude", awsNoun: "exclusion", label: "block public access exclusion", arnType: "vpc-block-public-access-exclusion",
+	notFoundCode: "InvalidVpcBlockPublicAccessExclusionId.NotFound", malformedCode: "InvalidVpcBlockPublicAccessExclusionId.Malformed",
+}
+
 // The subnet groups of the services built on VPC subnets. AWS reports them
 // missing with each service's own fault, and a malformed name as an invalid
 // parameter value.

@@ -11,15 +11,16 @@ import (
 // engine derives from routing (route states, the table that serves each
 // subnet, internet access), as front ends that show the whole cloud need it.
 type Inventory struct {
-	VPCs                       []VPC
-	InternetGateways           []InternetGateway
-	EgressOnlyInternetGateways []EgressOnlyInternetGateway
-	Subnets                    []Subnet
-	RouteTables                []RouteTable
-	ElasticIPs                 []ElasticIP
-	NATGateways                []NATGateway
-	SecurityGroups             []SecurityGroup
-	NetworkACLs                []NetworkACL
+	VPCs                        []VPC
+	InternetGateways            []InternetGateway
+	EgressOnlyInternetGateways  []EgressOnlyInternetGateway
+	Subnets                     []Subnet
+	RouteTables                 []RouteTable
+	ElasticIPs                  []ElasticIP
+	NATGateways                 []NATGateway
+	SecurityGroups              []SecurityGroup
+	NetworkACLs                 []NetworkACL
+	BlockPublicAccessExclusions []BlockPublicAccessExclusion
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -73,6 +73,9 @@ type routeTarget struct {
 	// table's VPC counts as serving it, as for an internet gateway attached
 	// in the same apply.
 	attachable bool
+	// bpa is what VPC Block Public Access makes of traffic through the
+	// target.
+	bpa bpaExposure
 	// beyond says where a path from subnet s through an active route to
 	// target stops ("" when it reaches the internet), appending the hops it
 	// passes after the target.
@@ -122,7 +125,7 @@ func init() {
 			find:        found((*Client).findInternetGateway),
 			remove:      (*Client).DeleteInternetGateway,
 			advise:      (*Client).internetGatewayAdvice,
-			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachable: true,
+			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachable: true, bpa: bpaExposure{blocked: true},
 				servedVPC: servedBy(func(g InternetGateway) string { return g.VPCID }),
 				beyond:    pastInternetGateway}},
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways", createOp: "CreateEgressOnlyInternetGateway", deleteOp: "DeleteEgressOnlyInternetGateway",
@@ -132,7 +135,7 @@ func init() {
 			describe:    describeEach(func(inv *Inventory) []EgressOnlyInternetGateway { return inv.EgressOnlyInternetGateways }, describeEgressOnlyInternetGateway),
 			find:        findsStored[EgressOnlyInternetGateway],
 			remove:      removeStored[EgressOnlyInternetGateway](),
-			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway",
+			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway", bpa: bpaExposure{blocked: true, outboundOnly: true},
 				servedVPC: servedBy(func(g EgressOnlyInternetGateway) string { return g.VPCID }),
 				beyond:    pastEgressOnlyGateway}},
 		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways", createOp: "CreateNatGateway", deleteOp: "DeleteNatGateway",
@@ -170,6 +173,18 @@ func init() {
 			remove:    (*Client).ReleaseAddress},
 	}
 	objectKinds = append(objectKinds, subnetGroupKinds()...)
+	objectKinds = append(objectKinds, objectKind{Kind: KindBlockPublicAccessExclusion, typeName: "vpc_block_public_access_exclusion",
+		table: "vpc_block_public_access_exclusions", idColumn: "id", taggable: true,
+		describeOp: "DescribeVpcBlockPublicAccessExclusions", createOp: "CreateVpcBlockPublicAccessExclusion", deleteOp: "DeleteVpcBlockPublicAccessExclusion",
+		parentField: "vpc_id",
+		uses:        []Kind{KindVPC, KindSubnet},
+		inventory:   inventoryAll(func(inv *Inventory) *[]BlockPublicAccessExclusion { return &inv.BlockPublicAccessExclusions }, BlockPublicAccessExclusionFilter{}),
+		describe: describeEach(func(inv *Inventory) []BlockPublicAccessExclusion { return inv.BlockPublicAccessExclusions },
+			func(e BlockPublicAccessExclusion) Object {
+				return Object{ID: e.ID, Tags: e.Tags, Value: e, References: references("vpc_id", e.VPCID, "subnet_id", e.SubnetID)}
+			}),
+		find:   findsStored[BlockPublicAccessExclusion],
+		remove: removeStored[BlockPublicAccessExclusion]()})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with
@@ -195,7 +210,9 @@ func foundByID[T any](find func(*Client, ReadTx, string) (T, error)) func(*Clien
 func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
 	prefix := IDPrefix(id)
 	for _, k := range objectKinds {
-		if k.Prefix == prefix && !k.named && keep(k) {
+		// A prefix with a dash of its own (vpcbpa-exclude) is more than
+		// IDPrefix sees.
+		if (k.Prefix == prefix || strings.Contains(k.Prefix, "-") && strings.HasPrefix(id, k.Prefix+"-")) && !k.named && keep(k) {
 			return k, true
 		}
 	}

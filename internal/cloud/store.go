@@ -75,6 +75,9 @@ type ReadTx interface {
 	// SubnetNetworkACLAssociation a subnet's one association.
 	NetworkACLAssociationByID(id string) (NetworkACLAssociation, bool, error)
 	SubnetNetworkACLAssociation(subnetID string) (NetworkACLAssociation, bool, error)
+	// BlockPublicAccessMode is the VPC Block Public Access mode of a
+	// scope, off until set.
+	BlockPublicAccessMode(scope Scope) (string, error)
 }
 
 // Tx is a write transaction.
@@ -108,6 +111,8 @@ type Tx interface {
 	// SetSubnetGroupSubnets replaces the subnets of the subnet group whose
 	// ARN is given; they go with the group.
 	SetSubnetGroupSubnets(groupARN string, subnetIDs []string) error
+
+	SetBlockPublicAccessMode(scope Scope, mode string) error
 
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error

@@ -56,6 +56,13 @@ func populate(t *testing.T, st cloud.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.SetBlockPublicAccessOptions(ctx, cloud.BlockPublicAccessIngress); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{SubnetID: subnet.ID, Mode: cloud.ExclusionAllowEgress,
+			Tags: map[string]string{"why": "nat"}}); err != nil {
+			t.Fatal(err)
+		}
 		// One name in three services: three groups.
 		for _, kind := range cloud.NamedKinds() {
 			in := cloud.SubnetGroupInput{Name: "data", Description: "d", SubnetIDs: []string{subnet.ID, second.ID}, Tags: map[string]string{"tier": "data"}}

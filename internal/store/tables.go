@@ -7,7 +7,7 @@ import (
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
-	securityGroups, networkACLs, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups}
+	securityGroups, networkACLs, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups, blockPublicAccessExclusions}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -271,4 +271,21 @@ func subnetGroupTable(kind cloud.Kind, name, alias string) *table[cloud.SubnetGr
 		},
 		deleteFirst: []string{`DELETE FROM subnet_group_subnets WHERE group_arn = ?`},
 	}
+}
+
+var blockPublicAccessExclusions = &table[cloud.BlockPublicAccessExclusion, cloud.BlockPublicAccessExclusionFilter]{
+	name: "vpc_block_public_access_exclusions", alias: "bpax",
+	columns: []column[cloud.BlockPublicAccessExclusion]{
+		{name: "id", field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.ID }},
+		{name: "owner_id", field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.OwnerID }},
+		{name: "region", field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.Region }},
+		{name: "vpc_id", nullable: true, field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.VPCID }},
+		{name: "subnet_id", nullable: true, field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.SubnetID }},
+		{name: "internet_gateway_exclusion_mode", mutable: true, field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.InternetGatewayExclusionMode }},
+	},
+	holds: []hold{{column: "vpc_id"}, {column: "subnet_id"}},
+	filter: func(f cloud.BlockPublicAccessExclusionFilter) selection {
+		return selection{}.equal("bpax.id", f.ID).equal("bpax.vpc_id", f.VPCID).equal("bpax.subnet_id", f.SubnetID).tagged(f.Tags)
+	},
+	tags: func(e *cloud.BlockPublicAccessExclusion) *map[string]string { return &e.Tags },
 }

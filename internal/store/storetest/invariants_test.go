@@ -59,6 +59,11 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		}
 	}
 	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
+	exclusion, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{VPCID: vpc.ID, Mode: cloud.ExclusionAllowBidirectional, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, exclusion.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
