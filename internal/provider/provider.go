@@ -168,6 +168,8 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(dbSubnetGroupKind),
 		newResource(elastiCacheSubnetGroupKind),
 		newResource(redshiftSubnetGroupKind),
+		newResource(blockPublicAccessOptionsKind),
+		newResource(blockPublicAccessExclusionKind),
 	}
 }
 
