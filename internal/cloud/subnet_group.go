@@ -109,16 +109,16 @@ var subnetGroupServices = []subnetGroupService{
 }
 
 // subnetGroupKinds are the registry's entries of the subnet groups, made
-// from their services' facts. A group uses its subnets: it is deleted
-// before them, and while it exists a subnet's delete names it (the store's
-// hold of the group's members).
+// from their services' facts. A group uses its subnets, and names their
+// VPC: it is deleted before them, and while it exists a subnet's delete
+// names it (the store's hold of the group's members).
 func subnetGroupKinds() []objectKind {
 	var kinds []objectKind
 	for i := range subnetGroupServices {
 		svc := &subnetGroupServices[i]
 		kinds = append(kinds, objectKind{Kind: svc.kind, typeName: svc.typeName, table: svc.table, idColumn: "arn", taggable: true,
 			createOp: svc.createOp, describeOp: svc.describeOp, deleteOp: svc.deleteOp,
-			uses: []Kind{KindSubnet},
+			uses: []Kind{KindVPC, KindSubnet},
 			find: func(c *Client, tx ReadTx, name string) error {
 				_, err := c.findSubnetGroup(tx, svc, name, "id")
 				return err
