@@ -3,6 +3,7 @@ package cloud
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // VPC Block Public Access (BPA) turns off, for a whole account and region,
@@ -72,28 +73,26 @@ func (BlockPublicAccessExclusionFilter) FilteredKind() Kind { return KindBlockPu
 
 // ValidateBlockPublicAccessMode checks an account's BPA mode.
 func ValidateBlockPublicAccessMode(mode string) error {
-	switch mode {
-	case BlockPublicAccessOff, BlockPublicAccessBidirectional, BlockPublicAccessIngress:
-		return nil
-	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter InternetGatewayBlockMode is invalid.", printable(mode)),
-		Fix:     "Use off, block-bidirectional or block-ingress.",
-		Field:   "internet_gateway_block_mode",
-	}
+	return oneOf(mode, "InternetGatewayBlockMode", "internet_gateway_block_mode",
+		BlockPublicAccessOff, BlockPublicAccessBidirectional, BlockPublicAccessIngress)
 }
 
 // ValidateExclusionMode checks an exclusion's mode.
 func ValidateExclusionMode(mode string) error {
-	if mode == ExclusionAllowBidirectional || mode == ExclusionAllowEgress {
+	return oneOf(mode, "InternetGatewayExclusionMode", "internet_gateway_exclusion_mode", ExclusionAllowBidirectional, ExclusionAllowEgress)
+}
+
+// oneOf refuses a value of an AWS parameter (field in the provider) that
+// is none of allowed.
+func oneOf(value, parameter, field string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
 		return nil
 	}
 	return &Error{
 		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter InternetGatewayExclusionMode is invalid.", printable(mode)),
-		Fix:     "Use allow-bidirectional or allow-egress.",
-		Field:   "internet_gateway_exclusion_mode",
+		Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), parameter),
+		Fix:     "Use " + joinOr(allowed) + ".",
+		Field:   field,
 	}
 }
 

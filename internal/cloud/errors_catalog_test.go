@@ -69,7 +69,7 @@ var noObjectFuncs = []string{
 	"ValidateSubnetGroupName", "requireSubnets",
 	// Block public access modes, and which of a VPC and a subnet an
 	// exclusion names.
-	"ValidateBlockPublicAccessMode", "ValidateExclusionMode", "CheckExclusionArguments",
+	"oneOf", "CheckExclusionArguments",
 }
 
 const (
