@@ -71,6 +71,17 @@ type subnetGroupService struct {
 	validName       *regexp.Regexp
 	nameRule        string
 	defaultReserved bool
+	// storedLowercase says that the service takes a name in any case and
+	// keeps it lowercased, as ElastiCache does; the others refuse capitals.
+	storedLowercase bool
+}
+
+// stored is a name as the service keeps it.
+func (svc *subnetGroupService) stored(name string) string {
+	if svc.storedLowercase {
+		return strings.ToLower(name)
+	}
+	return name
 }
 
 // maxSubnetGroupName is the longest name each service takes; the AWS
@@ -98,7 +109,7 @@ var subnetGroupServices = []subnetGroupService{
 		arnService: "elasticache", arnType: "subnetgroup",
 		alreadyExistsCode: "CacheSubnetGroupAlreadyExists", alreadyExistsMessage: "Cache subnet group %s already exists.",
 		invalidSubnetMessage: "An invalid subnet identifier was specified: %s.",
-		validName:            regexp.MustCompile(`^[0-9a-z-]+$`), nameRule: "lowercase letters, digits and hyphens"},
+		validName:            regexp.MustCompile(`^[0-9A-Za-z-]+$`), nameRule: "letters, digits and hyphens (kept lowercased)", storedLowercase: true},
 	{kind: KindClusterSubnetGroup, typeName: "redshift_subnet_group", table: "redshift_subnet_groups",
 		createOp: "CreateClusterSubnetGroup", describeOp: "DescribeClusterSubnetGroups", modifyOp: "ModifyClusterSubnetGroup", deleteOp: "DeleteClusterSubnetGroup",
 		arnService: "redshift", arnType: "subnetgroup",
@@ -144,7 +155,7 @@ func subnetGroupServiceOf(kind Kind) (*subnetGroupService, error) {
 // group's key in the store: a name alone is unique only per service,
 // account and region, and tags belong to one object.
 func (svc *subnetGroupService) arn(scope Scope, name string) string {
-	return fmt.Sprintf("arn:%s:%s:%s:%s:%s:%s", partition(scope.Region), svc.arnService, scope.Region, scope.AccountID, svc.arnType, name)
+	return fmt.Sprintf("arn:%s:%s:%s:%s:%s:%s", partition(scope.Region), svc.arnService, scope.Region, scope.AccountID, svc.arnType, svc.stored(name))
 }
 
 // ClaimSubnetGroupName is the claim a planned subnet group makes on its
@@ -256,6 +267,27 @@ func (c *Client) subnetGroupSubnets(v View, svc *subnetGroupService, ids []strin
 	return subnets, complete, requireSubnets(svc, ids)
 }
 
+// ValidateSubnetGroupSubnets checks a group's subnet IDs from the
+// configuration alone: at least one, each of a subnet's form (Unknown ones
+// wait for apply).
+func ValidateSubnetGroupSubnets(kind Kind, ids []string) error {
+	svc, err := subnetGroupServiceOf(kind)
+	if err != nil {
+		return err
+	}
+	if err := requireSubnets(svc, ids); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if IsKnown(id) {
+			if err := ValidateID(KindSubnet, id, "subnet_ids"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // requireSubnets refuses a group of no subnets, from the request alone.
 func requireSubnets(svc *subnetGroupService, ids []string) error {
 	if len(ids) > 0 {
@@ -334,7 +366,7 @@ func (c *Client) subnetGroupNameFree(v View, svc *subnetGroupService, name strin
 		return err
 	}
 	for _, claim := range v.Claimed(ClaimSubnetGroupName, c.subnetGroupNameScope(svc)) {
-		if claim.Value == name {
+		if claim.Value == svc.stored(name) {
 			return taken(claim.Who())
 		}
 	}
@@ -350,7 +382,7 @@ func (c *Client) CheckSubnetGroup(ctx context.Context, p *Plan, holder Holder, k
 	}
 	var claims []Claim
 	if IsKnown(in.Name) {
-		claims = append(claims, Claim{Kind: ClaimSubnetGroupName, Scope: c.subnetGroupNameScope(svc), Value: in.Name})
+		claims = append(claims, Claim{Kind: ClaimSubnetGroupName, Scope: c.subnetGroupNameScope(svc), Value: svc.stored(in.Name)})
 	}
 	return c.Check(ctx, p, holder, c.subnetGroupRule(svc, in, isNew), claims...)
 }
@@ -361,7 +393,7 @@ func (c *Client) CreateSubnetGroup(ctx context.Context, kind Kind, in SubnetGrou
 	if err != nil {
 		return SubnetGroup{}, err
 	}
-	g := SubnetGroup{Kind: kind, ARN: svc.arn(c.scope, in.Name), OwnerID: c.scope.AccountID, Region: c.scope.Region, Name: in.Name}
+	g := SubnetGroup{Kind: kind, ARN: svc.arn(c.scope, in.Name), OwnerID: c.scope.AccountID, Region: c.scope.Region, Name: svc.stored(in.Name)}
 	err = c.apply(ctx, svc.createOp, svc.ids(in.Name), c.subnetGroupRule(svc, in, true), func(tx Tx) error {
 		return c.storeSubnetGroup(tx, svc, &g, in, tx.Insert)
 	})

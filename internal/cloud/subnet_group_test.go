@@ -118,6 +118,12 @@ func TestSubnetGroupLifecycle(t *testing.T) {
 	if !strings.HasPrefix(cache.ARN, "arn:aws:elasticache:us-east-1:123456789012:subnetgroup:") || len(cache.Tags) != 0 {
 		t.Errorf("the ElastiCache group %+v shares something with the DB group", cache)
 	}
+	// ElastiCache keeps names lowercased: Data is data.
+	_, err = c.CreateSubnetGroup(bg, cloud.KindCacheSubnetGroup, groupOf("Data", n.subnet.ID))
+	wantCode(t, err, "CacheSubnetGroupAlreadyExists")
+	if got := must(c.SubnetGroup(bg, cloud.KindCacheSubnetGroup, "DATA"))(t); got.Name != "data" {
+		t.Errorf("looked up in capitals: %+v", got)
+	}
 	in.Description, in.SubnetIDs, in.Tags = "changed", []string{b.ID, n.subnet.ID}, nil
 	third := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.5.0/24"))
 	in.SubnetIDs = append(in.SubnetIDs, third.ID)
@@ -223,6 +229,7 @@ func TestSubnetGroupNames(t *testing.T) {
 		{cloud.KindDBSubnetGroup, strings.Repeat("a", 230), true, false},
 		{cloud.KindCacheSubnetGroup, "cache-1", false, true},
 		{cloud.KindCacheSubnetGroup, "cache_1", false, false},
+		{cloud.KindCacheSubnetGroup, "Cache-1", false, true},
 		{cloud.KindClusterSubnetGroup, "default", false, false},
 		{cloud.KindClusterSubnetGroup, "red shift", false, false},
 	} {

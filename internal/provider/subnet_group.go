@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -81,7 +80,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		"subnet_ids": schema.SetAttribute{
 			ElementType: types.StringType, Required: true,
 			MarkdownDescription: "The subnets of the group: at least one, all of one VPC. Changed in place; a subnet in a group cannot be deleted.",
-			Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(idCheck(cloud.KindSubnet))},
+			Validators:          []validator.Set{subnetIDsValidator{kind: kind}},
 		},
 	}
 	if svc.namePrefix {
@@ -141,7 +140,12 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		},
 		fill: func(m *M, g cloud.SubnetGroup, diags *diag.Diagnostics) {
 			model := P(m).group()
-			model.ID, model.ARN, model.Name = types.StringValue(g.Name), types.StringValue(g.ARN), types.StringValue(g.Name)
+			model.ID, model.ARN = types.StringValue(g.Name), types.StringValue(g.ARN)
+			// A service that keeps names lowercased (ElastiCache) still
+			// has the name as configured, as the AWS provider's state does.
+			if !strings.EqualFold(model.Name.ValueString(), g.Name) {
+				model.Name = types.StringValue(g.Name)
+			}
 			model.Description = types.StringValue(g.Description)
 			model.SubnetIDs = setOfStrings(g.SubnetIDs, diags)
 			P(m).fillService(g, diags)
@@ -199,4 +203,32 @@ func namePrefixOf(name string) string {
 		return ""
 	}
 	return name[:len(name)-suffix]
+}
+
+// subnetIDsValidator checks a group's subnet_ids with the cloud's own check,
+// so that an empty list or a malformed ID gets the service's refusal.
+type subnetIDsValidator struct{ kind cloud.Kind }
+
+func (subnetIDsValidator) Description(context.Context) string {
+	return "at least one subnet ID, each of the form subnet-..."
+}
+
+func (v subnetIDsValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v subnetIDsValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	var ids []string
+	for _, e := range req.ConfigValue.Elements() {
+		if s, ok := e.(types.String); ok {
+			ids = append(ids, plannedID(s, cloud.KindSubnet))
+		}
+	}
+	if err := cloud.ValidateSubnetGroupSubnets(v.kind, ids); err != nil {
+		summary, detail := errorText(err)
+		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+	}
 }

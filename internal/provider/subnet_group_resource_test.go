@@ -114,7 +114,9 @@ func TestAccSubnetGroups_planRules(t *testing.T) {
 			"InvalidSubnet", "Subnets must be in the same VPC", "subnet_ids"),
 		planFails(with(tfResource("redshift_subnet_group", "test", `name = "default"`, subnets("a1"))),
 			"InvalidParameterValue", "name"),
-		planFails(with(tfResource("elasticache_subnet_group", "test", `name = "Cache"`, subnets("a1"))),
+		planFails(with(tfResource("elasticache_subnet_group", "test", `name = "cache_1"`, subnets("a1"))),
+			"InvalidParameterValue", "name"),
+		planFails(with(tfResource("db_subnet_group", "test", `name = "Data"`, subnets("a1", "a2"))),
 			"InvalidParameterValue", "name"),
 		planFails(with(tfResource("redshift_subnet_group", "test", `name = "warehouse"`, `subnet_ids = ["subnet-0123456789abcdef0"]`)),
 			"InvalidSubnet", "subnet-0123456789abcdef0"),
@@ -143,20 +145,23 @@ func TestAccElastiCacheAndRedshiftSubnetGroups_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	config := func(subnetNames ...string) string {
 		return c.config(groupNet +
-			tfResource("elasticache_subnet_group", "test", `name = "cache"`, subnets(subnetNames...), `tags = { Tier = "cache" }`) +
+			tfResource("elasticache_subnet_group", "test", `name = "Cache"`, subnets(subnetNames...), `tags = { Tier = "cache" }`) +
 			tfResource("redshift_subnet_group", "test", `name = "warehouse"`, subnets(subnetNames...), `description = "dw"`))
 	}
 	unitTest(t,
 		resource.TestStep{
 			Config: config("a1"),
 			ConfigStateChecks: []statecheck.StateCheck{
+				// ElastiCache keeps the name lowercased; the state keeps it as written.
 				attrIs("simcloud_elasticache_subnet_group.test", "arn", knownvalue.StringExact("arn:aws:elasticache:us-east-1:123456789012:subnetgroup:cache")),
+				attrIs("simcloud_elasticache_subnet_group.test", "id", knownvalue.StringExact("cache")),
+				attrIs("simcloud_elasticache_subnet_group.test", "name", knownvalue.StringExact("Cache")),
 				sameValue("simcloud_elasticache_subnet_group.test", "vpc_id", "simcloud_vpc.a", "id"),
 				attrIs("simcloud_redshift_subnet_group.test", "arn", knownvalue.StringExact("arn:aws:redshift:us-east-1:123456789012:subnetgroup:warehouse")),
 				attrIs("simcloud_redshift_subnet_group.test", "description", knownvalue.StringExact("dw")),
 			},
 		},
-		importStep("simcloud_elasticache_subnet_group.test"),
+		importStep("simcloud_elasticache_subnet_group.test", "name"),
 		importStep("simcloud_redshift_subnet_group.test"),
 		resource.TestStep{Config: config("a1", "a2"), ConfigPlanChecks: expectPlanAction("simcloud_redshift_subnet_group.test", actionUpdate)},
 		resource.TestStep{Config: config("a1", "a2"), ConfigPlanChecks: expectEmptyPlan},
