@@ -130,3 +130,14 @@ func threeTierNet(t *testing.T, c *cloud.Client) bpaNet {
 	must(c.Associate(bg, private.ID, privateTable.ID))(t)
 	return bpaNet{vpc: vpc, public: public, private: private}
 }
+
+// TestExclusionIDsAreObjectIDs: an exclusion's ID, whose prefix has a dash
+// of its own, is recognised as an object's ID, so that front ends (the
+// search for orphans) find it in states.
+func TestExclusionIDsAreObjectIDs(t *testing.T) {
+	for id, want := range map[string]bool{unknownExclusion: true, "vpcbpa-0123456789abcdef0": false, "vpc-0123456789abcdef0": true, "data": false} {
+		if got := cloud.IsObjectID(id); got != want {
+			t.Errorf("IsObjectID(%q) = %t, want %t", id, got, want)
+		}
+	}
+}

@@ -219,6 +219,13 @@ func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
 	return objectKind{}, false
 }
 
+// IsObjectID reports whether id has the prefix of a kind a user names by
+// ID, the prefixes with a dash of their own (vpcbpa-exclude-) included.
+func IsObjectID(id string) bool {
+	_, ok := objectKindOf(id, anyKind)
+	return ok
+}
+
 // registered returns the registry's entry for a kind, named or not.
 func registered(kind Kind) (objectKind, bool) {
 	for _, k := range objectKinds {
