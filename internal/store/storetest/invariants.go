@@ -41,7 +41,16 @@ var invariantQueries = map[string]string{
 		WHERE NOT EXISTS (SELECT 1 FROM network_acl_associations a WHERE a.subnet_id = s.id)`,
 	"a subnet associated with a network ACL of another VPC": `SELECT a.id FROM network_acl_associations a
 		JOIN subnets s ON s.id = a.subnet_id JOIN network_acls n ON n.id = a.network_acl_id WHERE n.vpc_id <> s.vpc_id`,
+	"a subnet group with a subnet of another VPC than its own": `SELECT g.arn FROM (` + subnetGroups + `) g
+		JOIN subnet_group_subnets m ON m.group_arn = g.arn JOIN subnets s ON s.id = m.subnet_id WHERE s.vpc_id <> g.vpc_id`,
+	"a subnet group without subnets, or subnets of no group": `SELECT g.arn FROM (` + subnetGroups + `) g
+		WHERE NOT EXISTS (SELECT 1 FROM subnet_group_subnets m WHERE m.group_arn = g.arn)
+		UNION ALL SELECT m.group_arn FROM subnet_group_subnets m WHERE NOT EXISTS (SELECT 1 FROM (` + subnetGroups + `) g WHERE g.arn = m.group_arn)`,
 }
+
+// subnetGroups are the three services' subnet groups, as one table.
+const subnetGroups = `SELECT arn, vpc_id FROM db_subnet_groups UNION ALL SELECT arn, vpc_id FROM elasticache_subnet_groups
+	UNION ALL SELECT arn, vpc_id FROM redshift_subnet_groups`
 
 func init() {
 	// Every taggable kind's table, from the registry of kinds, so that a new
