@@ -59,9 +59,10 @@ func IsNotFound(err error) bool {
 }
 
 // isNotFoundCode recognizes AWS's codes for missing objects: most end in
-// ".NotFound"; some, such as NatGatewayNotFound, have no dot.
+// ".NotFound"; some, such as NatGatewayNotFound, have no dot, and the
+// services other than EC2 add Fault (DBSubnetGroupNotFoundFault).
 func isNotFoundCode(code string) bool {
-	return strings.HasSuffix(code, "NotFound")
+	return strings.HasSuffix(strings.TrimSuffix(code, "Fault"), "NotFound")
 }
 
 func notFound(kind Kind, id, field string) *Error {

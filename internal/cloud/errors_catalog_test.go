@@ -71,6 +71,11 @@ var noObjectFuncs = []string{
 	"checkName", "ValidateAvailabilityZoneState", "RegionByEndpoint",
 	// A customer gateway's and a virtual private gateway's own values.
 	"ValidateCustomerGateway", "validateASN", "ValidateAmazonSideASN",
+	// A subnet group's name, and its list of subnets being empty.
+	"ValidateSubnetGroupName", "requireSubnets",
+	// Block public access modes, and which of a VPC and a subnet an
+	// exclusion names.
+	"oneOf", "CheckExclusionArguments",
 }
 
 const (
@@ -133,7 +138,7 @@ func noErr(t *testing.T, err error) {
 var bg = context.Background()
 
 func catalog() []refusal {
-	return []refusal{
+	return append([]refusal{
 		// VPCs.
 		{name: "VPC block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -849,7 +854,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or
@@ -1005,14 +1010,15 @@ func scanRefusals(t *testing.T) sourceRefusals {
 				out.scanFunc(fset, fn)
 				continue
 			}
-			// The kinds' codes for unknown and malformed IDs.
+			// The codes that data holds: the kinds' codes for unknown and
+			// malformed IDs, the services' codes for their subnet groups.
 			ast.Inspect(decl, func(node ast.Node) bool {
 				lit, ok := node.(*ast.CompositeLit)
-				if !ok || !isIdent(lit.Type, "Kind") {
+				if !ok {
 					return true
 				}
 				for key, value := range keyed(lit) {
-					if key == "notFoundCode" || key == "malformedCode" {
+					if strings.HasSuffix(key, "Code") {
 						if code, ok := stringLit(value); ok {
 							out.addCode(code, fset.Position(value.Pos()).String())
 						}

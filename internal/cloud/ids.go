@@ -27,6 +27,12 @@ type Kind struct {
 	// arnType is the resource type in the object's ARN, empty when AWS gives
 	// the kind no ARN.
 	arnType string
+	// named says that users name the objects of the kind, as the services
+	// built on VPC subnets name their subnet groups: the name is the ID, has
+	// no prefix, and is unique per account, region and kind. Prefix is then
+	// only the kind's key in the registry and the store, never part of an
+	// ID, so no ID is matched against it.
+	named bool
 }
 
 // The kinds of object the cloud holds.
@@ -107,6 +113,35 @@ var (
 	KindEgressOnlyInternetGateway = Kind{
 		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",
 		notFoundCode: "InvalidGatewayID.NotFound", malformedCode: "InvalidEgressOnlyInternetGatewayId.Malformed",
+	}
+)
+
+// KindBlockPublicAccessExclusion is an exemption of a VPC or subnet from
+// VPC Block Public Access. Its prefix has a dash, as AWS's IDs
+// (vpcbpa-exclude-0123...) do.
+var KindBlockPublicAccessExclusion = Kind{
+	Prefix: "vpcbpa-exclude", awsNoun: "exclusion", label: "block public access exclusion", arnType: "vpc-block-public-access-exclusion",
+	notFoundCode: "InvalidVpcBlockPublicAccessExclusionId.NotFound", malformedCode: "InvalidVpcBlockPublicAccessExclusionId.Malformed",
+}
+
+// The subnet groups of the services built on VPC subnets. AWS reports them
+// missing with each service's own fault, and a malformed name as an invalid
+// parameter value.
+var (
+	KindDBSubnetGroup = Kind{
+		Prefix: "dbsubnetgroup", awsNoun: "DBSubnetGroup", label: "DB subnet group", named: true,
+		notFoundCode: "DBSubnetGroupNotFoundFault", malformedCode: "InvalidParameterValue",
+		notFoundMessage: "DBSubnetGroup '%s' not found.", notFoundFix: "Check the name, or create the DB subnet group (simcloud_db_subnet_group) first.",
+	}
+	KindCacheSubnetGroup = Kind{
+		Prefix: "cachesubnetgroup", awsNoun: "CacheSubnetGroup", label: "ElastiCache subnet group", named: true,
+		notFoundCode: "CacheSubnetGroupNotFoundFault", malformedCode: "InvalidParameterValue",
+		notFoundMessage: "Cache subnet group %s not found.", notFoundFix: "Check the name, or create the subnet group (simcloud_elasticache_subnet_group) first.",
+	}
+	KindClusterSubnetGroup = Kind{
+		Prefix: "clustersubnetgroup", awsNoun: "ClusterSubnetGroup", label: "Redshift subnet group", named: true,
+		notFoundCode: "ClusterSubnetGroupNotFoundFault", malformedCode: "InvalidParameterValue",
+		notFoundMessage: "ClusterSubnetGroup %s not found.", notFoundFix: "Check the name, or create the subnet group (simcloud_redshift_subnet_group) first.",
 	}
 )
 

@@ -11,17 +11,18 @@ import (
 // engine derives from routing (route states, the table that serves each
 // subnet, internet access), as front ends that show the whole cloud need it.
 type Inventory struct {
-	VPCs                       []VPC
-	InternetGateways           []InternetGateway
-	EgressOnlyInternetGateways []EgressOnlyInternetGateway
-	Subnets                    []Subnet
-	RouteTables                []RouteTable
-	ElasticIPs                 []ElasticIP
-	NATGateways                []NATGateway
-	SecurityGroups             []SecurityGroup
-	NetworkACLs                []NetworkACL
-	VPNGateways                []VPNGateway
-	CustomerGateways           []CustomerGateway
+	VPCs                        []VPC
+	InternetGateways            []InternetGateway
+	EgressOnlyInternetGateways  []EgressOnlyInternetGateway
+	Subnets                     []Subnet
+	RouteTables                 []RouteTable
+	ElasticIPs                  []ElasticIP
+	NATGateways                 []NATGateway
+	SecurityGroups              []SecurityGroup
+	NetworkACLs                 []NetworkACL
+	VPNGateways                 []VPNGateway
+	CustomerGateways            []CustomerGateway
+	BlockPublicAccessExclusions []BlockPublicAccessExclusion
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
@@ -126,6 +127,10 @@ type Index struct {
 func (inv Inventory) Index() Index {
 	x := Index{byID: map[string]int{}}
 	for _, k := range objectKinds {
+		if k.describe == nil {
+			// A named kind is not in the inventory (see NamedKinds).
+			continue
+		}
 		for _, o := range k.describe(&inv) {
 			o.Type, o.Label = k.typeName, k.label
 			for _, r := range o.References {

@@ -73,6 +73,9 @@ type routeTarget struct {
 	// target to a VPC: such a claim on the table's VPC counts as serving
 	// it, as for an internet gateway attached in the same apply.
 	attachClaim ClaimKind
+	// bpa is what VPC Block Public Access makes of traffic through the
+	// target.
+	bpa bpaExposure
 	// beyond says where a path from subnet s through an active route to
 	// target stops ("" when it reaches the internet), appending the hops it
 	// passes after the target.
@@ -122,7 +125,7 @@ func init() {
 			find:        found((*Client).findInternetGateway),
 			remove:      (*Client).DeleteInternetGateway,
 			advise:      (*Client).internetGatewayAdvice,
-			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimInternetGateway,
+			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimInternetGateway, bpa: bpaExposure{blocked: true},
 				servedVPC: servedBy(func(g InternetGateway) string { return g.VPCID }),
 				beyond:    pastInternetGateway}},
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways", createOp: "CreateEgressOnlyInternetGateway", deleteOp: "DeleteEgressOnlyInternetGateway",
@@ -132,7 +135,7 @@ func init() {
 			describe:    describeEach(func(inv *Inventory) []EgressOnlyInternetGateway { return inv.EgressOnlyInternetGateways }, describeEgressOnlyInternetGateway),
 			find:        findsStored[EgressOnlyInternetGateway],
 			remove:      removeStored[EgressOnlyInternetGateway](),
-			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway",
+			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway", bpa: bpaExposure{blocked: true, outboundOnly: true},
 				servedVPC: servedBy(func(g EgressOnlyInternetGateway) string { return g.VPCID }),
 				beyond:    pastEgressOnlyGateway}},
 		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways", createOp: "CreateNatGateway", deleteOp: "DeleteNatGateway",
@@ -186,6 +189,19 @@ func init() {
 			find:      findsStored[CustomerGateway],
 			remove:    removeStored[CustomerGateway]()},
 	}
+	objectKinds = append(objectKinds, subnetGroupKinds()...)
+	objectKinds = append(objectKinds, objectKind{Kind: KindBlockPublicAccessExclusion, typeName: "vpc_block_public_access_exclusion",
+		table: "vpc_block_public_access_exclusions", idColumn: "id", taggable: true,
+		describeOp: "DescribeVpcBlockPublicAccessExclusions", createOp: "CreateVpcBlockPublicAccessExclusion", deleteOp: "DeleteVpcBlockPublicAccessExclusion",
+		parentField: "vpc_id",
+		uses:        []Kind{KindVPC, KindSubnet},
+		inventory:   inventoryAll(func(inv *Inventory) *[]BlockPublicAccessExclusion { return &inv.BlockPublicAccessExclusions }, BlockPublicAccessExclusionFilter{}),
+		describe: describeEach(func(inv *Inventory) []BlockPublicAccessExclusion { return inv.BlockPublicAccessExclusions },
+			func(e BlockPublicAccessExclusion) Object {
+				return Object{ID: e.ID, Tags: e.Tags, Value: e, References: references("vpc_id", e.VPCID, "subnet_id", e.SubnetID)}
+			}),
+		find:   findsStored[BlockPublicAccessExclusion],
+		remove: removeStored[BlockPublicAccessExclusion]()})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with
@@ -205,19 +221,40 @@ func foundByID[T any](find func(*Client, ReadTx, string) (T, error)) func(*Clien
 }
 
 // objectKindOf returns the kind of an ID by its prefix, among the kinds
-// that pass keep; ok is false for any other string.
+// that pass keep; ok is false for any other string. A named kind's objects
+// have no prefix, so no ID is of a named kind here: "main" could be a DB,
+// ElastiCache or Redshift subnet group alike.
 func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
 	prefix := IDPrefix(id)
 	for _, k := range objectKinds {
-		if k.Prefix == prefix && keep(k) {
+		// A prefix with a dash of its own (vpcbpa-exclude) is more than
+		// IDPrefix sees.
+		if (k.Prefix == prefix || strings.Contains(k.Prefix, "-") && strings.HasPrefix(id, k.Prefix+"-")) && !k.named && keep(k) {
 			return k, true
 		}
 	}
 	return objectKind{}, false
 }
 
-func anyKind(objectKind) bool           { return true }
-func taggableKind(k objectKind) bool    { return k.taggable }
+// IsObjectID reports whether id has the prefix of a kind a user names by
+// ID, the prefixes with a dash of their own (vpcbpa-exclude-) included.
+func IsObjectID(id string) bool {
+	_, ok := objectKindOf(id, anyKind)
+	return ok
+}
+
+// registered returns the registry's entry for a kind, named or not.
+func registered(kind Kind) (objectKind, bool) {
+	for _, k := range objectKinds {
+		if k.Prefix == kind.Prefix {
+			return k, true
+		}
+	}
+	return objectKind{}, false
+}
+
+func anyKind(k objectKind) bool         { return !k.named }
+func taggableKind(k objectKind) bool    { return k.taggable && !k.named }
 func routeTargetKind(k objectKind) bool { return k.route != nil }
 
 // routeTargetOf returns what routing makes of a route's target, by the
@@ -229,13 +266,28 @@ func routeTargetOf(target string) (*routeTarget, bool) {
 }
 
 // ObjectPrefixes are the ID prefixes of every kind of object a user can name
-// by ID.
+// by ID; named kinds have none.
 func ObjectPrefixes() []string {
-	prefixes := make([]string, len(objectKinds))
-	for i, k := range objectKinds {
-		prefixes[i] = k.Prefix
+	var prefixes []string
+	for _, k := range objectKinds {
+		if !k.named {
+			prefixes = append(prefixes, k.Prefix)
+		}
 	}
 	return prefixes
+}
+
+// NamedKinds are the kinds whose objects users name (see Kind.named), whose
+// IDs are names: simcloud show, delete and tag, which find a kind by an
+// ID's prefix, do not reach them; their resources and the engine do.
+func NamedKinds() []Kind {
+	var kinds []Kind
+	for _, k := range objectKinds {
+		if k.named {
+			kinds = append(kinds, k.Kind)
+		}
+	}
+	return kinds
 }
 
 // DeletionOrder lists the type names of the kinds in an order in which
@@ -275,13 +327,12 @@ type KindNaming struct {
 // Naming returns the registry's names for a kind; ok is false for a kind
 // with no entry (one a user does not name by ID alone).
 func Naming(kind Kind) (KindNaming, bool) {
-	for _, k := range objectKinds {
-		if k.Prefix == kind.Prefix {
-			return KindNaming{TypeName: k.typeName, Label: k.label, CreateOp: k.createOp, DescribeOp: k.describeOp,
-				DeleteOp: k.deleteOp, Taggable: k.taggable}, true
-		}
+	k, ok := registered(kind)
+	if !ok {
+		return KindNaming{}, false
 	}
-	return KindNaming{}, false
+	return KindNaming{TypeName: k.typeName, Label: k.label, CreateOp: k.createOp, DescribeOp: k.describeOp,
+		DeleteOp: k.deleteOp, Taggable: k.taggable}, true
 }
 
 // StoredTable is a table of the store that holds objects of one kind.

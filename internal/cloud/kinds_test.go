@@ -49,17 +49,21 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	exclusion, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{SubnetID: subnet.ID, Mode: cloud.ExclusionAllowEgress})
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
 		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: ""},
-		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID})
+		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID}
+	objects := []string{nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
 	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID}) {
-		seen[cloud.IDPrefix(id)] = true
+		seen[kindPrefix(id)] = true
 	}
 	for _, prefix := range cloud.ObjectPrefixes() {
 		if !seen[prefix] {
@@ -129,6 +133,18 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	}
 }
 
+// kindPrefix is the registered prefix that starts id, the longest: an
+// exclusion's vpcbpa-exclude- is more than IDPrefix sees.
+func kindPrefix(id string) string {
+	best := ""
+	for _, p := range cloud.ObjectPrefixes() {
+		if strings.HasPrefix(id, p+"-") && len(p) > len(best) {
+			best = p
+		}
+	}
+	return best
+}
+
 // checkIndex checks that the inventory's index holds an object of every
 // registered kind, typed, each of parents with the given parent, and each
 // holder of refersTo with a reference to the given object.
@@ -141,7 +157,7 @@ func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]stri
 	index := inv.Index()
 	kinds := map[string]bool{}
 	for _, o := range index.Objects {
-		kinds[cloud.IDPrefix(o.ID)] = true
+		kinds[kindPrefix(o.ID)] = true
 		if o.Type == "" || o.Label == "" {
 			t.Errorf("index: %s has type %q and label %q", o.ID, o.Type, o.Label)
 		}
@@ -169,8 +185,8 @@ func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]stri
 // and elastic IP, everything in a VPC before the VPC).
 func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	order := cloud.DeletionOrder()
-	if len(order) != len(cloud.ObjectPrefixes()) {
-		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), len(cloud.ObjectPrefixes()))
+	if want := len(cloud.ObjectPrefixes()) + len(cloud.NamedKinds()); len(order) != want {
+		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), want)
 	}
 	position := map[string]int{}
 	for i, typ := range order {
@@ -179,6 +195,8 @@ func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	for _, pair := range [][2]string{
 		{"nat_gateway", "subnet"}, {"nat_gateway", "eip"}, {"route_table_association", "subnet"}, {"route_table_association", "route_table"},
 		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
+		{"db_subnet_group", "subnet"}, {"elasticache_subnet_group", "subnet"}, {"redshift_subnet_group", "subnet"},
+		{"vpc_block_public_access_exclusion", "subnet"}, {"vpc_block_public_access_exclusion", "vpc"},
 	} {
 		if position[pair[0]] >= position[pair[1]] {
 			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])

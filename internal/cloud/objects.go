@@ -78,7 +78,7 @@ func findsStored[T Row](c *Client, tx ReadTx, id string) error {
 // the entry returned names no operation, and the store refuses the kind.
 func kindOf[T Row]() objectKind {
 	var zero T
-	k, _ := objectKindOf(zero.StoredKind().Prefix+"-", anyKind)
+	k, _ := registered(zero.StoredKind())
 	return k
 }
 

@@ -138,6 +138,11 @@ func (c *Client) followPath(tx ReadTx, s Subnet, table RouteTable, direction, ip
 	}
 	if k, ok := objectKindOf(route.Target, routeTargetKind); ok {
 		p.Hops = append(p.Hops, Hop{Kind: k.typeName, ID: route.Target})
+		if broken, fix, err := c.blockedByBPA(tx, s, k.route.bpa, direction); err != nil {
+			return Path{}, err
+		} else if broken != "" {
+			return stop(broken, fix)
+		}
 		if broken, fix, err := k.route.beyond(c, tx, s, route.Target, direction, ipVersion, &p); err != nil || broken != "" {
 			if err != nil {
 				return Path{}, err
@@ -209,7 +214,9 @@ func (c *Client) natReachesInternet(tx ReadTx, natID, ipVersion string, p *Path)
 	}
 	p.Hops = append(p.Hops, Hop{Kind: "route", ID: RouteID(table.ID, route.Destination), Detail: route.Destination + " -> " + route.Target},
 		Hop{Kind: "internet_gateway", ID: route.Target})
-	return "", "", nil
+	// The NAT gateway's own traffic meets BPA as its subnet's, outbound
+	// only.
+	return c.blockedByBPA(tx, natSubnet, bpaExposure{blocked: true, outboundOnly: true}, Outbound)
 }
 
 // longestMatch returns the route whose destination covers addr most

@@ -78,6 +78,9 @@ type ReadTx interface {
 	// RoutePropagations are the IDs of the virtual private gateways that
 	// propagate routes into a table, in order; they go with the table.
 	RoutePropagations(tableID string) ([]string, error)
+	// BlockPublicAccessMode is the VPC Block Public Access mode of a
+	// scope, off until set.
+	BlockPublicAccessMode(scope Scope) (string, error)
 }
 
 // Tx is a write transaction.
@@ -112,6 +115,11 @@ type Tx interface {
 	// DeleteRoutePropagation stops it, if it does.
 	PutRoutePropagation(tableID, vgwID string) error
 	DeleteRoutePropagation(tableID, vgwID string) error
+	// SetSubnetGroupSubnets replaces the subnets of the subnet group whose
+	// ARN is given; they go with the group.
+	SetSubnetGroupSubnets(groupARN string, subnetIDs []string) error
+
+	SetBlockPublicAccessMode(scope Scope, mode string) error
 
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error

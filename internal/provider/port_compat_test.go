@@ -148,6 +148,20 @@ var portCases = map[string]portCase{
 			{address: "simcloud_default_route_table.main", id: portAttributeID("simcloud_vpc.main", "id")},
 		},
 	},
+	"subnet_groups": {
+		applied: []statecheck.StateCheck{
+			portExpect("simcloud_db_subnet_group.database", "id", knownvalue.StringExact("complete")),
+			portExpect("simcloud_db_subnet_group.database", "arn", knownvalue.StringExact("arn:aws:rds:us-east-1:123456789012:subgrp:complete")),
+			portSameID("simcloud_db_subnet_group.database", "vpc_id", "simcloud_vpc.main"),
+			portSameID("simcloud_elasticache_subnet_group.elasticache", "vpc_id", "simcloud_vpc.main"),
+			portExpect("simcloud_redshift_subnet_group.redshift", "description", knownvalue.StringExact("Redshift subnet group for complete")),
+		},
+		imports: []portImport{
+			{address: "simcloud_db_subnet_group.database"},
+			{address: "simcloud_elasticache_subnet_group.elasticache"},
+			{address: "simcloud_redshift_subnet_group.redshift"},
+		},
+	},
 	"ipv6_egress_only": {
 		applied: []statecheck.StateCheck{
 			portExpect("simcloud_route_table.private", "route", knownvalue.SetExact([]knownvalue.Check{

@@ -172,6 +172,11 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(vpnGatewayKind),
 		newResource(vpnGatewayAttachmentKind),
 		newResource(vgwRoutePropagationKind),
+		newResource(dbSubnetGroupKind),
+		newResource(elastiCacheSubnetGroupKind),
+		newResource(redshiftSubnetGroupKind),
+		newResource(blockPublicAccessOptionsKind),
+		newResource(blockPublicAccessExclusionKind),
 	}
 }
 

@@ -51,9 +51,12 @@ func (c column[T]) value(row *T) any {
 }
 
 // hold says that a row stops the object whose ID is in column from being
-// deleted, unless the condition unless (over the table's alias) holds.
+// deleted, unless the condition unless (over the table's alias) holds. With
+// via, column is one of the table via, of the row's parts (a subnet group's
+// members), whose column owner holds the row's ID.
 type hold struct {
 	column, unless string
+	via, owner     string
 }
 
 // table describes how objects of type T are kept, and how filters of type F
@@ -61,6 +64,9 @@ type hold struct {
 type table[T cloud.Row, F cloud.Filter] struct {
 	// alias names the table in reads; filters' conditions use it.
 	name, alias string
+	// of is the kind of the rows, for a type that serves several kinds
+	// (cloud.SubnetGroup); else the type's own.
+	of cloud.Kind
 	// columns come ID first. A table with an owner_id column is scoped:
 	// reads see only the rows of the scope's account and region.
 	columns []column[T]
@@ -223,6 +229,9 @@ type rowTable interface {
 }
 
 func (d *table[T, F]) kind() cloud.Kind {
+	if d.of.Prefix != "" {
+		return d.of
+	}
 	var zero T
 	return zero.StoredKind()
 }
@@ -336,7 +345,12 @@ func (d *table[T, F]) dependents(column string) []string {
 		if h.column != column {
 			continue
 		}
-		q := `SELECT ` + d.alias + `.` + d.idColumn() + ` AS id FROM ` + d.name + ` ` + d.alias + ` WHERE ` + d.alias + `.` + column + ` = ?`
+		from, held := d.name+` `+d.alias, d.alias+`.`+column
+		if h.via != "" {
+			from += ` JOIN ` + h.via + ` held ON held.` + h.owner + ` = ` + d.alias + `.` + d.idColumn()
+			held = `held.` + column
+		}
+		q := `SELECT ` + d.alias + `.` + d.idColumn() + ` AS id FROM ` + from + ` WHERE ` + held + ` = ?`
 		if h.unless != "" {
 			q += ` AND NOT ` + h.unless
 		}

@@ -37,10 +37,18 @@ func TestTablesAgreeWithTheRegistry(t *testing.T) {
 		}
 	}
 	registeredKinds := map[string]bool{}
+	for _, kind := range cloud.NamedKinds() {
+		registeredKinds[kind.Prefix] = true
+	}
 	for _, prefix := range cloud.ObjectPrefixes() {
 		registeredKinds[prefix] = true
 		if !kinds[prefix] {
 			t.Errorf("no table keeps the objects with IDs %s-", prefix)
+		}
+	}
+	for _, kind := range cloud.NamedKinds() {
+		if !kinds[kind.Prefix] {
+			t.Errorf("no table keeps the objects of the named kind %s", kind.Prefix)
 		}
 	}
 	// The engine's generic operations (cloud.Describe and the rest) find

@@ -80,6 +80,8 @@ var snapshotTables = append(objectSnapshotTables(),
 	snapshotTable{name: "tags", key: 2, columns: text("resource_id", "key", "value")},
 	snapshotTable{name: "network_acl_associations", key: 1, columns: text("id", "network_acl_id", "subnet_id")},
 	snapshotTable{name: "vgw_route_propagations", key: 2, columns: text("route_table_id", "vpn_gateway_id")},
+	snapshotTable{name: "subnet_group_subnets", key: 2, columns: text("group_arn", "subnet_id")},
+	snapshotTable{name: "vpc_block_public_access_options", key: 2, columns: text("owner_id", "region", "internet_gateway_block_mode")},
 	snapshotTable{name: "security_group_rules", key: 1, columns: []snapshotColumn{
 		{name: "id", kind: textColumn}, {name: "security_group_id", kind: textColumn}, {name: "egress", kind: boolColumn},
 		{name: "ip_protocol", kind: textColumn}, {name: "from_port", kind: intColumn}, {name: "to_port", kind: intColumn},

@@ -70,6 +70,24 @@ func populate(t *testing.T, st cloud.Store) {
 		if _, err := c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", IPAddress: "203.0.113.12", Type: "ipsec.1"}); err != nil {
 			t.Fatal(err)
 		}
+		second, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.2.0/24", AvailabilityZone: "eu-west-1b"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.SetBlockPublicAccessOptions(ctx, cloud.BlockPublicAccessIngress); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{SubnetID: subnet.ID, Mode: cloud.ExclusionAllowEgress,
+			Tags: map[string]string{"why": "nat"}}); err != nil {
+			t.Fatal(err)
+		}
+		// One name in three services: three groups.
+		for _, kind := range cloud.NamedKinds() {
+			in := cloud.SubnetGroupInput{Name: "data", Description: "d", SubnetIDs: []string{subnet.ID, second.ID}, Tags: map[string]string{"tier": "data"}}
+			if _, err := c.CreateSubnetGroup(ctx, kind, in); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
 

@@ -239,3 +239,37 @@ func (t *sqlTx) PutRoutePropagation(tableID, vgwID string) error {
 func (t *sqlTx) DeleteRoutePropagation(tableID, vgwID string) error {
 	return t.exec(`DELETE FROM vgw_route_propagations WHERE route_table_id = ? AND vpn_gateway_id = ?`, tableID, vgwID)
 }
+
+func (t *sqlTx) SetSubnetGroupSubnets(groupARN string, subnetIDs []string) error {
+	if err := t.exec(`DELETE FROM subnet_group_subnets WHERE group_arn = ?`, groupARN); err != nil {
+		return err
+	}
+	for _, id := range subnetIDs {
+		if err := t.exec(`INSERT INTO subnet_group_subnets (group_arn, subnet_id) VALUES (?, ?)`, groupARN, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *sqlTx) BlockPublicAccessMode(scope cloud.Scope) (string, error) {
+	modes, err := t.strings(`SELECT internet_gateway_block_mode FROM vpc_block_public_access_options WHERE owner_id = ? AND region = ?`,
+		scope.AccountID, scope.Region)
+	if err != nil || len(modes) == 0 {
+		return cloud.BlockPublicAccessOff, err
+	}
+	return modes[0], nil
+}
+
+// SetBlockPublicAccessMode keeps a row only for a mode other than off, so
+// that a cloud never touched and one set back to off are the same.
+func (t *sqlTx) SetBlockPublicAccessMode(scope cloud.Scope, mode string) error {
+	if err := t.exec(`DELETE FROM vpc_block_public_access_options WHERE owner_id = ? AND region = ?`, scope.AccountID, scope.Region); err != nil {
+		return err
+	}
+	if mode == cloud.BlockPublicAccessOff {
+		return nil
+	}
+	return t.exec(`INSERT INTO vpc_block_public_access_options (owner_id, region, internet_gateway_block_mode) VALUES (?, ?, ?)`,
+		scope.AccountID, scope.Region, mode)
+}

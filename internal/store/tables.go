@@ -7,7 +7,7 @@ import (
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
-	securityGroups, networkACLs, vpnGateways, customerGateways}
+	securityGroups, networkACLs, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups, blockPublicAccessExclusions}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -276,4 +276,55 @@ var customerGateways = &table[cloud.CustomerGateway, cloud.CustomerGatewayFilter
 		return selection{}.equal("cgw.id", f.ID).tagged(f.Tags)
 	},
 	tags: func(g *cloud.CustomerGateway) *map[string]string { return &g.Tags },
+}
+
+// The three services' subnet groups are one shape in three tables, keyed by
+// ARN (a name is unique only per service, account and region); their
+// subnets are in subnet_group_subnets, keyed by the group's ARN.
+var (
+	dbSubnetGroups      = subnetGroupTable(cloud.KindDBSubnetGroup, "db_subnet_groups", "dbsg")
+	cacheSubnetGroups   = subnetGroupTable(cloud.KindCacheSubnetGroup, "elasticache_subnet_groups", "ecsg")
+	clusterSubnetGroups = subnetGroupTable(cloud.KindClusterSubnetGroup, "redshift_subnet_groups", "rssg")
+)
+
+func subnetGroupTable(kind cloud.Kind, name, alias string) *table[cloud.SubnetGroup, cloud.SubnetGroupFilter] {
+	return &table[cloud.SubnetGroup, cloud.SubnetGroupFilter]{
+		name: name, alias: alias, of: kind,
+		columns: []column[cloud.SubnetGroup]{
+			{name: "arn", field: func(g *cloud.SubnetGroup) any { return &g.ARN }},
+			{name: "owner_id", field: func(g *cloud.SubnetGroup) any { return &g.OwnerID }},
+			{name: "region", field: func(g *cloud.SubnetGroup) any { return &g.Region }},
+			{name: "name", field: func(g *cloud.SubnetGroup) any { return &g.Name }},
+			{name: "description", mutable: true, field: func(g *cloud.SubnetGroup) any { return &g.Description }},
+			{name: "vpc_id", mutable: true, field: func(g *cloud.SubnetGroup) any { return &g.VPCID }},
+		},
+		holds: []hold{{column: "subnet_id", via: "subnet_group_subnets", owner: "group_arn"}},
+		filter: func(f cloud.SubnetGroupFilter) selection {
+			return selection{}.equal(alias+".name", f.Name).tagged(f.Tags)
+		},
+		tags: func(g *cloud.SubnetGroup) *map[string]string { return &g.Tags },
+		complete: func(t *sqlTx, g *cloud.SubnetGroup, _ cloud.SubnetGroupFilter) (err error) {
+			g.Kind = kind
+			g.SubnetIDs, err = t.strings(`SELECT subnet_id FROM subnet_group_subnets WHERE group_arn = ? ORDER BY subnet_id`, g.ARN)
+			return err
+		},
+		deleteFirst: []string{`DELETE FROM subnet_group_subnets WHERE group_arn = ?`},
+	}
+}
+
+var blockPublicAccessExclusions = &table[cloud.BlockPublicAccessExclusion, cloud.BlockPublicAccessExclusionFilter]{
+	name: "vpc_block_public_access_exclusions", alias: "bpax",
+	columns: []column[cloud.BlockPublicAccessExclusion]{
+		{name: "id", field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.ID }},
+		{name: "owner_id", field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.OwnerID }},
+		{name: "region", field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.Region }},
+		{name: "vpc_id", nullable: true, field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.VPCID }},
+		{name: "subnet_id", nullable: true, field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.SubnetID }},
+		{name: "internet_gateway_exclusion_mode", mutable: true, field: func(e *cloud.BlockPublicAccessExclusion) any { return &e.InternetGatewayExclusionMode }},
+	},
+	holds: []hold{{column: "vpc_id"}, {column: "subnet_id"}},
+	filter: func(f cloud.BlockPublicAccessExclusionFilter) selection {
+		return selection{}.equal("bpax.id", f.ID).equal("bpax.vpc_id", f.VPCID).equal("bpax.subnet_id", f.SubnetID).tagged(f.Tags)
+	},
+	tags: func(e *cloud.BlockPublicAccessExclusion) *map[string]string { return &e.Tags },
 }

@@ -46,7 +46,16 @@ var invariantQueries = map[string]string{
 	"a route propagation from a gateway not attached to the table's VPC": `SELECT p.route_table_id FROM vgw_route_propagations p
 		JOIN route_tables t ON t.id = p.route_table_id JOIN vpn_gateways g ON g.id = p.vpn_gateway_id
 		WHERE g.vpc_id IS NULL OR g.vpc_id <> t.vpc_id`,
+	"a subnet group with a subnet of another VPC than its own": `SELECT g.arn FROM (` + subnetGroups + `) g
+		JOIN subnet_group_subnets m ON m.group_arn = g.arn JOIN subnets s ON s.id = m.subnet_id WHERE s.vpc_id <> g.vpc_id`,
+	"a subnet group without subnets, or subnets of no group": `SELECT g.arn FROM (` + subnetGroups + `) g
+		WHERE NOT EXISTS (SELECT 1 FROM subnet_group_subnets m WHERE m.group_arn = g.arn)
+		UNION ALL SELECT m.group_arn FROM subnet_group_subnets m WHERE NOT EXISTS (SELECT 1 FROM (` + subnetGroups + `) g WHERE g.arn = m.group_arn)`,
 }
+
+// subnetGroups are the three services' subnet groups, as one table.
+const subnetGroups = `SELECT arn, vpc_id FROM db_subnet_groups UNION ALL SELECT arn, vpc_id FROM elasticache_subnet_groups
+	UNION ALL SELECT arn, vpc_id FROM redshift_subnet_groups`
 
 func init() {
 	// Every table whose rows carry tags, from the registry of kinds, so

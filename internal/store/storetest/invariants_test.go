@@ -68,6 +68,25 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 	}
 	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID,
 		vgw.ID, cgw.ID}
+	exclusion, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{VPCID: vpc.ID, Mode: cloud.ExclusionAllowBidirectional, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, exclusion.ID)
+	for _, kind := range cloud.NamedKinds() {
+		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
+		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
+			second, serr := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.2.0/24", AvailabilityZone: "us-east-1b"})
+			if serr != nil {
+				t.Fatal(serr)
+			}
+			g, err = c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID, second.ID}, Tags: tags})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		tagged = append(tagged, g.ARN)
+	}
 	if len(tagged) != len(cloud.TaggableTables()) {
 		t.Fatalf("the test tags %d kinds, the registry has %d taggable ones", len(tagged), len(cloud.TaggableTables()))
 	}
