@@ -79,6 +79,15 @@ func notFound(kind Kind, id, field string) *Error {
 }
 
 func malformedID(kind Kind, id, field string) *Error {
+	if kind.namedByKey() {
+		return &Error{
+			Code:    kind.malformedCode,
+			Message: fmt.Sprintf("%q is not the name of a %s", printable(id), kind.label),
+			Fix:     fmt.Sprintf("Give the %s's ARN or name, such as a reference to the resource's id or arn attribute.", kind.label),
+			Field:   field,
+			Objects: []string{printable(id)},
+		}
+	}
 	return &Error{
 		Code:    kind.malformedCode,
 		Message: fmt.Sprintf("Invalid id: %q (expecting %q)", id, kind.Prefix+"-..."),

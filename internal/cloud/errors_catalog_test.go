@@ -65,6 +65,9 @@ var noObjectFuncs = []string{
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
+	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
+	// and settings.
+	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets",
 }
 
 const (
@@ -126,7 +129,9 @@ func noErr(t *testing.T, err error) {
 
 var bg = context.Background()
 
-func catalog() []refusal {
+func catalog() []refusal { return append(networkCatalog(), loggingCatalog()...) }
+
+func networkCatalog() []refusal {
 	return []refusal{
 		// VPCs.
 		{name: "VPC block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,

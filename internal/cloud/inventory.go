@@ -20,6 +20,13 @@ type Inventory struct {
 	NATGateways                []NATGateway
 	SecurityGroups             []SecurityGroup
 	NetworkACLs                []NetworkACL
+	// IAM's objects are the account's, in every region's inventory.
+	IAMRoles                 []IAMRole
+	IAMPolicies              []IAMPolicy
+	IAMRolePolicyAttachments []IAMRolePolicyAttachment
+	IAMRolePolicies          []IAMRolePolicy
+	LogGroups                []LogGroup
+	FlowLogs                 []FlowLog
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -78,8 +78,12 @@ func findsStored[T Row](c *Client, tx ReadTx, id string) error {
 // the entry returned names no operation, and the store refuses the kind.
 func kindOf[T Row]() objectKind {
 	var zero T
-	k, _ := objectKindOf(zero.StoredKind().Prefix+"-", anyKind)
-	return k
+	for _, k := range objectKinds {
+		if k.Prefix == zero.StoredKind().Prefix {
+			return k
+		}
+	}
+	return objectKind{}
 }
 
 // ids names an object of the kind in the event of an operation on it, as
