@@ -59,9 +59,10 @@ func IsNotFound(err error) bool {
 }
 
 // isNotFoundCode recognizes AWS's codes for missing objects: most end in
-// ".NotFound"; some, such as NatGatewayNotFound, have no dot.
+// ".NotFound"; some, such as NatGatewayNotFound, have no dot; IAM's and
+// CloudWatch Logs' are their own.
 func isNotFoundCode(code string) bool {
-	return strings.HasSuffix(code, "NotFound")
+	return strings.HasSuffix(code, "NotFound") || code == "NoSuchEntity" || code == "ResourceNotFoundException"
 }
 
 func notFound(kind Kind, id, field string) *Error {

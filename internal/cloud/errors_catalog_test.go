@@ -62,7 +62,7 @@ var noObjectFuncs = []string{
 	"AllocateAddress",
 	// A security group's name, description and rules, each alone or a
 	// direction's count.
-	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
+	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents

@@ -714,3 +714,27 @@ func describeIAMRolePolicyAttachment(a IAMRolePolicyAttachment) Object {
 func describeIAMRolePolicy(p IAMRolePolicy) Object {
 	return Object{ID: p.Key, Parent: p.RoleARN, Value: p, References: references("role", p.RoleARN)}
 }
+
+// ParseRolePolicyAttachmentImportID reads the AWS provider's import ID of
+// an attachment: the role's name, a slash and the policy's ARN.
+func ParseRolePolicyAttachmentImportID(id string) (role, policyARN string, err error) {
+	role, policyARN, _ = strings.Cut(id, "/")
+	if ValidateIAMName(role, "role", maxRoleNameLength) != nil || ValidatePolicyARN(policyARN, "policy_arn") != nil {
+		return "", "", importIDError(id, "<role name>/<policy ARN>, such as flow-logs/arn:aws:iam::aws:policy/ReadOnlyAccess")
+	}
+	return role, policyARN, nil
+}
+
+// ParseRolePolicyImportID reads the AWS provider's import ID of an inline
+// policy: the role's name, a colon and the policy's name.
+func ParseRolePolicyImportID(id string) (role, name string, err error) {
+	role, name, _ = strings.Cut(id, ":")
+	if ValidateIAMName(role, "role", maxRoleNameLength) != nil || ValidateIAMName(name, "name", maxPolicyNameLength) != nil {
+		return "", "", importIDError(id, "<role name>:<policy name>, such as flow-logs:write-logs")
+	}
+	return role, name, nil
+}
+
+func importIDError(id, form string) *Error {
+	return iamValidation("", fmt.Sprintf("Unexpected format of ID (%s), expected %s", printable(id), strings.SplitN(form, ",", 2)[0]), "Import by "+form+".")
+}

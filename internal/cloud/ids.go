@@ -215,3 +215,6 @@ func isLowerHex(s string) bool {
 func crc32String(s string) uint32 {
 	return crc32.ChecksumIEEE([]byte(s))
 }
+
+// Label is how people call the kind: "transit gateway".
+func (k Kind) Label() string { return k.label }

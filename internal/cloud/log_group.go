@@ -82,6 +82,14 @@ func ValidateLogRetention(days int64, field string) error {
 	return nil
 }
 
+// CheckLogGroupClass checks a log group's class.
+func CheckLogGroupClass(class, field string) error {
+	if !slices.Contains(LogGroupClasses, class) {
+		return logsInvalid(field, fmt.Sprintf("Invalid log group class: %s", printable(class)), "Give STANDARD, INFREQUENT_ACCESS or DELIVERY.")
+	}
+	return nil
+}
+
 // LogGroupInput is a log group as CreateLogGroup and the updates take it.
 type LogGroupInput struct {
 	Name, KMSKeyID, LogGroupClass string
@@ -99,8 +107,8 @@ func (c *Client) logGroupRule(in LogGroupInput, selfARN string) Rule {
 		if err := ValidateLogRetention(in.RetentionInDays, "retention_in_days"); err != nil {
 			return err
 		}
-		if !slices.Contains(LogGroupClasses, in.LogGroupClass) {
-			return logsInvalid("log_group_class", fmt.Sprintf("Invalid log group class: %s", printable(in.LogGroupClass)), "Give STANDARD, INFREQUENT_ACCESS or DELIVERY.")
+		if err := CheckLogGroupClass(in.LogGroupClass, "log_group_class"); err != nil {
+			return err
 		}
 		if in.KMSKeyID != "" && IsKnown(in.KMSKeyID) {
 			if a, ok := parseARN(in.KMSKeyID); !ok || a.service != "kms" {

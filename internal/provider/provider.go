@@ -165,6 +165,12 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultSecurityGroupKind),
 		newResource(defaultNetworkACLKind),
 		newResource(networkACLRuleKind),
+		newResource(iamRoleKind),
+		newResource(iamPolicyKind),
+		newResource(iamRolePolicyAttachmentKind),
+		newResource(iamRolePolicyKind),
+		newResource(logGroupKind),
+		newResource(flowLogKind),
 	}
 }
 
@@ -180,6 +186,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
 		NewNetworkACLsDataSource,
+		NewIAMPolicyDocumentDataSource,
 	}
 }
 
