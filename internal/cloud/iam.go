@@ -250,13 +250,14 @@ func (in IAMRoleInput) valuesRule() Rule {
 func (c *Client) roleRule(in IAMRoleInput, selfARN string) Rule {
 	return allRules(in.valuesRule(), func(v View) error {
 		if IsKnown(in.Name) {
-			if other, ok, err := first[IAMRole](v, c.scope, IAMRoleFilter{Name: in.Name}); err != nil || ok && other.ARN != selfARN {
-				if err != nil {
-					return err
-				}
+			other, _, err := first[IAMRole](v, c.scope, IAMRoleFilter{Name: in.Name})
+			if err != nil {
+				return err
+			}
+			if holder, obstacle := takenBy(v, ClaimIAMRoleName, c.scope.AccountID, strings.ToLower(in.Name), other.ARN, selfARN); holder != "" {
 				return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("Role with name %s already exists.", in.Name),
-					Fix:   "Choose another name (role names are unique in an account, whatever their case or path), or use name_prefix.",
-					Field: "name", Objects: []string{other.ARN}, Obstacle: other.ARN}
+					Fix:   fmt.Sprintf("Role names are unique in an account, whatever their case or path, and %s has this one: choose another name, or use name_prefix.", holder),
+					Field: "name", Objects: []string{holder}, Obstacle: obstacle}
 			}
 		}
 		return c.policyExistsRule(in.PermissionsBoundary, "permissions_boundary")(v)
@@ -266,7 +267,38 @@ func (c *Client) roleRule(in IAMRoleInput, selfARN string) Rule {
 // CheckIAMRole runs at plan time the rules that creating (selfARN "") or
 // updating a role will meet at apply.
 func (c *Client) CheckIAMRole(ctx context.Context, p *Plan, holder Holder, in IAMRoleInput, selfARN string) error {
-	return c.Check(ctx, p, holder, c.roleRule(in, selfARN))
+	return c.Check(ctx, p, holder, c.roleRule(in, selfARN), nameClaim(ClaimIAMRoleName, c.scope.AccountID, strings.ToLower(in.Name))...)
+}
+
+// The claims of planned objects on names unique in an account (IAM's,
+// their case ignored) or in a region (log groups').
+const (
+	ClaimIAMRoleName   ClaimKind = "iam-role-name"
+	ClaimIAMPolicyName ClaimKind = "iam-policy-name"
+	ClaimLogGroupName  ClaimKind = "log-group-name"
+)
+
+func nameClaim(kind ClaimKind, scope, name string) []Claim {
+	if !IsKnown(name) {
+		return nil
+	}
+	return []Claim{{Kind: kind, Scope: scope, Value: name}}
+}
+
+// takenBy says who holds a name unique in scope: storedKey, the key of the
+// stored object found with it, unless that is the object itself (selfKey),
+// or another planned object that claims it; "" when the name is free.
+// obstacle is the stored object, if that is who.
+func takenBy(v View, claim ClaimKind, scope, name, storedKey, selfKey string) (holder, obstacle string) {
+	if storedKey != "" && storedKey != selfKey {
+		return storedKey, storedKey
+	}
+	for _, cl := range v.Claimed(claim, scope) {
+		if cl.Value == name {
+			return cl.Who(), ""
+		}
+	}
+	return "", ""
 }
 
 // CreateIAMRole creates a role.
@@ -335,13 +367,22 @@ func (c *Client) findRole(tx ReadTx, nameOrARN, field string) (IAMRole, error) {
 	return r, nil
 }
 
-// roleExistsRule refuses a reference to a role the account does not have.
+// roleExistsRule refuses a reference to a role the account does not have
+// and the plan does not create.
 func (c *Client) roleExistsRule(nameOrARN, field string) Rule {
 	return func(v View) error {
 		if nameOrARN == "" || !IsKnown(nameOrARN) {
 			return nil
 		}
 		_, err := c.findRole(v, nameOrARN, field)
+		if IsNotFound(err) && !strings.HasPrefix(nameOrARN, "arn:") {
+			// A role that the same plan creates is there at apply.
+			for _, cl := range v.Claimed(ClaimIAMRoleName, c.scope.AccountID) {
+				if cl.Value == strings.ToLower(nameOrARN) {
+					return nil
+				}
+			}
+		}
 		return err
 	}
 }
@@ -423,20 +464,24 @@ func (c *Client) policyRule(in IAMPolicyInput, selfARN string) Rule {
 		if !IsKnown(in.Name) {
 			return nil
 		}
-		other, ok, err := first[IAMPolicy](v, c.scope, IAMPolicyFilter{Name: in.Name})
-		if err != nil || !ok || other.ARN == selfARN {
+		other, _, err := first[IAMPolicy](v, c.scope, IAMPolicyFilter{Name: in.Name})
+		if err != nil {
 			return err
 		}
+		holder, obstacle := takenBy(v, ClaimIAMPolicyName, c.scope.AccountID, strings.ToLower(in.Name), other.ARN, selfARN)
+		if holder == "" {
+			return nil
+		}
 		return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("A policy called %s already exists. Duplicate names are not allowed.", in.Name),
-			Fix: "Choose another name (policy names are unique in an account, whatever their path), or use name_prefix.", Field: "name",
-			Objects: []string{other.ARN}, Obstacle: other.ARN}
+			Fix:   fmt.Sprintf("Policy names are unique in an account, whatever their path, and %s has this one: choose another name, or use name_prefix.", holder),
+			Field: "name", Objects: []string{holder}, Obstacle: obstacle}
 	}
 }
 
 // CheckIAMPolicy runs at plan time the rules that creating (selfARN "") or
 // updating a policy will meet at apply.
 func (c *Client) CheckIAMPolicy(ctx context.Context, p *Plan, holder Holder, in IAMPolicyInput, selfARN string) error {
-	return c.Check(ctx, p, holder, c.policyRule(in, selfARN))
+	return c.Check(ctx, p, holder, c.policyRule(in, selfARN), nameClaim(ClaimIAMPolicyName, c.scope.AccountID, strings.ToLower(in.Name))...)
 }
 
 // CreateIAMPolicy creates a customer managed policy.

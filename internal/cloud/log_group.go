@@ -122,20 +122,24 @@ func (c *Client) logGroupRule(in LogGroupInput, selfARN string) Rule {
 		if !IsKnown(in.Name) {
 			return nil
 		}
-		other, ok, err := first[LogGroup](v, c.scope, LogGroupFilter{Name: in.Name})
-		if err != nil || !ok || other.ARN == selfARN {
+		other, _, err := first[LogGroup](v, c.scope, LogGroupFilter{Name: in.Name})
+		if err != nil {
 			return err
 		}
+		holder, obstacle := takenBy(v, ClaimLogGroupName, c.scope.AccountID+"/"+c.scope.Region, in.Name, other.ARN, selfARN)
+		if holder == "" {
+			return nil
+		}
 		return &Error{Code: "ResourceAlreadyExistsException", Message: "The specified log group already exists",
-			Fix: fmt.Sprintf("Log group %s exists in this region: choose another name, use name_prefix, or import the group.", in.Name), Field: "name",
-			Objects: []string{other.ARN}, Obstacle: other.ARN}
+			Fix:   fmt.Sprintf("Log group names are unique in a region, and %s has %s: choose another name, use name_prefix, or import the group.", holder, in.Name),
+			Field: "name", Objects: []string{holder}, Obstacle: obstacle}
 	}
 }
 
 // CheckLogGroup runs at plan time the rules that creating (selfARN "") or
 // updating a log group will meet at apply.
 func (c *Client) CheckLogGroup(ctx context.Context, p *Plan, holder Holder, in LogGroupInput, selfARN string) error {
-	return c.Check(ctx, p, holder, c.logGroupRule(in, selfARN))
+	return c.Check(ctx, p, holder, c.logGroupRule(in, selfARN), nameClaim(ClaimLogGroupName, c.scope.AccountID+"/"+c.scope.Region, in.Name)...)
 }
 
 func (s Scope) logGroupARN(name string) string {

@@ -91,7 +91,7 @@ var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
 	},
 	fill: func(m *logGroupModel, g cloud.LogGroup, _ *diag.Diagnostics) {
 		m.ID, m.Name, m.ARN = types.StringValue(g.Name), types.StringValue(g.Name), types.StringValue(g.ARN)
-		m.NamePrefix = namePrefixOf(m.NamePrefix)
+		m.NamePrefix = namePrefixOf(m.NamePrefix, g.Name)
 		m.RetentionInDays, m.LogGroupClass = types.Int64Value(g.RetentionInDays), types.StringValue(g.LogGroupClass)
 		m.KMSKeyID = optionalString(m.KMSKeyID, g.KMSKeyID)
 		if m.SkipDestroy.IsNull() {

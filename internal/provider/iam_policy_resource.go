@@ -83,7 +83,7 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	},
 	fill: func(m *iamPolicyModel, p cloud.IAMPolicy, _ *diag.Diagnostics) {
 		m.ID, m.ARN, m.Name, m.Path = types.StringValue(p.ARN), types.StringValue(p.ARN), types.StringValue(p.Name), types.StringValue(p.Path)
-		m.NamePrefix = namePrefixOf(m.NamePrefix)
+		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)
 		m.Description = optionalString(m.Description, p.Description)
 		m.Policy = policyFromCloud(m.Policy, p.Document)
 		m.PolicyID, m.AttachmentCount = types.StringValue(p.PolicyID), types.Int64Value(p.AttachmentCount)

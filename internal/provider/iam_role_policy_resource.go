@@ -52,7 +52,7 @@ var iamRolePolicyKind = resourceKind[iamRolePolicyModel, cloud.IAMRolePolicy]{
 	fill: func(m *iamRolePolicyModel, p cloud.IAMRolePolicy, _ *diag.Diagnostics) {
 		m.ID = types.StringValue(p.RoleName + ":" + p.Name)
 		m.Role, m.Name = types.StringValue(p.RoleName), types.StringValue(p.Name)
-		m.NamePrefix = namePrefixOf(m.NamePrefix)
+		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)
 		m.Policy = policyFromCloud(m.Policy, p.Document)
 	},
 	// As the AWS provider does: <role>:<name>.

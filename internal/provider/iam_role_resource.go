@@ -97,7 +97,7 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 	},
 	fill: func(m *iamRoleModel, r cloud.IAMRole, _ *diag.Diagnostics) {
 		m.ID, m.Name, m.Path, m.ARN = types.StringValue(r.Name), types.StringValue(r.Name), types.StringValue(r.Path), types.StringValue(r.ARN)
-		m.NamePrefix = namePrefixOf(m.NamePrefix)
+		m.NamePrefix = namePrefixOf(m.NamePrefix, r.Name)
 		m.AssumeRolePolicy = policyFromCloud(m.AssumeRolePolicy, r.AssumeRolePolicy)
 		m.Description = optionalString(m.Description, r.Description)
 		m.PermissionsBoundary = optionalString(m.PermissionsBoundary, r.PermissionsBoundary)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -48,13 +49,23 @@ func chosenName(name, prefix types.String) string {
 }
 
 // namePrefixOf is the name_prefix recorded in state: the configured one,
-// or "" when the name was given.
-func namePrefixOf(prefix types.String) types.String {
-	if prefix.IsNull() || prefix.IsUnknown() {
-		return types.StringValue("")
+// else, as the AWS provider does on import, what precedes a unique suffix
+// of the name ("" when it has none).
+func namePrefixOf(prefix types.String, name string) types.String {
+	if !prefix.IsNull() && !prefix.IsUnknown() {
+		return prefix
 	}
-	return prefix
+	if n := len(name) - uniqueSuffixLength; n >= 0 && uniqueSuffix.MatchString(name[n:]) {
+		return types.StringValue(name[:n])
+	}
+	return types.StringValue("")
 }
+
+// uniqueSuffix is what uniqueGroupName adds to a prefix: the time to the
+// hundredth of a second and ten hexadecimal digits.
+var uniqueSuffix = regexp.MustCompile(`^[0-9]{16}[0-9a-f]{10}$`)
+
+const uniqueSuffixLength = 26
 
 // policyArgument is a required JSON policy document, validated at plan and
 // kept as written while the cloud holds an equivalent one.
