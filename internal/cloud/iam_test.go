@@ -235,3 +235,38 @@ func TestPoliciesEquivalent(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIAMImportIDs: the import IDs of attachments and inline policies are
+// read back as the parts they were made from, or refused; nothing panics.
+func FuzzIAMImportIDs(f *testing.F) {
+	for _, seed := range []string{"flow-logs/arn:aws:iam::aws:policy/ReadOnlyAccess", "flow-logs:write", "a/b", ":", "/", "role:na:me", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		if role, arn, err := cloud.ParseRolePolicyAttachmentImportID(id); err == nil && role+"/"+arn != id {
+			t.Errorf("%q read as role %q and policy %q", id, role, arn)
+		}
+		if role, name, err := cloud.ParseRolePolicyImportID(id); err == nil && role+":"+name != id {
+			t.Errorf("%q read as role %q and policy %q", id, role, name)
+		}
+	})
+}
+
+// FuzzPolicyDocuments: any text is a policy document or refused, and a
+// document's canonical form is its own canonical form.
+func FuzzPolicyDocuments(f *testing.F) {
+	for _, seed := range []string{logsPolicy, flowLogsTrust, `{"Statement":{"Principal":"*","Condition":{"Bool":{"aws:SecureTransport":false}}}}`, `[]`, `{`, `"x"`} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		if n := cloud.NormalizePolicy(doc); n != "" && cloud.NormalizePolicy(n) != n {
+			t.Errorf("the canonical form of %q is not canonical: %q", doc, n)
+		}
+		if d, err := cloud.ParsePolicyDocument(doc); err == nil {
+			if _, _, err := d.JSON(); err != nil {
+				t.Logf("%q parses but does not write: %v", doc, err)
+			}
+		}
+		_ = cloud.ValidatePolicy(doc, "policy")
+	})
+}
