@@ -250,7 +250,7 @@ func (cs PolicyConditions) MarshalJSON() ([]byte, error) {
 	}
 	for _, vars := range raw {
 		for name, v := range vars {
-			if l := v.([]string); len(l) == 1 {
+			if l, ok := v.([]string); ok && len(l) == 1 {
 				vars[name] = l[0]
 			}
 		}

@@ -79,14 +79,12 @@ var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[logGroupModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateID, change := "", unchanged
+		stateARN, replacing := "", false
 		if s := p.state; s != nil {
-			stateID = s.ARN.ValueString()
-			change = changeOf(!p.plan.Name.Equal(s.Name) || !p.plan.LogGroupClass.Equal(s.LogGroupClass), false)
+			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.LogGroupClass.Equal(s.LogGroupClass)
 		}
-		key := "simcloud_cloudwatch_log_group|" + d.client.Scope().Region + "|" + in.Name
-		return d.checkPlanned(key, "the simcloud_cloudwatch_log_group planned with name "+in.Name, stateID, change, func(holder cloud.Holder, selfID string) error {
-			return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfID)
+		return d.checkNamed("simcloud_cloudwatch_log_group", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
+			return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
 		})
 	},
 	fill: func(m *logGroupModel, g cloud.LogGroup, _ *diag.Diagnostics) {

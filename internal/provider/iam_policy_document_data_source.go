@@ -162,7 +162,7 @@ func (m *iamPolicyDocumentModel) document() (*cloud.PolicyDocument, path.Path, e
 		}
 		for j, s := range doc.Statements {
 			if s.Sid != "" && sids[s.Sid] {
-				return nil, at, fmt.Errorf("merging source document %d: duplicate Sid (%s) in source_policy_documents (statement %d). Remove the Sid or ensure Sids are unique.", i, s.Sid, j)
+				return nil, at, fmt.Errorf("merging source document %d: duplicate Sid (%s) in source_policy_documents (statement %d): remove the Sid or make the Sids unique", i, s.Sid, j)
 			}
 			sids[s.Sid] = s.Sid != ""
 		}
@@ -180,7 +180,7 @@ func (m *iamPolicyDocumentModel) document() (*cloud.PolicyDocument, path.Path, e
 			return nil, at, err
 		}
 		if s.Sid != "" && ownSids[s.Sid] {
-			return nil, at.AtName("sid"), fmt.Errorf("duplicate Sid (%s). Remove the Sid or ensure the Sid is unique.", s.Sid)
+			return nil, at.AtName("sid"), fmt.Errorf("duplicate Sid (%s): remove the Sid or make it unique", s.Sid)
 		}
 		ownSids[s.Sid] = s.Sid != ""
 		own.Statements = append(own.Statements, s)

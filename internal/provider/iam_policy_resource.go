@@ -71,14 +71,12 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	removeByID: (*cloud.Client).DeleteIAMPolicy,
 	check: func(ctx context.Context, d *providerData, p planStep[iamPolicyModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateID, change := "", unchanged
+		stateARN, replacing := "", false
 		if s := p.state; s != nil {
-			stateID = s.ARN.ValueString()
-			change = changeOf(!p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path) || !p.plan.Description.Equal(s.Description), false)
+			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path) || !p.plan.Description.Equal(s.Description)
 		}
-		key := "simcloud_iam_policy|" + in.Name
-		return d.checkPlanned(key, "the simcloud_iam_policy planned with name "+in.Name, stateID, change, func(holder cloud.Holder, selfID string) error {
-			return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfID)
+		return d.checkNamed("simcloud_iam_policy", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
+			return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
 		})
 	},
 	fill: func(m *iamPolicyModel, p cloud.IAMPolicy, _ *diag.Diagnostics) {

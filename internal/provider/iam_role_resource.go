@@ -85,14 +85,12 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[iamRoleModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateID, change := "", unchanged
+		stateARN, replacing := "", false
 		if s := p.state; s != nil {
-			stateID = s.ARN.ValueString()
-			change = changeOf(!p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path), false)
+			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path)
 		}
-		key := "simcloud_iam_role|" + in.Name
-		return d.checkPlanned(key, "the simcloud_iam_role planned with name "+in.Name, stateID, change, func(holder cloud.Holder, selfID string) error {
-			return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfID)
+		return d.checkNamed("simcloud_iam_role", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
+			return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
 		})
 	},
 	fill: func(m *iamRoleModel, r cloud.IAMRole, _ *diag.Diagnostics) {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -117,4 +118,14 @@ func optionalString(model types.String, stored string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(stored)
+}
+
+// checkNamed is the plan check of an object whose name is unique in its
+// account (or region): the check of the object, held as checkPlanned holds
+// it. stateARN is the object's ARN when it exists, "" for a new one, and
+// replacing says that the plan replaces it.
+func (d *providerData) checkNamed(typeName, name, stateARN string, replacing bool, check func(holder cloud.Holder, selfARN string) error) error {
+	change := changeOf(replacing, false)
+	key := strings.Join([]string{typeName, d.client.Scope().AccountID, d.client.Scope().Region, name}, "|")
+	return d.checkPlanned(key, "the "+typeName+" planned with name "+name, stateARN, change, check)
 }
