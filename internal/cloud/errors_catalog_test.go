@@ -67,7 +67,7 @@ var noObjectFuncs = []string{
 	"ParseNetworkACLRuleImportID",
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
-	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets",
+	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 }
 
 const (

@@ -3,6 +3,7 @@ package cloud
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -303,4 +304,36 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+var policySidChars = regexp.MustCompile(`^[a-zA-Z0-9]*$`)
+
+func policyDocumentInvalid(field, message, fix string) *Error {
+	return &Error{Code: "MalformedPolicyDocument", Message: message, Fix: fix, Field: field}
+}
+
+// ValidatePolicyVersion checks a document's policy language version.
+func ValidatePolicyVersion(version string) error {
+	if !slices.Contains(PolicyDocumentVersions, version) {
+		return policyDocumentInvalid("version", fmt.Sprintf("The policy language version %s is not supported.", printable(version)),
+			"Use 2012-10-17, the current version, or 2008-10-17.")
+	}
+	return nil
+}
+
+// ValidatePolicyEffect checks a statement's effect.
+func ValidatePolicyEffect(effect string) error {
+	if effect != "Allow" && effect != "Deny" {
+		return policyDocumentInvalid("effect", fmt.Sprintf("Invalid effect: %s", printable(effect)), "Use Allow or Deny.")
+	}
+	return nil
+}
+
+// ValidatePolicySid checks a statement's Sid: letters and digits only.
+func ValidatePolicySid(sid string) error {
+	if !policySidChars.MatchString(sid) {
+		return policyDocumentInvalid("sid", fmt.Sprintf("Statement IDs (SID) must be alpha-numeric: %s", printable(sid)),
+			"must only include alphanumeric characters: drop the others.")
+	}
+	return nil
 }

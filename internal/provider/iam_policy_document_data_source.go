@@ -3,9 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -83,7 +81,7 @@ func (d *iamPolicyDocumentDataSource) Schema(_ context.Context, _ datasource.Sch
 			"minified_json": schema.StringAttribute{Computed: true, MarkdownDescription: "The document without spaces."},
 			"policy_id":     schema.StringAttribute{Optional: true, MarkdownDescription: "The document's `Id`."},
 			"version": schema.StringAttribute{Optional: true,
-				Validators:          []validator.String{stringvalidator.OneOf(cloud.PolicyDocumentVersions...)},
+				Validators:          []validator.String{cloudCheck(cloud.ValidatePolicyVersion)},
 				MarkdownDescription: "The policy language version: `2012-10-17` (the default) or `2008-10-17`."},
 			"source_policy_documents": schema.ListAttribute{ElementType: types.StringType, Optional: true,
 				Validators:          []validator.List{jsonElements{}},
@@ -98,9 +96,9 @@ func (d *iamPolicyDocumentDataSource) Schema(_ context.Context, _ datasource.Sch
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"sid": schema.StringAttribute{Optional: true, MarkdownDescription: "The statement's ID, letters and digits, unique in the document.",
-							Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[a-zA-Z0-9]*$`), "must only include alphanumeric characters")}},
+							Validators: []validator.String{cloudCheck(cloud.ValidatePolicySid)}},
 						"effect": schema.StringAttribute{Optional: true, MarkdownDescription: "`Allow` (the default) or `Deny`.",
-							Validators: []validator.String{stringvalidator.OneOf("Allow", "Deny")}},
+							Validators: []validator.String{cloudCheck(cloud.ValidatePolicyEffect)}},
 						"actions":       optionalStringSet("The actions the statement allows or denies."),
 						"not_actions":   optionalStringSet("The actions the statement does not cover."),
 						"resources":     optionalStringSet("The resources; `&{...}` is written as the policy variable `${...}`."),
