@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -126,6 +127,21 @@ func TestAccIAMRole_deleteConflict(t *testing.T) {
 	}
 	unitTest(t,
 		resource.TestStep{Config: role("false")},
+		// The trust policy and the tags change in place.
+		resource.TestStep{
+			Config: c.config(tfResource("iam_role", "r", `name = "r"`, "assume_role_policy = "+strings.ReplaceAll(trustJSON, "vpc-flow-logs", "ec2"),
+				"force_detach_policies = false", `description = "for EC2"`, `tags = { Name = "r" }`)),
+			ConfigPlanChecks: expectPlanAction("simcloud_iam_role.r", actionUpdate),
+			Check: func(*terraformState) error {
+				r, err := c.client.IAMRole(ctx, "r")
+				if err != nil || !strings.Contains(r.AssumeRolePolicy, "ec2.amazonaws.com") || r.Description != "for EC2" || r.Tags["Name"] != "r" {
+					t.Errorf("role in the cloud: %+v (%v)", r, err)
+				}
+				return nil
+			},
+		},
+		// Deleted out of band, the role is planned again.
+		driftStep(t, func() error { return c.client.DeleteIAMRole(ctx, "r", false) }, role("false"), "simcloud_iam_role.r", actionCreate),
 		resource.TestStep{PreConfig: attach, Config: role("false"), Destroy: true, ExpectError: expectError("DeleteConflict", "must detach all policies first")},
 		resource.TestStep{Config: role("true")},
 		resource.TestStep{Config: role("true"), Destroy: true},
