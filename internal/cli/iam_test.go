@@ -50,3 +50,28 @@ func TestShowAndDeleteByARN(t *testing.T) {
 		}
 	}
 }
+
+// TestOrphansFlowLog: a flow log that no state knows, in a known VPC, is an
+// orphan, and --delete deletes it.
+func TestOrphansFlowLog(t *testing.T) {
+	location, lab := orphansLab(t)
+	var flowLog string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		f, err := c.CreateFlowLog(context.Background(), cloud.FlowLogInput{Target: cloud.FlowLogTargets[0], ResourceID: lab.vpc, TrafficType: "ALL",
+			LogDestinationType: "s3", LogDestination: "arn:aws:s3:::flow-logs", MaxAggregationInterval: 600})
+		if err != nil {
+			t.Fatal(err)
+		}
+		flowLog = f.ID
+	})
+	state := stateFile(t, lab.everything())
+	if got := orphansJSON(t, location, "", state); len(got) != 1 || got[0] != "flow_log "+flowLog {
+		t.Errorf("orphans lists %v, want the flow log %s", got, flowLog)
+	}
+	if out := mustRun(t, location, "", "orphans", "--delete", state); !strings.Contains(out, "Deleted flow log "+flowLog) {
+		t.Errorf("orphans --delete said:\n%s", out)
+	}
+	if got := orphansJSON(t, location, "", state); len(got) != 0 {
+		t.Errorf("after --delete, orphans still lists %v", got)
+	}
+}
