@@ -270,3 +270,21 @@ func FuzzPolicyDocuments(f *testing.F) {
 		_ = cloud.ValidatePolicy(doc, "policy")
 	})
 }
+
+func TestCheckNameArguments(t *testing.T) {
+	for _, tc := range []struct {
+		set  map[string]string
+		code string
+	}{
+		{map[string]string{"name": "a", "name_prefix": "b"}, "InvalidParameterCombination"},
+		{map[string]string{"name": "a"}, ""},
+		// Validated before the module's condition is known, either may
+		// turn out null.
+		{map[string]string{"name": cloud.Unknown, "name_prefix": cloud.Unknown}, ""},
+		{map[string]string{"name": "a", "name_prefix": cloud.Unknown}, ""},
+	} {
+		if code := cloud.ErrorCode(cloud.CheckNameArguments(tc.set)); code != tc.code {
+			t.Errorf("CheckNameArguments(%v) = %q, want %q", tc.set, code, tc.code)
+		}
+	}
+}

@@ -47,9 +47,12 @@ const maxGroupText = 255
 // log group) configured with both a name and a prefix to make one from, as
 // the AWS provider does; set holds the arguments the configuration sets.
 func CheckNameArguments(set map[string]string) error {
-	_, name := set["name"]
-	_, prefix := set["name_prefix"]
-	if !name || !prefix {
+	name, hasName := set["name"]
+	prefix, hasPrefix := set["name_prefix"]
+	// A value not known yet may still be null: modules choose one of the
+	// two with a condition (cond ? null : name), which Terraform validates
+	// before it knows the condition.
+	if !hasName || !hasPrefix || !IsKnown(name) || !IsKnown(prefix) {
 		return nil
 	}
 	return &Error{
