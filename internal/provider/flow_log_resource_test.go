@@ -147,3 +147,83 @@ func TestAccIAMRole_deleteConflict(t *testing.T) {
 		resource.TestStep{Config: role("true"), Destroy: true},
 	)
 }
+
+// TestAccFlowLog_asTheVPCModuleMakesIt: the VPC module's flow log to
+// CloudWatch, as it sets the arguments: nulls for what it leaves to the
+// provider, names from prefixes, and a permissions policy whose resources
+// are known only after apply.
+func TestAccFlowLog_asTheVPCModuleMakesIt(t *testing.T) {
+	c := newTestCloud(t)
+	config := c.config(tfVPC("main", "10.0.0.0/16") + `
+data "simcloud_iam_policy_document" "assume" {
+  statement {
+    sid = "AWSVPCFlowLogsAssumeRole"
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+  }
+}
+
+resource "simcloud_cloudwatch_log_group" "flow_log" {
+  region            = null
+  name              = "/aws/vpc-flow-log/${simcloud_vpc.main.id}"
+  retention_in_days = null
+  kms_key_id        = null
+  skip_destroy      = false
+  log_group_class   = null
+  tags              = { Name = "main" }
+}
+
+resource "simcloud_iam_role" "flow_log" {
+  name                 = null
+  name_prefix          = "vpc-flow-log-role-"
+  path                 = null
+  assume_role_policy   = data.simcloud_iam_policy_document.assume.json
+  permissions_boundary = null
+}
+
+data "simcloud_iam_policy_document" "push" {
+  statement {
+    sid       = "AWSVPCFlowLogsPushToCloudWatch"
+    effect    = "Allow"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"]
+    resources = ["${simcloud_cloudwatch_log_group.flow_log.arn}:*"]
+  }
+}
+
+resource "simcloud_iam_policy" "flow_log" {
+  name        = null
+  name_prefix = "vpc-flow-log-to-cloudwatch-"
+  policy      = data.simcloud_iam_policy_document.push.json
+}
+
+resource "simcloud_iam_role_policy_attachment" "flow_log" {
+  role       = simcloud_iam_role.flow_log.name
+  policy_arn = simcloud_iam_policy.flow_log.arn
+}
+
+resource "simcloud_flow_log" "main" {
+  region                     = null
+  log_destination_type       = "cloud-watch-logs"
+  log_destination            = simcloud_cloudwatch_log_group.flow_log.arn
+  log_format                 = null
+  iam_role_arn               = simcloud_iam_role.flow_log.arn
+  deliver_cross_account_role = null
+  traffic_type               = "ALL"
+  vpc_id                     = simcloud_vpc.main.id
+  max_aggregation_interval   = 600
+}
+`)
+	unitTest(t,
+		resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+			attrIs("simcloud_iam_role.flow_log", "name", matching(`^vpc-flow-log-role-[0-9]{16}[0-9a-f]{10}$`)),
+			attrIs("simcloud_iam_role.flow_log", "path", knownvalue.StringExact("/")),
+			attrIs("simcloud_cloudwatch_log_group.flow_log", "retention_in_days", knownvalue.Int64Exact(0)),
+			attrIs("simcloud_flow_log.main", "log_format", knownvalue.StringExact(defaultFlowLogFormat)),
+		}},
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+	)
+}
