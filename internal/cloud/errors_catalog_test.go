@@ -46,7 +46,6 @@ var unreachableCodes = map[string]string{
 	"InsufficientCidrBlocks":                       "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
 	"InvalidVpcCidrBlockAssociationID.NotFound":    "no operation looks a VPC's CIDR block association up by ID",
 	"InvalidSubnetCidrBlockAssociationID.NotFound": "no operation looks a subnet's CIDR block association up by ID",
-	"InvalidNetworkInterfaceID.NotFound":           "no operation looks a network interface up by ID",
 }
 
 // noObjectFuncs are the functions whose refusals are about a request's own

@@ -178,9 +178,10 @@ func (c *Client) flowLogRule(in FlowLogInput) Rule {
 			if err := ValidateID(in.Target.Kind, in.ResourceID, in.Target.Field); err != nil {
 				return err
 			}
-			if _, ok, err := v.Get(c.scope, in.Target.Kind, in.ResourceID); err != nil && (in.Target.Kind == KindVPC || in.Target.Kind == KindSubnet) {
-				return err
-			} else if !ok {
+			if ok, err := c.flowLogTargetExists(v, in.Target.Kind, in.ResourceID); err != nil || !ok {
+				if err != nil {
+					return err
+				}
 				return notFound(in.Target.Kind, in.ResourceID, in.Target.Field)
 			}
 		}
@@ -191,6 +192,21 @@ func (c *Client) flowLogRule(in FlowLogInput) Rule {
 		}
 		return nil
 	})
+}
+
+// flowLogTargetExists reports whether the VPC, subnet or network
+// interface exists in the scope. The only network interfaces the cloud
+// has are its NAT gateways'; it has no transit gateways.
+func (c *Client) flowLogTargetExists(v View, kind Kind, id string) (bool, error) {
+	switch kind {
+	case KindVPC, KindSubnet:
+		_, ok, err := v.Get(c.scope, kind, id)
+		return ok, err
+	case KindNetworkInterface:
+		gateways, err := list[NATGateway](v, c.scope, NATGatewayFilter{})
+		return slices.ContainsFunc(gateways, func(g NATGateway) bool { return g.NetworkInterfaceID == id }), err
+	}
+	return false, nil
 }
 
 // CheckFlowLog runs at plan time the rules that creating a flow log will

@@ -140,6 +140,13 @@ func loggingCatalog() []refusal {
 				p := cloud.NewPlan()
 				return nil, c.CheckFlowLog(bg, p, p.NewHolder(), in)
 			}},
+		{name: "flow log of a network interface that no NAT gateway has", code: "InvalidNetworkInterfaceID.NotFound", field: "eni_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := s3FlowLog("eni-0123456789abcdef0")
+				in.Target = cloud.FlowLogTargets[2]
+				p := cloud.NewPlan()
+				return []string{"eni-0123456789abcdef0"}, c.CheckFlowLog(bg, p, p.NewHolder(), in)
+			}},
 		{name: "malformed flow log ID", code: "InvalidFlowLogId.Malformed", field: "id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return []string{"fl-XYZ"}, c.CheckObject(bg, "fl-XYZ")
@@ -203,6 +210,21 @@ func TestDeleteRoleForceDetach(t *testing.T) {
 	}
 	if err := c.DeleteIAMPolicy(ctx, p.ARN); err != nil {
 		t.Errorf("deleting the detached policy: %v", err)
+	}
+}
+
+// TestFlowLogOfANATGatewaysInterface: the network interfaces the cloud has
+// are its NAT gateways', and a flow log may watch one.
+func TestFlowLogOfANATGatewaysInterface(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, ConnectivityType: cloud.ConnectivityPrivate}))(t)
+	in := s3FlowLog(nat.NetworkInterfaceID)
+	in.Target = cloud.FlowLogTargets[2]
+	if f, err := c.CreateFlowLog(ctx, in); err != nil || f.ResourceType != "NetworkInterface" {
+		t.Errorf("flow log of %s: %+v, %v", nat.NetworkInterfaceID, f, err)
 	}
 }
 
