@@ -516,7 +516,11 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 		// and ACL go with it and are never orphans of their own.
 		for _, o := range w.index.Objects {
 			if o.Parent == v.ID && !placedByHand[o.Type] && !o.GoesWithParent && !k.ids[o.ID] {
-				children = append(children, add(w.byID(o.ID, v.ID, "", w.views[o.ID]), label(o.Label+" "+o.ID, quotedName(o.Tags))))
+				view, listed := w.views[o.ID]
+				if !listed {
+					view = o.Value
+				}
+				children = append(children, add(w.byID(o.ID, v.ID, "", view), label(o.Label+" "+o.ID, quotedName(o.Tags))))
 			}
 		}
 		root := node{text: vpcNode(v).text, children: children}

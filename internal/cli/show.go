@@ -79,9 +79,14 @@ type adviceView struct {
 // find looks an object up by ID, and collects what refers to it.
 func (w *world) find(id string) (shown, bool) {
 	object, ok := w.index.Object(id)
-	view, listed := w.views[id]
-	if !ok || !listed {
+	if !ok {
 		return shown{}, false
+	}
+	view, listed := w.views[id]
+	if !listed {
+		// A kind that ls does not draw (IAM's, log groups, flow logs) is
+		// shown as the engine holds it.
+		view = object.Value
 	}
 	s := shown{Type: object.Type, ID: id, Object: view, ReferencedBy: w.referencesTo(object), Advice: []adviceView{}}
 	if v, ok := view.(vpcView); ok {

@@ -59,10 +59,11 @@ func IsNotFound(err error) bool {
 }
 
 // isNotFoundCode recognizes AWS's codes for missing objects: most end in
-// ".NotFound"; some, such as NatGatewayNotFound, have no dot, and the
-// services other than EC2 add Fault (DBSubnetGroupNotFoundFault).
+// ".NotFound"; some, such as NatGatewayNotFound, have no dot; the
+// services other than EC2 add Fault (DBSubnetGroupNotFoundFault), and IAM's
+// and CloudWatch Logs' are their own.
 func isNotFoundCode(code string) bool {
-	return strings.HasSuffix(strings.TrimSuffix(code, "Fault"), "NotFound")
+	return strings.HasSuffix(strings.TrimSuffix(code, "Fault"), "NotFound") || code == "NoSuchEntity" || code == "ResourceNotFoundException"
 }
 
 func notFound(kind Kind, id, field string) *Error {
@@ -80,6 +81,15 @@ func notFound(kind Kind, id, field string) *Error {
 }
 
 func malformedID(kind Kind, id, field string) *Error {
+	if kind.namedByKey() {
+		return &Error{
+			Code:    kind.malformedCode,
+			Message: fmt.Sprintf("%q is not the name of a %s", printable(id), kind.label),
+			Fix:     fmt.Sprintf("Give the %s's ARN or name, such as a reference to the resource's id or arn attribute.", kind.label),
+			Field:   field,
+			Objects: []string{printable(id)},
+		}
+	}
 	return &Error{
 		Code:    kind.malformedCode,
 		Message: fmt.Sprintf("Invalid id: %q (expecting %q)", id, kind.Prefix+"-..."),

@@ -46,7 +46,6 @@ var unreachableCodes = map[string]string{
 	"InsufficientCidrBlocks":                       "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
 	"InvalidVpcCidrBlockAssociationID.NotFound":    "no operation looks a VPC's CIDR block association up by ID",
 	"InvalidSubnetCidrBlockAssociationID.NotFound": "no operation looks a subnet's CIDR block association up by ID",
-	"InvalidNetworkInterfaceID.NotFound":           "no operation looks a network interface up by ID",
 }
 
 // noObjectFuncs are the functions whose refusals are about a request's own
@@ -62,7 +61,7 @@ var noObjectFuncs = []string{
 	"AllocateAddress",
 	// A security group's name, description and rules, each alone or a
 	// direction's count.
-	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
+	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
 	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments", "CheckSecurityGroupRuleResourceArguments",
@@ -76,6 +75,9 @@ var noObjectFuncs = []string{
 	// Block public access modes, and which of a VPC and a subnet an
 	// exclusion names.
 	"oneOf", "CheckExclusionArguments",
+	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
+	// and settings.
+	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 }
 
 const (
@@ -854,7 +856,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals())...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or

@@ -33,6 +33,57 @@ type Kind struct {
 	// only the kind's key in the registry and the store, never part of an
 	// ID, so no ID is matched against it.
 	named bool
+	// keyedBy, for a kind whose objects AWS names by ARN or name rather
+	// than by a prefixed ID (IAM's, CloudWatch Logs'), is the shape of the
+	// store's key of one of its objects; Prefix is then only the
+	// registry's key for the kind and never appears in a name.
+	keyedBy keyShape
+}
+
+// keyShape is the shape of the key of an object that has no prefixed ID:
+// an ARN of the service whose resource part starts with resource, or, for
+// what belongs to such an object (a role's attached and inline policies),
+// that ARN, a | and the part's own name or ARN.
+type keyShape struct {
+	service, resource string
+	// part is "" for the object itself, "arn" or "name" for a part.
+	part string
+}
+
+// namedByKey says that the kind's objects are named by ARN, as
+// Kind.keyedBy says, rather than by a prefixed ID.
+func (k Kind) namedByKey() bool { return k.keyedBy.service != "" }
+
+// names reports whether key has the shape of the key of an object of the
+// kind.
+func (k Kind) names(key string) bool {
+	owner, part, isPart := strings.Cut(key, "|")
+	if isPart != (k.keyedBy.part != "") {
+		return false
+	}
+	switch k.keyedBy.part {
+	case "arn":
+		if _, ok := parseARN(part); !ok {
+			return false
+		}
+	case "name":
+		if part == "" || strings.Contains(part, ":") {
+			return false
+		}
+	}
+	a, ok := parseARN(owner)
+	return ok && a.service == k.keyedBy.service && strings.HasPrefix(a.resource, k.keyedBy.resource) && len(a.resource) > len(k.keyedBy.resource)
+}
+
+// arn is an ARN taken apart.
+type arn struct{ partition, service, region, account, resource string }
+
+func parseARN(s string) (arn, bool) {
+	parts := strings.SplitN(s, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" || parts[1] == "" || parts[2] == "" || parts[5] == "" {
+		return arn{}, false
+	}
+	return arn{partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5]}, true
 }
 
 // The kinds of object the cloud holds.
@@ -173,6 +224,12 @@ func IDPrefix(id string) string {
 // ValidateID checks that id has the shape of an ID of the given kind, and
 // names field in the error when it does not.
 func ValidateID(kind Kind, id, field string) error {
+	if kind.namedByKey() {
+		if !kind.names(id) {
+			return malformedID(kind, id, field)
+		}
+		return nil
+	}
 	hexPart, ok := strings.CutPrefix(id, kind.Prefix+"-")
 	if !ok || !isLowerHex(hexPart) {
 		return malformedID(kind, id, field)
@@ -201,3 +258,6 @@ func isLowerHex(s string) bool {
 func crc32String(s string) uint32 {
 	return crc32.ChecksumIEEE([]byte(s))
 }
+
+// Label is how people call the kind: "transit gateway".
+func (k Kind) Label() string { return k.label }

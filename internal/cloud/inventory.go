@@ -23,6 +23,13 @@ type Inventory struct {
 	VPNGateways                 []VPNGateway
 	CustomerGateways            []CustomerGateway
 	BlockPublicAccessExclusions []BlockPublicAccessExclusion
+	// IAM's objects are the account's, in every region's inventory.
+	IAMRoles                 []IAMRole
+	IAMPolicies              []IAMPolicy
+	IAMRolePolicyAttachments []IAMRolePolicyAttachment
+	IAMRolePolicies          []IAMRolePolicy
+	LogGroups                []LogGroup
+	FlowLogs                 []FlowLog
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

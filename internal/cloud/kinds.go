@@ -188,6 +188,49 @@ func init() {
 			describe:  describeEach(func(inv *Inventory) []CustomerGateway { return inv.CustomerGateways }, describeCustomerGateway),
 			find:      findsStored[CustomerGateway],
 			remove:    removeStored[CustomerGateway]()},
+		// IAM's kinds are the account's in every region; their objects are
+		// named by ARN (a role's policies by the role's ARN and theirs).
+		{Kind: KindIAMRole, typeName: "iam_role", table: "iam_roles", idColumn: "arn", taggable: true, describeOp: "GetRole", createOp: "CreateRole", deleteOp: "DeleteRole",
+			uses:      []Kind{KindIAMPolicy},
+			inventory: inventoryAll(func(inv *Inventory) *[]IAMRole { return &inv.IAMRoles }, IAMRoleFilter{}),
+			describe:  describeEach(func(inv *Inventory) []IAMRole { return inv.IAMRoles }, describeIAMRole),
+			find:      foundByID(func(c *Client, tx ReadTx, key string) (IAMRole, error) { return c.findRole(tx, key, "id") }),
+			remove:    (*Client).removeIAMObject},
+		{Kind: KindIAMPolicy, typeName: "iam_policy", table: "iam_policies", idColumn: "arn", taggable: true, describeOp: "GetPolicy", createOp: "CreatePolicy", deleteOp: "DeletePolicy",
+			inventory: inventoryAll(func(inv *Inventory) *[]IAMPolicy { return &inv.IAMPolicies }, IAMPolicyFilter{}),
+			describe:  describeEach(func(inv *Inventory) []IAMPolicy { return inv.IAMPolicies }, describeIAMPolicy),
+			find:      foundByID(func(c *Client, tx ReadTx, key string) (IAMPolicy, error) { return c.findPolicy(tx, key, "id") }),
+			remove:    (*Client).removeIAMObject},
+		{Kind: KindIAMRolePolicyAttachment, typeName: "iam_role_policy_attachment", table: "iam_role_policy_attachments", idColumn: "id",
+			describeOp: "ListAttachedRolePolicies", createOp: "AttachRolePolicy", deleteOp: "DetachRolePolicy",
+			parentField: "role",
+			uses:        []Kind{KindIAMRole, KindIAMPolicy},
+			inventory:   inventoryAll(func(inv *Inventory) *[]IAMRolePolicyAttachment { return &inv.IAMRolePolicyAttachments }, IAMRolePolicyAttachmentFilter{}),
+			describe:    describeEach(func(inv *Inventory) []IAMRolePolicyAttachment { return inv.IAMRolePolicyAttachments }, describeIAMRolePolicyAttachment),
+			find:        findsStored[IAMRolePolicyAttachment],
+			remove:      (*Client).removeIAMObject},
+		{Kind: KindIAMRolePolicy, typeName: "iam_role_policy", table: "iam_role_policies", idColumn: "id",
+			describeOp: "GetRolePolicy", createOp: "PutRolePolicy", deleteOp: "DeleteRolePolicy",
+			parentField: "role",
+			uses:        []Kind{KindIAMRole},
+			inventory:   inventoryAll(func(inv *Inventory) *[]IAMRolePolicy { return &inv.IAMRolePolicies }, IAMRolePolicyFilter{}),
+			describe:    describeEach(func(inv *Inventory) []IAMRolePolicy { return inv.IAMRolePolicies }, describeIAMRolePolicy),
+			find:        findsStored[IAMRolePolicy],
+			remove:      (*Client).removeIAMObject},
+		{Kind: KindLogGroup, typeName: "cloudwatch_log_group", table: "log_groups", idColumn: "arn", taggable: true,
+			describeOp: "DescribeLogGroups", createOp: "CreateLogGroup", deleteOp: "DeleteLogGroup",
+			inventory: inventoryAll(func(inv *Inventory) *[]LogGroup { return &inv.LogGroups }, LogGroupFilter{}),
+			describe:  describeEach(func(inv *Inventory) []LogGroup { return inv.LogGroups }, describeLogGroup),
+			find:      foundByID((*Client).findLogGroup),
+			remove:    (*Client).DeleteLogGroup},
+		// A flow log goes with the VPC or subnet it watches, as in AWS.
+		{Kind: KindFlowLog, typeName: "flow_log", table: "flow_logs", idColumn: "id", taggable: true,
+			describeOp: "DescribeFlowLogs", createOp: "CreateFlowLogs", deleteOp: "DeleteFlowLogs",
+			uses:      []Kind{KindVPC, KindSubnet, KindIAMRole, KindLogGroup},
+			inventory: inventoryAll(func(inv *Inventory) *[]FlowLog { return &inv.FlowLogs }, FlowLogFilter{}),
+			describe:  describeEach(func(inv *Inventory) []FlowLog { return inv.FlowLogs }, describeFlowLog),
+			find:      findsStored[FlowLog],
+			remove:    removeStored[FlowLog]()},
 	}
 	objectKinds = append(objectKinds, subnetGroupKinds()...)
 	objectKinds = append(objectKinds, objectKind{Kind: KindBlockPublicAccessExclusion, typeName: "vpc_block_public_access_exclusion",
@@ -228,8 +271,9 @@ func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
 	prefix := IDPrefix(id)
 	for _, k := range objectKinds {
 		// A prefix with a dash of its own (vpcbpa-exclude) is more than
-		// IDPrefix sees.
-		if (k.Prefix == prefix || strings.Contains(k.Prefix, "-") && strings.HasPrefix(id, k.Prefix+"-")) && !k.named && keep(k) {
+		// IDPrefix sees; kinds named by the user or by ARN have no prefix.
+		prefixed := (k.Prefix == prefix || strings.Contains(k.Prefix, "-") && strings.HasPrefix(id, k.Prefix+"-")) && !k.named && !k.namedByKey()
+		if (prefixed || k.namedByKey() && k.names(id)) && keep(k) {
 			return k, true
 		}
 	}
@@ -270,9 +314,19 @@ func routeTargetOf(target string) (*routeTarget, bool) {
 func ObjectPrefixes() []string {
 	var prefixes []string
 	for _, k := range objectKinds {
-		if !k.named {
+		if !k.named && !k.namedByKey() {
 			prefixes = append(prefixes, k.Prefix)
 		}
+	}
+	return prefixes
+}
+
+// RegisteredPrefixes are the registry's keys of every kind it holds,
+// those named by ARN included (whose keys appear in no name).
+func RegisteredPrefixes() []string {
+	prefixes := make([]string, len(objectKinds))
+	for i, k := range objectKinds {
+		prefixes[i] = k.Prefix
 	}
 	return prefixes
 }
@@ -373,7 +427,7 @@ func kindsSentence(keep func(objectKind) bool, withPrefixes bool) string {
 			continue
 		}
 		name := k.label
-		if withPrefixes {
+		if withPrefixes && !k.namedByKey() {
 			name += " (" + k.Prefix + "-)"
 		}
 		names = append(names, name)

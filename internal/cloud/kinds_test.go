@@ -53,12 +53,16 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	flowLog, err := c.CreateFlowLog(ctx, s3FlowLog(vpc.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The index describes every object, with its parent and references.
-	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
+	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, flowLog.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
 		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: ""},
 		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID}
+	objects := []string{flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
@@ -185,8 +189,8 @@ func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]stri
 // and elastic IP, everything in a VPC before the VPC).
 func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	order := cloud.DeletionOrder()
-	if want := len(cloud.ObjectPrefixes()) + len(cloud.NamedKinds()); len(order) != want {
-		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), want)
+	if len(order) != len(cloud.RegisteredPrefixes()) {
+		t.Fatalf("deletion order %v: %d kinds, want %d", order, len(order), len(cloud.RegisteredPrefixes()))
 	}
 	position := map[string]int{}
 	for i, typ := range order {
@@ -197,6 +201,8 @@ func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
 		{"db_subnet_group", "subnet"}, {"elasticache_subnet_group", "subnet"}, {"redshift_subnet_group", "subnet"},
 		{"vpc_block_public_access_exclusion", "subnet"}, {"vpc_block_public_access_exclusion", "vpc"},
+		{"flow_log", "subnet"}, {"flow_log", "iam_role"}, {"iam_role_policy_attachment", "iam_role"}, {"iam_role_policy_attachment", "iam_policy"},
+		{"iam_role_policy", "iam_role"}, {"iam_role", "iam_policy"},
 	} {
 		if position[pair[0]] >= position[pair[1]] {
 			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])

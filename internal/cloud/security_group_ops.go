@@ -43,19 +43,22 @@ const maxRulesPerDirection = 60
 // maxGroupText is the longest group name or description AWS takes.
 const maxGroupText = 255
 
-// CheckSecurityGroupNameArguments refuses a group configured with both a
-// name and a prefix to make one from, as the AWS provider does; set holds
-// the arguments the configuration sets.
-func CheckSecurityGroupNameArguments(set map[string]string) error {
-	_, name := set["name"]
-	_, prefix := set["name_prefix"]
-	if !name || !prefix {
+// CheckNameArguments refuses an object (a security group, an IAM role, a
+// log group) configured with both a name and a prefix to make one from, as
+// the AWS provider does; set holds the arguments the configuration sets.
+func CheckNameArguments(set map[string]string) error {
+	name, hasName := set["name"]
+	prefix, hasPrefix := set["name_prefix"]
+	// A value not known yet may still be null: modules choose one of the
+	// two with a condition (cond ? null : name), which Terraform validates
+	// before it knows the condition.
+	if !hasName || !hasPrefix || !IsKnown(name) || !IsKnown(prefix) {
 		return nil
 	}
 	return &Error{
 		Code:    "InvalidParameterCombination",
 		Message: "Only one of name or name_prefix may be specified",
-		Fix:     "Give the group its name with name, or let the provider make one from name_prefix, not both.",
+		Fix:     "Give the name with name, or let the provider make one from name_prefix, not both.",
 		Field:   "name_prefix",
 	}
 }

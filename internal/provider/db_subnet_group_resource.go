@@ -22,9 +22,7 @@ func (m *dbSubnetGroupModel) namePrefix() types.String { return m.NamePrefix }
 func (m *dbSubnetGroupModel) fillService(g cloud.SubnetGroup, diags *diag.Diagnostics) {
 	m.VPCID = types.StringValue(g.VPCID)
 	m.SupportedNetworkTypes = setOfStrings(g.SupportedNetworkTypes, diags)
-	if m.NamePrefix.IsNull() || m.NamePrefix.IsUnknown() {
-		m.NamePrefix = types.StringValue(namePrefixOf(g.Name))
-	}
+	m.NamePrefix = namePrefixOf(m.NamePrefix, g.Name)
 }
 
 var dbSubnetGroupKind = subnetGroupResource[dbSubnetGroupModel](subnetGroupService{

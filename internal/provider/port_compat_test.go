@@ -491,6 +491,21 @@ func TestAccExamplesApply(t *testing.T) {
 			output("inbound_breaks_at", matching(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`)),
 		}
 	})
+	dataSourceExample("simcloud_iam_policy_document", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		return nil, []statecheck.StateCheck{output("trust_policy", knownvalue.StringExact(`{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "AWSVPCFlowLogsAssumeRole",
+      "Effect": "Allow",
+      "Action": "sts:AssumeRole",
+      "Principal": {
+        "Service": "vpc-flow-logs.amazonaws.com"
+      }
+    }
+  ]
+}`))}
+	})
 }
 
 // portNAT adds to a portNetwork, through the engine, an elastic IP tagged

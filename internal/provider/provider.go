@@ -177,6 +177,12 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(redshiftSubnetGroupKind),
 		newResource(blockPublicAccessOptionsKind),
 		newResource(blockPublicAccessExclusionKind),
+		newResource(iamRoleKind),
+		newResource(iamPolicyKind),
+		newResource(iamRolePolicyAttachmentKind),
+		newResource(iamRolePolicyKind),
+		newResource(logGroupKind),
+		newResource(flowLogKind),
 	}
 }
 
@@ -201,6 +207,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewRegionsDataSource,
 		NewCallerIdentityDataSource,
 		NewPartitionDataSource,
+		NewIAMPolicyDocumentDataSource,
 	}
 }
 

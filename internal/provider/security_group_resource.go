@@ -159,5 +159,5 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 	},
 	tagsOf:           func(g cloud.SecurityGroup) map[string]string { return g.Tags },
 	advise:           adviseOn(cloud.SecurityGroupAdvice),
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckSecurityGroupNameArguments, "name", "name_prefix")},
+	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
 }

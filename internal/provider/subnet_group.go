@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -161,7 +160,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		},
 	}
 	if svc.namePrefix {
-		k.configValidators = []resource.ConfigValidator{argumentsCheck(cloud.CheckSecurityGroupNameArguments, "name", "name_prefix")}
+		k.configValidators = []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")}
 	}
 	return k
 }
@@ -190,19 +189,6 @@ func setOfStrings(values []string, diags *diag.Diagnostics) types.Set {
 	set, ds := types.SetValue(types.StringType, elements)
 	diags.Append(ds...)
 	return set
-}
-
-// uniqueSuffix is the end of a name that uniqueGroupName made.
-var uniqueSuffix = regexp.MustCompile(`^[0-9]{16}[0-9a-f]{10}$`)
-
-// namePrefixOf is the prefix a name was made from by uniqueGroupName, ""
-// for a name given whole, as the AWS provider reads name_prefix back.
-func namePrefixOf(name string) string {
-	const suffix = 26
-	if len(name) <= suffix || !uniqueSuffix.MatchString(name[len(name)-suffix:]) {
-		return ""
-	}
-	return name[:len(name)-suffix]
 }
 
 // subnetIDsValidator checks a group's subnet_ids with the cloud's own check,

@@ -45,6 +45,8 @@ func (c column[T]) value(row *T) any {
 		return *p
 	case *bool:
 		return *p
+	case *int64:
+		return *p
 	default:
 		panic(fmt.Sprintf("column %s points at a %T", c.name, p))
 	}
@@ -136,13 +138,22 @@ func (d *table[T, F]) scoped() bool {
 	return slices.ContainsFunc(d.columns, func(c column[T]) bool { return c.name == "owner_id" })
 }
 
+func (d *table[T, F]) regional() bool {
+	return slices.ContainsFunc(d.columns, func(c column[T]) bool { return c.name == "region" })
+}
+
 // query is the SQL that reads what sel selects in the scope, in the order
 // of the objects' IDs.
 func (d *table[T, F]) query(scope cloud.Scope, sel selection) (string, []any) {
 	var where []string
 	var args []any
 	if d.scoped() {
-		where, args = []string{d.alias + ".owner_id = ?", d.alias + ".region = ?"}, []any{scope.AccountID, scope.Region}
+		where, args = []string{d.alias + ".owner_id = ?"}, []any{scope.AccountID}
+	}
+	// A kind that AWS keeps outside any region (IAM's) has no region
+	// column: its objects are the account's in every region.
+	if d.regional() {
+		where, args = append(where, d.alias+".region = ?"), append(args, scope.Region)
 	}
 	tagWhere, tagArgs := tagConditions(d.alias+"."+d.idColumn(), sel.tags)
 	where = slices.Concat(where, sel.where, tagWhere)
@@ -327,9 +338,13 @@ func (d *table[T, F]) snapshot() snapshotTable {
 			continue
 		}
 		kind := textColumn
-		if _, isBool := c.field(&zero).(*bool); isBool {
+		switch c.field(&zero).(type) {
+		case *bool:
 			kind = boolColumn
-		} else if c.nullable {
+		case *int64:
+			kind = intColumn
+		}
+		if kind == textColumn && c.nullable {
 			kind = nullableTextColumn
 		}
 		out.columns = append(out.columns, snapshotColumn{name: c.name, kind: kind})

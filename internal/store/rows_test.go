@@ -37,10 +37,7 @@ func TestTablesAgreeWithTheRegistry(t *testing.T) {
 		}
 	}
 	registeredKinds := map[string]bool{}
-	for _, kind := range cloud.NamedKinds() {
-		registeredKinds[kind.Prefix] = true
-	}
-	for _, prefix := range cloud.ObjectPrefixes() {
+	for _, prefix := range cloud.RegisteredPrefixes() {
 		registeredKinds[prefix] = true
 		if !kinds[prefix] {
 			t.Errorf("no table keeps the objects with IDs %s-", prefix)

@@ -88,6 +88,39 @@ func populate(t *testing.T, st cloud.Store) {
 				t.Fatal(err)
 			}
 		}
+		populateLogging(t, c, vpc.ID)
+	}
+}
+
+// populateLogging adds what flow logs need: a role with an attached and an
+// inline policy, a log group and the flow log itself.
+func populateLogging(t *testing.T, c *cloud.Client, vpcID string) {
+	t.Helper()
+	ctx := context.Background()
+	trust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"vpc-flow-logs.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+	role, err := c.CreateIAMRole(ctx, cloud.IAMRoleInput{Name: "flow-logs", Path: "/", AssumeRolePolicy: trust, MaxSessionDuration: 3600,
+		Tags: map[string]string{"Name": "flow-logs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	permissions := `{"Statement":[{"Effect":"Allow","Action":"logs:PutLogEvents","Resource":"*"}]}`
+	policy, err := c.CreateIAMPolicy(ctx, cloud.IAMPolicyInput{Name: "flow-logs", Path: "/", Document: permissions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AttachRolePolicy(ctx, role.Name, policy.ARN); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.PutRolePolicy(ctx, role.Name, "inline", permissions); err != nil {
+		t.Fatal(err)
+	}
+	group, err := c.CreateLogGroup(ctx, cloud.LogGroupInput{Name: "/vpc/flow-logs", LogGroupClass: "STANDARD", RetentionInDays: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateFlowLog(ctx, cloud.FlowLogInput{Target: cloud.FlowLogTargets[0], ResourceID: vpcID, TrafficType: "ALL",
+		LogDestinationType: "cloud-watch-logs", LogDestination: group.ARN, IAMRoleARN: role.ARN, MaxAggregationInterval: 600}); err != nil {
+		t.Fatal(err)
 	}
 }
 

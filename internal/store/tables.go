@@ -7,7 +7,8 @@ import (
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
-	securityGroups, networkACLs, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups, blockPublicAccessExclusions}
+	securityGroups, networkACLs, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups, blockPublicAccessExclusions,
+	iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -37,7 +38,12 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 		return selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).tagged(f.Tags)
 	},
 	tags: func(v *cloud.VPC) *map[string]string { return &v.Tags },
+	// A VPC's flow logs go with it, as in AWS.
+	deleteFirst: []string{deleteFlowLogsOf},
 }
+
+// deleteFlowLogsOf deletes the flow logs of the object whose ID it takes.
+const deleteFlowLogsOf = `DELETE FROM flow_logs WHERE resource_id = ?`
 
 var routeTables = &table[cloud.RouteTable, cloud.RouteTableFilter]{
 	name: "route_tables", alias: "r",
@@ -98,7 +104,9 @@ var subnets = &table[cloud.Subnet, cloud.SubnetFilter]{
 	}}},
 	holds:  []hold{{column: "vpc_id"}},
 	filter: subnetSelection,
-	tags:   func(s *cloud.Subnet) *map[string]string { return &s.Tags },
+	// A subnet's flow logs go with it, as in AWS.
+	deleteFirst: []string{deleteFlowLogsOf},
+	tags:        func(s *cloud.Subnet) *map[string]string { return &s.Tags },
 }
 
 var associations = &table[cloud.Association, cloud.AssociationFilter]{
@@ -327,4 +335,130 @@ var blockPublicAccessExclusions = &table[cloud.BlockPublicAccessExclusion, cloud
 		return selection{}.equal("bpax.id", f.ID).equal("bpax.vpc_id", f.VPCID).equal("bpax.subnet_id", f.SubnetID).tagged(f.Tags)
 	},
 	tags: func(e *cloud.BlockPublicAccessExclusion) *map[string]string { return &e.Tags },
+}
+
+// lowerEqual matches column against value without regard to case, as IAM
+// and CloudWatch Logs compare names; "" matches all.
+func (s selection) lowerEqual(column, value string) selection {
+	if value == "" {
+		return s
+	}
+	return s.and("LOWER("+column+") = LOWER(?)", value)
+}
+
+// IAM's tables have an owner but no region: their objects are the
+// account's everywhere.
+
+var iamRoles = &table[cloud.IAMRole, cloud.IAMRoleFilter]{
+	name: "iam_roles", alias: "role",
+	columns: []column[cloud.IAMRole]{
+		{name: "arn", field: func(r *cloud.IAMRole) any { return &r.ARN }},
+		{name: "owner_id", field: func(r *cloud.IAMRole) any { return &r.OwnerID }},
+		{name: "name", field: func(r *cloud.IAMRole) any { return &r.Name }},
+		{name: "path", field: func(r *cloud.IAMRole) any { return &r.Path }},
+		{name: "unique_id", field: func(r *cloud.IAMRole) any { return &r.UniqueID }},
+		{name: "assume_role_policy", mutable: true, field: func(r *cloud.IAMRole) any { return &r.AssumeRolePolicy }},
+		{name: "description", mutable: true, field: func(r *cloud.IAMRole) any { return &r.Description }},
+		{name: "max_session_duration", mutable: true, field: func(r *cloud.IAMRole) any { return &r.MaxSessionDuration }},
+		{name: "permissions_boundary", mutable: true, field: func(r *cloud.IAMRole) any { return &r.PermissionsBoundary }},
+		{name: "create_date", field: func(r *cloud.IAMRole) any { return &r.CreateDate }},
+	},
+	filter: func(f cloud.IAMRoleFilter) selection {
+		return selection{}.equal("role.arn", f.ARN).lowerEqual("role.name", f.Name).tagged(f.Tags)
+	},
+	tags: func(r *cloud.IAMRole) *map[string]string { return &r.Tags },
+}
+
+var iamPolicies = &table[cloud.IAMPolicy, cloud.IAMPolicyFilter]{
+	name: "iam_policies", alias: "pol",
+	columns: []column[cloud.IAMPolicy]{
+		{name: "arn", field: func(p *cloud.IAMPolicy) any { return &p.ARN }},
+		{name: "owner_id", field: func(p *cloud.IAMPolicy) any { return &p.OwnerID }},
+		{name: "name", field: func(p *cloud.IAMPolicy) any { return &p.Name }},
+		{name: "path", field: func(p *cloud.IAMPolicy) any { return &p.Path }},
+		{name: "policy_id", field: func(p *cloud.IAMPolicy) any { return &p.PolicyID }},
+		{name: "description", field: func(p *cloud.IAMPolicy) any { return &p.Description }},
+		{name: "document", mutable: true, field: func(p *cloud.IAMPolicy) any { return &p.Document }},
+		{name: "create_date", field: func(p *cloud.IAMPolicy) any { return &p.CreateDate }},
+		{read: `(SELECT COUNT(*) FROM iam_role_policy_attachments att WHERE att.policy_arn = pol.arn)`,
+			field: func(p *cloud.IAMPolicy) any { return &p.AttachmentCount }},
+	},
+	filter: func(f cloud.IAMPolicyFilter) selection {
+		return selection{}.equal("pol.arn", f.ARN).lowerEqual("pol.name", f.Name).tagged(f.Tags)
+	},
+	tags: func(p *cloud.IAMPolicy) *map[string]string { return &p.Tags },
+}
+
+var iamRolePolicyAttachments = &table[cloud.IAMRolePolicyAttachment, cloud.IAMRolePolicyAttachmentFilter]{
+	name: "iam_role_policy_attachments", alias: "att",
+	joins: `JOIN iam_roles r ON r.arn = att.role_arn`,
+	columns: []column[cloud.IAMRolePolicyAttachment]{
+		{name: "id", field: func(a *cloud.IAMRolePolicyAttachment) any { return &a.Key }},
+		{name: "owner_id", field: func(a *cloud.IAMRolePolicyAttachment) any { return &a.OwnerID }},
+		{name: "role_arn", field: func(a *cloud.IAMRolePolicyAttachment) any { return &a.RoleARN }},
+		{read: `r.name`, field: func(a *cloud.IAMRolePolicyAttachment) any { return &a.RoleName }},
+		{name: "policy_arn", field: func(a *cloud.IAMRolePolicyAttachment) any { return &a.PolicyARN }},
+	},
+	filter: func(f cloud.IAMRolePolicyAttachmentFilter) selection {
+		return selection{}.equal("att.role_arn", f.RoleARN).equal("att.policy_arn", f.PolicyARN)
+	},
+}
+
+var iamRolePolicies = &table[cloud.IAMRolePolicy, cloud.IAMRolePolicyFilter]{
+	name: "iam_role_policies", alias: "rp",
+	joins: `JOIN iam_roles r ON r.arn = rp.role_arn`,
+	columns: []column[cloud.IAMRolePolicy]{
+		{name: "id", field: func(p *cloud.IAMRolePolicy) any { return &p.Key }},
+		{name: "owner_id", field: func(p *cloud.IAMRolePolicy) any { return &p.OwnerID }},
+		{name: "role_arn", field: func(p *cloud.IAMRolePolicy) any { return &p.RoleARN }},
+		{read: `r.name`, field: func(p *cloud.IAMRolePolicy) any { return &p.RoleName }},
+		{name: "name", field: func(p *cloud.IAMRolePolicy) any { return &p.Name }},
+		{name: "document", mutable: true, field: func(p *cloud.IAMRolePolicy) any { return &p.Document }},
+	},
+	filter: func(f cloud.IAMRolePolicyFilter) selection {
+		return selection{}.equal("rp.role_arn", f.RoleARN).equal("rp.name", f.Name)
+	},
+}
+
+var logGroups = &table[cloud.LogGroup, cloud.LogGroupFilter]{
+	name: "log_groups", alias: "lg",
+	columns: []column[cloud.LogGroup]{
+		{name: "arn", field: func(g *cloud.LogGroup) any { return &g.ARN }},
+		{name: "owner_id", field: func(g *cloud.LogGroup) any { return &g.OwnerID }},
+		{name: "region", field: func(g *cloud.LogGroup) any { return &g.Region }},
+		{name: "name", field: func(g *cloud.LogGroup) any { return &g.Name }},
+		{name: "retention_in_days", mutable: true, field: func(g *cloud.LogGroup) any { return &g.RetentionInDays }},
+		{name: "kms_key_id", mutable: true, field: func(g *cloud.LogGroup) any { return &g.KMSKeyID }},
+		{name: "log_group_class", field: func(g *cloud.LogGroup) any { return &g.LogGroupClass }},
+		{name: "creation_time", field: func(g *cloud.LogGroup) any { return &g.CreationTime }},
+	},
+	filter: func(f cloud.LogGroupFilter) selection {
+		return selection{}.equal("lg.arn", f.ARN).equal("lg.name", f.Name).tagged(f.Tags)
+	},
+	tags: func(g *cloud.LogGroup) *map[string]string { return &g.Tags },
+}
+
+var flowLogs = &table[cloud.FlowLog, cloud.FlowLogFilter]{
+	name: "flow_logs", alias: "fl",
+	columns: []column[cloud.FlowLog]{
+		{name: "id", field: func(f *cloud.FlowLog) any { return &f.ID }},
+		{name: "owner_id", field: func(f *cloud.FlowLog) any { return &f.OwnerID }},
+		{name: "region", field: func(f *cloud.FlowLog) any { return &f.Region }},
+		{name: "resource_id", field: func(f *cloud.FlowLog) any { return &f.ResourceID }},
+		{name: "resource_type", field: func(f *cloud.FlowLog) any { return &f.ResourceType }},
+		{name: "traffic_type", field: func(f *cloud.FlowLog) any { return &f.TrafficType }},
+		{name: "log_destination_type", field: func(f *cloud.FlowLog) any { return &f.LogDestinationType }},
+		{name: "log_destination", field: func(f *cloud.FlowLog) any { return &f.LogDestination }},
+		{name: "iam_role_arn", field: func(f *cloud.FlowLog) any { return &f.IAMRoleARN }},
+		{name: "log_format", field: func(f *cloud.FlowLog) any { return &f.LogFormat }},
+		{name: "max_aggregation_interval", field: func(f *cloud.FlowLog) any { return &f.MaxAggregationInterval }},
+		{name: "file_format", field: func(f *cloud.FlowLog) any { return &f.FileFormat }},
+		{name: "hive_compatible_partitions", field: func(f *cloud.FlowLog) any { return &f.HiveCompatiblePartitions }},
+		{name: "per_hour_partition", field: func(f *cloud.FlowLog) any { return &f.PerHourPartition }},
+		{name: "deliver_cross_account_role", field: func(f *cloud.FlowLog) any { return &f.DeliverCrossAccountRole }},
+	},
+	filter: func(f cloud.FlowLogFilter) selection {
+		return selection{}.equal("fl.id", f.ID).equal("fl.resource_id", f.ResourceID).tagged(f.Tags)
+	},
+	tags: func(f *cloud.FlowLog) *map[string]string { return &f.Tags },
 }

@@ -66,8 +66,26 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	trust := `{"Statement":[{"Effect":"Allow","Principal":{"Service":"vpc-flow-logs.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+	role, err := c.CreateIAMRole(ctx, cloud.IAMRoleInput{Name: "r", Path: "/", AssumeRolePolicy: trust, MaxSessionDuration: 3600, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy, err := c.CreateIAMPolicy(ctx, cloud.IAMPolicyInput{Name: "p", Path: "/", Document: trust, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	group, err := c.CreateLogGroup(ctx, cloud.LogGroupInput{Name: "g", LogGroupClass: "STANDARD", Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flowLog, err := c.CreateFlowLog(ctx, cloud.FlowLogInput{Target: cloud.FlowLogTargets[0], ResourceID: vpc.ID, TrafficType: "ALL",
+		LogDestinationType: "cloud-watch-logs", LogDestination: group.ARN, IAMRoleARN: role.ARN, MaxAggregationInterval: 600, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID,
-		vgw.ID, cgw.ID}
+		vgw.ID, cgw.ID, role.ARN, policy.ARN, group.ARN, flowLog.ID}
 	exclusion, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{VPCID: vpc.ID, Mode: cloud.ExclusionAllowBidirectional, Tags: tags})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,131 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// What the resources of objects that AWS names by a name of the user's
+// choosing (IAM's, CloudWatch Logs') share: name and name_prefix, and
+// policy documents compared by what they say rather than how.
+
+// nameArguments are name and name_prefix, as the AWS provider has them:
+// without either, the name is terraform- and a unique suffix; changing
+// either replaces the object. check validates a name and checkPrefix a
+// prefix.
+func nameArguments(what string, check, checkPrefix func(string) error) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			Optional: true, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			Validators:    []validator.String{cloudCheck(check)},
+			MarkdownDescription: "The " + what + "'s name. Without it (or `name_prefix`) the name is `terraform-` and a unique suffix. " +
+				"Conflicts with `name_prefix`. Changing it replaces the " + what + ".",
+		},
+		"name_prefix": schema.StringAttribute{
+			Optional: true, Computed: true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			Validators:          []validator.String{cloudCheck(checkPrefix)},
+			MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the " + what + ".",
+		},
+	}
+}
+
+// chosenName is the name an object is created with: the planned one, or
+// one made from the prefix.
+func chosenName(name, prefix types.String) string {
+	if name.IsUnknown() || name.IsNull() {
+		return uniqueGroupName(prefix.ValueString())
+	}
+	return name.ValueString()
+}
+
+// namePrefixOf is the name_prefix recorded in state: the configured one,
+// else, as the AWS provider does on import, what precedes a unique suffix
+// of the name ("" when it has none).
+func namePrefixOf(prefix types.String, name string) types.String {
+	if !prefix.IsNull() && !prefix.IsUnknown() {
+		return prefix
+	}
+	if n := len(name) - uniqueSuffixLength; n >= 0 && uniqueSuffix.MatchString(name[n:]) {
+		return types.StringValue(name[:n])
+	}
+	return types.StringValue("")
+}
+
+// uniqueSuffix is what uniqueGroupName adds to a prefix: the time to the
+// hundredth of a second and ten hexadecimal digits.
+var uniqueSuffix = regexp.MustCompile(`^[0-9]{16}[0-9a-f]{10}$`)
+
+const uniqueSuffixLength = 26
+
+// policyArgument is a required JSON policy document, validated at plan and
+// kept as written while the cloud holds an equivalent one.
+func policyArgument(field, description string, replaces bool) schema.StringAttribute {
+	modifiers := []planmodifier.String{equivalentPolicy{}}
+	if replaces {
+		modifiers = append(modifiers, stringplanmodifier.RequiresReplace())
+	}
+	return schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: description + " Documents that IAM reads alike (other spacing, key order, a list of one value written as the value) make no change.",
+		Validators:          []validator.String{cloudCheck(func(s string) error { return cloud.ValidatePolicy(s, field) })},
+		PlanModifiers:       modifiers,
+	}
+}
+
+// equivalentPolicy plans the prior document when the configured one says
+// the same, so that another way of writing it is no change.
+type equivalentPolicy struct{}
+
+func (equivalentPolicy) Description(context.Context) string {
+	return "keeps the prior document when the configured one is equivalent"
+}
+
+func (m equivalentPolicy) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (equivalentPolicy) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || req.PlanValue.IsUnknown() || req.PlanValue.IsNull() {
+		return
+	}
+	if cloud.PoliciesEquivalent(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// policyFromCloud is the document to record: the model's own while the
+// cloud's is equivalent, so that a refresh shows no change.
+func policyFromCloud(model types.String, stored string) types.String {
+	if !model.IsNull() && !model.IsUnknown() && cloud.PoliciesEquivalent(model.ValueString(), stored) {
+		return model
+	}
+	return types.StringValue(stored)
+}
+
+// optionalString is a string the cloud keeps as "" when unset: null in
+// state unless the model had a value.
+func optionalString(model types.String, stored string) types.String {
+	if stored == "" && (model.IsNull() || model.IsUnknown()) {
+		return types.StringNull()
+	}
+	return types.StringValue(stored)
+}
+
+// checkNamed is the plan check of an object whose name is unique in its
+// account (or region): the check of the object, held as checkPlanned holds
+// it. stateARN is the object's ARN when it exists, "" for a new one, and
+// replacing says that the plan replaces it.
+func (d *providerData) checkNamed(typeName, name, stateARN string, replacing bool, check func(holder cloud.Holder, selfARN string) error) error {
+	change := changeOf(replacing, false)
+	key := strings.Join([]string{typeName, d.client.Scope().AccountID, d.client.Scope().Region, name}, "|")
+	return d.checkPlanned(key, "the "+typeName+" planned with name "+name, stateARN, change, check)
+}
