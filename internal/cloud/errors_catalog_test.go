@@ -65,6 +65,8 @@ var noObjectFuncs = []string{
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
+	// A DHCP options set's own values.
+	"dhcpValueError",
 }
 
 const (
@@ -725,6 +727,42 @@ func catalog() []refusal {
 				in.Egress = []cloud.SecurityGroupRule{{IPProtocol: "tcpp", CIDRIPv4: "0.0.0.0/0"}}
 				_, err := c.CreateSecurityGroup(bg, in)
 				return nil, err
+			}},
+
+		// DHCP options sets.
+		lookup("DHCP options set", "InvalidDhcpOptionID.NotFound", "dopt-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.DHCPOptions](c, bg, id)
+			return err
+		}),
+		lookup("DHCP options set", "InvalidDhcpOptionsId.Malformed", "vpc-1", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.DHCPOptions](c, bg, id)
+			return err
+		}),
+		{name: "five domain name servers", code: "InvalidParameterValue", field: "domain_name_servers", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				return nil, c.CheckDHCPOptions(bg, p, p.NewHolder(), cloud.DHCPOptionsInput{
+					DomainNameServers: []string{"10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6"}})
+			}},
+		{name: "NetBIOS node type 3", code: "InvalidParameterValue", field: "netbios_node_type", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{NetbiosNodeType: "3"})
+				return nil, err
+			}},
+		{name: "IPv6 lease time below 140 seconds", code: "InvalidParameterValue", field: "ipv6_address_preferred_lease_time", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{IPv6AddressPreferredLeaseTime: "60"})
+				return nil, err
+			}},
+		{name: "DHCP options set deleted while a VPC uses it", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				o := must(c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{DomainName: "corp.example"}))(t)
+				noErr(t, c.AssociateDHCPOptions(bg, o.ID, n.otherVPC.ID))
+				return []string{o.ID, n.otherVPC.ID}, c.DeleteObject(bg, o.ID)
+			}},
+		{name: "VPC associated with an unknown DHCP options set", code: "InvalidDhcpOptionID.NotFound", field: "dhcp_options_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{"dopt-0123456789abcdef1"}, c.AssociateDHCPOptions(bg, "dopt-0123456789abcdef1", n.vpc.ID)
 			}},
 
 		// Kinds no operation looks up by ID; their IDs are still checked

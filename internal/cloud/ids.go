@@ -95,6 +95,10 @@ var (
 		Prefix: "aclassoc", awsNoun: "association", label: "network ACL association",
 		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
 	}
+	KindDHCPOptions = Kind{
+		Prefix: "dopt", awsNoun: "dhcpOption", label: "DHCP options set", arnType: "dhcp-options",
+		notFoundCode: "InvalidDhcpOptionID.NotFound", malformedCode: "InvalidDhcpOptionsId.Malformed",
+	}
 	// AWS reports unknown egress-only gateways with the generic gateway code.
 	KindEgressOnlyInternetGateway = Kind{
 		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",

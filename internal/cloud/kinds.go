@@ -88,6 +88,7 @@ var objectKinds []objectKind
 func init() {
 	objectKinds = []objectKind{
 		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs", createOp: "CreateVpc", deleteOp: "DeleteVpc",
+			uses:      []Kind{KindDHCPOptions},
 			inventory: inventoryAll(func(inv *Inventory) *[]VPC { return &inv.VPCs }, VPCFilter{}),
 			describe:  describeEach(func(inv *Inventory) []VPC { return inv.VPCs }, describeVPC),
 			find:      found((*Client).findVPC),
@@ -168,6 +169,11 @@ func init() {
 			describe:  describeEach(func(inv *Inventory) []ElasticIP { return inv.ElasticIPs }, describeElasticIP),
 			find:      found((*Client).findElasticIP),
 			remove:    (*Client).ReleaseAddress},
+		{Kind: KindDHCPOptions, typeName: "vpc_dhcp_options", table: "dhcp_options", idColumn: "id", taggable: true, describeOp: "DescribeDhcpOptions", createOp: "CreateDhcpOptions", deleteOp: "DeleteDhcpOptions",
+			inventory: inventoryAll(func(inv *Inventory) *[]DHCPOptions { return &inv.DHCPOptions }, DHCPOptionsFilter{}),
+			describe:  describeEach(func(inv *Inventory) []DHCPOptions { return inv.DHCPOptions }, describeDHCPOptions),
+			find:      findsStored[DHCPOptions],
+			remove:    removeStored(refuseUsedDHCPOptions)},
 	}
 }
 

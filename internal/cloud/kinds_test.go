@@ -41,16 +41,23 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dhcp, err := c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "example.internal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
+		t.Fatal(err)
+	}
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
-		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID},
-		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID})
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, dhcp.ID: ""},
+		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, vpc.ID: dhcp.ID})
 	// One object of every kind, in an order in which each can be deleted.
 	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
-	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID}) {
+	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID, dhcp.ID}) {
 		seen[cloud.IDPrefix(id)] = true
 	}
 	for _, prefix := range cloud.ObjectPrefixes() {
@@ -86,7 +93,7 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 			t.Errorf("DeleteObject(%s) deleted a VPC's default", id)
 		}
 	}
-	for _, id := range append(objects, igw.ID, vpc.ID) {
+	for _, id := range append(objects, igw.ID, vpc.ID, dhcp.ID) {
 		if err := c.CheckObject(ctx, id); err != nil {
 			t.Errorf("CheckObject(%s) before deletion: %v", id, err)
 		}
@@ -171,6 +178,7 @@ func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	for _, pair := range [][2]string{
 		{"nat_gateway", "subnet"}, {"nat_gateway", "eip"}, {"route_table_association", "subnet"}, {"route_table_association", "route_table"},
 		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
+		{"vpc", "vpc_dhcp_options"},
 	} {
 		if position[pair[0]] >= position[pair[1]] {
 			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])

@@ -119,6 +119,7 @@ func (ElasticIP) StoredKind() Kind                 { return KindElasticIP }
 func (NATGateway) StoredKind() Kind                { return KindNATGateway }
 func (SecurityGroup) StoredKind() Kind             { return KindSecurityGroup }
 func (NetworkACL) StoredKind() Kind                { return KindNetworkACL }
+func (DHCPOptions) StoredKind() Kind               { return KindDHCPOptions }
 
 func (VPCFilter) FilteredKind() Kind                       { return KindVPC }
 func (SubnetFilter) FilteredKind() Kind                    { return KindSubnet }
@@ -130,6 +131,7 @@ func (ElasticIPFilter) FilteredKind() Kind                 { return KindElasticI
 func (NATGatewayFilter) FilteredKind() Kind                { return KindNATGateway }
 func (SecurityGroupFilter) FilteredKind() Kind             { return KindSecurityGroup }
 func (NetworkACLFilter) FilteredKind() Kind                { return KindNetworkACL }
+func (DHCPOptionsFilter) FilteredKind() Kind               { return KindDHCPOptions }
 
 // AssociationFilter selects route table associations; empty fields match
 // all.

@@ -28,7 +28,10 @@ type VPC struct {
 	MainRouteTableID       string
 	DefaultSecurityGroupID string
 	DefaultNetworkACLID    string
-	Tags                   map[string]string
+	// DHCPOptionsID is the set the VPC is associated with, "" for none
+	// (which AWS calls default: see DHCPOptionsOf).
+	DHCPOptionsID string
+	Tags          map[string]string
 }
 
 // ARN returns the VPC's ARN.
@@ -47,8 +50,9 @@ type VPCInput struct {
 
 // VPCFilter selects VPCs; empty fields match everything.
 type VPCFilter struct {
-	ID        string
-	CIDRBlock string
+	ID            string
+	CIDRBlock     string
+	DHCPOptionsID string
 	// Tags must all be present with these values.
 	Tags map[string]string
 }
@@ -119,7 +123,8 @@ func (c *Client) CheckVPC(ctx context.Context, p *Plan, holder Holder, in VPCInp
 }
 
 // CreateVPC creates a VPC with its main route table, default security group
-// and default network ACL.
+// and default network ACL, associated with the region's default DHCP
+// options set.
 func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 	vpc := VPC{
 		ID:                               newID(KindVPC),
@@ -138,6 +143,11 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 				return err
 			}
 		}
+		dhcp, err := defaultDHCPOptions(tx, c.scope)
+		if err != nil {
+			return err
+		}
+		vpc.DHCPOptionsID = dhcp.ID
 		if err := tx.Insert(vpc); err != nil {
 			return err
 		}

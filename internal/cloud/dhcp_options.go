@@ -1,0 +1,305 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+)
+
+// DHCPOptions is a DHCP options set: what the instances of the VPCs
+// associated with it learn from DHCP.
+type DHCPOptions struct {
+	ID                            string
+	OwnerID                       string
+	Region                        string
+	DomainName                    string
+	DomainNameServers             []string
+	NTPServers                    []string
+	NetbiosNameServers            []string
+	NetbiosNodeType               string
+	IPv6AddressPreferredLeaseTime string
+	// Default marks the region's default set, which every new VPC gets.
+	Default bool
+	Tags    map[string]string
+}
+
+// ARN returns the set's ARN.
+func (o DHCPOptions) ARN() string {
+	return Scope{AccountID: o.OwnerID, Region: o.Region}.ARN(KindDHCPOptions, o.ID)
+}
+
+// DHCPOptionsInput is the desired configuration of a DHCP options set.
+type DHCPOptionsInput struct {
+	DomainName                    string
+	DomainNameServers             []string
+	NTPServers                    []string
+	NetbiosNameServers            []string
+	NetbiosNodeType               string
+	IPv6AddressPreferredLeaseTime string
+	Tags                          map[string]string
+}
+
+// DHCPOptionsFilter selects DHCP options sets; empty fields match all.
+type DHCPOptionsFilter struct {
+	ID      string
+	Default *bool
+	Tags    map[string]string
+}
+
+// NoDHCPOptions is what AssociateDhcpOptions takes, and a VPC's
+// dhcp_options_id reads, for a VPC associated with no set at all.
+const NoDHCPOptions = "default"
+
+// AmazonProvidedDNS is the name server entry that stands for the VPC's own
+// resolver.
+const AmazonProvidedDNS = "AmazonProvidedDNS"
+
+// DefaultDomainName is the domain name of a region's default set, the
+// names Amazon's resolver gives instances there.
+func DefaultDomainName(region string) string {
+	if region == "us-east-1" {
+		return "ec2.internal"
+	}
+	return region + ".compute.internal"
+}
+
+// AWS's limits on the options of a set.
+const (
+	maxServersPerFamily = 4
+	minLeaseTime        = 140
+	maxLeaseTime        = 2147483647
+)
+
+// NetbiosNodeTypes are the NetBIOS node types a set may name.
+func NetbiosNodeTypes() []string { return []string{"1", "2", "4", "8"} }
+
+// ValidateNetbiosNodeType checks a set's netbios_node_type; "" leaves it
+// unset.
+func ValidateNetbiosNodeType(s string) error {
+	for _, t := range NetbiosNodeTypes() {
+		if s == t || s == "" {
+			return nil
+		}
+	}
+	return dhcpValueError("netbios_node_type", "netbios-node-type", s, "Use 1, 2, 4 or 8; AWS recommends 2, as its networks carry no broadcast or multicast.")
+}
+
+// ValidateLeaseTime checks a set's ipv6_address_preferred_lease_time, in
+// seconds; "" leaves it unset.
+func ValidateLeaseTime(s string) error {
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < minLeaseTime || n > maxLeaseTime {
+		return dhcpValueError("ipv6_address_preferred_lease_time", "ipv6-address-preferred-lease-time", s,
+			fmt.Sprintf("Give a whole number of seconds from %d to %d.", minLeaseTime, maxLeaseTime))
+	}
+	return nil
+}
+
+// ValidateDHCPServers checks a list of servers of a set: up to four
+// addresses of each family that field allows, and for domain_name_servers
+// AmazonProvidedDNS.
+func ValidateDHCPServers(field string, servers []string) error {
+	option := strings.ReplaceAll(field, "_", "-")
+	what := "Give IP addresses."
+	if field == "domain_name_servers" {
+		what = "Give IP addresses or AmazonProvidedDNS."
+	}
+	perFamily := map[bool]int{}
+	for _, s := range servers {
+		if field == "domain_name_servers" && s == AmazonProvidedDNS {
+			perFamily[true]++
+			continue
+		}
+		addr, err := netip.ParseAddr(s)
+		switch {
+		case err != nil || addr.Zone() != "":
+			return dhcpValueError(field, option, s, what)
+		case addr.Is6() && field != "ntp_servers":
+			return dhcpValueError(field, option, s, "Give IPv4 addresses; only ntp_servers takes IPv6 ones.")
+		}
+		perFamily[addr.Is4()]++
+	}
+	for _, n := range perFamily {
+		if n > maxServersPerFamily {
+			return dhcpValueError(field, option, strings.Join(servers, ","),
+				fmt.Sprintf("Give at most %d servers of each address family.", maxServersPerFamily))
+		}
+	}
+	return nil
+}
+
+// dhcpValueError is AWS's refusal of one option's value.
+func dhcpValueError(field, option, value, fix string) *Error {
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), option),
+		Fix:     fix,
+		Field:   field,
+	}
+}
+
+func (in DHCPOptionsInput) rule() Rule {
+	return func(v View) error {
+		for field, servers := range map[string][]string{
+			"domain_name_servers": in.DomainNameServers, "ntp_servers": in.NTPServers, "netbios_name_servers": in.NetbiosNameServers,
+		} {
+			if err := ValidateDHCPServers(field, knownOnly(servers)); err != nil {
+				return err
+			}
+		}
+		for _, check := range []func() error{
+			func() error { return ValidateNetbiosNodeType(knownOr(in.NetbiosNodeType)) },
+			func() error { return ValidateLeaseTime(knownOr(in.IPv6AddressPreferredLeaseTime)) },
+		} {
+			if err := check(); err != nil {
+				return err
+			}
+		}
+		return tagsRule(in.Tags)(v)
+	}
+}
+
+// knownOnly drops the values known only after apply, which the apply
+// checks.
+func knownOnly(values []string) []string {
+	var out []string
+	for _, s := range values {
+		if IsKnown(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// knownOr is s, or "" (which no check refuses) when s is known only after
+// apply.
+func knownOr(s string) string {
+	if IsKnown(s) {
+		return s
+	}
+	return ""
+}
+
+// CheckDHCPOptions runs at plan time the rules that creating a set with
+// this configuration will meet at apply.
+func (c *Client) CheckDHCPOptions(ctx context.Context, p *Plan, holder Holder, in DHCPOptionsInput) error {
+	return c.Check(ctx, p, holder, in.rule())
+}
+
+// CreateDHCPOptions creates a DHCP options set.
+func (c *Client) CreateDHCPOptions(ctx context.Context, in DHCPOptionsInput) (DHCPOptions, error) {
+	o := DHCPOptions{
+		ID: newID(KindDHCPOptions), OwnerID: c.scope.AccountID, Region: c.scope.Region,
+		DomainName: in.DomainName, DomainNameServers: in.DomainNameServers, NTPServers: in.NTPServers,
+		NetbiosNameServers: in.NetbiosNameServers, NetbiosNodeType: in.NetbiosNodeType,
+		IPv6AddressPreferredLeaseTime: in.IPv6AddressPreferredLeaseTime, Tags: in.Tags,
+	}
+	err := c.apply(ctx, "CreateDhcpOptions", kindOf[DHCPOptions]().ids(o.ID), in.rule(), func(tx Tx) error {
+		if err := tx.Insert(o); err != nil {
+			return err
+		}
+		return tx.SetTags(o.ID, o.Tags)
+	})
+	if err != nil {
+		return DHCPOptions{}, err
+	}
+	return o, nil
+}
+
+// DefaultDHCPOptions returns the region's default set, which AWS makes for
+// every account in every region: the simulated cloud makes it the first
+// time something needs it.
+func (c *Client) DefaultDHCPOptions(ctx context.Context) (DHCPOptions, error) {
+	var o DHCPOptions
+	err := c.write(ctx, "DescribeDhcpOptions", nil, func(tx Tx) error {
+		var err error
+		o, err = defaultDHCPOptions(tx, c.scope)
+		return err
+	})
+	return o, err
+}
+
+// defaultDHCPOptions finds the scope's default set, making it if there is
+// none yet.
+func defaultDHCPOptions(tx Tx, scope Scope) (DHCPOptions, error) {
+	yes := true
+	o, ok, err := first[DHCPOptions](tx, scope, DHCPOptionsFilter{Default: &yes})
+	if err != nil || ok {
+		return o, err
+	}
+	o = DHCPOptions{
+		ID: newID(KindDHCPOptions), OwnerID: scope.AccountID, Region: scope.Region, Default: true,
+		DomainName: DefaultDomainName(scope.Region), DomainNameServers: []string{AmazonProvidedDNS},
+	}
+	return o, tx.Insert(o)
+}
+
+// refuseUsedDHCPOptions refuses to delete a set while VPCs use it, as AWS
+// does.
+func refuseUsedDHCPOptions(tx ReadTx, o DHCPOptions) error {
+	vpcs, err := list[VPC](tx, Scope{AccountID: o.OwnerID, Region: o.Region}, VPCFilter{DHCPOptionsID: o.ID})
+	if err != nil || len(vpcs) == 0 {
+		return err
+	}
+	ids := make([]string, len(vpcs))
+	for i, v := range vpcs {
+		ids[i] = v.ID
+	}
+	e := dependencyViolation(KindDHCPOptions, o.ID, ids, nil)
+	e.Fix = fmt.Sprintf("Associate %s with another set (or with default, for none) first.", joinIDs(ids))
+	return e
+}
+
+// dhcpOptionsRule checks that the set a VPC is to be associated with
+// exists; NoDHCPOptions, for none, always does.
+func (c *Client) dhcpOptionsRule(dhcpOptionsID string) Rule {
+	return func(v View) error {
+		if !IsKnown(dhcpOptionsID) || dhcpOptionsID == NoDHCPOptions {
+			return nil
+		}
+		_, err := findStored[DHCPOptions](v, c.scope, dhcpOptionsID, "dhcp_options_id")
+		return err
+	}
+}
+
+// CheckAssociateDHCPOptions runs at plan time the rules that associating a
+// VPC with a set will meet at apply.
+func (c *Client) CheckAssociateDHCPOptions(ctx context.Context, p *Plan, holder Holder, dhcpOptionsID, vpcID string) error {
+	return c.Check(ctx, p, holder, allRules(c.vpcExistsRule(vpcID), c.dhcpOptionsRule(dhcpOptionsID)))
+}
+
+// AssociateDHCPOptions associates a VPC with a set, in place of the one it
+// had; NoDHCPOptions associates it with none.
+func (c *Client) AssociateDHCPOptions(ctx context.Context, dhcpOptionsID, vpcID string) error {
+	ids := map[string]string{"dhcp_options_id": dhcpOptionsID, "vpc_id": vpcID}
+	return c.apply(ctx, "AssociateDhcpOptions", ids, allRules(c.vpcExistsRule(vpcID), c.dhcpOptionsRule(dhcpOptionsID)), func(tx Tx) error {
+		vpc, err := c.findVPC(tx, vpcID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		vpc.DHCPOptionsID = dhcpOptionsID
+		if dhcpOptionsID == NoDHCPOptions {
+			vpc.DHCPOptionsID = ""
+		}
+		return tx.Update(vpc)
+	})
+}
+
+// DHCPOptionsOf is the ID a VPC's dhcp_options_id reads.
+func DHCPOptionsOf(vpc VPC) string {
+	if vpc.DHCPOptionsID == "" {
+		return NoDHCPOptions
+	}
+	return vpc.DHCPOptionsID
+}
+
+// DHCPOptionsAssociationID is the ID the AWS provider gives the
+// association of a set with a VPC.
+func DHCPOptionsAssociationID(dhcpOptionsID, vpcID string) string {
+	return dhcpOptionsID + "-" + vpcID
+}
