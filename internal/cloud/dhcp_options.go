@@ -298,8 +298,51 @@ func DHCPOptionsOf(vpc VPC) string {
 	return vpc.DHCPOptionsID
 }
 
-// DHCPOptionsAssociationID is the ID the AWS provider gives the
-// association of a set with a VPC.
-func DHCPOptionsAssociationID(dhcpOptionsID, vpcID string) string {
-	return dhcpOptionsID + "-" + vpcID
+
+// DHCPOptionsAssociation is a VPC's association with a set, which AWS keeps
+// as the VPC's dhcp_options_id.
+type DHCPOptionsAssociation struct {
+	DHCPOptionsID, VPCID string
+}
+
+// ID is the ID the AWS provider gives the association.
+func (a DHCPOptionsAssociation) ID() string { return a.DHCPOptionsID + "-" + a.VPCID }
+
+// ownerRule checks the account a default set is asked of: only the
+// client's own has one the client can see.
+func (c *Client) ownerRule(ownerID string) Rule {
+	return func(View) error {
+		if ownerID == "" || !IsKnown(ownerID) || ownerID == c.scope.AccountID {
+			return nil
+		}
+		return &Error{
+			Code:    "InvalidDhcpOptionID.NotFound",
+			Message: fmt.Sprintf("No default DHCP options set of account %s exists in %s.", printable(ownerID), c.scope.Region),
+			Fix:     fmt.Sprintf("Leave owner_id out, or give this provider's account, %s.", c.scope.AccountID),
+			Field:   "owner_id",
+			Objects: []string{printable(ownerID)},
+		}
+	}
+}
+
+// CheckAdoptDefaultDHCPOptions runs at plan time the rules that adopting
+// the region's default set, of the account ownerID ("" for the client's),
+// will meet at apply.
+func (c *Client) CheckAdoptDefaultDHCPOptions(ctx context.Context, p *Plan, holder Holder, ownerID string, tags map[string]string) error {
+	return c.Check(ctx, p, holder, allRules(c.ownerRule(ownerID), tagsRule(tags)))
+}
+
+// AdoptDefaultDHCPOptions gives the region's default set these tags and
+// returns it.
+func (c *Client) AdoptDefaultDHCPOptions(ctx context.Context, ownerID string, tags map[string]string) (DHCPOptions, error) {
+	var o DHCPOptions
+	err := c.apply(ctx, "CreateTags", nil, allRules(c.ownerRule(ownerID), tagsRule(tags)), func(tx Tx) error {
+		var err error
+		if o, err = defaultDHCPOptions(tx, c.scope); err != nil {
+			return err
+		}
+		o.Tags = tags
+		return tx.SetTags(o.ID, tags)
+	})
+	return o, err
 }

@@ -165,6 +165,9 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultSecurityGroupKind),
 		newResource(defaultNetworkACLKind),
 		newResource(networkACLRuleKind),
+		newResource(vpcDHCPOptionsKind),
+		newResource(vpcDHCPOptionsAssociationKind),
+		newResource(defaultVPCDHCPOptionsKind),
 	}
 }
 
