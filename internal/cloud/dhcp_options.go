@@ -298,7 +298,6 @@ func DHCPOptionsOf(vpc VPC) string {
 	return vpc.DHCPOptionsID
 }
 
-
 // DHCPOptionsAssociation is a VPC's association with a set, which AWS keeps
 // as the VPC's dhcp_options_id.
 type DHCPOptionsAssociation struct {

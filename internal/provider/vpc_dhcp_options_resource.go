@@ -38,8 +38,8 @@ var vpcDHCPOptionsKind = resourceKind[vpcDHCPOptionsModel, cloud.DHCPOptions]{
 			"owner_id": computedID("The ID of the account that owns the set."),
 			"domain_name": replacingOption("The domain name that completes unqualified host names: `ec2.internal` for Amazon's resolver in us-east-1, " +
 				"`<region>.compute.internal` in other regions, or a domain of your own. An empty string sets none."),
-			"domain_name_servers": serverList("Up to four IPv4 addresses of name servers, or `AmazonProvidedDNS` for the VPC's own resolver."),
-			"ntp_servers":         serverList("Up to four IPv4 and four IPv6 addresses of NTP servers."),
+			"domain_name_servers":  serverList("Up to four IPv4 addresses of name servers, or `AmazonProvidedDNS` for the VPC's own resolver."),
+			"ntp_servers":          serverList("Up to four IPv4 and four IPv6 addresses of NTP servers."),
 			"netbios_name_servers": serverList("Up to four IPv4 addresses of NetBIOS name servers."),
 			"netbios_node_type": replacingOption("The NetBIOS node type: `1`, `2`, `4` or `8` (AWS recommends `2`). Another value fails at plan with `InvalidParameterValue`.",
 				cloudCheck(cloud.ValidateNetbiosNodeType)),

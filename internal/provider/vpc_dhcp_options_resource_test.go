@@ -124,7 +124,9 @@ func TestAccVPCDHCPOptionsAssociation(t *testing.T) {
 			Config:           associated(tfID("vpc_dhcp_options", "other")),
 			ConfigPlanChecks: expectPlanAction(doptAssocAddress, actionUpdate),
 		},
-		driftStep(t, func() error { return c.client.AssociateDHCPOptions(context.Background(), cloud.NoDHCPOptions, c.onlyVPC(t).ID) },
+		driftStep(t, func() error {
+			return c.client.AssociateDHCPOptions(context.Background(), cloud.NoDHCPOptions, c.onlyVPC(t).ID)
+		},
 			associated(tfID("vpc_dhcp_options", "other")), doptAssocAddress, actionCreate),
 		resource.TestStep{Config: associated(`"default"`), ConfigStateChecks: []statecheck.StateCheck{
 			attrIs(doptAssocAddress, "id", matching(`^default-vpc-[0-9a-f]{17}$`)),
