@@ -44,7 +44,6 @@ type refusal struct {
 // here), and must have no scenario (or it is reachable after all).
 var unreachableCodes = map[string]string{
 	"InsufficientCidrBlocks":                       "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
-	"InvalidVpcCidrBlockAssociationID.NotFound":    "no operation looks a VPC's CIDR block association up by ID",
 	"InvalidSubnetCidrBlockAssociationID.NotFound": "no operation looks a subnet's CIDR block association up by ID",
 	"InvalidNetworkInterfaceID.NotFound":           "no operation looks a network interface up by ID",
 }
@@ -763,6 +762,45 @@ func catalog() []refusal {
 		{name: "VPC associated with an unknown DHCP options set", code: "InvalidDhcpOptionID.NotFound", field: "dhcp_options_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return []string{"dopt-0123456789abcdef1"}, c.AssociateDHCPOptions(bg, "dopt-0123456789abcdef1", n.vpc.ID)
+			}},
+
+		// Secondary IPv4 blocks of a VPC.
+		lookup("VPC CIDR block association", "InvalidVpcCidrBlockAssociationID.NotFound", "vpc-cidr-assoc-0123456789abcdef0",
+			func(c *cloud.Client, id string) error { return c.DisassociateVPCCIDRBlock(bg, id) }),
+		{name: "secondary block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.4.0.0/15")
+				return nil, err
+			}},
+		{name: "secondary block from another private range", code: "InvalidVpc.Range", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "192.168.0.0/16")
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "secondary block overlapping the primary one", code: "CidrConflict", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.1.128.0/17")
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "secondary block taking a route's destination", code: "CidrConflict", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				must(c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "10.8.1.0/24", Target: n.igw.ID}))(t)
+				_, err := c.AssociateVPCCIDRBlock(bg, n.vpc.ID, "10.8.0.0/16")
+				return []string{n.vpc.ID, n.table.ID}, err
+			}},
+		{name: "a sixth IPv4 block", code: "CidrLimitExceeded", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				for i := range 4 {
+					must(c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, fmt.Sprintf("10.%d.0.0/16", 20+i)))(t)
+				}
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.30.0.0/16")
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "secondary block disassociated while a subnet uses it", code: "InvalidCidrBlock.InUse",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.40.0.0/16"))(t)
+				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.40.3.0/24"))
+				return []string{a.ID, n.otherVPC.ID, s.ID}, c.DisassociateVPCCIDRBlock(bg, a.ID)
 			}},
 
 		// Kinds no operation looks up by ID; their IDs are still checked

@@ -121,9 +121,14 @@ func newID(kind Kind) string {
 	return kind.Prefix + "-" + hex.EncodeToString(b[:])[:idHexDigits]
 }
 
-// IDPrefix is the part of an ID before its first dash, which names the
-// kind of object ("subnet" of "subnet-0a1b..."); "" when there is none.
+// IDPrefix is the part of an ID before its hexadecimal digits, which names
+// the kind of object ("subnet" of "subnet-0a1b...", "vpc-cidr-assoc" of
+// "vpc-cidr-assoc-0a1b..."); for a string that is no ID, the part before
+// its first dash, or "" when there is none.
 func IDPrefix(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i >= 0 && isLowerHex(id[i+1:]) {
+		return id[:i]
+	}
 	prefix, _, found := strings.Cut(id, "-")
 	if !found {
 		return ""

@@ -21,6 +21,7 @@ type Inventory struct {
 	SecurityGroups             []SecurityGroup
 	NetworkACLs                []NetworkACL
 	DHCPOptions                []DHCPOptions
+	VPCCIDRBlockAssociations   []VPCCIDRBlockAssociation
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
@@ -226,6 +227,10 @@ func describeElasticIP(e ElasticIP) Object {
 // made for the account rather than by it.
 func describeDHCPOptions(o DHCPOptions) Object {
 	return Object{ID: o.ID, Tags: o.Tags, Value: o, GoesWithParent: o.Default}
+}
+
+func describeVPCCIDRBlockAssociation(a VPCCIDRBlockAssociation) Object {
+	return Object{ID: a.ID, Value: a, References: references("vpc_id", a.VPCID)}
 }
 
 // references pairs fields with the IDs they hold, leaving out those that

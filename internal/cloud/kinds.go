@@ -174,6 +174,13 @@ func init() {
 			describe:  describeEach(func(inv *Inventory) []DHCPOptions { return inv.DHCPOptions }, describeDHCPOptions),
 			find:      findsStored[DHCPOptions],
 			remove:    removeStored(refuseUsedDHCPOptions)},
+		{Kind: KindVPCCIDRAssociation, typeName: "vpc_ipv4_cidr_block_association", table: "vpc_cidr_block_associations", idColumn: "id", describeOp: "DescribeVpcs", createOp: "AssociateVpcCidrBlock", deleteOp: "DisassociateVpcCidrBlock",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   inventoryAll(func(inv *Inventory) *[]VPCCIDRBlockAssociation { return &inv.VPCCIDRBlockAssociations }, VPCCIDRBlockAssociationFilter{}),
+			describe:    describeEach(func(inv *Inventory) []VPCCIDRBlockAssociation { return inv.VPCCIDRBlockAssociations }, describeVPCCIDRBlockAssociation),
+			find:        findsStored[VPCCIDRBlockAssociation],
+			remove:      (*Client).DisassociateVPCCIDRBlock},
 	}
 }
 

@@ -48,12 +48,16 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
 		t.Fatal(err)
 	}
+	secondary, err := c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16")
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
-		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, dhcp.ID: ""},
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, dhcp.ID: "", secondary.ID: vpc.ID},
 		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, vpc.ID: dhcp.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID}
+	objects := []string{nat.ID, association.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, secondary.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
@@ -178,7 +182,7 @@ func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 	for _, pair := range [][2]string{
 		{"nat_gateway", "subnet"}, {"nat_gateway", "eip"}, {"route_table_association", "subnet"}, {"route_table_association", "route_table"},
 		{"subnet", "vpc"}, {"route_table", "vpc"}, {"internet_gateway", "vpc"}, {"egress_only_internet_gateway", "vpc"},
-		{"vpc", "vpc_dhcp_options"},
+		{"vpc", "vpc_dhcp_options"}, {"vpc_ipv4_cidr_block_association", "vpc"},
 	} {
 		if position[pair[0]] >= position[pair[1]] {
 			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])

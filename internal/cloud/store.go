@@ -120,6 +120,7 @@ func (NATGateway) StoredKind() Kind                { return KindNATGateway }
 func (SecurityGroup) StoredKind() Kind             { return KindSecurityGroup }
 func (NetworkACL) StoredKind() Kind                { return KindNetworkACL }
 func (DHCPOptions) StoredKind() Kind               { return KindDHCPOptions }
+func (VPCCIDRBlockAssociation) StoredKind() Kind   { return KindVPCCIDRAssociation }
 
 func (VPCFilter) FilteredKind() Kind                       { return KindVPC }
 func (SubnetFilter) FilteredKind() Kind                    { return KindSubnet }
@@ -132,6 +133,7 @@ func (NATGatewayFilter) FilteredKind() Kind                { return KindNATGatew
 func (SecurityGroupFilter) FilteredKind() Kind             { return KindSecurityGroup }
 func (NetworkACLFilter) FilteredKind() Kind                { return KindNetworkACL }
 func (DHCPOptionsFilter) FilteredKind() Kind               { return KindDHCPOptions }
+func (VPCCIDRBlockAssociationFilter) FilteredKind() Kind   { return KindVPCCIDRAssociation }
 
 // AssociationFilter selects route table associations; empty fields match
 // all.

@@ -7,7 +7,7 @@ import (
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
-	securityGroups, networkACLs}
+	securityGroups, networkACLs, vpcCIDRBlockAssociations}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -262,4 +262,18 @@ var dhcpOptions = &table[cloud.DHCPOptions, cloud.DHCPOptionsFilter]{
 		return s
 	},
 	tags: func(o *cloud.DHCPOptions) *map[string]string { return &o.Tags },
+}
+
+var vpcCIDRBlockAssociations = &table[cloud.VPCCIDRBlockAssociation, cloud.VPCCIDRBlockAssociationFilter]{
+	name: "vpc_cidr_block_associations", alias: "vca",
+	columns: []column[cloud.VPCCIDRBlockAssociation]{
+		{name: "id", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.ID }},
+		{name: "owner_id", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.OwnerID }},
+		{name: "region", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.Region }},
+		{name: "vpc_id", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.VPCID }},
+		{name: "cidr_block", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.CIDRBlock }},
+	},
+	filter: func(f cloud.VPCCIDRBlockAssociationFilter) selection {
+		return selection{}.equal("vca.id", f.ID).equal("vca.vpc_id", f.VPCID)
+	},
 }

@@ -1,0 +1,266 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+)
+
+// VPCCIDRBlockAssociation is an IPv4 block a VPC has beside its primary
+// one: subnets may take their blocks from it, and every route table of the
+// VPC has a local route for it.
+type VPCCIDRBlockAssociation struct {
+	ID        string
+	OwnerID   string
+	Region    string
+	VPCID     string
+	CIDRBlock string
+}
+
+// VPCCIDRBlockAssociationFilter selects secondary blocks; empty fields
+// match all.
+type VPCCIDRBlockAssociationFilter struct {
+	ID    string
+	VPCID string
+}
+
+// ClaimVPCCIDRBlock is a block that a planned association gives a VPC.
+const ClaimVPCCIDRBlock ClaimKind = "vpc-cidr-block"
+
+// maxVPCIPv4Blocks is AWS's default quota of IPv4 blocks a VPC has, its
+// primary block included.
+const maxVPCIPv4Blocks = 5
+
+// The ranges AWS's rules for secondary blocks tell apart.
+var (
+	rfc1918 = []netip.Prefix{
+		netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("172.16.0.0/12"), netip.MustParsePrefix("192.168.0.0/16"),
+	}
+	benchmarkRange = netip.MustParsePrefix("198.19.0.0/16")
+	// defaultVPCRange is where AWS puts default VPCs, kept from VPCs whose
+	// primary block is in 172.16.0.0/12.
+	defaultVPCRange = netip.MustParsePrefix("172.31.0.0/16")
+)
+
+// addressRange names the range of AWS's table of restrictions a block
+// falls in: one of the RFC 1918 ranges, 198.19.0.0/16, or "" for a
+// publicly routable block (100.64.0.0/10 included).
+func addressRange(block netip.Prefix) string {
+	for _, r := range append(rfc1918, benchmarkRange) {
+		if contains(r, block) {
+			return r.String()
+		}
+	}
+	return ""
+}
+
+// ipv4Blocks are the IPv4 blocks of a VPC: its primary block first, then
+// its secondary blocks in order of their association IDs.
+func ipv4Blocks(tx ReadTx, scope Scope, vpc VPC) ([]string, error) {
+	secondary, err := list[VPCCIDRBlockAssociation](tx, scope, VPCCIDRBlockAssociationFilter{VPCID: vpc.ID})
+	if err != nil {
+		return nil, err
+	}
+	blocks := []string{vpc.CIDRBlock}
+	for _, a := range secondary {
+		blocks = append(blocks, a.CIDRBlock)
+	}
+	return blocks, nil
+}
+
+// localBlocks are every block of a VPC, each of which has a local route in
+// every route table of the VPC.
+func localBlocks(tx ReadTx, scope Scope, vpc VPC) ([]string, error) {
+	blocks, err := ipv4Blocks(tx, scope, vpc)
+	if vpc.IPv6CIDRBlock != "" {
+		blocks = append(blocks, vpc.IPv6CIDRBlock)
+	}
+	return blocks, err
+}
+
+// ParseSecondaryCIDR checks a secondary block's own value: an IPv4
+// network between /16 and /28.
+func ParseSecondaryCIDR(s string) (netip.Prefix, error) {
+	return ParseVPCCIDR(s)
+}
+
+// vpcCIDRBlockRule checks a block to be associated with a VPC: its size,
+// AWS's restrictions relative to the primary block, its overlap with the
+// VPC's blocks (stored, or claimed by other associations of the plan) and
+// with the destinations of the VPC's routes, and the quota of blocks.
+func (c *Client) vpcCIDRBlockRule(vpcID, cidr string) Rule {
+	return func(v View) error {
+		var block netip.Prefix
+		if IsKnown(cidr) {
+			var err error
+			if block, err = ParseSecondaryCIDR(cidr); err != nil {
+				return err
+			}
+		}
+		if !IsKnown(vpcID) {
+			return nil
+		}
+		vpc, err := c.findVPC(v, vpcID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		blocks, err := ipv4Blocks(v, c.scope, vpc)
+		if err != nil {
+			return err
+		}
+		holders := make([]string, len(blocks))
+		for _, claim := range v.Claimed(ClaimVPCCIDRBlock, vpcID) {
+			blocks, holders = append(blocks, claim.Value), append(holders, claim.Who())
+		}
+		if len(blocks) >= maxVPCIPv4Blocks {
+			return &Error{
+				Code:    "CidrLimitExceeded",
+				Message: fmt.Sprintf("This network '%s' has met its maximum number of allowed CIDRs: %d", vpc.ID, maxVPCIPv4Blocks),
+				Fix:     fmt.Sprintf("A VPC has at most %d IPv4 blocks, its primary block included; disassociate one of %s first.", maxVPCIPv4Blocks, joinIDs(blocks)),
+				Field:   "cidr_block",
+				Objects: append([]string{vpc.ID}, nonEmpty(holders...)...),
+			}
+		}
+		if !block.IsValid() {
+			return nil
+		}
+		for i, b := range blocks {
+			if p, err := netip.ParsePrefix(b); err == nil && p.Overlaps(block) {
+				return &Error{
+					Code:    "CidrConflict",
+					Message: fmt.Sprintf("The CIDR '%s' conflicts with CIDR '%s' of %s.", block, b, vpc.ID),
+					Fix:     "The blocks of a VPC may not overlap; choose a block outside all of them.",
+					Field:   "cidr_block",
+					Objects: append([]string{vpc.ID}, nonEmpty(holders[i])...),
+				}
+			}
+		}
+		if err := rangeRestriction(vpc, block); err != nil {
+			return err
+		}
+		return c.routesInTheWay(v, vpc, block)
+	}
+}
+
+// rangeRestriction applies AWS's table of the ranges a secondary block may
+// come from, given the range of the primary block.
+func rangeRestriction(vpc VPC, block netip.Prefix) error {
+	primary := netip.MustParsePrefix(vpc.CIDRBlock)
+	from, to := addressRange(primary), addressRange(block)
+	restricted := false
+	switch {
+	case to == benchmarkRange.String():
+		restricted = true
+	case from == "172.16.0.0/12" && block.Overlaps(defaultVPCRange):
+		restricted = true
+	case to != "" && to != from:
+		// A block of an RFC 1918 range goes only with a primary block of
+		// the same range.
+		restricted = true
+	}
+	if !restricted {
+		return nil
+	}
+	fix := fmt.Sprintf("With a primary block in %s, take the block from that range, or a publicly routable block such as 100.64.0.0/16.", orPublic(from))
+	switch {
+	case to == benchmarkRange.String():
+		fix = "198.19.0.0/16 is only for a VPC's primary block; take the block from the primary block's range, or a publicly routable one."
+	case from == "172.16.0.0/12" && block.Overlaps(defaultVPCRange):
+		fix = "172.31.0.0/16 is kept for default VPCs; take another part of 172.16.0.0/12."
+	}
+	return &Error{
+		Code:    "InvalidVpc.Range",
+		Message: fmt.Sprintf("The CIDR '%s' is restricted. Use a CIDR from the same private address range as the current VPC CIDR, or use a publicly-routable CIDR.", block),
+		Fix:     fix,
+		Field:   "cidr_block",
+		Objects: []string{vpc.ID},
+	}
+}
+
+func orPublic(r string) string {
+	if r == "" {
+		return "a publicly routable range"
+	}
+	return r
+}
+
+// routesInTheWay refuses a block the same as or larger than the
+// destination of a route of one of the VPC's tables: the local route would
+// take that route's traffic.
+func (c *Client) routesInTheWay(v View, vpc VPC, block netip.Prefix) error {
+	tables, err := list[RouteTable](v, c.scope, RouteTableFilter{VPCID: vpc.ID})
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		for _, r := range t.Routes {
+			dest, err := netip.ParsePrefix(r.Destination)
+			if err != nil || r.Target == TargetLocal || !contains(block, dest) {
+				continue
+			}
+			return &Error{
+				Code:    "CidrConflict",
+				Message: fmt.Sprintf("The CIDR '%s' conflicts with the route to %s in route table %s.", block, dest, t.ID),
+				Fix:     fmt.Sprintf("Choose a block smaller than %s (or elsewhere), or delete the route first.", dest),
+				Field:   "cidr_block",
+				Objects: []string{vpc.ID, t.ID},
+			}
+		}
+	}
+	return nil
+}
+
+// CheckAssociateVPCCIDRBlock runs at plan time the rules that associating
+// block with a VPC will meet at apply, and claims the block.
+func (c *Client) CheckAssociateVPCCIDRBlock(ctx context.Context, p *Plan, holder Holder, vpcID, block string) error {
+	return c.Check(ctx, p, holder, c.vpcCIDRBlockRule(vpcID, block),
+		Claim{Kind: ClaimVPCCIDRBlock, Scope: vpcID, Value: block})
+}
+
+// AssociateVPCCIDRBlock gives a VPC a secondary IPv4 block, with a local
+// route for it in each of the VPC's route tables.
+func (c *Client) AssociateVPCCIDRBlock(ctx context.Context, vpcID, block string) (VPCCIDRBlockAssociation, error) {
+	a := VPCCIDRBlockAssociation{ID: newID(KindVPCCIDRAssociation), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: vpcID, CIDRBlock: block}
+	ids := map[string]string{"association_id": a.ID, "vpc_id": vpcID}
+	err := c.apply(ctx, "AssociateVpcCidrBlock", ids, c.vpcCIDRBlockRule(vpcID, block), func(tx Tx) error {
+		if err := tx.Insert(a); err != nil {
+			return err
+		}
+		return putLocalRoutes(tx, vpcID, block)
+	})
+	if err != nil {
+		return VPCCIDRBlockAssociation{}, err
+	}
+	return a, nil
+}
+
+// DisassociateVPCCIDRBlock takes a secondary block from its VPC, with its
+// local routes; it refuses while subnets use the block.
+func (c *Client) DisassociateVPCCIDRBlock(ctx context.Context, id string) error {
+	return c.write(ctx, "DisassociateVpcCidrBlock", map[string]string{"association_id": id}, func(tx Tx) error {
+		a, err := findStored[VPCCIDRBlockAssociation](tx, c.scope, id, "id")
+		if err != nil {
+			return err
+		}
+		block := netip.MustParsePrefix(a.CIDRBlock)
+		subnets, err := list[Subnet](tx, c.scope, SubnetFilter{VPCID: a.VPCID, BlocksOnly: true, Near: block})
+		if err != nil {
+			return err
+		}
+		for _, s := range subnets {
+			if p, err := netip.ParsePrefix(s.CIDRBlock); err == nil && block.Overlaps(p) {
+				return &Error{
+					Code:     "InvalidCidrBlock.InUse",
+					Message:  fmt.Sprintf("The vpc CIDR block with association ID %s may not be disassociated. It has subnets: %s uses %s.", id, s.ID, s.CIDRBlock),
+					Fix:      fmt.Sprintf("Delete the subnets in %s first.", a.CIDRBlock),
+					Objects:  []string{id, a.VPCID, s.ID},
+					Obstacle: s.ID,
+				}
+			}
+		}
+		if err := deleteLocalRoutes(tx, a.VPCID, a.CIDRBlock); err != nil {
+			return err
+		}
+		return tx.Delete(KindVPCCIDRAssociation, id)
+	})
+}
