@@ -126,7 +126,7 @@ func newID(kind Kind) string {
 // "vpc-cidr-assoc-0a1b..."); for a string that is no ID, the part before
 // its first dash, or "" when there is none.
 func IDPrefix(id string) string {
-	if i := strings.LastIndexByte(id, '-'); i >= 0 && isLowerHex(id[i+1:]) {
+	if i := strings.LastIndexByte(id, '-'); i >= 0 && isHexPart(id[i+1:]) {
 		return id[:i]
 	}
 	prefix, _, found := strings.Cut(id, "-")
@@ -140,14 +140,16 @@ func IDPrefix(id string) string {
 // names field in the error when it does not.
 func ValidateID(kind Kind, id, field string) error {
 	hexPart, ok := strings.CutPrefix(id, kind.Prefix+"-")
-	if !ok || !isLowerHex(hexPart) {
-		return malformedID(kind, id, field)
-	}
-	// AWS still answers to the legacy 8-digit IDs; accept both lengths.
-	if len(hexPart) != idHexDigits && len(hexPart) != 8 {
+	if !ok || !isHexPart(hexPart) {
 		return malformedID(kind, id, field)
 	}
 	return nil
+}
+
+// isHexPart reports whether s is the hexadecimal part of an ID. AWS still
+// answers to the legacy 8-digit IDs, so both lengths are accepted.
+func isHexPart(s string) bool {
+	return (len(s) == idHexDigits || len(s) == 8) && isLowerHex(s)
 }
 
 func isLowerHex(s string) bool {
