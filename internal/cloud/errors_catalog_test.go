@@ -64,8 +64,8 @@ var noObjectFuncs = []string{
 	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckSecurityGroupNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
-	// A DHCP options set's own values.
-	"dhcpValueError",
+	// A DHCP options set's own values; arguments for IPAM.
+	"dhcpValueError", "CheckIPAMArguments",
 }
 
 const (
@@ -801,6 +801,15 @@ func catalog() []refusal {
 				a := must(c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.40.0.0/16"))(t)
 				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.40.3.0/24"))
 				return []string{a.ID, n.otherVPC.ID, s.ID}, c.DisassociateVPCCIDRBlock(bg, a.ID)
+			}},
+
+		{name: "secondary block from an IPAM pool", code: "UnsupportedOperation", field: "ipv4_ipam_pool_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "ipam-pool-0123456789abcdef0", "cidr_block", "")
+			}},
+		{name: "secondary block left out", code: "MissingParameter", field: "cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "", "cidr_block", "")
 			}},
 
 		// Kinds no operation looks up by ID; their IDs are still checked

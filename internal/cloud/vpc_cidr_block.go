@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
+	"slices"
 )
 
 // VPCCIDRBlockAssociation is an IPv4 block a VPC has beside its primary
@@ -55,15 +56,18 @@ func addressRange(block netip.Prefix) string {
 }
 
 // ipv4Blocks are the IPv4 blocks of a VPC: its primary block first, then
-// its secondary blocks in order of their association IDs.
-func ipv4Blocks(tx ReadTx, scope Scope, vpc VPC) ([]string, error) {
+// its secondary blocks in order of their association IDs, but for those of
+// the associations except.
+func ipv4Blocks(tx ReadTx, scope Scope, vpc VPC, except ...string) ([]string, error) {
 	secondary, err := list[VPCCIDRBlockAssociation](tx, scope, VPCCIDRBlockAssociationFilter{VPCID: vpc.ID})
 	if err != nil {
 		return nil, err
 	}
 	blocks := []string{vpc.CIDRBlock}
 	for _, a := range secondary {
-		blocks = append(blocks, a.CIDRBlock)
+		if !slices.Contains(except, a.ID) {
+			blocks = append(blocks, a.CIDRBlock)
+		}
 	}
 	return blocks, nil
 }
@@ -88,7 +92,8 @@ func ParseSecondaryCIDR(s string) (netip.Prefix, error) {
 // AWS's restrictions relative to the primary block, its overlap with the
 // VPC's blocks (stored, or claimed by other associations of the plan) and
 // with the destinations of the VPC's routes, and the quota of blocks.
-func (c *Client) vpcCIDRBlockRule(vpcID, cidr string) Rule {
+// selfID is the association's own ID when it exists, "" for a new one.
+func (c *Client) vpcCIDRBlockRule(vpcID, cidr, selfID string) Rule {
 	return func(v View) error {
 		var block netip.Prefix
 		if IsKnown(cidr) {
@@ -104,7 +109,7 @@ func (c *Client) vpcCIDRBlockRule(vpcID, cidr string) Rule {
 		if err != nil {
 			return err
 		}
-		blocks, err := ipv4Blocks(v, c.scope, vpc)
+		blocks, err := ipv4Blocks(v, c.scope, vpc, selfID)
 		if err != nil {
 			return err
 		}
@@ -211,9 +216,10 @@ func (c *Client) routesInTheWay(v View, vpc VPC, block netip.Prefix) error {
 }
 
 // CheckAssociateVPCCIDRBlock runs at plan time the rules that associating
-// block with a VPC will meet at apply, and claims the block.
-func (c *Client) CheckAssociateVPCCIDRBlock(ctx context.Context, p *Plan, holder Holder, vpcID, block string) error {
-	return c.Check(ctx, p, holder, c.vpcCIDRBlockRule(vpcID, block),
+// block with a VPC will meet at apply, and claims the block. selfID is the
+// association's ID when it exists already, "" for a new one.
+func (c *Client) CheckAssociateVPCCIDRBlock(ctx context.Context, p *Plan, holder Holder, vpcID, block, selfID string) error {
+	return c.Check(ctx, p, holder, c.vpcCIDRBlockRule(vpcID, block, selfID),
 		Claim{Kind: ClaimVPCCIDRBlock, Scope: vpcID, Value: block})
 }
 
@@ -222,7 +228,7 @@ func (c *Client) CheckAssociateVPCCIDRBlock(ctx context.Context, p *Plan, holder
 func (c *Client) AssociateVPCCIDRBlock(ctx context.Context, vpcID, block string) (VPCCIDRBlockAssociation, error) {
 	a := VPCCIDRBlockAssociation{ID: newID(KindVPCCIDRAssociation), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: vpcID, CIDRBlock: block}
 	ids := map[string]string{"association_id": a.ID, "vpc_id": vpcID}
-	err := c.apply(ctx, "AssociateVpcCidrBlock", ids, c.vpcCIDRBlockRule(vpcID, block), func(tx Tx) error {
+	err := c.apply(ctx, "AssociateVpcCidrBlock", ids, c.vpcCIDRBlockRule(vpcID, block, ""), func(tx Tx) error {
 		if err := tx.Insert(a); err != nil {
 			return err
 		}
@@ -263,4 +269,28 @@ func (c *Client) DisassociateVPCCIDRBlock(ctx context.Context, id string) error 
 		}
 		return tx.Delete(KindVPCCIDRAssociation, id)
 	})
+}
+
+// CheckIPAMArguments refuses the arguments that take a block from an IPAM
+// pool, which the simulated cloud does not have: pool is the pool argument
+// given ("" for none), poolField its name; block is the block given ("" for
+// none), which is then required.
+func CheckIPAMArguments(poolField, pool, blockField, block string) error {
+	if pool != "" {
+		return &Error{
+			Code:    "UnsupportedOperation",
+			Message: "The simulated cloud has no IPAM pools, so no block can be allocated from one.",
+			Fix:     fmt.Sprintf("Give the block itself in %s instead of %s.", blockField, poolField),
+			Field:   poolField,
+		}
+	}
+	if block == "" {
+		return &Error{
+			Code:    "MissingParameter",
+			Message: "The request must contain the parameter cidrBlock.",
+			Fix:     fmt.Sprintf("Give the block to associate in %s, such as 10.1.0.0/16.", blockField),
+			Field:   blockField,
+		}
+	}
+	return nil
 }

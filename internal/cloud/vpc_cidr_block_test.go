@@ -38,7 +38,7 @@ func TestSecondaryBlockRanges(t *testing.T) {
 		t.Run(tc.primary+"+"+tc.secondary, func(t *testing.T) {
 			vpc := mustCreateVPC(t, c, vpcInput(tc.primary))
 			p := cloud.NewPlan()
-			err := c.CheckAssociateVPCCIDRBlock(context.Background(), p, p.NewHolder(), vpc.ID, tc.secondary)
+			err := c.CheckAssociateVPCCIDRBlock(context.Background(), p, p.NewHolder(), vpc.ID, tc.secondary, "")
 			if tc.code == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
@@ -111,16 +111,16 @@ func TestSecondaryBlockClaims(t *testing.T) {
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
 	p := cloud.NewPlan()
 	for i, block := range []string{"10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16"} {
-		if err := c.CheckAssociateVPCCIDRBlock(ctx, p, p.NewHolderNamed("association "+block), vpc.ID, block); err != nil {
+		if err := c.CheckAssociateVPCCIDRBlock(ctx, p, p.NewHolderNamed("association "+block), vpc.ID, block, ""); err != nil {
 			t.Fatalf("association %d: %v", i, err)
 		}
 	}
 	if err := c.CheckSubnet(ctx, p, p.NewHolder(), subnetInput(vpc.ID, "10.2.1.0/24"), ""); err != nil {
 		t.Errorf("a subnet in a block the plan associates: %v", err)
 	}
-	err := c.CheckAssociateVPCCIDRBlock(ctx, p, p.NewHolder(), vpc.ID, "10.5.0.0/16")
+	err := c.CheckAssociateVPCCIDRBlock(ctx, p, p.NewHolder(), vpc.ID, "10.5.0.0/16", "")
 	wantCode(t, err, "CidrLimitExceeded")
-	err = c.CheckAssociateVPCCIDRBlock(ctx, cloud.NewPlan(), p.NewHolder(), vpc.ID, "10.5.0.0/16")
+	err = c.CheckAssociateVPCCIDRBlock(ctx, cloud.NewPlan(), p.NewHolder(), vpc.ID, "10.5.0.0/16", "")
 	if err != nil {
 		t.Errorf("a block alone: %v", err)
 	}

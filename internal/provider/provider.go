@@ -168,6 +168,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(vpcDHCPOptionsKind),
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
+		newResource(vpcIPv4CIDRBlockAssociationKind),
 	}
 }
 
