@@ -128,7 +128,11 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 			blocks = append(blocks, block)
 		}
 		if in.IPv6CIDRBlock != "" && IsKnown(in.IPv6CIDRBlock) {
-			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc)
+			vpcBlocks, err := ipv6Blocks(v, c.scope, vpc)
+			if err != nil {
+				return err
+			}
+			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc, vpcBlocks)
 			if err != nil {
 				return err
 			}
@@ -190,12 +194,14 @@ func parseSubnetCIDR(s string, vpc VPC, vpcBlocks []string) (netip.Prefix, error
 	return netip.Prefix{}, invalid(fix)
 }
 
-func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
+// parseSubnetIPv6 checks a subnet's IPv6 block against the IPv6 blocks of
+// its VPC.
+func parseSubnetIPv6(s string, vpc VPC, vpcBlocks []string) (netip.Prefix, error) {
 	block, err := ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
 	if err != nil {
 		return netip.Prefix{}, err
 	}
-	if vpc.IPv6CIDRBlock == "" {
+	if len(vpcBlocks) == 0 {
 		return netip.Prefix{}, &Error{
 			Code:    "InvalidParameterValue",
 			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid: %s has no IPv6 CIDR block.", s, vpc.ID),
@@ -204,8 +210,14 @@ func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
 			Objects: []string{vpc.ID},
 		}
 	}
-	vpcBlock := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
-	if block.Bits() != subnetIPv6Bits || !contains(vpcBlock, block) {
+	inside := false
+	for _, b := range vpcBlocks {
+		if p, err := netip.ParsePrefix(b); err == nil && contains(p, block) {
+			inside = true
+		}
+	}
+	vpcBlock := netip.MustParsePrefix(vpcBlocks[0])
+	if block.Bits() != subnetIPv6Bits || !inside {
 		return netip.Prefix{}, &Error{
 			Code:    "InvalidSubnet.Range",
 			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid.", s),

@@ -59,27 +59,50 @@ func addressRange(block netip.Prefix) string {
 // its secondary blocks in order of their association IDs, but for those of
 // the associations except.
 func ipv4Blocks(tx ReadTx, scope Scope, vpc VPC, except ...string) ([]string, error) {
-	secondary, err := list[VPCCIDRBlockAssociation](tx, scope, VPCCIDRBlockAssociationFilter{VPCID: vpc.ID})
-	if err != nil {
-		return nil, err
+	blocks, err := associatedBlocks(tx, scope, vpc.ID, (netip.Addr).Is4, except)
+	return append([]string{vpc.CIDRBlock}, blocks...), err
+}
+
+// ipv6Blocks are the IPv6 blocks of a VPC: its own, if it has one, then
+// those of its associations, but for those of the associations except.
+func ipv6Blocks(tx ReadTx, scope Scope, vpc VPC, except ...string) ([]string, error) {
+	blocks, err := associatedBlocks(tx, scope, vpc.ID, (netip.Addr).Is6, except)
+	if vpc.IPv6CIDRBlock != "" {
+		blocks = append([]string{vpc.IPv6CIDRBlock}, blocks...)
 	}
-	blocks := []string{vpc.CIDRBlock}
-	for _, a := range secondary {
-		if !slices.Contains(except, a.ID) {
+	return blocks, err
+}
+
+// associatedBlocks are the blocks of a VPC's associations whose addresses
+// are of the family family keeps, but for those of the associations except.
+func associatedBlocks(tx ReadTx, scope Scope, vpcID string, family func(netip.Addr) bool, except []string) ([]string, error) {
+	associations, err := list[VPCCIDRBlockAssociation](tx, scope, VPCCIDRBlockAssociationFilter{VPCID: vpcID})
+	var blocks []string
+	for _, a := range associations {
+		if p, perr := netip.ParsePrefix(a.CIDRBlock); perr == nil && family(p.Addr()) && !slices.Contains(except, a.ID) {
 			blocks = append(blocks, a.CIDRBlock)
 		}
 	}
-	return blocks, nil
+	return blocks, err
 }
 
 // localBlocks are every block of a VPC, each of which has a local route in
 // every route table of the VPC.
 func localBlocks(tx ReadTx, scope Scope, vpc VPC) ([]string, error) {
-	blocks, err := ipv4Blocks(tx, scope, vpc)
-	if vpc.IPv6CIDRBlock != "" {
-		blocks = append(blocks, vpc.IPv6CIDRBlock)
+	v4, err := ipv4Blocks(tx, scope, vpc)
+	if err != nil {
+		return nil, err
 	}
-	return blocks, err
+	v6, err := ipv6Blocks(tx, scope, vpc)
+	return append(v4, v6...), err
+}
+
+// hasIPv6 reports whether a VPC has an IPv6 block, its own or associated,
+// but for that of the association except: its default security group and
+// its network ACLs then have rules for IPv6.
+func hasIPv6(tx ReadTx, scope Scope, vpc VPC, except ...string) (bool, error) {
+	blocks, err := ipv6Blocks(tx, scope, vpc, except...)
+	return len(blocks) > 0, err
 }
 
 // ParseSecondaryCIDR checks a secondary block's own value: an IPv4
@@ -240,8 +263,9 @@ func (c *Client) AssociateVPCCIDRBlock(ctx context.Context, vpcID, block string)
 	return a, nil
 }
 
-// DisassociateVPCCIDRBlock takes a secondary block from its VPC, with its
-// local routes; it refuses while subnets use the block.
+// DisassociateVPCCIDRBlock takes a block from its VPC, with its local
+// routes; it refuses while subnets use the block. A VPC left with no IPv6
+// block loses the rules for IPv6 of its default group and its ACLs.
 func (c *Client) DisassociateVPCCIDRBlock(ctx context.Context, id string) error {
 	return c.write(ctx, "DisassociateVpcCidrBlock", map[string]string{"association_id": id}, func(tx Tx) error {
 		a, err := findStored[VPCCIDRBlockAssociation](tx, c.scope, id, "id")
@@ -249,26 +273,115 @@ func (c *Client) DisassociateVPCCIDRBlock(ctx context.Context, id string) error 
 			return err
 		}
 		block := netip.MustParsePrefix(a.CIDRBlock)
-		subnets, err := list[Subnet](tx, c.scope, SubnetFilter{VPCID: a.VPCID, BlocksOnly: true, Near: block})
+		filter := SubnetFilter{VPCID: a.VPCID, BlocksOnly: true}
+		if block.Addr().Is4() {
+			filter.Near = block
+		}
+		subnets, err := list[Subnet](tx, c.scope, filter)
 		if err != nil {
 			return err
 		}
 		for _, s := range subnets {
-			if p, err := netip.ParsePrefix(s.CIDRBlock); err == nil && block.Overlaps(p) {
-				return &Error{
-					Code:     "InvalidCidrBlock.InUse",
-					Message:  fmt.Sprintf("The vpc CIDR block with association ID %s may not be disassociated. It has subnets: %s uses %s.", id, s.ID, s.CIDRBlock),
-					Fix:      fmt.Sprintf("Delete the subnets in %s first.", a.CIDRBlock),
-					Objects:  []string{id, a.VPCID, s.ID},
-					Obstacle: s.ID,
+			for _, b := range []string{s.CIDRBlock, s.IPv6CIDRBlock} {
+				if p, err := netip.ParsePrefix(b); err == nil && block.Overlaps(p) {
+					return &Error{
+						Code:     "InvalidCidrBlock.InUse",
+						Message:  fmt.Sprintf("The vpc CIDR block with association ID %s may not be disassociated. It has subnets: %s uses %s.", id, s.ID, b),
+						Fix:      fmt.Sprintf("Delete the subnets in %s first, or take their blocks elsewhere.", a.CIDRBlock),
+						Objects:  []string{id, a.VPCID, s.ID},
+						Obstacle: s.ID,
+					}
 				}
 			}
 		}
 		if err := deleteLocalRoutes(tx, a.VPCID, a.CIDRBlock); err != nil {
 			return err
 		}
+		if block.Addr().Is6() {
+			vpc, err := c.findVPC(tx, a.VPCID, "vpc_id")
+			if err != nil {
+				return err
+			}
+			ipv6, err := hasIPv6(tx, c.scope, vpc, id)
+			if err != nil {
+				return err
+			}
+			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, ipv6); err != nil {
+				return err
+			}
+		}
 		return tx.Delete(KindVPCCIDRAssociation, id)
 	})
+}
+
+// ClaimVPCIPv6Block is an IPv6 block that a planned association gives a
+// VPC; its value is known only after apply.
+const ClaimVPCIPv6Block ClaimKind = "vpc-ipv6-block"
+
+// maxVPCIPv6Blocks is AWS's default quota of IPv6 blocks a VPC has.
+const maxVPCIPv6Blocks = 5
+
+// vpcIPv6BlockRule checks that a VPC can take one more Amazon-provided
+// IPv6 block. selfID is the association's own ID when it exists.
+func (c *Client) vpcIPv6BlockRule(vpcID, selfID string) Rule {
+	return func(v View) error {
+		if !IsKnown(vpcID) {
+			return nil
+		}
+		vpc, err := c.findVPC(v, vpcID, "vpc_id")
+		if err != nil {
+			return err
+		}
+		blocks, err := ipv6Blocks(v, c.scope, vpc, selfID)
+		if err != nil {
+			return err
+		}
+		var planned []string
+		for _, claim := range v.Claimed(ClaimVPCIPv6Block, vpcID) {
+			planned = append(planned, claim.Who())
+		}
+		if len(blocks)+len(planned) < maxVPCIPv6Blocks {
+			return nil
+		}
+		return &Error{
+			Code:    "CidrLimitExceeded",
+			Message: fmt.Sprintf("This network '%s' has met its maximum number of allowed IPv6 CIDRs: %d", vpc.ID, maxVPCIPv6Blocks),
+			Fix:     fmt.Sprintf("A VPC has at most %d IPv6 blocks; disassociate one of %s first.", maxVPCIPv6Blocks, joinIDs(append(blocks, planned...))),
+			Field:   "assign_generated_ipv6_cidr_block",
+			Objects: append([]string{vpc.ID}, planned...),
+		}
+	}
+}
+
+// CheckAssociateVPCIPv6Block runs at plan time the rules that giving a VPC
+// one more Amazon-provided IPv6 block will meet at apply, and claims it.
+func (c *Client) CheckAssociateVPCIPv6Block(ctx context.Context, p *Plan, holder Holder, vpcID, selfID string) error {
+	return c.Check(ctx, p, holder, c.vpcIPv6BlockRule(vpcID, selfID), Claim{Kind: ClaimVPCIPv6Block, Scope: vpcID})
+}
+
+// AssociateVPCIPv6Block gives a VPC one more Amazon-provided /56, with a
+// local route for it in each of the VPC's route tables; a VPC that had no
+// IPv6 block gains the rules for IPv6 of its default group and its ACLs.
+func (c *Client) AssociateVPCIPv6Block(ctx context.Context, vpcID string) (VPCCIDRBlockAssociation, error) {
+	a := VPCCIDRBlockAssociation{ID: newID(KindVPCCIDRAssociation), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: vpcID}
+	ids := map[string]string{"association_id": a.ID, "vpc_id": vpcID}
+	err := c.apply(ctx, "AssociateVpcCidrBlock", ids, c.vpcIPv6BlockRule(vpcID, ""), func(tx Tx) error {
+		var err error
+		if a.CIDRBlock, err = freeIPv6Block(tx, vpcID); err != nil {
+			return err
+		}
+		if err := tx.Insert(a); err != nil {
+			return err
+		}
+		if err := putLocalRoutes(tx, vpcID, a.CIDRBlock); err != nil {
+			return err
+		}
+		return setDefaultIPv6Rules(tx, c.scope, vpcID, true)
+	})
+	if err != nil {
+		return VPCCIDRBlockAssociation{}, err
+	}
+	return a, nil
 }
 
 // CheckIPAMArguments refuses the arguments that take a block from an IPAM

@@ -3,6 +3,7 @@ package cloud_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -133,4 +134,53 @@ func hasLocalRoute(t *testing.T, c *cloud.Client, tableID, block string) bool {
 		t.Fatal(err)
 	}
 	return slices.ContainsFunc(table.Routes, func(r cloud.Route) bool { return r.Destination == block && r.Target == cloud.TargetLocal })
+}
+
+// TestIPv6BlockAssociations: a VPC given an IPv6 block by association gets
+// a local route and the rules for IPv6 of its default group, subnets take
+// /64s from it, and giving up the VPC's own block keeps those rules while
+// an associated block remains.
+func TestIPv6BlockAssociations(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	in := vpcInput("10.0.0.0/16")
+	in.AssignGeneratedIPv6CIDRBlock = true
+	vpc := mustCreateVPC(t, c, in)
+	a := must(c.AssociateVPCIPv6Block(ctx, vpc.ID))(t)
+	if a.CIDRBlock == vpc.IPv6CIDRBlock || !hasLocalRoute(t, c, vpc.MainRouteTableID, a.CIDRBlock) {
+		t.Fatalf("association %+v, VPC block %s", a, vpc.IPv6CIDRBlock)
+	}
+	sub := subnetInput(vpc.ID, "10.0.1.0/24")
+	sub.IPv6CIDRBlock = strings.Replace(a.CIDRBlock, "/56", "/64", 1)
+	s := mustCreateSubnet(t, c, sub)
+
+	// The VPC's own block goes; the associated one keeps IPv6 alive.
+	in.AssignGeneratedIPv6CIDRBlock = false
+	if _, err := c.UpdateVPC(ctx, vpc.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if !defaultGroupAllowsIPv6Out(t, c, vpc.DefaultSecurityGroupID) {
+		t.Error("the default group lost ::/0 while an associated IPv6 block remains")
+	}
+	wantCode(t, c.DisassociateVPCCIDRBlock(ctx, a.ID), "InvalidCidrBlock.InUse")
+	noErr(t, c.DeleteSubnet(ctx, s.ID))
+	noErr(t, c.DisassociateVPCCIDRBlock(ctx, a.ID))
+	if defaultGroupAllowsIPv6Out(t, c, vpc.DefaultSecurityGroupID) || hasLocalRoute(t, c, vpc.MainRouteTableID, a.CIDRBlock) {
+		t.Error("a VPC without IPv6 blocks keeps ::/0 or the local route")
+	}
+
+	p := cloud.NewPlan()
+	for range 5 {
+		noErr(t, c.CheckAssociateVPCIPv6Block(ctx, p, p.NewHolder(), vpc.ID, ""))
+	}
+	wantCode(t, c.CheckAssociateVPCIPv6Block(ctx, p, p.NewHolder(), vpc.ID, ""), "CidrLimitExceeded")
+}
+
+func defaultGroupAllowsIPv6Out(t *testing.T, c *cloud.Client, groupID string) bool {
+	t.Helper()
+	g, err := cloud.Describe[cloud.SecurityGroup](c, context.Background(), groupID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return slices.ContainsFunc(g.Rules, func(r cloud.SecurityGroupRule) bool { return r.Egress && r.CIDRIPv6 == "::/0" })
 }

@@ -26,7 +26,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS dhcp_options_default ON dhcp_options (owner_id
 ALTER TABLE vpcs ADD COLUMN dhcp_options_id TEXT;
 CREATE INDEX IF NOT EXISTS vpcs_dhcp_options ON vpcs (dhcp_options_id);
 
--- A secondary block goes with its VPC, as in AWS.
+-- A secondary block goes with its VPC, as in AWS. IPv4 blocks and
+-- Amazon-provided IPv6 blocks alike.
 CREATE TABLE IF NOT EXISTS vpc_cidr_block_associations (
     id         TEXT PRIMARY KEY,
     owner_id   TEXT NOT NULL,
@@ -35,5 +36,7 @@ CREATE TABLE IF NOT EXISTS vpc_cidr_block_associations (
     cidr_block TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS vpc_cidr_block_associations_block ON vpc_cidr_block_associations (vpc_id, cidr_block);
+-- An Amazon-provided IPv6 block belongs to one VPC in the whole cloud.
+CREATE UNIQUE INDEX IF NOT EXISTS vpc_cidr_block_associations_ipv6 ON vpc_cidr_block_associations (cidr_block) WHERE cidr_block LIKE '%:%';
 
 {{deleteTagsWith "dhcp_options" "id"}}
