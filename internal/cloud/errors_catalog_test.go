@@ -65,7 +65,7 @@ var noObjectFuncs = []string{
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
 	// A DHCP options set's own values; arguments for IPAM.
-	"dhcpValueError", "CheckIPAMArguments",
+	"dhcpValueError", "CheckIPAMArguments", "CheckIPv6BlockArguments",
 }
 
 const (
@@ -810,6 +810,15 @@ func catalog() []refusal {
 		{name: "secondary block left out", code: "MissingParameter", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "", "cidr_block", "")
+			}},
+
+		{name: "a sixth IPv6 block", code: "CidrLimitExceeded", field: "assign_generated_ipv6_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				for range 4 {
+					must(c.AssociateVPCIPv6Block(bg, n.vpc.ID))(t)
+				}
+				_, err := c.AssociateVPCIPv6Block(bg, n.vpc.ID)
+				return []string{n.vpc.ID}, err
 			}},
 
 		// Kinds no operation looks up by ID; their IDs are still checked

@@ -407,3 +407,40 @@ func CheckIPAMArguments(poolField, pool, blockField, block string) error {
 	}
 	return nil
 }
+
+// CheckIPv6BlockArguments refuses what an IPv6 block association asks
+// that the simulated cloud cannot give: a block from a pool (BYOIP or
+// IPAM) or of a given value. Only an Amazon-provided block is handed out,
+// in the client's region's network border group.
+func (c *Client) CheckIPv6BlockArguments(set map[string]string) error {
+	for _, field := range []string{"ipv6_ipam_pool_id", "ipv6_pool", "ipv6_cidr_block", "ipv6_netmask_length"} {
+		if set[field] != "" && set[field] != AmazonIPv6Pool {
+			return &Error{
+				Code:    "UnsupportedOperation",
+				Message: fmt.Sprintf("The simulated cloud has no IPv6 pools of your own or IPAM pools, so it cannot honour %s.", field),
+				Fix:     "Leave it out and set assign_generated_ipv6_cidr_block = true for an Amazon-provided /56.",
+				Field:   field,
+			}
+		}
+	}
+	if group := set["ipv6_cidr_block_network_border_group"]; group != "" && IsKnown(group) && group != c.scope.Region {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("The network border group '%s' is invalid.", printable(group)),
+			Fix:     fmt.Sprintf("Leave it out, or give the region's own, %s.", c.scope.Region),
+			Field:   "ipv6_cidr_block_network_border_group",
+		}
+	}
+	if assign := set["assign_generated_ipv6_cidr_block"]; assign != "true" && IsKnown(assign) {
+		return &Error{
+			Code:    "MissingParameter",
+			Message: "Either 'amazonProvidedIpv6CidrBlock', 'ipv6Pool' or 'ipv6IpamPoolId' must be specified.",
+			Fix:     "Set assign_generated_ipv6_cidr_block = true.",
+			Field:   "assign_generated_ipv6_cidr_block",
+		}
+	}
+	return nil
+}
+
+// AmazonIPv6Pool is the pool AWS names for Amazon-provided IPv6 blocks.
+const AmazonIPv6Pool = "Amazon"

@@ -169,6 +169,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
 		newResource(vpcIPv4CIDRBlockAssociationKind),
+		newResource(vpcIPv6CIDRBlockAssociationKind),
 	}
 }
 
