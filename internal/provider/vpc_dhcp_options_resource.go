@@ -37,7 +37,7 @@ var vpcDHCPOptionsKind = resourceKind[vpcDHCPOptionsModel, cloud.DHCPOptions]{
 			"arn":      computedID("The set's ARN."),
 			"owner_id": computedID("The ID of the account that owns the set."),
 			"domain_name": replacingOption("The domain name that completes unqualified host names: `ec2.internal` for Amazon's resolver in us-east-1, " +
-				"`<region>.compute.internal` in other regions, or a domain of your own. An empty string sets none."),
+				"`<region>.compute.internal` in other regions, or a domain of your own. Left out or empty, the set has none."),
 			"domain_name_servers":  serverList("Up to four IPv4 addresses of name servers, or `AmazonProvidedDNS` for the VPC's own resolver."),
 			"ntp_servers":          serverList("Up to four IPv4 and four IPv6 addresses of NTP servers."),
 			"netbios_name_servers": serverList("Up to four IPv4 addresses of NetBIOS name servers."),
@@ -58,55 +58,72 @@ var vpcDHCPOptionsKind = resourceKind[vpcDHCPOptionsModel, cloud.DHCPOptions]{
 	},
 	fill: func(m *vpcDHCPOptionsModel, o cloud.DHCPOptions, diags *diag.Diagnostics) {
 		m.ID, m.ARN, m.OwnerID = types.StringValue(o.ID), types.StringValue(o.ARN()), types.StringValue(o.OwnerID)
-		m.DomainName = optionValue(m.DomainName, o.DomainName)
-		m.NetbiosNodeType = optionValue(m.NetbiosNodeType, o.NetbiosNodeType)
-		m.IPv6AddressPreferredLeaseTime = optionValue(m.IPv6AddressPreferredLeaseTime, o.IPv6AddressPreferredLeaseTime)
-		m.DomainNameServers = serversValue(m.DomainNameServers, o.DomainNameServers, diags)
-		m.NTPServers = serversValue(m.NTPServers, o.NTPServers, diags)
-		m.NetbiosNameServers = serversValue(m.NetbiosNameServers, o.NetbiosNameServers, diags)
+		m.DomainName, m.NetbiosNodeType = types.StringValue(o.DomainName), types.StringValue(o.NetbiosNodeType)
+		m.IPv6AddressPreferredLeaseTime = types.StringValue(o.IPv6AddressPreferredLeaseTime)
+		m.DomainNameServers = serversValue(o.DomainNameServers, diags)
+		m.NTPServers = serversValue(o.NTPServers, diags)
+		m.NetbiosNameServers = serversValue(o.NetbiosNameServers, diags)
 	},
 	tagsOf: func(o cloud.DHCPOptions) map[string]string { return o.Tags },
 }
 
 // replacingOption is an optional string option of a set; changing it
-// replaces the set.
+// replaces the set. Left out, it is "", as the cloud reads an option that
+// is not set, so that a configuration writing "" (as
+// terraform-aws-modules/vpc does) and an import agree with one that leaves
+// it out.
 func replacingOption(description string, validators ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
+		Computed:            true,
 		MarkdownDescription: description,
 		Validators:          validators,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.String{emptyStringWhenUnset{}, stringplanmodifier.RequiresReplace()},
 	}
 }
 
 // serverList is an optional list of servers of a set, checked at plan
-// against AWS's limits; changing it replaces the set.
+// against AWS's limits; changing it replaces the set. Left out, it is [],
+// as replacingOption is "".
 func serverList(description string) schema.ListAttribute {
 	return schema.ListAttribute{
 		ElementType:         types.StringType,
 		Optional:            true,
+		Computed:            true,
 		MarkdownDescription: description + " More, or a value that is no address, fails at plan with `InvalidParameterValue`. Changing it replaces the set.",
-		PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.List{emptyListWhenUnset{}, listplanmodifier.RequiresReplace()},
 	}
 }
 
-// optionValue is what the model holds of an option the cloud has as got:
-// an option left unset reads as the configuration wrote it, null or "", so
-// that neither plans a change.
-func optionValue(current types.String, got string) types.String {
-	if got == "" && current.ValueString() == "" && !current.IsUnknown() {
-		return current
+// emptyStringWhenUnset plans "" for a string the configuration leaves out.
+type emptyStringWhenUnset struct{}
+
+func (emptyStringWhenUnset) Description(context.Context) string { return "an empty string when left out" }
+
+func (m emptyStringWhenUnset) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (emptyStringWhenUnset) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.ConfigValue.IsNull() {
+		resp.PlanValue = types.StringValue("")
 	}
-	return types.StringValue(got)
 }
 
-// serversValue is optionValue for a list of servers: no servers read as
-// null or [], as the configuration wrote them.
-func serversValue(current types.List, got []string, diags *diag.Diagnostics) types.List {
-	if len(got) == 0 && !current.IsUnknown() && len(current.Elements()) == 0 {
-		return current
+// emptyListWhenUnset plans [] for a list the configuration leaves out.
+type emptyListWhenUnset struct{}
+
+func (emptyListWhenUnset) Description(context.Context) string { return "an empty list when left out" }
+
+func (m emptyListWhenUnset) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (emptyListWhenUnset) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	if req.ConfigValue.IsNull() {
+		resp.PlanValue = types.ListValueMust(types.StringType, nil)
 	}
-	list, d := types.ListValueFrom(context.Background(), types.StringType, got)
+}
+
+// serversValue is a list of servers as the model holds it: [] for none.
+func serversValue(servers []string, diags *diag.Diagnostics) types.List {
+	list, d := types.ListValueFrom(context.Background(), types.StringType, append([]string{}, servers...))
 	diags.Append(d...)
 	return list
 }
