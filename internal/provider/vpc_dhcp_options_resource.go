@@ -98,9 +98,13 @@ func serverList(description string) schema.ListAttribute {
 // emptyStringWhenUnset plans "" for a string the configuration leaves out.
 type emptyStringWhenUnset struct{}
 
-func (emptyStringWhenUnset) Description(context.Context) string { return "an empty string when left out" }
+func (emptyStringWhenUnset) Description(context.Context) string {
+	return "an empty string when left out"
+}
 
-func (m emptyStringWhenUnset) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m emptyStringWhenUnset) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
 
 func (emptyStringWhenUnset) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.ConfigValue.IsNull() {
@@ -113,7 +117,9 @@ type emptyListWhenUnset struct{}
 
 func (emptyListWhenUnset) Description(context.Context) string { return "an empty list when left out" }
 
-func (m emptyListWhenUnset) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m emptyListWhenUnset) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
 
 func (emptyListWhenUnset) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	if req.ConfigValue.IsNull() {
