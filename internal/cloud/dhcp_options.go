@@ -9,20 +9,14 @@ import (
 )
 
 // DHCPOptions is a DHCP options set: what the instances of the VPCs
-// associated with it learn from DHCP.
+// associated with it learn from DHCP. A set never changes but for its tags.
 type DHCPOptions struct {
-	ID                            string
-	OwnerID                       string
-	Region                        string
-	DomainName                    string
-	DomainNameServers             []string
-	NTPServers                    []string
-	NetbiosNameServers            []string
-	NetbiosNodeType               string
-	IPv6AddressPreferredLeaseTime string
+	ID      string
+	OwnerID string
+	Region  string
+	DHCPOptionsInput
 	// Default marks the region's default set, which every new VPC gets.
 	Default bool
-	Tags    map[string]string
 }
 
 // ARN returns the set's ARN.
@@ -193,12 +187,7 @@ func (c *Client) CheckDHCPOptions(ctx context.Context, p *Plan, holder Holder, i
 
 // CreateDHCPOptions creates a DHCP options set.
 func (c *Client) CreateDHCPOptions(ctx context.Context, in DHCPOptionsInput) (DHCPOptions, error) {
-	o := DHCPOptions{
-		ID: newID(KindDHCPOptions), OwnerID: c.scope.AccountID, Region: c.scope.Region,
-		DomainName: in.DomainName, DomainNameServers: in.DomainNameServers, NTPServers: in.NTPServers,
-		NetbiosNameServers: in.NetbiosNameServers, NetbiosNodeType: in.NetbiosNodeType,
-		IPv6AddressPreferredLeaseTime: in.IPv6AddressPreferredLeaseTime, Tags: in.Tags,
-	}
+	o := DHCPOptions{ID: newID(KindDHCPOptions), OwnerID: c.scope.AccountID, Region: c.scope.Region, DHCPOptionsInput: in}
 	err := c.apply(ctx, "CreateDhcpOptions", kindOf[DHCPOptions]().ids(o.ID), in.rule(), func(tx Tx) error {
 		if err := tx.Insert(o); err != nil {
 			return err
@@ -234,7 +223,7 @@ func defaultDHCPOptions(tx Tx, scope Scope) (DHCPOptions, error) {
 	}
 	o = DHCPOptions{
 		ID: newID(KindDHCPOptions), OwnerID: scope.AccountID, Region: scope.Region, Default: true,
-		DomainName: DefaultDomainName(scope.Region), DomainNameServers: []string{AmazonProvidedDNS},
+		DHCPOptionsInput: DHCPOptionsInput{DomainName: DefaultDomainName(scope.Region), DomainNameServers: []string{AmazonProvidedDNS}},
 	}
 	return o, tx.Insert(o)
 }
