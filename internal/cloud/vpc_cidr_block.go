@@ -136,7 +136,9 @@ func (c *Client) vpcCIDRBlockRule(vpcID, cidr, selfID string) Rule {
 		if err != nil {
 			return err
 		}
-		holders := make([]string, len(blocks))
+		// holders[i] names the planned object that claims blocks[i], "" for
+		// a block the VPC has.
+		holders := slices.Repeat([]string{""}, len(blocks))
 		for _, claim := range v.Claimed(ClaimVPCCIDRBlock, vpcID) {
 			blocks, holders = append(blocks, claim.Value), append(holders, claim.Who())
 		}

@@ -14,8 +14,8 @@ import (
 
 const cidrAssocAddress = "simcloud_vpc_ipv4_cidr_block_association.test"
 
-func tfSecondaryBlock(name, cidr string, arguments ...string) string {
-	return tfResource("vpc_ipv4_cidr_block_association", name, append([]string{"vpc_id = " + tfID("vpc", "test"), `cidr_block = "` + cidr + `"`}, arguments...)...)
+func tfSecondaryBlock(name, cidr string) string {
+	return tfResource("vpc_ipv4_cidr_block_association", name, "vpc_id = "+tfID("vpc", "test"), `cidr_block = "`+cidr+`"`)
 }
 
 // TestAccVPCIPv4CIDRBlockAssociation: a subnet planned with the secondary
