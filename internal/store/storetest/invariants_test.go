@@ -58,7 +58,11 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
+	dhcp, err := c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "corp.example", Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID, dhcp.ID}
 	if len(tagged) != len(cloud.TaggableTables()) {
 		t.Fatalf("the test tags %d kinds, the registry has %d taggable ones", len(tagged), len(cloud.TaggableTables()))
 	}
