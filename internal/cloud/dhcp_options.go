@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -72,10 +73,8 @@ func NetbiosNodeTypes() []string { return []string{"1", "2", "4", "8"} }
 // ValidateNetbiosNodeType checks a set's netbios_node_type; "" leaves it
 // unset.
 func ValidateNetbiosNodeType(s string) error {
-	for _, t := range NetbiosNodeTypes() {
-		if s == t || s == "" {
-			return nil
-		}
+	if s == "" || slices.Contains(NetbiosNodeTypes(), s) {
+		return nil
 	}
 	return dhcpValueError("netbios_node_type", "netbios-node-type", s, "Use 1, 2, 4 or 8; AWS recommends 2, as its networks carry no broadcast or multicast.")
 }
@@ -137,16 +136,14 @@ func dhcpValueError(field, option, value, fix string) *Error {
 	}
 }
 
+// rule checks a set's options in the order of the AWS provider's
+// arguments, then its tags.
 func (in DHCPOptionsInput) rule() Rule {
 	return func(v View) error {
-		for field, servers := range map[string][]string{
-			"domain_name_servers": in.DomainNameServers, "ntp_servers": in.NTPServers, "netbios_name_servers": in.NetbiosNameServers,
-		} {
-			if err := ValidateDHCPServers(field, knownOnly(servers)); err != nil {
-				return err
-			}
-		}
 		for _, check := range []func() error{
+			func() error { return ValidateDHCPServers("domain_name_servers", knownOnly(in.DomainNameServers)) },
+			func() error { return ValidateDHCPServers("ntp_servers", knownOnly(in.NTPServers)) },
+			func() error { return ValidateDHCPServers("netbios_name_servers", knownOnly(in.NetbiosNameServers)) },
 			func() error { return ValidateNetbiosNodeType(knownOr(in.NetbiosNodeType)) },
 			func() error { return ValidateLeaseTime(knownOr(in.IPv6AddressPreferredLeaseTime)) },
 		} {
