@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestGoldenOutput runs ls, show and diagram on the lab cloud of
@@ -104,5 +109,39 @@ func TestEmptyCloud(t *testing.T) {
 	}
 	if out := mustRun(t, location, "", "diagram"); !strings.HasPrefix(out, "flowchart TB\n") {
 		t.Errorf("diagram of an empty cloud: %q", out)
+	}
+}
+
+// TestLsShowsBlocksAndDHCPOptions: a VPC's secondary blocks and its DHCP
+// options set are lines of its tree, and in -o json.
+func TestLsShowsBlocksAndDHCPOptions(t *testing.T) {
+	location := storetest.Location(t)
+	st, err := store.Open(location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := storetest.Client(t, st)
+	ctx := context.Background()
+	vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault})
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = st.Close()
+	out := mustRun(t, location, "", "ls")
+	for _, want := range []string{"CIDR block 10.1.0.0/16  " + block.ID, "DHCP options " + vpc.DHCPOptionsID, "10.1.0.0/16 -> local"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ls output lacks %q:\n%s", want, out)
+		}
+	}
+	var w world
+	if err := json.Unmarshal([]byte(mustRun(t, location, "", "ls", "-o", "json")), &w); err != nil {
+		t.Fatal(err)
+	}
+	if v := w.VPCs[0]; len(v.CIDRBlockAssociations) != 1 || v.CIDRBlockAssociations[0].AssociationID != block.ID || v.DHCPOptionsID != vpc.DHCPOptionsID {
+		t.Errorf("ls -o json: %+v", v)
 	}
 }

@@ -136,6 +136,12 @@ func writeTree(out io.Writer, w *world) {
 
 func vpcNode(v vpcView) node {
 	n := node{text: label("VPC "+v.ID, v.CIDRBlock, v.IPv6CIDRBlock, quotedName(v.Tags))}
+	for _, a := range v.CIDRBlockAssociations {
+		n.children = append(n.children, node{text: label("CIDR block "+a.CIDRBlock, a.AssociationID)})
+	}
+	if v.DHCPOptionsID != "" {
+		n.children = append(n.children, node{text: "DHCP options " + v.DHCPOptionsID})
+	}
 	if g := v.InternetGateway; g != nil {
 		n.children = append(n.children, node{text: label("internet gateway "+g.ID, quotedName(g.Tags))})
 	} else {

@@ -42,6 +42,14 @@ type vpcView struct {
 	// The VPC's default group and ACL come first, the others by ID.
 	SecurityGroups []securityGroupView `json:"security_groups"`
 	NetworkACLs    []networkACLView    `json:"network_acls"`
+	// The VPC's blocks besides its own, by association ID.
+	CIDRBlockAssociations []cidrBlockView `json:"cidr_block_associations,omitempty"`
+	DHCPOptionsID         string          `json:"dhcp_options_id,omitempty"`
+}
+
+type cidrBlockView struct {
+	AssociationID string `json:"association_id"`
+	CIDRBlock     string `json:"cidr_block"`
 }
 
 type gatewayView struct {
@@ -151,7 +159,13 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			RouteTables: []routeTableView{}, NATGateways: []natView{}, SecurityGroups: []securityGroupView{}, NetworkACLs: []networkACLView{}}
 	}
 	for i := range w.VPCs {
+		w.VPCs[i].DHCPOptionsID = vpcs[i].DHCPOptionsID
 		byVPC[w.VPCs[i].ID] = &w.VPCs[i]
+	}
+	for _, a := range inv.VPCCIDRBlockAssociations {
+		if v, ok := byVPC[a.VPCID]; ok {
+			v.CIDRBlockAssociations = append(v.CIDRBlockAssociations, cidrBlockView{AssociationID: a.ID, CIDRBlock: a.CIDRBlock})
+		}
 	}
 
 	igws := inv.InternetGateways

@@ -44,7 +44,6 @@ type refusal struct {
 // here), and must have no scenario (or it is reachable after all).
 var unreachableCodes = map[string]string{
 	"InsufficientCidrBlocks":                       "the pool of 2^24 IPv6 /56 blocks would have to be handed out first",
-	"InvalidVpcCidrBlockAssociationID.NotFound":    "no operation looks a VPC's CIDR block association up by ID",
 	"InvalidSubnetCidrBlockAssociationID.NotFound": "no operation looks a subnet's CIDR block association up by ID",
 }
 
@@ -78,6 +77,8 @@ var noObjectFuncs = []string{
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
+	// A DHCP options set's own values; arguments for IPAM.
+	"dhcpValueError", "CheckIPAMArguments", "CheckIPv6BlockArguments",
 }
 
 const (
@@ -843,6 +844,98 @@ func catalog() []refusal {
 				in.Ingress = []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", 443)}
 				_, err := c.UpdateSecurityGroup(bg, g.ID, in)
 				return []string{g.ID, added[0].ID}, err
+			}},
+		// DHCP options sets.
+		lookup("DHCP options set", "InvalidDhcpOptionID.NotFound", "dopt-0123456789abcdef0", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.DHCPOptions](c, bg, id)
+			return err
+		}),
+		lookup("DHCP options set", "InvalidDhcpOptionsId.Malformed", "vpc-1", func(c *cloud.Client, id string) error {
+			_, err := cloud.Describe[cloud.DHCPOptions](c, bg, id)
+			return err
+		}),
+		{name: "five domain name servers", code: "InvalidParameterValue", field: "domain_name_servers", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				return nil, c.CheckDHCPOptions(bg, p, p.NewHolder(), cloud.DHCPOptionsInput{
+					DomainNameServers: []string{"10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6"}})
+			}},
+		{name: "NetBIOS node type 3", code: "InvalidParameterValue", field: "netbios_node_type", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{NetbiosNodeType: "3"})
+				return nil, err
+			}},
+		{name: "IPv6 lease time below 140 seconds", code: "InvalidParameterValue", field: "ipv6_address_preferred_lease_time", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{IPv6AddressPreferredLeaseTime: "60"})
+				return nil, err
+			}},
+		{name: "DHCP options set deleted while a VPC uses it", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				o := must(c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{DomainName: "corp.example"}))(t)
+				noErr(t, c.AssociateDHCPOptions(bg, o.ID, n.otherVPC.ID))
+				return []string{o.ID, n.otherVPC.ID}, c.DeleteObject(bg, o.ID)
+			}},
+		{name: "VPC associated with an unknown DHCP options set", code: "InvalidDhcpOptionID.NotFound", field: "dhcp_options_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{"dopt-0123456789abcdef1"}, c.AssociateDHCPOptions(bg, "dopt-0123456789abcdef1", n.vpc.ID)
+			}},
+
+		// Secondary IPv4 blocks of a VPC.
+		lookup("VPC CIDR block association", "InvalidVpcCidrBlockAssociationID.NotFound", "vpc-cidr-assoc-0123456789abcdef0",
+			func(c *cloud.Client, id string) error { return c.DisassociateVPCCIDRBlock(bg, id) }),
+		{name: "secondary block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.4.0.0/15")
+				return nil, err
+			}},
+		{name: "secondary block from another private range", code: "InvalidVpc.Range", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "192.168.0.0/16")
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "secondary block overlapping the primary one", code: "CidrConflict", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.1.128.0/17")
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "secondary block taking a route's destination", code: "CidrConflict", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				must(c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "10.8.1.0/24", Target: n.igw.ID}))(t)
+				_, err := c.AssociateVPCCIDRBlock(bg, n.vpc.ID, "10.8.0.0/16")
+				return []string{n.vpc.ID, n.table.ID}, err
+			}},
+		{name: "a sixth IPv4 block", code: "CidrLimitExceeded", field: "cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				for i := range 4 {
+					must(c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, fmt.Sprintf("10.%d.0.0/16", 20+i)))(t)
+				}
+				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.30.0.0/16")
+				return []string{n.otherVPC.ID}, err
+			}},
+		{name: "secondary block disassociated while a subnet uses it", code: "InvalidCidrBlock.InUse",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.40.0.0/16"))(t)
+				s := mustCreateSubnet(t, c, subnetInput(n.otherVPC.ID, "10.40.3.0/24"))
+				return []string{a.ID, n.otherVPC.ID, s.ID}, c.DisassociateVPCCIDRBlock(bg, a.ID)
+			}},
+
+		{name: "secondary block from an IPAM pool", code: "UnsupportedOperation", field: "ipv4_ipam_pool_id", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "ipam-pool-0123456789abcdef0", "cidr_block", "")
+			}},
+		{name: "secondary block left out", code: "MissingParameter", field: "cidr_block", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "", "cidr_block", "")
+			}},
+
+		{name: "a sixth IPv6 block", code: "CidrLimitExceeded", field: "assign_generated_ipv6_cidr_block",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				for range 4 {
+					must(c.AssociateVPCIPv6Block(bg, n.vpc.ID))(t)
+				}
+				_, err := c.AssociateVPCIPv6Block(bg, n.vpc.ID)
+				return []string{n.vpc.ID}, err
 			}},
 
 		// Kinds no operation looks up by ID; their IDs are still checked

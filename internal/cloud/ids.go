@@ -160,6 +160,10 @@ var (
 		Prefix: "cgw", awsNoun: "customerGateway", label: "customer gateway", arnType: "customer-gateway",
 		notFoundCode: "InvalidCustomerGatewayID.NotFound", malformedCode: "InvalidCustomerGatewayID.Malformed",
 	}
+	KindDHCPOptions = Kind{
+		Prefix: "dopt", awsNoun: "dhcpOption", label: "DHCP options set", arnType: "dhcp-options",
+		notFoundCode: "InvalidDhcpOptionID.NotFound", malformedCode: "InvalidDhcpOptionsId.Malformed",
+	}
 	// AWS reports unknown egress-only gateways with the generic gateway code.
 	KindEgressOnlyInternetGateway = Kind{
 		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",
@@ -211,9 +215,14 @@ func newID(kind Kind) string {
 	return kind.Prefix + "-" + hex.EncodeToString(b[:])[:idHexDigits]
 }
 
-// IDPrefix is the part of an ID before its first dash, which names the
-// kind of object ("subnet" of "subnet-0a1b..."); "" when there is none.
+// IDPrefix is the part of an ID before its hexadecimal digits, which names
+// the kind of object ("subnet" of "subnet-0a1b...", "vpc-cidr-assoc" of
+// "vpc-cidr-assoc-0a1b..."); for a string that is no ID, the part before
+// its first dash, or "" when there is none.
 func IDPrefix(id string) string {
+	if i := strings.LastIndexByte(id, '-'); i >= 0 && isHexPart(id[i+1:]) {
+		return id[:i]
+	}
 	prefix, _, found := strings.Cut(id, "-")
 	if !found {
 		return ""
@@ -231,14 +240,16 @@ func ValidateID(kind Kind, id, field string) error {
 		return nil
 	}
 	hexPart, ok := strings.CutPrefix(id, kind.Prefix+"-")
-	if !ok || !isLowerHex(hexPart) {
-		return malformedID(kind, id, field)
-	}
-	// AWS still answers to the legacy 8-digit IDs; accept both lengths.
-	if len(hexPart) != idHexDigits && len(hexPart) != 8 {
+	if !ok || !isHexPart(hexPart) {
 		return malformedID(kind, id, field)
 	}
 	return nil
+}
+
+// isHexPart reports whether s is the hexadecimal part of an ID. AWS still
+// answers to the legacy 8-digit IDs, so both lengths are accepted.
+func isHexPart(s string) bool {
+	return (len(s) == idHexDigits || len(s) == 8) && isLowerHex(s)
 }
 
 func isLowerHex(s string) bool {

@@ -30,6 +30,8 @@ type Inventory struct {
 	IAMRolePolicies          []IAMRolePolicy
 	LogGroups                []LogGroup
 	FlowLogs                 []FlowLog
+	DHCPOptions              []DHCPOptions
+	VPCCIDRBlockAssociations []VPCCIDRBlockAssociation
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
@@ -177,7 +179,7 @@ func describeEach[T any](list func(*Inventory) []T, describe func(T) Object) fun
 
 func describeVPC(v VPC) Object {
 	return Object{ID: v.ID, Tags: v.Tags, Value: v, References: references("main_route_table_id", v.MainRouteTableID,
-		"default_security_group_id", v.DefaultSecurityGroupID, "default_network_acl_id", v.DefaultNetworkACLID)}
+		"default_security_group_id", v.DefaultSecurityGroupID, "default_network_acl_id", v.DefaultNetworkACLID, "dhcp_options_id", v.DHCPOptionsID)}
 }
 
 func describeSubnet(s Subnet) Object {
@@ -241,6 +243,16 @@ func describeCustomerGateway(g CustomerGateway) Object {
 
 func describeElasticIP(e ElasticIP) Object {
 	return Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID)}
+}
+
+// describeDHCPOptions says that the region's default set is AWS's own,
+// made for the account rather than by it.
+func describeDHCPOptions(o DHCPOptions) Object {
+	return Object{ID: o.ID, Tags: o.Tags, Value: o, GoesWithParent: o.Default}
+}
+
+func describeVPCCIDRBlockAssociation(a VPCCIDRBlockAssociation) Object {
+	return Object{ID: a.ID, Value: a, References: references("vpc_id", a.VPCID)}
 }
 
 // references pairs fields with the IDs they hold, leaving out those that

@@ -91,6 +91,7 @@ var objectKinds []objectKind
 func init() {
 	objectKinds = []objectKind{
 		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs", createOp: "CreateVpc", deleteOp: "DeleteVpc",
+			uses:      []Kind{KindDHCPOptions},
 			inventory: inventoryAll(func(inv *Inventory) *[]VPC { return &inv.VPCs }, VPCFilter{}),
 			describe:  describeEach(func(inv *Inventory) []VPC { return inv.VPCs }, describeVPC),
 			find:      found((*Client).findVPC),
@@ -231,6 +232,18 @@ func init() {
 			describe:  describeEach(func(inv *Inventory) []FlowLog { return inv.FlowLogs }, describeFlowLog),
 			find:      findsStored[FlowLog],
 			remove:    removeStored[FlowLog]()},
+		{Kind: KindDHCPOptions, typeName: "vpc_dhcp_options", table: "dhcp_options", idColumn: "id", taggable: true, describeOp: "DescribeDhcpOptions", createOp: "CreateDhcpOptions", deleteOp: "DeleteDhcpOptions",
+			inventory: inventoryAll(func(inv *Inventory) *[]DHCPOptions { return &inv.DHCPOptions }, DHCPOptionsFilter{}),
+			describe:  describeEach(func(inv *Inventory) []DHCPOptions { return inv.DHCPOptions }, describeDHCPOptions),
+			find:      findsStored[DHCPOptions],
+			remove:    removeStored(refuseUsedDHCPOptions)},
+		{Kind: KindVPCCIDRAssociation, typeName: "vpc_ipv4_cidr_block_association", table: "vpc_cidr_block_associations", idColumn: "id", describeOp: "DescribeVpcs", createOp: "AssociateVpcCidrBlock", deleteOp: "DisassociateVpcCidrBlock",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC},
+			inventory:   inventoryAll(func(inv *Inventory) *[]VPCCIDRBlockAssociation { return &inv.VPCCIDRBlockAssociations }, VPCCIDRBlockAssociationFilter{}),
+			describe:    describeEach(func(inv *Inventory) []VPCCIDRBlockAssociation { return inv.VPCCIDRBlockAssociations }, describeVPCCIDRBlockAssociation),
+			find:        findsStored[VPCCIDRBlockAssociation],
+			remove:      (*Client).DisassociateVPCCIDRBlock},
 	}
 	objectKinds = append(objectKinds, subnetGroupKinds()...)
 	objectKinds = append(objectKinds, objectKind{Kind: KindBlockPublicAccessExclusion, typeName: "vpc_block_public_access_exclusion",

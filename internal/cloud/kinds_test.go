@@ -57,16 +57,27 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dhcp, err := c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "example.internal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
+		t.Fatal(err)
+	}
+	secondary, err := c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16")
+	if err != nil {
+		t.Fatal(err)
+	}
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, flowLog.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
-		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: ""},
-		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID})
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID},
+		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID, vpc.ID: dhcp.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID}
+	objects := []string{flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
-	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID}) {
+	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID, dhcp.ID}) {
 		seen[kindPrefix(id)] = true
 	}
 	for _, prefix := range cloud.ObjectPrefixes() {
@@ -102,7 +113,7 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 			t.Errorf("DeleteObject(%s) deleted a VPC's default", id)
 		}
 	}
-	for _, id := range append(objects, igw.ID, vpc.ID) {
+	for _, id := range append(objects, igw.ID, vpc.ID, dhcp.ID) {
 		if err := c.CheckObject(ctx, id); err != nil {
 			t.Errorf("CheckObject(%s) before deletion: %v", id, err)
 		}
@@ -203,6 +214,7 @@ func TestDeletionOrderPutsUsersFirst(t *testing.T) {
 		{"vpc_block_public_access_exclusion", "subnet"}, {"vpc_block_public_access_exclusion", "vpc"},
 		{"flow_log", "subnet"}, {"flow_log", "iam_role"}, {"iam_role_policy_attachment", "iam_role"}, {"iam_role_policy_attachment", "iam_policy"},
 		{"iam_role_policy", "iam_role"}, {"iam_role", "iam_policy"},
+		{"vpc", "vpc_dhcp_options"}, {"vpc_ipv4_cidr_block_association", "vpc"},
 	} {
 		if position[pair[0]] >= position[pair[1]] {
 			t.Errorf("deletion order %v puts %s after %s", order, pair[0], pair[1])

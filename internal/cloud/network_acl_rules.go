@@ -326,8 +326,12 @@ func (c *Client) CreateNetworkACL(ctx context.Context, in NetworkACLInput) (Netw
 		if err := tx.Insert(acl); err != nil {
 			return err
 		}
+		ipv6, err := hasIPv6(tx, c.scope, vpc)
+		if err != nil {
+			return err
+		}
 		// A new ACL denies everything: it has only the "*" rules.
-		for _, e := range defaultNetworkACLEntries(acl.ID, vpc.IPv6CIDRBlock != "") {
+		for _, e := range defaultNetworkACLEntries(acl.ID, ipv6) {
 			if e.RuleNumber == DefaultRuleNumber {
 				if err := tx.PutNetworkACLEntry(e); err != nil {
 					return err

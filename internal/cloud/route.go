@@ -111,7 +111,11 @@ func (c *Client) routeSpecRule(vpcID, tableID string, spec RouteSpec) Rule {
 			vpc = &found
 		}
 		if vpc != nil && dest.IsValid() {
-			for _, local := range []string{vpc.CIDRBlock, vpc.IPv6CIDRBlock} {
+			locals, err := localBlocks(v, c.scope, *vpc)
+			if err != nil {
+				return err
+			}
+			for _, local := range locals {
 				if p, err := netip.ParsePrefix(local); err == nil && contains(p, dest) {
 					return &Error{
 						Code:    "InvalidParameterValue",

@@ -368,10 +368,11 @@ func createRouteTable(tx Tx, vpc VPC, tags map[string]string) (RouteTable, error
 	if err := tx.SetTags(table.ID, tags); err != nil {
 		return RouteTable{}, err
 	}
-	for _, block := range []string{vpc.CIDRBlock, vpc.IPv6CIDRBlock} {
-		if block == "" {
-			continue
-		}
+	blocks, err := localBlocks(tx, Scope{AccountID: vpc.OwnerID, Region: vpc.Region}, vpc)
+	if err != nil {
+		return RouteTable{}, err
+	}
+	for _, block := range blocks {
 		r := Route{RouteTableID: table.ID, Destination: block, Target: TargetLocal, Origin: OriginCreateRouteTable, State: RouteStateActive}
 		if err := tx.PutRoute(r); err != nil {
 			return RouteTable{}, err

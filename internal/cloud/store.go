@@ -137,6 +137,8 @@ func (SecurityGroup) StoredKind() Kind             { return KindSecurityGroup }
 func (NetworkACL) StoredKind() Kind                { return KindNetworkACL }
 func (VPNGateway) StoredKind() Kind                { return KindVPNGateway }
 func (CustomerGateway) StoredKind() Kind           { return KindCustomerGateway }
+func (DHCPOptions) StoredKind() Kind               { return KindDHCPOptions }
+func (VPCCIDRBlockAssociation) StoredKind() Kind   { return KindVPCCIDRAssociation }
 
 func (VPCFilter) FilteredKind() Kind                       { return KindVPC }
 func (SubnetFilter) FilteredKind() Kind                    { return KindSubnet }
@@ -150,6 +152,8 @@ func (SecurityGroupFilter) FilteredKind() Kind             { return KindSecurity
 func (NetworkACLFilter) FilteredKind() Kind                { return KindNetworkACL }
 func (VPNGatewayFilter) FilteredKind() Kind                { return KindVPNGateway }
 func (CustomerGatewayFilter) FilteredKind() Kind           { return KindCustomerGateway }
+func (DHCPOptionsFilter) FilteredKind() Kind               { return KindDHCPOptions }
+func (VPCCIDRBlockAssociationFilter) FilteredKind() Kind   { return KindVPCCIDRAssociation }
 
 // AssociationFilter selects route table associations; empty fields match
 // all.

@@ -114,14 +114,25 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 		}
 		var blocks []netip.Prefix
 		if IsKnown(in.CIDRBlock) {
-			block, err := parseSubnetCIDR(in.CIDRBlock, vpc)
+			vpcBlocks, err := ipv4Blocks(v, c.scope, vpc)
+			if err != nil {
+				return err
+			}
+			for _, claim := range v.Claimed(ClaimVPCCIDRBlock, vpc.ID) {
+				vpcBlocks = append(vpcBlocks, claim.Value)
+			}
+			block, err := parseSubnetCIDR(in.CIDRBlock, vpc, vpcBlocks)
 			if err != nil {
 				return err
 			}
 			blocks = append(blocks, block)
 		}
 		if in.IPv6CIDRBlock != "" && IsKnown(in.IPv6CIDRBlock) {
-			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc)
+			vpcBlocks, err := ipv6Blocks(v, c.scope, vpc)
+			if err != nil {
+				return err
+			}
+			v6, err := parseSubnetIPv6(in.IPv6CIDRBlock, vpc, vpcBlocks)
 			if err != nil {
 				return err
 			}
@@ -157,7 +168,9 @@ func (in SubnetInput) claims() []Claim {
 	return claims
 }
 
-func parseSubnetCIDR(s string, vpc VPC) (netip.Prefix, error) {
+// parseSubnetCIDR checks a subnet's IPv4 block against the IPv4 blocks of
+// its VPC, the primary block first.
+func parseSubnetCIDR(s string, vpc VPC, vpcBlocks []string) (netip.Prefix, error) {
 	block, err := ParseIPv4Network(s, "cidrBlock", "cidr_block")
 	if err != nil {
 		return netip.Prefix{}, err
@@ -169,18 +182,26 @@ func parseSubnetCIDR(s string, vpc VPC) (netip.Prefix, error) {
 	if bits := block.Bits(); bits < subnetMinPrefixBits || bits > subnetMaxPrefixBits {
 		return netip.Prefix{}, invalid(fmt.Sprintf("A subnet's block must be between /%d and /%d.", subnetMinPrefixBits, subnetMaxPrefixBits))
 	}
-	if !contains(vpcBlock, block) {
-		return netip.Prefix{}, invalid(fmt.Sprintf("Choose a block inside %s's range %s, such as %s.", vpc.ID, vpcBlock, resized(vpcBlock, max(block.Bits(), vpcBlock.Bits()))))
+	for _, b := range vpcBlocks {
+		if p, err := netip.ParsePrefix(b); err == nil && contains(p, block) {
+			return block, nil
+		}
 	}
-	return block, nil
+	fix := fmt.Sprintf("Choose a block inside %s's range %s, such as %s.", vpc.ID, vpcBlock, resized(vpcBlock, max(block.Bits(), vpcBlock.Bits())))
+	if len(vpcBlocks) > 1 {
+		fix = fmt.Sprintf("Choose a block inside one of %s's blocks (%s), such as %s.", vpc.ID, joinIDs(vpcBlocks), resized(vpcBlock, max(block.Bits(), vpcBlock.Bits())))
+	}
+	return netip.Prefix{}, invalid(fix)
 }
 
-func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
+// parseSubnetIPv6 checks a subnet's IPv6 block against the IPv6 blocks of
+// its VPC.
+func parseSubnetIPv6(s string, vpc VPC, vpcBlocks []string) (netip.Prefix, error) {
 	block, err := ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
 	if err != nil {
 		return netip.Prefix{}, err
 	}
-	if vpc.IPv6CIDRBlock == "" {
+	if len(vpcBlocks) == 0 {
 		return netip.Prefix{}, &Error{
 			Code:    "InvalidParameterValue",
 			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid: %s has no IPv6 CIDR block.", s, vpc.ID),
@@ -189,8 +210,14 @@ func parseSubnetIPv6(s string, vpc VPC) (netip.Prefix, error) {
 			Objects: []string{vpc.ID},
 		}
 	}
-	vpcBlock := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
-	if block.Bits() != subnetIPv6Bits || !contains(vpcBlock, block) {
+	inside := false
+	for _, b := range vpcBlocks {
+		if p, err := netip.ParsePrefix(b); err == nil && contains(p, block) {
+			inside = true
+		}
+	}
+	vpcBlock := netip.MustParsePrefix(vpcBlocks[0])
+	if block.Bits() != subnetIPv6Bits || !inside {
 		return netip.Prefix{}, &Error{
 			Code:    "InvalidSubnet.Range",
 			Message: fmt.Sprintf("The IPv6 CIDR '%s' is invalid.", s),

@@ -28,7 +28,10 @@ type VPC struct {
 	MainRouteTableID       string
 	DefaultSecurityGroupID string
 	DefaultNetworkACLID    string
-	Tags                   map[string]string
+	// DHCPOptionsID is the set the VPC is associated with, "" for none
+	// (which AWS calls default: see DHCPOptionsOf).
+	DHCPOptionsID string
+	Tags          map[string]string
 }
 
 // ARN returns the VPC's ARN.
@@ -47,8 +50,9 @@ type VPCInput struct {
 
 // VPCFilter selects VPCs; empty fields match everything.
 type VPCFilter struct {
-	ID        string
-	CIDRBlock string
+	ID            string
+	CIDRBlock     string
+	DHCPOptionsID string
 	// Tags must all be present with these values.
 	Tags map[string]string
 }
@@ -119,7 +123,8 @@ func (c *Client) CheckVPC(ctx context.Context, p *Plan, holder Holder, in VPCInp
 }
 
 // CreateVPC creates a VPC with its main route table, default security group
-// and default network ACL.
+// and default network ACL, associated with the region's default DHCP
+// options set.
 func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 	vpc := VPC{
 		ID:                               newID(KindVPC),
@@ -138,6 +143,11 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 				return err
 			}
 		}
+		dhcp, err := defaultDHCPOptions(tx, c.scope)
+		if err != nil {
+			return err
+		}
+		vpc.DHCPOptionsID = dhcp.ID
 		if err := tx.Insert(vpc); err != nil {
 			return err
 		}
@@ -233,10 +243,15 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 			if err := deleteLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
 				return err
 			}
-			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, false); err != nil {
+			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
+			// Blocks of associations keep the VPC's rules for IPv6.
+			ipv6, err := hasIPv6(tx, c.scope, vpc)
+			if err != nil {
 				return err
 			}
-			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
+			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, ipv6); err != nil {
+				return err
+			}
 		}
 		vpc.Tags = in.Tags
 		if err := tx.Update(vpc); err != nil {
@@ -305,28 +320,37 @@ var ipv6Pool = netip.MustParsePrefix("2001:db8::/32")
 
 const amazonIPv6BlockBits = 56
 
-// assignIPv6Block gives vpc a free /56 from the pool. Blocks are drawn at
-// random, so the cost does not grow with the number already handed out.
+// assignIPv6Block gives vpc a free /56 from the pool.
 func assignIPv6Block(tx ReadTx, vpc *VPC) error {
+	block, err := freeIPv6Block(tx, vpc.ID)
+	if err != nil {
+		return err
+	}
+	vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = block, newID(KindVPCCIDRAssociation)
+	return nil
+}
+
+// freeIPv6Block draws a free /56 from the pool for the VPC vpcID. Blocks
+// are drawn at random, so the cost does not grow with the number already
+// handed out.
+func freeIPv6Block(tx ReadTx, vpcID string) (string, error) {
 	const attempts = 64
 	for range attempts {
 		block := randomSubPrefix(ipv6Pool, amazonIPv6BlockBits)
 		taken, err := tx.IPv6BlockInUse(block.String())
 		if err != nil {
-			return err
+			return "", err
 		}
 		if !taken {
-			vpc.IPv6CIDRBlock = block.String()
-			vpc.IPv6AssociationID = newID(KindVPCCIDRAssociation)
-			return nil
+			return block.String(), nil
 		}
 	}
-	return &Error{
+	return "", &Error{
 		Code:    "InsufficientCidrBlocks",
 		Message: "There are not enough free IPv6 CIDR blocks in the pool to satisfy the request.",
 		Fix:     "Release IPv6 blocks from VPCs that no longer need them, or start a fresh cloud.",
 		Field:   "assign_generated_ipv6_cidr_block",
-		Objects: []string{vpc.ID},
+		Objects: []string{vpcID},
 	}
 }
 
@@ -356,8 +380,9 @@ func ipv6BlockUnused(tx ReadTx, scope Scope, vpc VPC) error {
 	if err != nil {
 		return err
 	}
+	own := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
 	for _, s := range subnets {
-		if s.IPv6CIDRBlock != "" {
+		if p, err := netip.ParsePrefix(s.IPv6CIDRBlock); err == nil && own.Overlaps(p) {
 			return &Error{
 				Code:    "DependencyViolation",
 				Message: fmt.Sprintf("The IPv6 CIDR block %s of %s is in use by %s.", vpc.IPv6CIDRBlock, vpc.ID, s.ID),

@@ -211,6 +211,35 @@ var portCases = map[string]portCase{
 			{address: "simcloud_vpn_gateway_route_propagation.private"},
 		},
 	},
+	"secondary_cidr_dhcp": {
+		applied: []statecheck.StateCheck{
+			portExpect("simcloud_vpc_ipv4_cidr_block_association.this[1]", "cidr_block", knownvalue.StringExact("10.2.0.0/16")),
+			portExpect("simcloud_vpc_dhcp_options_association.this", "id", matching(`^dopt-[0-9a-f]{17}-vpc-[0-9a-f]{17}$`)),
+			portExpect("simcloud_vpc_dhcp_options.this", "ntp_servers", knownvalue.ListSizeExact(0)),
+			portExpect("simcloud_vpc_dhcp_options.this", "netbios_node_type", knownvalue.StringExact("")),
+		},
+		refreshed: []statecheck.StateCheck{
+			portSameID("simcloud_vpc.this", "dhcp_options_id", "simcloud_vpc_dhcp_options.this"),
+		},
+		inCloud: func(t *testing.T, c *testCloud) error {
+			vpc := c.onlyVPC(t)
+			table, err := c.client.RouteTable(context.Background(), vpc.MainRouteTableID)
+			if err != nil {
+				return err
+			}
+			for _, block := range []string{"10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16"} {
+				if !slices.ContainsFunc(table.Routes, func(r cloud.Route) bool { return r.Destination == block && r.Target == cloud.TargetLocal }) {
+					return fmt.Errorf("the main route table has no local route for %s: %+v", block, table.Routes)
+				}
+			}
+			return nil
+		},
+		imports: []portImport{
+			{address: "simcloud_vpc_ipv4_cidr_block_association.this[0]", id: portAttributeID("simcloud_vpc_ipv4_cidr_block_association.this.0", "id")},
+			{address: "simcloud_vpc_dhcp_options.this"},
+			{address: "simcloud_vpc_dhcp_options_association.this", id: portAttributeID("simcloud_vpc_dhcp_options_association.this", "vpc_id")},
+		},
+	},
 }
 
 func TestAccPort(t *testing.T) {

@@ -183,6 +183,11 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(iamRolePolicyKind),
 		newResource(logGroupKind),
 		newResource(flowLogKind),
+		newResource(vpcDHCPOptionsKind),
+		newResource(vpcDHCPOptionsAssociationKind),
+		newResource(defaultVPCDHCPOptionsKind),
+		newResource(vpcIPv4CIDRBlockAssociationKind),
+		newResource(vpcIPv6CIDRBlockAssociationKind),
 	}
 }
 

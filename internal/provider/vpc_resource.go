@@ -23,6 +23,7 @@ type vpcResourceModel struct {
 	// resource's alone.
 	DefaultSecurityGroupID types.String `tfsdk:"default_security_group_id"`
 	DefaultNetworkACLID    types.String `tfsdk:"default_network_acl_id"`
+	DHCPOptionsID          types.String `tfsdk:"dhcp_options_id"`
 }
 
 // vpcAttributes are what the simcloud_vpc resource and data source both
@@ -102,6 +103,8 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				"inbound, all traffic from the group itself; outbound, all traffic to `0.0.0.0/0`, and to `::/0` while the VPC has an IPv6 block."),
 			"default_network_acl_id": computedID("The ID of the VPC's default network ACL, made and deleted with the VPC, and associated with every subnet that has no other ACL: " +
 				"rule 100 allows all IPv4 traffic each way, rule 101 all IPv6 traffic while the VPC has an IPv6 block, and the `*` rules deny the rest."),
+			"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
+				"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
 		},
 	},
 	updateOp: "ModifyVpcAttribute",
@@ -131,6 +134,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
 		m.DefaultSecurityGroupID = types.StringValue(vpc.DefaultSecurityGroupID)
 		m.DefaultNetworkACLID = types.StringValue(vpc.DefaultNetworkACLID)
+		m.DHCPOptionsID = types.StringValue(cloud.DHCPOptionsOf(vpc))
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
 }

@@ -21,6 +21,10 @@ func openFresh(t *testing.T) (location string, st cloud.Store, c *cloud.Client) 
 	return location, st, storetest.Client(t, st)
 }
 
+// undoVPCColumns take back the columns that later migrations add to the
+// table of VPCs, which a migration run again would add twice.
+var undoVPCColumns = []string{`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`}
+
 // downgrade takes the cloud at location back before a migration, as an
 // older simcloud left it: before runs first in the same transaction, then
 // statements undo what the migration made. The store is then opened again,

@@ -25,14 +25,14 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st = downgrade(t, st, location, nil,
+	st = downgrade(t, st, location, nil, append(undoVPCColumns,
 		`DROP TABLE network_acl_associations`,
 		`DROP TABLE network_acl_entries`,
 		`DROP TABLE network_acls`,
 		`DROP TABLE security_group_rule_managers`,
 		`DROP TABLE security_group_rules`,
 		`DROP TABLE security_groups`,
-		`DELETE FROM schema_migrations WHERE version >= 9`)
+		`DELETE FROM schema_migrations WHERE version >= 9`)...)
 	c = storetest.Client(t, st)
 
 	migrated, err := c.VPC(ctx, vpc.ID)

@@ -22,8 +22,8 @@ type column[T any] struct {
 	// read is what reads select when it is not the column itself: a value
 	// joined or computed from other tables.
 	read string
-	// field points at the struct field that holds the value: a *string or
-	// a *bool.
+	// field points at the struct field that holds the value: a *string, a
+	// *bool, or a *[]string kept joined by commas.
 	field func(*T) any
 	// nullable columns hold NULL for "", so that unique indexes and
 	// foreign keys ignore an empty value.
@@ -47,9 +47,40 @@ func (c column[T]) value(row *T) any {
 		return *p
 	case *int64:
 		return *p
+	case *[]string:
+		return strings.Join(*p, ",")
 	default:
 		panic(fmt.Sprintf("column %s points at a %T", c.name, p))
 	}
+}
+
+// scanInto is where a read scans a column that field points at.
+func scanInto(field any) any {
+	if list, ok := field.(*[]string); ok {
+		return commaList{list}
+	}
+	return field
+}
+
+// commaList scans a list kept joined by commas; "" is the empty list.
+type commaList struct{ list *[]string }
+
+func (l commaList) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	case nil:
+	default:
+		return fmt.Errorf("a list column holds a %T", src)
+	}
+	*l.list = nil
+	if s != "" {
+		*l.list = strings.Split(s, ",")
+	}
+	return nil
 }
 
 // hold says that a row stops the object whose ID is in column from being
@@ -196,7 +227,7 @@ func (d *table[T, F]) read(t *sqlTx, scope cloud.Scope, f F, sel selection) ([]T
 		var row T
 		dest := make([]any, len(d.columns))
 		for i, c := range d.columns {
-			dest[i] = c.field(&row)
+			dest[i] = scanInto(c.field(&row))
 		}
 		if err := rows.Scan(dest...); err != nil {
 			_ = rows.Close()

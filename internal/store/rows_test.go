@@ -71,7 +71,7 @@ func TestGenericRowsRefuseWhatNoTableDescribes(t *testing.T) {
 		if err := tx.Update(cloud.ElasticIP{AllocationID: "eipalloc-1", PublicIP: "192.0.2.1"}); err == nil {
 			t.Error("an elastic IP was updated, though nothing of one changes")
 		}
-		if _, _, err := tx.Get(scope, cloud.KindVPCCIDRAssociation, "vpc-cidr-assoc-1"); err == nil {
+		if _, _, err := tx.Get(scope, cloud.KindSubnetCIDRAssociation, "subnet-cidr-assoc-1"); err == nil {
 			t.Error("a kind without a table was looked up")
 		}
 		return nil

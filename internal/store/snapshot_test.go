@@ -32,6 +32,16 @@ func populate(t *testing.T, st cloud.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16"); err != nil {
+			t.Fatal(err)
+		}
+		dhcp, err := c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "corp.example", NTPServers: []string{"10.0.0.9", "fd00::9"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
 			t.Fatal(err)
 		}

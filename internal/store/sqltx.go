@@ -76,7 +76,7 @@ func tagConditions(idColumn string, tags map[string]string) ([]string, []any) {
 
 // IPv6BlockInUse looks at every account: AWS hands out each block once.
 func (t *sqlTx) IPv6BlockInUse(block string) (bool, error) {
-	ids, err := t.strings(`SELECT id FROM vpcs WHERE ipv6_cidr_block = ?`, block)
+	ids, err := t.strings(`SELECT id FROM vpcs WHERE ipv6_cidr_block = ? UNION ALL SELECT id FROM vpc_cidr_block_associations WHERE cidr_block = ?`, block, block)
 	return len(ids) > 0, err
 }
 

@@ -32,10 +32,10 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 	st = downgrade(t, st, location, func(tx cloud.Tx) error {
 		return tx.Insert(cloud.Subnet{ID: "subnet-0000000000000000a", OwnerID: scope.AccountID, Region: scope.Region,
 			VPCID: vpc.ID, CIDRBlock: "10.0.128.0/24", AvailabilityZone: "us-east-1a"})
-	},
+	}, append(undoVPCColumns,
 		`DROP INDEX subnets_vpc_cidr_first`,
 		`ALTER TABLE subnets DROP COLUMN cidr_first`,
-		`DELETE FROM schema_migrations WHERE version >= 7`)
+		`DELETE FROM schema_migrations WHERE version >= 7`)...)
 
 	var all []cloud.Subnet
 	if err := st.Read(ctx, func(tx cloud.ReadTx) error {

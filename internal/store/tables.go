@@ -6,9 +6,9 @@ import (
 
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
-var rowTables = []rowTable{vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
-	securityGroups, networkACLs, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups, blockPublicAccessExclusions,
-	iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs}
+var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
+	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
+	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -27,6 +27,7 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 		{name: "enable_network_address_usage_metrics", mutable: true, field: func(v *cloud.VPC) any { return &v.EnableNetworkAddressUsageMetrics }},
 		{name: "ipv6_cidr_block", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6CIDRBlock }},
 		{name: "ipv6_association_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6AssociationID }},
+		{name: "dhcp_options_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.DHCPOptionsID }},
 		{read: `COALESCE((SELECT a.route_table_id FROM route_table_associations a WHERE a.vpc_id = v.id AND a.main), '')`,
 			field: func(v *cloud.VPC) any { return &v.MainRouteTableID }},
 		{read: `COALESCE((SELECT sg.id FROM security_groups sg WHERE sg.vpc_id = v.id AND sg.is_default), '')`,
@@ -35,7 +36,7 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 			field: func(v *cloud.VPC) any { return &v.DefaultNetworkACLID }},
 	},
 	filter: func(f cloud.VPCFilter) selection {
-		return selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).tagged(f.Tags)
+		return selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).equal("v.dhcp_options_id", f.DHCPOptionsID).tagged(f.Tags)
 	},
 	tags: func(v *cloud.VPC) *map[string]string { return &v.Tags },
 	// A VPC's flow logs go with it, as in AWS.
@@ -461,4 +462,41 @@ var flowLogs = &table[cloud.FlowLog, cloud.FlowLogFilter]{
 		return selection{}.equal("fl.id", f.ID).equal("fl.resource_id", f.ResourceID).tagged(f.Tags)
 	},
 	tags: func(f *cloud.FlowLog) *map[string]string { return &f.Tags },
+}
+var dhcpOptions = &table[cloud.DHCPOptions, cloud.DHCPOptionsFilter]{
+	name: "dhcp_options", alias: "dopt",
+	columns: []column[cloud.DHCPOptions]{
+		{name: "id", field: func(o *cloud.DHCPOptions) any { return &o.ID }},
+		{name: "owner_id", field: func(o *cloud.DHCPOptions) any { return &o.OwnerID }},
+		{name: "region", field: func(o *cloud.DHCPOptions) any { return &o.Region }},
+		{name: "domain_name", field: func(o *cloud.DHCPOptions) any { return &o.DomainName }},
+		{name: "domain_name_servers", field: func(o *cloud.DHCPOptions) any { return &o.DomainNameServers }},
+		{name: "ntp_servers", field: func(o *cloud.DHCPOptions) any { return &o.NTPServers }},
+		{name: "netbios_name_servers", field: func(o *cloud.DHCPOptions) any { return &o.NetbiosNameServers }},
+		{name: "netbios_node_type", field: func(o *cloud.DHCPOptions) any { return &o.NetbiosNodeType }},
+		{name: "ipv6_address_preferred_lease_time", field: func(o *cloud.DHCPOptions) any { return &o.IPv6AddressPreferredLeaseTime }},
+		{name: "is_default", field: func(o *cloud.DHCPOptions) any { return &o.Default }},
+	},
+	filter: func(f cloud.DHCPOptionsFilter) selection {
+		s := selection{}.equal("dopt.id", f.ID).tagged(f.Tags)
+		if f.Default != nil {
+			s = s.and("dopt.is_default = ?", *f.Default)
+		}
+		return s
+	},
+	tags: func(o *cloud.DHCPOptions) *map[string]string { return &o.Tags },
+}
+
+var vpcCIDRBlockAssociations = &table[cloud.VPCCIDRBlockAssociation, cloud.VPCCIDRBlockAssociationFilter]{
+	name: "vpc_cidr_block_associations", alias: "vca",
+	columns: []column[cloud.VPCCIDRBlockAssociation]{
+		{name: "id", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.ID }},
+		{name: "owner_id", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.OwnerID }},
+		{name: "region", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.Region }},
+		{name: "vpc_id", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.VPCID }},
+		{name: "cidr_block", field: func(a *cloud.VPCCIDRBlockAssociation) any { return &a.CIDRBlock }},
+	},
+	filter: func(f cloud.VPCCIDRBlockAssociationFilter) selection {
+		return selection{}.equal("vca.id", f.ID).equal("vca.vpc_id", f.VPCID)
+	},
 }

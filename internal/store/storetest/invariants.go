@@ -33,6 +33,13 @@ var invariantQueries = map[string]string{
 		WHERE NOT EXISTS (SELECT 1 FROM route_tables t WHERE t.id = r.route_table_id)`,
 	"a route table without the local route of its VPC": `SELECT t.id FROM route_tables t JOIN vpcs v ON v.id = t.vpc_id
 		WHERE NOT EXISTS (SELECT 1 FROM routes r WHERE r.route_table_id = t.id AND r.destination = v.cidr_block AND r.target = 'local')`,
+	"a route table without the local route of a block associated with its VPC": `SELECT t.id FROM route_tables t
+		JOIN vpc_cidr_block_associations b ON b.vpc_id = t.vpc_id
+		WHERE NOT EXISTS (SELECT 1 FROM routes r WHERE r.route_table_id = t.id AND r.destination = b.cidr_block AND r.target = 'local')`,
+	// The schema keeps no foreign key there (migration 12 says why).
+	"a VPC associated with a missing or foreign DHCP options set": `SELECT v.id FROM vpcs v
+		WHERE v.dhcp_options_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dhcp_options o
+			WHERE o.id = v.dhcp_options_id AND o.owner_id = v.owner_id AND o.region = v.region)`,
 	"a NAT gateway in a subnet of another VPC": `SELECT n.id FROM nat_gateways n JOIN subnets s ON s.id = n.subnet_id WHERE s.vpc_id <> n.vpc_id`,
 	"a VPC without exactly one default security group and one default network ACL": `SELECT v.id FROM vpcs v
 		WHERE (SELECT COUNT(*) FROM security_groups g WHERE g.vpc_id = v.id AND g.is_default) <> 1

@@ -66,6 +66,10 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	dhcp, err := c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "corp.example", Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
 	trust := `{"Statement":[{"Effect":"Allow","Principal":{"Service":"vpc-flow-logs.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
 	role, err := c.CreateIAMRole(ctx, cloud.IAMRoleInput{Name: "r", Path: "/", AssumeRolePolicy: trust, MaxSessionDuration: 3600, Tags: tags})
 	if err != nil {
@@ -85,7 +89,7 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged := []string{vpc.ID, subnet.ID, table.ID, igw.ID, eigw.ID, eip.AllocationID, nat.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID,
-		vgw.ID, cgw.ID, role.ARN, policy.ARN, group.ARN, flowLog.ID}
+		vgw.ID, cgw.ID, role.ARN, policy.ARN, group.ARN, flowLog.ID, dhcp.ID}
 	exclusion, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{VPCID: vpc.ID, Mode: cloud.ExclusionAllowBidirectional, Tags: tags})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,84 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+type vpcIPv4CIDRBlockAssociationModel struct {
+	objectID
+	VPCID             types.String `tfsdk:"vpc_id"`
+	CIDRBlock         types.String `tfsdk:"cidr_block"`
+	IPv4IPAMPoolID    types.String `tfsdk:"ipv4_ipam_pool_id"`
+	IPv4NetmaskLength types.Int64  `tfsdk:"ipv4_netmask_length"`
+}
+
+// Every argument replaces the association, so it is never updated.
+var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationModel, cloud.VPCCIDRBlockAssociation]{
+	kind: cloud.KindVPCCIDRAssociation,
+	schema: schema.Schema{
+		MarkdownDescription: "Gives a VPC a secondary IPv4 block, as `aws_vpc_ipv4_cidr_block_association` does: subnets may then take their blocks from it, " +
+			"and every route table of the VPC gets a local route for it.",
+		Attributes: map[string]schema.Attribute{
+			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
+			"cidr_block": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). " +
+					"Changing it replaces the association.",
+				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+			"ipv4_ipam_pool_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"ipv4_netmask_length": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "The size of the block to allocate from `ipv4_ipam_pool_id`; refused with it.",
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+		},
+	},
+	create: func(d *providerData, ctx context.Context, a applyStep[vpcIPv4CIDRBlockAssociationModel]) (cloud.VPCCIDRBlockAssociation, error) {
+		return d.client.AssociateVPCCIDRBlock(ctx, a.plan.VPCID.ValueString(), a.plan.CIDRBlock.ValueString())
+	},
+	get:        cloud.Describe[cloud.VPCCIDRBlockAssociation],
+	removeByID: (*cloud.Client).DisassociateVPCCIDRBlock,
+	check: func(ctx context.Context, d *providerData, p planStep[vpcIPv4CIDRBlockAssociationModel]) error {
+		pool := planned(p.plan.IPv4IPAMPoolID)
+		if pool == "" && !p.plan.IPv4NetmaskLength.IsNull() {
+			pool = "(netmask length)"
+		}
+		// The plan has cidr_block unknown when the configuration leaves it
+		// out, as AWS's schema makes it computed for IPAM.
+		var configured types.String
+		p.diags.Append(p.config.GetAttribute(ctx, path.Root("cidr_block"), &configured)...)
+		block := ""
+		if !configured.IsNull() {
+			block = planned(configured)
+		}
+		if err := cloud.CheckIPAMArguments("ipv4_ipam_pool_id", pool, "cidr_block", block); err != nil {
+			return err
+		}
+		selfID := ""
+		if p.state != nil {
+			selfID = p.state.ID.ValueString()
+		}
+		return d.client.CheckAssociateVPCCIDRBlock(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), block, selfID)
+	},
+	fill: func(m *vpcIPv4CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation, _ *diag.Diagnostics) {
+		m.ID, m.VPCID, m.CIDRBlock = types.StringValue(a.ID), types.StringValue(a.VPCID), types.StringValue(a.CIDRBlock)
+	},
+}
