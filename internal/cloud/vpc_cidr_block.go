@@ -415,12 +415,37 @@ func CheckIPAMArguments(poolField, pool, blockField, block string) error {
 // IPAM) or of a given value. Only an Amazon-provided block is handed out,
 // in the client's region's network border group.
 func (c *Client) CheckIPv6BlockArguments(set map[string]string) error {
-	for _, field := range []string{"ipv6_ipam_pool_id", "ipv6_pool", "ipv6_cidr_block", "ipv6_netmask_length"} {
+	if err := c.checkPoolArguments(set, "ipv6_ipam_pool_id", "ipv6_pool", "ipv6_cidr_block", "ipv6_netmask_length"); err != nil {
+		return err
+	}
+	if assign := set["assign_generated_ipv6_cidr_block"]; assign != "true" && IsKnown(assign) {
+		return &Error{
+			Code:    "MissingParameter",
+			Message: "Either 'amazonProvidedIpv6CidrBlock', 'ipv6Pool' or 'ipv6IpamPoolId' must be specified.",
+			Fix:     "Set assign_generated_ipv6_cidr_block = true.",
+			Field:   "assign_generated_ipv6_cidr_block",
+		}
+	}
+	return nil
+}
+
+// CheckVPCPoolArguments refuses the arguments of aws_vpc that take its
+// blocks from IPAM pools, which the simulated cloud does not have, and a
+// network border group other than the region's. Left out (as
+// terraform-aws-modules/vpc leaves them, null), they change nothing.
+func (c *Client) CheckVPCPoolArguments(set map[string]string) error {
+	return c.checkPoolArguments(set, "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_ipam_pool_id", "ipv6_netmask_length")
+}
+
+// checkPoolArguments refuses any of fields set, but to Amazon's own pool,
+// and a network border group other than the client's region.
+func (c *Client) checkPoolArguments(set map[string]string, fields ...string) error {
+	for _, field := range fields {
 		if set[field] != "" && set[field] != AmazonIPv6Pool {
 			return &Error{
 				Code:    "UnsupportedOperation",
 				Message: fmt.Sprintf("The simulated cloud has no IPv6 pools of your own or IPAM pools, so it cannot honour %s.", field),
-				Fix:     "Leave it out and set assign_generated_ipv6_cidr_block = true for an Amazon-provided /56.",
+				Fix:     "Leave it out: the simulated cloud hands out given IPv4 blocks and Amazon-provided IPv6 /56 blocks (assign_generated_ipv6_cidr_block = true) only.",
 				Field:   field,
 			}
 		}
@@ -431,14 +456,6 @@ func (c *Client) CheckIPv6BlockArguments(set map[string]string) error {
 			Message: fmt.Sprintf("The network border group '%s' is invalid.", printable(group)),
 			Fix:     fmt.Sprintf("Leave it out, or give the region's own, %s.", c.scope.Region),
 			Field:   "ipv6_cidr_block_network_border_group",
-		}
-	}
-	if assign := set["assign_generated_ipv6_cidr_block"]; assign != "true" && IsKnown(assign) {
-		return &Error{
-			Code:    "MissingParameter",
-			Message: "Either 'amazonProvidedIpv6CidrBlock', 'ipv6Pool' or 'ipv6IpamPoolId' must be specified.",
-			Fix:     "Set assign_generated_ipv6_cidr_block = true.",
-			Field:   "assign_generated_ipv6_cidr_block",
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -69,13 +70,8 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 	get:        cloud.Describe[cloud.VPCCIDRBlockAssociation],
 	removeByID: (*cloud.Client).DisassociateVPCCIDRBlock,
 	check: func(ctx context.Context, d *providerData, p planStep[vpcIPv6CIDRBlockAssociationModel]) error {
-		set := map[string]string{}
-		for _, name := range []string{"assign_generated_ipv6_cidr_block", "ipv6_cidr_block", "ipv6_pool", "ipv6_ipam_pool_id",
-			"ipv6_netmask_length", "ipv6_cidr_block_network_border_group"} {
-			var v attr.Value
-			p.diags.Append(p.config.GetAttribute(ctx, path.Root(name), &v)...)
-			set[name] = configuredText(v)
-		}
+		set := configuredArguments(ctx, p.config, p.diags, "assign_generated_ipv6_cidr_block", "ipv6_cidr_block", "ipv6_pool",
+			"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block_network_border_group")
 		if err := d.client.CheckIPv6BlockArguments(set); err != nil {
 			return err
 		}
@@ -108,6 +104,19 @@ func computedOrRefused(description string) schema.StringAttribute {
 // configuredText is a configured value as text for a check of which
 // arguments are set: "" when null, cloud.Unknown when known only after
 // apply.
+// configuredArguments are the configured values of the named arguments as
+// the cloud's checks take them: "" when left out, cloud.Unknown when known
+// only after apply.
+func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) map[string]string {
+	set := map[string]string{}
+	for _, name := range names {
+		var v attr.Value
+		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+		set[name] = configuredText(v)
+	}
+	return set
+}
+
 func configuredText(v attr.Value) string {
 	switch {
 	case v == nil || v.IsNull():

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -24,6 +25,13 @@ type vpcResourceModel struct {
 	DefaultSecurityGroupID types.String `tfsdk:"default_security_group_id"`
 	DefaultNetworkACLID    types.String `tfsdk:"default_network_acl_id"`
 	DHCPOptionsID          types.String `tfsdk:"dhcp_options_id"`
+	// The IPAM arguments are accepted left out (null) only: the cloud has
+	// no IPAM pools.
+	IPv4IPAMPoolID                  types.String `tfsdk:"ipv4_ipam_pool_id"`
+	IPv4NetmaskLength               types.Int64  `tfsdk:"ipv4_netmask_length"`
+	IPv6IPAMPoolID                  types.String `tfsdk:"ipv6_ipam_pool_id"`
+	IPv6NetmaskLength               types.Int64  `tfsdk:"ipv6_netmask_length"`
+	IPv6CIDRBlockNetworkBorderGroup types.String `tfsdk:"ipv6_cidr_block_network_border_group"`
 }
 
 // vpcAttributes are what the simcloud_vpc resource and data source both
@@ -103,6 +111,17 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				"inbound, all traffic from the group itself; outbound, all traffic to `0.0.0.0/0`, and to `::/0` while the VPC has an IPv6 block."),
 			"default_network_acl_id": computedID("The ID of the VPC's default network ACL, made and deleted with the VPC, and associated with every subnet that has no other ACL: " +
 				"rule 100 allows all IPv4 traffic each way, rule 101 all IPv6 traffic while the VPC has an IPv6 block, and the `*` rules deny the rest."),
+			"ipv4_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv4 block from."),
+			"ipv4_netmask_length": ipamLengthArgument("The length of the IPv4 block to take from `ipv4_ipam_pool_id`."),
+			"ipv6_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv6 block from."),
+			"ipv6_netmask_length": ipamLengthArgument("The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
+			"ipv6_cidr_block_network_border_group": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
+					"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
 				"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
 		},
@@ -117,12 +136,23 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 	},
 	removeByID: (*cloud.Client).DeleteVPC,
 	check: func(ctx context.Context, d *providerData, p planStep[vpcResourceModel]) error {
+		pools := configuredArguments(ctx, p.config, p.diags, "ipv4_ipam_pool_id", "ipv4_netmask_length",
+			"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block_network_border_group")
+		if err := d.client.CheckVPCPoolArguments(pools); err != nil {
+			return err
+		}
 		if state := p.state; state != nil && !p.plan.AssignGeneratedIPv6CIDRBlock.Equal(state.AssignGeneratedIPv6CIDRBlock) {
-			// The block is drawn at apply; releasing one is known now.
+			// The block is drawn at apply; releasing one is known now, and
+			// so is the border group the block is advertised in.
+			group := ""
 			if p.plan.AssignGeneratedIPv6CIDRBlock.ValueBool() {
 				p.plan.IPv6CIDRBlock, p.plan.IPv6AssociationID = types.StringUnknown(), types.StringUnknown()
+				group = d.client.Scope().Region
 			} else {
 				p.plan.IPv6CIDRBlock, p.plan.IPv6AssociationID = types.StringValue(""), types.StringValue("")
+			}
+			if pools["ipv6_cidr_block_network_border_group"] == "" {
+				p.plan.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(group)
 			}
 		}
 		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(*p.plan, p.tags))
@@ -134,6 +164,11 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
 		m.DefaultSecurityGroupID = types.StringValue(vpc.DefaultSecurityGroupID)
 		m.DefaultNetworkACLID = types.StringValue(vpc.DefaultNetworkACLID)
+		if vpc.IPv6CIDRBlock != "" {
+			m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(vpc.Region)
+		} else if m.IPv6CIDRBlockNetworkBorderGroup.IsNull() || m.IPv6CIDRBlockNetworkBorderGroup.IsUnknown() {
+			m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue("")
+		}
 		m.DHCPOptionsID = types.StringValue(cloud.DHCPOptionsOf(vpc))
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
@@ -153,4 +188,16 @@ func vpcInput(m vpcResourceModel, tags map[string]string) cloud.VPCInput {
 		AssignGeneratedIPv6CIDRBlock:     m.AssignGeneratedIPv6CIDRBlock.ValueBool(),
 		Tags:                             tags,
 	}
+}
+
+// ipamArgument and ipamLengthArgument are aws_vpc's IPAM arguments, which
+// the simulated cloud accepts only left out: it has no IPAM pools.
+func ipamArgument(description string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
+}
+
+func ipamLengthArgument(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
 }

@@ -313,3 +313,28 @@ func TestAccVPC_databaseFileIsPrivate(t *testing.T) {
 		},
 	})
 }
+
+// TestAccVPC_poolArguments: aws_vpc's IPAM arguments are accepted left out
+// (null, as terraform-aws-modules/vpc passes them) and refused at plan when
+// set; the network border group is the region's, shown while the VPC has an
+// IPv6 block.
+func TestAccVPC_poolArguments(t *testing.T) {
+	c := newTestCloud(t)
+	unitTest(t,
+		planFails(c.config(tfVPC("test", "10.0.0.0/16", `ipv4_ipam_pool_id = "ipam-pool-0123456789abcdef0"`)), "UnsupportedOperation", "ipv4_ipam_pool_id"),
+		planFails(c.config(tfVPC("test", "10.0.0.0/16", "ipv6_netmask_length = 56")), "UnsupportedOperation", "ipv6_netmask_length"),
+		planFails(c.config(tfVPC("test", "10.0.0.0/16", assignIPv6, `ipv6_cidr_block_network_border_group = "us-west-2"`)),
+			"InvalidParameterValue", "network border group"),
+		resource.TestStep{
+			Config: c.config(tfVPC("test", "10.0.0.0/16", assignIPv6, "ipv4_ipam_pool_id = null", "ipv4_netmask_length = null",
+				`ipv6_cidr_block_network_border_group = "us-east-1"`)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectVPCAttr("ipv6_cidr_block_network_border_group", knownvalue.StringExact("us-east-1")),
+			},
+		},
+		resource.TestStep{
+			Config:            c.config(tfVPC("test", "10.0.0.0/16")),
+			ConfigStateChecks: []statecheck.StateCheck{expectVPCAttr("ipv6_cidr_block_network_border_group", knownvalue.StringExact(""))},
+		},
+	)
+}
