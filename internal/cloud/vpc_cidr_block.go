@@ -434,7 +434,7 @@ func (c *Client) CheckIPv6BlockArguments(set map[string]string) error {
 // network border group other than the region's. Left out (as
 // terraform-aws-modules/vpc leaves them, null), they change nothing.
 func (c *Client) CheckVPCPoolArguments(set map[string]string) error {
-	return c.checkPoolArguments(set, "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_ipam_pool_id", "ipv6_netmask_length")
+	return c.checkPoolArguments(set, "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block")
 }
 
 // checkPoolArguments refuses any of fields set, but to Amazon's own pool,

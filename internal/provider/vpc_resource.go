@@ -96,9 +96,11 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				"Whether the VPC gets an Amazon-provided /56 IPv6 block. The simulated cloud hands these out from `2001:db8::/32`, each to one VPC at a time. "+
 					"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
 			"ipv6_cidr_block": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The VPC's IPv6 block, or an empty string when it has none.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
+					"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"ipv6_association_id": schema.StringAttribute{
 				Computed:            true,
@@ -137,7 +139,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 	removeByID: (*cloud.Client).DeleteVPC,
 	check: func(ctx context.Context, d *providerData, p planStep[vpcResourceModel]) error {
 		pools := configuredArguments(ctx, p.config, p.diags, "ipv4_ipam_pool_id", "ipv4_netmask_length",
-			"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block_network_border_group")
+			"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block", "ipv6_cidr_block_network_border_group")
 		if err := d.client.CheckVPCPoolArguments(pools); err != nil {
 			return err
 		}

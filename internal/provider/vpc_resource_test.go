@@ -323,6 +323,7 @@ func TestAccVPC_poolArguments(t *testing.T) {
 	unitTest(t,
 		planFails(c.config(tfVPC("test", "10.0.0.0/16", `ipv4_ipam_pool_id = "ipam-pool-0123456789abcdef0"`)), "UnsupportedOperation", "ipv4_ipam_pool_id"),
 		planFails(c.config(tfVPC("test", "10.0.0.0/16", "ipv6_netmask_length = 56")), "UnsupportedOperation", "ipv6_netmask_length"),
+		planFails(c.config(tfVPC("test", "10.0.0.0/16", `ipv6_cidr_block = "2001:db8::/56"`)), "UnsupportedOperation", "ipv6_cidr_block"),
 		planFails(c.config(tfVPC("test", "10.0.0.0/16", assignIPv6, `ipv6_cidr_block_network_border_group = "us-west-2"`)),
 			"InvalidParameterValue", "network border group"),
 		resource.TestStep{
