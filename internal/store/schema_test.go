@@ -46,7 +46,9 @@ func sqliteShape(t *testing.T, db *sql.DB) schemaShape {
 			s.columns = append(s.columns, columnLine(table, c[0], strings.ToUpper(c[1]), c[2] == "1", c[3]))
 		}
 		for _, ix := range queryRows(t, db, 4, `SELECT name, "unique", origin, partial FROM pragma_index_list(?)`, table) {
-			cols := strings.Join(queryStrings(t, db, `SELECT name FROM pragma_index_info(?) ORDER BY seqno`, ix[0]), ",")
+			// An expression (LOWER(name)) has no column name; both dialects
+			// show it as (expression).
+			cols := strings.Join(queryStrings(t, db, `SELECT COALESCE(name, '(expression)') FROM pragma_index_info(?) ORDER BY seqno`, ix[0]), ",")
 			switch ix[2] {
 			case "c":
 				s.indexes = append(s.indexes, indexLine(ix[0], table, cols, ix[1] == "1", ix[3] == "1"))
@@ -84,8 +86,8 @@ func postgresShape(t *testing.T, db *sql.DB) schemaShape {
 	indexes := queryRows(t, db, 6, `
 		SELECT i.relname, t.relname, ix.indisunique::text, (ix.indpred IS NOT NULL)::text,
 		       EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = ix.indexrelid)::text,
-		       (SELECT string_agg(a.attname, ',' ORDER BY n) FROM unnest(ix.indkey) WITH ORDINALITY AS u(attnum, n)
-		        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = u.attnum)
+		       (SELECT string_agg(COALESCE(a.attname, '(expression)'), ',' ORDER BY n) FROM unnest(ix.indkey) WITH ORDINALITY AS u(attnum, n)
+		        LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = u.attnum AND u.attnum <> 0)
 		FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
 		JOIN pg_namespace ns ON ns.oid = t.relnamespace
 		WHERE ns.nspname = current_schema() AND NOT ix.indisprimary`)
