@@ -78,7 +78,7 @@ var noObjectFuncs = []string{
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 	// A DHCP options set's own values; arguments for IPAM.
-	"dhcpValueError", "CheckIPAMArguments", "CheckIPv6BlockArguments",
+	"dhcpValueError", "CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments",
 }
 
 const (
