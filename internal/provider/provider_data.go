@@ -38,7 +38,12 @@ func (d *providerData) inRegion(region *types.String, diags *diag.Diagnostics) (
 		// An object of no region (IAM's) is served by the provider's.
 		return d, true
 	}
-	if region.IsUnknown() || region.IsNull() || region.ValueString() == "" {
+	if region.IsUnknown() {
+		// Known only after apply: the plan's checks run in the provider's
+		// region, and the value stays as configured.
+		return d, true
+	}
+	if region.IsNull() || region.ValueString() == "" {
 		*region = types.StringValue(d.client.Scope().Region)
 		return d, true
 	}
