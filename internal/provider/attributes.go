@@ -1,6 +1,9 @@
 package provider
 
 import (
+	"fmt"
+	"time"
+
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -93,4 +96,30 @@ func optionalFromCloud(current types.String, s string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
+}
+
+// timeoutsBlock is the AWS provider's timeouts block of a resource. The
+// simulated cloud answers at once, so the durations are checked and kept,
+// not waited for.
+func timeoutsBlock() schema.SingleNestedBlock {
+	duration := func(operation string) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true,
+			MarkdownDescription: "How long " + operation + " may take, such as `5m`, as in the AWS provider; the simulated cloud answers at once.",
+			Validators:          []validator.String{cloudCheck(validDuration)}}
+	}
+	return schema.SingleNestedBlock{
+		MarkdownDescription: "The AWS provider's timeouts, accepted so that configurations that set them port unchanged.",
+		Attributes: map[string]schema.Attribute{
+			"create": duration("creating"), "read": duration("reading"), "update": duration("updating"), "delete": duration("deleting"),
+		},
+	}
+}
+
+// validDuration accepts what the AWS provider's timeouts take: a Go
+// duration such as 5m or 1h30m.
+func validDuration(s string) error {
+	if _, err := time.ParseDuration(s); err != nil {
+		return fmt.Errorf("%q is no duration: write a number and a unit, such as 5m or 1h30m", s)
+	}
+	return nil
 }

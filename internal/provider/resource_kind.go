@@ -36,6 +36,9 @@ func (o *objectID) region() *types.String { return &o.Region }
 // region.
 type globalObject struct {
 	ID types.String `tfsdk:"id"`
+	// Timeouts is the AWS provider's timeouts block, accepted so that
+	// configurations that set it port; every operation here is instant.
+	Timeouts types.Object `tfsdk:"timeouts"`
 }
 
 func (o *globalObject) identity() *types.String { return &o.ID }
@@ -185,6 +188,11 @@ func (k *resourceKind[M, O]) completeFromRegistry(tagged, regional bool) {
 	if regional {
 		k.schema.Attributes["region"] = regionArgument()
 	}
+	k.schema.Blocks = maps.Clone(k.schema.Blocks)
+	if k.schema.Blocks == nil {
+		k.schema.Blocks = map[string]schema.Block{}
+	}
+	k.schema.Blocks["timeouts"] = timeoutsBlock()
 	if _, ok := k.schema.Attributes["tags"]; tagged && !ok {
 		k.schema.Attributes["tags"] = tagsAttribute()
 		k.schema.Attributes["tags_all"] = tagsAllAttribute()

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // ipv6Out routes ::/0 from dualStack's private table to the gateway the
@@ -86,5 +87,24 @@ func TestAccRoute_rulesFailAtPlan(t *testing.T) {
 			"InvalidParameterCombination: The routes of route table rtb-", "are managed by the route blocks", "route_table_id"),
 		planFails(c.config(dualStack("route = []")+egressOnlyRoute), "InvalidParameterCombination", "are managed by simcloud_route resources"),
 		resource.TestStep{Config: c.config(base)},
+	)
+}
+
+// TestAccRoute_timeouts: the AWS provider's timeouts block, as
+// terraform-aws-modules/vpc writes it on its routes, is accepted and kept; a
+// duration that is none fails when Terraform validates, naming it.
+func TestAccRoute_timeouts(t *testing.T) {
+	c := newTestCloud(t)
+	route := func(create string) string {
+		return c.config(publicPrivate("") + tfRoute("default", "public", `destination_cidr_block = "0.0.0.0/0"`,
+			"gateway_id = "+tfID("internet_gateway", "main"), tfBlock("timeouts", `create = "`+create+`"`)))
+	}
+	unitTest(t,
+		planFails(route("five minutes"), "Invalid value", `create = "five minutes"`, "no duration"),
+		resource.TestStep{
+			Config: route("5m"),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("simcloud_route.default",
+				tfjsonpath.New("timeouts").AtMapKey("create"), knownvalue.StringExact("5m"))},
+		},
 	)
 }
