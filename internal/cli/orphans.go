@@ -363,7 +363,7 @@ func (k *knowledge) learnString(s string) {
 		return (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-'
 	})
 	for _, t := range tokens {
-		if idPrefixes[cloud.IDPrefix(t)] || cloud.IsObjectID(t) {
+		if idPrefixes[cloud.IDPrefix(t)] {
 			k.ids[t] = true
 		}
 	}

@@ -281,16 +281,21 @@ func foundByID[T any](find func(*Client, ReadTx, string) (T, error)) func(*Clien
 // have no prefix, so no ID is of a named kind here: "main" could be a DB,
 // ElastiCache or Redshift subnet group alike.
 func objectKindOf(id string, keep func(objectKind) bool) (objectKind, bool) {
-	prefix := IDPrefix(id)
+	// The longest registered prefix that starts the ID names its kind, so
+	// that a prefix with dashes of its own (vpc-cidr-assoc, vpcbpa-exclude)
+	// wins over a shorter one, even where the rest is malformed; kinds
+	// named by the user or by ARN have no prefix.
+	var found objectKind
 	for _, k := range objectKinds {
-		// A prefix with a dash of its own (vpcbpa-exclude) is more than
-		// IDPrefix sees; kinds named by the user or by ARN have no prefix.
-		prefixed := (k.Prefix == prefix || strings.Contains(k.Prefix, "-") && strings.HasPrefix(id, k.Prefix+"-")) && !k.named && !k.namedByKey()
+		prefixed := !k.named && !k.namedByKey() && strings.HasPrefix(id, k.Prefix+"-") && len(k.Prefix) > len(found.Prefix)
 		if (prefixed || k.namedByKey() && k.names(id)) && keep(k) {
-			return k, true
+			if !prefixed {
+				return k, true
+			}
+			found = k
 		}
 	}
-	return objectKind{}, false
+	return found, found.Prefix != ""
 }
 
 // IsObjectID reports whether id has the prefix of a kind a user names by

@@ -78,7 +78,7 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
 	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID, dhcp.ID}) {
-		seen[kindPrefix(id)] = true
+		seen[cloud.IDPrefix(id)] = true
 	}
 	for _, prefix := range cloud.ObjectPrefixes() {
 		if !seen[prefix] {
@@ -148,18 +148,6 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	}
 }
 
-// kindPrefix is the registered prefix that starts id, the longest: an
-// exclusion's vpcbpa-exclude- is more than IDPrefix sees.
-func kindPrefix(id string) string {
-	best := ""
-	for _, p := range cloud.ObjectPrefixes() {
-		if strings.HasPrefix(id, p+"-") && len(p) > len(best) {
-			best = p
-		}
-	}
-	return best
-}
-
 // checkIndex checks that the inventory's index holds an object of every
 // registered kind, typed, each of parents with the given parent, and each
 // holder of refersTo with a reference to the given object.
@@ -172,7 +160,7 @@ func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]stri
 	index := inv.Index()
 	kinds := map[string]bool{}
 	for _, o := range index.Objects {
-		kinds[kindPrefix(o.ID)] = true
+		kinds[cloud.IDPrefix(o.ID)] = true
 		if o.Type == "" || o.Label == "" {
 			t.Errorf("index: %s has type %q and label %q", o.ID, o.Type, o.Label)
 		}

@@ -3,10 +3,14 @@ package provider
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -147,4 +151,35 @@ func (v idsValidator) ValidateSet(_ context.Context, req validator.SetRequest, r
 			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
 		}
 	}
+}
+
+// configuredArguments are the configured values of the named arguments as
+// the cloud's checks take them: "" when left out, cloud.Unknown when known
+// only after apply.
+func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) map[string]string {
+	set := map[string]string{}
+	for _, name := range names {
+		var v attr.Value
+		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+		set[name] = configuredText(v)
+	}
+	return set
+}
+
+func configuredText(v attr.Value) string {
+	switch {
+	case v == nil || v.IsNull():
+		return ""
+	case v.IsUnknown():
+		return cloud.Unknown
+	}
+	switch typed := v.(type) {
+	case types.String:
+		return typed.ValueString()
+	case types.Bool:
+		return strconv.FormatBool(typed.ValueBool())
+	case types.Int64:
+		return strconv.FormatInt(typed.ValueInt64(), 10)
+	}
+	return v.String()
 }

@@ -2,17 +2,13 @@ package provider
 
 import (
 	"context"
-	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -104,33 +100,3 @@ func computedOrRefused(description string) schema.StringAttribute {
 // configuredText is a configured value as text for a check of which
 // arguments are set: "" when null, cloud.Unknown when known only after
 // apply.
-// configuredArguments are the configured values of the named arguments as
-// the cloud's checks take them: "" when left out, cloud.Unknown when known
-// only after apply.
-func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) map[string]string {
-	set := map[string]string{}
-	for _, name := range names {
-		var v attr.Value
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		set[name] = configuredText(v)
-	}
-	return set
-}
-
-func configuredText(v attr.Value) string {
-	switch {
-	case v == nil || v.IsNull():
-		return ""
-	case v.IsUnknown():
-		return cloud.Unknown
-	}
-	switch typed := v.(type) {
-	case types.String:
-		return typed.ValueString()
-	case types.Bool:
-		return strconv.FormatBool(typed.ValueBool())
-	case types.Int64:
-		return strconv.FormatInt(typed.ValueInt64(), 10)
-	}
-	return v.String()
-}
