@@ -1100,27 +1100,10 @@ func scanRefusals(t *testing.T) sourceRefusals {
 			t.Fatal(err)
 		}
 		for _, decl := range file.Decls {
-			fn, ok := decl.(*ast.FuncDecl)
-			if ok {
+			if fn, ok := decl.(*ast.FuncDecl); ok {
 				out.scanFunc(fset, fn)
-				continue
 			}
-			// The codes that data holds: the kinds' codes for unknown and
-			// malformed IDs, the services' codes for their subnet groups.
-			ast.Inspect(decl, func(node ast.Node) bool {
-				lit, ok := node.(*ast.CompositeLit)
-				if !ok {
-					return true
-				}
-				for key, value := range keyed(lit) {
-					if strings.HasSuffix(key, "Code") {
-						if code, ok := stringLit(value); ok {
-							out.addCode(code, fset.Position(value.Pos()).String())
-						}
-					}
-				}
-				return true
-			})
+			out.scanKindCodes(fset, decl)
 		}
 	}
 	return out
@@ -1151,6 +1134,52 @@ func (out *sourceRefusals) scanFunc(fset *token.FileSet, fn *ast.FuncDecl) {
 		}
 		return true
 	})
+}
+
+// scanKindCodes adds the codes that kinds hold: those written as fields
+// (notFoundCode: "NoSuchEntity"), and those that the constructors of kinds
+// derive from their arguments.
+func (out *sourceRefusals) scanKindCodes(fset *token.FileSet, decl ast.Decl) {
+	ast.Inspect(decl, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.CompositeLit:
+			for key, value := range keyed(node) {
+				if code, ok := stringLit(value); ok && strings.HasSuffix(key, "Code") {
+					out.addCode(code, fset.Position(value.Pos()).String())
+				}
+			}
+		case *ast.CallExpr:
+			for _, code := range kindCallCodes(node) {
+				out.addCode(code, fset.Position(node.Pos()).String())
+			}
+		}
+		return true
+	})
+}
+
+// kindCallCodes are the codes a call of a kind's constructor gives the kind,
+// by the patterns of ids.go.
+func kindCallCodes(call *ast.CallExpr) []string {
+	var name string
+	switch fun := call.Fun.(type) {
+	case *ast.Ident:
+		name = fun.Name
+	case *ast.SelectorExpr:
+		name = fun.Sel.Name
+	}
+	arg := func(i int) string {
+		s, _ := stringLit(call.Args[i])
+		return s
+	}
+	switch {
+	case name == "ec2Kind" && arg(4) != "":
+		return []string{arg(4) + ".NotFound", arg(4) + ".Malformed"}
+	case name == "refusedWith":
+		return []string{arg(0), arg(1)}
+	case name == "subnetGroupKind":
+		return []string{arg(1) + "NotFoundFault"}
+	}
+	return nil
 }
 
 func (out *sourceRefusals) addCode(code, where string) {

@@ -36,20 +36,11 @@ type FlowLogFilter struct {
 }
 
 var (
-	KindFlowLog = Kind{
-		Prefix: "fl", awsNoun: "flowLog", label: "flow log", arnType: "vpc-flow-log",
-		notFoundCode: "InvalidFlowLogId.NotFound", malformedCode: "InvalidFlowLogId.Malformed",
-	}
+	KindFlowLog = ec2Kind("fl", "flowLog", "flow log", "vpc-flow-log", "InvalidFlowLogId")
 	// The simulated cloud has no transit gateways: a flow log naming one
 	// is refused as AWS refuses an unknown one.
-	KindTransitGateway = Kind{
-		Prefix: "tgw", awsNoun: "transitGateway", label: "transit gateway",
-		notFoundCode: "InvalidTransitGatewayID.NotFound", malformedCode: "InvalidTransitGatewayID.Malformed",
-	}
-	KindTransitGatewayAttachment = Kind{
-		Prefix: "tgw-attach", awsNoun: "transitGatewayAttachment", label: "transit gateway attachment",
-		notFoundCode: "InvalidTransitGatewayAttachmentID.NotFound", malformedCode: "InvalidTransitGatewayAttachmentID.Malformed",
-	}
+	KindTransitGateway           = ec2Kind("tgw", "transitGateway", "transit gateway", "", "InvalidTransitGatewayID")
+	KindTransitGatewayAttachment = ec2Kind("tgw-attach", "transitGatewayAttachment", "transit gateway attachment", "", "InvalidTransitGatewayAttachmentID")
 )
 
 func (FlowLog) StoredKind() Kind         { return KindFlowLog }

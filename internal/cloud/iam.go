@@ -82,27 +82,20 @@ type IAMRolePolicyAttachmentFilter struct{ RoleARN, PolicyARN string }
 
 type IAMRolePolicyFilter struct{ RoleARN, Name string }
 
+// iamKind is a kind of IAM object, named by key and refused as IAM refuses
+// every unknown or malformed name.
+func iamKind(prefix, awsNoun, label string, keyedBy keyShape) Kind {
+	return Kind{Prefix: prefix, awsNoun: awsNoun, label: label, keyedBy: keyedBy,
+		notFoundCode: "NoSuchEntity", malformedCode: "ValidationError"}
+}
+
 var (
-	KindIAMRole = Kind{
-		Prefix: "iam-role", awsNoun: "role", label: "IAM role",
-		notFoundCode: "NoSuchEntity", malformedCode: "ValidationError",
-		keyedBy: keyShape{service: "iam", resource: "role/"},
-	}
-	KindIAMPolicy = Kind{
-		Prefix: "iam-policy", awsNoun: "policy", label: "IAM policy",
-		notFoundCode: "NoSuchEntity", malformedCode: "ValidationError",
-		keyedBy: keyShape{service: "iam", resource: "policy/"},
-	}
-	KindIAMRolePolicyAttachment = Kind{
-		Prefix: "iam-role-policy-attachment", awsNoun: "attachment", label: "IAM role policy attachment",
-		notFoundCode: "NoSuchEntity", malformedCode: "ValidationError",
-		keyedBy: keyShape{service: "iam", resource: "role/", part: "arn"},
-	}
-	KindIAMRolePolicy = Kind{
-		Prefix: "iam-role-policy", awsNoun: "rolePolicy", label: "IAM role inline policy",
-		notFoundCode: "NoSuchEntity", malformedCode: "ValidationError",
-		keyedBy: keyShape{service: "iam", resource: "role/", part: "name"},
-	}
+	KindIAMRole                 = iamKind("iam-role", "role", "IAM role", keyShape{service: "iam", resource: "role/"})
+	KindIAMPolicy               = iamKind("iam-policy", "policy", "IAM policy", keyShape{service: "iam", resource: "policy/"})
+	KindIAMRolePolicyAttachment = iamKind("iam-role-policy-attachment", "attachment", "IAM role policy attachment",
+		keyShape{service: "iam", resource: "role/", part: "arn"})
+	KindIAMRolePolicy = iamKind("iam-role-policy", "rolePolicy", "IAM role inline policy",
+		keyShape{service: "iam", resource: "role/", part: "name"})
 )
 
 func (IAMRole) StoredKind() Kind                 { return KindIAMRole }

@@ -86,118 +86,81 @@ func parseARN(s string) (arn, bool) {
 	return arn{partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5]}, true
 }
 
+// ec2Kind is a kind of EC2 object, which AWS refuses when unknown with the
+// code idCode+".NotFound" and when malformed with idCode+".Malformed".
+func ec2Kind(prefix, awsNoun, label, arnType, idCode string) Kind {
+	return Kind{Prefix: prefix, awsNoun: awsNoun, label: label, arnType: arnType,
+		notFoundCode: idCode + ".NotFound", malformedCode: idCode + ".Malformed"}
+}
+
+// refusedWith gives the kind the error codes AWS uses for it where they
+// do not follow ec2Kind's pattern.
+func (k Kind) refusedWith(notFoundCode, malformedCode string) Kind {
+	k.notFoundCode, k.malformedCode = notFoundCode, malformedCode
+	return k
+}
+
+// missingWith gives the kind AWS's own words for an unknown object (see
+// Kind.notFoundMessage).
+func (k Kind) missingWith(message, fix string) Kind {
+	k.notFoundMessage, k.notFoundFix = message, fix
+	return k
+}
+
 // The kinds of object the cloud holds.
 var (
-	KindVPC = Kind{
-		Prefix: "vpc", awsNoun: "vpc", label: "VPC", arnType: "vpc",
-		notFoundCode: "InvalidVpcID.NotFound", malformedCode: "InvalidVpcID.Malformed",
-	}
-	KindRouteTable = Kind{
-		Prefix: "rtb", awsNoun: "routeTable", label: "route table", arnType: "route-table",
-		notFoundCode: "InvalidRouteTableID.NotFound", malformedCode: "InvalidRouteTableID.Malformed",
-	}
-	KindRouteTableAssociation = Kind{
-		Prefix: "rtbassoc", awsNoun: "association", label: "route table association",
-		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
-	}
-	KindVPCCIDRAssociation = Kind{
-		Prefix: "vpc-cidr-assoc", awsNoun: "association", label: "VPC CIDR block association",
-		notFoundCode: "InvalidVpcCidrBlockAssociationID.NotFound", malformedCode: "InvalidVpcCidrBlockAssociationID.Malformed",
-	}
-	KindSubnet = Kind{
-		Prefix: "subnet", awsNoun: "subnet", label: "subnet", arnType: "subnet",
-		notFoundCode: "InvalidSubnetID.NotFound", malformedCode: "InvalidSubnetID.Malformed",
-	}
-	KindSubnetCIDRAssociation = Kind{
-		Prefix: "subnet-cidr-assoc", awsNoun: "association", label: "subnet CIDR block association",
-		notFoundCode: "InvalidSubnetCidrBlockAssociationID.NotFound", malformedCode: "InvalidSubnetCidrBlockAssociationID.Malformed",
-	}
-	KindInternetGateway = Kind{
-		Prefix: "igw", awsNoun: "internetGateway", label: "internet gateway", arnType: "internet-gateway",
-		notFoundCode: "InvalidInternetGatewayID.NotFound", malformedCode: "InvalidInternetGatewayID.Malformed",
-	}
-	KindElasticIP = Kind{
-		Prefix: "eipalloc", awsNoun: "allocation", label: "elastic IP address", arnType: "elastic-ip",
-		notFoundCode: "InvalidAllocationID.NotFound", malformedCode: "InvalidAllocationID.Malformed",
-		notFoundMessage: "Allocation ID '%s' not found.", notFoundFix: "Check the ID, or allocate the address (simcloud_eip) first.",
-	}
-	KindElasticIPAssociation = Kind{
-		Prefix: "eipassoc", awsNoun: "association", label: "elastic IP association",
-		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
-	}
-	KindNATGateway = Kind{
-		Prefix: "nat", awsNoun: "natGateway", label: "NAT gateway",
-		notFoundCode: "NatGatewayNotFound", malformedCode: "InvalidNatGatewayID.Malformed",
-		notFoundMessage: "NAT gateway %s was not found", notFoundFix: "Check the ID, or create the NAT gateway first.",
-	}
-	KindNetworkInterface = Kind{
-		Prefix: "eni", awsNoun: "networkInterface", label: "network interface",
-		notFoundCode: "InvalidNetworkInterfaceID.NotFound", malformedCode: "InvalidNetworkInterfaceID.Malformed",
-	}
-	KindSecurityGroup = Kind{
-		Prefix: "sg", awsNoun: "securityGroup", label: "security group", arnType: "security-group",
-		notFoundCode: "InvalidGroup.NotFound", malformedCode: "InvalidGroupId.Malformed",
-	}
-	KindSecurityGroupRule = Kind{
-		Prefix: "sgr", awsNoun: "securityGroupRule", label: "security group rule", arnType: "security-group-rule",
-		notFoundCode: "InvalidSecurityGroupRuleId.NotFound", malformedCode: "InvalidSecurityGroupRuleId.Malformed",
-		notFoundMessage: "The security group rule ID '%s' does not exist",
-		notFoundFix:     "Check the ID: simcloud show <group ID> lists a group's rules with their security_group_rule_id.",
-	}
-	KindNetworkACL = Kind{
-		Prefix: "acl", awsNoun: "networkAcl", label: "network ACL", arnType: "network-acl",
-		notFoundCode: "InvalidNetworkAclID.NotFound", malformedCode: "InvalidNetworkAclID.Malformed",
-	}
-	KindNetworkACLAssociation = Kind{
-		Prefix: "aclassoc", awsNoun: "association", label: "network ACL association",
-		notFoundCode: "InvalidAssociationID.NotFound", malformedCode: "InvalidAssociationID.Malformed",
-	}
-	KindVPNGateway = Kind{
-		Prefix: "vgw", awsNoun: "vpnGateway", label: "virtual private gateway", arnType: "vpn-gateway",
-		notFoundCode: "InvalidVpnGatewayID.NotFound", malformedCode: "InvalidVpnGatewayID.Malformed",
-	}
-	KindCustomerGateway = Kind{
-		Prefix: "cgw", awsNoun: "customerGateway", label: "customer gateway", arnType: "customer-gateway",
-		notFoundCode: "InvalidCustomerGatewayID.NotFound", malformedCode: "InvalidCustomerGatewayID.Malformed",
-	}
-	KindDHCPOptions = Kind{
-		Prefix: "dopt", awsNoun: "dhcpOption", label: "DHCP options set", arnType: "dhcp-options",
-		notFoundCode: "InvalidDhcpOptionID.NotFound", malformedCode: "InvalidDhcpOptionsId.Malformed",
-	}
+	KindVPC                   = ec2Kind("vpc", "vpc", "VPC", "vpc", "InvalidVpcID")
+	KindRouteTable            = ec2Kind("rtb", "routeTable", "route table", "route-table", "InvalidRouteTableID")
+	KindRouteTableAssociation = ec2Kind("rtbassoc", "association", "route table association", "", "InvalidAssociationID")
+	KindVPCCIDRAssociation    = ec2Kind("vpc-cidr-assoc", "association", "VPC CIDR block association", "", "InvalidVpcCidrBlockAssociationID")
+	KindSubnet                = ec2Kind("subnet", "subnet", "subnet", "subnet", "InvalidSubnetID")
+	KindSubnetCIDRAssociation = ec2Kind("subnet-cidr-assoc", "association", "subnet CIDR block association", "", "InvalidSubnetCidrBlockAssociationID")
+	KindInternetGateway       = ec2Kind("igw", "internetGateway", "internet gateway", "internet-gateway", "InvalidInternetGatewayID")
+	KindElasticIP             = ec2Kind("eipalloc", "allocation", "elastic IP address", "elastic-ip", "InvalidAllocationID").
+					missingWith("Allocation ID '%s' not found.", "Check the ID, or allocate the address (simcloud_eip) first.")
+	KindElasticIPAssociation = ec2Kind("eipassoc", "association", "elastic IP association", "", "InvalidAssociationID")
+	KindNATGateway           = ec2Kind("nat", "natGateway", "NAT gateway", "", "").
+					refusedWith("NatGatewayNotFound", "InvalidNatGatewayID.Malformed").
+					missingWith("NAT gateway %s was not found", "Check the ID, or create the NAT gateway first.")
+	KindNetworkInterface = ec2Kind("eni", "networkInterface", "network interface", "", "InvalidNetworkInterfaceID")
+	KindSecurityGroup    = ec2Kind("sg", "securityGroup", "security group", "security-group", "").
+				refusedWith("InvalidGroup.NotFound", "InvalidGroupId.Malformed")
+	KindSecurityGroupRule = ec2Kind("sgr", "securityGroupRule", "security group rule", "security-group-rule", "InvalidSecurityGroupRuleId").
+				missingWith("The security group rule ID '%s' does not exist",
+			"Check the ID: simcloud show <group ID> lists a group's rules with their security_group_rule_id.")
+	KindNetworkACL            = ec2Kind("acl", "networkAcl", "network ACL", "network-acl", "InvalidNetworkAclID")
+	KindNetworkACLAssociation = ec2Kind("aclassoc", "association", "network ACL association", "", "InvalidAssociationID")
+	KindVPNGateway            = ec2Kind("vgw", "vpnGateway", "virtual private gateway", "vpn-gateway", "InvalidVpnGatewayID")
+	KindCustomerGateway       = ec2Kind("cgw", "customerGateway", "customer gateway", "customer-gateway", "InvalidCustomerGatewayID")
+	KindDHCPOptions           = ec2Kind("dopt", "dhcpOption", "DHCP options set", "dhcp-options", "").
+					refusedWith("InvalidDhcpOptionID.NotFound", "InvalidDhcpOptionsId.Malformed")
 	// AWS reports unknown egress-only gateways with the generic gateway code.
-	KindEgressOnlyInternetGateway = Kind{
-		Prefix: "eigw", awsNoun: "gateway", label: "egress-only internet gateway",
-		notFoundCode: "InvalidGatewayID.NotFound", malformedCode: "InvalidEgressOnlyInternetGatewayId.Malformed",
-	}
+	KindEgressOnlyInternetGateway = ec2Kind("eigw", "gateway", "egress-only internet gateway", "", "").
+					refusedWith("InvalidGatewayID.NotFound", "InvalidEgressOnlyInternetGatewayId.Malformed")
 )
 
 // KindBlockPublicAccessExclusion is an exemption of a VPC or subnet from
 // VPC Block Public Access. Its prefix has a dash, as AWS's IDs
 // (vpcbpa-exclude-0123...) do.
-var KindBlockPublicAccessExclusion = Kind{
-	Prefix: "vpcbpa-exclude", awsNoun: "exclusion", label: "block public access exclusion", arnType: "vpc-block-public-access-exclusion",
-	notFoundCode: "InvalidVpcBlockPublicAccessExclusionId.NotFound", malformedCode: "InvalidVpcBlockPublicAccessExclusionId.Malformed",
+var KindBlockPublicAccessExclusion = ec2Kind("vpcbpa-exclude", "exclusion", "block public access exclusion",
+	"vpc-block-public-access-exclusion", "InvalidVpcBlockPublicAccessExclusionId")
+
+// subnetGroupKind is the kind of the subnet groups of a service built on VPC
+// subnets: users name them, and AWS reports one missing with the service's
+// own fault, and a malformed name as an invalid parameter value.
+func subnetGroupKind(prefix, awsNoun, label string) Kind {
+	return Kind{Prefix: prefix, awsNoun: awsNoun, label: label, named: true,
+		notFoundCode: awsNoun + "NotFoundFault", malformedCode: "InvalidParameterValue"}
 }
 
-// The subnet groups of the services built on VPC subnets. AWS reports them
-// missing with each service's own fault, and a malformed name as an invalid
-// parameter value.
+// The subnet groups of the services built on VPC subnets.
 var (
-	KindDBSubnetGroup = Kind{
-		Prefix: "dbsubnetgroup", awsNoun: "DBSubnetGroup", label: "DB subnet group", named: true,
-		notFoundCode: "DBSubnetGroupNotFoundFault", malformedCode: "InvalidParameterValue",
-		notFoundMessage: "DBSubnetGroup '%s' not found.", notFoundFix: "Check the name, or create the DB subnet group (simcloud_db_subnet_group) first.",
-	}
-	KindCacheSubnetGroup = Kind{
-		Prefix: "cachesubnetgroup", awsNoun: "CacheSubnetGroup", label: "ElastiCache subnet group", named: true,
-		notFoundCode: "CacheSubnetGroupNotFoundFault", malformedCode: "InvalidParameterValue",
-		notFoundMessage: "Cache subnet group %s not found.", notFoundFix: "Check the name, or create the subnet group (simcloud_elasticache_subnet_group) first.",
-	}
-	KindClusterSubnetGroup = Kind{
-		Prefix: "clustersubnetgroup", awsNoun: "ClusterSubnetGroup", label: "Redshift subnet group", named: true,
-		notFoundCode: "ClusterSubnetGroupNotFoundFault", malformedCode: "InvalidParameterValue",
-		notFoundMessage: "ClusterSubnetGroup %s not found.", notFoundFix: "Check the name, or create the subnet group (simcloud_redshift_subnet_group) first.",
-	}
+	KindDBSubnetGroup = subnetGroupKind("dbsubnetgroup", "DBSubnetGroup", "DB subnet group").
+				missingWith("DBSubnetGroup '%s' not found.", "Check the name, or create the DB subnet group (simcloud_db_subnet_group) first.")
+	KindCacheSubnetGroup = subnetGroupKind("cachesubnetgroup", "CacheSubnetGroup", "ElastiCache subnet group").
+				missingWith("Cache subnet group %s not found.", "Check the name, or create the subnet group (simcloud_elasticache_subnet_group) first.")
+	KindClusterSubnetGroup = subnetGroupKind("clustersubnetgroup", "ClusterSubnetGroup", "Redshift subnet group").
+				missingWith("ClusterSubnetGroup %s not found.", "Check the name, or create the subnet group (simcloud_redshift_subnet_group) first.")
 )
 
 // idHexDigits is the length of the hexadecimal part of every ID, as in AWS's
