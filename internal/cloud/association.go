@@ -94,10 +94,7 @@ func (c *Client) Associate(ctx context.Context, subnetID, tableID string) (Assoc
 		a.VPCID = table.VPCID
 		return tx.Insert(a)
 	})
-	if err != nil {
-		return Association{}, err
-	}
-	return a, nil
+	return made(a, err)
 }
 
 // Association returns the association with the given ID.

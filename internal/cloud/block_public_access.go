@@ -174,10 +174,7 @@ func (c *Client) CreateBlockPublicAccessExclusion(ctx context.Context, in Exclus
 		rule = func(View) error { return CheckExclusionArguments(nil) }
 	}
 	err := c.apply(ctx, "CreateVpcBlockPublicAccessExclusion", map[string]string{"exclusion_id": e.ID}, rule, func(tx Tx) error {
-		if err := tx.Insert(e); err != nil {
-			return err
-		}
-		return tx.SetTags(e.ID, e.Tags)
+		return insertTagged(tx, e, e.ID, e.Tags)
 	})
 	return e, err
 }
@@ -192,10 +189,7 @@ func (c *Client) UpdateBlockPublicAccessExclusion(ctx context.Context, id, mode 
 			return err
 		}
 		e.InternetGatewayExclusionMode, e.Tags = mode, tags
-		if err := tx.Update(e); err != nil {
-			return err
-		}
-		return tx.SetTags(id, tags)
+		return updateTagged(tx, e, id, tags)
 	})
 	return e, err
 }

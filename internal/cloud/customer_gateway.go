@@ -138,13 +138,7 @@ func (c *Client) CreateCustomerGateway(ctx context.Context, in CustomerGatewayIn
 		BGPASN: in.BGPASN, BGPASNExtended: in.BGPASNExtended, IPAddress: in.IPAddress, Type: in.Type,
 		CertificateARN: in.CertificateARN, DeviceName: in.DeviceName, Tags: in.Tags}
 	err := c.apply(ctx, "CreateCustomerGateway", map[string]string{"customer_gateway_id": g.ID}, c.customerGatewayRule(in), func(tx Tx) error {
-		if err := tx.Insert(g); err != nil {
-			return err
-		}
-		return tx.SetTags(g.ID, in.Tags)
+		return insertTagged(tx, g, g.ID, in.Tags)
 	})
-	if err != nil {
-		return CustomerGateway{}, err
-	}
-	return g, nil
+	return made(g, err)
 }

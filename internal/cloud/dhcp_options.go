@@ -186,15 +186,9 @@ func (c *Client) CheckDHCPOptions(ctx context.Context, p *Plan, holder Holder, i
 func (c *Client) CreateDHCPOptions(ctx context.Context, in DHCPOptionsInput) (DHCPOptions, error) {
 	o := DHCPOptions{ID: newID(KindDHCPOptions), OwnerID: c.scope.AccountID, Region: c.scope.Region, DHCPOptionsInput: in}
 	err := c.apply(ctx, "CreateDhcpOptions", kindOf[DHCPOptions]().ids(o.ID), in.rule(), func(tx Tx) error {
-		if err := tx.Insert(o); err != nil {
-			return err
-		}
-		return tx.SetTags(o.ID, o.Tags)
+		return insertTagged(tx, o, o.ID, o.Tags)
 	})
-	if err != nil {
-		return DHCPOptions{}, err
-	}
-	return o, nil
+	return made(o, err)
 }
 
 // DefaultDHCPOptions returns the region's default set, which AWS makes for

@@ -37,13 +37,7 @@ func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID stri
 	}
 	ids := map[string]string{"egress_only_internet_gateway_id": g.ID, "vpc_id": vpcID}
 	err := c.apply(ctx, "CreateEgressOnlyInternetGateway", ids, c.egressOnlyRule(vpcID, tags), func(tx Tx) error {
-		if err := tx.Insert(g); err != nil {
-			return err
-		}
-		return tx.SetTags(g.ID, tags)
+		return insertTagged(tx, g, g.ID, tags)
 	})
-	if err != nil {
-		return EgressOnlyInternetGateway{}, err
-	}
-	return g, nil
+	return made(g, err)
 }

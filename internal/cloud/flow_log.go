@@ -217,10 +217,7 @@ func (c *Client) CreateFlowLog(ctx context.Context, in FlowLogInput) (FlowLog, e
 	}
 	ids := map[string]string{"flow_log_id": f.ID, in.Target.Field: in.ResourceID}
 	err := c.apply(ctx, "CreateFlowLogs", ids, c.flowLogRule(in), func(tx Tx) error {
-		if err := tx.Insert(f); err != nil {
-			return err
-		}
-		return tx.SetTags(f.ID, in.Tags)
+		return insertTagged(tx, f, f.ID, in.Tags)
 	})
 	return f, err
 }

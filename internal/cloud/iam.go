@@ -302,10 +302,7 @@ func (c *Client) CreateIAMRole(ctx context.Context, in IAMRoleInput) (IAMRole, e
 		MaxSessionDuration: in.MaxSessionDuration, PermissionsBoundary: in.PermissionsBoundary, CreateDate: now(), Tags: in.Tags,
 	}
 	err := c.apply(ctx, "CreateRole", map[string]string{"role_name": in.Name}, c.roleRule(in, ""), func(tx Tx) error {
-		if err := tx.Insert(r); err != nil {
-			return err
-		}
-		return tx.SetTags(r.ARN, in.Tags)
+		return insertTagged(tx, r, r.ARN, in.Tags)
 	})
 	return r, err
 }
@@ -324,10 +321,7 @@ func (c *Client) UpdateIAMRole(ctx context.Context, name string, in IAMRoleInput
 		}
 		r.AssumeRolePolicy, r.Description, r.MaxSessionDuration, r.PermissionsBoundary = in.AssumeRolePolicy, in.Description, in.MaxSessionDuration, in.PermissionsBoundary
 		r.Tags = in.Tags
-		if err := tx.Update(r); err != nil {
-			return err
-		}
-		return tx.SetTags(r.ARN, in.Tags)
+		return updateTagged(tx, r, r.ARN, in.Tags)
 	})
 	return r, err
 }
@@ -484,10 +478,7 @@ func (c *Client) CreateIAMPolicy(ctx context.Context, in IAMPolicyInput) (IAMPol
 		PolicyID: iamUniqueID("ANPA"), Description: in.Description, Document: in.Document, CreateDate: now(), Tags: in.Tags,
 	}
 	err := c.apply(ctx, "CreatePolicy", map[string]string{"policy_name": in.Name}, c.policyRule(in, ""), func(tx Tx) error {
-		if err := tx.Insert(p); err != nil {
-			return err
-		}
-		return tx.SetTags(p.ARN, in.Tags)
+		return insertTagged(tx, p, p.ARN, in.Tags)
 	})
 	return p, err
 }
@@ -505,10 +496,7 @@ func (c *Client) UpdateIAMPolicy(ctx context.Context, policyARN string, in IAMPo
 			return err
 		}
 		p.Document, p.Tags = in.Document, in.Tags
-		if err := tx.Update(p); err != nil {
-			return err
-		}
-		return tx.SetTags(p.ARN, in.Tags)
+		return updateTagged(tx, p, p.ARN, in.Tags)
 	})
 	return p, err
 }

@@ -167,10 +167,7 @@ func (c *Client) CreateInternetGateway(ctx context.Context, vpcID string, tags m
 		igw.VPCID = vpcID
 		return tx.Update(igw)
 	})
-	if err != nil {
-		return InternetGateway{}, err
-	}
-	return igw, nil
+	return made(igw, err)
 }
 
 // InternetGateway returns the gateway with the given ID.

@@ -151,10 +151,7 @@ func (c *Client) CreateLogGroup(ctx context.Context, in LogGroupInput) (LogGroup
 	g := LogGroup{ARN: c.scope.logGroupARN(in.Name), OwnerID: c.scope.AccountID, Region: c.scope.Region, Name: in.Name,
 		RetentionInDays: in.RetentionInDays, KMSKeyID: in.KMSKeyID, LogGroupClass: in.LogGroupClass, CreationTime: now(), Tags: in.Tags}
 	err := c.apply(ctx, "CreateLogGroup", map[string]string{"log_group_name": in.Name}, c.logGroupRule(in, ""), func(tx Tx) error {
-		if err := tx.Insert(g); err != nil {
-			return err
-		}
-		return tx.SetTags(g.ARN, in.Tags)
+		return insertTagged(tx, g, g.ARN, in.Tags)
 	})
 	return g, err
 }
@@ -171,10 +168,7 @@ func (c *Client) UpdateLogGroup(ctx context.Context, name string, in LogGroupInp
 			return err
 		}
 		g.RetentionInDays, g.KMSKeyID, g.Tags = in.RetentionInDays, in.KMSKeyID, in.Tags
-		if err := tx.Update(g); err != nil {
-			return err
-		}
-		return tx.SetTags(g.ARN, in.Tags)
+		return updateTagged(tx, g, g.ARN, in.Tags)
 	})
 	return g, err
 }

@@ -54,10 +54,7 @@ func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (E
 				return err
 			}
 			eip.PublicIP = ip
-			if err := tx.Insert(eip); err != nil {
-				return err
-			}
-			return tx.SetTags(eip.AllocationID, tags)
+			return insertTagged(tx, eip, eip.AllocationID, tags)
 		}
 		return &Error{
 			Code:    "AddressLimitExceeded",
@@ -65,10 +62,7 @@ func (c *Client) AllocateAddress(ctx context.Context, tags map[string]string) (E
 			Fix:     "Release elastic IP addresses that are no longer needed; the simulated pool holds about 760.",
 		}
 	})
-	if err != nil {
-		return ElasticIP{}, err
-	}
-	return eip, nil
+	return made(eip, err)
 }
 
 // freePublicAddress returns an address of the pools no account holds, or ""
@@ -330,15 +324,9 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 			}
 			nat.PublicIP, nat.AssociationID = eip.PublicIP, newID(KindElasticIPAssociation)
 		}
-		if err := tx.Insert(nat); err != nil {
-			return err
-		}
-		return tx.SetTags(nat.ID, nat.Tags)
+		return insertTagged(tx, nat, nat.ID, nat.Tags)
 	})
-	if err != nil {
-		return NATGateway{}, err
-	}
-	return nat, nil
+	return made(nat, err)
 }
 
 // freePrivateAddress returns the first address of a subnet that AWS does not

@@ -87,3 +87,30 @@ func kindOf[T Row]() objectKind {
 func (k objectKind) ids(id string) map[string]string {
 	return map[string]string{k.typeName + "_id": id}
 }
+
+// insertTagged inserts a new object with the tags that hang on key: its ID
+// or, for a kind named by ARN, its ARN.
+func insertTagged(tx Tx, object Row, key string, tags map[string]string) error {
+	if err := tx.Insert(object); err != nil {
+		return err
+	}
+	return tx.SetTags(key, tags)
+}
+
+// updateTagged stores the changed fields of an object and its tags.
+func updateTagged(tx Tx, object Row, key string, tags map[string]string) error {
+	if err := tx.Update(object); err != nil {
+		return err
+	}
+	return tx.SetTags(key, tags)
+}
+
+// made is the result of an operation that makes or changes object: the
+// object, or nothing but the error that stopped it.
+func made[T any](object T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return object, nil
+}

@@ -309,10 +309,7 @@ func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, erro
 		s.NetworkACLID = aclID
 		return c.deriveSubnet(tx, &s)
 	})
-	if err != nil {
-		return Subnet{}, err
-	}
-	return s, nil
+	return made(s, err)
 }
 
 // Subnet returns the subnet with the given ID, with its routing as it is now.
@@ -372,10 +369,7 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 			}
 		}
 		s.MapPublicIPOnLaunch, s.AssignIPv6AddressOnCreation, s.Tags = in.MapPublicIPOnLaunch, in.AssignIPv6AddressOnCreation, in.Tags
-		if err := tx.Update(s); err != nil {
-			return err
-		}
-		return tx.SetTags(id, s.Tags)
+		return updateTagged(tx, s, id, s.Tags)
 	})
 	return s, err
 }

@@ -175,10 +175,7 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 		vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID = group.ID, acl.ID
 		return nil
 	})
-	if err != nil {
-		return VPC{}, err
-	}
-	return vpc, nil
+	return made(vpc, err)
 }
 
 // VPC returns the VPC with the given ID.
@@ -254,15 +251,9 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 			}
 		}
 		vpc.Tags = in.Tags
-		if err := tx.Update(vpc); err != nil {
-			return err
-		}
-		return tx.SetTags(vpc.ID, vpc.Tags)
+		return updateTagged(tx, vpc, vpc.ID, vpc.Tags)
 	})
-	if err != nil {
-		return VPC{}, err
-	}
-	return vpc, nil
+	return made(vpc, err)
 }
 
 // DeleteVPC deletes a VPC with its main route table, default security group

@@ -259,10 +259,7 @@ func (c *Client) AssociateVPCCIDRBlock(ctx context.Context, vpcID, block string)
 		}
 		return putLocalRoutes(tx, vpcID, block)
 	})
-	if err != nil {
-		return VPCCIDRBlockAssociation{}, err
-	}
-	return a, nil
+	return made(a, err)
 }
 
 // DisassociateVPCCIDRBlock takes a block from its VPC, with its local
@@ -380,10 +377,7 @@ func (c *Client) AssociateVPCIPv6Block(ctx context.Context, vpcID string) (VPCCI
 		}
 		return setDefaultIPv6Rules(tx, c.scope, vpcID, true)
 	})
-	if err != nil {
-		return VPCCIDRBlockAssociation{}, err
-	}
-	return a, nil
+	return made(a, err)
 }
 
 // CheckIPAMArguments refuses the arguments that take a block from an IPAM

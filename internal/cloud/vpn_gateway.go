@@ -196,15 +196,9 @@ func (c *Client) CreateVPNGateway(ctx context.Context, in VPNGatewayInput) (VPNG
 	}
 	ids := map[string]string{"vpn_gateway_id": g.ID, "vpc_id": in.VPCID}
 	err := c.apply(ctx, "CreateVpnGateway", ids, rule, func(tx Tx) error {
-		if err := tx.Insert(g); err != nil {
-			return err
-		}
-		return tx.SetTags(g.ID, in.Tags)
+		return insertTagged(tx, g, g.ID, in.Tags)
 	})
-	if err != nil {
-		return VPNGateway{}, err
-	}
-	return g, nil
+	return made(g, err)
 }
 
 // AttachVPNGateway attaches a detached gateway to a VPC.
