@@ -88,12 +88,7 @@ func oneOf(value, parameter, field string, allowed ...string) error {
 	if slices.Contains(allowed, value) {
 		return nil
 	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), parameter),
-		Fix:     "Use " + joinOr(allowed) + ".",
-		Field:   field,
-	}
+	return invalidValue(value, parameter, field, "Use "+joinOr(allowed)+".")
 }
 
 // CheckExclusionArguments refuses an exclusion that names neither or both

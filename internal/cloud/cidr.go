@@ -41,12 +41,7 @@ func ParseIPv6Network(s, param, field string) (netip.Prefix, error) {
 }
 
 func invalidCIDRValue(s, param, field, fix string) *Error {
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter %s is invalid. This is not a valid CIDR block.", printable(s), param),
-		Fix:     fix,
-		Field:   field,
-	}
+	return invalidParameter(field, fmt.Sprintf("Value (%s) for parameter %s is invalid. This is not a valid CIDR block.", printable(s), param), fix)
 }
 
 // ParseVPCCIDR parses and checks the primary IPv4 block of a VPC: an IPv4

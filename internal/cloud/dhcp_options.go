@@ -76,7 +76,7 @@ func ValidateNetbiosNodeType(s string) error {
 	if s == "" || slices.Contains(NetbiosNodeTypes(), s) {
 		return nil
 	}
-	return dhcpValueError("netbios_node_type", "netbios-node-type", s, "Use 1, 2, 4 or 8; AWS recommends 2, as its networks carry no broadcast or multicast.")
+	return invalidValue(s, "netbios-node-type", "netbios_node_type", "Use 1, 2, 4 or 8; AWS recommends 2, as its networks carry no broadcast or multicast.")
 }
 
 // ValidateLeaseTime checks a set's ipv6_address_preferred_lease_time, in
@@ -87,7 +87,7 @@ func ValidateLeaseTime(s string) error {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < minLeaseTime || n > maxLeaseTime {
-		return dhcpValueError("ipv6_address_preferred_lease_time", "ipv6-address-preferred-lease-time", s,
+		return invalidValue(s, "ipv6-address-preferred-lease-time", "ipv6_address_preferred_lease_time",
 			fmt.Sprintf("Give a whole number of seconds from %d to %d.", minLeaseTime, maxLeaseTime))
 	}
 	return nil
@@ -111,29 +111,19 @@ func ValidateDHCPServers(field string, servers []string) error {
 		addr, err := netip.ParseAddr(s)
 		switch {
 		case err != nil || addr.Zone() != "":
-			return dhcpValueError(field, option, s, what)
+			return invalidValue(s, option, field, what)
 		case addr.Is6() && field != "ntp_servers":
-			return dhcpValueError(field, option, s, "Give IPv4 addresses; only ntp_servers takes IPv6 ones.")
+			return invalidValue(s, option, field, "Give IPv4 addresses; only ntp_servers takes IPv6 ones.")
 		}
 		perFamily[addr.Is4()]++
 	}
 	for _, n := range perFamily {
 		if n > maxServersPerFamily {
-			return dhcpValueError(field, option, strings.Join(servers, ","),
+			return invalidValue(strings.Join(servers, ","), option, field,
 				fmt.Sprintf("Give at most %d servers of each address family.", maxServersPerFamily))
 		}
 	}
 	return nil
-}
-
-// dhcpValueError is AWS's refusal of one option's value.
-func dhcpValueError(field, option, value, fix string) *Error {
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), option),
-		Fix:     fix,
-		Field:   field,
-	}
 }
 
 // rule checks a set's options in the order of the AWS provider's

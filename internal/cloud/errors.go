@@ -66,6 +66,18 @@ func isNotFoundCode(code string) bool {
 	return strings.HasSuffix(strings.TrimSuffix(code, "Fault"), "NotFound") || code == "NoSuchEntity" || code == "ResourceNotFoundException"
 }
 
+// invalidParameter is AWS's refusal of a value that the request itself
+// gives, field naming the argument in the provider.
+func invalidParameter(field, message, fix string) *Error {
+	return &Error{Code: "InvalidParameterValue", Message: message, Fix: fix, Field: field}
+}
+
+// invalidValue is invalidParameter in AWS's usual words, parameter being
+// AWS's name of the argument.
+func invalidValue(value, parameter, field, fix string) *Error {
+	return invalidParameter(field, fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), parameter), fix)
+}
+
 func notFound(kind Kind, id, field string) *Error {
 	e := &Error{
 		Code:    kind.notFoundCode,

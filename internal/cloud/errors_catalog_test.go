@@ -51,34 +51,33 @@ var unreachableCodes = map[string]string{
 // values, checked before any object is looked up, and so name no object. Any
 // other function that builds an *Error must fill in Objects.
 var noObjectFuncs = []string{
-	"invalidCIDRValue", "ParseVPCCIDR", "ValidateTags", "validateTag", "ValidateRegion", "ValidateAccountID",
-	"ValidateAvailabilityZone", "AvailabilityZoneByID", "ValidateInstanceTenancy", "validateConnectivityType",
-	"ValidatePathQuestion", "parseIDPair", "ParseRouteImportID",
+	// A value the request gives, refused in AWS's words for a parameter.
+	"invalidParameter",
+	"ParseVPCCIDR", "ValidateTags", "validateTag",
+	"parseIDPair", "ParseRouteImportID",
 	// Which arguments a route sets, from its configuration alone.
 	"exactlyOneRouteArgument", "unsupportedRoute", "CheckSubnetZoneArguments",
 	// The address pool, not any object, is exhausted.
 	"AllocateAddress",
-	// A security group's name, description and rules, each alone or a
-	// direction's count.
-	"validateGroupText", "NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckNameArguments",
+	// A security group's rules, each alone or a direction's count.
+	"NormalizeSecurityGroupRule", "normalizeProtocol", "ruleLimit", "CheckNameArguments",
 	// An import ID's shape.
 	"ParseNetworkACLRuleImportID",
 	"ParseSecurityGroupRuleImportID", "CheckSecurityGroupRuleArguments", "CheckSecurityGroupRuleResourceArguments",
 	"ValidateSecurityGroupRuleType",
-	// A Describe call's filter names, a zone state and a region's endpoint.
-	"checkName", "ValidateAvailabilityZoneState", "RegionByEndpoint",
-	// A customer gateway's and a virtual private gateway's own values.
-	"ValidateCustomerGateway", "validateASN", "ValidateAmazonSideASN",
+	// A Describe call's filter names and a region's endpoint.
+	"checkName", "RegionByEndpoint",
+	// A customer gateway's own values.
+	"ValidateCustomerGateway", "validateASN",
 	// A subnet group's name, and its list of subnets being empty.
 	"ValidateSubnetGroupName", "requireSubnets",
-	// Block public access modes, and which of a VPC and a subnet an
-	// exclusion names.
-	"oneOf", "CheckExclusionArguments",
+	// Which of a VPC and a subnet an exclusion names.
+	"CheckExclusionArguments",
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
-	// A DHCP options set's own values; arguments for IPAM.
-	"dhcpValueError", "CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments",
+	// Arguments for IPAM.
+	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments",
 }
 
 const (

@@ -30,12 +30,7 @@ func ValidateAvailabilityZoneState(state string) error {
 	if slices.Contains(states, state) {
 		return nil
 	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter state is invalid.", printable(state)),
-		Fix:     "Use one of " + strings.Join(states, ", ") + ".",
-		Field:   "state",
-	}
+	return invalidValue(state, "state", "state", "Use one of "+strings.Join(states, ", ")+".")
 }
 
 // DescribeAvailabilityZones returns the zones of the client's region that

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
-	"slices"
 )
 
 // ElasticIP is a public IPv4 address allocated to the account, which a
@@ -278,15 +277,7 @@ func (c *Client) addressFreeRule(v View, allocationID, selfID string) error {
 // validateConnectivityType checks a NAT gateway's connectivity type, a value
 // of the request alone.
 func validateConnectivityType(t string) error {
-	if slices.Contains([]string{ConnectivityPublic, ConnectivityPrivate}, t) {
-		return nil
-	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter connectivityType is invalid.", printable(t)),
-		Fix:     "Use public or private.",
-		Field:   "connectivity_type",
-	}
+	return oneOf(t, "connectivityType", "connectivity_type", ConnectivityPublic, ConnectivityPrivate)
 }
 
 // CheckNATGateway runs at plan time the rules creating a NAT gateway will

@@ -63,13 +63,9 @@ func NormalizeNetworkACLEntry(aclID string, spec NetworkACLEntrySpec) (NetworkAC
 func normalizeEntry(aclID string, spec NetworkACLEntrySpec, fieldOf func(param string) string) (NetworkACLEntry, error) {
 	field := direction(spec.Egress)
 	refuse := func(param, value, fix string) error {
-		return &Error{
-			Code:    "InvalidParameterValue",
-			Message: fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), param),
-			Fix:     fix,
-			Field:   fieldOf(param),
-			Objects: nonEmpty(aclID),
-		}
+		e := invalidValue(value, param, fieldOf(param), fix)
+		e.Objects = nonEmpty(aclID)
+		return e
 	}
 	e := NetworkACLEntry{NetworkACLID: aclID, Egress: spec.Egress, RuleNumber: spec.RuleNumber,
 		CIDRBlock: spec.CIDRBlock, IPv6CIDRBlock: spec.IPv6CIDRBlock}

@@ -62,14 +62,10 @@ type InternetAccess struct {
 // ValidatePathQuestion checks a network path's direction and IP version.
 func ValidatePathQuestion(direction, ipVersion string) error {
 	if direction != Outbound && direction != Inbound {
-		return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Value (%s) for parameter direction is invalid.", printable(direction)),
-			Fix: "Use outbound (from the subnet to the internet) or inbound (from the internet to the subnet).", Field: "direction"}
+		return invalidValue(direction, "direction", "direction",
+			"Use outbound (from the subnet to the internet) or inbound (from the internet to the subnet).")
 	}
-	if ipVersion != IPv4 && ipVersion != IPv6 {
-		return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Value (%s) for parameter ipVersion is invalid.", printable(ipVersion)),
-			Fix: "Use ipv4 or ipv6.", Field: "ip_version"}
-	}
-	return nil
+	return oneOf(ipVersion, "ipVersion", "ip_version", IPv4, IPv6)
 }
 
 // NetworkPath follows the path between a subnet and the internet.

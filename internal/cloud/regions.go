@@ -42,12 +42,8 @@ func ValidateRegion(name string) error {
 	if slices.Contains(regions, name) {
 		return nil
 	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Invalid region: %q is not an AWS region.", printable(name)),
-		Fix:     "Use an AWS region name such as us-east-1 or eu-west-1.",
-		Field:   "region",
-	}
+	return invalidParameter("region", fmt.Sprintf("Invalid region: %q is not an AWS region.", printable(name)),
+		"Use an AWS region name such as us-east-1 or eu-west-1.")
 }
 
 // ValidateAccountID checks that id is a 12-digit AWS account number.
@@ -55,12 +51,8 @@ func ValidateAccountID(id string) error {
 	if len(id) == 12 && strings.Trim(id, "0123456789") == "" {
 		return nil
 	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Invalid account ID: %q is not 12 digits.", printable(id)),
-		Fix:     "Use a 12-digit account number such as 123456789012.",
-		Field:   "account_id",
-	}
+	return invalidParameter("account_id", fmt.Sprintf("Invalid account ID: %q is not 12 digits.", printable(id)),
+		"Use a 12-digit account number such as 123456789012.")
 }
 
 // AvailabilityZones returns the zones of a region: its name followed by a to f.
@@ -118,13 +110,10 @@ func ValidateAvailabilityZone(region, zone string) error {
 	if slices.Contains(zones, zone) {
 		return nil
 	}
-	return &Error{
-		Code: "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: %s.",
+	return invalidParameter("availability_zone",
+		fmt.Sprintf("Value (%s) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: %s.",
 			printable(zone), strings.Join(zones, ", ")),
-		Fix:   fmt.Sprintf("Use one of the zones of %s, such as %s.", region, zones[0]),
-		Field: "availability_zone",
-	}
+		fmt.Sprintf("Use one of the zones of %s, such as %s.", region, zones[0]))
 }
 
 // AvailabilityZoneByID returns the zone of region whose ID is id.
@@ -134,10 +123,6 @@ func AvailabilityZoneByID(region, id string) (string, error) {
 			return zone, nil
 		}
 	}
-	return "", &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter availabilityZoneId is invalid.", printable(id)),
-		Fix:     fmt.Sprintf("Use a zone ID of %s, from %s to %s.", region, AvailabilityZoneID(AvailabilityZones(region)[0]), AvailabilityZoneID(AvailabilityZones(region)[5])),
-		Field:   "availability_zone_id",
-	}
+	return "", invalidValue(id, "availabilityZoneId", "availability_zone_id",
+		fmt.Sprintf("Use a zone ID of %s, from %s to %s.", region, AvailabilityZoneID(AvailabilityZones(region)[0]), AvailabilityZoneID(AvailabilityZones(region)[5])))
 }

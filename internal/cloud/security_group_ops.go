@@ -122,35 +122,23 @@ func validateGroupText(name, description string) error {
 	if IsKnown(name) {
 		switch {
 		case strings.HasPrefix(strings.ToLower(name), "sg-"):
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("Value (%s) for parameter GroupName is invalid. Group names may not be in the format sg-*.", printable(name)),
-				Fix:     "Choose a name that does not start with sg-, which is how group IDs start.",
-				Field:   "name",
-			}
+			return invalidParameter("name",
+				fmt.Sprintf("Value (%s) for parameter GroupName is invalid. Group names may not be in the format sg-*.", printable(name)),
+				"Choose a name that does not start with sg-, which is how group IDs start.")
 		case name == DefaultSecurityGroupName:
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: "Invalid value 'default' for groupName. The name default is reserved for the VPC's default security group.",
-				Fix:     "Choose another name; to manage the VPC's default group, use simcloud_vpc's default_security_group_id.",
-				Field:   "name",
-			}
+			return invalidParameter("name",
+				"Invalid value 'default' for groupName. The name default is reserved for the VPC's default security group.",
+				"Choose another name; to manage the VPC's default group, use simcloud_vpc's default_security_group_id.")
 		case name == "" || len(name) > maxGroupText:
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("Value (%s) for parameter GroupName is invalid. The name must be 1 to 255 characters long.", printable(name)),
-				Fix:     "Give the group a name of 1 to 255 characters.",
-				Field:   "name",
-			}
+			return invalidParameter("name",
+				fmt.Sprintf("Value (%s) for parameter GroupName is invalid. The name must be 1 to 255 characters long.", printable(name)),
+				"Give the group a name of 1 to 255 characters.")
 		}
 	}
 	if IsKnown(description) && (description == "" || len(description) > maxGroupText) {
-		return &Error{
-			Code:    "InvalidParameterValue",
-			Message: fmt.Sprintf("Value (%s) for parameter GroupDescription is invalid. The description must be 1 to 255 characters long.", printable(description)),
-			Fix:     "Give the group a description of 1 to 255 characters.",
-			Field:   "description",
-		}
+		return invalidParameter("description",
+			fmt.Sprintf("Value (%s) for parameter GroupDescription is invalid. The description must be 1 to 255 characters long.", printable(description)),
+			"Give the group a description of 1 to 255 characters.")
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
-	"slices"
 )
 
 // VPC is a virtual private cloud.
@@ -68,15 +67,7 @@ func InstanceTenancies() []string { return []string{TenancyDefault, TenancyDedic
 
 // ValidateInstanceTenancy checks a VPC's instance tenancy.
 func ValidateInstanceTenancy(t string) error {
-	if slices.Contains(InstanceTenancies(), t) {
-		return nil
-	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Value (%s) for parameter instanceTenancy is invalid.", printable(t)),
-		Fix:     "Use default or dedicated.",
-		Field:   "instance_tenancy",
-	}
+	return oneOf(t, "instanceTenancy", "instance_tenancy", InstanceTenancies()...)
 }
 
 // TenancyChangeInPlace reports whether AWS can change a VPC's tenancy from

@@ -67,12 +67,8 @@ func ValidateAmazonSideASN(asn string) error {
 	if err == nil && (legacy || (n >= 64512 && n <= 65534) || (n >= 4200000000 && n <= 4294967294)) {
 		return nil
 	}
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("The ASN '%s' is not valid for the Amazon side of a virtual private gateway.", printable(asn)),
-		Fix:     "Give a private ASN, 64512 to 65534 or 4200000000 to 4294967294 (or 7224, 9059, 10124 or 17493), or leave amazon_side_asn out for 64512.",
-		Field:   "amazon_side_asn",
-	}
+	return invalidParameter("amazon_side_asn", fmt.Sprintf("The ASN '%s' is not valid for the Amazon side of a virtual private gateway.", printable(asn)),
+		"Give a private ASN, 64512 to 65534 or 4200000000 to 4294967294 (or 7224, 9059, 10124 or 17493), or leave amazon_side_asn out for 64512.")
 }
 
 // vpnGatewayRule checks a gateway's own values against the cloud's region.
