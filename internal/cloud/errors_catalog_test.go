@@ -119,8 +119,8 @@ func newCatalogNet(t *testing.T, c *cloud.Client) catalogNet {
 
 // must passes on the value of a step of a scenario that must succeed, and
 // fails the test if it does not: must(c.Step(...))(t).
-func must[V any](v V, err error) func(t *testing.T) V {
-	return func(t *testing.T) V {
+func must[V any](v V, err error) func(t testing.TB) V {
+	return func(t testing.TB) V {
 		t.Helper()
 		if err != nil {
 			t.Fatalf("setting up the scenario: %v", err)

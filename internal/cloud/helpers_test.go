@@ -1,7 +1,12 @@
 package cloud_test
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"os"
+	"os/exec"
+	"sync"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -45,11 +50,7 @@ func vpcInput(cidr string) cloud.VPCInput {
 
 func mustCreateVPC(t testing.TB, c *cloud.Client, in cloud.VPCInput) cloud.VPC {
 	t.Helper()
-	vpc, err := c.CreateVPC(context.Background(), in)
-	if err != nil {
-		t.Fatalf("CreateVPC(%+v): %v", in, err)
-	}
-	return vpc
+	return must(c.CreateVPC(context.Background(), in))(t)
 }
 
 func wantCode(t testing.TB, err error, code string) {
@@ -69,4 +70,49 @@ func reopen(t testing.TB, path string) cloud.Store {
 	}
 	t.Cleanup(func() { _ = st.Close() })
 	return st
+}
+
+// race runs, all at once, processes copies of the test binary as the helper
+// test helperTest, each with the environment env(p) added, and goroutines
+// calls of work in this process, and returns the outcomes they report: the
+// lines of the helpers' output that keep passes, a helper's failure, and
+// what the calls of work pass to report.
+func race(t *testing.T, helperTest string, processes int, env func(p int) []string, keep func(line string) bool,
+	goroutines int, work func(g int, report func(string)),
+) []string {
+	t.Helper()
+	var mu sync.Mutex
+	var outcomes []string
+	report := func(line string) {
+		mu.Lock()
+		defer mu.Unlock()
+		outcomes = append(outcomes, line)
+	}
+	var wg sync.WaitGroup
+	for p := range processes {
+		cmd := exec.Command(os.Args[0], "-test.run=^"+helperTest+"$", "-test.count=1")
+		cmd.Env = append(os.Environ(), env(p)...)
+		var output bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &output, &output
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			err := cmd.Wait()
+			scanner := bufio.NewScanner(&output)
+			for scanner.Scan() {
+				if line := scanner.Text(); keep(line) {
+					report(line)
+				}
+			}
+			if err != nil {
+				report("error helper-process " + err.Error() + ": " + output.String())
+			}
+		})
+	}
+	for g := range goroutines {
+		wg.Go(func() { work(g, report) })
+	}
+	wg.Wait()
+	return outcomes
 }

@@ -1,14 +1,10 @@
 package cloud_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -16,11 +12,7 @@ import (
 
 func mustCreateIGW(t testing.TB, c *cloud.Client, vpcID string) cloud.InternetGateway {
 	t.Helper()
-	igw, err := c.CreateInternetGateway(context.Background(), vpcID, map[string]string{"Name": "igw"})
-	if err != nil {
-		t.Fatalf("CreateInternetGateway(%q): %v", vpcID, err)
-	}
-	return igw
+	return must(c.CreateInternetGateway(context.Background(), vpcID, map[string]string{"Name": "igw"}))(t)
 }
 
 func TestInternetGatewayOnePerVPC(t *testing.T) {
@@ -306,39 +298,15 @@ func TestInternetGatewayAttachRace(t *testing.T) {
 		vpcIDs = append(vpcIDs, mustCreateVPC(t, c, vpcInput("10.0.0.0/16")).ID)
 	}
 
-	var mu sync.Mutex
-	var outcomes []string
-	record := func(line string) {
-		mu.Lock()
-		defer mu.Unlock()
-		outcomes = append(outcomes, line)
-	}
 	const processes, goroutines = 3, 4
-	var wg sync.WaitGroup
-	for range processes {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestInternetGatewayRaceHelper$", "-test.count=1")
-		cmd.Env = append(os.Environ(), envRaceDatabase+"="+path, envRaceVPCs+"="+strings.Join(vpcIDs, ","))
-		var stdout bytes.Buffer
-		cmd.Stdout = &stdout
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		wg.Go(func() {
-			if err := cmd.Wait(); err != nil {
-				record("error helper process: " + err.Error())
-			}
-			scanner := bufio.NewScanner(&stdout)
-			for scanner.Scan() {
-				if line := scanner.Text(); strings.HasPrefix(line, "ok ") || strings.HasPrefix(line, "Invalid") || strings.HasPrefix(line, "error ") {
-					record(line)
-				}
-			}
-		})
-	}
-	for range goroutines {
-		wg.Go(func() { raceForGateways(c, vpcIDs, record) })
-	}
-	wg.Wait()
+	outcomes := race(t, "TestInternetGatewayRaceHelper", processes,
+		func(int) []string {
+			return []string{envRaceDatabase + "=" + path, envRaceVPCs + "=" + strings.Join(vpcIDs, ",")}
+		},
+		func(line string) bool {
+			return strings.HasPrefix(line, "ok ") || strings.HasPrefix(line, "Invalid") || strings.HasPrefix(line, "error ")
+		},
+		goroutines, func(_ int, report func(string)) { raceForGateways(c, vpcIDs, report) })
 
 	wins := map[string]int{}
 	for _, o := range outcomes {

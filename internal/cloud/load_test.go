@@ -1,16 +1,12 @@
 package cloud_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -150,42 +146,20 @@ func TestLoadKeepsInvariants(t *testing.T) {
 		shared.vpcs, shared.eigws, shared.tables = append(shared.vpcs, vpc.ID), append(shared.eigws, eigw.ID), append(shared.tables, vpc.MainRouteTableID)
 	}
 
-	var mu sync.Mutex
-	var outcomes []string
-	report := func(line string) {
-		mu.Lock()
-		defer mu.Unlock()
-		outcomes = append(outcomes, line)
-	}
 	const processes, goroutines = 4, 4
-	var wg sync.WaitGroup
-	for p := range processes {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestLoadWorkerHelper$", "-test.count=1")
-		cmd.Env = append(os.Environ(), envLoadDatabase+"="+location, envLoadShared+"="+shared.encode(), envLoadWorker+"="+strconv.Itoa(p+1))
-		var stdout bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stdout
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		wg.Go(func() {
-			err := cmd.Wait()
-			scanner := bufio.NewScanner(&stdout)
-			for scanner.Scan() {
-				line := scanner.Text()
-				if fields := strings.Fields(line); len(fields) >= 2 && (fields[0] == "ok" || fields[0] == "error" || strings.Contains(fields[0], ".") || fields[0] == "RouteAlreadyExists" || fields[0] == "DependencyViolation") {
-					report(line)
-				}
-			}
-			if err != nil {
-				report("error helper-process " + err.Error() + ": " + stdout.String())
-			}
-		})
+	clients := make([]*cloud.Client, goroutines)
+	for g := range clients {
+		clients[g] = newClient(t, reopen(t, location), defaultScope)
 	}
-	for g := range goroutines {
-		client := newClient(t, reopen(t, location), defaultScope)
-		wg.Go(func() { loadWorker(client, 100+g, shared, report) })
-	}
-	wg.Wait()
+	outcomes := race(t, "TestLoadWorkerHelper", processes,
+		func(p int) []string {
+			return []string{envLoadDatabase + "=" + location, envLoadShared + "=" + shared.encode(), envLoadWorker + "=" + strconv.Itoa(p+1)}
+		},
+		func(line string) bool {
+			fields := strings.Fields(line)
+			return len(fields) >= 2 && (fields[0] == "ok" || fields[0] == "error" || strings.Contains(fields[0], ".") || fields[0] == "RouteAlreadyExists" || fields[0] == "DependencyViolation")
+		},
+		goroutines, func(g int, report func(string)) { loadWorker(clients[g], 100+g, shared, report) })
 
 	// Refusals the rules may give when workers race; anything else is a bug.
 	expected := map[string]bool{"InvalidParameterValue shared-igw": true, "InvalidSubnet.Conflict shared-subnet": true, "RouteAlreadyExists shared-route": true}

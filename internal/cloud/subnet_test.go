@@ -16,11 +16,7 @@ func subnetInput(vpcID, cidr string) cloud.SubnetInput {
 
 func mustCreateSubnet(t testing.TB, c *cloud.Client, in cloud.SubnetInput) cloud.Subnet {
 	t.Helper()
-	s, err := c.CreateSubnet(context.Background(), in)
-	if err != nil {
-		t.Fatalf("CreateSubnet(%+v): %v", in, err)
-	}
-	return s
+	return must(c.CreateSubnet(context.Background(), in))(t)
 }
 
 // ipv6VPC creates a VPC with an IPv6 block and returns it with the first
