@@ -48,6 +48,13 @@ func vpcInput(cidr string) cloud.VPCInput {
 	return cloud.VPCInput{CIDRBlock: cidr, InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true}
 }
 
+// ipv6VPCInput is vpcInput for a VPC with an IPv6 block from Amazon's pool.
+func ipv6VPCInput(cidr string) cloud.VPCInput {
+	in := vpcInput(cidr)
+	in.AssignGeneratedIPv6CIDRBlock = true
+	return in
+}
+
 func mustCreateVPC(t testing.TB, c *cloud.Client, in cloud.VPCInput) cloud.VPC {
 	t.Helper()
 	return must(c.CreateVPC(context.Background(), in))(t)

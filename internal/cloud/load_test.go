@@ -136,9 +136,7 @@ func TestLoadKeepsInvariants(t *testing.T) {
 	c := newClient(t, st, defaultScope)
 	var shared loadShared
 	for range 3 {
-		in := vpcInput("10.255.0.0/16")
-		in.AssignGeneratedIPv6CIDRBlock = true
-		vpc := mustCreateVPC(t, c, in)
+		vpc := mustCreateVPC(t, c, ipv6VPCInput("10.255.0.0/16"))
 		eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
 		if err != nil {
 			t.Fatal(err)

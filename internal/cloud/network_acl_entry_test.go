@@ -162,9 +162,7 @@ func TestCustomNetworkACLIPv6Rules(t *testing.T) {
 		}
 		return v4, v6
 	}
-	in := vpcInput("10.0.0.0/16")
-	in.AssignGeneratedIPv6CIDRBlock = true
-	must(c.UpdateVPC(ctx, vpc.ID, in))(t)
+	must(c.UpdateVPC(ctx, vpc.ID, ipv6VPCInput("10.0.0.0/16")))(t)
 	if v4, v6 := stars(); v4 != 2 || v6 != 2 {
 		t.Errorf("with IPv6, the ACL has %d IPv4 and %d IPv6 \"*\" rules, want 2 and 2", v4, v6)
 	}
@@ -174,7 +172,7 @@ func TestCustomNetworkACLIPv6Rules(t *testing.T) {
 	}
 	// A default ACL whose rules were changed gets the "*" rules, not rule 101.
 	must(c.AdoptDefaultNetworkACL(ctx, vpc.DefaultNetworkACLID, cloud.NetworkACLInput{}))(t)
-	must(c.UpdateVPC(ctx, vpc.ID, in))(t)
+	must(c.UpdateVPC(ctx, vpc.ID, ipv6VPCInput("10.0.0.0/16")))(t)
 	entries := must(cloud.Describe[cloud.NetworkACL](c, ctx, vpc.DefaultNetworkACLID))(t).Entries
 	if len(entries) != 4 {
 		t.Errorf("the changed default ACL holds %+v with IPv6, want the four \"*\" rules", entries)

@@ -101,18 +101,14 @@ func TestVPCComesWithDefaultSecurityGroupAndNetworkACL(t *testing.T) {
 			vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID)
 	}
 
-	in := vpcInput("10.1.0.0/16")
-	in.AssignGeneratedIPv6CIDRBlock = true
-	checkDefaults(t, c, mustCreateVPC(t, c, in).ID, true)
+	checkDefaults(t, c, mustCreateVPC(t, c, ipv6VPCInput("10.1.0.0/16")).ID, true)
 }
 
 func TestDefaultRulesFollowTheVPCsIPv6Block(t *testing.T) {
 	c := freshClient(t)
 	ctx := context.Background()
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
-	in := vpcInput("10.0.0.0/16")
-	in.AssignGeneratedIPv6CIDRBlock = true
-	if _, err := c.UpdateVPC(ctx, vpc.ID, in); err != nil {
+	if _, err := c.UpdateVPC(ctx, vpc.ID, ipv6VPCInput("10.0.0.0/16")); err != nil {
 		t.Fatal(err)
 	}
 	checkDefaults(t, c, vpc.ID, true)

@@ -22,9 +22,7 @@ func mustCreateSubnet(t testing.TB, c *cloud.Client, in cloud.SubnetInput) cloud
 // ipv6VPC creates a VPC with an IPv6 block and returns it with the first
 // two /64s of that block.
 func ipv6VPC(t testing.TB, c *cloud.Client) (cloud.VPC, string, string) {
-	in := vpcInput("10.0.0.0/16")
-	in.AssignGeneratedIPv6CIDRBlock = true
-	vpc := mustCreateVPC(t, c, in)
+	vpc := mustCreateVPC(t, c, ipv6VPCInput("10.0.0.0/16"))
 	block := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
 	first := netip.PrefixFrom(block.Addr(), 64)
 	a := first.Addr().As16()

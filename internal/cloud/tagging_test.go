@@ -62,9 +62,7 @@ func TestKindOf(t *testing.T) {
 func TestReplaceRouteTarget(t *testing.T) {
 	ctx := context.Background()
 	c := freshClient(t)
-	in := vpcInput("10.0.0.0/16")
-	in.AssignGeneratedIPv6CIDRBlock = true
-	vpc := mustCreateVPC(t, c, in)
+	vpc := mustCreateVPC(t, c, ipv6VPCInput("10.0.0.0/16"))
 	igw := must(c.CreateInternetGateway(ctx, vpc.ID, nil))(t)
 	eigw := must(c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil))(t)
 	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,

@@ -143,9 +143,7 @@ func hasLocalRoute(t *testing.T, c *cloud.Client, tableID, block string) bool {
 func TestIPv6BlockAssociations(t *testing.T) {
 	ctx := context.Background()
 	c := freshClient(t)
-	in := vpcInput("10.0.0.0/16")
-	in.AssignGeneratedIPv6CIDRBlock = true
-	vpc := mustCreateVPC(t, c, in)
+	vpc := mustCreateVPC(t, c, ipv6VPCInput("10.0.0.0/16"))
 	a := must(c.AssociateVPCIPv6Block(ctx, vpc.ID))(t)
 	if a.CIDRBlock == vpc.IPv6CIDRBlock || !hasLocalRoute(t, c, vpc.MainRouteTableID, a.CIDRBlock) {
 		t.Fatalf("association %+v, VPC block %s", a, vpc.IPv6CIDRBlock)
@@ -155,8 +153,7 @@ func TestIPv6BlockAssociations(t *testing.T) {
 	s := mustCreateSubnet(t, c, sub)
 
 	// The VPC's own block goes; the associated one keeps IPv6 alive.
-	in.AssignGeneratedIPv6CIDRBlock = false
-	if _, err := c.UpdateVPC(ctx, vpc.ID, in); err != nil {
+	if _, err := c.UpdateVPC(ctx, vpc.ID, vpcInput("10.0.0.0/16")); err != nil {
 		t.Fatal(err)
 	}
 	if !defaultGroupAllowsIPv6Out(t, c, vpc.DefaultSecurityGroupID) {

@@ -84,9 +84,7 @@ func TestVPCIPv6Blocks(t *testing.T) {
 	pool := netip.MustParsePrefix("2001:db8::/32")
 	seen := map[string]bool{}
 	for range 50 {
-		in := vpcInput("10.0.0.0/16")
-		in.AssignGeneratedIPv6CIDRBlock = true
-		vpc := mustCreateVPC(t, c, in)
+		vpc := mustCreateVPC(t, c, ipv6VPCInput("10.0.0.0/16"))
 		block, err := netip.ParsePrefix(vpc.IPv6CIDRBlock)
 		if err != nil || block.Bits() != 56 || !pool.Contains(block.Addr()) || block.Masked() != block {
 			t.Fatalf("IPv6 block %q is not a /56 network inside %s", vpc.IPv6CIDRBlock, pool)
@@ -318,9 +316,7 @@ func TestConcurrentWritersOnOneFile(t *testing.T) {
 		c := newClient(t, s, defaultScope)
 		for range perPool {
 			wg.Go(func() {
-				in := vpcInput("10.0.0.0/16")
-				in.AssignGeneratedIPv6CIDRBlock = true
-				vpc, err := c.CreateVPC(ctx, in)
+				vpc, err := c.CreateVPC(ctx, ipv6VPCInput("10.0.0.0/16"))
 				if err != nil {
 					errs <- err
 					return
