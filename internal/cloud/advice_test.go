@@ -38,12 +38,9 @@ func wantAdvice(t *testing.T, got []cloud.Advisory, err error, want ...string) {
 
 func TestAdviceQuietOnARoutedNetwork(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	igw := mustCreateIGW(t, c, vpc.ID)
-	publicIn := subnetInput(vpc.ID, "10.0.1.0/24")
-	publicIn.MapPublicIPOnLaunch = true
-	public := mustCreateSubnet(t, c, publicIn)
+	public := mustCreateSubnet(t, c, publicSubnetInput(vpc.ID, "10.0.1.0/24"))
 	private := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.2.0/24"))
 	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
 		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: igw.ID}}}))(t)
@@ -59,12 +56,9 @@ func TestAdviceQuietOnARoutedNetwork(t *testing.T) {
 
 func TestAdviceOnSurprises(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	igw := mustCreateIGW(t, c, vpc.ID)
-	in := subnetInput(vpc.ID, "10.0.1.0/24")
-	in.MapPublicIPOnLaunch = true
-	subnet := mustCreateSubnet(t, c, in)
+	subnet := mustCreateSubnet(t, c, publicSubnetInput(vpc.ID, "10.0.1.0/24"))
 	spare := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 
 	publicIP := cloud.AdvicePublicIPWithoutInternetRoute + " " + subnet.ID + " " + vpc.MainRouteTableID
@@ -111,8 +105,7 @@ func TestAdviceOnSurprises(t *testing.T) {
 // protocol included, are advised on, one advisory a rule; others are not.
 func TestAdviceOnAdministrativePortsOpenToTheInternet(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	rule := func(protocol string, from, to int, cidr string) cloud.SecurityGroupRule {
 		r := cloud.SecurityGroupRule{IPProtocol: protocol, FromPort: from, ToPort: to, CIDRIPv4: cidr}
 		if strings.Contains(cidr, ":") {
@@ -172,8 +165,7 @@ func TestAdviceOnAdministrativePortsOpenToTheInternet(t *testing.T) {
 // rules are read as the ACL reads them, first match first.
 func TestAdviceOnNetworkACLsThatDropReplies(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	entry := func(egress bool, number int, protocol, action, cidr string, ports ...int) cloud.NetworkACLEntrySpec {
 		e := cloud.NetworkACLEntrySpec{Egress: egress, RuleNumber: number, Protocol: protocol, RuleAction: action, CIDRBlock: cidr}
 		if strings.Contains(cidr, ":") {

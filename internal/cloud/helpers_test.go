@@ -44,6 +44,14 @@ func freshClient(t testing.TB) *cloud.Client {
 	return newClient(t, st, defaultScope)
 }
 
+// clientWithVPC is a fresh client and a VPC of 10.0.0.0/16 made with it,
+// where most tests start.
+func clientWithVPC(t testing.TB) (*cloud.Client, cloud.VPC) {
+	t.Helper()
+	c := freshClient(t)
+	return c, mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+}
+
 func vpcInput(cidr string) cloud.VPCInput {
 	return cloud.VPCInput{CIDRBlock: cidr, InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true}
 }

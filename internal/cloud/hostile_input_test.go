@@ -39,8 +39,7 @@ var hostileStrings = []string{
 // nothing may be created.
 func TestHostileInputGetsAWSErrors(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
 	if err != nil {
 		t.Fatal(err)

@@ -217,8 +217,7 @@ func TestDeleteRoleForceDetach(t *testing.T) {
 // are its NAT gateways', and a flow log may watch one.
 func TestFlowLogOfANATGatewaysInterface(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, ConnectivityType: cloud.ConnectivityPrivate}))(t)
 	in := s3FlowLog(nat.NetworkInterfaceID)
@@ -231,8 +230,7 @@ func TestFlowLogOfANATGatewaysInterface(t *testing.T) {
 // TestFlowLogGoesWithItsVPC: deleting a VPC takes its flow logs, as in AWS.
 func TestFlowLogGoesWithItsVPC(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	f := must(c.CreateFlowLog(ctx, s3FlowLog(vpc.ID)))(t)
 	if err := c.DeleteVPC(ctx, vpc.ID); err != nil {
 		t.Fatal(err)

@@ -17,8 +17,7 @@ func mustCreateIGW(t testing.TB, c *cloud.Client, vpcID string) cloud.InternetGa
 
 func TestInternetGatewayOnePerVPC(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	first := mustCreateIGW(t, c, vpc.ID)
 	if !strings.HasPrefix(first.ID, "igw-") || len(first.ID) != len("igw-")+17 {
 		t.Errorf("ID %q is not AWS-shaped", first.ID)
@@ -55,8 +54,7 @@ func TestInternetGatewayOnePerVPC(t *testing.T) {
 
 func TestInternetGatewayRefusals(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	igw := mustCreateIGW(t, c, "")
 
 	_, err := c.CreateInternetGateway(ctx, "vpc-0123456789abcdef0", nil)
@@ -223,8 +221,7 @@ func FuzzParseInternetGatewayAttachmentID(f *testing.F) {
 
 func TestEgressOnlyInternetGateway(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	_, err := c.CreateEgressOnlyInternetGateway(ctx, "vpc-0123456789abcdef0", nil)
 	wantCode(t, err, "InvalidVpcID.NotFound")
 

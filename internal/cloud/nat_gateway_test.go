@@ -62,14 +62,9 @@ func newNATNetwork(t testing.TB, c *cloud.Client) natNetwork {
 	publicIn := cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24", MapPublicIPOnLaunch: true, IPv6CIDRBlock: v6a}
 	public := mustCreateSubnet(t, c, publicIn)
 	private := mustCreateSubnet(t, c, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.2.0/24", IPv6CIDRBlock: v6b})
-	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Routes: []cloud.RouteSpec{
-		{Destination: "0.0.0.0/0", Target: igw.ID}, {Destination: "::/0", Target: igw.ID}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Associate(ctx, public.ID, table.ID); err != nil {
-		t.Fatal(err)
-	}
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Routes: []cloud.RouteSpec{
+		{Destination: "0.0.0.0/0", Target: igw.ID}, {Destination: "::/0", Target: igw.ID}}}))(t)
+	must(c.Associate(ctx, public.ID, table.ID))(t)
 	return natNetwork{vpc: vpc, igw: igw, public: public, private: private, publicTable: table}
 }
 

@@ -13,8 +13,7 @@ func allowAll(number int, egress bool) cloud.NetworkACLEntrySpec {
 
 func TestNetworkACLEntryResource(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	acl := must(c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: vpc.ID}))(t)
 
 	e := must(c.CreateNetworkACLEntry(ctx, acl.ID, allowAll(100, false)))(t)
@@ -45,8 +44,7 @@ func TestNetworkACLEntryResource(t *testing.T) {
 
 func TestNetworkACLEntryPlanClaims(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	acl := must(c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: vpc.ID}))(t)
 	must(c.CreateNetworkACLEntry(ctx, acl.ID, allowAll(1, false)))(t)
 
@@ -117,8 +115,7 @@ func FuzzParseNetworkACLRuleImportID(f *testing.F) {
 
 func TestDefaultNetworkACLAdoption(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	s := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 	custom := must(c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: vpc.ID, ManageSubnets: true, SubnetIDs: []string{s.ID}}))(t)
 
@@ -147,8 +144,7 @@ func TestDefaultNetworkACLAdoption(t *testing.T) {
 // IPv6, as AWS does, and takes them back when it loses it.
 func TestCustomNetworkACLIPv6Rules(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	acl := must(c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: vpc.ID, ManageIngress: true, Entries: []cloud.NetworkACLEntrySpec{allowAll(10, false)}}))(t)
 	stars := func() (v4, v6 int) {
 		for _, e := range must(cloud.Describe[cloud.NetworkACL](c, ctx, acl.ID))(t).Entries {
@@ -182,8 +178,7 @@ func TestCustomNetworkACLIPv6Rules(t *testing.T) {
 // The default group keeps its name through an update of its rules.
 func TestDefaultSecurityGroupRules(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	g := must(c.DefaultSecurityGroup(ctx, vpc.ID))(t)
 	if g.ID != vpc.DefaultSecurityGroupID || !g.Default {
 		t.Fatalf("default group %+v of %+v", g, vpc)

@@ -11,8 +11,7 @@ func intp(n int) *int { return &n }
 
 func TestNetworkACLLifecycle(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	a := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 	b := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.2.0/24"))
 	web := cloud.NetworkACLEntrySpec{RuleNumber: 100, Protocol: "TCP", RuleAction: "Allow", CIDRBlock: "0.0.0.0/0", FromPort: intp(443), ToPort: intp(443)}
@@ -124,8 +123,7 @@ func TestNetworkACLEntryRules(t *testing.T) {
 // only after apply still count towards the limit at plan, and known
 // numbers are still checked for duplicates.
 func TestNetworkACLUnknownRulesCount(t *testing.T) {
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	entries := make([]cloud.NetworkACLEntrySpec, 0, 21)
 	for i := 1; i <= 20; i++ {
 		entries = append(entries, cloud.NetworkACLEntrySpec{RuleNumber: i, Protocol: "all", RuleAction: "allow", CIDRBlock: "10.0.0.0/8"})
@@ -148,8 +146,7 @@ func TestNetworkACLUnknownRulesCount(t *testing.T) {
 // subnet of another VPC.
 func TestNetworkACLPlanClaims(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	other := mustCreateVPC(t, c, vpcInput("10.1.0.0/16"))
 	s := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 	p := cloud.NewPlan()
@@ -169,8 +166,7 @@ func TestNetworkACLPlanClaims(t *testing.T) {
 // rules.
 func TestReplaceNetworkACLAssociation(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 	acl := must(c.CreateNetworkACL(ctx, cloud.NetworkACLInput{VPCID: vpc.ID}))(t)
 	first := must(c.ReplaceNetworkACLAssociation(ctx, subnet.ID, acl.ID))(t)

@@ -22,14 +22,8 @@ func newNetwork(t testing.TB, c *cloud.Client) network {
 	ctx := context.Background()
 	vpc, _, _ := ipv6VPC(t, c)
 	igw := mustCreateIGW(t, c, vpc.ID)
-	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eigw := must(c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil))(t)
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 	return network{vpc: vpc, igw: igw, eigw: eigw, table: table}
 }
 

@@ -59,8 +59,7 @@ func TestUpdateSecurityGroupReplacesRules(t *testing.T) {
 }
 
 func TestSecurityGroupRuleValues(t *testing.T) {
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	for _, tc := range []struct {
 		name string
 		rule cloud.SecurityGroupRule

@@ -65,8 +65,7 @@ func TestPutSecurityGroupRules(t *testing.T) {
 // group fail whichever is planned second, naming the other.
 func TestCheckSecurityGroupRulesAgainstThePlan(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	g := must(c.CreateSecurityGroup(ctx, groupInput(vpc.ID, "web")))(t)
 	rule := func(port int) cloud.SecurityGroupRulesInput {
 		return cloud.SecurityGroupRulesInput{GroupID: g.ID, Rules: []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", port)}}
@@ -123,8 +122,7 @@ func TestCheckSecurityGroupRulesAgainstThePlan(t *testing.T) {
 // what they let through, whatever the spelling, and only in its direction.
 func TestMatchingSecurityGroupRules(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	g := must(c.CreateSecurityGroup(ctx, groupInput(vpc.ID, "web")))(t)
 	must(c.PutSecurityGroupRules(ctx, cloud.SecurityGroupRulesInput{GroupID: g.ID,
 		Rules: []cloud.SecurityGroupRule{tcpFrom("10.0.0.0/8", 443), {IPProtocol: "-1", FromPort: 0, ToPort: 0, ReferencedGroupID: g.ID}}}))(t)
@@ -192,8 +190,7 @@ func FuzzParseSecurityGroupRuleImportID(f *testing.F) {
 
 func TestFilterSecurityGroups(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	web := groupInput(vpc.ID, "web-a")
 	web.Tags = map[string]string{"tier": "web"}
 	a := must(c.CreateSecurityGroup(ctx, web))(t)

@@ -14,6 +14,14 @@ func subnetInput(vpcID, cidr string) cloud.SubnetInput {
 	return cloud.SubnetInput{VPCID: vpcID, CIDRBlock: cidr}
 }
 
+// publicSubnetInput is subnetInput for a subnet that gives its instances
+// public addresses.
+func publicSubnetInput(vpcID, cidr string) cloud.SubnetInput {
+	in := subnetInput(vpcID, cidr)
+	in.MapPublicIPOnLaunch = true
+	return in
+}
+
 func mustCreateSubnet(t testing.TB, c *cloud.Client, in cloud.SubnetInput) cloud.Subnet {
 	t.Helper()
 	return must(c.CreateSubnet(context.Background(), in))(t)
@@ -33,10 +41,8 @@ func ipv6VPC(t testing.TB, c *cloud.Client) (cloud.VPC, string, string) {
 
 func TestCreateSubnet(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
-	in := subnetInput(vpc.ID, "10.0.1.0/24")
-	in.MapPublicIPOnLaunch = true
+	c, vpc := clientWithVPC(t)
+	in := publicSubnetInput(vpc.ID, "10.0.1.0/24")
 	in.Tags = map[string]string{"Name": "web"}
 	s := mustCreateSubnet(t, c, in)
 
@@ -111,8 +117,7 @@ func TestSubnetRules(t *testing.T) {
 
 func TestSubnetPlanClaims(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	existing := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 	plan := cloud.NewPlan()
 

@@ -59,8 +59,7 @@ func TestSecondaryBlockRanges(t *testing.T) {
 // while a subnet uses it, and takes its local routes with it.
 func TestSecondaryBlocks(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	before := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 	wantCode(t, func() error { _, err := c.CreateSubnet(ctx, subnetInput(vpc.ID, "10.1.1.0/24")); return err }(), "InvalidSubnet.Range")
 
@@ -108,8 +107,7 @@ func TestSecondaryBlocks(t *testing.T) {
 // blocks the plan associates.
 func TestSecondaryBlockClaims(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	p := cloud.NewPlan()
 	for i, block := range []string{"10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16"} {
 		if err := c.CheckAssociateVPCCIDRBlock(ctx, p, p.NewHolderNamed("association "+block), vpc.ID, block, ""); err != nil {

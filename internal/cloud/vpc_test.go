@@ -177,8 +177,7 @@ func TestUpdateVPC(t *testing.T) {
 
 func TestDeleteVPC(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	extra, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, Tags: map[string]string{"Name": "extra"}})
 	if err != nil {
 		t.Fatal(err)

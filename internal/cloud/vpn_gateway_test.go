@@ -16,8 +16,7 @@ import (
 // plan unless the plan attaches it there.
 func TestVPNGatewayRoutes(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	other := mustCreateVPC(t, c, vpcInput("10.1.0.0/16"))
 	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 	g := must(c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{VPCID: vpc.ID}))(t)
@@ -62,8 +61,7 @@ func TestVPNGatewayRoutes(t *testing.T) {
 // VPC it is attached to, the table shows it, and a detachment ends it.
 func TestVPNGatewayPropagation(t *testing.T) {
 	ctx := context.Background()
-	c := freshClient(t)
-	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	c, vpc := clientWithVPC(t)
 	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 	g := must(c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{}))(t)
 	want := cloud.VGWRoutePropagation{VPNGatewayID: g.ID, RouteTableID: table.ID}
