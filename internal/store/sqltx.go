@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sort"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -29,20 +30,34 @@ func (t *sqlTx) queryRow(query string, args ...any) *sql.Row {
 }
 
 func (t *sqlTx) strings(query string, args ...any) ([]string, error) {
+	return queryAll(t, func(rows *sql.Rows) (string, error) {
+		var s string
+		err := rows.Scan(&s)
+		return s, err
+	}, query, args...)
+}
+
+// queryAll runs a query and reads each row of its result with scan. The
+// result is closed before queryAll returns: a transaction reads one result
+// at a time.
+func queryAll[T any](t *sqlTx, scan func(*sql.Rows) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := t.query(query, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = rows.Close() }()
-	var out []string
+	var out []T
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
+		row, err := scan(rows)
+		if err != nil {
+			_ = rows.Close()
 			return nil, err
 		}
-		out = append(out, s)
+		out = append(out, row)
 	}
-	return out, rows.Err()
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // nullIfEmpty stores "" as NULL, so that unique indexes ignore it.
@@ -89,21 +104,11 @@ func (t *sqlTx) PublicIPInUse(ip string) (bool, error) {
 // Routes are keyed by their table and destination, not by an ID of their
 // own, so they are no table description's rows.
 func (t *sqlTx) Routes(tableID string) ([]cloud.Route, error) {
-	rows, err := t.query(`SELECT destination, target, origin, managed_by FROM routes
-		WHERE route_table_id = ? ORDER BY destination`, tableID)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
-	var out []cloud.Route
-	for rows.Next() {
+	return queryAll(t, func(rows *sql.Rows) (cloud.Route, error) {
 		r := cloud.Route{RouteTableID: tableID}
-		if err := rows.Scan(&r.Destination, &r.Target, &r.Origin, &r.ManagedBy); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		err := rows.Scan(&r.Destination, &r.Target, &r.Origin, &r.ManagedBy)
+		return r, err
+	}, `SELECT destination, target, origin, managed_by FROM routes WHERE route_table_id = ? ORDER BY destination`, tableID)
 }
 
 // MainAssociation finds the association by its VPC and its being main,

@@ -28,23 +28,14 @@ func (t *sqlTx) SecurityGroupRuleByID(id string) (cloud.SecurityGroupRule, bool,
 }
 
 func (t *sqlTx) securityGroupRulesWhere(where string, arg any) ([]cloud.SecurityGroupRule, error) {
-	rows, err := t.query(`SELECT r.id, security_group_id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
+	return queryAll(t, func(rows *sql.Rows) (cloud.SecurityGroupRule, error) {
+		var r cloud.SecurityGroupRule
+		err := rows.Scan(&r.ID, &r.GroupID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
+			&r.ReferencedGroupID, &r.Description, &r.ManagedBy)
+		return r, err
+	}, `SELECT r.id, security_group_id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
 		COALESCE(referenced_group_id, ''), description, COALESCE(m.managed_by, '')
 		FROM security_group_rules r LEFT JOIN security_group_rule_managers m ON m.rule_id = r.id WHERE `+where, arg)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
-	var out []cloud.SecurityGroupRule
-	for rows.Next() {
-		var r cloud.SecurityGroupRule
-		if err := rows.Scan(&r.ID, &r.GroupID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
-			&r.ReferencedGroupID, &r.Description, &r.ManagedBy); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // SecurityGroupRuleGroup returns the ID of the group that holds the rule
@@ -76,25 +67,15 @@ func (t *sqlTx) DeleteSecurityGroupRule(id string) error {
 // NetworkACLEntries come in the order AWS evaluates them: by number, IPv4
 // before IPv6 at the same number, inbound before outbound.
 func (t *sqlTx) NetworkACLEntries(aclID string) ([]cloud.NetworkACLEntry, error) {
-	rows, err := t.query(`SELECT egress, rule_number, protocol, rule_action, COALESCE(cidr_block, ''), COALESCE(ipv6_cidr_block, ''),
-		from_port, to_port, icmp_type, icmp_code FROM network_acl_entries WHERE network_acl_id = ?
-		ORDER BY egress, rule_number, ipv6_cidr_block IS NOT NULL`, aclID)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
-	var out []cloud.NetworkACLEntry
-	for rows.Next() {
+	return queryAll(t, func(rows *sql.Rows) (cloud.NetworkACLEntry, error) {
 		e := cloud.NetworkACLEntry{NetworkACLID: aclID}
 		var from, to, icmpType, icmpCode sql.NullInt64
-		if err := rows.Scan(&e.Egress, &e.RuleNumber, &e.Protocol, &e.RuleAction, &e.CIDRBlock, &e.IPv6CIDRBlock,
-			&from, &to, &icmpType, &icmpCode); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&e.Egress, &e.RuleNumber, &e.Protocol, &e.RuleAction, &e.CIDRBlock, &e.IPv6CIDRBlock, &from, &to, &icmpType, &icmpCode)
 		e.FromPort, e.ToPort, e.ICMPType, e.ICMPCode = intOrNil(from), intOrNil(to), intOrNil(icmpType), intOrNil(icmpCode)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return e, err
+	}, `SELECT egress, rule_number, protocol, rule_action, COALESCE(cidr_block, ''), COALESCE(ipv6_cidr_block, ''),
+		from_port, to_port, icmp_type, icmp_code FROM network_acl_entries WHERE network_acl_id = ?
+		ORDER BY egress, rule_number, ipv6_cidr_block IS NOT NULL`, aclID)
 }
 
 func (t *sqlTx) PutNetworkACLEntry(e cloud.NetworkACLEntry) error {
@@ -110,20 +91,11 @@ func (t *sqlTx) DeleteNetworkACLEntry(e cloud.NetworkACLEntry) error {
 }
 
 func (t *sqlTx) NetworkACLAssociations(aclID string) ([]cloud.NetworkACLAssociation, error) {
-	rows, err := t.query(`SELECT id, subnet_id FROM network_acl_associations WHERE network_acl_id = ? ORDER BY id`, aclID)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
-	var out []cloud.NetworkACLAssociation
-	for rows.Next() {
+	return queryAll(t, func(rows *sql.Rows) (cloud.NetworkACLAssociation, error) {
 		a := cloud.NetworkACLAssociation{NetworkACLID: aclID}
-		if err := rows.Scan(&a.ID, &a.SubnetID); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		err := rows.Scan(&a.ID, &a.SubnetID)
+		return a, err
+	}, `SELECT id, subnet_id FROM network_acl_associations WHERE network_acl_id = ? ORDER BY id`, aclID)
 }
 
 func (t *sqlTx) PutNetworkACLAssociation(a cloud.NetworkACLAssociation) error {
@@ -213,20 +185,7 @@ func (t *sqlTx) DeleteNetworkACLAssociation(subnetID string) error {
 }
 
 func (t *sqlTx) RoutePropagations(tableID string) ([]string, error) {
-	rows, err := t.query(`SELECT vpn_gateway_id FROM vgw_route_propagations WHERE route_table_id = ? ORDER BY vpn_gateway_id`, tableID)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = rows.Close() }()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return t.strings(`SELECT vpn_gateway_id FROM vgw_route_propagations WHERE route_table_id = ? ORDER BY vpn_gateway_id`, tableID)
 }
 
 func (t *sqlTx) PutRoutePropagation(tableID, vgwID string) error {
