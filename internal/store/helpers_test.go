@@ -21,6 +21,17 @@ func openFresh(t *testing.T) (location string, st cloud.Store, c *cloud.Client) 
 	return location, st, storetest.Client(t, st)
 }
 
+// openStore opens a test's fresh cloud, closed when the test ends.
+func openStore(t *testing.T) cloud.Store {
+	t.Helper()
+	st, err := Open(storetest.Location(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
 // undoVPCColumns take back the columns that later migrations add to the
 // table of VPCs, which a migration run again would add twice.
 var undoVPCColumns = []string{`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
-	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestTablesAgreeWithTheRegistry holds the store's table descriptions and
@@ -61,13 +60,9 @@ func TestTablesAgreeWithTheRegistry(t *testing.T) {
 // failing loudly, not silently, for a change no table allows and a kind no
 // table keeps.
 func TestGenericRowsRefuseWhatNoTableDescribes(t *testing.T) {
-	st, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
+	st := openStore(t)
 	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
-	err = st.Write(context.Background(), func(tx cloud.Tx) error {
+	err := st.Write(context.Background(), func(tx cloud.Tx) error {
 		if err := tx.Update(cloud.ElasticIP{AllocationID: "eipalloc-1", PublicIP: "192.0.2.1"}); err == nil {
 			t.Error("an elastic IP was updated, though nothing of one changes")
 		}

@@ -258,11 +258,7 @@ func TestEveryMigrationRendersForEveryDialect(t *testing.T) {
 // cannot forget it.
 func TestTagsGoWithTheirObjects(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
+	st := openStore(t)
 	c, _ := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
 	tags := map[string]string{"Name": "doomed", "env": "test"}
 	must := func(id string, err error) string {

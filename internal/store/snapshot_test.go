@@ -151,11 +151,7 @@ func exportJSON(t *testing.T, st cloud.Store) []byte {
 // store under test) and exports again: the two exports are identical and
 // hold every kind of row.
 func TestSnapshotRoundTrip(t *testing.T) {
-	from, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = from.Close() }()
+	from := openStore(t)
 	populate(t, from)
 	first := exportJSON(t, from)
 
@@ -168,11 +164,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 			t.Errorf("the export has no rows of %s", table.name)
 		}
 	}
-	to, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = to.Close() }()
+	to := openStore(t)
 	if err := Import(context.Background(), to, &snap); err != nil {
 		t.Fatal(err)
 	}
@@ -229,22 +221,14 @@ func TestSnapshotRoundTrip(t *testing.T) {
 // TestImportIsAllOrNothing: a snapshot whose last rows break a foreign key
 // leaves the cloud empty.
 func TestImportIsAllOrNothing(t *testing.T) {
-	st, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
+	st := openStore(t)
 	populate(t, st)
 	snap, err := Export(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)
 	}
 	snap.Tables["nat_gateways"][0]["subnet_id"] = "subnet-00000000000000000"
-	fresh, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = fresh.Close() }()
+	fresh := openStore(t)
 	if err := Import(context.Background(), fresh, snap); err == nil {
 		t.Fatal("an import that breaks a foreign key succeeded")
 	}
@@ -260,11 +244,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 }
 
 func TestImportRejectsMalformedSnapshots(t *testing.T) {
-	st, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
+	st := openStore(t)
 	row := func() map[string]any {
 		return map[string]any{"resource_id": "vpc-1", "key": "k", "value": "v"}
 	}
@@ -316,11 +296,7 @@ func TestResolveScope(t *testing.T) {
 // of a database of that time.
 func TestImportOfAnOlderSnapshotAddsDefaults(t *testing.T) {
 	ctx := context.Background()
-	src, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = src.Close() }()
+	src := openStore(t)
 	populate(t, src)
 	snap, err := Export(ctx, src)
 	if err != nil {

@@ -117,11 +117,7 @@ func TestMigrationsRunOnceAndRefuseNewerSchemas(t *testing.T) {
 // for a writer that bypassed them.
 func TestSchemaGuardsInvariants(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(storetest.Location(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = st.Close() }()
+	st := openStore(t)
 	scope := cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}
 	c, _ := cloud.NewClient(st, scope, nil)
 	in := cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default", AssignGeneratedIPv6CIDRBlock: true}
