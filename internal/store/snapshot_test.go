@@ -207,15 +207,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := Reset(context.Background(), to); err != nil {
 		t.Fatal(err)
 	}
-	empty, err := Export(context.Background(), to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, rows := range empty.Tables {
-		if len(rows) != 0 {
-			t.Errorf("after reset %s has %d rows", name, len(rows))
-		}
-	}
+	wantEmpty(t, to, "reset")
 }
 
 // TestImportIsAllOrNothing: a snapshot whose last rows break a foreign key
@@ -232,13 +224,19 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	if err := Import(context.Background(), fresh, snap); err == nil {
 		t.Fatal("an import that breaks a foreign key succeeded")
 	}
-	after, err := Export(context.Background(), fresh)
+	wantEmpty(t, fresh, "a failed import")
+}
+
+// wantEmpty fails the test unless st holds no rows, after what happened.
+func wantEmpty(t *testing.T, st cloud.Store, after string) {
+	t.Helper()
+	snap, err := Export(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, rows := range after.Tables {
+	for name, rows := range snap.Tables {
 		if len(rows) != 0 {
-			t.Errorf("after a failed import %s has %d rows", name, len(rows))
+			t.Errorf("after %s %s has %d rows", after, name, len(rows))
 		}
 	}
 }
