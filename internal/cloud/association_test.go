@@ -34,10 +34,7 @@ func TestAssociations(t *testing.T) {
 	_, err = c.SubnetAssociation(ctx, subnet.ID, other.table.ID)
 	wantCode(t, err, "InvalidAssociationID.NotFound")
 
-	main, err := c.MainAssociation(ctx, n.vpc.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	main := must(c.MainAssociation(ctx, n.vpc.ID))(t)
 	wantCode(t, c.Disassociate(ctx, main.ID), "InvalidParameterValue")
 	if err := c.Disassociate(ctx, a.ID); err != nil {
 		t.Fatal(err)
@@ -107,10 +104,7 @@ func TestIsPublic(t *testing.T) {
 	subnet := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.1.0/24"))
 	public := func(want bool, why string) {
 		t.Helper()
-		got, err := c.Subnet(ctx, subnet.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := must(c.Subnet(ctx, subnet.ID))(t)
 		if got.IsPublic != want {
 			t.Errorf("%s: is_public = %v, want %v (served by %s)", why, got.IsPublic, want, got.RouteTableID)
 		}
@@ -122,10 +116,7 @@ func TestIsPublic(t *testing.T) {
 	}
 	public(true, "main table routes to the gateway")
 
-	a, err := c.Associate(ctx, subnet.ID, n.table.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := must(c.Associate(ctx, subnet.ID, n.table.ID))(t)
 	public(false, "explicit table without an internet route")
 
 	if _, err := c.CreateRoute(ctx, n.table.ID, cloud.RouteSpec{Destination: "::/0", Target: n.eigw.ID}); err != nil {

@@ -40,10 +40,7 @@ var hostileStrings = []string{
 func TestHostileInputGetsAWSErrors(t *testing.T) {
 	ctx := context.Background()
 	c, vpc := clientWithVPC(t)
-	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 	igw := mustCreateIGW(t, c, vpc.ID)
 	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
 
@@ -129,7 +126,7 @@ func TestHostileInputGetsAWSErrors(t *testing.T) {
 	}
 	in := vpcInput("10.0.0.0/16")
 	in.Tags = many
-	_, err = c.CreateVPC(ctx, in)
+	_, err := c.CreateVPC(ctx, in)
 	wantCode(t, err, "TagLimitExceeded")
 
 	// Nothing hostile got in: one VPC, one subnet, no routes but the local one.

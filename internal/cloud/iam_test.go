@@ -163,17 +163,11 @@ func loggingCatalog() []refusal {
 func TestIAMIsTheAccountsInEveryRegion(t *testing.T) {
 	ctx := context.Background()
 	c := freshClient(t)
-	r, err := c.CreateIAMRole(ctx, roleInput("flow-logs"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := must(c.CreateIAMRole(ctx, roleInput("flow-logs")))(t)
 	if r.ARN != "arn:aws:iam::123456789012:role/flow-logs" || len(r.UniqueID) != 21 || r.UniqueID[:4] != "AROA" {
 		t.Errorf("role ARN %s, unique ID %s", r.ARN, r.UniqueID)
 	}
-	west, err := c.InRegion("eu-west-1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	west := must(c.InRegion("eu-west-1"))(t)
 	if _, err := west.IAMRole(ctx, "flow-logs"); err != nil {
 		t.Errorf("the role is not found in another region: %v", err)
 	}

@@ -20,54 +20,21 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
 	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
-	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	association, err := c.Associate(ctx, subnet.ID, table.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	table := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
+	association := must(c.Associate(ctx, subnet.ID, table.ID))(t)
 	igw := mustCreateIGW(t, c, vpc.ID)
-	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eip, err := c.AllocateAddress(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, ConnectivityType: cloud.ConnectivityPrivate})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vgw, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cgw, err := c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", IPAddress: "203.0.113.12", Type: "ipsec.1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exclusion, err := c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{SubnetID: subnet.ID, Mode: cloud.ExclusionAllowEgress})
-	if err != nil {
-		t.Fatal(err)
-	}
-	flowLog, err := c.CreateFlowLog(ctx, s3FlowLog(vpc.ID))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dhcp, err := c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "example.internal"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eigw := must(c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil))(t)
+	eip := must(c.AllocateAddress(ctx, nil))(t)
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, ConnectivityType: cloud.ConnectivityPrivate}))(t)
+	vgw := must(c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{}))(t)
+	cgw := must(c.CreateCustomerGateway(ctx, cloud.CustomerGatewayInput{BGPASN: "65000", IPAddress: "203.0.113.12", Type: "ipsec.1"}))(t)
+	exclusion := must(c.CreateBlockPublicAccessExclusion(ctx, cloud.ExclusionInput{SubnetID: subnet.ID, Mode: cloud.ExclusionAllowEgress}))(t)
+	flowLog := must(c.CreateFlowLog(ctx, s3FlowLog(vpc.ID)))(t)
+	dhcp := must(c.CreateDHCPOptions(ctx, cloud.DHCPOptionsInput{DomainName: "example.internal"}))(t)
 	if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
 		t.Fatal(err)
 	}
-	secondary, err := c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16")
-	if err != nil {
-		t.Fatal(err)
-	}
+	secondary := must(c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16"))(t)
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, flowLog.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
 		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID},
@@ -153,10 +120,7 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 // holder of refersTo with a reference to the given object.
 func checkIndex(t *testing.T, c *cloud.Client, parents, refersTo map[string]string) {
 	t.Helper()
-	inv, err := c.Inventory(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	inv := must(c.Inventory(context.Background()))(t)
 	index := inv.Index()
 	kinds := map[string]bool{}
 	for _, o := range index.Objects {

@@ -137,10 +137,7 @@ func TestLoadKeepsInvariants(t *testing.T) {
 	var shared loadShared
 	for range 3 {
 		vpc := mustCreateVPC(t, c, ipv6VPCInput("10.255.0.0/16"))
-		eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		eigw := must(c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil))(t)
 		shared.vpcs, shared.eigws, shared.tables = append(shared.vpcs, vpc.ID), append(shared.eigws, eigw.ID), append(shared.tables, vpc.MainRouteTableID)
 	}
 

@@ -384,10 +384,7 @@ func runModel(t *testing.T, seed uint64, ops int) string {
 func compareWithModel(t *testing.T, c *cloud.Client, m *model) string {
 	ctx := context.Background()
 	engine, reference := map[string]string{}, map[string]string{}
-	vpcs, err := c.FindVPCs(ctx, cloud.VPCFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	vpcs := must(c.FindVPCs(ctx, cloud.VPCFilter{}))(t)
 	for _, v := range vpcs {
 		engine["vpc "+v.ID] = v.CIDRBlock + " main " + v.MainRouteTableID
 	}

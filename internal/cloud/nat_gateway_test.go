@@ -11,10 +11,7 @@ import (
 
 func mustAllocate(t testing.TB, c *cloud.Client) cloud.ElasticIP {
 	t.Helper()
-	eip, err := c.AllocateAddress(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	eip := must(c.AllocateAddress(context.Background(), nil))(t)
 	return eip
 }
 
@@ -74,10 +71,7 @@ func TestNATGatewayRules(t *testing.T) {
 	n := newNATNetwork(t, c)
 	eip := mustAllocate(t, c)
 
-	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}))(t)
 	if nat.PublicIP != eip.PublicIP || nat.PrivateIP != "10.0.1.4" || !strings.HasPrefix(nat.NetworkInterfaceID, "eni-") || nat.VPCID != n.vpc.ID {
 		t.Errorf("NAT gateway %+v", nat)
 	}
@@ -139,10 +133,7 @@ func TestNATGatewayRules(t *testing.T) {
 	}
 	wantCode(t, c.CheckNATGateway(ctx, plan, plan.NewHolder(), in, ""), "Resource.AlreadyAssociated")
 	// A gateway replaced by one that keeps its address is not in its own way.
-	kept, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: second.AllocationID, ConnectivityType: "public"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	kept := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: second.AllocationID, ConnectivityType: "public"}))(t)
 	moved := cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: second.AllocationID, ConnectivityType: "public"}
 	fresh := cloud.NewPlan()
 	if err := c.CheckNATGateway(ctx, fresh, cloud.ExistingHolder(kept.ID), moved, kept.ID); err != nil {

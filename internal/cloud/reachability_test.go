@@ -12,10 +12,7 @@ import (
 // each 1 or 0.
 func reach(t *testing.T, c *cloud.Client, subnetID string) string {
 	t.Helper()
-	s, err := c.Subnet(context.Background(), subnetID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := must(c.Subnet(context.Background(), subnetID))(t)
 	bit := func(p cloud.Path) string {
 		if p.Reachable {
 			return "1"
@@ -41,14 +38,8 @@ func TestReachability(t *testing.T) {
 
 	// A public NAT gateway in the public subnet gives the private one IPv4
 	// out, never in; an egress-only gateway gives it IPv6 out, never in.
-	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, n.vpc.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}))(t)
+	eigw := must(c.CreateEgressOnlyInternetGateway(ctx, n.vpc.ID, nil))(t)
 	if _, err := c.AdoptRouteTable(ctx, n.vpc.MainRouteTableID, cloud.RouteTableInput{ManageRoutes: true, Routes: []cloud.RouteSpec{
 		{Destination: "0.0.0.0/0", Target: nat.ID}, {Destination: "::/0", Target: eigw.ID}}}); err != nil {
 		t.Fatal(err)
@@ -107,10 +98,7 @@ func TestReachabilityEdgeCases(t *testing.T) {
 	}
 	// A NAT gateway in the private subnet has no way out itself.
 	eip := mustAllocate(t, c)
-	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.private.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}))(t)
 	table, _ := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: n.vpc.ID, ManageRoutes: true, Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: nat.ID}}})
 	if _, err := c.Associate(ctx, noV6.ID, table.ID); err != nil {
 		t.Fatal(err)

@@ -58,10 +58,7 @@ func sorted(lists ...[]string) []string {
 func checkDefaults(t *testing.T, c *cloud.Client, vpcID string, ipv6 bool) cloud.VPC {
 	t.Helper()
 	ctx := context.Background()
-	vpc, err := c.VPC(ctx, vpcID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	vpc := must(c.VPC(ctx, vpcID))(t)
 	if !strings.HasPrefix(vpc.DefaultSecurityGroupID, "sg-") || !strings.HasPrefix(vpc.DefaultNetworkACLID, "acl-") {
 		t.Fatalf("VPC %s has default group %q and ACL %q", vpc.ID, vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID)
 	}
@@ -126,10 +123,7 @@ func TestSubnetsAreAssociatedWithTheDefaultNetworkACL(t *testing.T) {
 	if subnet.NetworkACLID != vpc.DefaultNetworkACLID {
 		t.Errorf("new subnet has network ACL %q, want the default %s", subnet.NetworkACLID, vpc.DefaultNetworkACLID)
 	}
-	read, err := c.Subnet(ctx, subnet.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	read := must(c.Subnet(ctx, subnet.ID))(t)
 	if read.NetworkACLID != vpc.DefaultNetworkACLID {
 		t.Errorf("subnet read with network ACL %q, want %s", read.NetworkACLID, vpc.DefaultNetworkACLID)
 	}

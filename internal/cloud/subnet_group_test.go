@@ -101,10 +101,7 @@ func TestSubnetGroupLifecycle(t *testing.T) {
 	b := zoneB(t, c, n)
 	in := groupOf("data", n.subnet.ID, b.ID)
 	in.Tags = map[string]string{"tier": "data"}
-	g, err := c.CreateSubnetGroup(bg, cloud.KindDBSubnetGroup, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := must(c.CreateSubnetGroup(bg, cloud.KindDBSubnetGroup, in))(t)
 	if g.ARN != "arn:aws:rds:us-east-1:123456789012:subgrp:data" || g.VPCID != n.vpc.ID || g.Tags["tier"] != "data" {
 		t.Errorf("created %+v", g)
 	}

@@ -17,10 +17,7 @@ func TestChangeTags(t *testing.T) {
 	in.Tags = map[string]string{"Name": "a", "old": "x"}
 	vpc := mustCreateVPC(t, c, in)
 
-	got, err := c.ChangeTags(ctx, vpc.ID, map[string]string{"Name": "b", "env": "lab"}, []string{"old"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := must(c.ChangeTags(ctx, vpc.ID, map[string]string{"Name": "b", "env": "lab"}, []string{"old"}))(t)
 	want := map[string]string{"Name": "b", "env": "lab"}
 	if !maps.Equal(got, want) {
 		t.Errorf("ChangeTags returned %v, want %v", got, want)
@@ -95,29 +92,20 @@ func TestInventory(t *testing.T) {
 	st, _ := openStore(t)
 	c := newClient(t, st, defaultScope)
 	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
-	igw, err := c.CreateInternetGateway(ctx, vpc.ID, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	igw := must(c.CreateInternetGateway(ctx, vpc.ID, nil))(t)
 	table, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true,
 		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: igw.ID}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	subnet, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	subnet := must(c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1.0/24"}))(t)
 	if _, err := c.Associate(ctx, subnet.ID, table.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	eip, err := c.AllocateAddress(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	eip := must(c.AllocateAddress(ctx, nil))(t)
 	if _, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, AllocationID: eip.AllocationID, ConnectivityType: cloud.ConnectivityPublic}); err != nil {
 		t.Fatal(err)
 	}
@@ -127,10 +115,7 @@ func TestInventory(t *testing.T) {
 	other := newClient(t, st, cloud.Scope{AccountID: "210987654321", Region: cloud.DefaultRegion})
 	mustCreateVPC(t, other, vpcInput("10.1.0.0/16"))
 
-	inv, err := c.Inventory(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	inv := must(c.Inventory(ctx))(t)
 	if len(inv.VPCs) != 1 || len(inv.InternetGateways) != 1 || len(inv.EgressOnlyInternetGateways) != 1 ||
 		len(inv.Subnets) != 1 || len(inv.RouteTables) != 2 || len(inv.ElasticIPs) != 1 || len(inv.NATGateways) != 1 {
 		t.Fatalf("inventory counts: %d VPCs, %d gateways, %d egress-only, %d subnets, %d tables, %d EIPs, %d NATs",

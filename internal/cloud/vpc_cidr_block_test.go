@@ -127,10 +127,7 @@ func TestSecondaryBlockClaims(t *testing.T) {
 
 func hasLocalRoute(t *testing.T, c *cloud.Client, tableID, block string) bool {
 	t.Helper()
-	table, err := c.RouteTable(context.Background(), tableID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	table := must(c.RouteTable(context.Background(), tableID))(t)
 	return slices.ContainsFunc(table.Routes, func(r cloud.Route) bool { return r.Destination == block && r.Target == cloud.TargetLocal })
 }
 

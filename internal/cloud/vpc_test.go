@@ -27,10 +27,7 @@ func TestCreateVPC(t *testing.T) {
 	if want := "arn:aws:ec2:us-east-1:123456789012:vpc/" + vpc.ID; vpc.ARN() != want {
 		t.Errorf("ARN = %s, want %s", vpc.ARN(), want)
 	}
-	got, err := c.VPC(ctx, vpc.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := must(c.VPC(ctx, vpc.ID))(t)
 	if got.CIDRBlock != "10.0.0.0/16" || got.OwnerID != "123456789012" || !got.EnableDNSSupport || got.Tags["Name"] != "main" {
 		t.Errorf("stored VPC = %+v", got)
 	}
@@ -96,10 +93,7 @@ func TestVPCIPv6Blocks(t *testing.T) {
 		if !idShape.MatchString(vpc.IPv6AssociationID) || !strings.HasPrefix(vpc.IPv6AssociationID, "vpc-cidr-assoc-") {
 			t.Fatalf("association ID %q", vpc.IPv6AssociationID)
 		}
-		main, err := c.RouteTable(ctx, vpc.MainRouteTableID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		main := must(c.RouteTable(ctx, vpc.MainRouteTableID))(t)
 		if !hasRoute(main, vpc.IPv6CIDRBlock, "local") {
 			t.Fatalf("main table lacks the IPv6 local route: %+v", main.Routes)
 		}
@@ -113,10 +107,7 @@ func TestUpdateVPC(t *testing.T) {
 	in.InstanceTenancy = cloud.TenancyDedicated
 	in.Tags = map[string]string{"a": "1", "b": "2"}
 	vpc := mustCreateVPC(t, c, in)
-	extra, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
+	extra := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID}))(t)
 
 	in.InstanceTenancy = cloud.TenancyDefault
 	in.EnableDNSHostnames = true
@@ -127,10 +118,7 @@ func TestUpdateVPC(t *testing.T) {
 	if err != nil {
 		t.Fatalf("UpdateVPC: %v", err)
 	}
-	stored, err := c.VPC(ctx, vpc.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := must(c.VPC(ctx, vpc.ID))(t)
 	if stored.InstanceTenancy != "default" || !stored.EnableDNSHostnames || stored.EnableDNSSupport ||
 		stored.IPv6CIDRBlock == "" || stored.IPv6CIDRBlock != got.IPv6CIDRBlock || len(stored.Tags) != 1 || stored.Tags["b"] != "3" {
 		t.Fatalf("after update: %+v", stored)
@@ -233,10 +221,7 @@ func TestFindVPCs(t *testing.T) {
 		{"unknown id", cloud.VPCFilter{ID: "vpc-00000000000000000"}, nil},
 	}
 	for _, tc := range cases {
-		vpcs, err := c.FindVPCs(ctx, tc.filter)
-		if err != nil {
-			t.Fatal(err)
-		}
+		vpcs := must(c.FindVPCs(ctx, tc.filter))(t)
 		if got := vpcIDs(vpcs); strings.Join(got, ",") != strings.Join(tc.want, ",") {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
