@@ -10,91 +10,32 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/simcloud/terraform-provider-simcloud/internal/e2e/tfconfig"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // driftConfig is a small network whose every object the drift tests change
 // behind Terraform's back.
-const driftConfig = `
-terraform {
-  required_providers {
-    simcloud = { source = "simcloud/simcloud" }
-  }
-}
-
-variable "database" { type = string }
-
-provider "simcloud" {
-  database = var.database
-}
-
-resource "simcloud_vpc" "main" {
-  cidr_block                       = "10.0.0.0/16"
-  assign_generated_ipv6_cidr_block = true
-  tags = { Name = "drill" }
-}
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_egress_only_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_subnet" "public" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.1.0/24"
-}
-
-resource "simcloud_subnet" "spare" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.2.0/24"
-}
-
-resource "simcloud_route_table" "public" {
-  vpc_id = simcloud_vpc.main.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = simcloud_internet_gateway.main.id
-  }
-  route {
-    ipv6_cidr_block        = "::/0"
-    egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id
-  }
-}
-
-resource "simcloud_route_table_association" "public" {
-  subnet_id      = simcloud_subnet.public.id
-  route_table_id = simcloud_route_table.public.id
-}
-
-resource "simcloud_security_group" "web" {
-  vpc_id = simcloud_vpc.main.id
-  name   = "web"
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-}
-
-resource "simcloud_network_acl" "web" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_network_acl_association" "web" {
-  network_acl_id = simcloud_network_acl.web.id
-  subnet_id      = simcloud_subnet.public.id
-}
-
-output "ids" {
-  value = join(" ", [simcloud_vpc.main.id, simcloud_internet_gateway.main.id, simcloud_egress_only_internet_gateway.main.id,
-    simcloud_subnet.spare.id, simcloud_route_table.public.id, simcloud_route_table_association.public.id,
-    simcloud_security_group.web.id, simcloud_vpc.main.default_network_acl_id, simcloud_network_acl_association.web.id])
-}
-`
+var driftConfig = tfconfig.Config(nil,
+	tfconfig.Resource("simcloud_vpc", "main", `cidr_block = "10.0.0.0/16"`, "assign_generated_ipv6_cidr_block = true", `tags = { Name = "drill" }`),
+	tfconfig.Resource("simcloud_internet_gateway", "main", tfconfig.VPCID),
+	tfconfig.Resource("simcloud_egress_only_internet_gateway", "main", tfconfig.VPCID),
+	tfconfig.Resource("simcloud_subnet", "public", tfconfig.VPCID, `cidr_block = "10.0.1.0/24"`),
+	tfconfig.Resource("simcloud_subnet", "spare", tfconfig.VPCID, `cidr_block = "10.0.2.0/24"`),
+	tfconfig.Resource("simcloud_route_table", "public", tfconfig.VPCID,
+		tfconfig.Block("route", nil, `cidr_block = "0.0.0.0/0"`, "gateway_id = simcloud_internet_gateway.main.id"),
+		tfconfig.Block("route", nil, `ipv6_cidr_block = "::/0"`, "egress_only_gateway_id = simcloud_egress_only_internet_gateway.main.id")),
+	tfconfig.Resource("simcloud_route_table_association", "public",
+		"subnet_id = simcloud_subnet.public.id", "route_table_id = simcloud_route_table.public.id"),
+	tfconfig.Resource("simcloud_security_group", "web", tfconfig.VPCID, `name = "web"`,
+		tfconfig.Block("ingress", nil, "from_port = 443", "to_port = 443", `protocol = "tcp"`, `cidr_blocks = ["0.0.0.0/0"]`)),
+	tfconfig.Resource("simcloud_network_acl", "web", tfconfig.VPCID),
+	tfconfig.Resource("simcloud_network_acl_association", "web",
+		"network_acl_id = simcloud_network_acl.web.id", "subnet_id = simcloud_subnet.public.id"),
+	tfconfig.Block("output", []string{"ids"}, `value = join(" ", [simcloud_vpc.main.id, simcloud_internet_gateway.main.id, simcloud_egress_only_internet_gateway.main.id,
+  simcloud_subnet.spare.id, simcloud_route_table.public.id, simcloud_route_table_association.public.id,
+  simcloud_security_group.web.id, simcloud_vpc.main.default_network_acl_id, simcloud_network_acl_association.web.id])`),
+)
 
 // TestDrift applies a configuration with the real terraform and the built
 // binary, then makes each out-of-band change with the simcloud command (the

@@ -18,52 +18,23 @@ import (
 	"time"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/e2e/tfconfig"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store"
 	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
-const network = `
-terraform {
-  required_providers {
-    simcloud = { source = "simcloud/simcloud" }
-  }
-}
-
-variable "database" { type = string }
-variable "subnets" { type = number }
-
-provider "simcloud" {
-  database = var.database
-}
-
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-
-resource "simcloud_internet_gateway" "main" {
-  vpc_id = simcloud_vpc.main.id
-}
-
-resource "simcloud_route_table" "public" {
-  vpc_id = simcloud_vpc.main.id
-  route {
-    cidr_block = "0.0.0.0/0"
-    gateway_id = simcloud_internet_gateway.main.id
-  }
-}
-
-resource "simcloud_subnet" "s" {
-  count      = var.subnets
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = cidrsubnet(simcloud_vpc.main.cidr_block, 8, count.index)
-}
-
-resource "simcloud_route_table_association" "s" {
-  count          = var.subnets
-  subnet_id      = simcloud_subnet.s[count.index].id
-  route_table_id = simcloud_route_table.public.id
-}
-`
+// network is a VPC with an internet gateway and a table routing to it, and
+// var.subnets subnets associated with that table.
+var network = tfconfig.Config([]string{"subnets"},
+	tfconfig.Resource("simcloud_vpc", "main", `cidr_block = "10.0.0.0/16"`),
+	tfconfig.Resource("simcloud_internet_gateway", "main", tfconfig.VPCID),
+	tfconfig.Resource("simcloud_route_table", "public", tfconfig.VPCID,
+		tfconfig.Block("route", nil, `cidr_block = "0.0.0.0/0"`, "gateway_id = simcloud_internet_gateway.main.id")),
+	tfconfig.Resource("simcloud_subnet", "s", "count = var.subnets", tfconfig.VPCID,
+		"cidr_block = cidrsubnet(simcloud_vpc.main.cidr_block, 8, count.index)"),
+	tfconfig.Resource("simcloud_route_table_association", "s", "count = var.subnets",
+		"subnet_id = simcloud_subnet.s[count.index].id", "route_table_id = simcloud_route_table.public.id"),
+)
 
 // TestCrashSafety kills the provider process (SIGKILL) in the middle of
 // applies, at random points: the database stays intact and every invariant
