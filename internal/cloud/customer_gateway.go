@@ -25,11 +25,6 @@ type CustomerGateway struct {
 	Tags           map[string]string
 }
 
-// ARN returns the gateway's ARN.
-func (g CustomerGateway) ARN() string {
-	return Scope{AccountID: g.OwnerID, Region: g.Region}.ARN(KindCustomerGateway, g.ID)
-}
-
 // CustomerGatewayFilter selects customer gateways; empty fields match all.
 type CustomerGatewayFilter struct {
 	ID   string

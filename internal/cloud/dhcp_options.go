@@ -20,11 +20,6 @@ type DHCPOptions struct {
 	Default bool
 }
 
-// ARN returns the set's ARN.
-func (o DHCPOptions) ARN() string {
-	return Scope{AccountID: o.OwnerID, Region: o.Region}.ARN(KindDHCPOptions, o.ID)
-}
-
 // DHCPOptionsInput is the desired configuration of a DHCP options set.
 type DHCPOptionsInput struct {
 	DomainName                    string

@@ -46,11 +46,6 @@ var (
 func (FlowLog) StoredKind() Kind         { return KindFlowLog }
 func (FlowLogFilter) FilteredKind() Kind { return KindFlowLog }
 
-// ARN is the flow log's ARN.
-func (f FlowLog) ARN() string {
-	return Scope{AccountID: f.OwnerID, Region: f.Region}.ARN(KindFlowLog, f.ID)
-}
-
 // The values of a flow log's enumerated arguments.
 var (
 	FlowLogTrafficTypes     = []string{"ACCEPT", "REJECT", "ALL"}

@@ -16,11 +16,6 @@ type InternetGateway struct {
 	Tags  map[string]string
 }
 
-// ARN returns the gateway's ARN.
-func (g InternetGateway) ARN() string {
-	return Scope{AccountID: g.OwnerID, Region: g.Region}.ARN(KindInternetGateway, g.ID)
-}
-
 // InternetGatewayFilter selects internet gateways; empty fields match all.
 type InternetGatewayFilter struct {
 	ID    string

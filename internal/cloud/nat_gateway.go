@@ -22,11 +22,6 @@ type ElasticIP struct {
 	Tags          map[string]string
 }
 
-// ARN returns the address's ARN.
-func (e ElasticIP) ARN() string {
-	return Scope{AccountID: e.OwnerID, Region: e.Region}.ARN(KindElasticIP, e.AllocationID)
-}
-
 // ElasticIPFilter selects elastic IP addresses; empty fields match all.
 type ElasticIPFilter struct {
 	AllocationID string

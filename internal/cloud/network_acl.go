@@ -24,11 +24,6 @@ type NetworkACL struct {
 	Tags         map[string]string
 }
 
-// ARN returns the ACL's ARN.
-func (a NetworkACL) ARN() string {
-	return Scope{AccountID: a.OwnerID, Region: a.Region}.ARN(KindNetworkACL, a.ID)
-}
-
 // NetworkACLEntry is one rule of a network ACL. Exactly one of CIDRBlock and
 // IPv6CIDRBlock is set.
 type NetworkACLEntry struct {

@@ -41,11 +41,6 @@ type RouteTableFilter struct {
 	WithAssociations bool
 }
 
-// ARN returns the route table's ARN.
-func (t RouteTable) ARN() string {
-	return Scope{AccountID: t.OwnerID, Region: t.Region}.ARN(KindRouteTable, t.ID)
-}
-
 // Route sends traffic for a destination block to a target.
 type Route struct {
 	RouteTableID string

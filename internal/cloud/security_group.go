@@ -22,11 +22,6 @@ type SecurityGroup struct {
 	Tags  map[string]string
 }
 
-// ARN returns the group's ARN.
-func (g SecurityGroup) ARN() string {
-	return Scope{AccountID: g.OwnerID, Region: g.Region}.ARN(KindSecurityGroup, g.ID)
-}
-
 // SecurityGroupRule is one rule of a security group, as DescribeSecurityGroupRules
 // shows it: exactly one of CIDRIPv4, CIDRIPv6 and ReferencedGroupID names
 // the other end.

@@ -155,6 +155,24 @@ func (CustomerGatewayFilter) FilteredKind() Kind           { return KindCustomer
 func (DHCPOptionsFilter) FilteredKind() Kind               { return KindDHCPOptions }
 func (VPCCIDRBlockAssociationFilter) FilteredKind() Kind   { return KindVPCCIDRAssociation }
 
+// The ARNs of the objects AWS gives one, in the account and region that own
+// them.
+func (g CustomerGateway) ARN() string { return ownedARN(g, g.OwnerID, g.Region, g.ID) }
+func (o DHCPOptions) ARN() string     { return ownedARN(o, o.OwnerID, o.Region, o.ID) }
+func (f FlowLog) ARN() string         { return ownedARN(f, f.OwnerID, f.Region, f.ID) }
+func (g InternetGateway) ARN() string { return ownedARN(g, g.OwnerID, g.Region, g.ID) }
+func (e ElasticIP) ARN() string       { return ownedARN(e, e.OwnerID, e.Region, e.AllocationID) }
+func (a NetworkACL) ARN() string      { return ownedARN(a, a.OwnerID, a.Region, a.ID) }
+func (t RouteTable) ARN() string      { return ownedARN(t, t.OwnerID, t.Region, t.ID) }
+func (g SecurityGroup) ARN() string   { return ownedARN(g, g.OwnerID, g.Region, g.ID) }
+func (s Subnet) ARN() string          { return ownedARN(s, s.OwnerID, s.Region, s.ID) }
+func (g VPNGateway) ARN() string      { return ownedARN(g, g.OwnerID, g.Region, g.ID) }
+func (v VPC) ARN() string             { return ownedARN(v, v.OwnerID, v.Region, v.ID) }
+
+func ownedARN(row Row, owner, region, id string) string {
+	return Scope{AccountID: owner, Region: region}.ARN(row.StoredKind(), id)
+}
+
 // AssociationFilter selects route table associations; empty fields match
 // all.
 type AssociationFilter struct {

@@ -34,11 +34,6 @@ type Subnet struct {
 	InternetAccess InternetAccess
 }
 
-// ARN returns the subnet's ARN.
-func (s Subnet) ARN() string {
-	return Scope{AccountID: s.OwnerID, Region: s.Region}.ARN(KindSubnet, s.ID)
-}
-
 // AvailabilityZoneID returns the ID of the subnet's zone.
 func (s Subnet) AvailabilityZoneID() string { return AvailabilityZoneID(s.AvailabilityZone) }
 

@@ -33,9 +33,6 @@ type VPC struct {
 	Tags          map[string]string
 }
 
-// ARN returns the VPC's ARN.
-func (v VPC) ARN() string { return Scope{AccountID: v.OwnerID, Region: v.Region}.ARN(KindVPC, v.ID) }
-
 // VPCInput is the desired configuration of a VPC.
 type VPCInput struct {
 	CIDRBlock                        string

@@ -23,11 +23,6 @@ type VPNGateway struct {
 	Tags          map[string]string
 }
 
-// ARN returns the gateway's ARN.
-func (g VPNGateway) ARN() string {
-	return Scope{AccountID: g.OwnerID, Region: g.Region}.ARN(KindVPNGateway, g.ID)
-}
-
 // VPNGatewayFilter selects virtual private gateways; empty fields match all.
 type VPNGatewayFilter struct {
 	ID    string
