@@ -78,6 +78,18 @@ func invalidValue(value, parameter, field, fix string) *Error {
 	return invalidParameter(field, fmt.Sprintf("Value (%s) for parameter %s is invalid.", printable(value), parameter), fix)
 }
 
+// notVPCDefault refuses to adopt, as the VPC's what (its "main route
+// table"), the object id, which is not.
+func notVPCDefault(id, vpcID, what, field, fix string) *Error {
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("%s is not the %s of %s.", id, what, vpcID),
+		Fix:     fix,
+		Field:   field,
+		Objects: []string{id, vpcID},
+	}
+}
+
 func notFound(kind Kind, id, field string) *Error {
 	e := &Error{
 		Code:    kind.notFoundCode,

@@ -123,15 +123,7 @@ func sameEntries(have, want []NetworkACLEntry) bool {
 func createDefaultNetworkACL(tx Tx, vpc VPC) (NetworkACL, error) {
 	acl := NetworkACL{ID: newID(KindNetworkACL), OwnerID: vpc.OwnerID, Region: vpc.Region, VPCID: vpc.ID, Default: true}
 	acl.Entries = defaultNetworkACLEntries(acl.ID, vpc.IPv6CIDRBlock != "")
-	if err := tx.Insert(acl); err != nil {
-		return NetworkACL{}, err
-	}
-	for _, e := range acl.Entries {
-		if err := tx.PutNetworkACLEntry(e); err != nil {
-			return NetworkACL{}, err
-		}
-	}
-	return acl, nil
+	return made(acl, insertWithParts(tx, acl, acl.Entries, tx.PutNetworkACLEntry))
 }
 
 // CreateVPCDefaults gives a VPC that has none its default security group
@@ -250,13 +242,8 @@ func setDefaultIPv6Entries(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
 // not one; the AWS provider answers so ("use the aws_network_acl resource
 // instead").
 func notDefaultACL(acl NetworkACL) *Error {
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("%s is not the default network ACL of %s.", acl.ID, acl.VPCID),
-		Fix:     "Give simcloud_default_network_acl the VPC's default_network_acl_id; manage other ACLs with simcloud_network_acl.",
-		Field:   "default_network_acl_id",
-		Objects: []string{acl.ID, acl.VPCID},
-	}
+	return notVPCDefault(acl.ID, acl.VPCID, "default network ACL", "default_network_acl_id",
+		"Give simcloud_default_network_acl the VPC's default_network_acl_id; manage other ACLs with simcloud_network_acl.")
 }
 
 // CheckDefaultNetworkACL runs at plan time the rules that adopting or

@@ -105,6 +105,20 @@ func updateTagged(tx Tx, object Row, key string, tags map[string]string) error {
 	return tx.SetTags(key, tags)
 }
 
+// insertWithParts inserts a new object, then each of its parts (a group's
+// rules, an ACL's entries) with put.
+func insertWithParts[P any](tx Tx, object Row, parts []P, put func(P) error) error {
+	if err := tx.Insert(object); err != nil {
+		return err
+	}
+	for _, part := range parts {
+		if err := put(part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // made is the result of an operation that makes or changes object: the
 // object, or nothing but the error that stopped it.
 func made[T any](object T, err error) (T, error) {

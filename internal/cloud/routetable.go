@@ -441,13 +441,8 @@ func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holde
 // notMainTable refuses to adopt, as a VPC's default table, a table that is
 // not its VPC's main table.
 func notMainTable(table RouteTable) *Error {
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("%s is not the main route table of %s.", table.ID, table.VPCID),
-		Fix:     "Give simcloud_default_route_table the VPC's default_route_table_id.",
-		Field:   "default_route_table_id",
-		Objects: []string{table.ID, table.VPCID},
-	}
+	return notVPCDefault(table.ID, table.VPCID, "main route table", "default_route_table_id",
+		"Give simcloud_default_route_table the VPC's default_route_table_id.")
 }
 
 // tableOrNew names a route table for Objects: its ID, or for one not created

@@ -104,15 +104,7 @@ func createDefaultSecurityGroup(tx Tx, vpc VPC) (SecurityGroup, error) {
 		GroupName: DefaultSecurityGroupName, Description: DefaultSecurityGroupDescription, Default: true,
 	}
 	g.Rules = defaultSecurityGroupRules(g.ID, vpc.IPv6CIDRBlock != "")
-	if err := tx.Insert(g); err != nil {
-		return SecurityGroup{}, err
-	}
-	for _, r := range g.Rules {
-		if err := tx.PutSecurityGroupRule(r); err != nil {
-			return SecurityGroup{}, err
-		}
-	}
-	return g, nil
+	return made(g, insertWithParts(tx, g, g.Rules, tx.PutSecurityGroupRule))
 }
 
 // refuseDefaultGroup refuses to delete a VPC's default group, which goes
