@@ -115,27 +115,15 @@ func TestRegenerateCloud(t *testing.T) {
 func buildLab(t *testing.T, st cloud.Store) {
 	t.Helper()
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := cloud.NewClient(st, cloud.Scope{AccountID: cloud.DefaultAccountID, Region: cloud.DefaultRegion}, nil)
-	must(err)
-	vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true,
-		AssignGeneratedIPv6CIDRBlock: true, Tags: map[string]string{"Name": "lab"}})
-	must(err)
-	igw, err := c.CreateInternetGateway(ctx, vpc.ID, map[string]string{"Name": "lab"})
-	must(err)
-	eigw, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil)
-	must(err)
+	c := storetest.Client(t, st)
+	vpc := must(c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true,
+		AssignGeneratedIPv6CIDRBlock: true, Tags: map[string]string{"Name": "lab"}}))(t)
+	igw := must(c.CreateInternetGateway(ctx, vpc.ID, map[string]string{"Name": "lab"}))(t)
+	eigw := must(c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil))(t)
 	var public, private []cloud.Subnet
 	for i, zone := range []string{"us-east-1a", "us-east-1b"} {
-		s, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0." + string(rune('1'+i)) + ".0/24", AvailabilityZone: zone,
-			MapPublicIPOnLaunch: true, Tags: map[string]string{"Name": "public-" + zone[len(zone)-1:]}})
-		must(err)
-		public = append(public, s)
+		public = append(public, must(c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0." + string(rune('1'+i)) + ".0/24",
+			AvailabilityZone: zone, MapPublicIPOnLaunch: true, Tags: map[string]string{"Name": "public-" + zone[len(zone)-1:]}}))(t))
 		// The first private subnet has IPv6, out through the egress-only
 		// gateway.
 		ipv6 := ""
@@ -143,47 +131,46 @@ func buildLab(t *testing.T, st cloud.Store) {
 			block := netip.MustParsePrefix(vpc.IPv6CIDRBlock)
 			ipv6 = netip.PrefixFrom(block.Addr(), 64).String()
 		}
-		s, err = c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1" + string(rune('1'+i)) + ".0/24", AvailabilityZone: zone,
-			IPv6CIDRBlock: ipv6, Tags: map[string]string{"Name": "private-" + zone[len(zone)-1:]}})
-		must(err)
-		private = append(private, s)
+		private = append(private, must(c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "10.0.1" + string(rune('1'+i)) + ".0/24",
+			AvailabilityZone: zone, IPv6CIDRBlock: ipv6, Tags: map[string]string{"Name": "private-" + zone[len(zone)-1:]}}))(t))
 	}
-	publicTable, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Tags: map[string]string{"Name": "public"},
-		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: igw.ID}, {Destination: "::/0", Target: igw.ID}}})
-	must(err)
+	publicTable := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Tags: map[string]string{"Name": "public"},
+		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: igw.ID}, {Destination: "::/0", Target: igw.ID}}}))(t)
 	for _, s := range public {
-		_, err := c.Associate(ctx, s.ID, publicTable.ID)
-		must(err)
+		must(c.Associate(ctx, s.ID, publicTable.ID))(t)
 	}
-	eip, err := c.AllocateAddress(ctx, map[string]string{"Name": "nat"})
-	must(err)
-	nat, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: public[0].ID, AllocationID: eip.AllocationID,
-		ConnectivityType: cloud.ConnectivityPublic, Tags: map[string]string{"Name": "nat-a"}})
-	must(err)
-	privateTable, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Tags: map[string]string{"Name": "private-a"},
-		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: nat.ID}, {Destination: "::/0", Target: eigw.ID}}})
-	must(err)
-	_, err = c.Associate(ctx, private[0].ID, privateTable.ID)
-	must(err)
+	eip := must(c.AllocateAddress(ctx, map[string]string{"Name": "nat"}))(t)
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: public[0].ID, AllocationID: eip.AllocationID,
+		ConnectivityType: cloud.ConnectivityPublic, Tags: map[string]string{"Name": "nat-a"}}))(t)
+	privateTable := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Tags: map[string]string{"Name": "private-a"},
+		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: nat.ID}, {Destination: "::/0", Target: eigw.ID}}}))(t)
+	must(c.Associate(ctx, private[0].ID, privateTable.ID))(t)
 	// A NAT gateway deleted under its table's route leaves a blackhole.
-	doomed, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: private[1].ID, ConnectivityType: cloud.ConnectivityPrivate})
-	must(err)
-	brokenTable, err := c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Tags: map[string]string{"Name": "private-b"},
-		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: doomed.ID}}})
-	must(err)
-	_, err = c.Associate(ctx, private[1].ID, brokenTable.ID)
-	must(err)
-	must(c.DeleteNATGateway(ctx, doomed.ID))
+	doomed := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: private[1].ID, ConnectivityType: cloud.ConnectivityPrivate}))(t)
+	brokenTable := must(c.CreateRouteTable(ctx, cloud.RouteTableInput{VPCID: vpc.ID, ManageRoutes: true, Tags: map[string]string{"Name": "private-b"},
+		Routes: []cloud.RouteSpec{{Destination: "0.0.0.0/0", Target: doomed.ID}}}))(t)
+	must(c.Associate(ctx, private[1].ID, brokenTable.ID))(t)
+	if err := c.DeleteNATGateway(ctx, doomed.ID); err != nil {
+		t.Fatal(err)
+	}
 
-	_, err = c.CreateInternetGateway(ctx, "", map[string]string{"Name": "spare"})
-	must(err)
-	_, err = c.AllocateAddress(ctx, nil)
-	must(err)
+	must(c.CreateInternetGateway(ctx, "", map[string]string{"Name": "spare"}))(t)
+	must(c.AllocateAddress(ctx, nil))(t)
 
-	other, err := cloud.NewClient(st, cloud.Scope{AccountID: "210987654321", Region: cloud.DefaultRegion}, nil)
-	must(err)
-	_, err = other.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "172.16.0.0/16", InstanceTenancy: cloud.TenancyDefault, Tags: map[string]string{"Name": "other-account"}})
-	must(err)
+	other := must(cloud.NewClient(st, cloud.Scope{AccountID: "210987654321", Region: cloud.DefaultRegion}, nil))(t)
+	must(other.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "172.16.0.0/16", InstanceTenancy: cloud.TenancyDefault, Tags: map[string]string{"Name": "other-account"}}))(t)
+}
+
+// must passes on the value of a step that must succeed, and fails the test
+// if it does not: must(c.Step(...))(t).
+func must[V any](v V, err error) func(t testing.TB) V {
+	return func(t testing.TB) V {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
 }
 
 // withClient opens the cloud at location in the default scope.
