@@ -286,15 +286,7 @@ func (cs *PolicyConditions) UnmarshalJSON(b []byte) error {
 }
 
 func stringList(items []any) ([]string, error) {
-	out := make([]string, len(items))
-	for i, item := range items {
-		s, ok := item.(string)
-		if !ok {
-			return nil, fmt.Errorf("element %d is a %T, not a string", i, item)
-		}
-		out[i] = s
-	}
-	return out, nil
+	return asEach[string](items, func(i int, item any) error { return fmt.Errorf("element %d is a %T, not a string", i, item) })
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -201,11 +201,17 @@ func list[T Row](tx ReadTx, scope Scope, filter Filter) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]T, len(rows))
-	for i, row := range rows {
-		typed, isT := row.(T)
+	return asEach[T](rows, func(_ int, row Row) error { return fmt.Errorf("the store gave a %T for a filter of %T", row, filter) })
+}
+
+// asEach returns items as a []T or, for the first item that is no T, the
+// error that notT gives.
+func asEach[T, S any](items []S, notT func(i int, item S) error) ([]T, error) {
+	out := make([]T, len(items))
+	for i, item := range items {
+		typed, isT := any(item).(T)
 		if !isT {
-			return nil, fmt.Errorf("the store gave a %T for a filter of %T", row, filter)
+			return nil, notT(i, item)
 		}
 		out[i] = typed
 	}
