@@ -14,14 +14,30 @@ import (
 // line each in text.
 
 type securityGroupView struct {
-	ID          string              `json:"id"`
-	VPCID       string              `json:"vpc_id"`
-	Name        string              `json:"name"`
-	Description string              `json:"description"`
-	Default     bool                `json:"default"`
-	Ingress     []securityGroupRule `json:"ingress"`
-	Egress      []securityGroupRule `json:"egress"`
-	Tags        map[string]string   `json:"tags"`
+	ID          string `json:"id"`
+	VPCID       string `json:"vpc_id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Default     bool   `json:"default"`
+	directions[securityGroupRule]
+	Tags map[string]string `json:"tags"`
+}
+
+// directions are a group's rules or an ACL's entries, inbound and
+// outbound, as the AWS provider's ingress and egress blocks hold them.
+type directions[R any] struct {
+	Ingress []R `json:"ingress"`
+	Egress  []R `json:"egress"`
+}
+
+func newDirections[R any]() directions[R] { return directions[R]{Ingress: []R{}, Egress: []R{}} }
+
+func (d *directions[R]) add(egress bool, r R) {
+	if egress {
+		d.Egress = append(d.Egress, r)
+	} else {
+		d.Ingress = append(d.Ingress, r)
+	}
 }
 
 // securityGroupRule is a rule with the names of
@@ -38,13 +54,12 @@ type securityGroupRule struct {
 }
 
 type networkACLView struct {
-	ID        string            `json:"id"`
-	VPCID     string            `json:"vpc_id"`
-	Default   bool              `json:"default"`
-	SubnetIDs []string          `json:"subnet_ids"`
-	Ingress   []networkACLEntry `json:"ingress"`
-	Egress    []networkACLEntry `json:"egress"`
-	Tags      map[string]string `json:"tags"`
+	ID        string   `json:"id"`
+	VPCID     string   `json:"vpc_id"`
+	Default   bool     `json:"default"`
+	SubnetIDs []string `json:"subnet_ids"`
+	directions[networkACLEntry]
+	Tags map[string]string `json:"tags"`
 }
 
 // networkACLEntry is an entry with the names of aws_network_acl's ingress
@@ -63,22 +78,18 @@ type networkACLEntry struct {
 
 func securityGroupOf(g cloud.SecurityGroup) securityGroupView {
 	view := securityGroupView{ID: g.ID, VPCID: g.VPCID, Name: g.GroupName, Description: g.Description, Default: g.Default,
-		Ingress: []securityGroupRule{}, Egress: []securityGroupRule{}, Tags: nonNil(g.Tags)}
+		directions: newDirections[securityGroupRule](), Tags: nonNil(g.Tags)}
 	for _, r := range g.Rules {
 		rule := securityGroupRule{ID: r.ID, IPProtocol: r.IPProtocol, FromPort: r.FromPort, ToPort: r.ToPort,
 			CIDRIPv4: r.CIDRIPv4, CIDRIPv6: r.CIDRIPv6, ReferencedSecurityGroupID: r.ReferencedGroupID, Description: r.Description}
-		if r.Egress {
-			view.Egress = append(view.Egress, rule)
-		} else {
-			view.Ingress = append(view.Ingress, rule)
-		}
+		view.add(r.Egress, rule)
 	}
 	return view
 }
 
 func networkACLOf(a cloud.NetworkACL) networkACLView {
 	view := networkACLView{ID: a.ID, VPCID: a.VPCID, Default: a.Default, SubnetIDs: []string{},
-		Ingress: []networkACLEntry{}, Egress: []networkACLEntry{}, Tags: nonNil(a.Tags)}
+		directions: newDirections[networkACLEntry](), Tags: nonNil(a.Tags)}
 	for _, assoc := range a.Associations {
 		view.SubnetIDs = append(view.SubnetIDs, assoc.SubnetID)
 	}
@@ -86,11 +97,7 @@ func networkACLOf(a cloud.NetworkACL) networkACLView {
 	for _, e := range a.Entries {
 		entry := networkACLEntry{RuleNo: e.RuleNumber, Action: e.RuleAction, Protocol: e.Protocol, CIDRBlock: e.CIDRBlock,
 			IPv6CIDRBlock: e.IPv6CIDRBlock, FromPort: e.FromPort, ToPort: e.ToPort, ICMPType: e.ICMPType, ICMPCode: e.ICMPCode}
-		if e.Egress {
-			view.Egress = append(view.Egress, entry)
-		} else {
-			view.Ingress = append(view.Ingress, entry)
-		}
+		view.add(e.Egress, entry)
 	}
 	return view
 }
