@@ -25,18 +25,15 @@ func blockPublicAccessRefusals() []refusal {
 			}},
 		{name: "block public access mode unknown", code: "InvalidParameterValue", field: "internet_gateway_block_mode", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.SetBlockPublicAccessOptions(bg, "block-everything")
-				return nil, err
+				return nil, errOf(c.SetBlockPublicAccessOptions(bg, "block-everything"))
 			}},
 		{name: "exclusion of neither a VPC nor a subnet", code: "InvalidParameterCombination", field: "subnet_id", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateBlockPublicAccessExclusion(bg, cloud.ExclusionInput{Mode: cloud.ExclusionAllowEgress})
-				return nil, err
+				return nil, errOf(c.CreateBlockPublicAccessExclusion(bg, cloud.ExclusionInput{Mode: cloud.ExclusionAllowEgress}))
 			}},
 		{name: "exclusion mode unknown", code: "InvalidParameterValue", field: "internet_gateway_exclusion_mode", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateBlockPublicAccessExclusion(bg, cloud.ExclusionInput{VPCID: n.vpc.ID, Mode: "allow-all"})
-				return nil, err
+				return nil, errOf(c.CreateBlockPublicAccessExclusion(bg, cloud.ExclusionInput{VPCID: n.vpc.ID, Mode: "allow-all"}))
 			}},
 		{name: "subnet deleted while excluded", code: "DependencyViolation",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

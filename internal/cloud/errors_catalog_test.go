@@ -129,6 +129,9 @@ func must[V any](v V, err error) func(t testing.TB) V {
 	}
 }
 
+// errOf is the error of a step whose value a scenario does not need.
+func errOf[V any](_ V, err error) error { return err }
+
 // noErr fails the test if a step of a scenario that must succeed fails.
 func noErr(t *testing.T, err error) {
 	t.Helper()
@@ -144,8 +147,7 @@ func catalog() []refusal {
 		// VPCs.
 		{name: "VPC block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateVPC(bg, vpcInput("10.0.0.0/8"))
-				return nil, err
+				return nil, errOf(c.CreateVPC(bg, vpcInput("10.0.0.0/8")))
 			}},
 		{name: "VPC block with host bits, at plan", code: "InvalidParameterValue", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -324,8 +326,7 @@ func catalog() []refusal {
 			}},
 		{name: "unknown availability zone ID", code: "InvalidParameterValue", field: "availability_zone_id", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := cloud.AvailabilityZoneByID(cloud.DefaultRegion, "use1-az9")
-				return nil, err
+				return nil, errOf(cloud.AvailabilityZoneByID(cloud.DefaultRegion, "use1-az9"))
 			}},
 		{name: "unknown region", code: "InvalidParameterValue", field: "region", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -374,13 +375,11 @@ func catalog() []refusal {
 			}},
 		{name: "Amazon side ASN out of range", code: "InvalidParameterValue", field: "amazon_side_asn", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateVPNGateway(bg, cloud.VPNGatewayInput{AmazonSideASN: "65535"})
-				return nil, err
+				return nil, errOf(c.CreateVPNGateway(bg, cloud.VPNGatewayInput{AmazonSideASN: "65535"}))
 			}},
 		{name: "customer gateway without an ASN", code: "MissingParameter", field: "bgp_asn", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{IPAddress: "203.0.113.12", Type: "ipsec.1"})
-				return nil, err
+				return nil, errOf(c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{IPAddress: "203.0.113.12", Type: "ipsec.1"}))
 			}},
 		{name: "customer gateway with both ASNs", code: "InvalidParameterCombination", field: "bgp_asn_extended", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -390,13 +389,11 @@ func catalog() []refusal {
 			}},
 		{name: "customer gateway ASN too large for bgp_asn", code: "InvalidParameterValue", field: "bgp_asn", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{BGPASN: "4200000000", Type: "ipsec.1"})
-				return nil, err
+				return nil, errOf(c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{BGPASN: "4200000000", Type: "ipsec.1"}))
 			}},
 		{name: "customer gateway of an unknown type", code: "InvalidParameterValue", field: "type", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{BGPASN: "65000", Type: "ipsec.2"})
-				return nil, err
+				return nil, errOf(c.CreateCustomerGateway(bg, cloud.CustomerGatewayInput{BGPASN: "65000", Type: "ipsec.2"}))
 			}},
 
 		// Internet gateways.
@@ -619,13 +616,11 @@ func catalog() []refusal {
 			}},
 		{name: "unknown network path direction", code: "InvalidParameterValue", field: "direction", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.NetworkPath(bg, n.subnet.ID, "sideways", cloud.IPv4)
-				return nil, err
+				return nil, errOf(c.NetworkPath(bg, n.subnet.ID, "sideways", cloud.IPv4))
 			}},
 		{name: "unknown network path IP version", code: "InvalidParameterValue", field: "ip_version", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.NetworkPath(bg, n.subnet.ID, cloud.Outbound, "ipv5")
-				return nil, err
+				return nil, errOf(c.NetworkPath(bg, n.subnet.ID, cloud.Outbound, "ipv5"))
 			}},
 
 		// NAT gateways and elastic IPs.
@@ -647,8 +642,7 @@ func catalog() []refusal {
 			}},
 		{name: "unknown connectivity type", code: "InvalidParameterValue", field: "connectivity_type", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateNATGateway(bg, natInput(n.subnet.ID, "", "sideways"))
-				return nil, err
+				return nil, errOf(c.CreateNATGateway(bg, natInput(n.subnet.ID, "", "sideways")))
 			}},
 		{name: "private NAT gateway with an address", code: "InvalidParameterCombination", field: "allocation_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -697,68 +691,36 @@ func catalog() []refusal {
 			}},
 
 		// Unknown and malformed IDs, one pair per kind of object.
-		lookup("virtual private gateway", "InvalidVpnGatewayID.NotFound", "vgw-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.VPNGateway](c, bg, id)
-			return err
-		}),
-		lookup("virtual private gateway", "InvalidVpnGatewayID.Malformed", "igw-1", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.VPNGateway](c, bg, id)
-			return err
-		}),
-		lookup("customer gateway", "InvalidCustomerGatewayID.NotFound", "cgw-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.CustomerGateway](c, bg, id)
-			return err
-		}),
-		lookup("customer gateway", "InvalidCustomerGatewayID.Malformed", "cgw-XYZ", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.CustomerGateway](c, bg, id)
-			return err
-		}),
-		lookup("VPC", "InvalidVpcID.NotFound", unknownVPC, func(c *cloud.Client, id string) error { _, err := c.VPC(bg, id); return err }),
-		lookup("VPC", "InvalidVpcID.Malformed", "subnet-1", func(c *cloud.Client, id string) error { _, err := c.VPC(bg, id); return err }),
-		lookup("subnet", "InvalidSubnetID.NotFound", unknownSub, func(c *cloud.Client, id string) error { _, err := c.Subnet(bg, id); return err }),
-		lookup("subnet", "InvalidSubnetID.Malformed", "vpc-1", func(c *cloud.Client, id string) error { _, err := c.Subnet(bg, id); return err }),
-		lookup("route table", "InvalidRouteTableID.NotFound", unknownRtb, func(c *cloud.Client, id string) error { _, err := c.RouteTable(bg, id); return err }),
-		lookup("route table", "InvalidRouteTableID.Malformed", "rtb-XYZ", func(c *cloud.Client, id string) error { _, err := c.RouteTable(bg, id); return err }),
-		lookup("association", "InvalidAssociationID.NotFound", unknownAsoc, func(c *cloud.Client, id string) error { _, err := c.Association(bg, id); return err }),
-		lookup("association", "InvalidAssociationID.Malformed", "rtb-1", func(c *cloud.Client, id string) error { _, err := c.Association(bg, id); return err }),
-		lookup("internet gateway", "InvalidInternetGatewayID.NotFound", unknownIGW, func(c *cloud.Client, id string) error { _, err := c.InternetGateway(bg, id); return err }),
-		lookup("internet gateway", "InvalidInternetGatewayID.Malformed", "eigw-1", func(c *cloud.Client, id string) error { _, err := c.InternetGateway(bg, id); return err }),
+		lookup("virtual private gateway", "InvalidVpnGatewayID.NotFound", "vgw-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.VPNGateway](c, bg, id)) }),
+		lookup("virtual private gateway", "InvalidVpnGatewayID.Malformed", "igw-1", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.VPNGateway](c, bg, id)) }),
+		lookup("customer gateway", "InvalidCustomerGatewayID.NotFound", "cgw-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.CustomerGateway](c, bg, id)) }),
+		lookup("customer gateway", "InvalidCustomerGatewayID.Malformed", "cgw-XYZ", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.CustomerGateway](c, bg, id)) }),
+		lookup("VPC", "InvalidVpcID.NotFound", unknownVPC, func(c *cloud.Client, id string) error { return errOf(c.VPC(bg, id)) }),
+		lookup("VPC", "InvalidVpcID.Malformed", "subnet-1", func(c *cloud.Client, id string) error { return errOf(c.VPC(bg, id)) }),
+		lookup("subnet", "InvalidSubnetID.NotFound", unknownSub, func(c *cloud.Client, id string) error { return errOf(c.Subnet(bg, id)) }),
+		lookup("subnet", "InvalidSubnetID.Malformed", "vpc-1", func(c *cloud.Client, id string) error { return errOf(c.Subnet(bg, id)) }),
+		lookup("route table", "InvalidRouteTableID.NotFound", unknownRtb, func(c *cloud.Client, id string) error { return errOf(c.RouteTable(bg, id)) }),
+		lookup("route table", "InvalidRouteTableID.Malformed", "rtb-XYZ", func(c *cloud.Client, id string) error { return errOf(c.RouteTable(bg, id)) }),
+		lookup("association", "InvalidAssociationID.NotFound", unknownAsoc, func(c *cloud.Client, id string) error { return errOf(c.Association(bg, id)) }),
+		lookup("association", "InvalidAssociationID.Malformed", "rtb-1", func(c *cloud.Client, id string) error { return errOf(c.Association(bg, id)) }),
+		lookup("internet gateway", "InvalidInternetGatewayID.NotFound", unknownIGW, func(c *cloud.Client, id string) error { return errOf(c.InternetGateway(bg, id)) }),
+		lookup("internet gateway", "InvalidInternetGatewayID.Malformed", "eigw-1", func(c *cloud.Client, id string) error { return errOf(c.InternetGateway(bg, id)) }),
 		lookup("egress-only gateway", "InvalidGatewayID.NotFound", unknownEIGW, func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.EgressOnlyInternetGateway](c, bg, id)
-			return err
+			return errOf(cloud.Describe[cloud.EgressOnlyInternetGateway](c, bg, id))
 		}),
 		lookup("egress-only gateway", "InvalidEgressOnlyInternetGatewayId.Malformed", "igw-1", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.EgressOnlyInternetGateway](c, bg, id)
-			return err
+			return errOf(cloud.Describe[cloud.EgressOnlyInternetGateway](c, bg, id))
 		}),
-		lookup("elastic IP", "InvalidAllocationID.NotFound", unknownEIP, func(c *cloud.Client, id string) error { _, err := c.ElasticIP(bg, id); return err }),
-		lookup("elastic IP", "InvalidAllocationID.Malformed", "eip-1", func(c *cloud.Client, id string) error { _, err := c.ElasticIP(bg, id); return err }),
-		lookup("NAT gateway", "NatGatewayNotFound", unknownNAT, func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
-		lookup("NAT gateway", "InvalidNatGatewayID.Malformed", "natgw-1", func(c *cloud.Client, id string) error { _, err := c.NATGateway(bg, id); return err }),
-		lookup("security group", "InvalidGroup.NotFound", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.SecurityGroup](c, bg, id)
-			return err
-		}),
-		lookup("security group", "InvalidGroupId.Malformed", "sgr-1", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.SecurityGroup](c, bg, id)
-			return err
-		}),
-		lookup("security group rule", "InvalidSecurityGroupRuleId.NotFound", "sgr-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := c.RevokeSecurityGroupRule(bg, id)
-			return err
-		}),
-		lookup("security group rule", "InvalidSecurityGroupRuleId.Malformed", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := c.RevokeSecurityGroupRule(bg, id)
-			return err
-		}),
-		lookup("network ACL", "InvalidNetworkAclID.NotFound", "acl-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.NetworkACL](c, bg, id)
-			return err
-		}),
-		lookup("network ACL", "InvalidNetworkAclID.Malformed", "aclassoc-1", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.NetworkACL](c, bg, id)
-			return err
-		}),
+		lookup("elastic IP", "InvalidAllocationID.NotFound", unknownEIP, func(c *cloud.Client, id string) error { return errOf(c.ElasticIP(bg, id)) }),
+		lookup("elastic IP", "InvalidAllocationID.Malformed", "eip-1", func(c *cloud.Client, id string) error { return errOf(c.ElasticIP(bg, id)) }),
+		lookup("NAT gateway", "NatGatewayNotFound", unknownNAT, func(c *cloud.Client, id string) error { return errOf(c.NATGateway(bg, id)) }),
+		lookup("NAT gateway", "InvalidNatGatewayID.Malformed", "natgw-1", func(c *cloud.Client, id string) error { return errOf(c.NATGateway(bg, id)) }),
+		lookup("security group", "InvalidGroup.NotFound", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.SecurityGroup](c, bg, id)) }),
+		lookup("security group", "InvalidGroupId.Malformed", "sgr-1", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.SecurityGroup](c, bg, id)) }),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.NotFound", "sgr-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(c.RevokeSecurityGroupRule(bg, id)) }),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.Malformed", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(c.RevokeSecurityGroupRule(bg, id)) }),
+		lookup("network ACL", "InvalidNetworkAclID.NotFound", "acl-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.NetworkACL](c, bg, id)) }),
+		lookup("network ACL", "InvalidNetworkAclID.Malformed", "aclassoc-1", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.NetworkACL](c, bg, id)) }),
 		// Security groups.
 		{name: "security group name taken in its VPC", code: "InvalidGroup.Duplicate", field: "name",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -774,8 +736,7 @@ func catalog() []refusal {
 			}},
 		{name: "reserved security group name", code: "InvalidParameterValue", field: "name", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "sg-web"))
-				return nil, err
+				return nil, errOf(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "sg-web")))
 			}},
 		{name: "security group rule given twice", code: "InvalidPermission.Duplicate", field: "ingress",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -819,14 +780,8 @@ func catalog() []refusal {
 				return nil, err
 			}},
 
-		lookup("security group rule", "InvalidSecurityGroupRuleId.NotFound", "sgr-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := c.SecurityGroupRule(bg, id)
-			return err
-		}),
-		lookup("security group rule", "InvalidSecurityGroupRuleId.Malformed", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := c.SecurityGroupRule(bg, id)
-			return err
-		}),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.NotFound", "sgr-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(c.SecurityGroupRule(bg, id)) }),
+		lookup("security group rule", "InvalidSecurityGroupRuleId.Malformed", "sg-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(c.SecurityGroupRule(bg, id)) }),
 		{name: "rule resource repeats a rule of its group", code: "InvalidPermission.Duplicate", field: "ingress",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				g := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
@@ -845,14 +800,8 @@ func catalog() []refusal {
 				return []string{g.ID, added[0].ID}, err
 			}},
 		// DHCP options sets.
-		lookup("DHCP options set", "InvalidDhcpOptionID.NotFound", "dopt-0123456789abcdef0", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.DHCPOptions](c, bg, id)
-			return err
-		}),
-		lookup("DHCP options set", "InvalidDhcpOptionsId.Malformed", "vpc-1", func(c *cloud.Client, id string) error {
-			_, err := cloud.Describe[cloud.DHCPOptions](c, bg, id)
-			return err
-		}),
+		lookup("DHCP options set", "InvalidDhcpOptionID.NotFound", "dopt-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.DHCPOptions](c, bg, id)) }),
+		lookup("DHCP options set", "InvalidDhcpOptionsId.Malformed", "vpc-1", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.DHCPOptions](c, bg, id)) }),
 		{name: "five domain name servers", code: "InvalidParameterValue", field: "domain_name_servers", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				p := cloud.NewPlan()
@@ -861,13 +810,11 @@ func catalog() []refusal {
 			}},
 		{name: "NetBIOS node type 3", code: "InvalidParameterValue", field: "netbios_node_type", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{NetbiosNodeType: "3"})
-				return nil, err
+				return nil, errOf(c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{NetbiosNodeType: "3"}))
 			}},
 		{name: "IPv6 lease time below 140 seconds", code: "InvalidParameterValue", field: "ipv6_address_preferred_lease_time", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{IPv6AddressPreferredLeaseTime: "60"})
-				return nil, err
+				return nil, errOf(c.CreateDHCPOptions(bg, cloud.DHCPOptionsInput{IPv6AddressPreferredLeaseTime: "60"}))
 			}},
 		{name: "DHCP options set deleted while a VPC uses it", code: "DependencyViolation",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -885,8 +832,7 @@ func catalog() []refusal {
 			func(c *cloud.Client, id string) error { return c.DisassociateVPCCIDRBlock(bg, id) }),
 		{name: "secondary block too large", code: "InvalidVpc.Range", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.4.0.0/15")
-				return nil, err
+				return nil, errOf(c.AssociateVPCCIDRBlock(bg, n.otherVPC.ID, "10.4.0.0/15"))
 			}},
 		{name: "secondary block from another private range", code: "InvalidVpc.Range", field: "cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

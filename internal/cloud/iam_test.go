@@ -31,8 +31,7 @@ func loggingCatalog() []refusal {
 	return []refusal{
 		{name: "role name with a space", code: "ValidationError", field: "name", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateIAMRole(bg, roleInput("flow logs"))
-				return nil, err
+				return nil, errOf(c.CreateIAMRole(bg, roleInput("flow logs")))
 			}},
 		{name: "trust policy not JSON", code: "MalformedPolicyDocument", field: "assume_role_policy", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

@@ -86,8 +86,7 @@ func subnetGroupRefusals() []refusal {
 			}},
 		refusal{name: "subnet group of no subnets", code: "InvalidSubnet", field: "subnet_ids", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, err := c.CreateSubnetGroup(bg, cloud.KindCacheSubnetGroup, groupOf("data"))
-				return nil, err
+				return nil, errOf(c.CreateSubnetGroup(bg, cloud.KindCacheSubnetGroup, groupOf("data")))
 			}},
 	)
 }
