@@ -104,34 +104,10 @@ func loggingCatalog() []refusal {
 				_, err := c.CreateFlowLog(bg, in)
 				return []string{in.IAMRoleARN}, err
 			}},
-		{name: "flow log of a malformed transit gateway ID", code: "InvalidTransitGatewayID.Malformed", field: "transit_gateway_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				in := s3FlowLog("tgw-XYZ")
-				in.Target, in.MaxAggregationInterval = cloud.FlowLogTargets[3], 60
-				_, err := c.CreateFlowLog(bg, in)
-				return []string{"tgw-XYZ"}, err
-			}},
-		{name: "flow log of a transit gateway, which the simulated cloud has none of", code: "InvalidTransitGatewayID.NotFound", field: "transit_gateway_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				in := s3FlowLog("tgw-0123456789abcdef0")
-				in.Target, in.MaxAggregationInterval = cloud.FlowLogTargets[3], 60
-				_, err := c.CreateFlowLog(bg, in)
-				return []string{"tgw-0123456789abcdef0"}, err
-			}},
-		{name: "flow log of a malformed transit gateway attachment ID", code: "InvalidTransitGatewayAttachmentID.Malformed", field: "transit_gateway_attachment_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				in := s3FlowLog("tgw-attach-XYZ")
-				in.Target, in.MaxAggregationInterval = cloud.FlowLogTargets[4], 60
-				_, err := c.CreateFlowLog(bg, in)
-				return []string{"tgw-attach-XYZ"}, err
-			}},
-		{name: "flow log of an unknown transit gateway attachment", code: "InvalidTransitGatewayAttachmentID.NotFound", field: "transit_gateway_attachment_id",
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				in := s3FlowLog("tgw-attach-0123456789abcdef0")
-				in.Target, in.MaxAggregationInterval = cloud.FlowLogTargets[4], 60
-				_, err := c.CreateFlowLog(bg, in)
-				return []string{"tgw-attach-0123456789abcdef0"}, err
-			}},
+		transitFlowLogRefusal("flow log of a malformed transit gateway ID", "InvalidTransitGatewayID.Malformed", "transit_gateway_id", 3, "tgw-XYZ"),
+		transitFlowLogRefusal("flow log of a transit gateway, which the simulated cloud has none of", "InvalidTransitGatewayID.NotFound", "transit_gateway_id", 3, "tgw-0123456789abcdef0"),
+		transitFlowLogRefusal("flow log of a malformed transit gateway attachment ID", "InvalidTransitGatewayAttachmentID.Malformed", "transit_gateway_attachment_id", 4, "tgw-attach-XYZ"),
+		transitFlowLogRefusal("flow log of an unknown transit gateway attachment", "InvalidTransitGatewayAttachmentID.NotFound", "transit_gateway_attachment_id", 4, "tgw-attach-0123456789abcdef0"),
 		{name: "flow log to CloudWatch without a role", code: "InvalidParameter", field: "iam_role_arn", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := s3FlowLog(n.vpc.ID)
@@ -300,4 +276,16 @@ func TestCheckNameArguments(t *testing.T) {
 			t.Errorf("CheckNameArguments(%v) = %q, want %q", tc.set, code, tc.code)
 		}
 	}
+}
+
+// transitFlowLogRefusal is the refusal of a flow log of id, a transit
+// gateway (FlowLogTargets[3]) or attachment (FlowLogTargets[4]), of which
+// the simulated cloud has none.
+func transitFlowLogRefusal(name, code, field string, target int, id string) refusal {
+	return refusal{name: name, code: code, field: field,
+		trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+			in := s3FlowLog(id)
+			in.Target, in.MaxAggregationInterval = cloud.FlowLogTargets[target], 60
+			return []string{id}, errOf(c.CreateFlowLog(bg, in))
+		}}
 }
