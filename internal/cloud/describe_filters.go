@@ -158,15 +158,17 @@ func always[T any](values ...string) func(T) []string {
 	return func(T) []string { return values }
 }
 
-// each answers a filter on the parts of an object (a table's routes) with
-// one value a part.
-func each[T, P any](parts func(T) []P, value func(P) string) func(T) []string {
-	return func(o T) []string {
-		var values []string
-		for _, p := range parts(o) {
-			values = append(values, one(value(p))...)
+// each answers filters on the parts of an object (a table's routes):
+// each(parts)(value) has one value a part.
+func each[T, P any](parts func(T) []P) func(value func(P) string) func(T) []string {
+	return func(value func(P) string) func(T) []string {
+		return func(o T) []string {
+			var values []string
+			for _, p := range parts(o) {
+				values = append(values, one(value(p))...)
+			}
+			return values
 		}
-		return values
 	}
 }
 
@@ -231,12 +233,8 @@ func (RouteTable) describeFilters() filterSet[RouteTable] { return routeTableFil
 // routeTableFilters read routes and associations: the tables filtered must
 // have been read with them.
 var routeTableFilters = func() filterSet[RouteTable] {
-	associations := func(value func(Association) string) func(RouteTable) []string {
-		return each(func(t RouteTable) []Association { return t.Associations }, value)
-	}
-	routes := func(value func(Route) string) func(RouteTable) []string {
-		return each(func(t RouteTable) []Route { return t.Routes }, value)
-	}
+	associations := each(func(t RouteTable) []Association { return t.Associations })
+	routes := each(func(t RouteTable) []Route { return t.Routes })
 	destination := func(ipv6 bool) func(Route) string {
 		return func(r Route) string {
 			if strings.Contains(r.Destination, ":") != ipv6 {
@@ -299,12 +297,8 @@ var securityGroupFilters = filterSet[SecurityGroup]{
 func (NetworkACL) describeFilters() filterSet[NetworkACL] { return networkACLFilters }
 
 var networkACLFilters = func() filterSet[NetworkACL] {
-	associations := func(value func(NetworkACLAssociation) string) func(NetworkACL) []string {
-		return each(func(a NetworkACL) []NetworkACLAssociation { return a.Associations }, value)
-	}
-	entries := func(value func(NetworkACLEntry) string) func(NetworkACL) []string {
-		return each(func(a NetworkACL) []NetworkACLEntry { return a.Entries }, value)
-	}
+	associations := each(func(a NetworkACL) []NetworkACLAssociation { return a.Associations })
+	entries := each(func(a NetworkACL) []NetworkACLEntry { return a.Entries })
 	return filterSet[NetworkACL]{
 		op: "DescribeNetworkAcls",
 		fields: map[string]func(NetworkACL) []string{
