@@ -168,10 +168,7 @@ func (c *Client) CreateBlockPublicAccessExclusion(ctx context.Context, in Exclus
 	if in.SubnetID == "" && in.VPCID == "" {
 		rule = func(View) error { return CheckExclusionArguments(nil) }
 	}
-	err := c.apply(ctx, "CreateVpcBlockPublicAccessExclusion", map[string]string{"exclusion_id": e.ID}, rule, func(tx Tx) error {
-		return insertTagged(tx, e, e.ID, e.Tags)
-	})
-	return e, err
+	return createTagged(c, ctx, "CreateVpcBlockPublicAccessExclusion", map[string]string{"exclusion_id": e.ID}, rule, e, e.ID, e.Tags)
 }
 
 // UpdateBlockPublicAccessExclusion changes an exclusion's mode and tags.

@@ -132,8 +132,5 @@ func (c *Client) CreateCustomerGateway(ctx context.Context, in CustomerGatewayIn
 	g := CustomerGateway{ID: newID(KindCustomerGateway), OwnerID: c.scope.AccountID, Region: c.scope.Region,
 		BGPASN: in.BGPASN, BGPASNExtended: in.BGPASNExtended, IPAddress: in.IPAddress, Type: in.Type,
 		CertificateARN: in.CertificateARN, DeviceName: in.DeviceName, Tags: in.Tags}
-	err := c.apply(ctx, "CreateCustomerGateway", map[string]string{"customer_gateway_id": g.ID}, c.customerGatewayRule(in), func(tx Tx) error {
-		return insertTagged(tx, g, g.ID, in.Tags)
-	})
-	return made(g, err)
+	return createTagged(c, ctx, "CreateCustomerGateway", map[string]string{"customer_gateway_id": g.ID}, c.customerGatewayRule(in), g, g.ID, in.Tags)
 }

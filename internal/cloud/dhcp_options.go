@@ -170,10 +170,7 @@ func (c *Client) CheckDHCPOptions(ctx context.Context, p *Plan, holder Holder, i
 // CreateDHCPOptions creates a DHCP options set.
 func (c *Client) CreateDHCPOptions(ctx context.Context, in DHCPOptionsInput) (DHCPOptions, error) {
 	o := DHCPOptions{ID: newID(KindDHCPOptions), OwnerID: c.scope.AccountID, Region: c.scope.Region, DHCPOptionsInput: in}
-	err := c.apply(ctx, "CreateDhcpOptions", kindOf[DHCPOptions]().ids(o.ID), in.rule(), func(tx Tx) error {
-		return insertTagged(tx, o, o.ID, o.Tags)
-	})
-	return made(o, err)
+	return createTagged(c, ctx, "CreateDhcpOptions", kindOf[DHCPOptions]().ids(o.ID), in.rule(), o, o.ID, o.Tags)
 }
 
 // DefaultDHCPOptions returns the region's default set, which AWS makes for

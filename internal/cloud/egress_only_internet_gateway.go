@@ -36,8 +36,5 @@ func (c *Client) CreateEgressOnlyInternetGateway(ctx context.Context, vpcID stri
 		ID: newID(KindEgressOnlyInternetGateway), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: vpcID, Tags: tags,
 	}
 	ids := map[string]string{"egress_only_internet_gateway_id": g.ID, "vpc_id": vpcID}
-	err := c.apply(ctx, "CreateEgressOnlyInternetGateway", ids, c.egressOnlyRule(vpcID, tags), func(tx Tx) error {
-		return insertTagged(tx, g, g.ID, tags)
-	})
-	return made(g, err)
+	return createTagged(c, ctx, "CreateEgressOnlyInternetGateway", ids, c.egressOnlyRule(vpcID, tags), g, g.ID, tags)
 }

@@ -211,10 +211,7 @@ func (c *Client) CreateFlowLog(ctx context.Context, in FlowLogInput) (FlowLog, e
 		DeliverCrossAccountRole: in.DeliverCrossAccountRole, Tags: in.Tags,
 	}
 	ids := map[string]string{"flow_log_id": f.ID, in.Target.Field: in.ResourceID}
-	err := c.apply(ctx, "CreateFlowLogs", ids, c.flowLogRule(in), func(tx Tx) error {
-		return insertTagged(tx, f, f.ID, in.Tags)
-	})
-	return f, err
+	return createTagged(c, ctx, "CreateFlowLogs", ids, c.flowLogRule(in), f, f.ID, in.Tags)
 }
 
 func describeFlowLog(f FlowLog) Object {

@@ -301,10 +301,7 @@ func (c *Client) CreateIAMRole(ctx context.Context, in IAMRoleInput) (IAMRole, e
 		UniqueID: iamUniqueID("AROA"), AssumeRolePolicy: in.AssumeRolePolicy, Description: in.Description,
 		MaxSessionDuration: in.MaxSessionDuration, PermissionsBoundary: in.PermissionsBoundary, CreateDate: now(), Tags: in.Tags,
 	}
-	err := c.apply(ctx, "CreateRole", map[string]string{"role_name": in.Name}, c.roleRule(in, ""), func(tx Tx) error {
-		return insertTagged(tx, r, r.ARN, in.Tags)
-	})
-	return r, err
+	return createTagged(c, ctx, "CreateRole", map[string]string{"role_name": in.Name}, c.roleRule(in, ""), r, r.ARN, in.Tags)
 }
 
 // UpdateIAMRole changes what IAM changes in place: the trust policy, the
@@ -477,10 +474,7 @@ func (c *Client) CreateIAMPolicy(ctx context.Context, in IAMPolicyInput) (IAMPol
 		ARN: c.scope.iamARN("policy", in.Path, in.Name), OwnerID: c.scope.AccountID, Name: in.Name, Path: in.Path,
 		PolicyID: iamUniqueID("ANPA"), Description: in.Description, Document: in.Document, CreateDate: now(), Tags: in.Tags,
 	}
-	err := c.apply(ctx, "CreatePolicy", map[string]string{"policy_name": in.Name}, c.policyRule(in, ""), func(tx Tx) error {
-		return insertTagged(tx, p, p.ARN, in.Tags)
-	})
-	return p, err
+	return createTagged(c, ctx, "CreatePolicy", map[string]string{"policy_name": in.Name}, c.policyRule(in, ""), p, p.ARN, in.Tags)
 }
 
 // UpdateIAMPolicy changes the document (IAM makes it the policy's new

@@ -150,10 +150,7 @@ func (s Scope) logGroupARN(name string) string {
 func (c *Client) CreateLogGroup(ctx context.Context, in LogGroupInput) (LogGroup, error) {
 	g := LogGroup{ARN: c.scope.logGroupARN(in.Name), OwnerID: c.scope.AccountID, Region: c.scope.Region, Name: in.Name,
 		RetentionInDays: in.RetentionInDays, KMSKeyID: in.KMSKeyID, LogGroupClass: in.LogGroupClass, CreationTime: now(), Tags: in.Tags}
-	err := c.apply(ctx, "CreateLogGroup", map[string]string{"log_group_name": in.Name}, c.logGroupRule(in, ""), func(tx Tx) error {
-		return insertTagged(tx, g, g.ARN, in.Tags)
-	})
-	return g, err
+	return createTagged(c, ctx, "CreateLogGroup", map[string]string{"log_group_name": in.Name}, c.logGroupRule(in, ""), g, g.ARN, in.Tags)
 }
 
 // UpdateLogGroup changes the retention, the key and the tags.

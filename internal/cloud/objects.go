@@ -97,6 +97,13 @@ func insertTagged(tx Tx, object Row, key string, tags map[string]string) error {
 	return tx.SetTags(key, tags)
 }
 
+// createTagged is an operation op that makes object, once rule passes, with
+// the tags that hang on key.
+func createTagged[T Row](c *Client, ctx context.Context, op string, ids map[string]string, rule Rule, object T, key string, tags map[string]string) (T, error) {
+	err := c.apply(ctx, op, ids, rule, func(tx Tx) error { return insertTagged(tx, object, key, tags) })
+	return made(object, err)
+}
+
 // updateTagged stores the changed fields of an object and its tags.
 func updateTagged(tx Tx, object Row, key string, tags map[string]string) error {
 	if err := tx.Update(object); err != nil {

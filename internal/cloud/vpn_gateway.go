@@ -186,10 +186,7 @@ func (c *Client) CreateVPNGateway(ctx context.Context, in VPNGatewayInput) (VPNG
 		rule = allRules(rule, c.vpnAttachRule(VPNGatewayAttachment{VPCID: in.VPCID}, VPNGatewayAttachment{}))
 	}
 	ids := map[string]string{"vpn_gateway_id": g.ID, "vpc_id": in.VPCID}
-	err := c.apply(ctx, "CreateVpnGateway", ids, rule, func(tx Tx) error {
-		return insertTagged(tx, g, g.ID, in.Tags)
-	})
-	return made(g, err)
+	return createTagged(c, ctx, "CreateVpnGateway", ids, rule, g, g.ID, in.Tags)
 }
 
 // AttachVPNGateway attaches a detached gateway to a VPC.
