@@ -38,6 +38,17 @@ type objectKind struct {
 	// it exists (a subnet its VPC, a NAT gateway its subnet and elastic
 	// IP), so that it is deleted before them.
 	uses []Kind
+	listing
+	// advise returns the advice on one object of the kind; nil for kinds
+	// that get none.
+	advise func(c *Client, tx ReadTx, id string) ([]Advisory, error)
+	// route is what routing makes of the kind, nil when no route can send
+	// traffic to it.
+	route *routeTarget
+}
+
+// listing is how an inventory holds the objects of a kind.
+type listing struct {
 	// inventory reads the objects of the kind in the client's scope into
 	// an inventory; nil for a kind read with another (associations come
 	// with their route tables).
@@ -45,12 +56,13 @@ type objectKind struct {
 	// describe lists the objects of the kind in an inventory, for the
 	// index that front ends read.
 	describe func(inv *Inventory) []Object
-	// advise returns the advice on one object of the kind; nil for kinds
-	// that get none.
-	advise func(c *Client, tx ReadTx, id string) ([]Advisory, error)
-	// route is what routing makes of the kind, nil when no route can send
-	// traffic to it.
-	route *routeTarget
+}
+
+// listedIn is the listing of a kind that an inventory reads whole, every
+// object of the scope that all selects, into the list that in points to,
+// and describes each object of with describe.
+func listedIn[T Row](in func(*Inventory) *[]T, all Filter, describe func(T) Object) listing {
+	return listing{inventory: inventoryAll(in, all), describe: describeEach(func(inv *Inventory) []T { return *in(inv) }, describe)}
 }
 
 // routeTarget is what a kind that routes can send traffic to says about
@@ -91,38 +103,36 @@ var objectKinds []objectKind
 func init() {
 	objectKinds = []objectKind{
 		{Kind: KindVPC, typeName: "vpc", table: "vpcs", idColumn: "id", taggable: true, describeOp: "DescribeVpcs", createOp: "CreateVpc", deleteOp: "DeleteVpc",
-			uses:      []Kind{KindDHCPOptions},
-			inventory: inventoryAll(func(inv *Inventory) *[]VPC { return &inv.VPCs }, VPCFilter{}),
-			describe:  describeEach(func(inv *Inventory) []VPC { return inv.VPCs }, describeVPC),
-			find:      found((*Client).findVPC),
-			remove:    (*Client).DeleteVPC},
+			uses:    []Kind{KindDHCPOptions},
+			listing: listedIn(func(inv *Inventory) *[]VPC { return &inv.VPCs }, VPCFilter{}, describeVPC),
+			find:    found((*Client).findVPC),
+			remove:  (*Client).DeleteVPC},
 		{Kind: KindSubnet, typeName: "subnet", table: "subnets", idColumn: "id", taggable: true, describeOp: "DescribeSubnets", createOp: "CreateSubnet", deleteOp: "DeleteSubnet",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   (*Client).inventorySubnets,
-			describe:    describeEach(func(inv *Inventory) []Subnet { return inv.Subnets }, describeSubnet),
-			find:        found((*Client).findSubnet),
-			remove:      (*Client).DeleteSubnet,
-			advise:      (*Client).subnetAdvice},
+			listing: listing{inventory: (*Client).inventorySubnets,
+				describe: describeEach(func(inv *Inventory) []Subnet { return inv.Subnets }, describeSubnet)},
+			find:   found((*Client).findSubnet),
+			remove: (*Client).DeleteSubnet,
+			advise: (*Client).subnetAdvice},
 		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables", createOp: "CreateRouteTable", deleteOp: "DeleteRouteTable",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   (*Client).inventoryRouteTables,
-			describe:    describeEach(func(inv *Inventory) []RouteTable { return inv.RouteTables }, describeRouteTable),
-			find:        found((*Client).findRouteTable),
-			remove:      (*Client).DeleteRouteTable,
-			advise:      (*Client).routeTableAdvice},
+			listing: listing{inventory: (*Client).inventoryRouteTables,
+				describe: describeEach(func(inv *Inventory) []RouteTable { return inv.RouteTables }, describeRouteTable)},
+			find:   found((*Client).findRouteTable),
+			remove: (*Client).DeleteRouteTable,
+			advise: (*Client).routeTableAdvice},
 		{Kind: KindRouteTableAssociation, typeName: "route_table_association", table: "route_table_associations", idColumn: "id", describeOp: "DescribeRouteTables", createOp: "AssociateRouteTable", deleteOp: "DisassociateRouteTable",
 			parentField: "route_table_id",
 			uses:        []Kind{KindSubnet, KindRouteTable},
-			describe:    describeAssociations,
+			listing:     listing{describe: describeAssociations},
 			find:        foundByID((*Client).findAssociation),
 			remove:      (*Client).Disassociate},
 		{Kind: KindInternetGateway, typeName: "internet_gateway", table: "internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeInternetGateways", createOp: "CreateInternetGateway", deleteOp: "DeleteInternetGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   inventoryAll(func(inv *Inventory) *[]InternetGateway { return &inv.InternetGateways }, InternetGatewayFilter{}),
-			describe:    describeEach(func(inv *Inventory) []InternetGateway { return inv.InternetGateways }, describeInternetGateway),
+			listing:     listedIn(func(inv *Inventory) *[]InternetGateway { return &inv.InternetGateways }, InternetGatewayFilter{}, describeInternetGateway),
 			find:        found((*Client).findInternetGateway),
 			remove:      (*Client).DeleteInternetGateway,
 			advise:      (*Client).internetGatewayAdvice,
@@ -132,8 +142,7 @@ func init() {
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways", createOp: "CreateEgressOnlyInternetGateway", deleteOp: "DeleteEgressOnlyInternetGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   inventoryAll(func(inv *Inventory) *[]EgressOnlyInternetGateway { return &inv.EgressOnlyInternetGateways }, EgressOnlyInternetGatewayFilter{}),
-			describe:    describeEach(func(inv *Inventory) []EgressOnlyInternetGateway { return inv.EgressOnlyInternetGateways }, describeEgressOnlyInternetGateway),
+			listing:     listedIn(func(inv *Inventory) *[]EgressOnlyInternetGateway { return &inv.EgressOnlyInternetGateways }, EgressOnlyInternetGatewayFilter{}, describeEgressOnlyInternetGateway),
 			find:        findsStored[EgressOnlyInternetGateway],
 			remove:      removeStored[EgressOnlyInternetGateway](),
 			route: &routeTarget{field: "egress_only_gateway_id", ipv6Only: true, otherNetworkNoun: "egress-only gateway", bpa: bpaExposure{blocked: true, outboundOnly: true},
@@ -142,8 +151,7 @@ func init() {
 		{Kind: KindNATGateway, typeName: "nat_gateway", table: "nat_gateways", idColumn: "id", taggable: true, describeOp: "DescribeNatGateways", createOp: "CreateNatGateway", deleteOp: "DeleteNatGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC, KindSubnet, KindElasticIP},
-			inventory:   inventoryAll(func(inv *Inventory) *[]NATGateway { return &inv.NATGateways }, NATGatewayFilter{}),
-			describe:    describeEach(func(inv *Inventory) []NATGateway { return inv.NATGateways }, describeNATGateway),
+			listing:     listedIn(func(inv *Inventory) *[]NATGateway { return &inv.NATGateways }, NATGatewayFilter{}, describeNATGateway),
 			find:        foundByID((*Client).findNATGateway),
 			remove:      (*Client).DeleteNATGateway,
 			route: &routeTarget{field: "nat_gateway_id", otherNetworkNoun: "network gateway",
@@ -154,94 +162,81 @@ func init() {
 		{Kind: KindSecurityGroup, typeName: "security_group", table: "security_groups", idColumn: "id", taggable: true, describeOp: "DescribeSecurityGroups", createOp: "CreateSecurityGroup", deleteOp: "DeleteSecurityGroup",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   inventoryAll(func(inv *Inventory) *[]SecurityGroup { return &inv.SecurityGroups }, SecurityGroupFilter{}),
-			describe:    describeEach(func(inv *Inventory) []SecurityGroup { return inv.SecurityGroups }, describeSecurityGroup),
+			listing:     listedIn(func(inv *Inventory) *[]SecurityGroup { return &inv.SecurityGroups }, SecurityGroupFilter{}, describeSecurityGroup),
 			find:        findsStored[SecurityGroup],
 			remove:      (*Client).DeleteSecurityGroup,
 			advise:      (*Client).securityGroupAdvice},
 		{Kind: KindNetworkACL, typeName: "network_acl", table: "network_acls", idColumn: "id", taggable: true, describeOp: "DescribeNetworkAcls", createOp: "CreateNetworkAcl", deleteOp: "DeleteNetworkAcl",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   inventoryAll(func(inv *Inventory) *[]NetworkACL { return &inv.NetworkACLs }, NetworkACLFilter{}),
-			describe:    describeEach(func(inv *Inventory) []NetworkACL { return inv.NetworkACLs }, describeNetworkACL),
+			listing:     listedIn(func(inv *Inventory) *[]NetworkACL { return &inv.NetworkACLs }, NetworkACLFilter{}, describeNetworkACL),
 			find:        findsStored[NetworkACL],
 			remove:      removeStored(refuseDefaultOrUsedACL),
 			advise:      (*Client).networkACLAdvice},
 		{Kind: KindElasticIP, typeName: "eip", table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses", createOp: "AllocateAddress", deleteOp: "ReleaseAddress",
-			inventory: inventoryAll(func(inv *Inventory) *[]ElasticIP { return &inv.ElasticIPs }, ElasticIPFilter{}),
-			describe:  describeEach(func(inv *Inventory) []ElasticIP { return inv.ElasticIPs }, describeElasticIP),
-			find:      found((*Client).findElasticIP),
-			remove:    (*Client).ReleaseAddress},
+			listing: listedIn(func(inv *Inventory) *[]ElasticIP { return &inv.ElasticIPs }, ElasticIPFilter{}, describeElasticIP),
+			find:    found((*Client).findElasticIP),
+			remove:  (*Client).ReleaseAddress},
 		// A virtual private gateway routes like an internet gateway, by
 		// gateway_id, while attached to the table's VPC.
 		{Kind: KindVPNGateway, typeName: "vpn_gateway", table: "vpn_gateways", idColumn: "id", taggable: true, describeOp: "DescribeVpnGateways", createOp: "CreateVpnGateway", deleteOp: "DeleteVpnGateway",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   inventoryAll(func(inv *Inventory) *[]VPNGateway { return &inv.VPNGateways }, VPNGatewayFilter{}),
-			describe:    describeEach(func(inv *Inventory) []VPNGateway { return inv.VPNGateways }, describeVPNGateway),
+			listing:     listedIn(func(inv *Inventory) *[]VPNGateway { return &inv.VPNGateways }, VPNGatewayFilter{}, describeVPNGateway),
 			find:        findsStored[VPNGateway],
 			remove:      removeStored(refuseAttachedVPNGateway),
 			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimVPNGateway,
 				servedVPC: servedBy(func(g VPNGateway) string { return g.VPCID }),
 				beyond:    pastVPNGateway}},
 		{Kind: KindCustomerGateway, typeName: "customer_gateway", table: "customer_gateways", idColumn: "id", taggable: true, describeOp: "DescribeCustomerGateways", createOp: "CreateCustomerGateway", deleteOp: "DeleteCustomerGateway",
-			inventory: inventoryAll(func(inv *Inventory) *[]CustomerGateway { return &inv.CustomerGateways }, CustomerGatewayFilter{}),
-			describe:  describeEach(func(inv *Inventory) []CustomerGateway { return inv.CustomerGateways }, describeCustomerGateway),
-			find:      findsStored[CustomerGateway],
-			remove:    removeStored[CustomerGateway]()},
+			listing: listedIn(func(inv *Inventory) *[]CustomerGateway { return &inv.CustomerGateways }, CustomerGatewayFilter{}, describeCustomerGateway),
+			find:    findsStored[CustomerGateway],
+			remove:  removeStored[CustomerGateway]()},
 		// IAM's kinds are the account's in every region; their objects are
 		// named by ARN (a role's policies by the role's ARN and theirs).
 		{Kind: KindIAMRole, typeName: "iam_role", table: "iam_roles", idColumn: "arn", taggable: true, describeOp: "GetRole", createOp: "CreateRole", deleteOp: "DeleteRole",
-			uses:      []Kind{KindIAMPolicy},
-			inventory: inventoryAll(func(inv *Inventory) *[]IAMRole { return &inv.IAMRoles }, IAMRoleFilter{}),
-			describe:  describeEach(func(inv *Inventory) []IAMRole { return inv.IAMRoles }, describeIAMRole),
-			find:      foundByID(func(c *Client, tx ReadTx, key string) (IAMRole, error) { return c.findRole(tx, key, "id") }),
-			remove:    (*Client).removeIAMObject},
+			uses:    []Kind{KindIAMPolicy},
+			listing: listedIn(func(inv *Inventory) *[]IAMRole { return &inv.IAMRoles }, IAMRoleFilter{}, describeIAMRole),
+			find:    foundByID(func(c *Client, tx ReadTx, key string) (IAMRole, error) { return c.findRole(tx, key, "id") }),
+			remove:  (*Client).removeIAMObject},
 		{Kind: KindIAMPolicy, typeName: "iam_policy", table: "iam_policies", idColumn: "arn", taggable: true, describeOp: "GetPolicy", createOp: "CreatePolicy", deleteOp: "DeletePolicy",
-			inventory: inventoryAll(func(inv *Inventory) *[]IAMPolicy { return &inv.IAMPolicies }, IAMPolicyFilter{}),
-			describe:  describeEach(func(inv *Inventory) []IAMPolicy { return inv.IAMPolicies }, describeIAMPolicy),
-			find:      foundByID(func(c *Client, tx ReadTx, key string) (IAMPolicy, error) { return c.findPolicy(tx, key, "id") }),
-			remove:    (*Client).removeIAMObject},
+			listing: listedIn(func(inv *Inventory) *[]IAMPolicy { return &inv.IAMPolicies }, IAMPolicyFilter{}, describeIAMPolicy),
+			find:    foundByID(func(c *Client, tx ReadTx, key string) (IAMPolicy, error) { return c.findPolicy(tx, key, "id") }),
+			remove:  (*Client).removeIAMObject},
 		{Kind: KindIAMRolePolicyAttachment, typeName: "iam_role_policy_attachment", table: "iam_role_policy_attachments", idColumn: "id",
 			describeOp: "ListAttachedRolePolicies", createOp: "AttachRolePolicy", deleteOp: "DetachRolePolicy",
 			parentField: "role",
 			uses:        []Kind{KindIAMRole, KindIAMPolicy},
-			inventory:   inventoryAll(func(inv *Inventory) *[]IAMRolePolicyAttachment { return &inv.IAMRolePolicyAttachments }, IAMRolePolicyAttachmentFilter{}),
-			describe:    describeEach(func(inv *Inventory) []IAMRolePolicyAttachment { return inv.IAMRolePolicyAttachments }, describeIAMRolePolicyAttachment),
+			listing:     listedIn(func(inv *Inventory) *[]IAMRolePolicyAttachment { return &inv.IAMRolePolicyAttachments }, IAMRolePolicyAttachmentFilter{}, describeIAMRolePolicyAttachment),
 			find:        findsStored[IAMRolePolicyAttachment],
 			remove:      (*Client).removeIAMObject},
 		{Kind: KindIAMRolePolicy, typeName: "iam_role_policy", table: "iam_role_policies", idColumn: "id",
 			describeOp: "GetRolePolicy", createOp: "PutRolePolicy", deleteOp: "DeleteRolePolicy",
 			parentField: "role",
 			uses:        []Kind{KindIAMRole},
-			inventory:   inventoryAll(func(inv *Inventory) *[]IAMRolePolicy { return &inv.IAMRolePolicies }, IAMRolePolicyFilter{}),
-			describe:    describeEach(func(inv *Inventory) []IAMRolePolicy { return inv.IAMRolePolicies }, describeIAMRolePolicy),
+			listing:     listedIn(func(inv *Inventory) *[]IAMRolePolicy { return &inv.IAMRolePolicies }, IAMRolePolicyFilter{}, describeIAMRolePolicy),
 			find:        findsStored[IAMRolePolicy],
 			remove:      (*Client).removeIAMObject},
 		{Kind: KindLogGroup, typeName: "cloudwatch_log_group", table: "log_groups", idColumn: "arn", taggable: true,
 			describeOp: "DescribeLogGroups", createOp: "CreateLogGroup", deleteOp: "DeleteLogGroup",
-			inventory: inventoryAll(func(inv *Inventory) *[]LogGroup { return &inv.LogGroups }, LogGroupFilter{}),
-			describe:  describeEach(func(inv *Inventory) []LogGroup { return inv.LogGroups }, describeLogGroup),
-			find:      foundByID((*Client).findLogGroup),
-			remove:    (*Client).DeleteLogGroup},
+			listing: listedIn(func(inv *Inventory) *[]LogGroup { return &inv.LogGroups }, LogGroupFilter{}, describeLogGroup),
+			find:    foundByID((*Client).findLogGroup),
+			remove:  (*Client).DeleteLogGroup},
 		// A flow log goes with the VPC or subnet it watches, as in AWS.
 		{Kind: KindFlowLog, typeName: "flow_log", table: "flow_logs", idColumn: "id", taggable: true,
 			describeOp: "DescribeFlowLogs", createOp: "CreateFlowLogs", deleteOp: "DeleteFlowLogs",
-			uses:      []Kind{KindVPC, KindSubnet, KindIAMRole, KindLogGroup},
-			inventory: inventoryAll(func(inv *Inventory) *[]FlowLog { return &inv.FlowLogs }, FlowLogFilter{}),
-			describe:  describeEach(func(inv *Inventory) []FlowLog { return inv.FlowLogs }, describeFlowLog),
-			find:      findsStored[FlowLog],
-			remove:    removeStored[FlowLog]()},
+			uses:    []Kind{KindVPC, KindSubnet, KindIAMRole, KindLogGroup},
+			listing: listedIn(func(inv *Inventory) *[]FlowLog { return &inv.FlowLogs }, FlowLogFilter{}, describeFlowLog),
+			find:    findsStored[FlowLog],
+			remove:  removeStored[FlowLog]()},
 		{Kind: KindDHCPOptions, typeName: "vpc_dhcp_options", table: "dhcp_options", idColumn: "id", taggable: true, describeOp: "DescribeDhcpOptions", createOp: "CreateDhcpOptions", deleteOp: "DeleteDhcpOptions",
-			inventory: inventoryAll(func(inv *Inventory) *[]DHCPOptions { return &inv.DHCPOptions }, DHCPOptionsFilter{}),
-			describe:  describeEach(func(inv *Inventory) []DHCPOptions { return inv.DHCPOptions }, describeDHCPOptions),
-			find:      findsStored[DHCPOptions],
-			remove:    removeStored(refuseUsedDHCPOptions)},
+			listing: listedIn(func(inv *Inventory) *[]DHCPOptions { return &inv.DHCPOptions }, DHCPOptionsFilter{}, describeDHCPOptions),
+			find:    findsStored[DHCPOptions],
+			remove:  removeStored(refuseUsedDHCPOptions)},
 		{Kind: KindVPCCIDRAssociation, typeName: "vpc_ipv4_cidr_block_association", table: "vpc_cidr_block_associations", idColumn: "id", describeOp: "DescribeVpcs", createOp: "AssociateVpcCidrBlock", deleteOp: "DisassociateVpcCidrBlock",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
-			inventory:   inventoryAll(func(inv *Inventory) *[]VPCCIDRBlockAssociation { return &inv.VPCCIDRBlockAssociations }, VPCCIDRBlockAssociationFilter{}),
-			describe:    describeEach(func(inv *Inventory) []VPCCIDRBlockAssociation { return inv.VPCCIDRBlockAssociations }, describeVPCCIDRBlockAssociation),
+			listing:     listedIn(func(inv *Inventory) *[]VPCCIDRBlockAssociation { return &inv.VPCCIDRBlockAssociations }, VPCCIDRBlockAssociationFilter{}, describeVPCCIDRBlockAssociation),
 			find:        findsStored[VPCCIDRBlockAssociation],
 			remove:      (*Client).DisassociateVPCCIDRBlock},
 	}
@@ -251,8 +246,7 @@ func init() {
 		describeOp: "DescribeVpcBlockPublicAccessExclusions", createOp: "CreateVpcBlockPublicAccessExclusion", deleteOp: "DeleteVpcBlockPublicAccessExclusion",
 		parentField: "vpc_id",
 		uses:        []Kind{KindVPC, KindSubnet},
-		inventory:   inventoryAll(func(inv *Inventory) *[]BlockPublicAccessExclusion { return &inv.BlockPublicAccessExclusions }, BlockPublicAccessExclusionFilter{}),
-		describe: describeEach(func(inv *Inventory) []BlockPublicAccessExclusion { return inv.BlockPublicAccessExclusions },
+		listing: listedIn(func(inv *Inventory) *[]BlockPublicAccessExclusion { return &inv.BlockPublicAccessExclusions }, BlockPublicAccessExclusionFilter{},
 			func(e BlockPublicAccessExclusion) Object {
 				return Object{ID: e.ID, Tags: e.Tags, Value: e, References: references("vpc_id", e.VPCID, "subnet_id", e.SubnetID)}
 			}),
