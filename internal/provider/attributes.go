@@ -6,12 +6,33 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// The plan modifiers that attributes share. keepState plans the value in
+// state where the plan knows none, so that an attribute the cloud sets once
+// shows as known; replaceOnChange replaces the object when the value changes.
+// Where a list has both, they run in its order: keepState first lets a value
+// left to the cloud stay without replacing the object.
+var (
+	keepState                = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replaceOnChange          = []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	keepStateReplaceOnChange = []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
+	replaceOnChangeKeepState = []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()}
+	replaceInt64OnChange     = []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	replaceBoolOnChange      = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+	replaceListOnChange      = []planmodifier.List{listplanmodifier.RequiresReplace()}
+	keepBoolState            = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}
+	keepSetState             = []planmodifier.Set{setplanmodifier.UseStateForUnknown()}
 )
 
 // computedID is a computed string that never changes once the object
@@ -20,7 +41,7 @@ func computedID(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Computed:            true,
 		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		PlanModifiers:       keepState,
 	}
 }
 
@@ -60,7 +81,7 @@ func replacingReference(kind cloud.Kind, description string) schema.StringAttrib
 		Required:            true,
 		MarkdownDescription: description,
 		Validators:          []validator.String{idCheck(kind)},
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers:       replaceOnChange,
 	}
 }
 
@@ -74,7 +95,7 @@ func regionArgument() schema.StringAttribute {
 		MarkdownDescription: "The region the object lives in, as the AWS provider's `region` argument: the provider's region when left out. " +
 			"Objects of different regions do not see each other. Changing it replaces the object.",
 		Validators:    []validator.String{cloudCheck(cloud.ValidateRegion)},
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+		PlanModifiers: keepStateReplaceOnChange,
 	}
 }
 
@@ -84,7 +105,7 @@ func optionalReplacing(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
 		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers:       replaceOnChange,
 	}
 }
 

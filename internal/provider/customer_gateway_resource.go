@@ -5,8 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -45,7 +43,7 @@ var customerGatewayKind = resourceKind[customerGatewayModel, cloud.CustomerGatew
 			"type": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The type of VPN connection the device supports: `ipsec.1`, the one AWS has.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceOnChange,
 			},
 		},
 	},

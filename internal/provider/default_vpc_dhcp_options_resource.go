@@ -6,8 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -40,7 +38,7 @@ var defaultVPCDHCPOptionsKind = resourceKind[defaultVPCDHCPOptionsModel, cloud.D
 				Computed: true,
 				MarkdownDescription: "The account whose default set to adopt: the provider's account, which is the only one it can see. " +
 					"Another fails at plan with `InvalidDhcpOptionID.NotFound`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepState,
 			},
 			"domain_name":                       computedID("The set's domain name."),
 			"domain_name_servers":               computedID("The set's name servers, joined by commas: `AmazonProvidedDNS`."),

@@ -5,9 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -46,7 +44,7 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 				Optional: true, Computed: true, Default: stringdefault.StaticString("vpc"),
 				MarkdownDescription: "Always `vpc`: EC2-Classic addresses are retired, as in AWS.",
 				Validators:          []validator.String{cloudCheck(validateEIPDomain)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceOnChange,
 			},
 			"public_ip": computedID("The public address."),
 			"association_id": schema.StringAttribute{

@@ -7,13 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -108,12 +103,12 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 					"the role must exist. Changing it replaces the flow log.",
 			},
 			"log_format": schema.StringAttribute{
-				Optional: true, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				Optional: true, Computed: true, PlanModifiers: replaceOnChangeKeepState,
 				MarkdownDescription: "The fields of a record; AWS's default format when left out. Changing it replaces the flow log.",
 			},
 			"max_aggregation_interval": schema.Int64Attribute{
 				Optional: true, Computed: true, Default: int64default.StaticInt64(600),
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers:       replaceInt64OnChange,
 				MarkdownDescription: "The longest interval, in seconds, that a record covers: 60 or 600 (the default; transit gateways take 60 only). Changing it replaces the flow log.",
 			},
 			"deliver_cross_account_role": schema.StringAttribute{
@@ -126,18 +121,18 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 			"destination_options": schema.ListNestedBlock{
 				MarkdownDescription: "How records are written to S3. Changing it replaces the flow log.",
 				Validators:          []validator.List{listvalidator.SizeAtMost(1)},
-				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceListOnChange,
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"file_format": schema.StringAttribute{
 						Optional: true, Computed: true, Default: stringdefault.StaticString("plain-text"),
 						MarkdownDescription: "`plain-text` (the default) or `parquet`.",
 					},
 					"hive_compatible_partitions": schema.BoolAttribute{
-						Optional: true, Computed: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+						Optional: true, Computed: true, PlanModifiers: keepBoolState,
 						MarkdownDescription: "Use Hive-compatible S3 prefixes. Default `false`.",
 					},
 					"per_hour_partition": schema.BoolAttribute{
-						Optional: true, Computed: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+						Optional: true, Computed: true, PlanModifiers: keepBoolState,
 						MarkdownDescription: "Partition by hour rather than by day. Default `false`.",
 					},
 				}},

@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -51,7 +49,7 @@ func inlineRoutesAttribute() schema.SetAttribute {
 			"`egress_only_gateway_id` (IPv6 destinations only) or `nat_gateway_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{}},
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		PlanModifiers: keepSetState,
 	}
 }
 

@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -50,7 +48,7 @@ func inlineSecurityGroupRulesAttribute(direction string) schema.SetAttribute {
 			"of the same VPC) and `self`; `description` is optional. Leave `%s` out to leave those rules unmanaged; write `%s = []` to remove them all.",
 			noun, direction, direction, direction),
 		Validators:    []validator.Set{sgRulesValidator{direction: direction}},
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		PlanModifiers: keepSetState,
 	}
 }
 

@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -35,7 +33,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 				MarkdownDescription: "The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. " +
 					"Left out, the gateway is created detached, and this shows the VPC a `simcloud_internet_gateway_attachment` attached it to.",
 				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepState,
 			},
 		},
 	},

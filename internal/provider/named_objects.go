@@ -26,14 +26,14 @@ func nameArguments(what string, check, checkPrefix func(string) error) map[strin
 	return map[string]schema.Attribute{
 		"name": schema.StringAttribute{
 			Optional: true, Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers: replaceOnChangeKeepState,
 			Validators:    []validator.String{cloudCheck(check)},
 			MarkdownDescription: "The " + what + "'s name. Without it (or `name_prefix`) the name is `terraform-` and a unique suffix. " +
 				"Conflicts with `name_prefix`. Changing it replaces the " + what + ".",
 		},
 		"name_prefix": schema.StringAttribute{
 			Optional: true, Computed: true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       replaceOnChangeKeepState,
 			Validators:          []validator.String{cloudCheck(checkPrefix)},
 			MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the " + what + ".",
 		},

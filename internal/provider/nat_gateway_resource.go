@@ -8,9 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -46,8 +44,6 @@ func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) clo
 	return cloud.NATGatewayInput{SubnetID: m.SubnetID.ValueString(), AllocationID: m.AllocationID.ValueString(),
 		ConnectivityType: m.ConnectivityType.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags)}
 }
-
-var replaceOnChange = []planmodifier.String{stringplanmodifier.RequiresReplace()}
 
 var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 	kind: cloud.KindNATGateway,

@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -50,7 +48,7 @@ func aclEntriesAttribute(dir, leftOut string) schema.SetAttribute {
 			"`action` (`allow` or `deny`), `protocol` (a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`; read back as its number), `from_port` and `to_port` " +
 			"(for TCP and UDP; write 0 otherwise), one of `cidr_block` and `ipv6_cidr_block`, and for ICMP `icmp_type` and `icmp_code`. " +
 			"The `*` rule that denies what no rule matched is always there and not listed. " + leftOut,
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		PlanModifiers: keepSetState,
 	}
 }
 
@@ -70,7 +68,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 				MarkdownDescription: "The subnets associated with the ACL, of its VPC. Associating a subnet replaces its association with another ACL; " +
 					"a subnet taken out of the list, or left when the ACL is destroyed, goes back to its VPC's default ACL. " +
 					"Leave it out to leave the associations unmanaged.",
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepSetState,
 			},
 			"ingress": aclEntriesAttribute("ingress", "Leave `ingress` out to leave these rules unmanaged; write `ingress = []` to remove them all."),
 			"egress":  aclEntriesAttribute("egress", "Leave `egress` out to leave these rules unmanaged; write `egress = []` to remove them all."),

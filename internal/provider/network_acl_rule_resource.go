@@ -10,9 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -71,7 +68,7 @@ func (m *networkACLRuleModel) key() cloud.NetworkACLEntryKey {
 func replacingInt(required bool, description string) schema.Int64Attribute {
 	return schema.Int64Attribute{
 		Required: required, Optional: !required, MarkdownDescription: description,
-		PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+		PlanModifiers: replaceInt64OnChange,
 	}
 }
 
@@ -91,7 +88,7 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 			"rule_number":    replacingInt(true, "The rule's number, 1 to 32766, unique in its direction of the ACL; rules are evaluated from the lowest."),
 			"egress": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceBoolOnChange,
 				MarkdownDescription: "Whether the rule is outbound (`true`) or inbound (`false`, the default).",
 			},
 			"protocol":        replacingString(true, "The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),

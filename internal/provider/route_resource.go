@@ -8,8 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -45,9 +43,8 @@ func (m routeModel) spec() cloud.RouteSpec {
 }
 
 func routeSchema() schema.Schema {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	destination := func(description string, parse func(string) error) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: replace,
+		return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: replaceOnChange,
 			Validators: []validator.String{cloudCheck(parse)}}
 	}
 	return schema.Schema{

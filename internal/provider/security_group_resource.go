@@ -11,9 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -82,7 +80,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 				"and the simulated cloud has no default VPC. Changing it replaces the group."),
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: replaceOnChangeKeepState,
 				MarkdownDescription: "The group's name, unique in its VPC, at most 255 characters, neither `default` nor starting with `sg-`. " +
 					"Without it (or `name_prefix`) the name is `terraform-` and a unique suffix. Changing it replaces the group.",
 			},

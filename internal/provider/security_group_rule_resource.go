@@ -11,11 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -176,7 +172,7 @@ func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.Va
 
 func replacingList(description string) schema.ListAttribute {
 	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description,
-		PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()}}
+		PlanModifiers: replaceListOnChange}
 }
 
 var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
@@ -191,9 +187,9 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 				Validators:          []validator.String{cloudCheck(cloud.ValidateSecurityGroupRuleType)},
 				MarkdownDescription: "`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules."},
 			"security_group_id": replacingReference(cloud.KindSecurityGroup, "The group the rules belong to. Changing it replaces the rules."),
-			"from_port": schema.Int64Attribute{Required: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			"from_port": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt64OnChange,
 				MarkdownDescription: "The start of the port range (for ICMP, the type; `-1` for any). `0` with `protocol = \"-1\"`."},
-			"to_port": schema.Int64Attribute{Required: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			"to_port": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt64OnChange,
 				MarkdownDescription: "The end of the port range (for ICMP, the code; `-1` for any). `0` with `protocol = \"-1\"`."},
 			"protocol": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{protocolChangeReplaces},
 				MarkdownDescription: "`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` (or `all`) for every protocol. Changing it replaces the rules."},
@@ -201,12 +197,12 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 			"ipv6_cidr_blocks": replacingList("IPv6 blocks, one rule each. Conflicts with `source_security_group_id` and `self`."),
 			"prefix_list_ids":  replacingList("Managed prefix lists. Refused at plan: the simulated cloud has no prefix lists."),
 			"source_security_group_id": schema.StringAttribute{Optional: true, Computed: true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       replaceOnChangeKeepState,
 				Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
 				MarkdownDescription: "Another group of the same VPC, traffic from (or to) what is placed in it. Conflicts with `cidr_blocks`, `ipv6_cidr_blocks` and `self`."},
 			"self": func() schema.BoolAttribute {
 				self := optionalBool(false, "The group itself is the other end. Default `false`. Changing it replaces the rules.")
-				self.PlanModifiers = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+				self.PlanModifiers = replaceBoolOnChange
 				return self
 			}(),
 			"description":            schema.StringAttribute{Optional: true, MarkdownDescription: "A description of the rules, changed in place."},

@@ -9,9 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -84,11 +82,11 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 	}
 	if svc.namePrefix {
 		nameAttribute.Required, nameAttribute.Optional, nameAttribute.Computed = false, true, true
-		nameAttribute.PlanModifiers = []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()}
+		nameAttribute.PlanModifiers = replaceOnChangeKeepState
 		nameAttribute.MarkdownDescription += " Without it (or `name_prefix`) the name is `terraform-` and a unique suffix."
 		attributes["name_prefix"] = schema.StringAttribute{
 			Optional: true, Computed: true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       replaceOnChangeKeepState,
 			MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the group.",
 			Validators:          []validator.String{cloudCheck(func(v string) error { return cloud.ValidateSubnetGroupName(kind, v, "name_prefix", true) })},
 		}

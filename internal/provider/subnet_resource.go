@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -54,7 +52,6 @@ func (a *subnetAttributes) read(s cloud.Subnet, diags *diag.Diagnostics) {
 }
 
 func subnetSchema() schema.Schema {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	return schema.Schema{
 		MarkdownDescription: "A subnet, with the arguments and attributes of `aws_subnet`, plus `is_public` and `effective_route_table_id`, which say what its routing makes of it.",
 		Attributes: map[string]schema.Attribute{
@@ -69,18 +66,18 @@ func subnetSchema() schema.Schema {
 					_, err := cloud.ParseIPv4Network(s, "cidrBlock", "cidr_block")
 					return err
 				})},
-				PlanModifiers: replace,
+				PlanModifiers: replaceOnChange,
 			},
 			"availability_zone": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The zone of the subnet: the region's name and a letter from `a` to `f`. Defaults to the region's first zone. Changing it replaces the subnet.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				PlanModifiers:       keepStateReplaceOnChange,
 			},
 			"availability_zone_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
 					"Give this or `availability_zone`, not both. Changing it replaces the subnet.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				PlanModifiers: keepStateReplaceOnChange,
 			},
 			"ipv6_cidr_block": schema.StringAttribute{
 				Optional: true,

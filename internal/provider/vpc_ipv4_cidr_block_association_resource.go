@@ -6,9 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -37,17 +34,17 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 				MarkdownDescription: "The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). " +
 					"Changing it replaces the association.",
 				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				PlanModifiers: keepStateReplaceOnChange,
 			},
 			"ipv4_ipam_pool_id": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceOnChange,
 			},
 			"ipv4_netmask_length": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "The size of the block to allocate from `ipv4_ipam_pool_id`; refused with it.",
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers:       replaceInt64OnChange,
 			},
 		},
 	},

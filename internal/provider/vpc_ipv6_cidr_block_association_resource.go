@@ -6,9 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -49,12 +47,12 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 			"ipv6_ipam_pool_id": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceOnChange,
 			},
 			"ipv6_netmask_length": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "The size of the block to allocate from `ipv6_ipam_pool_id`; refused with it.",
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers:       replaceInt64OnChange,
 			},
 			"ip_source":              computedID("Where the block's addresses come from: `amazon`."),
 			"ipv6_address_attribute": computedID("Whether the block's addresses are advertised to the internet: `public`."),
@@ -93,7 +91,7 @@ func computedOrRefused(description string) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+		PlanModifiers:       keepStateReplaceOnChange,
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -70,7 +69,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				Required: true,
 				MarkdownDescription: "The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. " +
 					"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: replaceOnChange,
 				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })},
 			},
 			"instance_tenancy": schema.StringAttribute{
@@ -100,12 +99,12 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				Computed: true,
 				MarkdownDescription: "The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
 					"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepState,
 			},
 			"ipv6_association_id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The ID of the IPv6 block's association with the VPC, or an empty string.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       keepState,
 			},
 			"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
 			"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
@@ -122,7 +121,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 				Computed: true,
 				MarkdownDescription: "Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
 					"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepState,
 			},
 			"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
 				"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
@@ -195,11 +194,11 @@ func vpcInput(m vpcResourceModel, tags map[string]string) cloud.VPCInput {
 // ipamArgument and ipamLengthArgument are aws_vpc's IPAM arguments, which
 // the simulated cloud accepts only left out: it has no IPAM pools.
 func ipamArgument(description string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	return schema.StringAttribute{Optional: true, PlanModifiers: replaceOnChange,
 		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
 }
 
 func ipamLengthArgument(description string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+	return schema.Int64Attribute{Optional: true, PlanModifiers: replaceInt64OnChange,
 		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
 }

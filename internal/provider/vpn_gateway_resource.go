@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -35,7 +33,7 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 				MarkdownDescription: "The BGP ASN of the AWS side: 64512 to 65534, 4200000000 to 4294967294, or 7224, 9059, 10124 or 17493. " +
 					"Left out, 64512. Changing it replaces the gateway.",
 				Validators:    []validator.String{cloudCheck(cloud.ValidateAmazonSideASN)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+				PlanModifiers: keepStateReplaceOnChange,
 			},
 			"arn":               computedID("The gateway's ARN."),
 			"availability_zone": optionalReplacing("The availability zone of the gateway, one of the region's. Changing it replaces the gateway."),
@@ -45,7 +43,7 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 				MarkdownDescription: "The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. " +
 					"Left out, the gateway is created detached, and this shows the VPC a `simcloud_vpn_gateway_attachment` attached it to.",
 				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepState,
 			},
 		},
 	},
