@@ -49,11 +49,7 @@ var vgwRoutePropagationKind = resourceKind[vgwRoutePropagationModel, cloud.VGWRo
 		return p, err
 	},
 	remove: func(c *cloud.Client, ctx context.Context, state *vgwRoutePropagationModel) error {
-		err := c.DisableVGWRoutePropagation(ctx, state.propagation())
-		if cloud.ErrorCode(err) == "InvalidRouteTableID.NotFound" {
-			return nil
-		}
-		return err
+		return unlessGone(c.DisableVGWRoutePropagation(ctx, state.propagation()), "InvalidRouteTableID.NotFound")
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[vgwRoutePropagationModel]) error {
 		if p.state != nil && p.state.propagation() == p.plan.propagation() {
