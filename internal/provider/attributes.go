@@ -85,6 +85,26 @@ func replacingReference(kind cloud.Kind, description string) schema.StringAttrib
 	}
 }
 
+// optionalComputed is an optional argument that the cloud fills in when it
+// is left out, kept from state once known; it changes in place.
+func optionalComputed(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: validators, PlanModifiers: keepState}
+}
+
+// optionalComputedReplacing is optionalComputed for an argument fixed when
+// the object is made: changing it replaces the object.
+func optionalComputedReplacing(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: validators,
+		PlanModifiers: keepStateReplaceOnChange}
+}
+
+// gatewayVPCArgument is the vpc_id of a gateway that attachmentType, a
+// resource of its own, may attach instead.
+func gatewayVPCArgument(attachmentType string) schema.StringAttribute {
+	return optionalComputed("The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. "+
+		"Left out, the gateway is created detached, and this shows the VPC a `"+attachmentType+"` attached it to.", idCheck(cloud.KindVPC))
+}
+
 // regionArgument is the AWS provider 6 region argument of every regional
 // resource. Left out, it is the provider's region (set at plan, so known);
 // an object keeps the region it was made in when the provider's changes.

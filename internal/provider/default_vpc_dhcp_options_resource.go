@@ -33,13 +33,8 @@ var defaultVPCDHCPOptionsKind = resourceKind[defaultVPCDHCPOptionsModel, cloud.D
 			"Only its tags can be managed; destroying the resource only forgets the set.",
 		Attributes: map[string]schema.Attribute{
 			"arn": computedID("The set's ARN."),
-			"owner_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The account whose default set to adopt: the provider's account, which is the only one it can see. " +
-					"Another fails at plan with `InvalidDhcpOptionID.NotFound`.",
-				PlanModifiers: keepState,
-			},
+			"owner_id": optionalComputed("The account whose default set to adopt: the provider's account, which is the only one it can see. " +
+				"Another fails at plan with `InvalidDhcpOptionID.NotFound`."),
 			"domain_name":                       computedID("The set's domain name."),
 			"domain_name_servers":               computedID("The set's name servers, joined by commas: `AmazonProvidedDNS`."),
 			"ntp_servers":                       computedID("The set's NTP servers, joined by commas: none."),

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -27,14 +26,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 		Attributes: map[string]schema.Attribute{
 			"arn":      computedID("The gateway's ARN."),
 			"owner_id": computedID("The ID of the account that owns the gateway."),
-			"vpc_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. " +
-					"Left out, the gateway is created detached, and this shows the VPC a `simcloud_internet_gateway_attachment` attached it to.",
-				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: keepState,
-			},
+			"vpc_id":   gatewayVPCArgument("simcloud_internet_gateway_attachment"),
 		},
 	},
 	updateOp: "ModifyInternetGateway",

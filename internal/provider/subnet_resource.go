@@ -68,17 +68,10 @@ func subnetSchema() schema.Schema {
 				})},
 				PlanModifiers: replaceOnChange,
 			},
-			"availability_zone": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The zone of the subnet: the region's name and a letter from `a` to `f`. Defaults to the region's first zone. Changing it replaces the subnet.",
-				PlanModifiers:       keepStateReplaceOnChange,
-			},
-			"availability_zone_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
-					"Give this or `availability_zone`, not both. Changing it replaces the subnet.",
-				PlanModifiers: keepStateReplaceOnChange,
-			},
+			"availability_zone": optionalComputedReplacing("The zone of the subnet: the region's name and a letter from `a` to `f`. " +
+				"Defaults to the region's first zone. Changing it replaces the subnet."),
+			"availability_zone_id": optionalComputedReplacing("The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
+				"Give this or `availability_zone`, not both. Changing it replaces the subnet."),
 			"ipv6_cidr_block": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. " +

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -28,14 +27,8 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 			"and every route table of the VPC gets a local route for it.",
 		Attributes: map[string]schema.Attribute{
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
-			"cidr_block": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). " +
-					"Changing it replaces the association.",
-				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })},
-				PlanModifiers: keepStateReplaceOnChange,
-			},
+			"cidr_block": optionalComputedReplacing("The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). "+
+				"Changing it replaces the association.", cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })),
 			"ipv4_ipam_pool_id": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",

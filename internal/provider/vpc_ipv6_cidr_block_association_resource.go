@@ -41,9 +41,9 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 					"It must be `true`: the simulated cloud has no other source of IPv6 blocks. Changing it replaces the association.",
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
 			},
-			"ipv6_cidr_block":                      computedOrRefused("The block the VPC got. Giving one fails at plan with `UnsupportedOperation`: it needs a pool of your own."),
-			"ipv6_pool":                            computedOrRefused("The pool the block came from: `Amazon`. Another fails at plan with `UnsupportedOperation`."),
-			"ipv6_cidr_block_network_border_group": computedOrRefused("Where AWS advertises the block: the region's name. Another fails at plan with `InvalidParameterValue`."),
+			"ipv6_cidr_block":                      optionalComputedReplacing("The block the VPC got. Giving one fails at plan with `UnsupportedOperation`: it needs a pool of your own."),
+			"ipv6_pool":                            optionalComputedReplacing("The pool the block came from: `Amazon`. Another fails at plan with `UnsupportedOperation`."),
+			"ipv6_cidr_block_network_border_group": optionalComputedReplacing("Where AWS advertises the block: the region's name. Another fails at plan with `InvalidParameterValue`."),
 			"ipv6_ipam_pool_id": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
@@ -81,18 +81,6 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 		m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(a.Region)
 		m.IPSource, m.IPv6AddressAttribute = types.StringValue("amazon"), types.StringValue("public")
 	},
-}
-
-// computedOrRefused is an optional string that the cloud fills in and that
-// a configuration may give only as the cloud would; changing it replaces
-// the object.
-func computedOrRefused(description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:            true,
-		Computed:            true,
-		MarkdownDescription: description,
-		PlanModifiers:       keepStateReplaceOnChange,
-	}
 }
 
 // configuredText is a configured value as text for a check of which

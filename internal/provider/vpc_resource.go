@@ -94,13 +94,8 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			"assign_generated_ipv6_cidr_block": optionalBool(false,
 				"Whether the VPC gets an Amazon-provided /56 IPv6 block. The simulated cloud hands these out from `2001:db8::/32`, each to one VPC at a time. "+
 					"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
-			"ipv6_cidr_block": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
-					"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`.",
-				PlanModifiers: keepState,
-			},
+			"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
+				"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`."),
 			"ipv6_association_id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The ID of the IPv6 block's association with the VPC, or an empty string.",
@@ -116,13 +111,8 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			"ipv4_netmask_length": ipamLengthArgument("The length of the IPv4 block to take from `ipv4_ipam_pool_id`."),
 			"ipv6_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv6 block from."),
 			"ipv6_netmask_length": ipamLengthArgument("The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
-			"ipv6_cidr_block_network_border_group": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
-					"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`.",
-				PlanModifiers: keepState,
-			},
+			"ipv6_cidr_block_network_border_group": optionalComputed("Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
+				"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`."),
 			"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
 				"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
 		},

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -27,24 +26,11 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 		MarkdownDescription: "A virtual private gateway, with the arguments and attributes of `aws_vpn_gateway`: the VPC's end of site-to-site VPN connections, " +
 			"and a route target (`gateway_id`). A VPC has at most one; attaching a second fails at plan with AWS's `InvalidVpcState`.",
 		Attributes: map[string]schema.Attribute{
-			"amazon_side_asn": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The BGP ASN of the AWS side: 64512 to 65534, 4200000000 to 4294967294, or 7224, 9059, 10124 or 17493. " +
-					"Left out, 64512. Changing it replaces the gateway.",
-				Validators:    []validator.String{cloudCheck(cloud.ValidateAmazonSideASN)},
-				PlanModifiers: keepStateReplaceOnChange,
-			},
+			"amazon_side_asn": optionalComputedReplacing("The BGP ASN of the AWS side: 64512 to 65534, 4200000000 to 4294967294, or 7224, 9059, 10124 or 17493. "+
+				"Left out, 64512. Changing it replaces the gateway.", cloudCheck(cloud.ValidateAmazonSideASN)),
 			"arn":               computedID("The gateway's ARN."),
 			"availability_zone": optionalReplacing("The availability zone of the gateway, one of the region's. Changing it replaces the gateway."),
-			"vpc_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. " +
-					"Left out, the gateway is created detached, and this shows the VPC a `simcloud_vpn_gateway_attachment` attached it to.",
-				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: keepState,
-			},
+			"vpc_id":            gatewayVPCArgument("simcloud_vpn_gateway_attachment"),
 		},
 	},
 	updateOp: "AttachVpnGateway",
