@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -83,6 +84,13 @@ func replacingReference(kind cloud.Kind, description string) schema.StringAttrib
 		Validators:          []validator.String{idCheck(kind)},
 		PlanModifiers:       replaceOnChange,
 	}
+}
+
+// defaultedReplacing is an optional argument with a default, fixed when
+// the object is made: changing it replaces the object.
+func defaultedReplacing(defaultValue, description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultValue),
+		MarkdownDescription: description, Validators: validators, PlanModifiers: replaceOnChange}
 }
 
 // optionalComputed is an optional argument that the cloud fills in when it

@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -51,13 +49,8 @@ var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
 					Optional:            true,
 					MarkdownDescription: "The ARN of the KMS key that encrypts the group's events.",
 				},
-				"log_group_class": schema.StringAttribute{
-					Optional: true, Computed: true, Default: stringdefault.StaticString("STANDARD"), PlanModifiers: replaceOnChange,
-					Validators: []validator.String{cloudCheck(func(s string) error {
-						return cloud.CheckLogGroupClass(s, "log_group_class")
-					})},
-					MarkdownDescription: "`STANDARD` (the default), `INFREQUENT_ACCESS` or `DELIVERY`. Changing it replaces the group.",
-				},
+				"log_group_class": defaultedReplacing("STANDARD", "`STANDARD` (the default), `INFREQUENT_ACCESS` or `DELIVERY`. Changing it replaces the group.",
+					cloudCheck(func(s string) error { return cloud.CheckLogGroupClass(s, "log_group_class") })),
 				"skip_destroy": optionalBool(false, "Leave the group in the cloud when the resource is destroyed, only forgetting it. Default `false`."),
 				"arn":          computedID("The log group's ARN, `arn:aws:logs:<region>:<account>:log-group:<name>`."),
 			}),

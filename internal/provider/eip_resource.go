@@ -5,8 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -40,13 +38,8 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 		Attributes: map[string]schema.Attribute{
 			"id":            computedID("The allocation ID, `eipalloc-` followed by 17 hexadecimal digits."),
 			"allocation_id": computedID("The allocation ID, the same as `id`."),
-			"domain": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("vpc"),
-				MarkdownDescription: "Always `vpc`: EC2-Classic addresses are retired, as in AWS.",
-				Validators:          []validator.String{cloudCheck(validateEIPDomain)},
-				PlanModifiers:       replaceOnChange,
-			},
-			"public_ip": computedID("The public address."),
+			"domain":        defaultedReplacing("vpc", "Always `vpc`: EC2-Classic addresses are retired, as in AWS.", cloudCheck(validateEIPDomain)),
+			"public_ip":     computedID("The public address."),
 			"association_id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The ID of the address's association with a NAT gateway, or an empty string. As of the last refresh.",

@@ -89,10 +89,8 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 				Optional: true, PlanModifiers: replaceOnChange,
 				MarkdownDescription: "`ACCEPT`, `REJECT` or `ALL`; required unless the target is a transit gateway. Changing it replaces the flow log.",
 			},
-			"log_destination_type": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("cloud-watch-logs"), PlanModifiers: replaceOnChange,
-				MarkdownDescription: "`cloud-watch-logs` (the default), `s3` or `kinesis-data-firehose`. Changing it replaces the flow log.",
-			},
+			"log_destination_type": defaultedReplacing("cloud-watch-logs",
+				"`cloud-watch-logs` (the default), `s3` or `kinesis-data-firehose`. Changing it replaces the flow log."),
 			"log_destination": schema.StringAttribute{
 				Optional: true, PlanModifiers: replaceOnChange,
 				MarkdownDescription: "The ARN of the log group, bucket or delivery stream. Changing it replaces the flow log.",

@@ -8,8 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -40,12 +38,8 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 			func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
 			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) }),
 			map[string]schema.Attribute{
-				"id": computedID("The policy's ARN."),
-				"path": schema.StringAttribute{
-					Optional: true, Computed: true, Default: stringdefault.StaticString("/"), PlanModifiers: replaceOnChange,
-					Validators:          []validator.String{cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") })},
-					MarkdownDescription: "The policy's path, `/` by default. Changing it replaces the policy.",
-				},
+				"id":   computedID("The policy's ARN."),
+				"path": iamPathArgument("policy"),
 				"description": schema.StringAttribute{
 					Optional: true, PlanModifiers: replaceOnChange,
 					MarkdownDescription: "The policy's description, at most 1000 characters. Changing it replaces the policy.",

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -44,12 +43,8 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 			func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
 			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) }),
 			map[string]schema.Attribute{
-				"id": computedID("The role's name."),
-				"path": schema.StringAttribute{
-					Optional: true, Computed: true, Default: stringdefault.StaticString("/"), PlanModifiers: replaceOnChange,
-					Validators:          []validator.String{cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") })},
-					MarkdownDescription: "The role's path, `/` by default. Changing it replaces the role.",
-				},
+				"id":                 computedID("The role's name."),
+				"path":               iamPathArgument("role"),
 				"assume_role_policy": policyArgument("assume_role_policy", "The trust policy: who may assume the role, as JSON.", false),
 				"description": schema.StringAttribute{
 					Optional: true, MarkdownDescription: "The role's description, at most 1000 characters.",

@@ -40,6 +40,12 @@ func nameArguments(what string, check, checkPrefix func(string) error) map[strin
 	}
 }
 
+// iamPathArgument is the path of an IAM role or policy (what).
+func iamPathArgument(what string) schema.StringAttribute {
+	return defaultedReplacing("/", "The "+what+"'s path, `/` by default. Changing it replaces the "+what+".",
+		cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") }))
+}
+
 // chosenName is the name an object is created with: the planned one, or
 // one made from the prefix.
 func chosenName(name, prefix types.String) string {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -56,10 +55,7 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 				Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
 				MarkdownDescription: "The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
 			},
-			"connectivity_type": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString(cloud.ConnectivityPublic), PlanModifiers: replaceOnChange,
-				MarkdownDescription: "`public` (default) or `private`. Changing it replaces the gateway.",
-			},
+			"connectivity_type":    defaultedReplacing(cloud.ConnectivityPublic, "`public` (default) or `private`. Changing it replaces the gateway."),
 			"association_id":       computedID("The ID of the elastic IP's association with the gateway, or an empty string."),
 			"public_ip":            computedID("The gateway's public address, or an empty string for a private one."),
 			"private_ip":           computedID("The gateway's address in its subnet: the first one AWS does not reserve and no other gateway holds."),

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -88,10 +87,8 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 				Optional: true, PlanModifiers: replaceOnChange,
 				MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the group.",
 			},
-			"description": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString(defaultGroupDescription), PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The group's description, at most 255 characters; `Managed by Terraform` by default. Changing it replaces the group.",
-			},
+			"description": defaultedReplacing(defaultGroupDescription,
+				"The group's description, at most 255 characters; `Managed by Terraform` by default. Changing it replaces the group."),
 			"ingress":                inlineSecurityGroupRulesAttribute("ingress"),
 			"egress":                 inlineSecurityGroupRulesAttribute("egress"),
 			"revoke_rules_on_delete": optionalBool(false, "Revoke the group's rules before deleting it, so that groups whose rules refer to each other can be deleted. Default `false`."),
