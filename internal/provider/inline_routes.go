@@ -48,35 +48,19 @@ func inlineRoutesAttribute() schema.SetAttribute {
 			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
 			"`egress_only_gateway_id` (IPv6 destinations only) or `nat_gateway_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
-		Validators:    []validator.Set{inlineRoutesValidator{}},
+		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
 		PlanModifiers: keepSetState,
 	}
 }
 
 // inlineRoutesValidator checks each route's shape from the configuration
 // alone, so that these mistakes fail at plan even when IDs are unknown.
-type inlineRoutesValidator struct{}
-
-func (inlineRoutesValidator) Description(context.Context) string {
-	return "each route has exactly one destination and exactly one supported target"
-}
-
-func (v inlineRoutesValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
+type inlineRoutesValidator struct{ plainDescription }
 
 func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for _, element := range req.ConfigValue.Elements() {
-		route, ok := element.(types.Object)
-		if !ok || route.IsUnknown() {
-			continue
-		}
+	for _, route := range knownElements[types.Object](req.ConfigValue) {
 		if err := routeShapeError(route.Attributes()); err != nil {
-			summary, detail := errorText(err)
-			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+			addValueError(&resp.Diagnostics, req.Path, err)
 		}
 	}
 }

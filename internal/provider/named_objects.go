@@ -77,7 +77,7 @@ const uniqueSuffixLength = 26
 // policyArgument is a required JSON policy document, validated at plan and
 // kept as written while the cloud holds an equivalent one.
 func policyArgument(field, description string, replaces bool) schema.StringAttribute {
-	modifiers := []planmodifier.String{equivalentPolicy{}}
+	modifiers := []planmodifier.String{equivalentPolicy{"keeps the prior document when the configured one is equivalent"}}
 	if replaces {
 		modifiers = append(modifiers, stringplanmodifier.RequiresReplace())
 	}
@@ -91,13 +91,7 @@ func policyArgument(field, description string, replaces bool) schema.StringAttri
 
 // equivalentPolicy plans the prior document when the configured one says
 // the same, so that another way of writing it is no change.
-type equivalentPolicy struct{}
-
-func (equivalentPolicy) Description(context.Context) string {
-	return "keeps the prior document when the configured one is equivalent"
-}
-
-func (m equivalentPolicy) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+type equivalentPolicy struct{ plainDescription }
 
 func (equivalentPolicy) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.StateValue.IsNull() || req.PlanValue.IsUnknown() || req.PlanValue.IsNull() {

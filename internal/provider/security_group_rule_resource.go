@@ -142,15 +142,7 @@ func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostic
 
 // legacyRuleArguments refuses, from the configuration alone, other ends the
 // AWS provider refuses together.
-type legacyRuleArguments struct{}
-
-func (legacyRuleArguments) Description(context.Context) string {
-	return "the rule names its other ends as the simulated cloud accepts"
-}
-
-func (v legacyRuleArguments) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
+type legacyRuleArguments struct{ plainDescription }
 
 func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	set := map[string]bool{}
@@ -272,7 +264,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		})
 	},
 	fill:             (*securityGroupRuleModel).fill,
-	configValidators: []resource.ConfigValidator{legacyRuleArguments{}},
+	configValidators: []resource.ConfigValidator{legacyRuleArguments{"the rule names its other ends as the simulated cloud accepts"}},
 	// Imported by the AWS provider's form, GROUP_TYPE_PROTOCOL_FROM_TO_SOURCES.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		in, err := cloud.ParseSecurityGroupRuleImportID(req.ID)

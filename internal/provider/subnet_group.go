@@ -77,7 +77,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		"subnet_ids": schema.SetAttribute{
 			ElementType: types.StringType, Required: true,
 			MarkdownDescription: "The subnets of the group: at least one, all of one VPC. Changed in place; a subnet in a group cannot be deleted.",
-			Validators:          []validator.Set{subnetIDsValidator{kind: kind}},
+			Validators:          []validator.Set{subnetIDsValidator{plainDescription: "at least one subnet ID, each of the form subnet-...", kind: kind}},
 		},
 	}
 	if svc.namePrefix {
@@ -150,8 +150,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		tagsOf: func(g cloud.SubnetGroup) map[string]string { return g.Tags },
 		importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 			if err := cloud.ValidateSubnetGroupName(kind, req.ID, "name", false); err != nil {
-				summary, detail := errorText(err)
-				resp.Diagnostics.AddError("Invalid import ID: "+summary, "simcloud_"+names.TypeName+" is imported by its name. "+detail)
+				addImportIDError(&resp.Diagnostics, "simcloud_"+names.TypeName+" is imported by its name. ", err)
 				return
 			}
 			resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
@@ -191,14 +190,9 @@ func setOfStrings(values []string, diags *diag.Diagnostics) types.Set {
 
 // subnetIDsValidator checks a group's subnet_ids with the cloud's own check,
 // so that an empty list or a malformed ID gets the service's refusal.
-type subnetIDsValidator struct{ kind cloud.Kind }
-
-func (subnetIDsValidator) Description(context.Context) string {
-	return "at least one subnet ID, each of the form subnet-..."
-}
-
-func (v subnetIDsValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
+type subnetIDsValidator struct {
+	plainDescription
+	kind cloud.Kind
 }
 
 func (v subnetIDsValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
@@ -212,7 +206,6 @@ func (v subnetIDsValidator) ValidateSet(_ context.Context, req validator.SetRequ
 		}
 	}
 	if err := cloud.ValidateSubnetGroupSubnets(v.kind, ids); err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+		addValueError(&resp.Diagnostics, req.Path, err)
 	}
 }

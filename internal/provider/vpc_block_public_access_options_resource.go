@@ -67,8 +67,7 @@ var blockPublicAccessOptionsKind = resourceKind[blockPublicAccessOptionsModel, c
 	},
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		if err := cloud.ValidateRegion(req.ID); err != nil {
-			summary, detail := errorText(err)
-			resp.Diagnostics.AddError("Invalid import ID: "+summary, "simcloud_vpc_block_public_access_options is imported by its region. "+detail)
+			addImportIDError(&resp.Diagnostics, "simcloud_vpc_block_public_access_options is imported by its region. ", err)
 			return
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
