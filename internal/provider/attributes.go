@@ -74,16 +74,39 @@ func tagsAllAttribute() schema.MapAttribute {
 	}
 }
 
+// The string arguments below differ only in whether they are required and
+// whether changing them replaces the object; validators check the value at
+// plan.
+
+func requiredArgument(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Required: true, MarkdownDescription: description, Validators: validators}
+}
+
+func optionalArgument(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, MarkdownDescription: description, Validators: validators}
+}
+
+func requiredReplacing(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Required: true, MarkdownDescription: description, Validators: validators, PlanModifiers: replaceOnChange}
+}
+
+// optionalReplacing is an optional argument fixed when the object is made:
+// changing it replaces the object.
+func optionalReplacing(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, MarkdownDescription: description, Validators: validators, PlanModifiers: replaceOnChange}
+}
+
 // replacingReference is a required argument that holds the ID of an object
 // of kind, checked for the kind's form at plan; changing it replaces the
 // object.
 func replacingReference(kind cloud.Kind, description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: description,
-		Validators:          []validator.String{idCheck(kind)},
-		PlanModifiers:       replaceOnChange,
-	}
+	return requiredReplacing(description, idCheck(kind))
+}
+
+// computedValue is an attribute the cloud sets and may change: a plan
+// shows it as known after apply.
+func computedValue(description string) schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
 }
 
 // defaultedReplacing is an optional argument with a default, fixed when
@@ -124,16 +147,6 @@ func regionArgument() schema.StringAttribute {
 			"Objects of different regions do not see each other. Changing it replaces the object.",
 		Validators:    []validator.String{cloudCheck(cloud.ValidateRegion)},
 		PlanModifiers: keepStateReplaceOnChange,
-	}
-}
-
-// optionalReplacing is an optional argument fixed when the object is made:
-// changing it replaces the object.
-func optionalReplacing(description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:            true,
-		MarkdownDescription: description,
-		PlanModifiers:       replaceOnChange,
 	}
 }
 

@@ -45,10 +45,7 @@ var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
 					MarkdownDescription: "How many days events are kept: 0 (the default, forever) or one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, " +
 						"1096, 1827, 2192, 2557, 2922, 3288 and 3653.",
 				},
-				"kms_key_id": schema.StringAttribute{
-					Optional:            true,
-					MarkdownDescription: "The ARN of the KMS key that encrypts the group's events.",
-				},
+				"kms_key_id": optionalArgument("The ARN of the KMS key that encrypts the group's events."),
 				"log_group_class": defaultedReplacing("STANDARD", "`STANDARD` (the default), `INFREQUENT_ACCESS` or `DELIVERY`. Changing it replaces the group.",
 					cloudCheck(func(s string) error { return cloud.CheckLogGroupClass(s, "log_group_class") })),
 				"skip_destroy": optionalBool(false, "Leave the group in the cloud when the resource is destroyed, only forgetting it. Default `false`."),

@@ -40,11 +40,7 @@ var customerGatewayKind = resourceKind[customerGatewayModel, cloud.CustomerGatew
 			"certificate_arn":  optionalReplacing("The ARN of a private certificate in AWS Certificate Manager that the device authenticates with."),
 			"device_name":      optionalReplacing("A name for the device, at most 255 characters."),
 			"ip_address":       optionalReplacing("The IPv4 address of the device's outside interface."),
-			"type": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The type of VPN connection the device supports: `ipsec.1`, the one AWS has.",
-				PlanModifiers:       replaceOnChange,
-			},
+			"type":             requiredReplacing("The type of VPN connection the device supports: `ipsec.1`, the one AWS has."),
 		},
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[customerGatewayModel]) (cloud.CustomerGateway, error) {

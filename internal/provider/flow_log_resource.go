@@ -68,10 +68,8 @@ func (m *flowLogModel) input(tags map[string]string) cloud.FlowLogInput {
 }
 
 func flowLogTargetArgument(t cloud.FlowLogTarget) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(t.Kind)},
-		MarkdownDescription: "The " + t.Kind.Label() + " whose traffic is recorded; exactly one of the targets is set. Changing it replaces the flow log.",
-	}
+	return optionalReplacing("The "+t.Kind.Label()+" whose traffic is recorded; exactly one of the targets is set. Changing it replaces the flow log.",
+		idCheck(t.Kind))
 }
 
 var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
@@ -85,21 +83,12 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 			"eni_id":                        flowLogTargetArgument(cloud.FlowLogTargets[2]),
 			"transit_gateway_id":            flowLogTargetArgument(cloud.FlowLogTargets[3]),
 			"transit_gateway_attachment_id": flowLogTargetArgument(cloud.FlowLogTargets[4]),
-			"traffic_type": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "`ACCEPT`, `REJECT` or `ALL`; required unless the target is a transit gateway. Changing it replaces the flow log.",
-			},
+			"traffic_type":                  optionalReplacing("`ACCEPT`, `REJECT` or `ALL`; required unless the target is a transit gateway. Changing it replaces the flow log."),
 			"log_destination_type": defaultedReplacing("cloud-watch-logs",
 				"`cloud-watch-logs` (the default), `s3` or `kinesis-data-firehose`. Changing it replaces the flow log."),
-			"log_destination": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The ARN of the log group, bucket or delivery stream. Changing it replaces the flow log.",
-			},
-			"iam_role_arn": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The ARN of the role VPC Flow Logs assumes to write to CloudWatch Logs: required for, and only for, `cloud-watch-logs`; " +
-					"the role must exist. Changing it replaces the flow log.",
-			},
+			"log_destination": optionalReplacing("The ARN of the log group, bucket or delivery stream. Changing it replaces the flow log."),
+			"iam_role_arn": optionalReplacing("The ARN of the role VPC Flow Logs assumes to write to CloudWatch Logs: required for, and only for, `cloud-watch-logs`; " +
+				"the role must exist. Changing it replaces the flow log."),
 			"log_format": schema.StringAttribute{
 				Optional: true, Computed: true, PlanModifiers: replaceOnChangeKeepState,
 				MarkdownDescription: "The fields of a record; AWS's default format when left out. Changing it replaces the flow log.",
@@ -109,10 +98,8 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 				PlanModifiers:       replaceInt64OnChange,
 				MarkdownDescription: "The longest interval, in seconds, that a record covers: 60 or 600 (the default; transit gateways take 60 only). Changing it replaces the flow log.",
 			},
-			"deliver_cross_account_role": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The ARN of the role that delivers to a Kinesis Data Firehose stream of another account. Changing it replaces the flow log.",
-			},
+			"deliver_cross_account_role": optionalReplacing(
+				"The ARN of the role that delivers to a Kinesis Data Firehose stream of another account. Changing it replaces the flow log."),
 			"arn": computedID("The flow log's ARN."),
 		},
 		Blocks: map[string]schema.Block{

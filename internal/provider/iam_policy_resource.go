@@ -38,15 +38,12 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 			func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
 			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) }),
 			map[string]schema.Attribute{
-				"id":   computedID("The policy's ARN."),
-				"path": iamPathArgument("policy"),
-				"description": schema.StringAttribute{
-					Optional: true, PlanModifiers: replaceOnChange,
-					MarkdownDescription: "The policy's description, at most 1000 characters. Changing it replaces the policy.",
-				},
-				"policy":    policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
-				"arn":       computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
-				"policy_id": computedID("The policy's unique ID, `ANPA` and 17 characters."),
+				"id":          computedID("The policy's ARN."),
+				"path":        iamPathArgument("policy"),
+				"description": optionalReplacing("The policy's description, at most 1000 characters. Changing it replaces the policy."),
+				"policy":      policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
+				"arn":         computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
+				"policy_id":   computedID("The policy's unique ID, `ANPA` and 17 characters."),
 				"attachment_count": schema.Int64Attribute{
 					Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 					MarkdownDescription: "How many roles the policy is attached to.",

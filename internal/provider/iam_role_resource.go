@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -46,20 +45,13 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 				"id":                 computedID("The role's name."),
 				"path":               iamPathArgument("role"),
 				"assume_role_policy": policyArgument("assume_role_policy", "The trust policy: who may assume the role, as JSON.", false),
-				"description": schema.StringAttribute{
-					Optional: true, MarkdownDescription: "The role's description, at most 1000 characters.",
-				},
+				"description":        optionalArgument("The role's description, at most 1000 characters."),
 				"max_session_duration": schema.Int64Attribute{
 					Optional: true, Computed: true, Default: int64default.StaticInt64(3600),
 					MarkdownDescription: "The longest session, in seconds: 3600 (the default) to 43200.",
 				},
-				"permissions_boundary": schema.StringAttribute{
-					Optional: true,
-					Validators: []validator.String{cloudCheck(func(s string) error {
-						return cloud.ValidatePolicyARN(s, "permissions_boundary")
-					})},
-					MarkdownDescription: "The ARN of the policy that bounds the role's permissions: AWS's or one of the account's.",
-				},
+				"permissions_boundary": optionalArgument("The ARN of the policy that bounds the role's permissions: AWS's or one of the account's.",
+					cloudCheck(func(s string) error { return cloud.ValidatePolicyARN(s, "permissions_boundary") })),
 				"force_detach_policies": optionalBool(false, "Detach the role's managed policies and delete its inline policies before deleting it. Default `false`."),
 				"arn":                   computedID("The role's ARN, `arn:aws:iam::<account>:role<path><name>`."),
 				"unique_id":             computedID("The role's unique ID, `AROA` and 17 characters."),

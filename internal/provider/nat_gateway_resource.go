@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -51,10 +50,8 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 			"connections out, and lets no connection in.",
 		Attributes: map[string]schema.Attribute{
 			"subnet_id": replacingReference(cloud.KindSubnet, "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway."),
-			"allocation_id": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
-				MarkdownDescription: "The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
-			},
+			"allocation_id": optionalReplacing("The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
+				idCheck(cloud.KindElasticIP)),
 			"connectivity_type":    defaultedReplacing(cloud.ConnectivityPublic, "`public` (default) or `private`. Changing it replaces the gateway."),
 			"association_id":       computedID("The ID of the elastic IP's association with the gateway, or an empty string."),
 			"public_ip":            computedID("The gateway's public address, or an empty string for a private one."),

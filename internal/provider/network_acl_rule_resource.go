@@ -72,10 +72,6 @@ func replacingInt(required bool, description string) schema.Int64Attribute {
 	}
 }
 
-func replacingString(required bool, description string) schema.StringAttribute {
-	return schema.StringAttribute{Required: required, Optional: !required, MarkdownDescription: description, PlanModifiers: replaceOnChange}
-}
-
 // Every argument replaces the rule, as with aws_network_acl_rule.
 var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry]{
 	typeName: "_network_acl_rule",
@@ -91,10 +87,10 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 				PlanModifiers:       replaceBoolOnChange,
 				MarkdownDescription: "Whether the rule is outbound (`true`) or inbound (`false`, the default).",
 			},
-			"protocol":        replacingString(true, "The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
-			"rule_action":     replacingString(true, "`allow` or `deny`."),
-			"cidr_block":      replacingString(false, "The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),
-			"ipv6_cidr_block": replacingString(false, "The IPv6 network the rule matches."),
+			"protocol":        requiredReplacing("The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
+			"rule_action":     requiredReplacing("`allow` or `deny`."),
+			"cidr_block":      optionalReplacing("The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),
+			"ipv6_cidr_block": optionalReplacing("The IPv6 network the rule matches."),
 			"from_port":       replacingInt(false, "The first port of the range, for TCP and UDP."),
 			"to_port":         replacingInt(false, "The last port of the range, for TCP and UDP."),
 			"icmp_type":       replacingInt(false, "For ICMP, the type, -1 for all; 0 when left out."),

@@ -174,10 +174,8 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		MarkdownDescription: "Rules of a security group, with the arguments and attributes of `aws_security_group_rule`: traffic of one protocol and port range " +
 			"from (or to) CIDR blocks, another group or the group itself. Each CIDR block is one rule of the cloud.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("`sgrule-` and a hash of the group, direction and rules, as the AWS provider makes it."),
-			"type": schema.StringAttribute{Required: true, PlanModifiers: replaceOnChange,
-				Validators:          []validator.String{cloudCheck(cloud.ValidateSecurityGroupRuleType)},
-				MarkdownDescription: "`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules."},
+			"id":                computedID("`sgrule-` and a hash of the group, direction and rules, as the AWS provider makes it."),
+			"type":              requiredReplacing("`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules.", cloudCheck(cloud.ValidateSecurityGroupRuleType)),
 			"security_group_id": replacingReference(cloud.KindSecurityGroup, "The group the rules belong to. Changing it replaces the rules."),
 			"from_port": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt64OnChange,
 				MarkdownDescription: "The start of the port range (for ICMP, the type; `-1` for any). `0` with `protocol = \"-1\"`."},
@@ -197,7 +195,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 				self.PlanModifiers = replaceBoolOnChange
 				return self
 			}(),
-			"description":            schema.StringAttribute{Optional: true, MarkdownDescription: "A description of the rules, changed in place."},
+			"description":            optionalArgument("A description of the rules, changed in place."),
 			"security_group_rule_id": computedID("The ID (`sgr-`) of the cloud's rule, when the resource stands for exactly one; else empty."),
 		},
 	},

@@ -62,11 +62,8 @@ const defaultSubnetGroupDescription = "Managed by Terraform"
 func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService) resourceKind[M, cloud.SubnetGroup] {
 	kind := svc.kind
 	names, _ := cloud.Naming(kind)
-	nameAttribute := schema.StringAttribute{
-		Required: true, PlanModifiers: replaceOnChange,
-		MarkdownDescription: "The group's name, unique among the account's " + names.Label + "s in the region; it is the group's ID. Changing it replaces the group.",
-		Validators:          []validator.String{cloudCheck(func(v string) error { return cloud.ValidateSubnetGroupName(kind, v, "name", false) })},
-	}
+	nameAttribute := requiredReplacing("The group's name, unique among the account's "+names.Label+"s in the region; it is the group's ID. Changing it replaces the group.",
+		cloudCheck(func(v string) error { return cloud.ValidateSubnetGroupName(kind, v, "name", false) }))
 	attributes := map[string]schema.Attribute{
 		"id":  computedID("The group's name."),
 		"arn": computedID("The group's ARN."),

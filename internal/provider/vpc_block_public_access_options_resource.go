@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -33,12 +32,9 @@ var blockPublicAccessOptionsKind = resourceKind[blockPublicAccessOptionsModel, c
 			"`aws_vpc_block_public_access_options`. Destroying it sets the mode back to `off`. Import it by its region.",
 		Attributes: map[string]schema.Attribute{
 			"id": computedID("The region."),
-			"internet_gateway_block_mode": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "`off`, `block-bidirectional` (no traffic through internet gateways and egress-only internet gateways) or " +
-					"`block-ingress` (no traffic in from the internet; NAT gateways and egress-only internet gateways still let connections out). Changed in place.",
-				Validators: []validator.String{cloudCheck(cloud.ValidateBlockPublicAccessMode)},
-			},
+			"internet_gateway_block_mode": requiredArgument("`off`, `block-bidirectional` (no traffic through internet gateways and egress-only internet gateways) or "+
+				"`block-ingress` (no traffic in from the internet; NAT gateways and egress-only internet gateways still let connections out). Changed in place.",
+				cloudCheck(cloud.ValidateBlockPublicAccessMode)),
 			"aws_account_id": computedID("The account the mode applies to."),
 			"aws_region":     computedID("The region the mode applies to."),
 		},

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -27,17 +26,13 @@ var vpcDHCPOptionsAssociationKind = resourceKind[vpcDHCPOptionsAssociationModel,
 			"every new VPC gets. Destroying it leaves the VPC with no set (`dhcp_options_id` reads `default`), as in AWS.",
 		Attributes: map[string]schema.Attribute{
 			"id": computedID("`<dhcp_options_id>-<vpc_id>`."),
-			"dhcp_options_id": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The set to associate the VPC with, or `default` for none, as AWS's AssociateDhcpOptions takes it. " +
-					"Changed in place.",
-				Validators: []validator.String{cloudCheck(func(id string) error {
-					if id == cloud.NoDHCPOptions {
-						return nil
-					}
-					return cloud.ValidateID(cloud.KindDHCPOptions, id, "")
-				})},
-			},
+			"dhcp_options_id": requiredArgument("The set to associate the VPC with, or `default` for none, as AWS's AssociateDhcpOptions takes it. "+
+				"Changed in place.", cloudCheck(func(id string) error {
+				if id == cloud.NoDHCPOptions {
+					return nil
+				}
+				return cloud.ValidateID(cloud.KindDHCPOptions, id, "")
+			})),
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
 		},
 	},

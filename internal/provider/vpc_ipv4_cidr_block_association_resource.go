@@ -29,11 +29,7 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
 			"cidr_block": optionalComputedReplacing("The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). "+
 				"Changing it replaces the association.", cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })),
-			"ipv4_ipam_pool_id": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
-				PlanModifiers:       replaceOnChange,
-			},
+			"ipv4_ipam_pool_id": optionalReplacing("An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`."),
 			"ipv4_netmask_length": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "The size of the block to allocate from `ipv4_ipam_pool_id`; refused with it.",

@@ -65,13 +65,9 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		Attributes: map[string]schema.Attribute{
 			"arn":      computedID("The VPC's ARN."),
 			"owner_id": computedID("The ID of the account that owns the VPC."),
-			"cidr_block": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. " +
-					"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
-				PlanModifiers: replaceOnChange,
-				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })},
-			},
+			"cidr_block": requiredReplacing("The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. "+
+				"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
+				cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })),
 			"instance_tenancy": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
@@ -96,11 +92,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 					"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
 			"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
 				"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`."),
-			"ipv6_association_id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The ID of the IPv6 block's association with the VPC, or an empty string.",
-				PlanModifiers:       keepState,
-			},
+			"ipv6_association_id":    computedID("The ID of the IPv6 block's association with the VPC, or an empty string."),
 			"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
 			"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
 			"default_security_group_id": computedID("The ID of the VPC's default security group, named `default`, made and deleted with the VPC: " +
@@ -184,8 +176,7 @@ func vpcInput(m vpcResourceModel, tags map[string]string) cloud.VPCInput {
 // ipamArgument and ipamLengthArgument are aws_vpc's IPAM arguments, which
 // the simulated cloud accepts only left out: it has no IPAM pools.
 func ipamArgument(description string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, PlanModifiers: replaceOnChange,
-		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
+	return optionalReplacing(description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`.")
 }
 
 func ipamLengthArgument(description string) schema.Int64Attribute {
