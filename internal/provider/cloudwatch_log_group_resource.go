@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -77,7 +76,7 @@ var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
 			return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
 		})
 	},
-	fill: func(m *logGroupModel, g cloud.LogGroup, _ *diag.Diagnostics) {
+	fill: func(m *logGroupModel, g cloud.LogGroup) {
 		m.ID, m.Name, m.ARN = types.StringValue(g.Name), types.StringValue(g.Name), types.StringValue(g.ARN)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, g.Name)
 		m.RetentionInDays, m.LogGroupClass = types.Int64Value(g.RetentionInDays), types.StringValue(g.LogGroupClass)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -52,7 +51,7 @@ var customerGatewayKind = resourceKind[customerGatewayModel, cloud.CustomerGatew
 	check: func(ctx context.Context, d *providerData, p planStep[customerGatewayModel]) error {
 		return d.client.CheckCustomerGateway(ctx, d.plan, p.holder, p.plan.input(p.tags))
 	},
-	fill: func(m *customerGatewayModel, g cloud.CustomerGateway, _ *diag.Diagnostics) {
+	fill: func(m *customerGatewayModel, g cloud.CustomerGateway) {
 		m.ID = types.StringValue(g.ID)
 		m.ARN = types.StringValue(g.ARN())
 		m.BGPASN = optionalFromCloud(m.BGPASN, g.BGPASN)

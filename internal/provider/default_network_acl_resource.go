@@ -70,8 +70,8 @@ var defaultNetworkACLKind = resourceKind[defaultNetworkACLModel, cloud.NetworkAC
 		}
 		return d.client.CheckDefaultNetworkACL(ctx, d.plan, holder, aclID, in)
 	},
-	fill: func(m *defaultNetworkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
-		networkACLKind.fill(&m.networkACLModel, acl, diags)
+	fillReporting: func(m *defaultNetworkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
+		networkACLKind.fillReporting(&m.networkACLModel, acl, diags)
 		m.DefaultNetworkACLID = types.StringValue(acl.ID)
 	},
 	tagsOf: networkACLKind.tagsOf,

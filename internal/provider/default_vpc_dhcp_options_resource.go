@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -56,7 +55,7 @@ var defaultVPCDHCPOptionsKind = resourceKind[defaultVPCDHCPOptionsModel, cloud.D
 		}
 		return d.client.CheckAdoptDefaultDHCPOptions(ctx, d.plan, p.holder, planned(p.plan.OwnerID), p.tags)
 	},
-	fill: func(m *defaultVPCDHCPOptionsModel, o cloud.DHCPOptions, _ *diag.Diagnostics) {
+	fill: func(m *defaultVPCDHCPOptionsModel, o cloud.DHCPOptions) {
 		m.ID, m.ARN, m.OwnerID = types.StringValue(o.ID), types.StringValue(o.ARN()), types.StringValue(o.OwnerID)
 		m.DomainName, m.NetbiosNodeType = types.StringValue(o.DomainName), types.StringValue(o.NetbiosNodeType)
 		m.IPv6AddressPreferredLeaseTime = types.StringValue(o.IPv6AddressPreferredLeaseTime)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -50,7 +49,7 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	get:        (*cloud.Client).ElasticIP,
 	setTags:    (*cloud.Client).UpdateElasticIP,
 	removeByID: (*cloud.Client).ReleaseAddress,
-	fill: func(m *eipModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
+	fill: func(m *eipModel, eip cloud.ElasticIP) {
 		m.ID = types.StringValue(eip.AllocationID)
 		m.read(eip)
 	},

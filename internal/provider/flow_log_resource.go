@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -155,7 +154,7 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 		}
 		return d.client.CheckFlowLog(ctx, d.plan, p.holder, p.plan.input(p.tags))
 	},
-	fill: func(m *flowLogModel, f cloud.FlowLog, _ *diag.Diagnostics) {
+	fill: func(m *flowLogModel, f cloud.FlowLog) {
 		m.ID, m.ARN = types.StringValue(f.ID), types.StringValue(f.ARN())
 		for i, t := range m.targets() {
 			*t = types.StringNull()

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -70,7 +69,7 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 			return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
 		})
 	},
-	fill: func(m *iamPolicyModel, p cloud.IAMPolicy, _ *diag.Diagnostics) {
+	fill: func(m *iamPolicyModel, p cloud.IAMPolicy) {
 		m.ID, m.ARN, m.Name, m.Path = types.StringValue(p.ARN), types.StringValue(p.ARN), types.StringValue(p.Name), types.StringValue(p.Path)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)
 		m.Description = optionalString(m.Description, p.Description)

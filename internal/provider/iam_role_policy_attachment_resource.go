@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -46,7 +45,7 @@ var iamRolePolicyAttachmentKind = resourceKind[iamRolePolicyAttachmentModel, clo
 	check: func(ctx context.Context, d *providerData, p planStep[iamRolePolicyAttachmentModel]) error {
 		return d.client.CheckIAMRolePolicyAttachment(ctx, d.plan, p.holder, planned(p.plan.Role), planned(p.plan.PolicyARN))
 	},
-	fill: func(m *iamRolePolicyAttachmentModel, a cloud.IAMRolePolicyAttachment, _ *diag.Diagnostics) {
+	fill: func(m *iamRolePolicyAttachmentModel, a cloud.IAMRolePolicyAttachment) {
 		m.ID = types.StringValue(a.RoleName + "/" + a.PolicyARN)
 		m.Role, m.PolicyARN = types.StringValue(a.RoleName), types.StringValue(a.PolicyARN)
 	},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -49,7 +48,7 @@ var iamRolePolicyKind = resourceKind[iamRolePolicyModel, cloud.IAMRolePolicy]{
 	check: func(ctx context.Context, d *providerData, p planStep[iamRolePolicyModel]) error {
 		return d.client.CheckIAMRolePolicy(ctx, d.plan, p.holder, planned(p.plan.Role), planned(p.plan.Name), planned(p.plan.Policy))
 	},
-	fill: func(m *iamRolePolicyModel, p cloud.IAMRolePolicy, _ *diag.Diagnostics) {
+	fill: func(m *iamRolePolicyModel, p cloud.IAMRolePolicy) {
 		m.ID = types.StringValue(p.RoleName + ":" + p.Name)
 		m.Role, m.Name = types.StringValue(p.RoleName), types.StringValue(p.Name)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)

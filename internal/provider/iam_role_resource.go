@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -80,7 +79,7 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 			return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
 		})
 	},
-	fill: func(m *iamRoleModel, r cloud.IAMRole, _ *diag.Diagnostics) {
+	fill: func(m *iamRoleModel, r cloud.IAMRole) {
 		m.ID, m.Name, m.Path, m.ARN = types.StringValue(r.Name), types.StringValue(r.Name), types.StringValue(r.Path), types.StringValue(r.ARN)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, r.Name)
 		m.AssumeRolePolicy = policyFromCloud(m.AssumeRolePolicy, r.AssumeRolePolicy)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -54,7 +53,7 @@ var internetGatewayAttachmentKind = linkKind(objectLink[internetGatewayAttachmen
 		removing: func(state *internetGatewayAttachmentModel) []string {
 			return []string{state.InternetGatewayID.ValueString()}
 		},
-		fill: func(m *internetGatewayAttachmentModel, a cloud.InternetGatewayAttachment, _ *diag.Diagnostics) {
+		fill: func(m *internetGatewayAttachmentModel, a cloud.InternetGatewayAttachment) {
 			m.ID = types.StringValue(cloud.InternetGatewayAttachmentID(a.InternetGatewayID, a.VPCID))
 		},
 		importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

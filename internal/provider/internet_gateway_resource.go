@@ -39,7 +39,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 	},
 	removeByID: (*cloud.Client).DetachAndDeleteInternetGateway,
 	check:      checkInternetGateway,
-	fill: func(m *internetGatewayResourceModel, igw cloud.InternetGateway, _ *diag.Diagnostics) {
+	fill: func(m *internetGatewayResourceModel, igw cloud.InternetGateway) {
 		m.ID = types.StringValue(igw.ID)
 		m.ARN = types.StringValue(igw.ARN())
 		m.OwnerID = types.StringValue(igw.OwnerID)

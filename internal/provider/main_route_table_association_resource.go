@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -71,7 +70,7 @@ var mainRouteTableAssociationKind = resourceKind[mainRouteTableAssociationModel,
 		}
 		return d.client.CheckMainRouteTableAssociation(ctx, d.plan, holder, vpcID, tableID)
 	},
-	fill: func(m *mainRouteTableAssociationModel, a mainAssociation, _ *diag.Diagnostics) {
+	fill: func(m *mainRouteTableAssociationModel, a mainAssociation) {
 		m.ID = types.StringValue(a.ID)
 		m.RouteTableID = types.StringValue(a.RouteTableID)
 		if a.original != "" {

@@ -82,7 +82,7 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 			return d.client.CheckNATGateway(ctx, d.plan, holder, in, selfID)
 		})
 	},
-	fill: func(m *natGatewayModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
+	fill: func(m *natGatewayModel, nat cloud.NATGateway) {
 		m.ID = types.StringValue(nat.ID)
 		m.read(nat)
 		m.AllocationID = types.StringNull()

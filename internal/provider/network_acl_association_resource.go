@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -37,7 +36,7 @@ var networkACLAssociationKind = linkKind(objectLink[networkACLAssociationModel, 
 		},
 		get:        (*cloud.Client).NetworkACLAssociation,
 		removeByID: (*cloud.Client).DisassociateNetworkACL,
-		fill: func(m *networkACLAssociationModel, a cloud.NetworkACLAssociation, _ *diag.Diagnostics) {
+		fill: func(m *networkACLAssociationModel, a cloud.NetworkACLAssociation) {
 			m.ID, m.NetworkACLID, m.SubnetID = types.StringValue(a.ID), types.StringValue(a.NetworkACLID), types.StringValue(a.SubnetID)
 		},
 	},

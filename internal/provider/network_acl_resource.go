@@ -111,7 +111,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 			return d.client.CheckNetworkACL(ctx, d.plan, holder, selfID, in)
 		})
 	},
-	fill: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
+	fillReporting: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
 		m.ID, m.ARN, m.OwnerID, m.VPCID = types.StringValue(acl.ID), types.StringValue(acl.ARN()), types.StringValue(acl.OwnerID), types.StringValue(acl.VPCID)
 		var subnets []attr.Value
 		for _, a := range acl.Associations {

@@ -137,7 +137,7 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 			return d.client.CheckNetworkACLEntry(ctx, d.plan, holder, aclID, spec, false, replaces)
 		})
 	},
-	fill: func(m *networkACLRuleModel, e cloud.NetworkACLEntry, diags *diag.Diagnostics) {
+	fillReporting: func(m *networkACLRuleModel, e cloud.NetworkACLEntry, diags *diag.Diagnostics) {
 		prior, ds := types.SetValue(aclEntryType, []attr.Value{m.entry(diags)})
 		diags.Append(ds...)
 		var f aclEntryFields

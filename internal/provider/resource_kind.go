@@ -142,9 +142,12 @@ type resourceKind[M, O any] struct {
 	// are checked.
 	check func(ctx context.Context, d *providerData, p planStep[M]) error
 	// fill copies the object's attributes other than its tags into the
-	// model; tagsOf gives its tags, for a kind that has them.
-	fill   func(m *M, o O, diags *diag.Diagnostics)
-	tagsOf func(O) map[string]string
+	// model; fillReporting does instead where building a value (a set, a
+	// list) can fail, saying why on diags. tagsOf gives the object's tags,
+	// for a kind that has them.
+	fill          func(m *M, o O)
+	fillReporting func(m *M, o O, diags *diag.Diagnostics)
+	tagsOf        func(O) map[string]string
 	// advise adds the cloud's advice on the object to a refresh.
 	advise func(ctx context.Context, d *providerData, o O, diags *diag.Diagnostics)
 	// importState replaces the import by the kind's ID.
@@ -386,7 +389,11 @@ func (r *describedResource[M, P, O]) ImportState(ctx context.Context, req resour
 // setState records what the cloud holds of the object, which lives in the
 // region of d.
 func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerData, m *M, obj O, diags *diag.Diagnostics) {
-	r.fill(m, obj, diags)
+	if r.fillReporting != nil {
+		r.fillReporting(m, obj, diags)
+	} else {
+		r.fill(m, obj)
+	}
 	if region := P(m).region(); region != nil {
 		*region = types.StringValue(d.client.Scope().Region)
 	}

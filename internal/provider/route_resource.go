@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -122,7 +121,7 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	},
 }
 
-func setRouteState(m *routeModel, route cloud.Route, _ *diag.Diagnostics) {
+func setRouteState(m *routeModel, route cloud.Route) {
 	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
 	m.RouteTableID = types.StringValue(route.RouteTableID)
 	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock = types.StringNull(), types.StringNull()

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -31,7 +30,7 @@ var routeTableAssociationKind = linkKind(objectLink[routeTableAssociationModel, 
 		},
 		get:        (*cloud.Client).Association,
 		removeByID: (*cloud.Client).Disassociate,
-		fill: func(m *routeTableAssociationModel, a cloud.Association, _ *diag.Diagnostics) {
+		fill: func(m *routeTableAssociationModel, a cloud.Association) {
 			m.ID, m.SubnetID, m.RouteTableID = types.StringValue(a.ID), types.StringValue(a.SubnetID), types.StringValue(a.RouteTableID)
 		},
 		// An association is imported by <subnet-id>/<route-table-id>, as the AWS

@@ -111,7 +111,7 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 		in = withPropagations(ctx, in, p.config, p.state == nil, &p.plan.PropagatingVGWs, p.diags)
 		return d.client.CheckRouteTable(ctx, d.plan, holder, tableID, in)
 	},
-	fill: func(m *routeTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
+	fillReporting: func(m *routeTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.ID = types.StringValue(table.ID)
 		m.read(table, diags)
 	},

@@ -143,7 +143,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 			return d.client.CheckSecurityGroup(ctx, d.plan, holder, in, selfID)
 		})
 	},
-	fill: func(m *securityGroupModel, g cloud.SecurityGroup, diags *diag.Diagnostics) {
+	fillReporting: func(m *securityGroupModel, g cloud.SecurityGroup, diags *diag.Diagnostics) {
 		m.ID = types.StringValue(g.ID)
 		m.read(g)
 		m.Ingress = sgRulesFromCloud(g, false, m.Ingress, diags)

@@ -261,7 +261,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 			return d.client.CheckSecurityGroupRules(ctx, d.plan, holder, in)
 		})
 	},
-	fill:             (*securityGroupRuleModel).fill,
+	fillReporting:    (*securityGroupRuleModel).fill,
 	configValidators: []resource.ConfigValidator{legacyRuleArguments{"the rule names its other ends as the simulated cloud accepts"}},
 	// Imported by the AWS provider's form, GROUP_TYPE_PROTOCOL_FROM_TO_SOURCES.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

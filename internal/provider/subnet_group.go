@@ -132,7 +132,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 				return d.client.CheckSubnetGroup(ctx, d.plan, holder, kind, in, selfID == "" || change == replaced)
 			})
 		},
-		fill: func(m *M, g cloud.SubnetGroup, diags *diag.Diagnostics) {
+		fillReporting: func(m *M, g cloud.SubnetGroup, diags *diag.Diagnostics) {
 			model := P(m).group()
 			model.ID, model.ARN = types.StringValue(g.Name), types.StringValue(g.ARN)
 			// A service that keeps names lowercased (ElastiCache) still

@@ -104,11 +104,11 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	update: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
 		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, *a.plan, a.diags))
 	},
-	removeByID: (*cloud.Client).DeleteSubnet,
-	check:      checkSubnet,
-	fill:       setSubnetState,
-	tagsOf:     func(s cloud.Subnet) map[string]string { return s.Tags },
-	advise:     adviseOn(cloud.SubnetAdvice),
+	removeByID:    (*cloud.Client).DeleteSubnet,
+	check:         checkSubnet,
+	fillReporting: setSubnetState,
+	tagsOf:        func(s cloud.Subnet) map[string]string { return s.Tags },
+	advise:        adviseOn(cloud.SubnetAdvice),
 }
 
 func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {

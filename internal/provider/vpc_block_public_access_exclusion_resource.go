@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -58,7 +57,7 @@ var blockPublicAccessExclusionKind = resourceKind[blockPublicAccessExclusionMode
 		}
 		return d.client.CheckBlockPublicAccessExclusion(ctx, d.plan, p.holder, in)
 	},
-	fill: func(m *blockPublicAccessExclusionModel, e cloud.BlockPublicAccessExclusion, _ *diag.Diagnostics) {
+	fill: func(m *blockPublicAccessExclusionModel, e cloud.BlockPublicAccessExclusion) {
 		m.ID, m.ResourceARN = types.StringValue(e.ID), types.StringValue(e.ResourceARN())
 		m.InternetGatewayExclusionMode = types.StringValue(e.InternetGatewayExclusionMode)
 		m.VPCID, m.SubnetID = nullIfEmpty(e.VPCID, types.StringNull()), nullIfEmpty(e.SubnetID, types.StringNull())

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -57,7 +56,7 @@ var blockPublicAccessOptionsKind = resourceKind[blockPublicAccessOptionsModel, c
 		_, err := c.SetBlockPublicAccessOptions(ctx, cloud.BlockPublicAccessOff)
 		return err
 	},
-	fill: func(m *blockPublicAccessOptionsModel, o cloud.BlockPublicAccessOptions, _ *diag.Diagnostics) {
+	fill: func(m *blockPublicAccessOptionsModel, o cloud.BlockPublicAccessOptions) {
 		m.ID, m.AWSRegion, m.AWSAccountID = types.StringValue(o.Region), types.StringValue(o.Region), types.StringValue(o.AccountID)
 		m.InternetGatewayBlockMode = types.StringValue(o.InternetGatewayBlockMode)
 	},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -67,7 +66,7 @@ var vpcDHCPOptionsAssociationKind = resourceKind[vpcDHCPOptionsAssociationModel,
 		}
 		return d.client.CheckAssociateDHCPOptions(ctx, d.plan, p.holder, want.DHCPOptionsID, want.VPCID)
 	},
-	fill: func(m *vpcDHCPOptionsAssociationModel, a cloud.DHCPOptionsAssociation, _ *diag.Diagnostics) {
+	fill: func(m *vpcDHCPOptionsAssociationModel, a cloud.DHCPOptionsAssociation) {
 		m.ID, m.DHCPOptionsID, m.VPCID = types.StringValue(a.ID()), types.StringValue(a.DHCPOptionsID), types.StringValue(a.VPCID)
 	},
 	// By the VPC's ID, as the AWS provider imports it.

@@ -56,7 +56,7 @@ var vpcDHCPOptionsKind = resourceKind[vpcDHCPOptionsModel, cloud.DHCPOptions]{
 	check: func(ctx context.Context, d *providerData, p planStep[vpcDHCPOptionsModel]) error {
 		return d.client.CheckDHCPOptions(ctx, d.plan, p.holder, dhcpOptionsInput(ctx, *p.plan, p.tags, p.diags))
 	},
-	fill: func(m *vpcDHCPOptionsModel, o cloud.DHCPOptions, diags *diag.Diagnostics) {
+	fillReporting: func(m *vpcDHCPOptionsModel, o cloud.DHCPOptions, diags *diag.Diagnostics) {
 		m.ID, m.ARN, m.OwnerID = types.StringValue(o.ID), types.StringValue(o.ARN()), types.StringValue(o.OwnerID)
 		m.DomainName, m.NetbiosNodeType = types.StringValue(o.DomainName), types.StringValue(o.NetbiosNodeType)
 		m.IPv6AddressPreferredLeaseTime = types.StringValue(o.IPv6AddressPreferredLeaseTime)

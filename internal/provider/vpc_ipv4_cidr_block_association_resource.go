@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -64,7 +63,7 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 		}
 		return d.client.CheckAssociateVPCCIDRBlock(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), block, selfID)
 	},
-	fill: func(m *vpcIPv4CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation, _ *diag.Diagnostics) {
+	fill: func(m *vpcIPv4CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation) {
 		m.ID, m.VPCID, m.CIDRBlock = types.StringValue(a.ID), types.StringValue(a.VPCID), types.StringValue(a.CIDRBlock)
 	},
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -71,7 +70,7 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 		}
 		return d.client.CheckAssociateVPCIPv6Block(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), selfID)
 	},
-	fill: func(m *vpcIPv6CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation, _ *diag.Diagnostics) {
+	fill: func(m *vpcIPv6CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation) {
 		m.ID, m.VPCID, m.IPv6CIDRBlock = types.StringValue(a.ID), types.StringValue(a.VPCID), types.StringValue(a.CIDRBlock)
 		m.AssignGeneratedIPv6CIDRBlock, m.IPv6Pool = types.BoolValue(true), types.StringValue(cloud.AmazonIPv6Pool)
 		m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(a.Region)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -140,7 +139,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		}
 		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(*p.plan, p.tags))
 	},
-	fill: func(m *vpcResourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
+	fill: func(m *vpcResourceModel, vpc cloud.VPC) {
 		m.ID = types.StringValue(vpc.ID)
 		m.read(vpc)
 		m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")

@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -79,7 +78,7 @@ func (m *vpcSecurityGroupRuleModel) input(egress bool, tags map[string]string, o
 // fill reads a rule from the cloud, keeping the configuration's spelling of
 // the protocol and ports where they mean the same ("6" for tcp, no ports for
 // every protocol).
-func (m *vpcSecurityGroupRuleModel) fill(r cloud.TaggedSecurityGroupRule, _ *diag.Diagnostics) {
+func (m *vpcSecurityGroupRuleModel) fill(r cloud.TaggedSecurityGroupRule) {
 	m.ID, m.SecurityGroupRuleID, m.ARN = types.StringValue(r.ID), types.StringValue(r.ID), types.StringValue(r.ARN)
 	m.SecurityGroupID = types.StringValue(r.GroupID)
 	want := m.rule()

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -55,7 +54,7 @@ var vpnGatewayAttachmentKind = linkKind(objectLink[vpnGatewayAttachmentModel, cl
 		removing: func(state *vpnGatewayAttachmentModel) []string {
 			return []string{state.VPNGatewayID.ValueString()}
 		},
-		fill: func(m *vpnGatewayAttachmentModel, a cloud.VPNGatewayAttachment, _ *diag.Diagnostics) {
+		fill: func(m *vpnGatewayAttachmentModel, a cloud.VPNGatewayAttachment) {
 			m.ID = types.StringValue(cloud.VPNGatewayAttachmentID(a.VPNGatewayID, a.VPCID))
 		},
 		importState: func(_ context.Context, _ *providerData, _ resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -44,7 +43,7 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 	},
 	removeByID: (*cloud.Client).DetachAndDeleteVPNGateway,
 	check:      checkVPNGateway,
-	fill: func(m *vpnGatewayModel, g cloud.VPNGateway, _ *diag.Diagnostics) {
+	fill: func(m *vpnGatewayModel, g cloud.VPNGateway) {
 		m.ID = types.StringValue(g.ID)
 		m.ARN = types.StringValue(g.ARN())
 		m.AmazonSideASN = types.StringValue(g.AmazonSideASN)
