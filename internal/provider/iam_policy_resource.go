@@ -28,26 +28,23 @@ func (m *iamPolicyModel) input(name string, tags map[string]string) cloud.IAMPol
 	return cloud.IAMPolicyInput{Name: name, Path: m.Path.ValueString(), Description: m.Description.ValueString(), Document: planned(m.Policy), Tags: tags}
 }
 
-var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
+var iamPolicyKind = namedKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	kind: cloud.KindIAMPolicy,
 	schema: schema.Schema{
 		MarkdownDescription: "An IAM customer managed policy, with the arguments and attributes of `aws_iam_policy`: permissions that roles are given by attaching it. " +
 			"IAM is global: the policy is the account's in every region.",
-		Attributes: mergeAttributes(nameArguments("policy",
-			func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
-			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) }),
-			map[string]schema.Attribute{
-				"id":          computedID("The policy's ARN."),
-				"path":        iamPathArgument("policy"),
-				"description": optionalReplacing("The policy's description, at most 1000 characters. Changing it replaces the policy."),
-				"policy":      policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
-				"arn":         computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
-				"policy_id":   computedID("The policy's unique ID, `ANPA` and 17 characters."),
-				"attachment_count": schema.Int64Attribute{
-					Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-					MarkdownDescription: "How many roles the policy is attached to.",
-				},
-			}),
+		Attributes: map[string]schema.Attribute{
+			"id":          computedID("The policy's ARN."),
+			"path":        iamPathArgument("policy"),
+			"description": optionalReplacing("The policy's description, at most 1000 characters. Changing it replaces the policy."),
+			"policy":      policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
+			"arn":         computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
+			"policy_id":   computedID("The policy's unique ID, `ANPA` and 17 characters."),
+			"attachment_count": schema.Int64Attribute{
+				Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "How many roles the policy is attached to.",
+			},
+		},
 	},
 	updateOp:    "CreatePolicyVersion",
 	errorFields: map[string]string{"name": "name", "path": "path", "description": "description", "policy": "policy", "tags_all": "tags_all"},
@@ -81,5 +78,6 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		importAttributes(ctx, resp, cloud.ValidatePolicyARN(req.ID, ""), map[string]string{"id": req.ID})
 	},
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
-}
+}, "policy",
+	func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
+	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) })

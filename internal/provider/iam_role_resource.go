@@ -32,30 +32,27 @@ func (m *iamRoleModel) input(name string, tags map[string]string) cloud.IAMRoleI
 		PermissionsBoundary: planned(m.PermissionsBoundary), Tags: tags}
 }
 
-var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
+var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 	kind: cloud.KindIAMRole,
 	schema: schema.Schema{
 		MarkdownDescription: "An IAM role, with the arguments and attributes of `aws_iam_role`: an identity that a service (VPC Flow Logs, say) assumes. " +
 			"IAM is global: the role is the account's in every region.",
-		Attributes: mergeAttributes(nameArguments("role",
-			func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
-			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) }),
-			map[string]schema.Attribute{
-				"id":                 computedID("The role's name."),
-				"path":               iamPathArgument("role"),
-				"assume_role_policy": policyArgument("assume_role_policy", "The trust policy: who may assume the role, as JSON.", false),
-				"description":        optionalArgument("The role's description, at most 1000 characters."),
-				"max_session_duration": schema.Int64Attribute{
-					Optional: true, Computed: true, Default: int64default.StaticInt64(3600),
-					MarkdownDescription: "The longest session, in seconds: 3600 (the default) to 43200.",
-				},
-				"permissions_boundary": optionalArgument("The ARN of the policy that bounds the role's permissions: AWS's or one of the account's.",
-					cloudCheck(func(s string) error { return cloud.ValidatePolicyARN(s, "permissions_boundary") })),
-				"force_detach_policies": optionalBool(false, "Detach the role's managed policies and delete its inline policies before deleting it. Default `false`."),
-				"arn":                   computedID("The role's ARN, `arn:aws:iam::<account>:role<path><name>`."),
-				"unique_id":             computedID("The role's unique ID, `AROA` and 17 characters."),
-				"create_date":           computedID("When the role was created, in RFC 3339 form."),
-			}),
+		Attributes: map[string]schema.Attribute{
+			"id":                 computedID("The role's name."),
+			"path":               iamPathArgument("role"),
+			"assume_role_policy": policyArgument("assume_role_policy", "The trust policy: who may assume the role, as JSON.", false),
+			"description":        optionalArgument("The role's description, at most 1000 characters."),
+			"max_session_duration": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(3600),
+				MarkdownDescription: "The longest session, in seconds: 3600 (the default) to 43200.",
+			},
+			"permissions_boundary": optionalArgument("The ARN of the policy that bounds the role's permissions: AWS's or one of the account's.",
+				cloudCheck(func(s string) error { return cloud.ValidatePolicyARN(s, "permissions_boundary") })),
+			"force_detach_policies": optionalBool(false, "Detach the role's managed policies and delete its inline policies before deleting it. Default `false`."),
+			"arn":                   computedID("The role's ARN, `arn:aws:iam::<account>:role<path><name>`."),
+			"unique_id":             computedID("The role's unique ID, `AROA` and 17 characters."),
+			"create_date":           computedID("When the role was created, in RFC 3339 form."),
+		},
 	},
 	updateOp:    "UpdateRole",
 	errorFields: map[string]string{"name": "name", "path": "path", "assume_role_policy": "assume_role_policy", "description": "description", "max_session_duration": "max_session_duration", "permissions_boundary": "permissions_boundary", "tags_all": "tags_all"},
@@ -96,16 +93,6 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		importAttributes(ctx, resp, cloud.ValidateIAMName(req.ID, "name", 64), map[string]string{"id": req.ID})
 	},
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
-}
-
-// mergeAttributes is the union of sets of attributes.
-func mergeAttributes(sets ...map[string]schema.Attribute) map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for _, set := range sets {
-		for name, a := range set {
-			out[name] = a
-		}
-	}
-	return out
-}
+}, "role",
+	func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
+	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) })

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -44,6 +46,16 @@ func nameArguments(what string, check, checkPrefix func(string) error) map[strin
 func iamPathArgument(what string) schema.StringAttribute {
 	return defaultedReplacing("/", "The "+what+"'s path, `/` by default. Changing it replaces the "+what+".",
 		cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") }))
+}
+
+// namedKind is k, the description of a resource whose object the user
+// names, with the name and name_prefix arguments (see nameArguments) and
+// the check that at most one of them is set.
+func namedKind[M, O any](k resourceKind[M, O], what string, checkName, checkPrefix func(string) error) resourceKind[M, O] {
+	k.schema.Attributes = maps.Clone(k.schema.Attributes)
+	maps.Copy(k.schema.Attributes, nameArguments(what, checkName, checkPrefix))
+	k.configValidators = append(slices.Clone(k.configValidators), argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix"))
+	return k
 }
 
 // chosenName is the name an object is created with: the planned one, or
