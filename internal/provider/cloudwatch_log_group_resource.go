@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -63,13 +64,13 @@ var logGroupKind = namedKind(resourceKind[logGroupModel, cloud.LogGroup]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[logGroupModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateARN, replacing := "", false
-		if s := p.state; s != nil {
-			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.LogGroupClass.Equal(s.LogGroupClass)
-		}
-		return d.checkNamed("simcloud_cloudwatch_log_group", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
-			return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
-		})
+		return checkNamed(d, p, "simcloud_cloudwatch_log_group", in.Name,
+			func(m *logGroupModel) (types.String, []attr.Value) {
+				return m.ARN, []attr.Value{m.Name, m.LogGroupClass}
+			},
+			func(holder cloud.Holder, selfARN string) error {
+				return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
+			})
 	},
 	fill: func(m *logGroupModel, g cloud.LogGroup) {
 		m.ID, m.Name, m.ARN = types.StringValue(g.Name), types.StringValue(g.Name), types.StringValue(g.ARN)

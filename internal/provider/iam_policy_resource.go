@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -58,13 +59,13 @@ var iamPolicyKind = namedKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	removeByID: (*cloud.Client).DeleteIAMPolicy,
 	check: func(ctx context.Context, d *providerData, p planStep[iamPolicyModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateARN, replacing := "", false
-		if s := p.state; s != nil {
-			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path) || !p.plan.Description.Equal(s.Description)
-		}
-		return d.checkNamed("simcloud_iam_policy", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
-			return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
-		})
+		return checkNamed(d, p, "simcloud_iam_policy", in.Name,
+			func(m *iamPolicyModel) (types.String, []attr.Value) {
+				return m.ARN, []attr.Value{m.Name, m.Path, m.Description}
+			},
+			func(holder cloud.Holder, selfARN string) error {
+				return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
+			})
 	},
 	fill: func(m *iamPolicyModel, p cloud.IAMPolicy) {
 		m.ID, m.ARN, m.Name, m.Path = types.StringValue(p.ARN), types.StringValue(p.ARN), types.StringValue(p.Name), types.StringValue(p.Path)

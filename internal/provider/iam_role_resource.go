@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
@@ -68,13 +69,11 @@ var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[iamRoleModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateARN, replacing := "", false
-		if s := p.state; s != nil {
-			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path)
-		}
-		return d.checkNamed("simcloud_iam_role", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
-			return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
-		})
+		return checkNamed(d, p, "simcloud_iam_role", in.Name,
+			func(m *iamRoleModel) (types.String, []attr.Value) { return m.ARN, []attr.Value{m.Name, m.Path} },
+			func(holder cloud.Holder, selfARN string) error {
+				return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
+			})
 	},
 	fill: func(m *iamRoleModel, r cloud.IAMRole) {
 		m.ID, m.Name, m.Path, m.ARN = types.StringValue(r.Name), types.StringValue(r.Name), types.StringValue(r.Path), types.StringValue(r.ARN)

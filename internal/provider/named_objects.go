@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -133,11 +134,18 @@ func optionalString(model types.String, stored string) types.String {
 }
 
 // checkNamed is the plan check of an object whose name is unique in its
-// account (or region): the check of the object, held as checkPlanned holds
-// it. stateARN is the object's ARN when it exists, "" for a new one, and
-// replacing says that the plan replaces it.
-func (d *providerData) checkNamed(typeName, name, stateARN string, replacing bool, check func(holder cloud.Holder, selfARN string) error) error {
-	change := changeOf(replacing, false)
+// account (or region): check runs the cloud's rule on the object planned
+// with name, held as checkPlanned holds it. held gives what a model says
+// of the object: its ARN, and the values of the arguments that replace it
+// when they change.
+func checkNamed[M any](d *providerData, p planStep[M], typeName, name string,
+	held func(*M) (arn types.String, fixed []attr.Value), check func(holder cloud.Holder, selfARN string) error) error {
+	stateARN, replacing := "", false
+	if p.state != nil {
+		arn, was := held(p.state)
+		_, now := held(p.plan)
+		stateARN, replacing = arn.ValueString(), !slices.EqualFunc(now, was, attr.Value.Equal)
+	}
 	key := strings.Join([]string{typeName, d.client.Scope().AccountID, d.client.Scope().Region, name}, "|")
-	return d.checkPlanned(key, "the "+typeName+" planned with name "+name, stateARN, change, check)
+	return d.checkPlanned(key, "the "+typeName+" planned with name "+name, stateARN, changeOf(replacing, false), check)
 }
