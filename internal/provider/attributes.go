@@ -56,6 +56,16 @@ func optionalBool(defaultValue bool, description string) schema.BoolAttribute {
 	}
 }
 
+// providerFlag is the value to record of an optionalBool that only the
+// provider acts on, which the cloud does not keep: the model's, false when
+// it has none (as after an import).
+func providerFlag(v types.Bool) types.Bool {
+	if v.IsNull() {
+		return types.BoolValue(false)
+	}
+	return v
+}
+
 func tagsAttribute() schema.MapAttribute {
 	return schema.MapAttribute{
 		ElementType: types.StringType,

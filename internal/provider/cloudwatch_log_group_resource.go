@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -77,15 +76,9 @@ var logGroupKind = namedKind(resourceKind[logGroupModel, cloud.LogGroup]{
 		m.NamePrefix = namePrefixOf(m.NamePrefix, g.Name)
 		m.RetentionInDays, m.LogGroupClass = types.Int64Value(g.RetentionInDays), types.StringValue(g.LogGroupClass)
 		m.KMSKeyID = optionalString(m.KMSKeyID, g.KMSKeyID)
-		if m.SkipDestroy.IsNull() {
-			m.SkipDestroy = types.BoolValue(false)
-		}
+		m.SkipDestroy = providerFlag(m.SkipDestroy)
 	},
 	tagsOf: func(g cloud.LogGroup) map[string]string { return g.Tags },
-	// As the AWS provider does, a log group is imported by its name.
-	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		importAttributes(ctx, resp, cloud.ValidateLogGroupName(req.ID, "name", 512), map[string]string{"id": req.ID})
-	},
 }, "log group",
 	func(s string) error { return cloud.ValidateLogGroupName(s, "name", 512) },
 	func(s string) error {

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -83,15 +82,9 @@ var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 		m.PermissionsBoundary = optionalString(m.PermissionsBoundary, r.PermissionsBoundary)
 		m.MaxSessionDuration = types.Int64Value(r.MaxSessionDuration)
 		m.UniqueID, m.CreateDate = types.StringValue(r.UniqueID), types.StringValue(r.CreateDate)
-		if m.ForceDetachPolicies.IsNull() {
-			m.ForceDetachPolicies = types.BoolValue(false)
-		}
+		m.ForceDetachPolicies = providerFlag(m.ForceDetachPolicies)
 	},
 	tagsOf: func(r cloud.IAMRole) map[string]string { return r.Tags },
-	// As the AWS provider does, a role is imported by its name.
-	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		importAttributes(ctx, resp, cloud.ValidateIAMName(req.ID, "name", 64), map[string]string{"id": req.ID})
-	},
 }, "role",
 	func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
 	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) })

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -51,8 +52,14 @@ func iamPathArgument(what string) schema.StringAttribute {
 
 // namedKind is k, the description of a resource whose object the user
 // names, with the name and name_prefix arguments (see nameArguments) and
-// the check that at most one of them is set.
+// the check that at most one of them is set. Unless k says otherwise, the
+// object is imported by its name, as the AWS provider does.
 func namedKind[M, O any](k resourceKind[M, O], what string, checkName, checkPrefix func(string) error) resourceKind[M, O] {
+	if k.importState == nil {
+		k.importState = func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+			importAttributes(ctx, resp, checkName(req.ID), map[string]string{"id": req.ID})
+		}
+	}
 	k.schema.Attributes = maps.Clone(k.schema.Attributes)
 	maps.Copy(k.schema.Attributes, nameArguments(what, checkName, checkPrefix))
 	k.configValidators = append(slices.Clone(k.configValidators), argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix"))

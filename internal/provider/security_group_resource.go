@@ -148,9 +148,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 		m.read(g)
 		m.Ingress = sgRulesFromCloud(g, false, m.Ingress, diags)
 		m.Egress = sgRulesFromCloud(g, true, m.Egress, diags)
-		if m.RevokeRulesOnDelete.IsNull() {
-			m.RevokeRulesOnDelete = types.BoolValue(false)
-		}
+		m.RevokeRulesOnDelete = providerFlag(m.RevokeRulesOnDelete)
 	},
 	tagsOf:           func(g cloud.SecurityGroup) map[string]string { return g.Tags },
 	advise:           adviseOn(cloud.SecurityGroupAdvice),
