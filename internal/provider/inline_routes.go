@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -146,8 +145,7 @@ func routesFromCloud(routes []cloud.Route, diags *diag.Diagnostics) types.Set {
 // routeTableInput reads the desired routes and tags of a route table
 // resource; its routes are managed when its configuration has `route`.
 func routeTableInput(ctx context.Context, routes types.Set, tags map[string]string, config tfsdk.Config, diags *diag.Diagnostics) cloud.RouteTableInput {
-	var configRoutes types.Set
-	diags.Append(config.GetAttribute(ctx, path.Root("route"), &configRoutes)...)
+	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	return cloud.RouteTableInput{Tags: tags, Routes: routeSpecs(routes), ManageRoutes: !configRoutes.IsNull()}
 }
 
@@ -155,8 +153,7 @@ func routeTableInput(ctx context.Context, routes types.Set, tags map[string]stri
 // that is new (or adopted) without route blocks is planned with its local
 // routes only.
 func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, diags *diag.Diagnostics) types.Set {
-	var configRoutes types.Set
-	diags.Append(config.GetAttribute(ctx, path.Root("route"), &configRoutes)...)
+	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	if isNew && configRoutes.IsNull() {
 		*planned = routesFromCloud(nil, diags)
 	}

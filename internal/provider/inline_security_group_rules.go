@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -312,7 +311,5 @@ func sameRuleSet(wanted, stored []cloud.SecurityGroupRule, groupID string) bool 
 // configuredRules reads whether the configuration sets `ingress` and
 // `egress`: a direction is managed only when it does.
 func configuredRules(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (ingress, egress types.Set) {
-	diags.Append(config.GetAttribute(ctx, path.Root("ingress"), &ingress)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("egress"), &egress)...)
-	return ingress, egress
+	return configuredValue[types.Set](ctx, config, "ingress", diags), configuredValue[types.Set](ctx, config, "egress", diags)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -53,8 +52,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 
 func checkInternetGateway(ctx context.Context, d *providerData, p planStep[internetGatewayResourceModel]) error {
 	d.checkTags(ctx, p.plan.Tags, p.diags)
-	var configVPC types.String
-	p.diags.Append(p.config.GetAttribute(ctx, path.Root("vpc_id"), &configVPC)...)
+	configVPC := configuredValue[types.String](ctx, p.config, "vpc_id", p.diags)
 	if p.state == nil && configVPC.IsNull() {
 		// Created detached: nothing will attach it in this step.
 		p.plan.VPCID = types.StringValue("")

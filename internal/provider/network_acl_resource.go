@@ -176,9 +176,7 @@ func direction(egress bool) string {
 // attributes named that the configuration leaves out.
 func (m *networkACLModel) noneWhereNotConfigured(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) {
 	for _, name := range names {
-		var v types.Set
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		if !v.IsNull() {
+		if !configuredValue[types.Set](ctx, config, name, diags).IsNull() {
 			continue
 		}
 		switch name {
@@ -196,11 +194,7 @@ func (m *networkACLModel) noneWhereNotConfigured(ctx context.Context, config tfs
 // direction, and its subnets, are managed when the configuration has them.
 func networkACLInput(ctx context.Context, m *networkACLModel, config tfsdk.Config, tags map[string]string, diags *diag.Diagnostics) cloud.NetworkACLInput {
 	in := cloud.NetworkACLInput{VPCID: plannedID(m.VPCID, cloud.KindVPC), Tags: tags}
-	configured := func(name string) bool {
-		var v types.Set
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		return !v.IsNull()
-	}
+	configured := func(name string) bool { return !configuredValue[types.Set](ctx, config, name, diags).IsNull() }
 	in.ManageIngress, in.ManageEgress, in.ManageSubnets = configured("ingress"), configured("egress"), configured("subnet_ids")
 	in.Entries = append(aclEntrySpecs(m.Ingress, false), aclEntrySpecs(m.Egress, true)...)
 	if !m.SubnetIDs.IsUnknown() {

@@ -147,14 +147,11 @@ type legacyRuleArguments struct{ plainDescription }
 func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	set := map[string]bool{}
 	for _, name := range []string{"cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids"} {
-		var l types.List
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &l)...)
+		l := configuredValue[types.List](ctx, req.Config, name, &resp.Diagnostics)
 		set[name] = l.IsUnknown() || len(l.Elements()) > 0
 	}
-	var source types.String
-	var self types.Bool
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("source_security_group_id"), &source)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("self"), &self)...)
+	source := configuredValue[types.String](ctx, req.Config, "source_security_group_id", &resp.Diagnostics)
+	self := configuredValue[types.Bool](ctx, req.Config, "self", &resp.Diagnostics)
 	set["source_security_group_id"] = !source.IsNull()
 	set["self"] = self.IsUnknown() || self.ValueBool()
 	if err := cloud.CheckSecurityGroupRuleResourceArguments(set); err != nil {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -114,9 +113,8 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {
 	region := d.client.Scope().Region
 	if p.plan.AvailabilityZone.IsUnknown() {
-		var configZone, configZoneID types.String
-		p.diags.Append(p.config.GetAttribute(ctx, path.Root("availability_zone"), &configZone)...)
-		p.diags.Append(p.config.GetAttribute(ctx, path.Root("availability_zone_id"), &configZoneID)...)
+		configZone := configuredValue[types.String](ctx, p.config, "availability_zone", p.diags)
+		configZoneID := configuredValue[types.String](ctx, p.config, "availability_zone_id", p.diags)
 		switch {
 		case configZone.IsNull() && configZoneID.IsNull():
 			p.plan.AvailabilityZone = types.StringValue(cloud.AvailabilityZones(region)[0])

@@ -68,8 +68,7 @@ type argumentsValidator struct {
 func (v argumentsValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	set := map[string]string{}
 	for _, name := range v.names {
-		var value types.String
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &value)...)
+		value := configuredValue[types.String](ctx, req.Config, name, &resp.Diagnostics)
 		if !value.IsNull() {
 			set[name] = planned(value)
 		}
@@ -167,15 +166,21 @@ func knownElements[T attr.Value](set types.Set) []T {
 	return known
 }
 
+// configuredValue is the value the configuration gives the top-level
+// argument name.
+func configuredValue[T attr.Value](ctx context.Context, config tfsdk.Config, name string, diags *diag.Diagnostics) T {
+	var v T
+	diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+	return v
+}
+
 // configuredArguments are the configured values of the named arguments as
 // the cloud's checks take them: "" when left out, cloud.Unknown when known
 // only after apply.
 func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) map[string]string {
 	set := map[string]string{}
 	for _, name := range names {
-		var v attr.Value
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		set[name] = configuredText(v)
+		set[name] = configuredText(configuredValue[attr.Value](ctx, config, name, diags))
 	}
 	return set
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -48,8 +47,7 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 		}
 		// The plan has cidr_block unknown when the configuration leaves it
 		// out, as AWS's schema makes it computed for IPAM.
-		var configured types.String
-		p.diags.Append(p.config.GetAttribute(ctx, path.Root("cidr_block"), &configured)...)
+		configured := configuredValue[types.String](ctx, p.config, "cidr_block", p.diags)
 		block := ""
 		if !configured.IsNull() {
 			block = planned(configured)

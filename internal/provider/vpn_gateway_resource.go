@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -54,9 +53,8 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 }
 
 func checkVPNGateway(ctx context.Context, d *providerData, p planStep[vpnGatewayModel]) error {
-	var configVPC, configASN types.String
-	p.diags.Append(p.config.GetAttribute(ctx, path.Root("vpc_id"), &configVPC)...)
-	p.diags.Append(p.config.GetAttribute(ctx, path.Root("amazon_side_asn"), &configASN)...)
+	configVPC := configuredValue[types.String](ctx, p.config, "vpc_id", p.diags)
+	configASN := configuredValue[types.String](ctx, p.config, "amazon_side_asn", p.diags)
 	in := cloud.VPNGatewayInput{AvailabilityZone: planned(p.plan.AvailabilityZone), AmazonSideASN: planned(p.plan.AmazonSideASN), Tags: p.tags}
 	stateID, stateVPC, change := "", "", unchanged
 	if p.state == nil {
