@@ -6,12 +6,34 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+// The plan modifiers that attributes share. keepState plans the value in
+// state where the plan knows none, so that an attribute the cloud sets once
+// shows as known; replaceOnChange replaces the object when the value changes.
+// Where a list has both, they run in its order: keepState first lets a value
+// left to the cloud stay without replacing the object.
+var (
+	keepState                = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replaceOnChange          = []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	keepStateReplaceOnChange = []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
+	replaceOnChangeKeepState = []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()}
+	replaceInt64OnChange     = []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	replaceBoolOnChange      = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+	replaceListOnChange      = []planmodifier.List{listplanmodifier.RequiresReplace()}
+	keepBoolState            = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}
+	keepSetState             = []planmodifier.Set{setplanmodifier.UseStateForUnknown()}
 )
 
 // computedID is a computed string that never changes once the object
@@ -20,7 +42,7 @@ func computedID(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Computed:            true,
 		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		PlanModifiers:       keepState,
 	}
 }
 
@@ -32,6 +54,16 @@ func optionalBool(defaultValue bool, description string) schema.BoolAttribute {
 		Default:             booldefault.StaticBool(defaultValue),
 		MarkdownDescription: description,
 	}
+}
+
+// providerFlag is the value to record of an optionalBool that only the
+// provider acts on, which the cloud does not keep: the model's, false when
+// it has none (as after an import).
+func providerFlag(v types.Bool) types.Bool {
+	if v.IsNull() {
+		return types.BoolValue(false)
+	}
+	return v
 }
 
 func tagsAttribute() schema.MapAttribute {
@@ -52,16 +84,66 @@ func tagsAllAttribute() schema.MapAttribute {
 	}
 }
 
+// The string arguments below differ only in whether they are required and
+// whether changing them replaces the object; validators check the value at
+// plan.
+
+func requiredArgument(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Required: true, MarkdownDescription: description, Validators: validators}
+}
+
+func optionalArgument(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, MarkdownDescription: description, Validators: validators}
+}
+
+func requiredReplacing(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Required: true, MarkdownDescription: description, Validators: validators, PlanModifiers: replaceOnChange}
+}
+
+// optionalReplacing is an optional argument fixed when the object is made:
+// changing it replaces the object.
+func optionalReplacing(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, MarkdownDescription: description, Validators: validators, PlanModifiers: replaceOnChange}
+}
+
 // replacingReference is a required argument that holds the ID of an object
 // of kind, checked for the kind's form at plan; changing it replaces the
 // object.
 func replacingReference(kind cloud.Kind, description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: description,
-		Validators:          []validator.String{idCheck(kind)},
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-	}
+	return requiredReplacing(description, idCheck(kind))
+}
+
+// computedValue is an attribute the cloud sets and may change: a plan
+// shows it as known after apply.
+func computedValue(description string) schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+}
+
+// defaultedReplacing is an optional argument with a default, fixed when
+// the object is made: changing it replaces the object.
+func defaultedReplacing(defaultValue, description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultValue),
+		MarkdownDescription: description, Validators: validators, PlanModifiers: replaceOnChange}
+}
+
+// optionalComputed is an optional argument that the cloud fills in when it
+// is left out, kept from state once known; it changes in place.
+func optionalComputed(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: validators, PlanModifiers: keepState}
+}
+
+// optionalComputedReplacing is optionalComputed for an argument fixed when
+// the object is made: changing it replaces the object.
+func optionalComputedReplacing(description string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: validators,
+		PlanModifiers: keepStateReplaceOnChange}
+}
+
+// gatewayVPCArgument is the vpc_id of a gateway that attachmentType, a
+// resource of its own, may attach instead.
+func gatewayVPCArgument(attachmentType string) schema.StringAttribute {
+	return optionalComputed("The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. "+
+		"Left out, the gateway is created detached, and this shows the VPC a `"+attachmentType+"` attached it to.", idCheck(cloud.KindVPC))
 }
 
 // regionArgument is the AWS provider 6 region argument of every regional
@@ -74,17 +156,7 @@ func regionArgument() schema.StringAttribute {
 		MarkdownDescription: "The region the object lives in, as the AWS provider's `region` argument: the provider's region when left out. " +
 			"Objects of different regions do not see each other. Changing it replaces the object.",
 		Validators:    []validator.String{cloudCheck(cloud.ValidateRegion)},
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-	}
-}
-
-// optionalReplacing is an optional argument fixed when the object is made:
-// changing it replaces the object.
-func optionalReplacing(description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:            true,
-		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers: keepStateReplaceOnChange,
 	}
 }
 

@@ -3,12 +3,9 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -30,37 +27,24 @@ func (m *logGroupModel) input(name string, tags map[string]string) cloud.LogGrou
 		LogGroupClass: m.LogGroupClass.ValueString(), Tags: tags}
 }
 
-var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
+var logGroupKind = namedKind(resourceKind[logGroupModel, cloud.LogGroup]{
 	kind: cloud.KindLogGroup,
 	schema: schema.Schema{
 		MarkdownDescription: "A CloudWatch Logs log group, with the arguments and attributes of `aws_cloudwatch_log_group`: where a flow log may send its records. " +
 			"The simulated cloud keeps the group and its settings; it holds no log events.",
-		Attributes: mergeAttributes(nameArguments("log group",
-			func(s string) error { return cloud.ValidateLogGroupName(s, "name", 512) },
-			func(s string) error {
-				return cloud.ValidateLogGroupName(s, "name_prefix", cloud.MaxLogGroupNamePrefixLength)
-			}),
-			map[string]schema.Attribute{
-				"id": computedID("The log group's name."),
-				"retention_in_days": schema.Int64Attribute{
-					Optional: true, Computed: true, Default: int64default.StaticInt64(0),
-					MarkdownDescription: "How many days events are kept: 0 (the default, forever) or one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, " +
-						"1096, 1827, 2192, 2557, 2922, 3288 and 3653.",
-				},
-				"kms_key_id": schema.StringAttribute{
-					Optional:            true,
-					MarkdownDescription: "The ARN of the KMS key that encrypts the group's events.",
-				},
-				"log_group_class": schema.StringAttribute{
-					Optional: true, Computed: true, Default: stringdefault.StaticString("STANDARD"), PlanModifiers: replaceOnChange,
-					Validators: []validator.String{cloudCheck(func(s string) error {
-						return cloud.CheckLogGroupClass(s, "log_group_class")
-					})},
-					MarkdownDescription: "`STANDARD` (the default), `INFREQUENT_ACCESS` or `DELIVERY`. Changing it replaces the group.",
-				},
-				"skip_destroy": optionalBool(false, "Leave the group in the cloud when the resource is destroyed, only forgetting it. Default `false`."),
-				"arn":          computedID("The log group's ARN, `arn:aws:logs:<region>:<account>:log-group:<name>`."),
-			}),
+		Attributes: map[string]schema.Attribute{
+			"id": computedID("The log group's name."),
+			"retention_in_days": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(0),
+				MarkdownDescription: "How many days events are kept: 0 (the default, forever) or one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, " +
+					"1096, 1827, 2192, 2557, 2922, 3288 and 3653.",
+			},
+			"kms_key_id": optionalArgument("The ARN of the KMS key that encrypts the group's events."),
+			"log_group_class": defaultedReplacing("STANDARD", "`STANDARD` (the default), `INFREQUENT_ACCESS` or `DELIVERY`. Changing it replaces the group.",
+				cloudCheck(func(s string) error { return cloud.CheckLogGroupClass(s, "log_group_class") })),
+			"skip_destroy": optionalBool(false, "Leave the group in the cloud when the resource is destroyed, only forgetting it. Default `false`."),
+			"arn":          computedID("The log group's ARN, `arn:aws:logs:<region>:<account>:log-group:<name>`."),
+		},
 	},
 	updateOp:    "PutRetentionPolicy",
 	errorFields: map[string]string{"name": "name", "retention_in_days": "retention_in_days", "kms_key_id": "kms_key_id", "log_group_class": "log_group_class", "tags_all": "tags_all"},
@@ -79,27 +63,24 @@ var logGroupKind = resourceKind[logGroupModel, cloud.LogGroup]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[logGroupModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateARN, replacing := "", false
-		if s := p.state; s != nil {
-			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.LogGroupClass.Equal(s.LogGroupClass)
-		}
-		return d.checkNamed("simcloud_cloudwatch_log_group", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
-			return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
-		})
+		return checkNamed(d, p, "simcloud_cloudwatch_log_group", in.Name,
+			func(m *logGroupModel) (types.String, []attr.Value) {
+				return m.ARN, []attr.Value{m.Name, m.LogGroupClass}
+			},
+			func(holder cloud.Holder, selfARN string) error {
+				return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
+			})
 	},
-	fill: func(m *logGroupModel, g cloud.LogGroup, _ *diag.Diagnostics) {
+	fill: func(m *logGroupModel, g cloud.LogGroup) {
 		m.ID, m.Name, m.ARN = types.StringValue(g.Name), types.StringValue(g.Name), types.StringValue(g.ARN)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, g.Name)
 		m.RetentionInDays, m.LogGroupClass = types.Int64Value(g.RetentionInDays), types.StringValue(g.LogGroupClass)
 		m.KMSKeyID = optionalString(m.KMSKeyID, g.KMSKeyID)
-		if m.SkipDestroy.IsNull() {
-			m.SkipDestroy = types.BoolValue(false)
-		}
+		m.SkipDestroy = providerFlag(m.SkipDestroy)
 	},
 	tagsOf: func(g cloud.LogGroup) map[string]string { return g.Tags },
-	// As the AWS provider does, a log group is imported by its name.
-	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		importAttributes(ctx, resp, cloud.ValidateLogGroupName(req.ID, "name", 512), map[string]string{"id": req.ID})
-	},
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
-}
+}, "log group",
+	func(s string) error { return cloud.ValidateLogGroupName(s, "name", 512) },
+	func(s string) error {
+		return cloud.ValidateLogGroupName(s, "name_prefix", cloud.MaxLogGroupNamePrefixLength)
+	})

@@ -3,10 +3,7 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -42,11 +39,7 @@ var customerGatewayKind = resourceKind[customerGatewayModel, cloud.CustomerGatew
 			"certificate_arn":  optionalReplacing("The ARN of a private certificate in AWS Certificate Manager that the device authenticates with."),
 			"device_name":      optionalReplacing("A name for the device, at most 255 characters."),
 			"ip_address":       optionalReplacing("The IPv4 address of the device's outside interface."),
-			"type": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The type of VPN connection the device supports: `ipsec.1`, the one AWS has.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"type":             requiredReplacing("The type of VPN connection the device supports: `ipsec.1`, the one AWS has."),
 		},
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[customerGatewayModel]) (cloud.CustomerGateway, error) {
@@ -58,7 +51,7 @@ var customerGatewayKind = resourceKind[customerGatewayModel, cloud.CustomerGatew
 	check: func(ctx context.Context, d *providerData, p planStep[customerGatewayModel]) error {
 		return d.client.CheckCustomerGateway(ctx, d.plan, p.holder, p.plan.input(p.tags))
 	},
-	fill: func(m *customerGatewayModel, g cloud.CustomerGateway, _ *diag.Diagnostics) {
+	fill: func(m *customerGatewayModel, g cloud.CustomerGateway) {
 		m.ID = types.StringValue(g.ID)
 		m.ARN = types.StringValue(g.ARN())
 		m.BGPASN = optionalFromCloud(m.BGPASN, g.BGPASN)

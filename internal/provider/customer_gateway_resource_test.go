@@ -23,8 +23,7 @@ func TestAccCustomerGateway_lifecycle(t *testing.T) {
 		return c.config(tfCustomerGateway(`bgp_asn = "`+asn+`"`, `ip_address = "203.0.113.12"`, `device_name = "edge"`, `tags = { Name = "`+name+`" }`))
 	}
 	onlyCGW := func() cloud.CustomerGateway {
-		all, err := cloud.Find[cloud.CustomerGateway](c.client, context.Background(), cloud.CustomerGatewayFilter{})
-		return wantOne(t, "customer gateway", all, err)
+		return onlyOne[cloud.CustomerGateway](t, c, "customer gateway", cloud.CustomerGatewayFilter{})
 	}
 	unitTest(t,
 		resource.TestStep{

@@ -3,8 +3,6 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -33,7 +31,7 @@ var dbSubnetGroupKind = subnetGroupResource[dbSubnetGroupModel](subnetGroupServi
 		"supported_network_types": schema.SetAttribute{
 			ElementType: types.StringType, Computed: true,
 			MarkdownDescription: "What the subnets let a DB instance use: `IPV4`, and `DUAL` when every subnet has an IPv6 block.",
-			PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       keepSetState,
 		},
 	},
 })

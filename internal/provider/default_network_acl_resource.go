@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -44,7 +42,7 @@ var defaultNetworkACLKind = resourceKind[defaultNetworkACLModel, cloud.NetworkAC
 				MarkdownDescription: "Subnets of the VPC to associate with the ACL, taking them from the ACL they are associated with. Every subnet that no " +
 					"other ACL takes is associated with the default ACL, and, as with the AWS provider, taking a subnet out of the list does not take it " +
 					"away: associate it with another ACL (or destroy it), or the next plan shows it again. Leave it out to read the associations without managing them.",
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepSetState,
 			},
 			"ingress": aclEntriesAttribute("ingress", defaultACLRulesLeftOut),
 			"egress":  aclEntriesAttribute("egress", defaultACLRulesLeftOut),
@@ -72,8 +70,8 @@ var defaultNetworkACLKind = resourceKind[defaultNetworkACLModel, cloud.NetworkAC
 		}
 		return d.client.CheckDefaultNetworkACL(ctx, d.plan, holder, aclID, in)
 	},
-	fill: func(m *defaultNetworkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
-		networkACLKind.fill(&m.networkACLModel, acl, diags)
+	fillReporting: func(m *defaultNetworkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
+		networkACLKind.fillReporting(&m.networkACLModel, acl, diags)
 		m.DefaultNetworkACLID = types.StringValue(acl.ID)
 	},
 	tagsOf: networkACLKind.tagsOf,

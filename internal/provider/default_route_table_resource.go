@@ -65,7 +65,7 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 		in.VPCID = plannedID(p.plan.VPCID, cloud.KindVPC)
 		return d.client.CheckRouteTable(ctx, d.plan, cloud.ExistingHolder(tableID), tableID, in)
 	},
-	fill: func(m *defaultRouteTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
+	fillReporting: func(m *defaultRouteTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.ID, m.DefaultRouteTableID = types.StringValue(table.ID), types.StringValue(table.ID)
 		m.read(table, diags)
 	},

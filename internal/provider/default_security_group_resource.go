@@ -85,8 +85,8 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 		}
 		return d.client.CheckSecurityGroup(ctx, d.plan, holder, in, groupID)
 	},
-	fill: func(m *securityGroupModel, g cloud.SecurityGroup, diags *diag.Diagnostics) {
-		securityGroupKind.fill(m, g, diags)
+	fillReporting: func(m *securityGroupModel, g cloud.SecurityGroup, diags *diag.Diagnostics) {
+		securityGroupKind.fillReporting(m, g, diags)
 		m.NamePrefix = types.StringValue("")
 	},
 	tagsOf: securityGroupKind.tagsOf,

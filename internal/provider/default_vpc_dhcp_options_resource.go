@@ -4,10 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -35,13 +32,8 @@ var defaultVPCDHCPOptionsKind = resourceKind[defaultVPCDHCPOptionsModel, cloud.D
 			"Only its tags can be managed; destroying the resource only forgets the set.",
 		Attributes: map[string]schema.Attribute{
 			"arn": computedID("The set's ARN."),
-			"owner_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The account whose default set to adopt: the provider's account, which is the only one it can see. " +
-					"Another fails at plan with `InvalidDhcpOptionID.NotFound`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"owner_id": optionalComputed("The account whose default set to adopt: the provider's account, which is the only one it can see. " +
+				"Another fails at plan with `InvalidDhcpOptionID.NotFound`."),
 			"domain_name":                       computedID("The set's domain name."),
 			"domain_name_servers":               computedID("The set's name servers, joined by commas: `AmazonProvidedDNS`."),
 			"ntp_servers":                       computedID("The set's NTP servers, joined by commas: none."),
@@ -63,7 +55,7 @@ var defaultVPCDHCPOptionsKind = resourceKind[defaultVPCDHCPOptionsModel, cloud.D
 		}
 		return d.client.CheckAdoptDefaultDHCPOptions(ctx, d.plan, p.holder, planned(p.plan.OwnerID), p.tags)
 	},
-	fill: func(m *defaultVPCDHCPOptionsModel, o cloud.DHCPOptions, _ *diag.Diagnostics) {
+	fill: func(m *defaultVPCDHCPOptionsModel, o cloud.DHCPOptions) {
 		m.ID, m.ARN, m.OwnerID = types.StringValue(o.ID), types.StringValue(o.ARN()), types.StringValue(o.OwnerID)
 		m.DomainName, m.NetbiosNodeType = types.StringValue(o.DomainName), types.StringValue(o.NetbiosNodeType)
 		m.IPv6AddressPreferredLeaseTime = types.StringValue(o.IPv6AddressPreferredLeaseTime)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -33,7 +32,7 @@ var egressOnlyInternetGatewayKind = resourceKind[egressOnlyInternetGatewayModel,
 	check: func(ctx context.Context, d *providerData, p planStep[egressOnlyInternetGatewayModel]) error {
 		return d.client.CheckEgressOnlyInternetGateway(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), p.tags)
 	},
-	fill: func(m *egressOnlyInternetGatewayModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
+	fill: func(m *egressOnlyInternetGatewayModel, g cloud.EgressOnlyInternetGateway) {
 		m.ID = types.StringValue(g.ID)
 		m.VPCID = types.StringValue(g.VPCID)
 	},

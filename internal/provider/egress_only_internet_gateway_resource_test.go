@@ -18,8 +18,7 @@ func TestAccEgressOnlyInternetGateway_lifecycle(t *testing.T) {
 		return c.config(vpcsAB + tfEgressGateway("test", vpc, `tags = { Name = "`+name+`" }`))
 	}
 	onlyEIGW := func() cloud.EgressOnlyInternetGateway {
-		all, err := cloud.Find[cloud.EgressOnlyInternetGateway](c.client, context.Background(), cloud.EgressOnlyInternetGatewayFilter{})
-		return wantOne(t, "egress-only gateway", all, err)
+		return onlyOne[cloud.EgressOnlyInternetGateway](t, c, "egress-only gateway", cloud.EgressOnlyInternetGatewayFilter{})
 	}
 	unitTest(t,
 		resource.TestStep{

@@ -3,12 +3,7 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -40,20 +35,12 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 		MarkdownDescription: "An elastic IP address, with the arguments and attributes of `aws_eip`: a public IPv4 address of the account's own, " +
 			"which a public NAT gateway uses. Simulated addresses come from the documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24).",
 		Attributes: map[string]schema.Attribute{
-			"id":            computedID("The allocation ID, `eipalloc-` followed by 17 hexadecimal digits."),
-			"allocation_id": computedID("The allocation ID, the same as `id`."),
-			"domain": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("vpc"),
-				MarkdownDescription: "Always `vpc`: EC2-Classic addresses are retired, as in AWS.",
-				Validators:          []validator.String{cloudCheck(validateEIPDomain)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"public_ip": computedID("The public address."),
-			"association_id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The ID of the address's association with a NAT gateway, or an empty string. As of the last refresh.",
-			},
-			"arn": computedID("The address's ARN."),
+			"id":             computedID("The allocation ID, `eipalloc-` followed by 17 hexadecimal digits."),
+			"allocation_id":  computedID("The allocation ID, the same as `id`."),
+			"domain":         defaultedReplacing("vpc", "Always `vpc`: EC2-Classic addresses are retired, as in AWS.", cloudCheck(validateEIPDomain)),
+			"public_ip":      computedID("The public address."),
+			"association_id": computedValue("The ID of the address's association with a NAT gateway, or an empty string. As of the last refresh."),
+			"arn":            computedID("The address's ARN."),
 		},
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[eipModel]) (cloud.ElasticIP, error) {
@@ -62,7 +49,7 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	get:        (*cloud.Client).ElasticIP,
 	setTags:    (*cloud.Client).UpdateElasticIP,
 	removeByID: (*cloud.Client).ReleaseAddress,
-	fill: func(m *eipModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
+	fill: func(m *eipModel, eip cloud.ElasticIP) {
 		m.ID = types.StringValue(eip.AllocationID)
 		m.read(eip)
 	},

@@ -4,16 +4,10 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -73,10 +67,8 @@ func (m *flowLogModel) input(tags map[string]string) cloud.FlowLogInput {
 }
 
 func flowLogTargetArgument(t cloud.FlowLogTarget) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(t.Kind)},
-		MarkdownDescription: "The " + t.Kind.Label() + " whose traffic is recorded; exactly one of the targets is set. Changing it replaces the flow log.",
-	}
+	return optionalReplacing("The "+t.Kind.Label()+" whose traffic is recorded; exactly one of the targets is set. Changing it replaces the flow log.",
+		idCheck(t.Kind))
 }
 
 var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
@@ -90,54 +82,41 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 			"eni_id":                        flowLogTargetArgument(cloud.FlowLogTargets[2]),
 			"transit_gateway_id":            flowLogTargetArgument(cloud.FlowLogTargets[3]),
 			"transit_gateway_attachment_id": flowLogTargetArgument(cloud.FlowLogTargets[4]),
-			"traffic_type": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "`ACCEPT`, `REJECT` or `ALL`; required unless the target is a transit gateway. Changing it replaces the flow log.",
-			},
-			"log_destination_type": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString("cloud-watch-logs"), PlanModifiers: replaceOnChange,
-				MarkdownDescription: "`cloud-watch-logs` (the default), `s3` or `kinesis-data-firehose`. Changing it replaces the flow log.",
-			},
-			"log_destination": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The ARN of the log group, bucket or delivery stream. Changing it replaces the flow log.",
-			},
-			"iam_role_arn": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The ARN of the role VPC Flow Logs assumes to write to CloudWatch Logs: required for, and only for, `cloud-watch-logs`; " +
-					"the role must exist. Changing it replaces the flow log.",
-			},
+			"traffic_type":                  optionalReplacing("`ACCEPT`, `REJECT` or `ALL`; required unless the target is a transit gateway. Changing it replaces the flow log."),
+			"log_destination_type": defaultedReplacing("cloud-watch-logs",
+				"`cloud-watch-logs` (the default), `s3` or `kinesis-data-firehose`. Changing it replaces the flow log."),
+			"log_destination": optionalReplacing("The ARN of the log group, bucket or delivery stream. Changing it replaces the flow log."),
+			"iam_role_arn": optionalReplacing("The ARN of the role VPC Flow Logs assumes to write to CloudWatch Logs: required for, and only for, `cloud-watch-logs`; " +
+				"the role must exist. Changing it replaces the flow log."),
 			"log_format": schema.StringAttribute{
-				Optional: true, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				Optional: true, Computed: true, PlanModifiers: replaceOnChangeKeepState,
 				MarkdownDescription: "The fields of a record; AWS's default format when left out. Changing it replaces the flow log.",
 			},
 			"max_aggregation_interval": schema.Int64Attribute{
 				Optional: true, Computed: true, Default: int64default.StaticInt64(600),
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers:       replaceInt64OnChange,
 				MarkdownDescription: "The longest interval, in seconds, that a record covers: 60 or 600 (the default; transit gateways take 60 only). Changing it replaces the flow log.",
 			},
-			"deliver_cross_account_role": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The ARN of the role that delivers to a Kinesis Data Firehose stream of another account. Changing it replaces the flow log.",
-			},
+			"deliver_cross_account_role": optionalReplacing(
+				"The ARN of the role that delivers to a Kinesis Data Firehose stream of another account. Changing it replaces the flow log."),
 			"arn": computedID("The flow log's ARN."),
 		},
 		Blocks: map[string]schema.Block{
 			"destination_options": schema.ListNestedBlock{
 				MarkdownDescription: "How records are written to S3. Changing it replaces the flow log.",
 				Validators:          []validator.List{listvalidator.SizeAtMost(1)},
-				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceListOnChange,
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"file_format": schema.StringAttribute{
 						Optional: true, Computed: true, Default: stringdefault.StaticString("plain-text"),
 						MarkdownDescription: "`plain-text` (the default) or `parquet`.",
 					},
 					"hive_compatible_partitions": schema.BoolAttribute{
-						Optional: true, Computed: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+						Optional: true, Computed: true, PlanModifiers: keepBoolState,
 						MarkdownDescription: "Use Hive-compatible S3 prefixes. Default `false`.",
 					},
 					"per_hour_partition": schema.BoolAttribute{
-						Optional: true, Computed: true, PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+						Optional: true, Computed: true, PlanModifiers: keepBoolState,
 						MarkdownDescription: "Partition by hour rather than by day. Default `false`.",
 					},
 				}},
@@ -175,7 +154,7 @@ var flowLogKind = resourceKind[flowLogModel, cloud.FlowLog]{
 		}
 		return d.client.CheckFlowLog(ctx, d.plan, p.holder, p.plan.input(p.tags))
 	},
-	fill: func(m *flowLogModel, f cloud.FlowLog, _ *diag.Diagnostics) {
+	fill: func(m *flowLogModel, f cloud.FlowLog) {
 		m.ID, m.ARN = types.StringValue(f.ID), types.StringValue(f.ARN())
 		for i, t := range m.targets() {
 			*t = types.StringNull()

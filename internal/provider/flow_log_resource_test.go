@@ -73,8 +73,7 @@ func TestAccFlowLog_cloudWatchStack(t *testing.T) {
 		importStep("simcloud_flow_log.main"),
 		// Deleted out of band, the flow log is planned again.
 		driftStep(t, func() error {
-			logs, err := cloud.Find[cloud.FlowLog](c.client, ctx, cloud.FlowLogFilter{})
-			return c.client.DeleteObject(ctx, wantOne(t, "flow log", logs, err).ID)
+			return c.client.DeleteObject(ctx, onlyOne[cloud.FlowLog](t, c, "flow log", cloud.FlowLogFilter{}).ID)
 		}, config, "simcloud_flow_log.main", actionCreate),
 		// Tags change in place.
 		resource.TestStep{

@@ -3,13 +3,11 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -31,33 +29,23 @@ func (m *iamPolicyModel) input(name string, tags map[string]string) cloud.IAMPol
 	return cloud.IAMPolicyInput{Name: name, Path: m.Path.ValueString(), Description: m.Description.ValueString(), Document: planned(m.Policy), Tags: tags}
 }
 
-var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
+var iamPolicyKind = namedKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	kind: cloud.KindIAMPolicy,
 	schema: schema.Schema{
 		MarkdownDescription: "An IAM customer managed policy, with the arguments and attributes of `aws_iam_policy`: permissions that roles are given by attaching it. " +
 			"IAM is global: the policy is the account's in every region.",
-		Attributes: mergeAttributes(nameArguments("policy",
-			func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
-			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) }),
-			map[string]schema.Attribute{
-				"id": computedID("The policy's ARN."),
-				"path": schema.StringAttribute{
-					Optional: true, Computed: true, Default: stringdefault.StaticString("/"), PlanModifiers: replaceOnChange,
-					Validators:          []validator.String{cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") })},
-					MarkdownDescription: "The policy's path, `/` by default. Changing it replaces the policy.",
-				},
-				"description": schema.StringAttribute{
-					Optional: true, PlanModifiers: replaceOnChange,
-					MarkdownDescription: "The policy's description, at most 1000 characters. Changing it replaces the policy.",
-				},
-				"policy":    policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
-				"arn":       computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
-				"policy_id": computedID("The policy's unique ID, `ANPA` and 17 characters."),
-				"attachment_count": schema.Int64Attribute{
-					Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-					MarkdownDescription: "How many roles the policy is attached to.",
-				},
-			}),
+		Attributes: map[string]schema.Attribute{
+			"id":          computedID("The policy's ARN."),
+			"path":        iamPathArgument("policy"),
+			"description": optionalReplacing("The policy's description, at most 1000 characters. Changing it replaces the policy."),
+			"policy":      policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
+			"arn":         computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
+			"policy_id":   computedID("The policy's unique ID, `ANPA` and 17 characters."),
+			"attachment_count": schema.Int64Attribute{
+				Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "How many roles the policy is attached to.",
+			},
+		},
 	},
 	updateOp:    "CreatePolicyVersion",
 	errorFields: map[string]string{"name": "name", "path": "path", "description": "description", "policy": "policy", "tags_all": "tags_all"},
@@ -71,15 +59,15 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	removeByID: (*cloud.Client).DeleteIAMPolicy,
 	check: func(ctx context.Context, d *providerData, p planStep[iamPolicyModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateARN, replacing := "", false
-		if s := p.state; s != nil {
-			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path) || !p.plan.Description.Equal(s.Description)
-		}
-		return d.checkNamed("simcloud_iam_policy", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
-			return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
-		})
+		return checkNamed(d, p, "simcloud_iam_policy", in.Name,
+			func(m *iamPolicyModel) (types.String, []attr.Value) {
+				return m.ARN, []attr.Value{m.Name, m.Path, m.Description}
+			},
+			func(holder cloud.Holder, selfARN string) error {
+				return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
+			})
 	},
-	fill: func(m *iamPolicyModel, p cloud.IAMPolicy, _ *diag.Diagnostics) {
+	fill: func(m *iamPolicyModel, p cloud.IAMPolicy) {
 		m.ID, m.ARN, m.Name, m.Path = types.StringValue(p.ARN), types.StringValue(p.ARN), types.StringValue(p.Name), types.StringValue(p.Path)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)
 		m.Description = optionalString(m.Description, p.Description)
@@ -91,5 +79,6 @@ var iamPolicyKind = resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		importAttributes(ctx, resp, cloud.ValidatePolicyARN(req.ID, ""), map[string]string{"id": req.ID})
 	},
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
-}
+}, "policy",
+	func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
+	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) })

@@ -3,10 +3,8 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -20,10 +18,7 @@ type iamRolePolicyAttachmentModel struct {
 
 // roleArgument is the name of the role a policy belongs to.
 func roleArgument(description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Required: true, PlanModifiers: replaceOnChange, MarkdownDescription: description,
-		Validators: []validator.String{cloudCheck(func(s string) error { return cloud.ValidateIAMName(s, "role", 64) })},
-	}
+	return requiredReplacing(description, cloudCheck(func(s string) error { return cloud.ValidateIAMName(s, "role", 64) }))
 }
 
 var iamRolePolicyAttachmentKind = resourceKind[iamRolePolicyAttachmentModel, cloud.IAMRolePolicyAttachment]{
@@ -33,12 +28,8 @@ var iamRolePolicyAttachmentKind = resourceKind[iamRolePolicyAttachmentModel, clo
 		Attributes: map[string]schema.Attribute{
 			"id":   computedID("`<role>/<policy_arn>`, the form the attachment is imported by."),
 			"role": roleArgument("The name of the role. Changing it replaces the attachment."),
-			"policy_arn": schema.StringAttribute{
-				Required: true, PlanModifiers: replaceOnChange,
-				Validators: []validator.String{cloudCheck(func(s string) error { return cloud.ValidatePolicyARN(s, "policy_arn") })},
-				MarkdownDescription: "The ARN of the policy: one of the account's, or AWS's (`arn:aws:iam::aws:policy/...`), which are taken as existing. " +
-					"Changing it replaces the attachment.",
-			},
+			"policy_arn": requiredReplacing("The ARN of the policy: one of the account's, or AWS's (`arn:aws:iam::aws:policy/...`), which are taken as existing. "+
+				"Changing it replaces the attachment.", cloudCheck(func(s string) error { return cloud.ValidatePolicyARN(s, "policy_arn") })),
 		},
 	},
 	errorFields: map[string]string{"role": "role", "policy_arn": "policy_arn"},
@@ -54,7 +45,7 @@ var iamRolePolicyAttachmentKind = resourceKind[iamRolePolicyAttachmentModel, clo
 	check: func(ctx context.Context, d *providerData, p planStep[iamRolePolicyAttachmentModel]) error {
 		return d.client.CheckIAMRolePolicyAttachment(ctx, d.plan, p.holder, planned(p.plan.Role), planned(p.plan.PolicyARN))
 	},
-	fill: func(m *iamRolePolicyAttachmentModel, a cloud.IAMRolePolicyAttachment, _ *diag.Diagnostics) {
+	fill: func(m *iamRolePolicyAttachmentModel, a cloud.IAMRolePolicyAttachment) {
 		m.ID = types.StringValue(a.RoleName + "/" + a.PolicyARN)
 		m.Role, m.PolicyARN = types.StringValue(a.RoleName), types.StringValue(a.PolicyARN)
 	},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,18 +18,15 @@ type iamRolePolicyModel struct {
 	Policy     types.String `tfsdk:"policy"`
 }
 
-var iamRolePolicyKind = resourceKind[iamRolePolicyModel, cloud.IAMRolePolicy]{
+var iamRolePolicyKind = namedKind(resourceKind[iamRolePolicyModel, cloud.IAMRolePolicy]{
 	kind: cloud.KindIAMRolePolicy,
 	schema: schema.Schema{
 		MarkdownDescription: "A policy embedded in an IAM role, with the arguments and attributes of `aws_iam_role_policy`.",
-		Attributes: mergeAttributes(nameArguments("inline policy",
-			func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
-			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) }),
-			map[string]schema.Attribute{
-				"id":     computedID("`<role>:<name>`, the form the policy is imported by."),
-				"role":   roleArgument("The name of the role the policy is embedded in. Changing it replaces the policy."),
-				"policy": policyArgument("policy", "The policy document, as JSON; changed in place.", false),
-			}),
+		Attributes: map[string]schema.Attribute{
+			"id":     computedID("`<role>:<name>`, the form the policy is imported by."),
+			"role":   roleArgument("The name of the role the policy is embedded in. Changing it replaces the policy."),
+			"policy": policyArgument("policy", "The policy document, as JSON; changed in place.", false),
+		},
 	},
 	updateOp:    "PutRolePolicy",
 	errorFields: map[string]string{"role": "role", "name": "name", "policy": "policy"},
@@ -49,7 +45,7 @@ var iamRolePolicyKind = resourceKind[iamRolePolicyModel, cloud.IAMRolePolicy]{
 	check: func(ctx context.Context, d *providerData, p planStep[iamRolePolicyModel]) error {
 		return d.client.CheckIAMRolePolicy(ctx, d.plan, p.holder, planned(p.plan.Role), planned(p.plan.Name), planned(p.plan.Policy))
 	},
-	fill: func(m *iamRolePolicyModel, p cloud.IAMRolePolicy, _ *diag.Diagnostics) {
+	fill: func(m *iamRolePolicyModel, p cloud.IAMRolePolicy) {
 		m.ID = types.StringValue(p.RoleName + ":" + p.Name)
 		m.Role, m.Name = types.StringValue(p.RoleName), types.StringValue(p.Name)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)
@@ -60,5 +56,6 @@ var iamRolePolicyKind = resourceKind[iamRolePolicyModel, cloud.IAMRolePolicy]{
 		role, name, err := cloud.ParseRolePolicyImportID(req.ID)
 		importAttributes(ctx, resp, err, map[string]string{"id": req.ID, "role": role, "name": name})
 	},
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
-}
+}, "inline policy",
+	func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },
+	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxPolicyNamePrefixLength) })

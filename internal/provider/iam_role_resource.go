@@ -3,12 +3,9 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -35,41 +32,27 @@ func (m *iamRoleModel) input(name string, tags map[string]string) cloud.IAMRoleI
 		PermissionsBoundary: planned(m.PermissionsBoundary), Tags: tags}
 }
 
-var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
+var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 	kind: cloud.KindIAMRole,
 	schema: schema.Schema{
 		MarkdownDescription: "An IAM role, with the arguments and attributes of `aws_iam_role`: an identity that a service (VPC Flow Logs, say) assumes. " +
 			"IAM is global: the role is the account's in every region.",
-		Attributes: mergeAttributes(nameArguments("role",
-			func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
-			func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) }),
-			map[string]schema.Attribute{
-				"id": computedID("The role's name."),
-				"path": schema.StringAttribute{
-					Optional: true, Computed: true, Default: stringdefault.StaticString("/"), PlanModifiers: replaceOnChange,
-					Validators:          []validator.String{cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") })},
-					MarkdownDescription: "The role's path, `/` by default. Changing it replaces the role.",
-				},
-				"assume_role_policy": policyArgument("assume_role_policy", "The trust policy: who may assume the role, as JSON.", false),
-				"description": schema.StringAttribute{
-					Optional: true, MarkdownDescription: "The role's description, at most 1000 characters.",
-				},
-				"max_session_duration": schema.Int64Attribute{
-					Optional: true, Computed: true, Default: int64default.StaticInt64(3600),
-					MarkdownDescription: "The longest session, in seconds: 3600 (the default) to 43200.",
-				},
-				"permissions_boundary": schema.StringAttribute{
-					Optional: true,
-					Validators: []validator.String{cloudCheck(func(s string) error {
-						return cloud.ValidatePolicyARN(s, "permissions_boundary")
-					})},
-					MarkdownDescription: "The ARN of the policy that bounds the role's permissions: AWS's or one of the account's.",
-				},
-				"force_detach_policies": optionalBool(false, "Detach the role's managed policies and delete its inline policies before deleting it. Default `false`."),
-				"arn":                   computedID("The role's ARN, `arn:aws:iam::<account>:role<path><name>`."),
-				"unique_id":             computedID("The role's unique ID, `AROA` and 17 characters."),
-				"create_date":           computedID("When the role was created, in RFC 3339 form."),
-			}),
+		Attributes: map[string]schema.Attribute{
+			"id":                 computedID("The role's name."),
+			"path":               iamPathArgument("role"),
+			"assume_role_policy": policyArgument("assume_role_policy", "The trust policy: who may assume the role, as JSON.", false),
+			"description":        optionalArgument("The role's description, at most 1000 characters."),
+			"max_session_duration": schema.Int64Attribute{
+				Optional: true, Computed: true, Default: int64default.StaticInt64(3600),
+				MarkdownDescription: "The longest session, in seconds: 3600 (the default) to 43200.",
+			},
+			"permissions_boundary": optionalArgument("The ARN of the policy that bounds the role's permissions: AWS's or one of the account's.",
+				cloudCheck(func(s string) error { return cloud.ValidatePolicyARN(s, "permissions_boundary") })),
+			"force_detach_policies": optionalBool(false, "Detach the role's managed policies and delete its inline policies before deleting it. Default `false`."),
+			"arn":                   computedID("The role's ARN, `arn:aws:iam::<account>:role<path><name>`."),
+			"unique_id":             computedID("The role's unique ID, `AROA` and 17 characters."),
+			"create_date":           computedID("When the role was created, in RFC 3339 form."),
+		},
 	},
 	updateOp:    "UpdateRole",
 	errorFields: map[string]string{"name": "name", "path": "path", "assume_role_policy": "assume_role_policy", "description": "description", "max_session_duration": "max_session_duration", "permissions_boundary": "permissions_boundary", "tags_all": "tags_all"},
@@ -85,15 +68,13 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[iamRoleModel]) error {
 		in := p.plan.input(planned(p.plan.Name), p.tags)
-		stateARN, replacing := "", false
-		if s := p.state; s != nil {
-			stateARN, replacing = s.ARN.ValueString(), !p.plan.Name.Equal(s.Name) || !p.plan.Path.Equal(s.Path)
-		}
-		return d.checkNamed("simcloud_iam_role", in.Name, stateARN, replacing, func(holder cloud.Holder, selfARN string) error {
-			return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
-		})
+		return checkNamed(d, p, "simcloud_iam_role", in.Name,
+			func(m *iamRoleModel) (types.String, []attr.Value) { return m.ARN, []attr.Value{m.Name, m.Path} },
+			func(holder cloud.Holder, selfARN string) error {
+				return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
+			})
 	},
-	fill: func(m *iamRoleModel, r cloud.IAMRole, _ *diag.Diagnostics) {
+	fill: func(m *iamRoleModel, r cloud.IAMRole) {
 		m.ID, m.Name, m.Path, m.ARN = types.StringValue(r.Name), types.StringValue(r.Name), types.StringValue(r.Path), types.StringValue(r.ARN)
 		m.NamePrefix = namePrefixOf(m.NamePrefix, r.Name)
 		m.AssumeRolePolicy = policyFromCloud(m.AssumeRolePolicy, r.AssumeRolePolicy)
@@ -101,25 +82,9 @@ var iamRoleKind = resourceKind[iamRoleModel, cloud.IAMRole]{
 		m.PermissionsBoundary = optionalString(m.PermissionsBoundary, r.PermissionsBoundary)
 		m.MaxSessionDuration = types.Int64Value(r.MaxSessionDuration)
 		m.UniqueID, m.CreateDate = types.StringValue(r.UniqueID), types.StringValue(r.CreateDate)
-		if m.ForceDetachPolicies.IsNull() {
-			m.ForceDetachPolicies = types.BoolValue(false)
-		}
+		m.ForceDetachPolicies = providerFlag(m.ForceDetachPolicies)
 	},
 	tagsOf: func(r cloud.IAMRole) map[string]string { return r.Tags },
-	// As the AWS provider does, a role is imported by its name.
-	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		importAttributes(ctx, resp, cloud.ValidateIAMName(req.ID, "name", 64), map[string]string{"id": req.ID})
-	},
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix")},
-}
-
-// mergeAttributes is the union of sets of attributes.
-func mergeAttributes(sets ...map[string]schema.Attribute) map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for _, set := range sets {
-		for name, a := range set {
-			out[name] = a
-		}
-	}
-	return out
-}
+}, "role",
+	func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
+	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) })

@@ -7,10 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -50,35 +47,19 @@ func inlineRoutesAttribute() schema.SetAttribute {
 			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
 			"`egress_only_gateway_id` (IPv6 destinations only) or `nat_gateway_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
-		Validators:    []validator.Set{inlineRoutesValidator{}},
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
+		PlanModifiers: keepSetState,
 	}
 }
 
 // inlineRoutesValidator checks each route's shape from the configuration
 // alone, so that these mistakes fail at plan even when IDs are unknown.
-type inlineRoutesValidator struct{}
-
-func (inlineRoutesValidator) Description(context.Context) string {
-	return "each route has exactly one destination and exactly one supported target"
-}
-
-func (v inlineRoutesValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
+type inlineRoutesValidator struct{ plainDescription }
 
 func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for _, element := range req.ConfigValue.Elements() {
-		route, ok := element.(types.Object)
-		if !ok || route.IsUnknown() {
-			continue
-		}
+	for _, route := range knownElements[types.Object](req.ConfigValue) {
 		if err := routeShapeError(route.Attributes()); err != nil {
-			summary, detail := errorText(err)
-			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+			addValueError(&resp.Diagnostics, req.Path, err)
 		}
 	}
 }
@@ -164,8 +145,7 @@ func routesFromCloud(routes []cloud.Route, diags *diag.Diagnostics) types.Set {
 // routeTableInput reads the desired routes and tags of a route table
 // resource; its routes are managed when its configuration has `route`.
 func routeTableInput(ctx context.Context, routes types.Set, tags map[string]string, config tfsdk.Config, diags *diag.Diagnostics) cloud.RouteTableInput {
-	var configRoutes types.Set
-	diags.Append(config.GetAttribute(ctx, path.Root("route"), &configRoutes)...)
+	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	return cloud.RouteTableInput{Tags: tags, Routes: routeSpecs(routes), ManageRoutes: !configRoutes.IsNull()}
 }
 
@@ -173,8 +153,7 @@ func routeTableInput(ctx context.Context, routes types.Set, tags map[string]stri
 // that is new (or adopted) without route blocks is planned with its local
 // routes only.
 func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, diags *diag.Diagnostics) types.Set {
-	var configRoutes types.Set
-	diags.Append(config.GetAttribute(ctx, path.Root("route"), &configRoutes)...)
+	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	if isNew && configRoutes.IsNull() {
 		*planned = routesFromCloud(nil, diags)
 	}

@@ -8,10 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -49,30 +46,21 @@ func inlineSecurityGroupRulesAttribute(direction string) schema.SetAttribute {
 			"(`tcp`, `udp`, `icmp`, `icmpv6`, `-1` for all, or a number) and the other ends: `cidr_blocks`, `ipv6_cidr_blocks`, `security_groups` (IDs of groups "+
 			"of the same VPC) and `self`; `description` is optional. Leave `%s` out to leave those rules unmanaged; write `%s = []` to remove them all.",
 			noun, direction, direction, direction),
-		Validators:    []validator.Set{sgRulesValidator{direction: direction}},
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		Validators: []validator.Set{sgRulesValidator{
+			plainDescription: "each rule names at least one CIDR block, group or self, and no prefix list", direction: direction}},
+		PlanModifiers: keepSetState,
 	}
 }
 
 // sgRulesValidator refuses, from the configuration alone, what the
 // simulated cloud lacks (prefix lists) and a rule with no other end.
-type sgRulesValidator struct{ direction string }
-
-func (sgRulesValidator) Description(context.Context) string {
-	return "each rule names at least one CIDR block, group or self, and no prefix list"
+type sgRulesValidator struct {
+	plainDescription
+	direction string
 }
 
-func (v sgRulesValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
 func (v sgRulesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for _, element := range req.ConfigValue.Elements() {
-		rule, ok := element.(types.Object)
-		if !ok || rule.IsUnknown() {
-			continue
-		}
+	for _, rule := range knownElements[types.Object](req.ConfigValue) {
 		attrs := rule.Attributes()
 		if l, ok := attrs["prefix_list_ids"].(types.List); ok && len(l.Elements()) > 0 {
 			resp.Diagnostics.AddAttributeError(req.Path, "Prefix lists are not supported",
@@ -323,7 +311,5 @@ func sameRuleSet(wanted, stored []cloud.SecurityGroupRule, groupID string) bool 
 // configuredRules reads whether the configuration sets `ingress` and
 // `egress`: a direction is managed only when it does.
 func configuredRules(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (ingress, egress types.Set) {
-	diags.Append(config.GetAttribute(ctx, path.Root("ingress"), &ingress)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("egress"), &egress)...)
-	return ingress, egress
+	return configuredValue[types.Set](ctx, config, "ingress", diags), configuredValue[types.Set](ctx, config, "egress", diags)
 }

@@ -4,11 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -29,14 +25,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 		Attributes: map[string]schema.Attribute{
 			"arn":      computedID("The gateway's ARN."),
 			"owner_id": computedID("The ID of the account that owns the gateway."),
-			"vpc_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. " +
-					"Left out, the gateway is created detached, and this shows the VPC a `simcloud_internet_gateway_attachment` attached it to.",
-				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"vpc_id":   gatewayVPCArgument("simcloud_internet_gateway_attachment"),
 		},
 	},
 	updateOp: "ModifyInternetGateway",
@@ -49,7 +38,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 	},
 	removeByID: (*cloud.Client).DetachAndDeleteInternetGateway,
 	check:      checkInternetGateway,
-	fill: func(m *internetGatewayResourceModel, igw cloud.InternetGateway, _ *diag.Diagnostics) {
+	fill: func(m *internetGatewayResourceModel, igw cloud.InternetGateway) {
 		m.ID = types.StringValue(igw.ID)
 		m.ARN = types.StringValue(igw.ARN())
 		m.OwnerID = types.StringValue(igw.OwnerID)
@@ -63,8 +52,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 
 func checkInternetGateway(ctx context.Context, d *providerData, p planStep[internetGatewayResourceModel]) error {
 	d.checkTags(ctx, p.plan.Tags, p.diags)
-	var configVPC types.String
-	p.diags.Append(p.config.GetAttribute(ctx, path.Root("vpc_id"), &configVPC)...)
+	configVPC := configuredValue[types.String](ctx, p.config, "vpc_id", p.diags)
 	if p.state == nil && configVPC.IsNull() {
 		// Created detached: nothing will attach it in this step.
 		p.plan.VPCID = types.StringValue("")

@@ -29,8 +29,7 @@ func warnGone(diags *diag.Diagnostics, resourceType, id string) {
 // that a typo gets a message showing the expected form.
 func importByID(ctx context.Context, kind cloud.Kind, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if err := cloud.ValidateID(kind, req.ID, ""); err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
+		addImportIDError(&resp.Diagnostics, "", err)
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
@@ -40,8 +39,7 @@ func importByID(ctx context.Context, kind cloud.Kind, req resource.ImportStateRe
 // once parse has found them in it (err is what the parse said of the ID).
 func importAttributes(ctx context.Context, resp *resource.ImportStateResponse, err error, attributes map[string]string) {
 	if err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddError("Invalid import ID: "+summary, detail)
+		addImportIDError(&resp.Diagnostics, "", err)
 		return
 	}
 	for name, value := range attributes {
@@ -55,8 +53,7 @@ func importAttributes(ctx context.Context, resp *resource.ImportStateResponse, e
 func importByVPC(ctx context.Context, resourceType, operation string, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
 	lookup func(vpcID string) (map[string]string, error)) {
 	if err := cloud.ValidateID(cloud.KindVPC, req.ID, ""); err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddError("Invalid import ID: "+summary, resourceType+" is imported by the ID of its VPC. "+detail)
+		addImportIDError(&resp.Diagnostics, resourceType+" is imported by the ID of its VPC. ", err)
 		return
 	}
 	attributes, err := lookup(req.ID)

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -33,15 +31,9 @@ var mainRouteTableAssociationKind = resourceKind[mainRouteTableAssociationModel,
 		MarkdownDescription: "Makes a route table its VPC's main table, as `aws_main_route_table_association` does. Destroying it makes the original main table main again. " +
 			"Unlike the AWS provider's, it can be imported, by the ID of its VPC.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The ID of the main association. It changes whenever the main table does.",
-			},
-			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the resource."),
-			"route_table_id": schema.StringAttribute{
-				Required: true, MarkdownDescription: "The table to make main, of the same VPC. Changed in place.",
-				Validators: []validator.String{idCheck(cloud.KindRouteTable)},
-			},
+			"id":                      computedValue("The ID of the main association. It changes whenever the main table does."),
+			"vpc_id":                  replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the resource."),
+			"route_table_id":          requiredArgument("The table to make main, of the same VPC. Changed in place.", idCheck(cloud.KindRouteTable)),
 			"original_route_table_id": computedID("The table that was main before, made main again on destroy."),
 		},
 	},
@@ -78,7 +70,7 @@ var mainRouteTableAssociationKind = resourceKind[mainRouteTableAssociationModel,
 		}
 		return d.client.CheckMainRouteTableAssociation(ctx, d.plan, holder, vpcID, tableID)
 	},
-	fill: func(m *mainRouteTableAssociationModel, a mainAssociation, _ *diag.Diagnostics) {
+	fill: func(m *mainRouteTableAssociationModel, a mainAssociation) {
 		m.ID = types.StringValue(a.ID)
 		m.RouteTableID = types.StringValue(a.RouteTableID)
 		if a.original != "" {

@@ -2,9 +2,13 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -26,18 +30,40 @@ func nameArguments(what string, check, checkPrefix func(string) error) map[strin
 	return map[string]schema.Attribute{
 		"name": schema.StringAttribute{
 			Optional: true, Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers: replaceOnChangeKeepState,
 			Validators:    []validator.String{cloudCheck(check)},
 			MarkdownDescription: "The " + what + "'s name. Without it (or `name_prefix`) the name is `terraform-` and a unique suffix. " +
 				"Conflicts with `name_prefix`. Changing it replaces the " + what + ".",
 		},
 		"name_prefix": schema.StringAttribute{
 			Optional: true, Computed: true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       replaceOnChangeKeepState,
 			Validators:          []validator.String{cloudCheck(checkPrefix)},
 			MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the " + what + ".",
 		},
 	}
+}
+
+// iamPathArgument is the path of an IAM role or policy (what).
+func iamPathArgument(what string) schema.StringAttribute {
+	return defaultedReplacing("/", "The "+what+"'s path, `/` by default. Changing it replaces the "+what+".",
+		cloudCheck(func(s string) error { return cloud.ValidateIAMPath(s, "path") }))
+}
+
+// namedKind is k, the description of a resource whose object the user
+// names, with the name and name_prefix arguments (see nameArguments) and
+// the check that at most one of them is set. Unless k says otherwise, the
+// object is imported by its name, as the AWS provider does.
+func namedKind[M, O any](k resourceKind[M, O], what string, checkName, checkPrefix func(string) error) resourceKind[M, O] {
+	if k.importState == nil {
+		k.importState = func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+			importAttributes(ctx, resp, checkName(req.ID), map[string]string{"id": req.ID})
+		}
+	}
+	k.schema.Attributes = maps.Clone(k.schema.Attributes)
+	maps.Copy(k.schema.Attributes, nameArguments(what, checkName, checkPrefix))
+	k.configValidators = append(slices.Clone(k.configValidators), argumentsCheck(cloud.CheckNameArguments, "name", "name_prefix"))
+	return k
 }
 
 // chosenName is the name an object is created with: the planned one, or
@@ -71,7 +97,7 @@ const uniqueSuffixLength = 26
 // policyArgument is a required JSON policy document, validated at plan and
 // kept as written while the cloud holds an equivalent one.
 func policyArgument(field, description string, replaces bool) schema.StringAttribute {
-	modifiers := []planmodifier.String{equivalentPolicy{}}
+	modifiers := []planmodifier.String{equivalentPolicy{"keeps the prior document when the configured one is equivalent"}}
 	if replaces {
 		modifiers = append(modifiers, stringplanmodifier.RequiresReplace())
 	}
@@ -85,13 +111,7 @@ func policyArgument(field, description string, replaces bool) schema.StringAttri
 
 // equivalentPolicy plans the prior document when the configured one says
 // the same, so that another way of writing it is no change.
-type equivalentPolicy struct{}
-
-func (equivalentPolicy) Description(context.Context) string {
-	return "keeps the prior document when the configured one is equivalent"
-}
-
-func (m equivalentPolicy) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+type equivalentPolicy struct{ plainDescription }
 
 func (equivalentPolicy) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.StateValue.IsNull() || req.PlanValue.IsUnknown() || req.PlanValue.IsNull() {
@@ -121,11 +141,18 @@ func optionalString(model types.String, stored string) types.String {
 }
 
 // checkNamed is the plan check of an object whose name is unique in its
-// account (or region): the check of the object, held as checkPlanned holds
-// it. stateARN is the object's ARN when it exists, "" for a new one, and
-// replacing says that the plan replaces it.
-func (d *providerData) checkNamed(typeName, name, stateARN string, replacing bool, check func(holder cloud.Holder, selfARN string) error) error {
-	change := changeOf(replacing, false)
+// account (or region): check runs the cloud's rule on the object planned
+// with name, held as checkPlanned holds it. held gives what a model says
+// of the object: its ARN, and the values of the arguments that replace it
+// when they change.
+func checkNamed[M any](d *providerData, p planStep[M], typeName, name string,
+	held func(*M) (arn types.String, fixed []attr.Value), check func(holder cloud.Holder, selfARN string) error) error {
+	stateARN, replacing := "", false
+	if p.state != nil {
+		arn, was := held(p.state)
+		_, now := held(p.plan)
+		stateARN, replacing = arn.ValueString(), !slices.EqualFunc(now, was, attr.Value.Equal)
+	}
 	key := strings.Join([]string{typeName, d.client.Scope().AccountID, d.client.Scope().Region, name}, "|")
-	return d.checkPlanned(key, "the "+typeName+" planned with name "+name, stateARN, change, check)
+	return d.checkPlanned(key, "the "+typeName+" planned with name "+name, stateARN, changeOf(replacing, false), check)
 }

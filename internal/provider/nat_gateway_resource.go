@@ -8,10 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -47,8 +43,6 @@ func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) clo
 		ConnectivityType: m.ConnectivityType.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags)}
 }
 
-var replaceOnChange = []planmodifier.String{stringplanmodifier.RequiresReplace()}
-
 var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 	kind: cloud.KindNATGateway,
 	schema: schema.Schema{
@@ -56,14 +50,9 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 			"connections out, and lets no connection in.",
 		Attributes: map[string]schema.Attribute{
 			"subnet_id": replacingReference(cloud.KindSubnet, "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway."),
-			"allocation_id": schema.StringAttribute{
-				Optional: true, PlanModifiers: replaceOnChange, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
-				MarkdownDescription: "The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
-			},
-			"connectivity_type": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString(cloud.ConnectivityPublic), PlanModifiers: replaceOnChange,
-				MarkdownDescription: "`public` (default) or `private`. Changing it replaces the gateway.",
-			},
+			"allocation_id": optionalReplacing("The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
+				idCheck(cloud.KindElasticIP)),
+			"connectivity_type":    defaultedReplacing(cloud.ConnectivityPublic, "`public` (default) or `private`. Changing it replaces the gateway."),
 			"association_id":       computedID("The ID of the elastic IP's association with the gateway, or an empty string."),
 			"public_ip":            computedID("The gateway's public address, or an empty string for a private one."),
 			"private_ip":           computedID("The gateway's address in its subnet: the first one AWS does not reserve and no other gateway holds."),
@@ -93,7 +82,7 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 			return d.client.CheckNATGateway(ctx, d.plan, holder, in, selfID)
 		})
 	},
-	fill: func(m *natGatewayModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
+	fill: func(m *natGatewayModel, nat cloud.NATGateway) {
 		m.ID = types.StringValue(nat.ID)
 		m.read(nat)
 		m.AllocationID = types.StringNull()

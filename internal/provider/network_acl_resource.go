@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -50,7 +48,7 @@ func aclEntriesAttribute(dir, leftOut string) schema.SetAttribute {
 			"`action` (`allow` or `deny`), `protocol` (a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`; read back as its number), `from_port` and `to_port` " +
 			"(for TCP and UDP; write 0 otherwise), one of `cidr_block` and `ipv6_cidr_block`, and for ICMP `icmp_type` and `icmp_code`. " +
 			"The `*` rule that denies what no rule matched is always there and not listed. " + leftOut,
-		PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+		PlanModifiers: keepSetState,
 	}
 }
 
@@ -70,7 +68,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 				MarkdownDescription: "The subnets associated with the ACL, of its VPC. Associating a subnet replaces its association with another ACL; " +
 					"a subnet taken out of the list, or left when the ACL is destroyed, goes back to its VPC's default ACL. " +
 					"Leave it out to leave the associations unmanaged.",
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+				PlanModifiers: keepSetState,
 			},
 			"ingress": aclEntriesAttribute("ingress", "Leave `ingress` out to leave these rules unmanaged; write `ingress = []` to remove them all."),
 			"egress":  aclEntriesAttribute("egress", "Leave `egress` out to leave these rules unmanaged; write `egress = []` to remove them all."),
@@ -113,7 +111,7 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 			return d.client.CheckNetworkACL(ctx, d.plan, holder, selfID, in)
 		})
 	},
-	fill: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
+	fillReporting: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
 		m.ID, m.ARN, m.OwnerID, m.VPCID = types.StringValue(acl.ID), types.StringValue(acl.ARN()), types.StringValue(acl.OwnerID), types.StringValue(acl.VPCID)
 		var subnets []attr.Value
 		for _, a := range acl.Associations {
@@ -178,9 +176,7 @@ func direction(egress bool) string {
 // attributes named that the configuration leaves out.
 func (m *networkACLModel) noneWhereNotConfigured(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) {
 	for _, name := range names {
-		var v types.Set
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		if !v.IsNull() {
+		if !configuredValue[types.Set](ctx, config, name, diags).IsNull() {
 			continue
 		}
 		switch name {
@@ -198,11 +194,7 @@ func (m *networkACLModel) noneWhereNotConfigured(ctx context.Context, config tfs
 // direction, and its subnets, are managed when the configuration has them.
 func networkACLInput(ctx context.Context, m *networkACLModel, config tfsdk.Config, tags map[string]string, diags *diag.Diagnostics) cloud.NetworkACLInput {
 	in := cloud.NetworkACLInput{VPCID: plannedID(m.VPCID, cloud.KindVPC), Tags: tags}
-	configured := func(name string) bool {
-		var v types.Set
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		return !v.IsNull()
-	}
+	configured := func(name string) bool { return !configuredValue[types.Set](ctx, config, name, diags).IsNull() }
 	in.ManageIngress, in.ManageEgress, in.ManageSubnets = configured("ingress"), configured("egress"), configured("subnet_ids")
 	in.Entries = append(aclEntrySpecs(m.Ingress, false), aclEntrySpecs(m.Egress, true)...)
 	if !m.SubnetIDs.IsUnknown() {

@@ -10,9 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -71,12 +68,8 @@ func (m *networkACLRuleModel) key() cloud.NetworkACLEntryKey {
 func replacingInt(required bool, description string) schema.Int64Attribute {
 	return schema.Int64Attribute{
 		Required: required, Optional: !required, MarkdownDescription: description,
-		PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+		PlanModifiers: replaceInt64OnChange,
 	}
-}
-
-func replacingString(required bool, description string) schema.StringAttribute {
-	return schema.StringAttribute{Required: required, Optional: !required, MarkdownDescription: description, PlanModifiers: replaceOnChange}
 }
 
 // Every argument replaces the rule, as with aws_network_acl_rule.
@@ -91,13 +84,13 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 			"rule_number":    replacingInt(true, "The rule's number, 1 to 32766, unique in its direction of the ACL; rules are evaluated from the lowest."),
 			"egress": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+				PlanModifiers:       replaceBoolOnChange,
 				MarkdownDescription: "Whether the rule is outbound (`true`) or inbound (`false`, the default).",
 			},
-			"protocol":        replacingString(true, "The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
-			"rule_action":     replacingString(true, "`allow` or `deny`."),
-			"cidr_block":      replacingString(false, "The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),
-			"ipv6_cidr_block": replacingString(false, "The IPv6 network the rule matches."),
+			"protocol":        requiredReplacing("The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
+			"rule_action":     requiredReplacing("`allow` or `deny`."),
+			"cidr_block":      optionalReplacing("The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),
+			"ipv6_cidr_block": optionalReplacing("The IPv6 network the rule matches."),
 			"from_port":       replacingInt(false, "The first port of the range, for TCP and UDP."),
 			"to_port":         replacingInt(false, "The last port of the range, for TCP and UDP."),
 			"icmp_type":       replacingInt(false, "For ICMP, the type, -1 for all; 0 when left out."),
@@ -144,7 +137,7 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 			return d.client.CheckNetworkACLEntry(ctx, d.plan, holder, aclID, spec, false, replaces)
 		})
 	},
-	fill: func(m *networkACLRuleModel, e cloud.NetworkACLEntry, diags *diag.Diagnostics) {
+	fillReporting: func(m *networkACLRuleModel, e cloud.NetworkACLEntry, diags *diag.Diagnostics) {
 		prior, ds := types.SetValue(aclEntryType, []attr.Value{m.entry(diags)})
 		diags.Append(ds...)
 		var f aclEntryFields

@@ -58,8 +58,7 @@ func (d *providerData) inRegion(region *types.String, diags *diag.Diagnostics) (
 	}
 	c, err := d.client.InRegion(name)
 	if err != nil {
-		summary, detail := errorText(err)
-		diags.AddAttributeError(path.Root("region"), summary, detail)
+		addValueError(diags, path.Root("region"), err)
 		return nil, false
 	}
 	rd := &providerData{client: c, plan: d.plan, defaultTags: d.defaultTags, regions: d.regions}

@@ -142,9 +142,12 @@ type resourceKind[M, O any] struct {
 	// are checked.
 	check func(ctx context.Context, d *providerData, p planStep[M]) error
 	// fill copies the object's attributes other than its tags into the
-	// model; tagsOf gives its tags, for a kind that has them.
-	fill   func(m *M, o O, diags *diag.Diagnostics)
-	tagsOf func(O) map[string]string
+	// model; fillReporting does instead where building a value (a set, a
+	// list) can fail, saying why on diags. tagsOf gives the object's tags,
+	// for a kind that has them.
+	fill          func(m *M, o O)
+	fillReporting func(m *M, o O, diags *diag.Diagnostics)
+	tagsOf        func(O) map[string]string
 	// advise adds the cloud's advice on the object to a refresh.
 	advise func(ctx context.Context, d *providerData, o O, diags *diag.Diagnostics)
 	// importState replaces the import by the kind's ID.
@@ -154,15 +157,15 @@ type resourceKind[M, O any] struct {
 
 // describedResource is the resource a resourceKind describes.
 type describedResource[M any, P modelOf[M], O any] struct {
-	resourceBase
 	resourceKind[M, O]
+	data *providerData
 }
 
 // newResource is the factory the provider lists for a resource kind.
 func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) func() resource.Resource {
 	k.completeFromRegistry(P(new(M)).tagged() != nil, P(new(M)).region() != nil)
 	return func() resource.Resource {
-		return &describedResource[M, P, O]{resourceBase: resourceBase{typeName: k.typeName}, resourceKind: k}
+		return &describedResource[M, P, O]{resourceKind: k}
 	}
 }
 
@@ -197,6 +200,14 @@ func (k *resourceKind[M, O]) completeFromRegistry(tagged, regional bool) {
 		k.schema.Attributes["tags"] = tagsAttribute()
 		k.schema.Attributes["tags_all"] = tagsAllAttribute()
 	}
+}
+
+func (r *describedResource[M, P, O]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + r.typeName
+}
+
+func (r *describedResource[M, P, O]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *describedResource[M, P, O]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -322,7 +333,7 @@ func (r *describedResource[M, P, O]) readObject(ctx context.Context, d *provider
 }
 
 func (r *describedResource[M, P, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud"+r.resourceBase.typeName, r.describeOp, func(m M) string { return P(&m).identity().ValueString() },
+	refreshState(ctx, req, resp, "simcloud"+r.typeName, r.describeOp, func(m M) string { return P(&m).identity().ValueString() },
 		func(m *M) error {
 			d, ok := r.data.inRegion(P(m).region(), &resp.Diagnostics)
 			if !ok {
@@ -378,7 +389,11 @@ func (r *describedResource[M, P, O]) ImportState(ctx context.Context, req resour
 // setState records what the cloud holds of the object, which lives in the
 // region of d.
 func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerData, m *M, obj O, diags *diag.Diagnostics) {
-	r.fill(m, obj, diags)
+	if r.fillReporting != nil {
+		r.fillReporting(m, obj, diags)
+	} else {
+		r.fill(m, obj)
+	}
 	if region := P(m).region(); region != nil {
 		*region = types.StringValue(d.client.Scope().Region)
 	}

@@ -5,12 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -45,43 +41,28 @@ func (m routeModel) spec() cloud.RouteSpec {
 }
 
 func routeSchema() schema.Schema {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	destination := func(description string, parse func(string) error) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: replace,
-			Validators: []validator.String{cloudCheck(parse)}}
-	}
 	return schema.Schema{
 		MarkdownDescription: "One route of a route table, with the arguments and attributes of `aws_route`: traffic for a destination block goes to a target.",
 		Attributes: map[string]schema.Attribute{
 			"id":             computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
 			"route_table_id": replacingReference(cloud.KindRouteTable, "The table the route belongs to. Changing it replaces the route."),
-			"destination_cidr_block": destination("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
-				func(s string) error {
+			"destination_cidr_block": optionalReplacing("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
+				cloudCheck(func(s string) error {
 					_, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block")
 					return err
-				}),
-			"destination_ipv6_cidr_block": destination("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
-				func(s string) error {
+				})),
+			"destination_ipv6_cidr_block": optionalReplacing("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
+				cloudCheck(func(s string) error {
 					_, err := cloud.ParseIPv6Network(s, "destinationIpv6CidrBlock", "destination_ipv6_cidr_block")
 					return err
-				}),
-			"gateway_id": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "An internet gateway or a virtual private gateway to send the traffic to. One target is required; changing the target is done in place.",
-				Validators: []validator.String{cloudCheck(func(id string) error { return cloud.ValidateRouteTargetID("gateway_id", id) })},
-			},
-			"egress_only_gateway_id": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
-				Validators: []validator.String{idCheck(cloud.KindEgressOnlyInternetGateway)},
-			},
-			"nat_gateway_id": schema.StringAttribute{
-				Optional: true, MarkdownDescription: "A NAT gateway to send the traffic to.",
-				Validators: []validator.String{idCheck(cloud.KindNATGateway)},
-			},
-			"state": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh.",
-			},
-			"origin": computedID("How the route was made: `CreateRoute`."),
+				})),
+			"gateway_id": optionalArgument("An internet gateway or a virtual private gateway to send the traffic to. One target is required; changing the target is done in place.",
+				cloudCheck(func(id string) error { return cloud.ValidateRouteTargetID("gateway_id", id) })),
+			"egress_only_gateway_id": optionalArgument("An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
+				idCheck(cloud.KindEgressOnlyInternetGateway)),
+			"nat_gateway_id": optionalArgument("A NAT gateway to send the traffic to.", idCheck(cloud.KindNATGateway)),
+			"state":          computedValue("`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh."),
+			"origin":         computedID("How the route was made: `CreateRoute`."),
 		},
 	}
 }
@@ -140,7 +121,7 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	},
 }
 
-func setRouteState(m *routeModel, route cloud.Route, _ *diag.Diagnostics) {
+func setRouteState(m *routeModel, route cloud.Route) {
 	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
 	m.RouteTableID = types.StringValue(route.RouteTableID)
 	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock = types.StringNull(), types.StringNull()

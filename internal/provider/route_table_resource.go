@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -58,8 +57,7 @@ func propagatingVGWsAttribute() schema.SetAttribute {
 // propagating_vgws, if any; planned is the planned value, which a plan for a
 // new table without them sets to none.
 func withPropagations(ctx context.Context, in cloud.RouteTableInput, config tfsdk.Config, isNew bool, planned *types.Set, diags *diag.Diagnostics) cloud.RouteTableInput {
-	var configured types.Set
-	diags.Append(config.GetAttribute(ctx, path.Root("propagating_vgws"), &configured)...)
+	configured := configuredValue[types.Set](ctx, config, "propagating_vgws", diags)
 	if configured.IsNull() {
 		if isNew {
 			*planned = types.SetValueMust(types.StringType, nil)
@@ -111,7 +109,7 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 		in = withPropagations(ctx, in, p.config, p.state == nil, &p.plan.PropagatingVGWs, p.diags)
 		return d.client.CheckRouteTable(ctx, d.plan, holder, tableID, in)
 	},
-	fill: func(m *routeTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
+	fillReporting: func(m *routeTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.ID = types.StringValue(table.ID)
 		m.read(table, diags)
 	},

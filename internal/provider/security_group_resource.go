@@ -11,9 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -82,7 +79,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 				"and the simulated cloud has no default VPC. Changing it replaces the group."),
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: replaceOnChangeKeepState,
 				MarkdownDescription: "The group's name, unique in its VPC, at most 255 characters, neither `default` nor starting with `sg-`. " +
 					"Without it (or `name_prefix`) the name is `terraform-` and a unique suffix. Changing it replaces the group.",
 			},
@@ -90,10 +87,8 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 				Optional: true, PlanModifiers: replaceOnChange,
 				MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the group.",
 			},
-			"description": schema.StringAttribute{
-				Optional: true, Computed: true, Default: stringdefault.StaticString(defaultGroupDescription), PlanModifiers: replaceOnChange,
-				MarkdownDescription: "The group's description, at most 255 characters; `Managed by Terraform` by default. Changing it replaces the group.",
-			},
+			"description": defaultedReplacing(defaultGroupDescription,
+				"The group's description, at most 255 characters; `Managed by Terraform` by default. Changing it replaces the group."),
 			"ingress":                inlineSecurityGroupRulesAttribute("ingress"),
 			"egress":                 inlineSecurityGroupRulesAttribute("egress"),
 			"revoke_rules_on_delete": optionalBool(false, "Revoke the group's rules before deleting it, so that groups whose rules refer to each other can be deleted. Default `false`."),
@@ -148,14 +143,12 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 			return d.client.CheckSecurityGroup(ctx, d.plan, holder, in, selfID)
 		})
 	},
-	fill: func(m *securityGroupModel, g cloud.SecurityGroup, diags *diag.Diagnostics) {
+	fillReporting: func(m *securityGroupModel, g cloud.SecurityGroup, diags *diag.Diagnostics) {
 		m.ID = types.StringValue(g.ID)
 		m.read(g)
 		m.Ingress = sgRulesFromCloud(g, false, m.Ingress, diags)
 		m.Egress = sgRulesFromCloud(g, true, m.Egress, diags)
-		if m.RevokeRulesOnDelete.IsNull() {
-			m.RevokeRulesOnDelete = types.BoolValue(false)
-		}
+		m.RevokeRulesOnDelete = providerFlag(m.RevokeRulesOnDelete)
 	},
 	tagsOf:           func(g cloud.SecurityGroup) map[string]string { return g.Tags },
 	advise:           adviseOn(cloud.SecurityGroupAdvice),

@@ -11,11 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -146,27 +142,16 @@ func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostic
 
 // legacyRuleArguments refuses, from the configuration alone, other ends the
 // AWS provider refuses together.
-type legacyRuleArguments struct{}
-
-func (legacyRuleArguments) Description(context.Context) string {
-	return "the rule names its other ends as the simulated cloud accepts"
-}
-
-func (v legacyRuleArguments) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
+type legacyRuleArguments struct{ plainDescription }
 
 func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	set := map[string]bool{}
 	for _, name := range []string{"cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids"} {
-		var l types.List
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &l)...)
+		l := configuredValue[types.List](ctx, req.Config, name, &resp.Diagnostics)
 		set[name] = l.IsUnknown() || len(l.Elements()) > 0
 	}
-	var source types.String
-	var self types.Bool
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("source_security_group_id"), &source)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("self"), &self)...)
+	source := configuredValue[types.String](ctx, req.Config, "source_security_group_id", &resp.Diagnostics)
+	self := configuredValue[types.Bool](ctx, req.Config, "self", &resp.Diagnostics)
 	set["source_security_group_id"] = !source.IsNull()
 	set["self"] = self.IsUnknown() || self.ValueBool()
 	if err := cloud.CheckSecurityGroupRuleResourceArguments(set); err != nil {
@@ -176,7 +161,7 @@ func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.Va
 
 func replacingList(description string) schema.ListAttribute {
 	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description,
-		PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplace()}}
+		PlanModifiers: replaceListOnChange}
 }
 
 var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
@@ -186,14 +171,12 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		MarkdownDescription: "Rules of a security group, with the arguments and attributes of `aws_security_group_rule`: traffic of one protocol and port range " +
 			"from (or to) CIDR blocks, another group or the group itself. Each CIDR block is one rule of the cloud.",
 		Attributes: map[string]schema.Attribute{
-			"id": computedID("`sgrule-` and a hash of the group, direction and rules, as the AWS provider makes it."),
-			"type": schema.StringAttribute{Required: true, PlanModifiers: replaceOnChange,
-				Validators:          []validator.String{cloudCheck(cloud.ValidateSecurityGroupRuleType)},
-				MarkdownDescription: "`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules."},
+			"id":                computedID("`sgrule-` and a hash of the group, direction and rules, as the AWS provider makes it."),
+			"type":              requiredReplacing("`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules.", cloudCheck(cloud.ValidateSecurityGroupRuleType)),
 			"security_group_id": replacingReference(cloud.KindSecurityGroup, "The group the rules belong to. Changing it replaces the rules."),
-			"from_port": schema.Int64Attribute{Required: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			"from_port": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt64OnChange,
 				MarkdownDescription: "The start of the port range (for ICMP, the type; `-1` for any). `0` with `protocol = \"-1\"`."},
-			"to_port": schema.Int64Attribute{Required: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			"to_port": schema.Int64Attribute{Required: true, PlanModifiers: replaceInt64OnChange,
 				MarkdownDescription: "The end of the port range (for ICMP, the code; `-1` for any). `0` with `protocol = \"-1\"`."},
 			"protocol": schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{protocolChangeReplaces},
 				MarkdownDescription: "`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` (or `all`) for every protocol. Changing it replaces the rules."},
@@ -201,15 +184,15 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 			"ipv6_cidr_blocks": replacingList("IPv6 blocks, one rule each. Conflicts with `source_security_group_id` and `self`."),
 			"prefix_list_ids":  replacingList("Managed prefix lists. Refused at plan: the simulated cloud has no prefix lists."),
 			"source_security_group_id": schema.StringAttribute{Optional: true, Computed: true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       replaceOnChangeKeepState,
 				Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
 				MarkdownDescription: "Another group of the same VPC, traffic from (or to) what is placed in it. Conflicts with `cidr_blocks`, `ipv6_cidr_blocks` and `self`."},
 			"self": func() schema.BoolAttribute {
 				self := optionalBool(false, "The group itself is the other end. Default `false`. Changing it replaces the rules.")
-				self.PlanModifiers = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+				self.PlanModifiers = replaceBoolOnChange
 				return self
 			}(),
-			"description":            schema.StringAttribute{Optional: true, MarkdownDescription: "A description of the rules, changed in place."},
+			"description":            optionalArgument("A description of the rules, changed in place."),
 			"security_group_rule_id": computedID("The ID (`sgr-`) of the cloud's rule, when the resource stands for exactly one; else empty."),
 		},
 	},
@@ -275,8 +258,8 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 			return d.client.CheckSecurityGroupRules(ctx, d.plan, holder, in)
 		})
 	},
-	fill:             (*securityGroupRuleModel).fill,
-	configValidators: []resource.ConfigValidator{legacyRuleArguments{}},
+	fillReporting:    (*securityGroupRuleModel).fill,
+	configValidators: []resource.ConfigValidator{legacyRuleArguments{"the rule names its other ends as the simulated cloud accepts"}},
 	// Imported by the AWS provider's form, GROUP_TYPE_PROTOCOL_FROM_TO_SOURCES.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		in, err := cloud.ParseSecurityGroupRuleImportID(req.ID)

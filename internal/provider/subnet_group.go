@@ -9,9 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -64,11 +62,8 @@ const defaultSubnetGroupDescription = "Managed by Terraform"
 func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService) resourceKind[M, cloud.SubnetGroup] {
 	kind := svc.kind
 	names, _ := cloud.Naming(kind)
-	nameAttribute := schema.StringAttribute{
-		Required: true, PlanModifiers: replaceOnChange,
-		MarkdownDescription: "The group's name, unique among the account's " + names.Label + "s in the region; it is the group's ID. Changing it replaces the group.",
-		Validators:          []validator.String{cloudCheck(func(v string) error { return cloud.ValidateSubnetGroupName(kind, v, "name", false) })},
-	}
+	nameAttribute := requiredReplacing("The group's name, unique among the account's "+names.Label+"s in the region; it is the group's ID. Changing it replaces the group.",
+		cloudCheck(func(v string) error { return cloud.ValidateSubnetGroupName(kind, v, "name", false) }))
 	attributes := map[string]schema.Attribute{
 		"id":  computedID("The group's name."),
 		"arn": computedID("The group's ARN."),
@@ -79,16 +74,16 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		"subnet_ids": schema.SetAttribute{
 			ElementType: types.StringType, Required: true,
 			MarkdownDescription: "The subnets of the group: at least one, all of one VPC. Changed in place; a subnet in a group cannot be deleted.",
-			Validators:          []validator.Set{subnetIDsValidator{kind: kind}},
+			Validators:          []validator.Set{subnetIDsValidator{plainDescription: "at least one subnet ID, each of the form subnet-...", kind: kind}},
 		},
 	}
 	if svc.namePrefix {
 		nameAttribute.Required, nameAttribute.Optional, nameAttribute.Computed = false, true, true
-		nameAttribute.PlanModifiers = []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()}
+		nameAttribute.PlanModifiers = replaceOnChangeKeepState
 		nameAttribute.MarkdownDescription += " Without it (or `name_prefix`) the name is `terraform-` and a unique suffix."
 		attributes["name_prefix"] = schema.StringAttribute{
 			Optional: true, Computed: true,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       replaceOnChangeKeepState,
 			MarkdownDescription: "Makes a unique name that starts with this prefix. Conflicts with `name`. Changing it replaces the group.",
 			Validators:          []validator.String{cloudCheck(func(v string) error { return cloud.ValidateSubnetGroupName(kind, v, "name_prefix", true) })},
 		}
@@ -137,7 +132,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 				return d.client.CheckSubnetGroup(ctx, d.plan, holder, kind, in, selfID == "" || change == replaced)
 			})
 		},
-		fill: func(m *M, g cloud.SubnetGroup, diags *diag.Diagnostics) {
+		fillReporting: func(m *M, g cloud.SubnetGroup, diags *diag.Diagnostics) {
 			model := P(m).group()
 			model.ID, model.ARN = types.StringValue(g.Name), types.StringValue(g.ARN)
 			// A service that keeps names lowercased (ElastiCache) still
@@ -152,8 +147,7 @@ func subnetGroupResource[M any, P subnetGroupModelOf[M]](svc subnetGroupService)
 		tagsOf: func(g cloud.SubnetGroup) map[string]string { return g.Tags },
 		importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 			if err := cloud.ValidateSubnetGroupName(kind, req.ID, "name", false); err != nil {
-				summary, detail := errorText(err)
-				resp.Diagnostics.AddError("Invalid import ID: "+summary, "simcloud_"+names.TypeName+" is imported by its name. "+detail)
+				addImportIDError(&resp.Diagnostics, "simcloud_"+names.TypeName+" is imported by its name. ", err)
 				return
 			}
 			resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
@@ -193,14 +187,9 @@ func setOfStrings(values []string, diags *diag.Diagnostics) types.Set {
 
 // subnetIDsValidator checks a group's subnet_ids with the cloud's own check,
 // so that an empty list or a malformed ID gets the service's refusal.
-type subnetIDsValidator struct{ kind cloud.Kind }
-
-func (subnetIDsValidator) Description(context.Context) string {
-	return "at least one subnet ID, each of the form subnet-..."
-}
-
-func (v subnetIDsValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
+type subnetIDsValidator struct {
+	plainDescription
+	kind cloud.Kind
 }
 
 func (v subnetIDsValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
@@ -214,7 +203,6 @@ func (v subnetIDsValidator) ValidateSet(_ context.Context, req validator.SetRequ
 		}
 	}
 	if err := cloud.ValidateSubnetGroupSubnets(v.kind, ids); err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+		addValueError(&resp.Diagnostics, req.Path, err)
 	}
 }

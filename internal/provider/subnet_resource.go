@@ -7,12 +7,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -54,47 +50,27 @@ func (a *subnetAttributes) read(s cloud.Subnet, diags *diag.Diagnostics) {
 }
 
 func subnetSchema() schema.Schema {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	return schema.Schema{
 		MarkdownDescription: "A subnet, with the arguments and attributes of `aws_subnet`, plus `is_public` and `effective_route_table_id`, which say what its routing makes of it.",
 		Attributes: map[string]schema.Attribute{
 			"arn":      computedID("The subnet's ARN."),
 			"owner_id": computedID("The ID of the account that owns the subnet."),
 			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the subnet. Changing it replaces the subnet."),
-			"cidr_block": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The subnet's IPv4 block: a /16 to /28 inside the VPC's block that overlaps no other subnet of the VPC. " +
-					"Changing it replaces the subnet.",
-				Validators: []validator.String{cloudCheck(func(s string) error {
-					_, err := cloud.ParseIPv4Network(s, "cidrBlock", "cidr_block")
-					return err
-				})},
-				PlanModifiers: replace,
-			},
-			"availability_zone": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The zone of the subnet: the region's name and a letter from `a` to `f`. Defaults to the region's first zone. Changing it replaces the subnet.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-			},
-			"availability_zone_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
-					"Give this or `availability_zone`, not both. Changing it replaces the subnet.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-			},
-			"ipv6_cidr_block": schema.StringAttribute{
-				Optional: true,
-				MarkdownDescription: "A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. " +
-					"Changed in place.",
-				Validators: []validator.String{cloudCheck(func(s string) error {
-					_, err := cloud.ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
-					return err
-				})},
-			},
-			"ipv6_cidr_block_association_id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The ID of the IPv6 block's association with the subnet, or an empty string.",
-			},
+			"cidr_block": requiredReplacing("The subnet's IPv4 block: a /16 to /28 inside the VPC's block that overlaps no other subnet of the VPC. "+
+				"Changing it replaces the subnet.", cloudCheck(func(s string) error {
+				_, err := cloud.ParseIPv4Network(s, "cidrBlock", "cidr_block")
+				return err
+			})),
+			"availability_zone": optionalComputedReplacing("The zone of the subnet: the region's name and a letter from `a` to `f`. " +
+				"Defaults to the region's first zone. Changing it replaces the subnet."),
+			"availability_zone_id": optionalComputedReplacing("The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
+				"Give this or `availability_zone`, not both. Changing it replaces the subnet."),
+			"ipv6_cidr_block": optionalArgument("A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. "+
+				"Changed in place.", cloudCheck(func(s string) error {
+				_, err := cloud.ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
+				return err
+			})),
+			"ipv6_cidr_block_association_id": computedValue("The ID of the IPv6 block's association with the subnet, or an empty string."),
 			"map_public_ip_on_launch": optionalBool(false,
 				"Whether instances launched in the subnet get a public IPv4 address. Defaults to `false`. A subnet needs this and a route to an internet gateway for the internet to reach its instances over IPv4."),
 			"assign_ipv6_address_on_creation": optionalBool(false,
@@ -104,10 +80,7 @@ func subnetSchema() schema.Schema {
 				MarkdownDescription: "Whether the subnet is public: the route table that serves it has an active route to an internet gateway attached to its VPC. " +
 					"This is the value as of the last refresh; the `simcloud_subnet` data source reads it live.",
 			},
-			"effective_route_table_id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The route table that serves the subnet: its explicit association's, else the VPC's main table. As of the last refresh.",
-			},
+			"effective_route_table_id": computedValue("The route table that serves the subnet: its explicit association's, else the VPC's main table. As of the last refresh."),
 			"internet_access": schema.ObjectAttribute{
 				Computed: true, AttributeTypes: internetAccessTypes,
 				MarkdownDescription: internetAccessDescription + " As of the last refresh; the data source reads it live.",
@@ -130,19 +103,18 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	update: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
 		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, *a.plan, a.diags))
 	},
-	removeByID: (*cloud.Client).DeleteSubnet,
-	check:      checkSubnet,
-	fill:       setSubnetState,
-	tagsOf:     func(s cloud.Subnet) map[string]string { return s.Tags },
-	advise:     adviseOn(cloud.SubnetAdvice),
+	removeByID:    (*cloud.Client).DeleteSubnet,
+	check:         checkSubnet,
+	fillReporting: setSubnetState,
+	tagsOf:        func(s cloud.Subnet) map[string]string { return s.Tags },
+	advise:        adviseOn(cloud.SubnetAdvice),
 }
 
 func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {
 	region := d.client.Scope().Region
 	if p.plan.AvailabilityZone.IsUnknown() {
-		var configZone, configZoneID types.String
-		p.diags.Append(p.config.GetAttribute(ctx, path.Root("availability_zone"), &configZone)...)
-		p.diags.Append(p.config.GetAttribute(ctx, path.Root("availability_zone_id"), &configZoneID)...)
+		configZone := configuredValue[types.String](ctx, p.config, "availability_zone", p.diags)
+		configZoneID := configuredValue[types.String](ctx, p.config, "availability_zone_id", p.diags)
 		switch {
 		case configZone.IsNull() && configZoneID.IsNull():
 			p.plan.AvailabilityZone = types.StringValue(cloud.AvailabilityZones(region)[0])

@@ -18,27 +18,31 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
+// plainDescription is what a validator or plan modifier says of itself,
+// the same as text and as Markdown; the types below embed it.
+type plainDescription string
+
+func (d plainDescription) Description(context.Context) string { return string(d) }
+
+func (d plainDescription) MarkdownDescription(context.Context) string { return string(d) }
+
 // cloudCheck validates a string attribute at plan time with a check of the
 // cloud's own, so that plan and apply refuse exactly the same values.
 func cloudCheck(check func(string) error) validator.String {
-	return stringCheck{check: check}
+	return stringCheck{plainDescription: "must be accepted by the simulated cloud", check: check}
 }
 
-type stringCheck struct{ check func(string) error }
-
-func (v stringCheck) Description(context.Context) string {
-	return "must be accepted by the simulated cloud"
+type stringCheck struct {
+	plainDescription
+	check func(string) error
 }
-
-func (v stringCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+		addValueError(&resp.Diagnostics, req.Path, err)
 	}
 }
 
@@ -49,27 +53,22 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 // set, so such checks never wait for apply (the framework's stock
 // validators skip every unknown value).
 func argumentsCheck(check func(set map[string]string) error, names ...string) resource.ConfigValidator {
-	return argumentsValidator{check: check, names: names}
+	return argumentsValidator{
+		plainDescription: plainDescription("the arguments " + strings.Join(names, ", ") + " are combined as the simulated cloud accepts"),
+		check:            check, names: names,
+	}
 }
 
 type argumentsValidator struct {
+	plainDescription
 	check func(map[string]string) error
 	names []string
-}
-
-func (v argumentsValidator) Description(context.Context) string {
-	return "the arguments " + strings.Join(v.names, ", ") + " are combined as the simulated cloud accepts"
-}
-
-func (v argumentsValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
 }
 
 func (v argumentsValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	set := map[string]string{}
 	for _, name := range v.names {
-		var value types.String
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &value)...)
+		value := configuredValue[types.String](ctx, req.Config, name, &resp.Diagnostics)
 		if !value.IsNull() {
 			set[name] = planned(value)
 		}
@@ -86,16 +85,10 @@ func idCheck(kind cloud.Kind) validator.String {
 
 // tagsCheck validates a tags map against AWS's limits.
 func tagsCheck() validator.Map {
-	return tagsValidator{}
+	return tagsValidator{"at most 50 tags; keys of 1 to 128 characters not starting with aws:, values of at most 256"}
 }
 
-type tagsValidator struct{}
-
-func (tagsValidator) Description(context.Context) string {
-	return "at most 50 tags; keys of 1 to 128 characters not starting with aws:, values of at most 256"
-}
-
-func (v tagsValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+type tagsValidator struct{ plainDescription }
 
 func (tagsValidator) ValidateMap(ctx context.Context, req validator.MapRequest, resp *validator.MapResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -110,9 +103,22 @@ func (tagsValidator) ValidateMap(ctx context.Context, req validator.MapRequest, 
 		known[k] = v.ValueString()
 	}
 	if err := cloud.ValidateTags(known, ""); err != nil {
-		summary, detail := errorText(err)
-		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+		addValueError(&resp.Diagnostics, req.Path, err)
 	}
+}
+
+// addValueError reports err, the cloud's refusal of a value, on the
+// attribute at p.
+func addValueError(diags *diag.Diagnostics, p path.Path, err error) {
+	summary, detail := errorText(err)
+	diags.AddAttributeError(p, summary, detail)
+}
+
+// addImportIDError reports err, the cloud's refusal of an import ID; how
+// says what the resource is imported by, or is "".
+func addImportIDError(diags *diag.Diagnostics, how string, err error) {
+	summary, detail := errorText(err)
+	diags.AddError("Invalid import ID: "+summary, how+detail)
 }
 
 func errorText(err error) (summary, detail string) {
@@ -126,31 +132,46 @@ func errorText(err error) (summary, detail string) {
 // idsCheck validates a set of IDs of objects of kind, each known one on
 // its own.
 func idsCheck(kind cloud.Kind) validator.Set {
-	return idsValidator{kind: kind}
+	return idsValidator{plainDescription: plainDescription("each element is an ID of the form " + kind.Prefix + "-..."), kind: kind}
 }
 
-type idsValidator struct{ kind cloud.Kind }
-
-func (v idsValidator) Description(context.Context) string {
-	return "each element is an ID of the form " + v.kind.Prefix + "-..."
+type idsValidator struct {
+	plainDescription
+	kind cloud.Kind
 }
-
-func (v idsValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (v idsValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for _, element := range req.ConfigValue.Elements() {
-		s, ok := element.(types.String)
-		if !ok || s.IsNull() || s.IsUnknown() {
+	for _, s := range knownElements[types.String](req.ConfigValue) {
+		if s.IsNull() {
 			continue
 		}
 		if err := cloud.ValidateID(v.kind, s.ValueString(), ""); err != nil {
-			summary, detail := errorText(err)
-			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+			addValueError(&resp.Diagnostics, req.Path, err)
 		}
 	}
+}
+
+// knownElements are the elements of a configured set that are of type T
+// and known: a set validator checks them now, and the rest after apply.
+func knownElements[T attr.Value](set types.Set) []T {
+	if set.IsNull() || set.IsUnknown() {
+		return nil
+	}
+	var known []T
+	for _, element := range set.Elements() {
+		if t, ok := element.(T); ok && !t.IsUnknown() {
+			known = append(known, t)
+		}
+	}
+	return known
+}
+
+// configuredValue is the value the configuration gives the top-level
+// argument name.
+func configuredValue[T attr.Value](ctx context.Context, config tfsdk.Config, name string, diags *diag.Diagnostics) T {
+	var v T
+	diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+	return v
 }
 
 // configuredArguments are the configured values of the named arguments as
@@ -159,9 +180,7 @@ func (v idsValidator) ValidateSet(_ context.Context, req validator.SetRequest, r
 func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) map[string]string {
 	set := map[string]string{}
 	for _, name := range names {
-		var v attr.Value
-		diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-		set[name] = configuredText(v)
+		set[name] = configuredText(configuredValue[attr.Value](ctx, config, name, diags))
 	}
 	return set
 }

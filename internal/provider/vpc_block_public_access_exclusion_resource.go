@@ -3,10 +3,8 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -20,27 +18,16 @@ type blockPublicAccessExclusionModel struct {
 	ResourceARN                  types.String `tfsdk:"resource_arn"`
 }
 
-func optionalReference(kind cloud.Kind, description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true, MarkdownDescription: description,
-		Validators: []validator.String{idCheck(kind)}, PlanModifiers: replaceOnChange,
-	}
-}
-
 var blockPublicAccessExclusionKind = resourceKind[blockPublicAccessExclusionModel, cloud.BlockPublicAccessExclusion]{
 	kind: cloud.KindBlockPublicAccessExclusion,
 	schema: schema.Schema{
 		MarkdownDescription: "An exclusion of one VPC or subnet from VPC Block Public Access, with the arguments and attributes of " +
 			"`aws_vpc_block_public_access_exclusion`.",
 		Attributes: map[string]schema.Attribute{
-			"internet_gateway_exclusion_mode": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "`allow-bidirectional` (traffic in and out) or `allow-egress` (out only; it applies in `block-bidirectional` mode). " +
-					"Changed in place.",
-				Validators: []validator.String{cloudCheck(cloud.ValidateExclusionMode)},
-			},
-			"vpc_id":       optionalReference(cloud.KindVPC, "The VPC excluded. Exactly one of `vpc_id` and `subnet_id`. Changing it replaces the exclusion."),
-			"subnet_id":    optionalReference(cloud.KindSubnet, "The subnet excluded. Exactly one of `vpc_id` and `subnet_id`. Changing it replaces the exclusion."),
+			"internet_gateway_exclusion_mode": requiredArgument("`allow-bidirectional` (traffic in and out) or `allow-egress` (out only; it applies in `block-bidirectional` mode). "+
+				"Changed in place.", cloudCheck(cloud.ValidateExclusionMode)),
+			"vpc_id":       optionalReplacing("The VPC excluded. Exactly one of `vpc_id` and `subnet_id`. Changing it replaces the exclusion.", idCheck(cloud.KindVPC)),
+			"subnet_id":    optionalReplacing("The subnet excluded. Exactly one of `vpc_id` and `subnet_id`. Changing it replaces the exclusion.", idCheck(cloud.KindSubnet)),
 			"resource_arn": computedID("The ARN of the VPC or subnet excluded."),
 		},
 	},
@@ -70,7 +57,7 @@ var blockPublicAccessExclusionKind = resourceKind[blockPublicAccessExclusionMode
 		}
 		return d.client.CheckBlockPublicAccessExclusion(ctx, d.plan, p.holder, in)
 	},
-	fill: func(m *blockPublicAccessExclusionModel, e cloud.BlockPublicAccessExclusion, _ *diag.Diagnostics) {
+	fill: func(m *blockPublicAccessExclusionModel, e cloud.BlockPublicAccessExclusion) {
 		m.ID, m.ResourceARN = types.StringValue(e.ID), types.StringValue(e.ResourceARN())
 		m.InternetGatewayExclusionMode = types.StringValue(e.InternetGatewayExclusionMode)
 		m.VPCID, m.SubnetID = nullIfEmpty(e.VPCID, types.StringNull()), nullIfEmpty(e.SubnetID, types.StringNull())

@@ -3,11 +3,9 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -33,12 +31,9 @@ var blockPublicAccessOptionsKind = resourceKind[blockPublicAccessOptionsModel, c
 			"`aws_vpc_block_public_access_options`. Destroying it sets the mode back to `off`. Import it by its region.",
 		Attributes: map[string]schema.Attribute{
 			"id": computedID("The region."),
-			"internet_gateway_block_mode": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "`off`, `block-bidirectional` (no traffic through internet gateways and egress-only internet gateways) or " +
-					"`block-ingress` (no traffic in from the internet; NAT gateways and egress-only internet gateways still let connections out). Changed in place.",
-				Validators: []validator.String{cloudCheck(cloud.ValidateBlockPublicAccessMode)},
-			},
+			"internet_gateway_block_mode": requiredArgument("`off`, `block-bidirectional` (no traffic through internet gateways and egress-only internet gateways) or "+
+				"`block-ingress` (no traffic in from the internet; NAT gateways and egress-only internet gateways still let connections out). Changed in place.",
+				cloudCheck(cloud.ValidateBlockPublicAccessMode)),
 			"aws_account_id": computedID("The account the mode applies to."),
 			"aws_region":     computedID("The region the mode applies to."),
 		},
@@ -61,14 +56,13 @@ var blockPublicAccessOptionsKind = resourceKind[blockPublicAccessOptionsModel, c
 		_, err := c.SetBlockPublicAccessOptions(ctx, cloud.BlockPublicAccessOff)
 		return err
 	},
-	fill: func(m *blockPublicAccessOptionsModel, o cloud.BlockPublicAccessOptions, _ *diag.Diagnostics) {
+	fill: func(m *blockPublicAccessOptionsModel, o cloud.BlockPublicAccessOptions) {
 		m.ID, m.AWSRegion, m.AWSAccountID = types.StringValue(o.Region), types.StringValue(o.Region), types.StringValue(o.AccountID)
 		m.InternetGatewayBlockMode = types.StringValue(o.InternetGatewayBlockMode)
 	},
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		if err := cloud.ValidateRegion(req.ID); err != nil {
-			summary, detail := errorText(err)
-			resp.Diagnostics.AddError("Invalid import ID: "+summary, "simcloud_vpc_block_public_access_options is imported by its region. "+detail)
+			addImportIDError(&resp.Diagnostics, "simcloud_vpc_block_public_access_options is imported by its region. ", err)
 			return
 		}
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)

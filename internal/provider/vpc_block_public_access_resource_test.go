@@ -80,8 +80,7 @@ func TestAccVPCBlockPublicAccess(t *testing.T) {
 			},
 		},
 		driftStep(t, func() error {
-			all, err := cloud.Find[cloud.BlockPublicAccessExclusion](c.client, context.Background(), cloud.BlockPublicAccessExclusionFilter{})
-			return c.client.DeleteObject(context.Background(), wantOne(t, "exclusion", all, err).ID)
+			return c.client.DeleteObject(context.Background(), onlyOne[cloud.BlockPublicAccessExclusion](t, c, "exclusion", cloud.BlockPublicAccessExclusionFilter{}).ID)
 		}, excluded("allow-bidirectional"), bpaExclusionAddress, actionCreate),
 		driftStep(t, func() error {
 			_, err := c.client.SetBlockPublicAccessOptions(context.Background(), cloud.BlockPublicAccessOff)

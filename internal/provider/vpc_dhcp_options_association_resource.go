@@ -3,10 +3,8 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -27,17 +25,13 @@ var vpcDHCPOptionsAssociationKind = resourceKind[vpcDHCPOptionsAssociationModel,
 			"every new VPC gets. Destroying it leaves the VPC with no set (`dhcp_options_id` reads `default`), as in AWS.",
 		Attributes: map[string]schema.Attribute{
 			"id": computedID("`<dhcp_options_id>-<vpc_id>`."),
-			"dhcp_options_id": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The set to associate the VPC with, or `default` for none, as AWS's AssociateDhcpOptions takes it. " +
-					"Changed in place.",
-				Validators: []validator.String{cloudCheck(func(id string) error {
-					if id == cloud.NoDHCPOptions {
-						return nil
-					}
-					return cloud.ValidateID(cloud.KindDHCPOptions, id, "")
-				})},
-			},
+			"dhcp_options_id": requiredArgument("The set to associate the VPC with, or `default` for none, as AWS's AssociateDhcpOptions takes it. "+
+				"Changed in place.", cloudCheck(func(id string) error {
+				if id == cloud.NoDHCPOptions {
+					return nil
+				}
+				return cloud.ValidateID(cloud.KindDHCPOptions, id, "")
+			})),
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
 		},
 	},
@@ -72,7 +66,7 @@ var vpcDHCPOptionsAssociationKind = resourceKind[vpcDHCPOptionsAssociationModel,
 		}
 		return d.client.CheckAssociateDHCPOptions(ctx, d.plan, p.holder, want.DHCPOptionsID, want.VPCID)
 	},
-	fill: func(m *vpcDHCPOptionsAssociationModel, a cloud.DHCPOptionsAssociation, _ *diag.Diagnostics) {
+	fill: func(m *vpcDHCPOptionsAssociationModel, a cloud.DHCPOptionsAssociation) {
 		m.ID, m.DHCPOptionsID, m.VPCID = types.StringValue(a.ID()), types.StringValue(a.DHCPOptionsID), types.StringValue(a.VPCID)
 	},
 	// By the VPC's ID, as the AWS provider imports it.

@@ -56,7 +56,7 @@ var vpcDHCPOptionsKind = resourceKind[vpcDHCPOptionsModel, cloud.DHCPOptions]{
 	check: func(ctx context.Context, d *providerData, p planStep[vpcDHCPOptionsModel]) error {
 		return d.client.CheckDHCPOptions(ctx, d.plan, p.holder, dhcpOptionsInput(ctx, *p.plan, p.tags, p.diags))
 	},
-	fill: func(m *vpcDHCPOptionsModel, o cloud.DHCPOptions, diags *diag.Diagnostics) {
+	fillReporting: func(m *vpcDHCPOptionsModel, o cloud.DHCPOptions, diags *diag.Diagnostics) {
 		m.ID, m.ARN, m.OwnerID = types.StringValue(o.ID), types.StringValue(o.ARN()), types.StringValue(o.OwnerID)
 		m.DomainName, m.NetbiosNodeType = types.StringValue(o.DomainName), types.StringValue(o.NetbiosNodeType)
 		m.IPv6AddressPreferredLeaseTime = types.StringValue(o.IPv6AddressPreferredLeaseTime)
@@ -78,7 +78,7 @@ func replacingOption(description string, validators ...validator.String) schema.
 		Computed:            true,
 		MarkdownDescription: description,
 		Validators:          validators,
-		PlanModifiers:       []planmodifier.String{emptyStringWhenUnset{}, stringplanmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.String{emptyStringWhenUnset{"an empty string when left out"}, stringplanmodifier.RequiresReplace()},
 	}
 }
 
@@ -91,20 +91,12 @@ func serverList(description string) schema.ListAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: description + " More, or a value that is no address, fails at plan with `InvalidParameterValue`. Changing it replaces the set.",
-		PlanModifiers:       []planmodifier.List{emptyListWhenUnset{}, listplanmodifier.RequiresReplace()},
+		PlanModifiers:       []planmodifier.List{emptyListWhenUnset{"an empty list when left out"}, listplanmodifier.RequiresReplace()},
 	}
 }
 
 // emptyStringWhenUnset plans "" for a string the configuration leaves out.
-type emptyStringWhenUnset struct{}
-
-func (emptyStringWhenUnset) Description(context.Context) string {
-	return "an empty string when left out"
-}
-
-func (m emptyStringWhenUnset) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
+type emptyStringWhenUnset struct{ plainDescription }
 
 func (emptyStringWhenUnset) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	if req.ConfigValue.IsNull() {
@@ -113,13 +105,7 @@ func (emptyStringWhenUnset) PlanModifyString(_ context.Context, req planmodifier
 }
 
 // emptyListWhenUnset plans [] for a list the configuration leaves out.
-type emptyListWhenUnset struct{}
-
-func (emptyListWhenUnset) Description(context.Context) string { return "an empty list when left out" }
-
-func (m emptyListWhenUnset) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
+type emptyListWhenUnset struct{ plainDescription }
 
 func (emptyListWhenUnset) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	if req.ConfigValue.IsNull() {

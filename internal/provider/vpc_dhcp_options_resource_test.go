@@ -29,8 +29,7 @@ func TestAccVPCDHCPOptions_lifecycle(t *testing.T) {
 			`ipv6_address_preferred_lease_time = "86400"`, `tags = { Name = "`+name+`" }`))
 	}
 	onlySet := func() cloud.DHCPOptions {
-		all, err := cloud.Find[cloud.DHCPOptions](c.client, context.Background(), cloud.DHCPOptionsFilter{})
-		return wantOne(t, "DHCP options set", all, err)
+		return onlyOne[cloud.DHCPOptions](t, c, "DHCP options set", cloud.DHCPOptionsFilter{})
 	}
 	unitTest(t,
 		resource.TestStep{

@@ -3,13 +3,7 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -31,23 +25,13 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 			"and every route table of the VPC gets a local route for it.",
 		Attributes: map[string]schema.Attribute{
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
-			"cidr_block": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). " +
-					"Changing it replaces the association.",
-				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-			},
-			"ipv4_ipam_pool_id": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"cidr_block": optionalComputedReplacing("The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). "+
+				"Changing it replaces the association.", cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })),
+			"ipv4_ipam_pool_id": optionalReplacing("An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`."),
 			"ipv4_netmask_length": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "The size of the block to allocate from `ipv4_ipam_pool_id`; refused with it.",
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers:       replaceInt64OnChange,
 			},
 		},
 	},
@@ -63,8 +47,7 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 		}
 		// The plan has cidr_block unknown when the configuration leaves it
 		// out, as AWS's schema makes it computed for IPAM.
-		var configured types.String
-		p.diags.Append(p.config.GetAttribute(ctx, path.Root("cidr_block"), &configured)...)
+		configured := configuredValue[types.String](ctx, p.config, "cidr_block", p.diags)
 		block := ""
 		if !configured.IsNull() {
 			block = planned(configured)
@@ -78,7 +61,7 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 		}
 		return d.client.CheckAssociateVPCCIDRBlock(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), block, selfID)
 	},
-	fill: func(m *vpcIPv4CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation, _ *diag.Diagnostics) {
+	fill: func(m *vpcIPv4CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation) {
 		m.ID, m.VPCID, m.CIDRBlock = types.StringValue(a.ID), types.StringValue(a.VPCID), types.StringValue(a.CIDRBlock)
 	},
 }

@@ -41,8 +41,7 @@ func TestAccVPCIPv4CIDRBlockAssociation(t *testing.T) {
 		return n
 	}
 	onlyBlock := func() cloud.VPCCIDRBlockAssociation {
-		all, err := cloud.Find[cloud.VPCCIDRBlockAssociation](c.client, context.Background(), cloud.VPCCIDRBlockAssociationFilter{})
-		return wantOne(t, "secondary block", all, err)
+		return onlyOne[cloud.VPCCIDRBlockAssociation](t, c, "secondary block", cloud.VPCCIDRBlockAssociationFilter{})
 	}
 	unitTest(t,
 		resource.TestStep{

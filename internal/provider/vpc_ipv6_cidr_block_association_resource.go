@@ -3,12 +3,9 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -43,18 +40,14 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 					"It must be `true`: the simulated cloud has no other source of IPv6 blocks. Changing it replaces the association.",
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()},
 			},
-			"ipv6_cidr_block":                      computedOrRefused("The block the VPC got. Giving one fails at plan with `UnsupportedOperation`: it needs a pool of your own."),
-			"ipv6_pool":                            computedOrRefused("The pool the block came from: `Amazon`. Another fails at plan with `UnsupportedOperation`."),
-			"ipv6_cidr_block_network_border_group": computedOrRefused("Where AWS advertises the block: the region's name. Another fails at plan with `InvalidParameterValue`."),
-			"ipv6_ipam_pool_id": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"ipv6_cidr_block":                      optionalComputedReplacing("The block the VPC got. Giving one fails at plan with `UnsupportedOperation`: it needs a pool of your own."),
+			"ipv6_pool":                            optionalComputedReplacing("The pool the block came from: `Amazon`. Another fails at plan with `UnsupportedOperation`."),
+			"ipv6_cidr_block_network_border_group": optionalComputedReplacing("Where AWS advertises the block: the region's name. Another fails at plan with `InvalidParameterValue`."),
+			"ipv6_ipam_pool_id":                    optionalReplacing("An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`."),
 			"ipv6_netmask_length": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "The size of the block to allocate from `ipv6_ipam_pool_id`; refused with it.",
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				PlanModifiers:       replaceInt64OnChange,
 			},
 			"ip_source":              computedID("Where the block's addresses come from: `amazon`."),
 			"ipv6_address_attribute": computedID("Whether the block's addresses are advertised to the internet: `public`."),
@@ -77,24 +70,12 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 		}
 		return d.client.CheckAssociateVPCIPv6Block(ctx, d.plan, p.holder, plannedID(p.plan.VPCID, cloud.KindVPC), selfID)
 	},
-	fill: func(m *vpcIPv6CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation, _ *diag.Diagnostics) {
+	fill: func(m *vpcIPv6CIDRBlockAssociationModel, a cloud.VPCCIDRBlockAssociation) {
 		m.ID, m.VPCID, m.IPv6CIDRBlock = types.StringValue(a.ID), types.StringValue(a.VPCID), types.StringValue(a.CIDRBlock)
 		m.AssignGeneratedIPv6CIDRBlock, m.IPv6Pool = types.BoolValue(true), types.StringValue(cloud.AmazonIPv6Pool)
 		m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(a.Region)
 		m.IPSource, m.IPv6AddressAttribute = types.StringValue("amazon"), types.StringValue("public")
 	},
-}
-
-// computedOrRefused is an optional string that the cloud fills in and that
-// a configuration may give only as the cloud would; changing it replaces
-// the object.
-func computedOrRefused(description string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional:            true,
-		Computed:            true,
-		MarkdownDescription: description,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-	}
 }
 
 // configuredText is a configured value as text for a check of which

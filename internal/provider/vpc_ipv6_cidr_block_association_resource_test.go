@@ -27,8 +27,7 @@ func TestAccVPCIPv6CIDRBlockAssociation(t *testing.T) {
 			"ipv6_cidr_block = cidrsubnet(simcloud_vpc_ipv6_cidr_block_association.test.ipv6_cidr_block, 8, 1)"))
 	alone := c.config(vpc + association("assign_generated_ipv6_cidr_block = true"))
 	onlyBlock := func() cloud.VPCCIDRBlockAssociation {
-		all, err := cloud.Find[cloud.VPCCIDRBlockAssociation](c.client, context.Background(), cloud.VPCCIDRBlockAssociationFilter{})
-		return wantOne(t, "IPv6 block", all, err)
+		return onlyOne[cloud.VPCCIDRBlockAssociation](t, c, "IPv6 block", cloud.VPCCIDRBlockAssociationFilter{})
 	}
 	unitTest(t,
 		resource.TestStep{

@@ -3,9 +3,7 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -66,13 +64,9 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		Attributes: map[string]schema.Attribute{
 			"arn":      computedID("The VPC's ARN."),
 			"owner_id": computedID("The ID of the account that owns the VPC."),
-			"cidr_block": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. " +
-					"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })},
-			},
+			"cidr_block": requiredReplacing("The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. "+
+				"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
+				cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })),
 			"instance_tenancy": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
@@ -95,18 +89,9 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			"assign_generated_ipv6_cidr_block": optionalBool(false,
 				"Whether the VPC gets an Amazon-provided /56 IPv6 block. The simulated cloud hands these out from `2001:db8::/32`, each to one VPC at a time. "+
 					"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
-			"ipv6_cidr_block": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
-					"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"ipv6_association_id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The ID of the IPv6 block's association with the VPC, or an empty string.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
+				"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`."),
+			"ipv6_association_id":    computedID("The ID of the IPv6 block's association with the VPC, or an empty string."),
 			"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
 			"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
 			"default_security_group_id": computedID("The ID of the VPC's default security group, named `default`, made and deleted with the VPC: " +
@@ -117,13 +102,8 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			"ipv4_netmask_length": ipamLengthArgument("The length of the IPv4 block to take from `ipv4_ipam_pool_id`."),
 			"ipv6_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv6 block from."),
 			"ipv6_netmask_length": ipamLengthArgument("The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
-			"ipv6_cidr_block_network_border_group": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
-					"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"ipv6_cidr_block_network_border_group": optionalComputed("Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
+				"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`."),
 			"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
 				"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
 		},
@@ -159,7 +139,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		}
 		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(*p.plan, p.tags))
 	},
-	fill: func(m *vpcResourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
+	fill: func(m *vpcResourceModel, vpc cloud.VPC) {
 		m.ID = types.StringValue(vpc.ID)
 		m.read(vpc)
 		m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
@@ -195,11 +175,10 @@ func vpcInput(m vpcResourceModel, tags map[string]string) cloud.VPCInput {
 // ipamArgument and ipamLengthArgument are aws_vpc's IPAM arguments, which
 // the simulated cloud accepts only left out: it has no IPAM pools.
 func ipamArgument(description string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
+	return optionalReplacing(description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`.")
 }
 
 func ipamLengthArgument(description string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+	return schema.Int64Attribute{Optional: true, PlanModifiers: replaceInt64OnChange,
 		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
 }

@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -79,7 +78,7 @@ func (m *vpcSecurityGroupRuleModel) input(egress bool, tags map[string]string, o
 // fill reads a rule from the cloud, keeping the configuration's spelling of
 // the protocol and ports where they mean the same ("6" for tcp, no ports for
 // every protocol).
-func (m *vpcSecurityGroupRuleModel) fill(r cloud.TaggedSecurityGroupRule, _ *diag.Diagnostics) {
+func (m *vpcSecurityGroupRuleModel) fill(r cloud.TaggedSecurityGroupRule) {
 	m.ID, m.SecurityGroupRuleID, m.ARN = types.StringValue(r.ID), types.StringValue(r.ID), types.StringValue(r.ARN)
 	m.SecurityGroupID = types.StringValue(r.GroupID)
 	want := m.rule()
@@ -161,17 +160,15 @@ func vpcSecurityGroupRuleKind(egress bool) resourceKind[vpcSecurityGroupRuleMode
 				"security_group_id":      replacingReference(cloud.KindSecurityGroup, "The group the rule belongs to. Changing it replaces the rule."),
 				"cidr_ipv4": cidrArgument(fmt.Sprintf("The IPv4 block traffic comes %s. Exactly one of `cidr_ipv4`, `cidr_ipv6` and `referenced_security_group_id` is required.", peer),
 					cloud.ParseIPv4Network, "cidrIpv4", "cidr_ipv4"),
-				"cidr_ipv6": cidrArgument(fmt.Sprintf("The IPv6 block traffic comes %s.", peer), cloud.ParseIPv6Network, "cidrIpv6", "cidr_ipv6"),
-				"prefix_list_id": schema.StringAttribute{Optional: true,
-					MarkdownDescription: "A managed prefix list. Refused at plan: the simulated cloud has no prefix lists."},
+				"cidr_ipv6":      cidrArgument(fmt.Sprintf("The IPv6 block traffic comes %s.", peer), cloud.ParseIPv6Network, "cidrIpv6", "cidr_ipv6"),
+				"prefix_list_id": optionalArgument("A managed prefix list. Refused at plan: the simulated cloud has no prefix lists."),
 				"referenced_security_group_id": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{sourceChangeReplaces},
 					Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
 					MarkdownDescription: "A group of the same VPC (or the rule's own group): traffic " + peer + " what is placed in it."},
-				"ip_protocol": schema.StringAttribute{Required: true,
-					MarkdownDescription: "`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` for every protocol (and port)."},
+				"ip_protocol": requiredArgument("`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` for every protocol (and port)."),
 				"from_port":   port("start"),
 				"to_port":     port("end"),
-				"description": schema.StringAttribute{Optional: true, MarkdownDescription: "A description of the rule, at most 255 characters."},
+				"description": optionalArgument("A description of the rule, at most 255 characters."),
 				"tags":        tagsAttribute(),
 				"tags_all":    tagsAllAttribute(),
 			},

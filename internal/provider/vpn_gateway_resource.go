@@ -4,12 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -29,24 +24,11 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 		MarkdownDescription: "A virtual private gateway, with the arguments and attributes of `aws_vpn_gateway`: the VPC's end of site-to-site VPN connections, " +
 			"and a route target (`gateway_id`). A VPC has at most one; attaching a second fails at plan with AWS's `InvalidVpcState`.",
 		Attributes: map[string]schema.Attribute{
-			"amazon_side_asn": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The BGP ASN of the AWS side: 64512 to 65534, 4200000000 to 4294967294, or 7224, 9059, 10124 or 17493. " +
-					"Left out, 64512. Changing it replaces the gateway.",
-				Validators:    []validator.String{cloudCheck(cloud.ValidateAmazonSideASN)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
-			},
+			"amazon_side_asn": optionalComputedReplacing("The BGP ASN of the AWS side: 64512 to 65534, 4200000000 to 4294967294, or 7224, 9059, 10124 or 17493. "+
+				"Left out, 64512. Changing it replaces the gateway.", cloudCheck(cloud.ValidateAmazonSideASN)),
 			"arn":               computedID("The gateway's ARN."),
 			"availability_zone": optionalReplacing("The availability zone of the gateway, one of the region's. Changing it replaces the gateway."),
-			"vpc_id": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "The VPC to attach the gateway to. Changing it detaches the gateway from the old VPC and attaches it to the new one, in place. " +
-					"Left out, the gateway is created detached, and this shows the VPC a `simcloud_vpn_gateway_attachment` attached it to.",
-				Validators:    []validator.String{idCheck(cloud.KindVPC)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"vpc_id":            gatewayVPCArgument("simcloud_vpn_gateway_attachment"),
 		},
 	},
 	updateOp: "AttachVpnGateway",
@@ -60,7 +42,7 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 	},
 	removeByID: (*cloud.Client).DetachAndDeleteVPNGateway,
 	check:      checkVPNGateway,
-	fill: func(m *vpnGatewayModel, g cloud.VPNGateway, _ *diag.Diagnostics) {
+	fill: func(m *vpnGatewayModel, g cloud.VPNGateway) {
 		m.ID = types.StringValue(g.ID)
 		m.ARN = types.StringValue(g.ARN())
 		m.AmazonSideASN = types.StringValue(g.AmazonSideASN)
@@ -71,9 +53,8 @@ var vpnGatewayKind = resourceKind[vpnGatewayModel, cloud.VPNGateway]{
 }
 
 func checkVPNGateway(ctx context.Context, d *providerData, p planStep[vpnGatewayModel]) error {
-	var configVPC, configASN types.String
-	p.diags.Append(p.config.GetAttribute(ctx, path.Root("vpc_id"), &configVPC)...)
-	p.diags.Append(p.config.GetAttribute(ctx, path.Root("amazon_side_asn"), &configASN)...)
+	configVPC := configuredValue[types.String](ctx, p.config, "vpc_id", p.diags)
+	configASN := configuredValue[types.String](ctx, p.config, "amazon_side_asn", p.diags)
 	in := cloud.VPNGatewayInput{AvailabilityZone: planned(p.plan.AvailabilityZone), AmazonSideASN: planned(p.plan.AmazonSideASN), Tags: p.tags}
 	stateID, stateVPC, change := "", "", unchanged
 	if p.state == nil {

@@ -25,8 +25,7 @@ func tfVPNGateway(name, vpc string, arguments ...string) string {
 // onlyVPNGateway returns the one virtual private gateway in the test's cloud.
 func (c *testCloud) onlyVPNGateway(t *testing.T) cloud.VPNGateway {
 	t.Helper()
-	all, err := cloud.Find[cloud.VPNGateway](c.client, context.Background(), cloud.VPNGatewayFilter{})
-	return wantOne(t, "virtual private gateway", all, err)
+	return onlyOne[cloud.VPNGateway](t, c, "virtual private gateway", cloud.VPNGatewayFilter{})
 }
 
 func TestAccVPNGateway_lifecycle(t *testing.T) {

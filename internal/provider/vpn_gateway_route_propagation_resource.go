@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -49,11 +48,7 @@ var vgwRoutePropagationKind = resourceKind[vgwRoutePropagationModel, cloud.VGWRo
 		return p, err
 	},
 	remove: func(c *cloud.Client, ctx context.Context, state *vgwRoutePropagationModel) error {
-		err := c.DisableVGWRoutePropagation(ctx, state.propagation())
-		if cloud.ErrorCode(err) == "InvalidRouteTableID.NotFound" {
-			return nil
-		}
-		return err
+		return unlessGone(c.DisableVGWRoutePropagation(ctx, state.propagation()), "InvalidRouteTableID.NotFound")
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[vgwRoutePropagationModel]) error {
 		if p.state != nil && p.state.propagation() == p.plan.propagation() {
@@ -61,7 +56,7 @@ var vgwRoutePropagationKind = resourceKind[vgwRoutePropagationModel, cloud.VGWRo
 		}
 		return d.client.CheckVGWRoutePropagation(ctx, d.plan, p.holder, p.plan.propagation())
 	},
-	fill: func(m *vgwRoutePropagationModel, p cloud.VGWRoutePropagation, _ *diag.Diagnostics) {
+	fill: func(m *vgwRoutePropagationModel, p cloud.VGWRoutePropagation) {
 		m.ID = types.StringValue(p.ID())
 		m.RouteTableID = types.StringValue(p.RouteTableID)
 		m.VPNGatewayID = types.StringValue(p.VPNGatewayID)
