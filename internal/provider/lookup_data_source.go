@@ -33,15 +33,12 @@ type lookupModelOf[M any] interface {
 }
 
 // lookupKind describes a data source that finds exactly one object of a
-// kind by the criteria of its configuration; lookupDataSource does the rest.
+// kind by the criteria of its configuration; newLookupDataSource does the rest.
 type lookupKind[M, O, F any] struct {
 	// kind is the kind of object looked up. The registry of kinds gives
 	// the data source's type name, the noun its messages use ("elastic IP
 	// address") and the AWS operation that reads the kind.
-	kind       cloud.Kind
-	typeName   string
-	noun       string
-	describeOp string
+	kind cloud.Kind
 	// schema is the lookup's own attributes: id and tags, as criteria,
 	// are added unless it has them.
 	schema schema.Schema
@@ -55,64 +52,50 @@ type lookupKind[M, O, F any] struct {
 	tagsOf func(O) map[string]string
 }
 
-type lookupDataSource[M any, P lookupModelOf[M], O, F any] struct {
-	dataSourceBase
-	lookupKind[M, O, F]
-}
-
 // newLookupDataSource is the factory the provider lists for a lookup.
 func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O, F]) func() datasource.DataSource {
 	names, _ := cloud.Naming(k.kind)
-	k.typeName, k.noun, k.describeOp = "_"+names.TypeName, names.Label, names.DescribeOp
+	noun := names.Label
 	k.schema.Attributes = maps.Clone(k.schema.Attributes)
 	if _, ok := k.schema.Attributes["id"]; !ok {
-		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+k.noun+" to find.")
+		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+noun+" to find.")
 	}
 	k.schema.Attributes["region"] = lookupRegionArgument()
 	if _, ok := k.schema.Attributes["tags"]; !ok {
-		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + k.noun + " to find must have. Once found, all of its tags.")
+		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + noun + " to find must have. Once found, all of its tags.")
 	}
-	return func() datasource.DataSource {
-		return &lookupDataSource[M, P, O, F]{dataSourceBase: dataSourceBase{typeName: k.typeName}, lookupKind: k}
-	}
+	return newComputedDataSource("_"+names.TypeName, func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics) {
+		searched := P(m).searched()
+		filter := k.filter(m, configuredTags(ctx, searched.Tags, diags), diags)
+		if diags.HasError() {
+			return
+		}
+		data, ok := data.inRegion(&searched.Region, diags)
+		if !ok {
+			return
+		}
+		found, err := k.find(data.client, ctx, filter)
+		if err != nil {
+			addCloudError(diags, names.DescribeOp, err)
+			return
+		}
+		o, ok := exactlyOne(diags, noun, found, k.id)
+		if !ok {
+			return
+		}
+		k.fill(m, o, diags)
+		searched.Tags = mapValue(ctx, k.tagsOf(o), diags)
+	}, k.schema)
 }
 
-var _ datasource.DataSourceWithConfigure = &lookupDataSource[eipDataSourceModel, *eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPFilter]{}
-
-func (d *lookupDataSource[M, P, O, F]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = d.schema
-}
-
-func (d *lookupDataSource[M, P, O, F]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+// configuredTags are the tags a search's configuration asks for, none when
+// it sets none.
+func configuredTags(ctx context.Context, tags types.Map, diags *diag.Diagnostics) map[string]string {
+	var configured map[string]string
+	if !tags.IsNull() {
+		diags.Append(tags.ElementsAs(ctx, &configured, false)...)
 	}
-	var tags map[string]string
-	if s := P(&m).searched(); !s.Tags.IsNull() {
-		resp.Diagnostics.Append(s.Tags.ElementsAs(ctx, &tags, false)...)
-	}
-	filter := d.filter(&m, tags, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	data, ok := d.data.inRegion(&P(&m).searched().Region, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	found, err := d.find(data.client, ctx, filter)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, d.describeOp, err)
-		return
-	}
-	o, ok := exactlyOne(&resp.Diagnostics, d.noun, found, d.id)
-	if !ok {
-		return
-	}
-	d.fill(&m, o, &resp.Diagnostics)
-	P(&m).searched().Tags = mapValue(ctx, d.tagsOf(o), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return configured
 }
 
 // lookupRegionArgument is the AWS provider 6 argument of a regional data source:
