@@ -9,9 +9,8 @@ import (
 )
 
 type egressOnlyInternetGatewayDataSourceModel struct {
-	ID    types.String `tfsdk:"id"`
 	VPCID types.String `tfsdk:"vpc_id"`
-	searchTags
+	searchCriteria
 }
 
 var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSourceModel, cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter]{
@@ -28,7 +27,6 @@ var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSo
 	find: cloud.Find[cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter],
 	id:   func(g cloud.EgressOnlyInternetGateway) string { return g.ID },
 	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
-		m.ID = types.StringValue(g.ID)
 		m.VPCID = types.StringValue(g.VPCID)
 	},
 	tagsOf: func(g cloud.EgressOnlyInternetGateway) map[string]string { return g.Tags },

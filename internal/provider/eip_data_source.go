@@ -3,14 +3,12 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 type eipDataSourceModel struct {
-	ID types.String `tfsdk:"id"`
-	searchTags
+	searchCriteria
 	eipAttributes
 }
 
@@ -32,7 +30,6 @@ var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPF
 	find: (*cloud.Client).FindElasticIPs,
 	id:   func(e cloud.ElasticIP) string { return e.AllocationID },
 	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
-		m.ID = types.StringValue(eip.AllocationID)
 		m.read(eip)
 	},
 	tagsOf: func(eip cloud.ElasticIP) map[string]string { return eip.Tags },

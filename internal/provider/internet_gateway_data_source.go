@@ -10,10 +10,9 @@ import (
 )
 
 type internetGatewayDataSourceModel struct {
-	ID                types.String `tfsdk:"id"`
 	InternetGatewayID types.String `tfsdk:"internet_gateway_id"`
 	VPCID             types.String `tfsdk:"vpc_id"`
-	searchTags
+	searchCriteria
 	ARN         types.String `tfsdk:"arn"`
 	OwnerID     types.String `tfsdk:"owner_id"`
 	Attachments types.List   `tfsdk:"attachments"`
@@ -38,7 +37,6 @@ var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.Int
 				"state": types.StringValue("available"), "vpc_id": types.StringValue(igw.VPCID),
 			}))
 		}
-		m.ID = types.StringValue(igw.ID)
 		m.InternetGatewayID = types.StringValue(igw.ID)
 		m.VPCID = types.StringValue(igw.VPCID)
 		m.ARN = types.StringValue(igw.ARN())

@@ -15,21 +15,23 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// searchTags is the part of a lookup's model that every lookup has: the
-// tags to match, and once found, all of the object's tags.
-type searchTags struct {
-	Tags types.Map `tfsdk:"tags"`
+// searchCriteria is the part of a lookup's model that every lookup has:
+// the ID and tags to match, and once found, the object's ID and all of its
+// tags.
+type searchCriteria struct {
+	ID   types.String `tfsdk:"id"`
+	Tags types.Map    `tfsdk:"tags"`
 	// Region is the AWS provider 6 argument: where to look, the
 	// provider's region unless set.
 	Region types.String `tfsdk:"region"`
 }
 
-func (s *searchTags) searched() *searchTags { return s }
+func (s *searchCriteria) searched() *searchCriteria { return s }
 
-// lookupModelOf lets generic code reach the searchTags inside a model M.
+// lookupModelOf lets generic code reach the searchCriteria inside a model M.
 type lookupModelOf[M any] interface {
 	*M
-	searched() *searchTags
+	searched() *searchCriteria
 }
 
 // lookupKind describes a data source that finds exactly one object of a
@@ -46,8 +48,8 @@ type lookupKind[M, O, F any] struct {
 	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
 	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
 	id     func(O) string
-	// fill copies the found object's attributes other than its tags into
-	// the model; tagsOf gives its tags.
+	// id and tagsOf give the found object's ID and tags; fill copies its
+	// other attributes into the model.
 	fill   func(m *M, o O, diags *diag.Diagnostics)
 	tagsOf func(O) map[string]string
 }
@@ -84,7 +86,7 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 			return
 		}
 		k.fill(m, o, diags)
-		searched.Tags = mapValue(ctx, k.tagsOf(o), diags)
+		searched.ID, searched.Tags = types.StringValue(k.id(o)), mapValue(ctx, k.tagsOf(o), diags)
 	}, k.schema)
 }
 

@@ -9,9 +9,8 @@ import (
 )
 
 type natGatewayDataSourceModel struct {
-	ID    types.String `tfsdk:"id"`
 	VPCID types.String `tfsdk:"vpc_id"`
-	searchTags
+	searchCriteria
 	natGatewayAttributes
 	State        types.String `tfsdk:"state"`
 	AllocationID types.String `tfsdk:"allocation_id"`
@@ -38,7 +37,7 @@ var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, c
 	find: (*cloud.Client).FindNATGateways,
 	id:   func(nat cloud.NATGateway) string { return nat.ID },
 	fill: func(m *natGatewayDataSourceModel, nat cloud.NATGateway, _ *diag.Diagnostics) {
-		m.ID, m.VPCID = types.StringValue(nat.ID), types.StringValue(nat.VPCID)
+		m.VPCID = types.StringValue(nat.VPCID)
 		m.read(nat)
 		m.State, m.AllocationID = types.StringValue("available"), types.StringValue(nat.AllocationID)
 	},

@@ -11,12 +11,11 @@ import (
 )
 
 type routeTableDataSourceModel struct {
-	ID           types.String `tfsdk:"id"`
 	RouteTableID types.String `tfsdk:"route_table_id"`
 	SubnetID     types.String `tfsdk:"subnet_id"`
 	VPCID        types.String `tfsdk:"vpc_id"`
 	Main         types.Bool   `tfsdk:"main"`
-	searchTags
+	searchCriteria
 	ARN          types.String `tfsdk:"arn"`
 	OwnerID      types.String `tfsdk:"owner_id"`
 	Routes       types.List   `tfsdk:"routes"`
@@ -48,7 +47,7 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 	find: (*cloud.Client).FindRouteTables,
 	id:   func(t cloud.RouteTable) string { return t.ID },
 	fill: func(m *routeTableDataSourceModel, table cloud.RouteTable, diags *diag.Diagnostics) {
-		m.ID, m.RouteTableID, m.VPCID = types.StringValue(table.ID), types.StringValue(table.ID), types.StringValue(table.VPCID)
+		m.RouteTableID, m.VPCID = types.StringValue(table.ID), types.StringValue(table.VPCID)
 		m.ARN, m.OwnerID = types.StringValue(table.ARN()), types.StringValue(table.OwnerID)
 		m.Routes = routeEntries(table.Routes, diags)
 		m.Associations = associationEntries(table.Associations, diags)

@@ -3,14 +3,12 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 type securityGroupDataSourceModel struct {
-	ID types.String `tfsdk:"id"`
-	searchTags
+	searchCriteria
 	securityGroupAttributes
 }
 
@@ -33,7 +31,6 @@ var securityGroupLookup = lookupKind[securityGroupDataSourceModel, cloud.Securit
 	find: (*cloud.Client).FindSecurityGroups,
 	id:   func(g cloud.SecurityGroup) string { return g.ID },
 	fill: func(m *securityGroupDataSourceModel, g cloud.SecurityGroup, _ *diag.Diagnostics) {
-		m.ID = types.StringValue(g.ID)
 		m.read(g)
 	},
 	tagsOf: func(g cloud.SecurityGroup) map[string]string { return g.Tags },

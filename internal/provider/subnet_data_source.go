@@ -11,8 +11,7 @@ import (
 )
 
 type subnetDataSourceModel struct {
-	ID types.String `tfsdk:"id"`
-	searchTags
+	searchCriteria
 	subnetAttributes
 	State                   types.String `tfsdk:"state"`
 	AvailableIPAddressCount types.Int64  `tfsdk:"available_ip_address_count"`
@@ -29,7 +28,6 @@ var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetF
 	find: (*cloud.Client).FindSubnets,
 	id:   func(s cloud.Subnet) string { return s.ID },
 	fill: func(m *subnetDataSourceModel, s cloud.Subnet, diags *diag.Diagnostics) {
-		m.ID = types.StringValue(s.ID)
 		m.read(s, diags)
 		m.State = types.StringValue("available")
 		m.AvailableIPAddressCount = types.Int64Value(int64(1)<<(32-netip.MustParsePrefix(s.CIDRBlock).Bits()) - 5)

@@ -10,8 +10,7 @@ import (
 )
 
 type vpcDataSourceModel struct {
-	ID types.String `tfsdk:"id"`
-	searchTags
+	searchCriteria
 	vpcAttributes
 	State types.String `tfsdk:"state"`
 }
@@ -25,7 +24,6 @@ var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
 	find: (*cloud.Client).FindVPCs,
 	id:   func(v cloud.VPC) string { return v.ID },
 	fill: func(m *vpcDataSourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
-		m.ID = types.StringValue(vpc.ID)
 		m.read(vpc)
 		m.State = types.StringValue("available")
 	},
