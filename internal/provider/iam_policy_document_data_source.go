@@ -100,10 +100,6 @@ type policyConditionModel struct {
 	Values   []string `tfsdk:"values"`
 }
 
-func optionalStringSet(description string) schema.SetAttribute {
-	return schema.SetAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description}
-}
-
 func principalsBlock(description string) schema.SetNestedBlock {
 	return schema.SetNestedBlock{
 		MarkdownDescription: description,

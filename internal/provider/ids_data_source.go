@@ -7,11 +7,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
+
+// idsKind describes a data source that lists the IDs of every object of a
+// kind that matches its filter blocks and tags, none included (an empty
+// list, not an error, as in the AWS provider); newIDsDataSource does the rest.
+type idsKind[M any, T cloud.Filterable[T], F cloud.Filter] struct {
+	// kind gives, through the registry of kinds, the type name (plural),
+	// the noun of the descriptions and the Describe operation.
+	kind cloud.Kind
+	// attributes are the listing's own arguments besides filter, tags and
+	// region.
+	attributes map[string]schema.Attribute
+	// filter makes the engine's criteria of the listing's own arguments
+	// and tags; the filter blocks are applied to what find returns.
+	filter func(m *M, tags map[string]string) F
+	find   func(c *cloud.Client, ctx context.Context, filter F) ([]T, error)
+	id     func(T) string
+	// also fills, for a listing that returns more than IDs (as
+	// aws_security_groups its ARNs and VPCs), the model's other lists.
+	also func(ctx context.Context, m *M, found []T, diags *diag.Diagnostics)
+}
 
 // idsSearch is the part of the model of every data source that lists IDs:
 // the criteria every such AWS data source takes, and what it returns.
@@ -36,26 +55,6 @@ type idsModelOf[M any] interface {
 type idsInVPC struct {
 	idsSearch
 	VPCID types.String `tfsdk:"vpc_id"`
-}
-
-// idsKind describes a data source that lists the IDs of every object of a
-// kind that matches its filter blocks and tags, none included (an empty
-// list, not an error, as in the AWS provider); newIDsDataSource does the rest.
-type idsKind[M any, T cloud.Filterable[T], F cloud.Filter] struct {
-	// kind gives, through the registry of kinds, the type name (plural),
-	// the noun of the descriptions and the Describe operation.
-	kind cloud.Kind
-	// attributes are the listing's own arguments besides filter, tags and
-	// region.
-	attributes map[string]schema.Attribute
-	// filter makes the engine's criteria of the listing's own arguments
-	// and tags; the filter blocks are applied to what find returns.
-	filter func(m *M, tags map[string]string) F
-	find   func(c *cloud.Client, ctx context.Context, filter F) ([]T, error)
-	id     func(T) string
-	// also fills, for a listing that returns more than IDs (as
-	// aws_security_groups its ARNs and VPCs), the model's other lists.
-	also func(ctx context.Context, m *M, found []T, diags *diag.Diagnostics)
 }
 
 // newIDsDataSource is the factory the provider lists for a listing.
@@ -100,18 +99,4 @@ func newIDsDataSource[M any, P idsModelOf[M], T cloud.Filterable[T], F cloud.Fil
 		Attributes: attributes,
 		Blocks:     map[string]schema.Block{"filter": filterBlock(names.DescribeOp, cloud.CheckFilterName[T])},
 	})
-}
-
-func listOfStrings(ctx context.Context, values []string, diags *diag.Diagnostics) types.List {
-	list, ds := types.ListValueFrom(ctx, types.StringType, values)
-	diags.Append(ds...)
-	return list
-}
-
-// inVPCArguments are the arguments of a listing that takes a VPC.
-func inVPCArguments(noun string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"vpc_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only the " + noun + " of this VPC, its default or main one included.",
-			Validators: []validator.String{idCheck(cloud.KindVPC)}},
-	}
 }

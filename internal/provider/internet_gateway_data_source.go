@@ -30,18 +30,18 @@ var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.Int
 	},
 	find: (*cloud.Client).FindInternetGateways,
 	id:   func(g cloud.InternetGateway) string { return g.ID },
-	fill: func(m *internetGatewayDataSourceModel, igw cloud.InternetGateway, _ *diag.Diagnostics) {
-		var attachments []attr.Value
+	fill: func(m *internetGatewayDataSourceModel, igw cloud.InternetGateway, diags *diag.Diagnostics) {
+		var attachedTo []string
 		if igw.VPCID != "" {
-			attachments = append(attachments, types.ObjectValueMust(attachmentType.AttrTypes, map[string]attr.Value{
-				"state": types.StringValue("available"), "vpc_id": types.StringValue(igw.VPCID),
-			}))
+			attachedTo = append(attachedTo, igw.VPCID)
 		}
 		m.InternetGatewayID = types.StringValue(igw.ID)
 		m.VPCID = types.StringValue(igw.VPCID)
 		m.ARN = types.StringValue(igw.ARN())
 		m.OwnerID = types.StringValue(igw.OwnerID)
-		m.Attachments = types.ListValueMust(attachmentType, attachments)
+		m.Attachments = objectList(attachmentType, attachedTo, func(vpcID string) map[string]attr.Value {
+			return map[string]attr.Value{"state": types.StringValue("available"), "vpc_id": types.StringValue(vpcID)}
+		}, diags)
 	},
 	tagsOf: func(igw cloud.InternetGateway) map[string]string { return igw.Tags },
 }

@@ -9,11 +9,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
+
+// lookupKind describes a data source that finds exactly one object of a
+// kind by the criteria of its configuration; newLookupDataSource does the rest.
+type lookupKind[M, O, F any] struct {
+	// kind is the kind of object looked up. The registry of kinds gives
+	// the data source's type name, the noun its messages use ("elastic IP
+	// address") and the AWS operation that reads the kind.
+	kind cloud.Kind
+	// schema is the lookup's own attributes: id and tags, as criteria,
+	// are added unless it has them.
+	schema schema.Schema
+	// filter makes the engine's criteria of the configured model and tags.
+	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
+	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
+	// id and tagsOf give the found object's ID and tags; fill copies its
+	// other attributes into the model.
+	id     func(O) string
+	fill   func(m *M, o O, diags *diag.Diagnostics)
+	tagsOf func(O) map[string]string
+}
 
 // searchCriteria is the part of a lookup's model that every lookup has:
 // the ID and tags to match, and once found, the object's ID and all of its
@@ -32,26 +51,6 @@ func (s *searchCriteria) searched() *searchCriteria { return s }
 type lookupModelOf[M any] interface {
 	*M
 	searched() *searchCriteria
-}
-
-// lookupKind describes a data source that finds exactly one object of a
-// kind by the criteria of its configuration; newLookupDataSource does the rest.
-type lookupKind[M, O, F any] struct {
-	// kind is the kind of object looked up. The registry of kinds gives
-	// the data source's type name, the noun its messages use ("elastic IP
-	// address") and the AWS operation that reads the kind.
-	kind cloud.Kind
-	// schema is the lookup's own attributes: id and tags, as criteria,
-	// are added unless it has them.
-	schema schema.Schema
-	// filter makes the engine's criteria of the configured model and tags.
-	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
-	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
-	id     func(O) string
-	// id and tagsOf give the found object's ID and tags; fill copies its
-	// other attributes into the model.
-	fill   func(m *M, o O, diags *diag.Diagnostics)
-	tagsOf func(O) map[string]string
 }
 
 // newLookupDataSource is the factory the provider lists for a lookup.
@@ -90,34 +89,6 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 	}, k.schema)
 }
 
-// configuredTags are the tags a search's configuration asks for, none when
-// it sets none.
-func configuredTags(ctx context.Context, tags types.Map, diags *diag.Diagnostics) map[string]string {
-	var configured map[string]string
-	if !tags.IsNull() {
-		diags.Append(tags.ElementsAs(ctx, &configured, false)...)
-	}
-	return configured
-}
-
-// lookupRegionArgument is the AWS provider 6 argument of a regional data source:
-// where to look.
-func lookupRegionArgument() schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, Computed: true,
-		MarkdownDescription: "The region to look in, as the AWS provider's `region` argument: the provider's region when left out.",
-		Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}}
-}
-
-// foundAttribute and foundBool are attributes that a lookup reads from what
-// it found.
-func foundAttribute(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-}
-
-func foundBool(description string) schema.BoolAttribute {
-	return schema.BoolAttribute{Computed: true, MarkdownDescription: description}
-}
-
 // eitherID is the ID a lookup searches for when it can be given under two
 // names, as `id` and under the name the AWS provider's data source uses
 // (alias); both given, they must agree.
@@ -154,16 +125,4 @@ func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(
 			fmt.Sprintf("The criteria match %s. Add criteria, such as a tag or the id, so that exactly one %s matches.", strings.Join(ids, ", "), noun))
 		return zero, false
 	}
-}
-
-// lookupCriterion is an optional ID of an object of kind that a lookup
-// searches by; once found, it is the found object's.
-func lookupCriterion(kind cloud.Kind, description string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: []validator.String{idCheck(kind)}}
-}
-
-// searchTagsAttribute is a lookup's tags: those to match, and once found,
-// all of the found object's tags.
-func searchTagsAttribute(description string) schema.MapAttribute {
-	return schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: description}
 }

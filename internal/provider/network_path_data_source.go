@@ -54,14 +54,8 @@ func readNetworkPath(ctx context.Context, data *providerData, m *networkPathMode
 		addCloudError(diags, "NetworkPath", err)
 		return
 	}
-	var hops []attr.Value
-	for _, h := range path.Hops {
-		hop, ds := types.ObjectValue(hopType.AttrTypes, map[string]attr.Value{
-			"kind": types.StringValue(h.Kind), "id": types.StringValue(h.ID), "detail": types.StringValue(h.Detail)})
-		diags.Append(ds...)
-		hops = append(hops, hop)
-	}
-	list, ds := types.ListValue(hopType, hops)
-	diags.Append(ds...)
-	m.Reachable, m.Hops, m.BreaksAt, m.Fix = types.BoolValue(path.Reachable), list, types.StringValue(path.Break), types.StringValue(path.Fix)
+	m.Hops = objectList(hopType, path.Hops, func(h cloud.Hop) map[string]attr.Value {
+		return map[string]attr.Value{"kind": types.StringValue(h.Kind), "id": types.StringValue(h.ID), "detail": types.StringValue(h.Detail)}
+	}, diags)
+	m.Reachable, m.BreaksAt, m.Fix = types.BoolValue(path.Reachable), types.StringValue(path.Break), types.StringValue(path.Fix)
 }

@@ -76,8 +76,7 @@ func routeTableLookupSchema() schema.Schema {
 	}
 }
 func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
-	var entries []attr.Value
-	for _, r := range routes {
+	return objectList(routeEntryType, routes, func(r cloud.Route) map[string]attr.Value {
 		values := map[string]attr.Value{}
 		for k := range routeEntryType.AttrTypes {
 			values[k] = types.StringValue("")
@@ -93,26 +92,15 @@ func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
 			values[targetAttribute(r.Target)] = types.StringValue(r.Target)
 		}
 		values["state"], values["origin"] = types.StringValue(r.State), types.StringValue(r.Origin)
-		entry, ds := types.ObjectValue(routeEntryType.AttrTypes, values)
-		diags.Append(ds...)
-		entries = append(entries, entry)
-	}
-	list, ds := types.ListValue(routeEntryType, entries)
-	diags.Append(ds...)
-	return list
+		return values
+	}, diags)
 }
 
 func associationEntries(associations []cloud.Association, diags *diag.Diagnostics) types.List {
-	var entries []attr.Value
-	for _, a := range associations {
-		entry, ds := types.ObjectValue(associationEntryType.AttrTypes, map[string]attr.Value{
+	return objectList(associationEntryType, associations, func(a cloud.Association) map[string]attr.Value {
+		return map[string]attr.Value{
 			"route_table_association_id": types.StringValue(a.ID), "route_table_id": types.StringValue(a.RouteTableID),
 			"subnet_id": types.StringValue(a.SubnetID), "main": types.BoolValue(a.Main),
-		})
-		diags.Append(ds...)
-		entries = append(entries, entry)
-	}
-	list, ds := types.ListValue(associationEntryType, entries)
-	diags.Append(ds...)
-	return list
+		}
+	}, diags)
 }
