@@ -14,12 +14,10 @@ type egressOnlyInternetGatewayDataSourceModel struct {
 }
 
 var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSourceModel, cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter]{
-	kind: cloud.KindEgressOnlyInternetGateway,
-	schema: schema.Schema{
-		MarkdownDescription: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
-		Attributes: map[string]schema.Attribute{
-			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
-		},
+	kind:        cloud.KindEgressOnlyInternetGateway,
+	description: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
+	attributes: map[string]schema.Attribute{
+		"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
 	},
 	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {
 		return cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}

@@ -23,8 +23,19 @@ type internetGatewayDataSourceModel struct {
 var attachmentType = types.ObjectType{AttrTypes: map[string]attr.Type{"state": types.StringType, "vpc_id": types.StringType}}
 
 var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.InternetGateway, cloud.InternetGatewayFilter]{
-	kind:   cloud.KindInternetGateway,
-	schema: internetGatewayLookupSchema(),
+	kind:        cloud.KindInternetGateway,
+	description: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
+	attributes: map[string]schema.Attribute{
+		"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
+		"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
+		"arn":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
+		"owner_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
+		"attachments": schema.ListAttribute{
+			ElementType:         attachmentType,
+			Computed:            true,
+			MarkdownDescription: "The gateway's attachment, as in AWS: empty, or one entry with `vpc_id` and `state` (`available`).",
+		},
+	},
 	filter: func(m *internetGatewayDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.InternetGatewayFilter {
 		return cloud.InternetGatewayFilter{ID: eitherID(m.ID, m.InternetGatewayID, "internet_gateway_id", "gateway", diags), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
@@ -44,21 +55,4 @@ var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.Int
 		}, diags)
 	},
 	tagsOf: func(igw cloud.InternetGateway) map[string]string { return igw.Tags },
-}
-
-func internetGatewayLookupSchema() schema.Schema {
-	return schema.Schema{
-		MarkdownDescription: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
-		Attributes: map[string]schema.Attribute{
-			"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
-			"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
-			"arn":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
-			"owner_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
-			"attachments": schema.ListAttribute{
-				ElementType:         attachmentType,
-				Computed:            true,
-				MarkdownDescription: "The gateway's attachment, as in AWS: empty, or one entry with `vpc_id` and `state` (`available`).",
-			},
-		},
-	}
 }

@@ -21,9 +21,10 @@ type lookupKind[M, O, F any] struct {
 	// the data source's type name, the noun its messages use ("elastic IP
 	// address") and the AWS operation that reads the kind.
 	kind cloud.Kind
-	// schema is the lookup's own attributes: id and tags, as criteria,
-	// are added unless it has them.
-	schema schema.Schema
+	// description and attributes make the lookup's schema, with the id,
+	// region and tags that every lookup has.
+	description string
+	attributes  map[string]schema.Attribute
 	// filter makes the engine's criteria of the configured model and tags.
 	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
 	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
@@ -57,14 +58,10 @@ type lookupModelOf[M any] interface {
 func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O, F]) func() datasource.DataSource {
 	names, _ := cloud.Naming(k.kind)
 	noun := names.Label
-	k.schema.Attributes = maps.Clone(k.schema.Attributes)
-	if _, ok := k.schema.Attributes["id"]; !ok {
-		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+noun+" to find.")
-	}
-	k.schema.Attributes["region"] = lookupRegionArgument()
-	if _, ok := k.schema.Attributes["tags"]; !ok {
-		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + noun + " to find must have. Once found, all of its tags.")
-	}
+	attributes := maps.Clone(k.attributes)
+	attributes["id"] = lookupCriterion(k.kind, "The ID of the "+noun+" to find.")
+	attributes["region"] = lookupRegionArgument()
+	attributes["tags"] = searchTagsAttribute("Tags the " + noun + " to find must have. Once found, all of its tags.")
 	return newComputedDataSource("_"+names.TypeName, func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics) {
 		searched := P(m).searched()
 		filter := k.filter(m, configuredTags(ctx, searched.Tags, diags), diags)
@@ -86,7 +83,7 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 		}
 		k.fill(m, o, diags)
 		searched.ID, searched.Tags = types.StringValue(k.id(o)), mapValue(ctx, k.tagsOf(o), diags)
-	}, k.schema)
+	}, schema.Schema{MarkdownDescription: k.description, Attributes: attributes})
 }
 
 // eitherID is the ID a lookup searches for when it can be given under two

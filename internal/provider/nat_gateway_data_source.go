@@ -17,19 +17,17 @@ type natGatewayDataSourceModel struct {
 }
 
 var natGatewayLookup = lookupKind[natGatewayDataSourceModel, cloud.NATGateway, cloud.NATGatewayFilter]{
-	kind: cloud.KindNATGateway,
-	schema: schema.Schema{
-		MarkdownDescription: "Looks up one NAT gateway by ID, subnet, VPC or tags. Exactly one must match.",
-		Attributes: map[string]schema.Attribute{
-			"subnet_id":            lookupCriterion(cloud.KindSubnet, "The subnet of the gateway to find."),
-			"vpc_id":               lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
-			"state":                foundAttribute("Always `available` in the simulated cloud: deleted gateways are gone."),
-			"connectivity_type":    foundAttribute("`public` or `private`."),
-			"allocation_id":        foundAttribute("The elastic IP's allocation ID, or an empty string."),
-			"public_ip":            foundAttribute("The public address, or an empty string."),
-			"private_ip":           foundAttribute("The address in its subnet."),
-			"network_interface_id": foundAttribute("The ID of its network interface."),
-		},
+	kind:        cloud.KindNATGateway,
+	description: "Looks up one NAT gateway by ID, subnet, VPC or tags. Exactly one must match.",
+	attributes: map[string]schema.Attribute{
+		"subnet_id":            lookupCriterion(cloud.KindSubnet, "The subnet of the gateway to find."),
+		"vpc_id":               lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
+		"state":                foundAttribute("Always `available` in the simulated cloud: deleted gateways are gone."),
+		"connectivity_type":    foundAttribute("`public` or `private`."),
+		"allocation_id":        foundAttribute("The elastic IP's allocation ID, or an empty string."),
+		"public_ip":            foundAttribute("The public address, or an empty string."),
+		"private_ip":           foundAttribute("The address in its subnet."),
+		"network_interface_id": foundAttribute("The ID of its network interface."),
 	},
 	filter: func(m *natGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.NATGatewayFilter {
 		return cloud.NATGatewayFilter{ID: m.ID.ValueString(), SubnetID: m.SubnetID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}

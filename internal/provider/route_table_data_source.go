@@ -33,8 +33,23 @@ var (
 )
 
 var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, cloud.RouteTableFilter]{
-	kind:   cloud.KindRouteTable,
-	schema: routeTableLookupSchema(),
+	kind: cloud.KindRouteTable,
+	description: "Looks up one route table, by ID, by a subnet it serves, by VPC (with `main` to pick the main table), or by tags, " +
+		"and lists every route, local ones included, with its state as it is now. Exactly one table must match.",
+	attributes: map[string]schema.Attribute{
+		"route_table_id": lookupCriterion(cloud.KindRouteTable, "The ID of the table to find, under the name the `aws_route_table` data source uses."),
+		"subnet_id": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "A subnet: finds the table that serves it, its explicit association's or else its VPC's main table.",
+			Validators:          []validator.String{idCheck(cloud.KindSubnet)}},
+		"vpc_id":   lookupCriterion(cloud.KindVPC, "The VPC of the table to find."),
+		"main":     schema.BoolAttribute{Optional: true, MarkdownDescription: "`true` to find only main tables, `false` for only the others."},
+		"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The table's ARN."},
+		"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the table."},
+		"routes": schema.ListAttribute{ElementType: routeEntryType, Computed: true,
+			MarkdownDescription: "Every route of the table, local ones included (`gateway_id = \"local\"`), with its `state` (`active` or `blackhole`) and `origin`."},
+		"associations": schema.ListAttribute{ElementType: associationEntryType, Computed: true,
+			MarkdownDescription: "The table's associations: its explicit subnet associations, and its main association if it is main."},
+	},
 	filter: func(m *routeTableDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.RouteTableFilter {
 		filter := cloud.RouteTableFilter{ID: eitherID(m.ID, m.RouteTableID, "route_table_id", "route table", diags),
 			VPCID: m.VPCID.ValueString(), SubnetID: m.SubnetID.ValueString(), Tags: tags}
@@ -55,26 +70,6 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 	tagsOf: func(t cloud.RouteTable) map[string]string { return t.Tags },
 }
 
-func routeTableLookupSchema() schema.Schema {
-	return schema.Schema{
-		MarkdownDescription: "Looks up one route table, by ID, by a subnet it serves, by VPC (with `main` to pick the main table), or by tags, " +
-			"and lists every route, local ones included, with its state as it is now. Exactly one table must match.",
-		Attributes: map[string]schema.Attribute{
-			"route_table_id": lookupCriterion(cloud.KindRouteTable, "The ID of the table to find, under the name the `aws_route_table` data source uses."),
-			"subnet_id": schema.StringAttribute{Optional: true,
-				MarkdownDescription: "A subnet: finds the table that serves it, its explicit association's or else its VPC's main table.",
-				Validators:          []validator.String{idCheck(cloud.KindSubnet)}},
-			"vpc_id":   lookupCriterion(cloud.KindVPC, "The VPC of the table to find."),
-			"main":     schema.BoolAttribute{Optional: true, MarkdownDescription: "`true` to find only main tables, `false` for only the others."},
-			"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The table's ARN."},
-			"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the table."},
-			"routes": schema.ListAttribute{ElementType: routeEntryType, Computed: true,
-				MarkdownDescription: "Every route of the table, local ones included (`gateway_id = \"local\"`), with its `state` (`active` or `blackhole`) and `origin`."},
-			"associations": schema.ListAttribute{ElementType: associationEntryType, Computed: true,
-				MarkdownDescription: "The table's associations: its explicit subnet associations, and its main association if it is main."},
-		},
-	}
-}
 func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
 	return objectList(routeEntryType, routes, func(r cloud.Route) map[string]attr.Value {
 		values := map[string]attr.Value{}

@@ -13,17 +13,15 @@ type securityGroupDataSourceModel struct {
 }
 
 var securityGroupLookup = lookupKind[securityGroupDataSourceModel, cloud.SecurityGroup, cloud.SecurityGroupFilter]{
-	kind: cloud.KindSecurityGroup,
-	schema: schema.Schema{
-		MarkdownDescription: "Looks up one security group by ID, name, VPC or tags, as `aws_security_group` does. Exactly one must match.",
-		Attributes: map[string]schema.Attribute{
-			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the group to find."),
-			"name": schema.StringAttribute{Optional: true, Computed: true,
-				MarkdownDescription: "The name of the group to find; a VPC's default group is named `default`."},
-			"arn":         foundAttribute("The group's ARN."),
-			"owner_id":    foundAttribute("The ID of the account that owns the group."),
-			"description": foundAttribute("The group's description."),
-		},
+	kind:        cloud.KindSecurityGroup,
+	description: "Looks up one security group by ID, name, VPC or tags, as `aws_security_group` does. Exactly one must match.",
+	attributes: map[string]schema.Attribute{
+		"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the group to find."),
+		"name": schema.StringAttribute{Optional: true, Computed: true,
+			MarkdownDescription: "The name of the group to find; a VPC's default group is named `default`."},
+		"arn":         foundAttribute("The group's ARN."),
+		"owner_id":    foundAttribute("The ID of the account that owns the group."),
+		"description": foundAttribute("The group's description."),
 	},
 	filter: func(m *securityGroupDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.SecurityGroupFilter {
 		return cloud.SecurityGroupFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), GroupName: m.Name.ValueString(), Tags: tags}
