@@ -8,10 +8,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
-// computedDataSource is a data source that works its state out of its
-// configuration, the model M, by a read of its own, where lookupKind and
-// idsKind find objects of one kind: the region, the caller's identity, a
-// policy document, a network path.
+// computedDataSource is every data source: it works its state out of its
+// configuration, the model M, by its read function. Lookups and listings
+// get theirs from newLookupDataSource and newIDsDataSource; the others (the
+// region, the caller's identity, a policy document, a network path) have a
+// read of their own.
 type computedDataSource[M any] struct {
 	dataSourceBase
 	schema schema.Schema
