@@ -4,8 +4,8 @@ import (
 	"context"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -13,11 +13,28 @@ import (
 )
 
 // NewAvailabilityZonesDataSource is simcloud_availability_zones.
-func NewAvailabilityZonesDataSource() datasource.DataSource {
-	return &availabilityZonesDataSource{dataSourceBase{typeName: "_availability_zones"}}
-}
-
-type availabilityZonesDataSource struct{ dataSourceBase }
+var NewAvailabilityZonesDataSource = newComputedDataSource("_availability_zones", readAvailabilityZones, schema.Schema{
+	MarkdownDescription: "Lists the availability zones of a region, as the `aws_availability_zones` data source does: the region's name followed by `a` to `f`, " +
+		"with AWS's zone IDs (`use1-az1` for `us-east-1a`; the simulated cloud numbers zones in order, where AWS shuffles them between accounts).",
+	Attributes: map[string]schema.Attribute{
+		"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "The region, as the AWS provider sets it."},
+		"region": lookupRegionArgument(),
+		"all_availability_zones": schema.BoolAttribute{Optional: true,
+			MarkdownDescription: "Whether to list Local and Wavelength Zones too; the simulated regions have none, so it changes nothing."},
+		"state": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "Only the zones in this state; every simulated zone is `available`.",
+			Validators:          []validator.String{cloudCheck(cloud.ValidateAvailabilityZoneState)}},
+		"exclude_names":    optionalStringSet("Zone names to leave out."),
+		"exclude_zone_ids": optionalStringSet("Zone IDs to leave out."),
+		"names": schema.ListAttribute{ElementType: types.StringType, Computed: true,
+			MarkdownDescription: "The names of the zones, in order."},
+		"zone_ids": schema.ListAttribute{ElementType: types.StringType, Computed: true,
+			MarkdownDescription: "The IDs of the zones, in the order of `names`."},
+		"group_names": schema.SetAttribute{ElementType: types.StringType, Computed: true,
+			MarkdownDescription: "The zone groups of the zones, such as `us-east-1-zg-1`."},
+	},
+	Blocks: map[string]schema.Block{"filter": filterBlock("DescribeAvailabilityZones", cloud.CheckZoneFilterName)},
+})
 
 type availabilityZonesModel struct {
 	ID                   types.String  `tfsdk:"id"`
@@ -32,44 +49,14 @@ type availabilityZonesModel struct {
 	GroupNames           types.Set     `tfsdk:"group_names"`
 }
 
-func (d *availabilityZonesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	strings := func(description string) schema.SetAttribute {
-		return schema.SetAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description}
-	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the availability zones of a region, as the `aws_availability_zones` data source does: the region's name followed by `a` to `f`, " +
-			"with AWS's zone IDs (`use1-az1` for `us-east-1a`; the simulated cloud numbers zones in order, where AWS shuffles them between accounts).",
-		Attributes: map[string]schema.Attribute{
-			"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "The region, as the AWS provider sets it."},
-			"region": lookupRegionArgument(),
-			"all_availability_zones": schema.BoolAttribute{Optional: true,
-				MarkdownDescription: "Whether to list Local and Wavelength Zones too; the simulated regions have none, so it changes nothing."},
-			"state": schema.StringAttribute{Optional: true,
-				MarkdownDescription: "Only the zones in this state; every simulated zone is `available`.",
-				Validators:          []validator.String{cloudCheck(cloud.ValidateAvailabilityZoneState)}},
-			"exclude_names":    strings("Zone names to leave out."),
-			"exclude_zone_ids": strings("Zone IDs to leave out."),
-			"names": schema.ListAttribute{ElementType: types.StringType, Computed: true,
-				MarkdownDescription: "The names of the zones, in order."},
-			"zone_ids": schema.ListAttribute{ElementType: types.StringType, Computed: true,
-				MarkdownDescription: "The IDs of the zones, in the order of `names`."},
-			"group_names": schema.SetAttribute{ElementType: types.StringType, Computed: true,
-				MarkdownDescription: "The zone groups of the zones, such as `us-east-1-zg-1`."},
-		},
-		Blocks: map[string]schema.Block{"filter": filterBlock("DescribeAvailabilityZones", cloud.CheckZoneFilterName)},
-	}
-}
-
-func (d *availabilityZonesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m availabilityZonesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+func readAvailabilityZones(ctx context.Context, data *providerData, m *availabilityZonesModel, diags *diag.Diagnostics) {
 	var excludeNames, excludeIDs []string
-	resp.Diagnostics.Append(m.ExcludeNames.ElementsAs(ctx, &excludeNames, false)...)
-	resp.Diagnostics.Append(m.ExcludeZoneIDs.ElementsAs(ctx, &excludeIDs, false)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(m.ExcludeNames.ElementsAs(ctx, &excludeNames, false)...)
+	diags.Append(m.ExcludeZoneIDs.ElementsAs(ctx, &excludeIDs, false)...)
+	if diags.HasError() {
 		return
 	}
-	data, ok := d.data.inRegion(&m.Region, &resp.Diagnostics)
+	data, ok := data.inRegion(&m.Region, diags)
 	if !ok {
 		return
 	}
@@ -79,7 +66,7 @@ func (d *availabilityZonesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	zones, err := data.client.DescribeAvailabilityZones(filters)
 	if err != nil {
-		addCloudError(&resp.Diagnostics, "DescribeAvailabilityZones", err)
+		addCloudError(diags, "DescribeAvailabilityZones", err)
 		return
 	}
 	names, ids, groups := []string{}, []string{}, []string{}
@@ -93,9 +80,6 @@ func (d *availabilityZonesDataSource) Read(ctx context.Context, req datasource.R
 		}
 	}
 	m.ID = m.Region
-	m.Names, m.ZoneIDs = listOfStrings(ctx, names, &resp.Diagnostics), listOfStrings(ctx, ids, &resp.Diagnostics)
-	groupSet, ds := types.SetValueFrom(ctx, types.StringType, groups)
-	resp.Diagnostics.Append(ds...)
-	m.GroupNames = groupSet
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	m.Names, m.ZoneIDs = listOfStrings(ctx, names, diags), listOfStrings(ctx, ids, diags)
+	m.GroupNames = setOfStrings(groups, diags)
 }

@@ -9,18 +9,15 @@ import (
 )
 
 type egressOnlyInternetGatewayDataSourceModel struct {
-	ID    types.String `tfsdk:"id"`
 	VPCID types.String `tfsdk:"vpc_id"`
-	searchTags
+	searchCriteria
 }
 
 var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSourceModel, cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter]{
-	kind: cloud.KindEgressOnlyInternetGateway,
-	schema: schema.Schema{
-		MarkdownDescription: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
-		Attributes: map[string]schema.Attribute{
-			"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
-		},
+	kind:        cloud.KindEgressOnlyInternetGateway,
+	description: "Looks up one egress-only internet gateway by ID, by its VPC, by tags, or by any combination of them. Exactly one gateway must match.",
+	attributes: map[string]schema.Attribute{
+		"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the gateway to find."),
 	},
 	filter: func(m *egressOnlyInternetGatewayDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.EgressOnlyInternetGatewayFilter {
 		return cloud.EgressOnlyInternetGatewayFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), Tags: tags}
@@ -28,7 +25,6 @@ var egressOnlyInternetGatewayLookup = lookupKind[egressOnlyInternetGatewayDataSo
 	find: cloud.Find[cloud.EgressOnlyInternetGateway, cloud.EgressOnlyInternetGatewayFilter],
 	id:   func(g cloud.EgressOnlyInternetGateway) string { return g.ID },
 	fill: func(m *egressOnlyInternetGatewayDataSourceModel, g cloud.EgressOnlyInternetGateway, _ *diag.Diagnostics) {
-		m.ID = types.StringValue(g.ID)
 		m.VPCID = types.StringValue(g.VPCID)
 	},
 	tagsOf: func(g cloud.EgressOnlyInternetGateway) map[string]string { return g.Tags },

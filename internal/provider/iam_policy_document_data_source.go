@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -16,11 +16,55 @@ import (
 // NewIAMPolicyDocumentDataSource is simcloud_iam_policy_document: it reads
 // nothing from the cloud, and writes a policy document's JSON exactly as
 // aws_iam_policy_document does.
-func NewIAMPolicyDocumentDataSource() datasource.DataSource {
-	return &iamPolicyDocumentDataSource{dataSourceBase{typeName: "_iam_policy_document"}}
-}
-
-type iamPolicyDocumentDataSource struct{ dataSourceBase }
+var NewIAMPolicyDocumentDataSource = newComputedDataSource("_iam_policy_document", readIAMPolicyDocument, schema.Schema{
+	MarkdownDescription: "Writes an IAM policy document as JSON, with the arguments and attributes of the `aws_iam_policy_document` data source and " +
+		"its exact output, for `simcloud_iam_role`, `simcloud_iam_policy` and `simcloud_iam_role_policy`.",
+	Attributes: map[string]schema.Attribute{
+		"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "A hash of `json`."},
+		"json":          schema.StringAttribute{Computed: true, MarkdownDescription: "The document, indented by two spaces."},
+		"minified_json": schema.StringAttribute{Computed: true, MarkdownDescription: "The document without spaces."},
+		"policy_id":     schema.StringAttribute{Optional: true, MarkdownDescription: "The document's `Id`."},
+		"version": schema.StringAttribute{Optional: true,
+			Validators:          []validator.String{cloudCheck(cloud.ValidatePolicyVersion)},
+			MarkdownDescription: "The policy language version: `2012-10-17` (the default) or `2008-10-17`."},
+		"source_policy_documents": schema.ListAttribute{ElementType: types.StringType, Optional: true,
+			Validators:          []validator.List{jsonElements{}},
+			MarkdownDescription: "Documents whose statements come first; their Sids must be unique."},
+		"override_policy_documents": schema.ListAttribute{ElementType: types.StringType, Optional: true,
+			Validators:          []validator.List{jsonElements{}},
+			MarkdownDescription: "Documents merged last, in order: a statement replaces the one with its Sid, or is added."},
+	},
+	Blocks: map[string]schema.Block{
+		"statement": schema.ListNestedBlock{
+			MarkdownDescription: "A statement of the document.",
+			NestedObject: schema.NestedBlockObject{
+				Attributes: map[string]schema.Attribute{
+					"sid": schema.StringAttribute{Optional: true, MarkdownDescription: "The statement's ID, letters and digits, unique in the document.",
+						Validators: []validator.String{cloudCheck(cloud.ValidatePolicySid)}},
+					"effect": schema.StringAttribute{Optional: true, MarkdownDescription: "`Allow` (the default) or `Deny`.",
+						Validators: []validator.String{cloudCheck(cloud.ValidatePolicyEffect)}},
+					"actions":       optionalStringSet("The actions the statement allows or denies."),
+					"not_actions":   optionalStringSet("The actions the statement does not cover."),
+					"resources":     optionalStringSet("The resources; `&{...}` is written as the policy variable `${...}`."),
+					"not_resources": optionalStringSet("The resources the statement does not cover."),
+				},
+				Blocks: map[string]schema.Block{
+					"principals":     principalsBlock("Whom the statement applies to."),
+					"not_principals": principalsBlock("Whom the statement does not apply to."),
+					"condition": schema.SetNestedBlock{
+						MarkdownDescription: "When the statement applies.",
+						NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+							"test":     schema.StringAttribute{Required: true, MarkdownDescription: "The condition operator, such as `StringEquals`."},
+							"variable": schema.StringAttribute{Required: true, MarkdownDescription: "The context key, such as `aws:SourceAccount`."},
+							"values": schema.ListAttribute{ElementType: types.StringType, Required: true,
+								MarkdownDescription: "The values, in order."},
+						}},
+					},
+				},
+			},
+		},
+	},
+})
 
 type iamPolicyDocumentModel struct {
 	ID                      types.String           `tfsdk:"id"`
@@ -56,10 +100,6 @@ type policyConditionModel struct {
 	Values   []string `tfsdk:"values"`
 }
 
-func optionalStringSet(description string) schema.SetAttribute {
-	return schema.SetAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description}
-}
-
 func principalsBlock(description string) schema.SetNestedBlock {
 	return schema.SetNestedBlock{
 		MarkdownDescription: description,
@@ -71,76 +111,18 @@ func principalsBlock(description string) schema.SetNestedBlock {
 	}
 }
 
-func (d *iamPolicyDocumentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Writes an IAM policy document as JSON, with the arguments and attributes of the `aws_iam_policy_document` data source and " +
-			"its exact output, for `simcloud_iam_role`, `simcloud_iam_policy` and `simcloud_iam_role_policy`.",
-		Attributes: map[string]schema.Attribute{
-			"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "A hash of `json`."},
-			"json":          schema.StringAttribute{Computed: true, MarkdownDescription: "The document, indented by two spaces."},
-			"minified_json": schema.StringAttribute{Computed: true, MarkdownDescription: "The document without spaces."},
-			"policy_id":     schema.StringAttribute{Optional: true, MarkdownDescription: "The document's `Id`."},
-			"version": schema.StringAttribute{Optional: true,
-				Validators:          []validator.String{cloudCheck(cloud.ValidatePolicyVersion)},
-				MarkdownDescription: "The policy language version: `2012-10-17` (the default) or `2008-10-17`."},
-			"source_policy_documents": schema.ListAttribute{ElementType: types.StringType, Optional: true,
-				Validators:          []validator.List{jsonElements{}},
-				MarkdownDescription: "Documents whose statements come first; their Sids must be unique."},
-			"override_policy_documents": schema.ListAttribute{ElementType: types.StringType, Optional: true,
-				Validators:          []validator.List{jsonElements{}},
-				MarkdownDescription: "Documents merged last, in order: a statement replaces the one with its Sid, or is added."},
-		},
-		Blocks: map[string]schema.Block{
-			"statement": schema.ListNestedBlock{
-				MarkdownDescription: "A statement of the document.",
-				NestedObject: schema.NestedBlockObject{
-					Attributes: map[string]schema.Attribute{
-						"sid": schema.StringAttribute{Optional: true, MarkdownDescription: "The statement's ID, letters and digits, unique in the document.",
-							Validators: []validator.String{cloudCheck(cloud.ValidatePolicySid)}},
-						"effect": schema.StringAttribute{Optional: true, MarkdownDescription: "`Allow` (the default) or `Deny`.",
-							Validators: []validator.String{cloudCheck(cloud.ValidatePolicyEffect)}},
-						"actions":       optionalStringSet("The actions the statement allows or denies."),
-						"not_actions":   optionalStringSet("The actions the statement does not cover."),
-						"resources":     optionalStringSet("The resources; `&{...}` is written as the policy variable `${...}`."),
-						"not_resources": optionalStringSet("The resources the statement does not cover."),
-					},
-					Blocks: map[string]schema.Block{
-						"principals":     principalsBlock("Whom the statement applies to."),
-						"not_principals": principalsBlock("Whom the statement does not apply to."),
-						"condition": schema.SetNestedBlock{
-							MarkdownDescription: "When the statement applies.",
-							NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
-								"test":     schema.StringAttribute{Required: true, MarkdownDescription: "The condition operator, such as `StringEquals`."},
-								"variable": schema.StringAttribute{Required: true, MarkdownDescription: "The context key, such as `aws:SourceAccount`."},
-								"values": schema.ListAttribute{ElementType: types.StringType, Required: true,
-									MarkdownDescription: "The values, in order."},
-							}},
-						},
-					},
-				},
-			},
-		},
-	}
-}
-
-func (d *iamPolicyDocumentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m iamPolicyDocumentModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func readIAMPolicyDocument(_ context.Context, _ *providerData, m *iamPolicyDocumentModel, diags *diag.Diagnostics) {
 	doc, attribute, err := m.document()
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(attribute, "Invalid IAM policy document", err.Error())
+		diags.AddAttributeError(attribute, "Invalid IAM policy document", err.Error())
 		return
 	}
 	indented, minified, err := doc.JSON()
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid IAM policy document", err.Error())
+		diags.AddError("Invalid IAM policy document", err.Error())
 		return
 	}
 	m.JSON, m.MinifiedJSON, m.ID = types.StringValue(indented), types.StringValue(minified), types.StringValue(cloud.PolicyDocumentID(indented))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // document merges the source documents, the statements and the override

@@ -7,11 +7,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
+
+// idsKind describes a data source that lists the IDs of every object of a
+// kind that matches its filter blocks and tags, none included (an empty
+// list, not an error, as in the AWS provider); newIDsDataSource does the rest.
+type idsKind[M any, T cloud.Filterable[T], F cloud.Filter] struct {
+	// kind gives, through the registry of kinds, the type name (plural),
+	// the noun of the descriptions and the Describe operation.
+	kind cloud.Kind
+	// attributes are the listing's own arguments besides filter, tags and
+	// region.
+	attributes map[string]schema.Attribute
+	// filter makes the engine's criteria of the listing's own arguments
+	// and tags; the filter blocks are applied to what find returns.
+	filter func(m *M, tags map[string]string) F
+	find   func(c *cloud.Client, ctx context.Context, filter F) ([]T, error)
+	id     func(T) string
+	// also fills, for a listing that returns more than IDs (as
+	// aws_security_groups its ARNs and VPCs), the model's other lists.
+	also func(ctx context.Context, m *M, found []T, diags *diag.Diagnostics)
+}
 
 // idsSearch is the part of the model of every data source that lists IDs:
 // the criteria every such AWS data source takes, and what it returns.
@@ -38,37 +57,9 @@ type idsInVPC struct {
 	VPCID types.String `tfsdk:"vpc_id"`
 }
 
-// idsKind describes a data source that lists the IDs of every object of a
-// kind that matches its filter blocks and tags, none included (an empty
-// list, not an error, as in the AWS provider); idsDataSource does the rest.
-type idsKind[M any, T cloud.Filterable[T], F cloud.Filter] struct {
-	// kind gives, through the registry of kinds, the type name (plural),
-	// the noun of the descriptions and the Describe operation.
-	kind                 cloud.Kind
-	typeName, describeOp string
-	// attributes are the listing's own arguments besides filter, tags and
-	// region.
-	attributes map[string]schema.Attribute
-	// filter makes the engine's criteria of the listing's own arguments
-	// and tags; the filter blocks are applied to what find returns.
-	filter func(m *M, tags map[string]string) F
-	find   func(c *cloud.Client, ctx context.Context, filter F) ([]T, error)
-	id     func(T) string
-	// also fills, for a listing that returns more than IDs (as
-	// aws_security_groups its ARNs and VPCs), the model's other lists.
-	also   func(ctx context.Context, m *M, found []T, diags *diag.Diagnostics)
-	schema schema.Schema
-}
-
-type idsDataSource[M any, P idsModelOf[M], T cloud.Filterable[T], F cloud.Filter] struct {
-	dataSourceBase
-	idsKind[M, T, F]
-}
-
 // newIDsDataSource is the factory the provider lists for a listing.
 func newIDsDataSource[M any, P idsModelOf[M], T cloud.Filterable[T], F cloud.Filter](k idsKind[M, T, F]) func() datasource.DataSource {
 	names, _ := cloud.Naming(k.kind)
-	k.typeName, k.describeOp = "_"+names.TypeName+"s", names.DescribeOp
 	attributes := maps.Clone(k.attributes)
 	if attributes == nil {
 		attributes = map[string]schema.Attribute{}
@@ -79,65 +70,33 @@ func newIDsDataSource[M any, P idsModelOf[M], T cloud.Filterable[T], F cloud.Fil
 		MarkdownDescription: "Only the " + names.Label + "s that carry each of these tags with its value."}
 	attributes["ids"] = schema.ListAttribute{ElementType: types.StringType, Computed: true,
 		MarkdownDescription: "The IDs of the matching " + names.Label + "s, in order; empty when none match."}
-	k.schema = schema.Schema{
+	return newComputedDataSource("_"+names.TypeName+"s", func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics) {
+		s := P(m).listed()
+		tags := configuredTags(ctx, s.Tags, diags)
+		data, ok := data.inRegion(&s.Region, diags)
+		if !ok {
+			return
+		}
+		found, err := k.find(data.client, ctx, k.filter(m, tags))
+		if err == nil {
+			found, err = cloud.Filtered(found, namedFilters(s.Filters))
+		}
+		if err != nil {
+			addCloudError(diags, names.DescribeOp, err)
+			return
+		}
+		ids := make([]string, 0, len(found))
+		for _, o := range found {
+			ids = append(ids, k.id(o))
+		}
+		s.ID, s.IDs = s.Region, listOfStrings(ctx, ids, diags)
+		if k.also != nil {
+			k.also(ctx, m, found, diags)
+		}
+	}, schema.Schema{
 		MarkdownDescription: "Lists the IDs of the " + names.Label + "s of the account and region that match every `filter` block and `tags`, " +
 			"as the `aws_" + names.TypeName + "s` data source does. None matching is an empty list, not an error.",
 		Attributes: attributes,
-		Blocks:     map[string]schema.Block{"filter": filterBlock(k.describeOp, cloud.CheckFilterName[T])},
-	}
-	return func() datasource.DataSource {
-		return &idsDataSource[M, P, T, F]{dataSourceBase: dataSourceBase{typeName: k.typeName}, idsKind: k}
-	}
-}
-
-func (d *idsDataSource[M, P, T, F]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = d.schema
-}
-
-func (d *idsDataSource[M, P, T, F]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s := P(&m).listed()
-	var tags map[string]string
-	if !s.Tags.IsNull() {
-		resp.Diagnostics.Append(s.Tags.ElementsAs(ctx, &tags, false)...)
-	}
-	data, ok := d.data.inRegion(&s.Region, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	found, err := d.find(data.client, ctx, d.filter(&m, tags))
-	if err == nil {
-		found, err = cloud.Filtered(found, namedFilters(s.Filters))
-	}
-	if err != nil {
-		addCloudError(&resp.Diagnostics, d.describeOp, err)
-		return
-	}
-	ids := make([]string, 0, len(found))
-	for _, o := range found {
-		ids = append(ids, d.id(o))
-	}
-	s.ID, s.IDs = s.Region, listOfStrings(ctx, ids, &resp.Diagnostics)
-	if d.also != nil {
-		d.also(ctx, &m, found, &resp.Diagnostics)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func listOfStrings(ctx context.Context, values []string, diags *diag.Diagnostics) types.List {
-	list, ds := types.ListValueFrom(ctx, types.StringType, values)
-	diags.Append(ds...)
-	return list
-}
-
-// inVPCArguments are the arguments of a listing that takes a VPC.
-func inVPCArguments(noun string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"vpc_id": schema.StringAttribute{Optional: true, MarkdownDescription: "Only the " + noun + " of this VPC, its default or main one included.",
-			Validators: []validator.String{idCheck(cloud.KindVPC)}},
-	}
+		Blocks:     map[string]schema.Block{"filter": filterBlock(names.DescribeOp, cloud.CheckFilterName[T])},
+	})
 }

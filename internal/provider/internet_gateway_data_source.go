@@ -10,10 +10,9 @@ import (
 )
 
 type internetGatewayDataSourceModel struct {
-	ID                types.String `tfsdk:"id"`
 	InternetGatewayID types.String `tfsdk:"internet_gateway_id"`
 	VPCID             types.String `tfsdk:"vpc_id"`
-	searchTags
+	searchCriteria
 	ARN         types.String `tfsdk:"arn"`
 	OwnerID     types.String `tfsdk:"owner_id"`
 	Attachments types.List   `tfsdk:"attachments"`
@@ -24,43 +23,36 @@ type internetGatewayDataSourceModel struct {
 var attachmentType = types.ObjectType{AttrTypes: map[string]attr.Type{"state": types.StringType, "vpc_id": types.StringType}}
 
 var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.InternetGateway, cloud.InternetGatewayFilter]{
-	kind:   cloud.KindInternetGateway,
-	schema: internetGatewayLookupSchema(),
+	kind:        cloud.KindInternetGateway,
+	description: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
+	attributes: map[string]schema.Attribute{
+		"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
+		"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
+		"arn":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
+		"owner_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
+		"attachments": schema.ListAttribute{
+			ElementType:         attachmentType,
+			Computed:            true,
+			MarkdownDescription: "The gateway's attachment, as in AWS: empty, or one entry with `vpc_id` and `state` (`available`).",
+		},
+	},
 	filter: func(m *internetGatewayDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.InternetGatewayFilter {
 		return cloud.InternetGatewayFilter{ID: eitherID(m.ID, m.InternetGatewayID, "internet_gateway_id", "gateway", diags), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindInternetGateways,
 	id:   func(g cloud.InternetGateway) string { return g.ID },
-	fill: func(m *internetGatewayDataSourceModel, igw cloud.InternetGateway, _ *diag.Diagnostics) {
-		var attachments []attr.Value
+	fill: func(m *internetGatewayDataSourceModel, igw cloud.InternetGateway, diags *diag.Diagnostics) {
+		var attachedTo []string
 		if igw.VPCID != "" {
-			attachments = append(attachments, types.ObjectValueMust(attachmentType.AttrTypes, map[string]attr.Value{
-				"state": types.StringValue("available"), "vpc_id": types.StringValue(igw.VPCID),
-			}))
+			attachedTo = append(attachedTo, igw.VPCID)
 		}
-		m.ID = types.StringValue(igw.ID)
 		m.InternetGatewayID = types.StringValue(igw.ID)
 		m.VPCID = types.StringValue(igw.VPCID)
 		m.ARN = types.StringValue(igw.ARN())
 		m.OwnerID = types.StringValue(igw.OwnerID)
-		m.Attachments = types.ListValueMust(attachmentType, attachments)
+		m.Attachments = objectList(attachmentType, attachedTo, func(vpcID string) map[string]attr.Value {
+			return map[string]attr.Value{"state": types.StringValue("available"), "vpc_id": types.StringValue(vpcID)}
+		}, diags)
 	},
 	tagsOf: func(igw cloud.InternetGateway) map[string]string { return igw.Tags },
-}
-
-func internetGatewayLookupSchema() schema.Schema {
-	return schema.Schema{
-		MarkdownDescription: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
-		Attributes: map[string]schema.Attribute{
-			"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
-			"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
-			"arn":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The gateway's ARN."},
-			"owner_id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the gateway."},
-			"attachments": schema.ListAttribute{
-				ElementType:         attachmentType,
-				Computed:            true,
-				MarkdownDescription: "The gateway's attachment, as in AWS: empty, or one entry with `vpc_id` and `state` (`available`).",
-			},
-		},
-	}
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -38,8 +37,7 @@ data "simcloud_egress_only_internet_gateway" "by_tags" { tags = { Name = "b" } }
 				sameID("data.simcloud_egress_only_internet_gateway.by_vpc", "simcloud_egress_only_internet_gateway.b"),
 				sameID("data.simcloud_egress_only_internet_gateway.by_tags", "simcloud_egress_only_internet_gateway.b"),
 				sameValue("data.simcloud_internet_gateway.by_id", "arn", "simcloud_internet_gateway.a", "arn"),
-				statecheck.CompareValuePairs("data.simcloud_internet_gateway.by_id", tfjsonpath.New("attachments").AtSliceIndex(0).AtMapKey("vpc_id"),
-					"simcloud_vpc.a", tfjsonpath.New("id"), compare.ValuesSame()),
+				portSame("data.simcloud_internet_gateway.by_id", tfjsonpath.New("attachments").AtSliceIndex(0).AtMapKey("vpc_id"), "simcloud_vpc.a", tfjsonpath.New("id")),
 				attrIs("data.simcloud_internet_gateway.by_tags", "attachments", knownvalue.ListSizeExact(0)),
 				attrIs("data.simcloud_internet_gateway.by_tags", "vpc_id", knownvalue.StringExact("")),
 			},

@@ -9,128 +9,81 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-// searchTags is the part of a lookup's model that every lookup has: the
-// tags to match, and once found, all of the object's tags.
-type searchTags struct {
-	Tags types.Map `tfsdk:"tags"`
+// lookupKind describes a data source that finds exactly one object of a
+// kind by the criteria of its configuration; newLookupDataSource does the rest.
+type lookupKind[M, O, F any] struct {
+	// kind is the kind of object looked up. The registry of kinds gives
+	// the data source's type name, the noun its messages use ("elastic IP
+	// address") and the AWS operation that reads the kind.
+	kind cloud.Kind
+	// description and attributes make the lookup's schema, with the id,
+	// region and tags that every lookup has.
+	description string
+	attributes  map[string]schema.Attribute
+	// filter makes the engine's criteria of the configured model and tags.
+	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
+	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
+	// id and tagsOf give the found object's ID and tags; fill copies its
+	// other attributes into the model.
+	id     func(O) string
+	fill   func(m *M, o O, diags *diag.Diagnostics)
+	tagsOf func(O) map[string]string
+}
+
+// searchCriteria is the part of a lookup's model that every lookup has:
+// the ID and tags to match, and once found, the object's ID and all of its
+// tags.
+type searchCriteria struct {
+	ID   types.String `tfsdk:"id"`
+	Tags types.Map    `tfsdk:"tags"`
 	// Region is the AWS provider 6 argument: where to look, the
 	// provider's region unless set.
 	Region types.String `tfsdk:"region"`
 }
 
-func (s *searchTags) searched() *searchTags { return s }
+func (s *searchCriteria) searched() *searchCriteria { return s }
 
-// lookupModelOf lets generic code reach the searchTags inside a model M.
+// lookupModelOf lets generic code reach the searchCriteria inside a model M.
 type lookupModelOf[M any] interface {
 	*M
-	searched() *searchTags
-}
-
-// lookupKind describes a data source that finds exactly one object of a
-// kind by the criteria of its configuration; lookupDataSource does the rest.
-type lookupKind[M, O, F any] struct {
-	// kind is the kind of object looked up. The registry of kinds gives
-	// the data source's type name, the noun its messages use ("elastic IP
-	// address") and the AWS operation that reads the kind.
-	kind       cloud.Kind
-	typeName   string
-	noun       string
-	describeOp string
-	// schema is the lookup's own attributes: id and tags, as criteria,
-	// are added unless it has them.
-	schema schema.Schema
-	// filter makes the engine's criteria of the configured model and tags.
-	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
-	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
-	id     func(O) string
-	// fill copies the found object's attributes other than its tags into
-	// the model; tagsOf gives its tags.
-	fill   func(m *M, o O, diags *diag.Diagnostics)
-	tagsOf func(O) map[string]string
-}
-
-type lookupDataSource[M any, P lookupModelOf[M], O, F any] struct {
-	dataSourceBase
-	lookupKind[M, O, F]
+	searched() *searchCriteria
 }
 
 // newLookupDataSource is the factory the provider lists for a lookup.
 func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O, F]) func() datasource.DataSource {
 	names, _ := cloud.Naming(k.kind)
-	k.typeName, k.noun, k.describeOp = "_"+names.TypeName, names.Label, names.DescribeOp
-	k.schema.Attributes = maps.Clone(k.schema.Attributes)
-	if _, ok := k.schema.Attributes["id"]; !ok {
-		k.schema.Attributes["id"] = lookupCriterion(k.kind, "The ID of the "+k.noun+" to find.")
-	}
-	k.schema.Attributes["region"] = lookupRegionArgument()
-	if _, ok := k.schema.Attributes["tags"]; !ok {
-		k.schema.Attributes["tags"] = searchTagsAttribute("Tags the " + k.noun + " to find must have. Once found, all of its tags.")
-	}
-	return func() datasource.DataSource {
-		return &lookupDataSource[M, P, O, F]{dataSourceBase: dataSourceBase{typeName: k.typeName}, lookupKind: k}
-	}
-}
-
-var _ datasource.DataSourceWithConfigure = &lookupDataSource[eipDataSourceModel, *eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPFilter]{}
-
-func (d *lookupDataSource[M, P, O, F]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = d.schema
-}
-
-func (d *lookupDataSource[M, P, O, F]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var tags map[string]string
-	if s := P(&m).searched(); !s.Tags.IsNull() {
-		resp.Diagnostics.Append(s.Tags.ElementsAs(ctx, &tags, false)...)
-	}
-	filter := d.filter(&m, tags, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	data, ok := d.data.inRegion(&P(&m).searched().Region, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	found, err := d.find(data.client, ctx, filter)
-	if err != nil {
-		addCloudError(&resp.Diagnostics, d.describeOp, err)
-		return
-	}
-	o, ok := exactlyOne(&resp.Diagnostics, d.noun, found, d.id)
-	if !ok {
-		return
-	}
-	d.fill(&m, o, &resp.Diagnostics)
-	P(&m).searched().Tags = mapValue(ctx, d.tagsOf(o), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// lookupRegionArgument is the AWS provider 6 argument of a regional data source:
-// where to look.
-func lookupRegionArgument() schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, Computed: true,
-		MarkdownDescription: "The region to look in, as the AWS provider's `region` argument: the provider's region when left out.",
-		Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}}
-}
-
-// foundAttribute and foundBool are attributes that a lookup reads from what
-// it found.
-func foundAttribute(description string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-}
-
-func foundBool(description string) schema.BoolAttribute {
-	return schema.BoolAttribute{Computed: true, MarkdownDescription: description}
+	noun := names.Label
+	attributes := maps.Clone(k.attributes)
+	attributes["id"] = lookupCriterion(k.kind, "The ID of the "+noun+" to find.")
+	attributes["region"] = lookupRegionArgument()
+	attributes["tags"] = searchTagsAttribute("Tags the " + noun + " to find must have. Once found, all of its tags.")
+	return newComputedDataSource("_"+names.TypeName, func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics) {
+		searched := P(m).searched()
+		filter := k.filter(m, configuredTags(ctx, searched.Tags, diags), diags)
+		if diags.HasError() {
+			return
+		}
+		data, ok := data.inRegion(&searched.Region, diags)
+		if !ok {
+			return
+		}
+		found, err := k.find(data.client, ctx, filter)
+		if err != nil {
+			addCloudError(diags, names.DescribeOp, err)
+			return
+		}
+		o, ok := exactlyOne(diags, noun, found, k.id)
+		if !ok {
+			return
+		}
+		k.fill(m, o, diags)
+		searched.ID, searched.Tags = types.StringValue(k.id(o)), mapValue(ctx, k.tagsOf(o), diags)
+	}, schema.Schema{MarkdownDescription: k.description, Attributes: attributes})
 }
 
 // eitherID is the ID a lookup searches for when it can be given under two
@@ -169,16 +122,4 @@ func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(
 			fmt.Sprintf("The criteria match %s. Add criteria, such as a tag or the id, so that exactly one %s matches.", strings.Join(ids, ", "), noun))
 		return zero, false
 	}
-}
-
-// lookupCriterion is an optional ID of an object of kind that a lookup
-// searches by; once found, it is the found object's.
-func lookupCriterion(kind cloud.Kind, description string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description, Validators: []validator.String{idCheck(kind)}}
-}
-
-// searchTagsAttribute is a lookup's tags: those to match, and once found,
-// all of the found object's tags.
-func searchTagsAttribute(description string) schema.MapAttribute {
-	return schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: description}
 }

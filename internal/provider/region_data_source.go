@@ -3,8 +3,8 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -15,11 +15,28 @@ import (
 // NewRegionDataSource is simcloud_region. As in the AWS provider 6, its
 // region argument picks the region described, not where to look: a region
 // is described the same from everywhere.
-func NewRegionDataSource() datasource.DataSource {
-	return &regionDataSource{dataSourceBase{typeName: "_region"}}
-}
-
-type regionDataSource struct{ dataSourceBase }
+var NewRegionDataSource = newComputedDataSource("_region", readRegion, schema.Schema{
+	MarkdownDescription: "Describes one region, as the `aws_region` data source does: the provider's region unless `region`, `name`, `id` or `endpoint` picks another.",
+	Attributes: map[string]schema.Attribute{
+		"region": schema.StringAttribute{Optional: true, Computed: true,
+			MarkdownDescription: "The name of the region to describe, such as `eu-west-1`; the provider's region when no argument picks one.",
+			Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
+		"name": schema.StringAttribute{Optional: true, Computed: true, DeprecationMessage: "name is deprecated. Use region instead.",
+			MarkdownDescription: "The region's name, as `region`; deprecated in the AWS provider 6.",
+			Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
+		"endpoint": schema.StringAttribute{Optional: true, Computed: true,
+			MarkdownDescription: "The region's EC2 endpoint, without a scheme: `ec2.us-east-1.amazonaws.com`, `ec2.cn-north-1.amazonaws.com.cn`.",
+			Validators: []validator.String{cloudCheck(func(endpoint string) error {
+				_, err := cloud.RegionByEndpoint(endpoint)
+				return err
+			})}},
+		"id": schema.StringAttribute{Optional: true, Computed: true, DeprecationMessage: "id is deprecated. Use region instead.",
+			MarkdownDescription: "The region's name, as `region`; deprecated in the AWS provider 6.",
+			Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
+		"description": schema.StringAttribute{Computed: true,
+			MarkdownDescription: "Where AWS says the region is: `US East (N. Virginia)`."},
+	},
+})
 
 type regionModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -29,45 +46,15 @@ type regionModel struct {
 	Description types.String `tfsdk:"description"`
 }
 
-func (d *regionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Describes one region, as the `aws_region` data source does: the provider's region unless `region`, `name`, `id` or `endpoint` picks another.",
-		Attributes: map[string]schema.Attribute{
-			"region": schema.StringAttribute{Optional: true, Computed: true,
-				MarkdownDescription: "The name of the region to describe, such as `eu-west-1`; the provider's region when no argument picks one.",
-				Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
-			"name": schema.StringAttribute{Optional: true, Computed: true, DeprecationMessage: "name is deprecated. Use region instead.",
-				MarkdownDescription: "The region's name, as `region`; deprecated in the AWS provider 6.",
-				Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
-			"endpoint": schema.StringAttribute{Optional: true, Computed: true,
-				MarkdownDescription: "The region's EC2 endpoint, without a scheme: `ec2.us-east-1.amazonaws.com`, `ec2.cn-north-1.amazonaws.com.cn`.",
-				Validators: []validator.String{cloudCheck(func(endpoint string) error {
-					_, err := cloud.RegionByEndpoint(endpoint)
-					return err
-				})}},
-			"id": schema.StringAttribute{Optional: true, Computed: true, DeprecationMessage: "id is deprecated. Use region instead.",
-				MarkdownDescription: "The region's name, as `region`; deprecated in the AWS provider 6.",
-				Validators:          []validator.String{cloudCheck(cloud.ValidateRegion)}},
-			"description": schema.StringAttribute{Computed: true,
-				MarkdownDescription: "Where AWS says the region is: `US East (N. Virginia)`."},
-		},
-	}
-}
-
-func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m regionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func readRegion(_ context.Context, data *providerData, m *regionModel, diags *diag.Diagnostics) {
 	// Each argument that is set names a region; they must name the same.
 	var chosen, chosenBy string
 	pick := func(attribute, name string) {
-		if name == "" || resp.Diagnostics.HasError() {
+		if name == "" || diags.HasError() {
 			return
 		}
 		if chosen != "" && chosen != name {
-			resp.Diagnostics.AddAttributeError(path.Root(attribute), "Arguments name different regions",
+			diags.AddAttributeError(path.Root(attribute), "Arguments name different regions",
 				chosenBy+" names "+chosen+" and "+attribute+" names "+name+". Give one of them, or make them agree.")
 		}
 		chosen, chosenBy = name, attribute
@@ -78,24 +65,23 @@ func (d *regionDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if endpoint := m.Endpoint.ValueString(); endpoint != "" {
 		r, err := cloud.RegionByEndpoint(endpoint)
 		if err != nil {
-			addCloudError(&resp.Diagnostics, "DescribeRegions", err)
+			addCloudError(diags, "DescribeRegions", err)
 			return
 		}
 		pick("endpoint", r.Name)
 	}
-	if resp.Diagnostics.HasError() {
+	if diags.HasError() {
 		return
 	}
 	if chosen == "" {
-		chosen, chosenBy = d.data.client.Scope().Region, "region"
+		chosen, chosenBy = data.client.Scope().Region, "region"
 	}
 	r, err := cloud.DescribeRegion(chosen)
 	if err != nil {
 		summary, detail := errorText(err)
-		resp.Diagnostics.AddAttributeError(path.Root(chosenBy), summary, detail)
+		diags.AddAttributeError(path.Root(chosenBy), summary, detail)
 		return
 	}
 	m.ID, m.Region, m.Name = types.StringValue(r.Name), types.StringValue(r.Name), types.StringValue(r.Name)
 	m.Endpoint, m.Description = types.StringValue(r.Endpoint), types.StringValue(r.Description)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

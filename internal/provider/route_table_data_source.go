@@ -11,12 +11,11 @@ import (
 )
 
 type routeTableDataSourceModel struct {
-	ID           types.String `tfsdk:"id"`
 	RouteTableID types.String `tfsdk:"route_table_id"`
 	SubnetID     types.String `tfsdk:"subnet_id"`
 	VPCID        types.String `tfsdk:"vpc_id"`
 	Main         types.Bool   `tfsdk:"main"`
-	searchTags
+	searchCriteria
 	ARN          types.String `tfsdk:"arn"`
 	OwnerID      types.String `tfsdk:"owner_id"`
 	Routes       types.List   `tfsdk:"routes"`
@@ -34,8 +33,23 @@ var (
 )
 
 var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, cloud.RouteTableFilter]{
-	kind:   cloud.KindRouteTable,
-	schema: routeTableLookupSchema(),
+	kind: cloud.KindRouteTable,
+	description: "Looks up one route table, by ID, by a subnet it serves, by VPC (with `main` to pick the main table), or by tags, " +
+		"and lists every route, local ones included, with its state as it is now. Exactly one table must match.",
+	attributes: map[string]schema.Attribute{
+		"route_table_id": lookupCriterion(cloud.KindRouteTable, "The ID of the table to find, under the name the `aws_route_table` data source uses."),
+		"subnet_id": schema.StringAttribute{Optional: true,
+			MarkdownDescription: "A subnet: finds the table that serves it, its explicit association's or else its VPC's main table.",
+			Validators:          []validator.String{idCheck(cloud.KindSubnet)}},
+		"vpc_id":   lookupCriterion(cloud.KindVPC, "The VPC of the table to find."),
+		"main":     schema.BoolAttribute{Optional: true, MarkdownDescription: "`true` to find only main tables, `false` for only the others."},
+		"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The table's ARN."},
+		"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the table."},
+		"routes": schema.ListAttribute{ElementType: routeEntryType, Computed: true,
+			MarkdownDescription: "Every route of the table, local ones included (`gateway_id = \"local\"`), with its `state` (`active` or `blackhole`) and `origin`."},
+		"associations": schema.ListAttribute{ElementType: associationEntryType, Computed: true,
+			MarkdownDescription: "The table's associations: its explicit subnet associations, and its main association if it is main."},
+	},
 	filter: func(m *routeTableDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.RouteTableFilter {
 		filter := cloud.RouteTableFilter{ID: eitherID(m.ID, m.RouteTableID, "route_table_id", "route table", diags),
 			VPCID: m.VPCID.ValueString(), SubnetID: m.SubnetID.ValueString(), Tags: tags}
@@ -48,7 +62,7 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 	find: (*cloud.Client).FindRouteTables,
 	id:   func(t cloud.RouteTable) string { return t.ID },
 	fill: func(m *routeTableDataSourceModel, table cloud.RouteTable, diags *diag.Diagnostics) {
-		m.ID, m.RouteTableID, m.VPCID = types.StringValue(table.ID), types.StringValue(table.ID), types.StringValue(table.VPCID)
+		m.RouteTableID, m.VPCID = types.StringValue(table.ID), types.StringValue(table.VPCID)
 		m.ARN, m.OwnerID = types.StringValue(table.ARN()), types.StringValue(table.OwnerID)
 		m.Routes = routeEntries(table.Routes, diags)
 		m.Associations = associationEntries(table.Associations, diags)
@@ -56,29 +70,8 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 	tagsOf: func(t cloud.RouteTable) map[string]string { return t.Tags },
 }
 
-func routeTableLookupSchema() schema.Schema {
-	return schema.Schema{
-		MarkdownDescription: "Looks up one route table, by ID, by a subnet it serves, by VPC (with `main` to pick the main table), or by tags, " +
-			"and lists every route, local ones included, with its state as it is now. Exactly one table must match.",
-		Attributes: map[string]schema.Attribute{
-			"route_table_id": lookupCriterion(cloud.KindRouteTable, "The ID of the table to find, under the name the `aws_route_table` data source uses."),
-			"subnet_id": schema.StringAttribute{Optional: true,
-				MarkdownDescription: "A subnet: finds the table that serves it, its explicit association's or else its VPC's main table.",
-				Validators:          []validator.String{idCheck(cloud.KindSubnet)}},
-			"vpc_id":   lookupCriterion(cloud.KindVPC, "The VPC of the table to find."),
-			"main":     schema.BoolAttribute{Optional: true, MarkdownDescription: "`true` to find only main tables, `false` for only the others."},
-			"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The table's ARN."},
-			"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the table."},
-			"routes": schema.ListAttribute{ElementType: routeEntryType, Computed: true,
-				MarkdownDescription: "Every route of the table, local ones included (`gateway_id = \"local\"`), with its `state` (`active` or `blackhole`) and `origin`."},
-			"associations": schema.ListAttribute{ElementType: associationEntryType, Computed: true,
-				MarkdownDescription: "The table's associations: its explicit subnet associations, and its main association if it is main."},
-		},
-	}
-}
 func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
-	var entries []attr.Value
-	for _, r := range routes {
+	return objectList(routeEntryType, routes, func(r cloud.Route) map[string]attr.Value {
 		values := map[string]attr.Value{}
 		for k := range routeEntryType.AttrTypes {
 			values[k] = types.StringValue("")
@@ -94,26 +87,15 @@ func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
 			values[targetAttribute(r.Target)] = types.StringValue(r.Target)
 		}
 		values["state"], values["origin"] = types.StringValue(r.State), types.StringValue(r.Origin)
-		entry, ds := types.ObjectValue(routeEntryType.AttrTypes, values)
-		diags.Append(ds...)
-		entries = append(entries, entry)
-	}
-	list, ds := types.ListValue(routeEntryType, entries)
-	diags.Append(ds...)
-	return list
+		return values
+	}, diags)
 }
 
 func associationEntries(associations []cloud.Association, diags *diag.Diagnostics) types.List {
-	var entries []attr.Value
-	for _, a := range associations {
-		entry, ds := types.ObjectValue(associationEntryType.AttrTypes, map[string]attr.Value{
+	return objectList(associationEntryType, associations, func(a cloud.Association) map[string]attr.Value {
+		return map[string]attr.Value{
 			"route_table_association_id": types.StringValue(a.ID), "route_table_id": types.StringValue(a.RouteTableID),
 			"subnet_id": types.StringValue(a.SubnetID), "main": types.BoolValue(a.Main),
-		})
-		diags.Append(ds...)
-		entries = append(entries, entry)
-	}
-	list, ds := types.ListValue(associationEntryType, entries)
-	diags.Append(ds...)
-	return list
+		}
+	}, diags)
 }

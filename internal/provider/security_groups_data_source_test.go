@@ -3,7 +3,6 @@ package provider
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -38,8 +37,8 @@ func TestAccSecurityGroupsDataSource(t *testing.T) {
 				tfBlock("filter", `name = "group-name"`, `values = ["web-*"]`)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				attrIs(found, "ids", knownvalue.ListExact([]knownvalue.Check{matching(`^sg-`)})),
-				statecheck.CompareValuePairs(found, tfjsonpath.New("ids").AtSliceIndex(0), "simcloud_security_group.web", tfjsonpath.New("id"), compare.ValuesSame()),
-				statecheck.CompareValuePairs(found, tfjsonpath.New("vpc_ids").AtSliceIndex(0), "simcloud_vpc.main", tfjsonpath.New("id"), compare.ValuesSame()),
+				portSame(found, tfjsonpath.New("ids").AtSliceIndex(0), "simcloud_security_group.web", tfjsonpath.New("id")),
+				portSame(found, tfjsonpath.New("vpc_ids").AtSliceIndex(0), "simcloud_vpc.main", tfjsonpath.New("id")),
 			},
 		},
 		// The VPCs' default groups are found too; nothing matching is no error.

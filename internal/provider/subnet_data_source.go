@@ -11,8 +11,7 @@ import (
 )
 
 type subnetDataSourceModel struct {
-	ID types.String `tfsdk:"id"`
-	searchTags
+	searchCriteria
 	subnetAttributes
 	State                   types.String `tfsdk:"state"`
 	AvailableIPAddressCount types.Int64  `tfsdk:"available_ip_address_count"`
@@ -20,8 +19,28 @@ type subnetDataSourceModel struct {
 }
 
 var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetFilter]{
-	kind:   cloud.KindSubnet,
-	schema: subnetLookupSchema(),
+	kind:        cloud.KindSubnet,
+	description: "Looks up one subnet by ID, VPC, block, zone, tags, or any combination of them, and reads what its routing makes of it now. Exactly one subnet must match.",
+	attributes: map[string]schema.Attribute{
+		"vpc_id":                         lookupCriterion(cloud.KindVPC, "The VPC of the subnet to find."),
+		"cidr_block":                     schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
+		"availability_zone":              schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
+		"arn":                            foundAttribute("The subnet's ARN."),
+		"owner_id":                       foundAttribute("The ID of the account that owns the subnet."),
+		"state":                          foundAttribute("Always `available` in the simulated cloud."),
+		"availability_zone_id":           foundAttribute("The ID of the subnet's zone."),
+		"available_ip_address_count":     schema.Int64Attribute{Computed: true, MarkdownDescription: "The block's addresses less the five AWS reserves in every subnet."},
+		"ipv6_cidr_block":                foundAttribute("The subnet's IPv6 block, or an empty string."),
+		"ipv6_cidr_block_association_id": foundAttribute("The ID of the IPv6 block's association, or an empty string."),
+		"map_public_ip_on_launch":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether instances get a public IPv4 address."},
+		"assign_ipv6_address_on_creation": schema.BoolAttribute{Computed: true,
+			MarkdownDescription: "Whether network interfaces get an IPv6 address."},
+		"is_public": schema.BoolAttribute{Computed: true,
+			MarkdownDescription: "Whether the subnet is public now: the table that serves it has an active route to an internet gateway attached to its VPC."},
+		"effective_route_table_id": foundAttribute("The route table that serves the subnet now."),
+		"internet_access": schema.ObjectAttribute{Computed: true, AttributeTypes: internetAccessTypes,
+			MarkdownDescription: internetAccessDescription + " Read now."},
+	},
 	filter: func(m *subnetDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.SubnetFilter {
 		return cloud.SubnetFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(),
 			AvailabilityZone: m.AvailabilityZone.ValueString(), Tags: tags}
@@ -29,37 +48,10 @@ var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetF
 	find: (*cloud.Client).FindSubnets,
 	id:   func(s cloud.Subnet) string { return s.ID },
 	fill: func(m *subnetDataSourceModel, s cloud.Subnet, diags *diag.Diagnostics) {
-		m.ID = types.StringValue(s.ID)
 		m.read(s, diags)
 		m.State = types.StringValue("available")
 		m.AvailableIPAddressCount = types.Int64Value(int64(1)<<(32-netip.MustParsePrefix(s.CIDRBlock).Bits()) - 5)
 		m.IPv6CIDRBlock = types.StringValue(s.IPv6CIDRBlock)
 	},
 	tagsOf: func(s cloud.Subnet) map[string]string { return s.Tags },
-}
-
-func subnetLookupSchema() schema.Schema {
-	return schema.Schema{
-		MarkdownDescription: "Looks up one subnet by ID, VPC, block, zone, tags, or any combination of them, and reads what its routing makes of it now. Exactly one subnet must match.",
-		Attributes: map[string]schema.Attribute{
-			"vpc_id":                         lookupCriterion(cloud.KindVPC, "The VPC of the subnet to find."),
-			"cidr_block":                     schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
-			"availability_zone":              schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
-			"arn":                            foundAttribute("The subnet's ARN."),
-			"owner_id":                       foundAttribute("The ID of the account that owns the subnet."),
-			"state":                          foundAttribute("Always `available` in the simulated cloud."),
-			"availability_zone_id":           foundAttribute("The ID of the subnet's zone."),
-			"available_ip_address_count":     schema.Int64Attribute{Computed: true, MarkdownDescription: "The block's addresses less the five AWS reserves in every subnet."},
-			"ipv6_cidr_block":                foundAttribute("The subnet's IPv6 block, or an empty string."),
-			"ipv6_cidr_block_association_id": foundAttribute("The ID of the IPv6 block's association, or an empty string."),
-			"map_public_ip_on_launch":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether instances get a public IPv4 address."},
-			"assign_ipv6_address_on_creation": schema.BoolAttribute{Computed: true,
-				MarkdownDescription: "Whether network interfaces get an IPv6 address."},
-			"is_public": schema.BoolAttribute{Computed: true,
-				MarkdownDescription: "Whether the subnet is public now: the table that serves it has an active route to an internet gateway attached to its VPC."},
-			"effective_route_table_id": foundAttribute("The route table that serves the subnet now."),
-			"internet_access": schema.ObjectAttribute{Computed: true, AttributeTypes: internetAccessTypes,
-				MarkdownDescription: internetAccessDescription + " Read now."},
-		},
-	}
 }

@@ -10,52 +10,44 @@ import (
 )
 
 type vpcDataSourceModel struct {
-	ID types.String `tfsdk:"id"`
-	searchTags
+	searchCriteria
 	vpcAttributes
 	State types.String `tfsdk:"state"`
 }
 
 var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
-	kind:   cloud.KindVPC,
-	schema: vpcLookupSchema(),
+	kind: cloud.KindVPC,
+	description: "Looks up one VPC of the simulated cloud by ID, by IPv4 block, by tags, or by any combination of them, as the `aws_vpc` data source does. " +
+		"Exactly one VPC must match.",
+	attributes: map[string]schema.Attribute{
+		"cidr_block": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			MarkdownDescription: "The primary IPv4 block of the VPC to find.",
+			Validators: []validator.String{cloudCheck(func(s string) error {
+				_, err := cloud.ParseIPv4Network(s, "cidrBlock", "cidr_block")
+				return err
+			})},
+		},
+		"arn":                                  foundAttribute("The VPC's ARN."),
+		"owner_id":                             foundAttribute("The ID of the account that owns the VPC."),
+		"state":                                foundAttribute("The VPC's state; always `available` in the simulated cloud."),
+		"instance_tenancy":                     foundAttribute("Tenancy of instances launched into the VPC."),
+		"enable_dns_support":                   foundBool("Whether the VPC's DNS server resolves names."),
+		"enable_dns_hostnames":                 foundBool("Whether instances with public IP addresses get public DNS hostnames."),
+		"enable_network_address_usage_metrics": foundBool("Whether network address usage metrics are enabled."),
+		"ipv6_cidr_block":                      foundAttribute("The VPC's IPv6 block, or an empty string."),
+		"ipv6_association_id":                  foundAttribute("The ID of the IPv6 block's association, or an empty string."),
+		"main_route_table_id":                  foundAttribute("The ID of the VPC's main route table."),
+	},
 	filter: func(m *vpcDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.VPCFilter {
 		return cloud.VPCFilter{ID: m.ID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), Tags: tags}
 	},
 	find: (*cloud.Client).FindVPCs,
 	id:   func(v cloud.VPC) string { return v.ID },
 	fill: func(m *vpcDataSourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
-		m.ID = types.StringValue(vpc.ID)
 		m.read(vpc)
 		m.State = types.StringValue("available")
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
-}
-
-func vpcLookupSchema() schema.Schema {
-	return schema.Schema{
-		MarkdownDescription: "Looks up one VPC of the simulated cloud by ID, by IPv4 block, by tags, or by any combination of them, as the `aws_vpc` data source does. " +
-			"Exactly one VPC must match.",
-		Attributes: map[string]schema.Attribute{
-			"cidr_block": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				MarkdownDescription: "The primary IPv4 block of the VPC to find.",
-				Validators: []validator.String{cloudCheck(func(s string) error {
-					_, err := cloud.ParseIPv4Network(s, "cidrBlock", "cidr_block")
-					return err
-				})},
-			},
-			"arn":                                  foundAttribute("The VPC's ARN."),
-			"owner_id":                             foundAttribute("The ID of the account that owns the VPC."),
-			"state":                                foundAttribute("The VPC's state; always `available` in the simulated cloud."),
-			"instance_tenancy":                     foundAttribute("Tenancy of instances launched into the VPC."),
-			"enable_dns_support":                   foundBool("Whether the VPC's DNS server resolves names."),
-			"enable_dns_hostnames":                 foundBool("Whether instances with public IP addresses get public DNS hostnames."),
-			"enable_network_address_usage_metrics": foundBool("Whether network address usage metrics are enabled."),
-			"ipv6_cidr_block":                      foundAttribute("The VPC's IPv6 block, or an empty string."),
-			"ipv6_association_id":                  foundAttribute("The ID of the IPv6 block's association, or an empty string."),
-			"main_route_table_id":                  foundAttribute("The ID of the VPC's main route table."),
-		},
-	}
 }

@@ -1,0 +1,49 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// computedDataSource is every data source: it works its state out of its
+// configuration, the model M, by its read function. Lookups and listings
+// get theirs from newLookupDataSource and newIDsDataSource; the others (the
+// region, the caller's identity, a policy document, a network path) have a
+// read of their own.
+type computedDataSource[M any] struct {
+	dataSourceBase
+	schema schema.Schema
+	// read completes the configured model into the state; data is the
+	// provider's client and its scope.
+	read func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics)
+}
+
+// newComputedDataSource is the factory the provider lists for a computed
+// data source named typeName ("_region" makes simcloud_region).
+func newComputedDataSource[M any](typeName string, read func(context.Context, *providerData, *M, *diag.Diagnostics), s schema.Schema) func() datasource.DataSource {
+	return func() datasource.DataSource {
+		return &computedDataSource[M]{dataSourceBase: dataSourceBase{typeName: typeName}, schema: s, read: read}
+	}
+}
+
+var _ datasource.DataSourceWithConfigure = &computedDataSource[regionModel]{}
+
+func (d *computedDataSource[M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = d.schema
+}
+
+func (d *computedDataSource[M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	d.read(ctx, d.data, &m, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
