@@ -465,9 +465,11 @@ func TestAccExamplesApply(t *testing.T) {
 	dataSourceExample("simcloud_nat_gateway", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		eip, nat, _ := portNAT(t, c, n)
 		return config.Variables{"subnet_id": config.StringVariable(n.publicSubnet)}, []statecheck.StateCheck{
-			output("nat_gateway_id", knownvalue.StringExact(nat.ID)),
-			output("nat_gateway_public_ip", knownvalue.StringExact(eip.PublicIP)),
-			output("nat_gateway_connectivity_type", knownvalue.StringExact("public")),
+			output("nat_gateway", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id":                knownvalue.StringExact(nat.ID),
+				"public_ip":         knownvalue.StringExact(eip.PublicIP),
+				"connectivity_type": knownvalue.StringExact("public"),
+			})),
 		}
 	})
 	dataSourceExample("simcloud_security_group", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
