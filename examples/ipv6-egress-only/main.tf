@@ -105,13 +105,11 @@ resource "simcloud_route_table_association" "egress_only" {
   route_table_id = simcloud_route_table.egress_only.id
 }
 
-data "simcloud_subnet" "public" {
-  id         = simcloud_subnet.public.id
-  depends_on = [simcloud_route_table_association.public, simcloud_route_table_association.egress_only]
-}
+# What the routing above makes of each subnet, read once it is in place.
+data "simcloud_subnet" "this" {
+  for_each = { public = simcloud_subnet.public.id, egress_only = simcloud_subnet.egress_only.id }
 
-data "simcloud_subnet" "egress_only" {
-  id         = simcloud_subnet.egress_only.id
+  id         = each.value
   depends_on = [simcloud_route_table_association.public, simcloud_route_table_association.egress_only]
 }
 
@@ -128,11 +126,11 @@ output "vpc_ipv6_cidr_block" {
 }
 
 output "public_internet_access" {
-  value = data.simcloud_subnet.public.internet_access
+  value = data.simcloud_subnet.this["public"].internet_access
 }
 
 output "egress_only_internet_access" {
-  value = data.simcloud_subnet.egress_only.internet_access
+  value = data.simcloud_subnet.this["egress_only"].internet_access
 }
 
 output "egress_only_inbound_ipv6_reachable" {

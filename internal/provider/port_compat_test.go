@@ -55,8 +55,12 @@ type portImport struct {
 // portCases are keyed by directory under testdata/port; every directory
 // must have a case and every case a directory.
 var portCases = map[string]portCase{
-	"public_private": {
+	// One VPC in the styles AWS users write routing in: a two-tier network
+	// with route blocks, separate route resources, a private IPv6 subnet
+	// behind an egress-only gateway, the main table adopted, and a VPN.
+	"network": {
 		applied: []statecheck.StateCheck{
+			// The two-tier network.
 			portExpect("simcloud_vpc.main", "enable_dns_hostnames", knownvalue.Bool(true)),
 			portExpect("simcloud_subnet.public[0]", "map_public_ip_on_launch", knownvalue.Bool(true)),
 			portExpect("simcloud_subnet.public[1]", "availability_zone", knownvalue.StringExact("us-east-1b")),
@@ -72,60 +76,28 @@ var portCases = map[string]portCase{
 			portExpect("simcloud_route_table.private", "route", knownvalue.SetSizeExact(0)),
 			portSameID("simcloud_route_table_association.public[1]", "subnet_id", "simcloud_subnet.public[1]"),
 			portSameID("simcloud_route_table_association.private[0]", "route_table_id", "simcloud_route_table.private"),
-		},
-		refreshed: []statecheck.StateCheck{
-			portExpect("simcloud_subnet.public[0]", "is_public", knownvalue.Bool(true)),
-			portExpect("simcloud_subnet.public[1]", "is_public", knownvalue.Bool(true)),
-			portExpect("simcloud_subnet.private[0]", "is_public", knownvalue.Bool(false)),
-			portExpect("simcloud_subnet.private[1]", "is_public", knownvalue.Bool(false)),
-			portSameID("simcloud_subnet.public[0]", "effective_route_table_id", "simcloud_route_table.public"),
-			portSameID("simcloud_subnet.private[1]", "effective_route_table_id", "simcloud_route_table.private"),
-		},
-		inCloud: func(t *testing.T, c *testCloud) error {
-			return c.portExpectPublic(t, map[string]bool{
-				"10.0.0.0/24": true, "10.0.1.0/24": true, "10.0.10.0/24": false, "10.0.11.0/24": false,
-			})
-		},
-		imports: []portImport{
-			{address: "simcloud_subnet.public[0]", id: portAttributeID("simcloud_subnet.public.0", "id")},
-			{address: "simcloud_route_table.public"},
-			{address: "simcloud_route_table_association.public[0]", id: portAssociationImportID("simcloud_route_table_association.public.0")},
-		},
-	},
-	"separate_routes": {
-		applied: []statecheck.StateCheck{
-			portExpect("simcloud_route.public_internet", "id", matching(`^r-rtb-[0-9a-f]{17}[0-9]+$`)),
-			portExpect("simcloud_route.public_internet", "state", knownvalue.StringExact("active")),
-			portExpect("simcloud_route.public_internet", "origin", knownvalue.StringExact("CreateRoute")),
-			portExpect("simcloud_route.public_internet", "destination_ipv6_cidr_block", knownvalue.Null()),
-			portExpect("simcloud_route.public_internet_ipv6", "state", knownvalue.StringExact("active")),
-			portExpect("simcloud_route.public_internet_ipv6", "destination_cidr_block", knownvalue.Null()),
-			portSameID("simcloud_route.public_internet_ipv6", "egress_only_gateway_id", "simcloud_egress_only_internet_gateway.egress"),
-			portExpect("simcloud_subnet.public", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
-			portExpect("simcloud_subnet.public", "assign_ipv6_address_on_creation", knownvalue.Bool(true)),
-		},
-		refreshed: []statecheck.StateCheck{
-			// As in the AWS provider, a table without route blocks shows
-			// the routes that aws_route resources gave it, and that is no
-			// change to plan.
-			portExpect("simcloud_route_table.public", "route", knownvalue.SetExact([]knownvalue.Check{
-				portRoute("cidr_block", "0.0.0.0/0", "gateway_id"),
+
+			// Separate routes.
+			portExpect("simcloud_route.internet", "id", matching(`^r-rtb-[0-9a-f]{17}[0-9]+$`)),
+			portExpect("simcloud_route.internet", "state", knownvalue.StringExact("active")),
+			portExpect("simcloud_route.internet", "origin", knownvalue.StringExact("CreateRoute")),
+			portExpect("simcloud_route.internet", "destination_ipv6_cidr_block", knownvalue.Null()),
+			portExpect("simcloud_route.internet_ipv6", "state", knownvalue.StringExact("active")),
+			portExpect("simcloud_route.internet_ipv6", "destination_cidr_block", knownvalue.Null()),
+			portSameID("simcloud_route.internet_ipv6", "egress_only_gateway_id", "simcloud_egress_only_internet_gateway.egress"),
+			portExpect("simcloud_subnet.dual_stack", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
+			portExpect("simcloud_subnet.dual_stack", "assign_ipv6_address_on_creation", knownvalue.Bool(true)),
+
+			// The private IPv6 subnet.
+			portExpect("simcloud_route_table.ipv6_private", "route", knownvalue.SetExact([]knownvalue.Check{
 				portRoute("ipv6_cidr_block", "::/0", "egress_only_gateway_id"),
 			})),
-			portExpect("simcloud_subnet.public", "is_public", knownvalue.Bool(true)),
-			portSameID("simcloud_subnet.public", "effective_route_table_id", "simcloud_route_table.public"),
-		},
-		inCloud: func(t *testing.T, c *testCloud) error {
-			return c.portExpectPublic(t, map[string]bool{"10.1.1.0/24": true})
-		},
-		imports: []portImport{
-			{address: "simcloud_route.public_internet", id: portRouteImportID("simcloud_route.public_internet", "0.0.0.0/0")},
-			{address: "simcloud_route.public_internet_ipv6", id: portRouteImportID("simcloud_route.public_internet_ipv6", "::/0")},
-			{address: "simcloud_route_table_association.public", id: portAssociationImportID("simcloud_route_table_association.public")},
-		},
-	},
-	"default_route_table": {
-		applied: []statecheck.StateCheck{
+			portSame("simcloud_route_table.ipv6_private", tfjsonpath.New("route").AtSliceIndex(0).AtMapKey("egress_only_gateway_id"),
+				"simcloud_egress_only_internet_gateway.egress", tfjsonpath.New("id")),
+			portExpect("simcloud_subnet.ipv6_private", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
+			portExpect("simcloud_subnet.ipv6_private", "ipv6_cidr_block_association_id", matching(`^subnet-cidr-assoc-[0-9a-f]{17}$`)),
+
+			// The main table, adopted.
 			portSame("simcloud_default_route_table.main", tfjsonpath.New("id"), "simcloud_vpc.main", tfjsonpath.New("main_route_table_id")),
 			portSameID("simcloud_default_route_table.main", "vpc_id", "simcloud_vpc.main"),
 			portExpect("simcloud_default_route_table.main", "route", knownvalue.SetExact([]knownvalue.Check{
@@ -135,17 +107,72 @@ var portCases = map[string]portCase{
 				"Name": knownvalue.StringExact("main"),
 			})),
 			portExpect("simcloud_subnet.web", "availability_zone_id", knownvalue.StringExact("use1-az3")),
+
+			// The VPN.
+			portExpect("simcloud_customer_gateway.office", "bgp_asn", knownvalue.StringExact("65000")),
+			portExpect("simcloud_vpn_gateway.vpn", "amazon_side_asn", knownvalue.StringExact("64512")),
+			portSameID("simcloud_vpn_gateway.vpn", "vpc_id", "simcloud_vpc.main"),
+			portSame("simcloud_route_table.office", tfjsonpath.New("route").AtSliceIndex(0).AtMapKey("gateway_id"),
+				"simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
 		},
 		refreshed: []statecheck.StateCheck{
-			// No association: the subnet is served by the main table.
+			portExpect("simcloud_subnet.public[0]", "is_public", knownvalue.Bool(true)),
+			portExpect("simcloud_subnet.public[1]", "is_public", knownvalue.Bool(true)),
+			portExpect("simcloud_subnet.private[0]", "is_public", knownvalue.Bool(false)),
+			portExpect("simcloud_subnet.private[1]", "is_public", knownvalue.Bool(false)),
+			portSameID("simcloud_subnet.public[0]", "effective_route_table_id", "simcloud_route_table.public"),
+			portSameID("simcloud_subnet.private[1]", "effective_route_table_id", "simcloud_route_table.private"),
+
+			// As in the AWS provider, a table without route blocks shows
+			// the routes that aws_route resources gave it, and that is no
+			// change to plan.
+			portExpect("simcloud_route_table.dual_stack", "route", knownvalue.SetExact([]knownvalue.Check{
+				portRoute("cidr_block", "0.0.0.0/0", "gateway_id"),
+				portRoute("ipv6_cidr_block", "::/0", "egress_only_gateway_id"),
+			})),
+			portExpect("simcloud_subnet.dual_stack", "is_public", knownvalue.Bool(true)),
+			portSameID("simcloud_subnet.dual_stack", "effective_route_table_id", "simcloud_route_table.dual_stack"),
+
+			// An egress-only gateway lets traffic out, never in: private.
+			portExpect("simcloud_subnet.ipv6_private", "is_public", knownvalue.Bool(false)),
+			portSameID("simcloud_subnet.ipv6_private", "effective_route_table_id", "simcloud_route_table.ipv6_private"),
+
+			// No association: the web subnet is served by the main table.
 			portExpect("simcloud_subnet.web", "is_public", knownvalue.Bool(true)),
 			portSame("simcloud_subnet.web", tfjsonpath.New("effective_route_table_id"), "simcloud_vpc.main", tfjsonpath.New("default_route_table_id")),
+
+			portSame("simcloud_route_table.office", tfjsonpath.New("propagating_vgws").AtSliceIndex(0), "simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
+			portSame("simcloud_default_route_table.main", tfjsonpath.New("propagating_vgws").AtSliceIndex(0), "simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
 		},
 		inCloud: func(t *testing.T, c *testCloud) error {
-			return c.portExpectPublic(t, map[string]bool{"10.2.1.0/24": true})
+			if err := c.portExpectPublic(t, map[string]bool{
+				"10.0.0.0/24": true, "10.0.1.0/24": true, "10.0.10.0/24": false, "10.0.11.0/24": false,
+				"10.0.21.0/24": true, "10.0.31.0/24": false, "10.0.41.0/24": true,
+			}); err != nil {
+				return err
+			}
+			tables, err := c.client.FindRouteTables(context.Background(), cloud.RouteTableFilter{Tags: map[string]string{"Name": "ipv6-private"}})
+			if err != nil || len(tables) != 1 {
+				return fmt.Errorf("want one route table named ipv6-private, found %d (%v)", len(tables), err)
+			}
+			for _, r := range tables[0].Routes {
+				if r.Destination == "::/0" && r.State == cloud.RouteStateActive && strings.HasPrefix(r.Target, "eigw-") {
+					return nil
+				}
+			}
+			return fmt.Errorf("route table %s has no active ::/0 route to an egress-only gateway: %+v", tables[0].ID, tables[0].Routes)
 		},
 		imports: []portImport{
+			{address: "simcloud_subnet.public[0]", id: portAttributeID("simcloud_subnet.public.0", "id")},
+			{address: "simcloud_route_table.public"},
+			{address: "simcloud_route_table_association.public[0]", id: portAssociationImportID("simcloud_route_table_association.public.0")},
+			{address: "simcloud_route.internet", id: portRouteImportID("simcloud_route.internet", "0.0.0.0/0")},
+			{address: "simcloud_route.internet_ipv6", id: portRouteImportID("simcloud_route.internet_ipv6", "::/0")},
+			{address: "simcloud_route_table_association.dual_stack", id: portAssociationImportID("simcloud_route_table_association.dual_stack")},
 			{address: "simcloud_default_route_table.main", id: portAttributeID("simcloud_vpc.main", "id")},
+			{address: "simcloud_customer_gateway.office"},
+			{address: "simcloud_vpn_gateway.vpn"},
+			{address: "simcloud_vpn_gateway_route_propagation.office"},
 		},
 	},
 	"subnet_groups": {
@@ -160,55 +187,6 @@ var portCases = map[string]portCase{
 			{address: "simcloud_db_subnet_group.database"},
 			{address: "simcloud_elasticache_subnet_group.elasticache"},
 			{address: "simcloud_redshift_subnet_group.redshift"},
-		},
-	},
-	"ipv6_egress_only": {
-		applied: []statecheck.StateCheck{
-			portExpect("simcloud_route_table.private", "route", knownvalue.SetExact([]knownvalue.Check{
-				portRoute("ipv6_cidr_block", "::/0", "egress_only_gateway_id"),
-			})),
-			portSame("simcloud_route_table.private", tfjsonpath.New("route").AtSliceIndex(0).AtMapKey("egress_only_gateway_id"),
-				"simcloud_egress_only_internet_gateway.egress", tfjsonpath.New("id")),
-			portExpect("simcloud_subnet.private", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
-			portExpect("simcloud_subnet.private", "ipv6_cidr_block_association_id", matching(`^subnet-cidr-assoc-[0-9a-f]{17}$`)),
-		},
-		refreshed: []statecheck.StateCheck{
-			// An egress-only gateway lets traffic out, never in: private.
-			portExpect("simcloud_subnet.private", "is_public", knownvalue.Bool(false)),
-			portSameID("simcloud_subnet.private", "effective_route_table_id", "simcloud_route_table.private"),
-		},
-		inCloud: func(t *testing.T, c *testCloud) error {
-			if err := c.portExpectPublic(t, map[string]bool{"10.3.1.0/24": false}); err != nil {
-				return err
-			}
-			tables, err := c.client.FindRouteTables(context.Background(), cloud.RouteTableFilter{Tags: map[string]string{"Name": "private"}})
-			if err != nil || len(tables) != 1 {
-				return fmt.Errorf("want one route table named private, found %d (%v)", len(tables), err)
-			}
-			for _, r := range tables[0].Routes {
-				if r.Destination == "::/0" && r.State == cloud.RouteStateActive && strings.HasPrefix(r.Target, "eigw-") {
-					return nil
-				}
-			}
-			return fmt.Errorf("route table %s has no active ::/0 route to an egress-only gateway: %+v", tables[0].ID, tables[0].Routes)
-		},
-	},
-	"vpn": {
-		applied: []statecheck.StateCheck{
-			portExpect("simcloud_customer_gateway.office", "bgp_asn", knownvalue.StringExact("65000")),
-			portExpect("simcloud_vpn_gateway.vpn", "amazon_side_asn", knownvalue.StringExact("64512")),
-			portSameID("simcloud_vpn_gateway.vpn", "vpc_id", "simcloud_vpc.main"),
-			portSame("simcloud_route_table.private", tfjsonpath.New("route").AtSliceIndex(0).AtMapKey("gateway_id"),
-				"simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
-		},
-		refreshed: []statecheck.StateCheck{
-			portSame("simcloud_route_table.private", tfjsonpath.New("propagating_vgws").AtSliceIndex(0), "simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
-			portSame("simcloud_default_route_table.main", tfjsonpath.New("propagating_vgws").AtSliceIndex(0), "simcloud_vpn_gateway.vpn", tfjsonpath.New("id")),
-		},
-		imports: []portImport{
-			{address: "simcloud_customer_gateway.office"},
-			{address: "simcloud_vpn_gateway.vpn"},
-			{address: "simcloud_vpn_gateway_route_propagation.private"},
 		},
 	},
 	"secondary_cidr_dhcp": {
@@ -487,9 +465,11 @@ func TestAccExamplesApply(t *testing.T) {
 	dataSourceExample("simcloud_nat_gateway", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		eip, nat, _ := portNAT(t, c, n)
 		return config.Variables{"subnet_id": config.StringVariable(n.publicSubnet)}, []statecheck.StateCheck{
-			output("nat_gateway_id", knownvalue.StringExact(nat.ID)),
-			output("nat_gateway_public_ip", knownvalue.StringExact(eip.PublicIP)),
-			output("nat_gateway_connectivity_type", knownvalue.StringExact("public")),
+			output("nat_gateway", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id":                knownvalue.StringExact(nat.ID),
+				"public_ip":         knownvalue.StringExact(eip.PublicIP),
+				"connectivity_type": knownvalue.StringExact("public"),
+			})),
 		}
 	})
 	dataSourceExample("simcloud_security_group", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {

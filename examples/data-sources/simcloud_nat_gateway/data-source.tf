@@ -6,15 +6,12 @@ data "simcloud_nat_gateway" "public" {
   subnet_id = var.subnet_id
 }
 
-output "nat_gateway_id" {
-  value = data.simcloud_nat_gateway.public.id
-}
-
-# The address the internet sees for connections through the gateway.
-output "nat_gateway_public_ip" {
-  value = data.simcloud_nat_gateway.public.public_ip
-}
-
-output "nat_gateway_connectivity_type" {
-  value = data.simcloud_nat_gateway.public.connectivity_type
+# What another configuration needs of it: the ID a route's nat_gateway_id
+# takes, and the address the internet sees for connections through it.
+output "nat_gateway" {
+  value = {
+    id                = data.simcloud_nat_gateway.public.id
+    public_ip         = data.simcloud_nat_gateway.public.public_ip
+    connectivity_type = data.simcloud_nat_gateway.public.connectivity_type
+  }
 }

@@ -7,21 +7,32 @@ resource "simcloud_cloudwatch_log_group" "flow_log" {
   retention_in_days = 7
 }
 
+data "simcloud_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+  }
+}
+
 resource "simcloud_iam_role" "flow_log" {
-  name = "vpc-flow-log-role"
-  assume_role_policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "vpc-flow-logs.amazonaws.com" } }]
-  })
+  name               = "vpc-flow-log-role"
+  assume_role_policy = data.simcloud_iam_policy_document.assume.json
+}
+
+data "simcloud_iam_policy_document" "write_logs" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["*"]
+  }
 }
 
 resource "simcloud_iam_role_policy" "flow_log" {
-  name = "write-logs"
-  role = simcloud_iam_role.flow_log.id
-  policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" }]
-  })
+  name   = "write-logs"
+  role   = simcloud_iam_role.flow_log.id
+  policy = data.simcloud_iam_policy_document.write_logs.json
 }
 
 # Records that every flow of the VPC is to be logged to the group.

@@ -6,7 +6,7 @@ resource "simcloud_subnet" "warehouse" {
   count = 2
 
   vpc_id            = simcloud_vpc.main.id
-  cidr_block        = cidrsubnet(simcloud_vpc.main.cidr_block, 8, 41 + count.index)
+  cidr_block        = ["10.0.41.0/24", "10.0.42.0/24"][count.index]
   availability_zone = ["us-east-1a", "us-east-1b"][count.index]
 }
 

@@ -74,13 +74,11 @@ resource "simcloud_route_table_association" "data" {
   route_table_id = simcloud_route_table.data.id
 }
 
-data "simcloud_subnet" "app" {
-  id         = simcloud_subnet.app.id
-  depends_on = [simcloud_route_table_association.app, simcloud_route_table_association.data]
-}
+# What the routing above makes of each subnet, read once it is in place.
+data "simcloud_subnet" "this" {
+  for_each = { app = simcloud_subnet.app.id, data = simcloud_subnet.data.id }
 
-data "simcloud_subnet" "data" {
-  id         = simcloud_subnet.data.id
+  id         = each.value
   depends_on = [simcloud_route_table_association.app, simcloud_route_table_association.data]
 }
 
@@ -93,13 +91,13 @@ output "internet_gateway_id" {
 }
 
 output "app_subnet_is_public" {
-  value = data.simcloud_subnet.app.is_public
+  value = data.simcloud_subnet.this["app"].is_public
 }
 
 output "data_subnet_is_public" {
-  value = data.simcloud_subnet.data.is_public
+  value = data.simcloud_subnet.this["data"].is_public
 }
 
 output "app_ipv4_outbound_reason" {
-  value = data.simcloud_subnet.app.internet_access.ipv4_outbound_reason
+  value = data.simcloud_subnet.this["app"].internet_access.ipv4_outbound_reason
 }

@@ -1,5 +1,6 @@
 # Database, ElastiCache and Redshift subnets with their subnet groups, as
-# terraform-aws-modules/vpc makes them (region left to the provider).
+# terraform-aws-modules/vpc makes them (region left to the provider): a list
+# of blocks for each kind of subnet, one subnet per block and zone.
 
 variable "region" {
   type    = string
@@ -9,6 +10,10 @@ variable "region" {
 locals {
   name  = "complete"
   zones = ["us-east-1a", "us-east-1b"]
+
+  database_subnets    = ["10.5.21.0/24", "10.5.22.0/24"]
+  elasticache_subnets = ["10.5.31.0/24", "10.5.32.0/24"]
+  redshift_subnets    = ["10.5.41.0/24", "10.5.42.0/24"]
 }
 
 resource "aws_vpc" "main" {
@@ -16,27 +21,27 @@ resource "aws_vpc" "main" {
 }
 
 resource "aws_subnet" "database" {
-  count = 2
+  count = length(local.database_subnets)
 
   vpc_id            = aws_vpc.main.id
-  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, 21 + count.index)
-  availability_zone = local.zones[count.index]
+  cidr_block        = local.database_subnets[count.index]
+  availability_zone = element(local.zones, count.index)
 }
 
 resource "aws_subnet" "elasticache" {
-  count = 2
+  count = length(local.elasticache_subnets)
 
   vpc_id            = aws_vpc.main.id
-  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, 31 + count.index)
-  availability_zone = local.zones[count.index]
+  cidr_block        = local.elasticache_subnets[count.index]
+  availability_zone = element(local.zones, count.index)
 }
 
 resource "aws_subnet" "redshift" {
-  count = 2
+  count = length(local.redshift_subnets)
 
   vpc_id            = aws_vpc.main.id
-  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, 41 + count.index)
-  availability_zone = local.zones[count.index]
+  cidr_block        = local.redshift_subnets[count.index]
+  availability_zone = element(local.zones, count.index)
 }
 
 resource "aws_db_subnet_group" "database" {
