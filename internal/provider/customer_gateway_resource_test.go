@@ -26,15 +26,11 @@ func TestAccCustomerGateway_lifecycle(t *testing.T) {
 		return onlyOne[cloud.CustomerGateway](t, c, "customer gateway", cloud.CustomerGatewayFilter{})
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: gateway("65000", "office"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(cgwAddress, "id", matching(`^cgw-[0-9a-f]{17}$`)),
-				attrIs(cgwAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:customer-gateway/cgw-[0-9a-f]{17}$`)),
-				attrIs(cgwAddress, "bgp_asn_extended", knownvalue.Null()),
-				attrIs(cgwAddress, "certificate_arn", knownvalue.Null()),
-			},
-		},
+		createStep(gateway("65000", "office"), cgwAddress, `^cgw-[0-9a-f]{17}$`,
+			attrIs(cgwAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:customer-gateway/cgw-[0-9a-f]{17}$`)),
+			attrIs(cgwAddress, "bgp_asn_extended", knownvalue.Null()),
+			attrIs(cgwAddress, "certificate_arn", knownvalue.Null()),
+		),
 		resource.TestStep{Config: gateway("65000", "office"), ConfigPlanChecks: expectEmptyPlan},
 		importStep(cgwAddress),
 		resource.TestStep{

@@ -20,11 +20,7 @@ func tfDefaultACL(arguments ...string) string {
 // defaultACL is the default network ACL of the VPC with the given block.
 func (c *testCloud) defaultACL(t *testing.T, cidr string) cloud.NetworkACL {
 	t.Helper()
-	acl, err := cloud.Describe[cloud.NetworkACL](c.client, context.Background(), c.vpcByCIDR(t, cidr).DefaultNetworkACLID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return acl
+	return described[cloud.NetworkACL](t, c, c.vpcByCIDR(t, cidr).DefaultNetworkACLID)
 }
 
 // expectRuleCounts checks how many inbound and outbound rules counts finds

@@ -18,11 +18,7 @@ func tfDefaultGroup(arguments ...string) string {
 // defaultGroup is the default group of the VPC with the given block.
 func (c *testCloud) defaultGroup(t *testing.T, cidr string) cloud.SecurityGroup {
 	t.Helper()
-	g, err := c.client.SecurityGroup(context.Background(), c.vpcByCIDR(t, cidr).DefaultSecurityGroupID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return described[cloud.SecurityGroup](t, c, c.vpcByCIDR(t, cidr).DefaultSecurityGroupID)
 }
 
 func (c *testCloud) expectDefaultGroupRules(t *testing.T, ingress, egress int) resource.TestCheckFunc {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -21,12 +20,7 @@ func TestAccEgressOnlyInternetGateway_lifecycle(t *testing.T) {
 		return onlyOne[cloud.EgressOnlyInternetGateway](t, c, "egress-only gateway", cloud.EgressOnlyInternetGatewayFilter{})
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: gateway("a", "first"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(eigwAddress, "id", matching(`^eigw-[0-9a-f]{17}$`)),
-			},
-		},
+		createStep(gateway("a", "first"), eigwAddress, `^eigw-[0-9a-f]{17}$`),
 		importStep(eigwAddress),
 		resource.TestStep{
 			Config:           gateway("a", "renamed"),

@@ -40,22 +40,18 @@ func TestAccFlowLog_cloudWatchStack(t *testing.T) {
 	config := c.config(flowLogsStack(trustJSON))
 	ctx := context.Background()
 	unitTest(t,
-		resource.TestStep{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs("simcloud_flow_log.main", "id", matching(`^fl-[0-9a-f]{17}$`)),
-				attrIs("simcloud_flow_log.main", "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/fl-`)),
-				attrIs("simcloud_flow_log.main", "log_destination_type", knownvalue.StringExact("cloud-watch-logs")),
-				attrIs("simcloud_flow_log.main", "max_aggregation_interval", knownvalue.Int64Exact(600)),
-				attrIs("simcloud_iam_role.flow", "arn", knownvalue.StringExact("arn:aws:iam::123456789012:role/vpc-flow-log-role")),
-				attrIs("simcloud_iam_role.flow", "id", knownvalue.StringExact("vpc-flow-log-role")),
-				attrIs("simcloud_iam_role.flow", "unique_id", matching(`^AROA[A-Z2-7]{17}$`)),
-				attrIs("simcloud_iam_policy.flow", "policy_id", matching(`^ANPA[A-Z2-7]{17}$`)),
-				attrIs("simcloud_iam_policy.flow", "name", matching(`^vpc-flow-log-to-cloudwatch-`)),
-				attrIs("simcloud_iam_role_policy.flow", "id", knownvalue.StringExact("vpc-flow-log-role:describe")),
-				attrIs("simcloud_cloudwatch_log_group.flow", "arn", knownvalue.StringExact("arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-log/main")),
-			},
-		},
+		createStep(config, "simcloud_flow_log.main", `^fl-[0-9a-f]{17}$`,
+			attrIs("simcloud_flow_log.main", "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/fl-`)),
+			attrIs("simcloud_flow_log.main", "log_destination_type", knownvalue.StringExact("cloud-watch-logs")),
+			attrIs("simcloud_flow_log.main", "max_aggregation_interval", knownvalue.Int64Exact(600)),
+			attrIs("simcloud_iam_role.flow", "arn", knownvalue.StringExact("arn:aws:iam::123456789012:role/vpc-flow-log-role")),
+			attrIs("simcloud_iam_role.flow", "id", knownvalue.StringExact("vpc-flow-log-role")),
+			attrIs("simcloud_iam_role.flow", "unique_id", matching(`^AROA[A-Z2-7]{17}$`)),
+			attrIs("simcloud_iam_policy.flow", "policy_id", matching(`^ANPA[A-Z2-7]{17}$`)),
+			attrIs("simcloud_iam_policy.flow", "name", matching(`^vpc-flow-log-to-cloudwatch-`)),
+			attrIs("simcloud_iam_role_policy.flow", "id", knownvalue.StringExact("vpc-flow-log-role:describe")),
+			attrIs("simcloud_cloudwatch_log_group.flow", "arn", knownvalue.StringExact("arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-log/main")),
+		),
 		// The attachment count is read after the attachment is made.
 		resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{
 			attrIs("simcloud_iam_policy.flow", "attachment_count", knownvalue.Int64Exact(1)),

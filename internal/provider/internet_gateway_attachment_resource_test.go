@@ -19,13 +19,8 @@ func TestAccInternetGatewayAttachment_lifecycle(t *testing.T) {
 	}
 	config := attachedTo("a")
 	unitTest(t,
-		resource.TestStep{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(attachmentAddress, "id", matching(`^igw-[0-9a-f]{17}:vpc-[0-9a-f]{17}$`)),
-			},
-			Check: func(*terraformState) error { return c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}) },
-		},
+		withCheck(createStep(config, attachmentAddress, `^igw-[0-9a-f]{17}:vpc-[0-9a-f]{17}$`),
+			func(*terraformState) error { return c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}) }),
 		// The gateway's vpc_id now shows where the attachment put it,
 		// without a diff.
 		resource.TestStep{

@@ -82,17 +82,12 @@ func TestAccNetworkACL(t *testing.T) {
 		aclRule("egress", 100, "-1", "allow", "0.0.0.0/0", 0, 0))
 	address := "simcloud_network_acl.web"
 	unitTest(t,
-		resource.TestStep{
-			Config: c.config(aclNet + web),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(address, "id", matching(`^acl-[0-9a-f]{17}$`)),
-				attrIs(address, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:network-acl/acl-`)),
-				attrIs(address, "ingress", knownvalue.SetSizeExact(2)),
-				attrIs(address, "egress", knownvalue.SetSizeExact(1)),
-				attrIs(address, "subnet_ids", knownvalue.SetSizeExact(1)),
-			},
-			Check: resource.ComposeTestCheckFunc(c.expectSubnetACL(t, "10.0.1.0/24", false), c.expectSubnetACL(t, "10.0.2.0/24", true)),
-		},
+		withCheck(createStep(c.config(aclNet+web), address, `^acl-[0-9a-f]{17}$`,
+			attrIs(address, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:network-acl/acl-`)),
+			attrIs(address, "ingress", knownvalue.SetSizeExact(2)),
+			attrIs(address, "egress", knownvalue.SetSizeExact(1)),
+			attrIs(address, "subnet_ids", knownvalue.SetSizeExact(1)),
+		), resource.ComposeTestCheckFunc(c.expectSubnetACL(t, "10.0.1.0/24", false), c.expectSubnetACL(t, "10.0.2.0/24", true))),
 		resource.TestStep{Config: c.config(aclNet + web), ConfigPlanChecks: expectEmptyPlan},
 		importStep(address),
 		// Rules change in place, and a subnet taken out goes back to the default.
@@ -193,14 +188,8 @@ func TestAccNetworkACLAssociation(t *testing.T) {
 	assoc := tfResource("network_acl_association", "a", "network_acl_id = simcloud_network_acl.web.id", "subnet_id = simcloud_subnet.a.id")
 	address := "simcloud_network_acl_association.a"
 	unitTest(t,
-		resource.TestStep{
-			Config: c.config(aclNet + acl + assoc),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(address, "id", matching(`^aclassoc-[0-9a-f]{17}$`)),
-			},
-			// The association replaces the subnet's association with the default ACL.
-			Check: c.expectSubnetACL(t, "10.0.1.0/24", false),
-		},
+		// The association replaces the subnet's association with the default ACL.
+		withCheck(createStep(c.config(aclNet+acl+assoc), address, `^aclassoc-[0-9a-f]{17}$`), c.expectSubnetACL(t, "10.0.1.0/24", false)),
 		resource.TestStep{Config: c.config(aclNet + acl + assoc), ConfigPlanChecks: expectEmptyPlan},
 		importStep(address),
 		// The association replaced out of band (simcloud associate), putting

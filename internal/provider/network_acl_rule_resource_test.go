@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -40,15 +39,11 @@ func TestAccNetworkACLRule(t *testing.T) {
 		tfACLRule("ping", 110, `protocol = "icmp"`, `rule_action = "deny"`, `cidr_block = "10.9.0.0/16"`, "icmp_type = 8")
 	address := "simcloud_network_acl_rule.http"
 	unitTest(t,
-		withCheck(resource.TestStep{
-			Config: c.config(rules),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(address, "id", matching(`^nacl-[0-9]+$`)),
-				attrIs(address, "egress", knownvalue.Bool(false)),
-				attrIs(address, "protocol", knownvalue.StringExact("tcp")),
-				attrIs("simcloud_network_acl_rule.ping", "icmp_code", knownvalue.Null()),
-			},
-		}, func(*terraformState) error {
+		withCheck(createStep(c.config(rules), address, `^nacl-[0-9]+$`,
+			attrIs(address, "egress", knownvalue.Bool(false)),
+			attrIs(address, "protocol", knownvalue.StringExact("tcp")),
+			attrIs("simcloud_network_acl_rule.ping", "icmp_code", knownvalue.Null()),
+		), func(*terraformState) error {
 			acl := c.onlyCustomACL(t)
 			if in, out := aclEntries(acl, false), aclEntries(acl, true); len(in) != 2 || len(out) != 1 || out[0].IPv6CIDRBlock != "::/0" {
 				return fmt.Errorf("the ACL holds %d inbound and %d outbound rules, want 2 and 1 (::/0)", len(in), len(out))

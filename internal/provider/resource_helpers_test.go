@@ -14,3 +14,14 @@ func onlyOne[T cloud.Row, F cloud.Filter](t *testing.T, c *testCloud, what strin
 	all, err := cloud.Find[T](c.client, context.Background(), filter)
 	return wantOne(t, what, all, err)
 }
+
+// described is the object of type T with the given ID in the test's cloud;
+// the test fails unless the cloud describes it.
+func described[T cloud.Row](t *testing.T, c *testCloud, id string) T {
+	t.Helper()
+	object, err := cloud.Describe[T](c.client, context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return object
+}

@@ -22,14 +22,10 @@ func TestAccRoute_egressOnlyIPv6(t *testing.T) {
 	c := newTestCloud(t)
 	config := c.config(dualStack() + egressOnlyRoute)
 	unitTest(t,
-		resource.TestStep{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs("simcloud_route.ipv6_out", "id", matching(`^r-rtb-[0-9a-f]{17}[0-9]+$`)),
-				attrIs("simcloud_route.ipv6_out", "state", knownvalue.StringExact("active")),
-				attrIs("simcloud_route.ipv6_out", "origin", knownvalue.StringExact("CreateRoute")),
-			},
-		},
+		createStep(config, "simcloud_route.ipv6_out", `^r-rtb-[0-9a-f]{17}[0-9]+$`,
+			attrIs("simcloud_route.ipv6_out", "state", knownvalue.StringExact("active")),
+			attrIs("simcloud_route.ipv6_out", "origin", knownvalue.StringExact("CreateRoute")),
+		),
 		resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{isPublic("private", false)}},
 		importStepBy("simcloud_route.ipv6_out", func(s *terraformState) (string, error) {
 			return s.RootModule().Resources["simcloud_route_table.private"].Primary.ID + "_::/0", nil

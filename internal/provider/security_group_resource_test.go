@@ -54,16 +54,12 @@ func TestAccSecurityGroup_rules(t *testing.T) {
 	unitTest(t,
 		// Without egress, AWS's default outbound rule is removed, as the
 		// AWS provider does, and a second plan is empty.
-		withCheck(resource.TestStep{
-			Config: web(httpFromAnywhere, sshFromOffice),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(address, "id", matching(`^sg-[0-9a-f]{17}$`)),
-				attrIs(address, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:security-group/sg-`)),
-				attrIs(address, "description", knownvalue.StringExact("Managed by Terraform")),
-				attrIs(address, "ingress", knownvalue.SetSizeExact(2)),
-				attrIs(address, "egress", knownvalue.SetSizeExact(0)),
-			},
-		}, func(*terraformState) error {
+		withCheck(createStep(web(httpFromAnywhere, sshFromOffice), address, `^sg-[0-9a-f]{17}$`,
+			attrIs(address, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:security-group/sg-`)),
+			attrIs(address, "description", knownvalue.StringExact("Managed by Terraform")),
+			attrIs(address, "ingress", knownvalue.SetSizeExact(2)),
+			attrIs(address, "egress", knownvalue.SetSizeExact(0)),
+		), func(*terraformState) error {
 			g := c.onlyGroup(t)
 			if len(rulesOf(g, false)) != 2 || len(rulesOf(g, true)) != 0 {
 				t.Errorf("rules in the cloud: %+v", g.Rules)

@@ -39,15 +39,11 @@ func TestAccSecurityGroupRule_lifecycle(t *testing.T) {
 	}
 	https := "simcloud_security_group_rule.https"
 	unitTest(t,
-		withCheck(resource.TestStep{
-			Config: config(httpsFromTwo...),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(https, "id", matching(`^sgrule-\d+$`)),
-				// Two rules in the cloud: no one rule ID.
-				attrIs(https, "security_group_rule_id", knownvalue.StringExact("")),
-				attrIs("simcloud_security_group_rule.self", "security_group_rule_id", matching(`^sgr-[0-9a-f]{17}$`)),
-			},
-		}, func(*terraformState) error {
+		withCheck(createStep(config(httpsFromTwo...), https, `^sgrule-\d+$`,
+			// Two rules in the cloud: no one rule ID.
+			attrIs(https, "security_group_rule_id", knownvalue.StringExact("")),
+			attrIs("simcloud_security_group_rule.self", "security_group_rule_id", matching(`^sgr-[0-9a-f]{17}$`)),
+		), func(*terraformState) error {
 			for _, g := range []cloud.SecurityGroup{c.group(t, "web")} {
 				if len(rulesOf(g, false)) != 3 || len(rulesOf(g, true)) != 1 {
 					t.Errorf("rules in the cloud: %+v", g.Rules)

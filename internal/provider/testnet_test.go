@@ -145,6 +145,12 @@ func planFails(config string, parts ...string) resource.TestStep {
 	return resource.TestStep{Config: config, PlanOnly: true, ExpectError: expectError(parts...)}
 }
 
+// createStep applies config and checks that the resource at address has an
+// ID that idPattern matches, then the rest of checks.
+func createStep(config, address, idPattern string, checks ...statecheck.StateCheck) resource.TestStep {
+	return resource.TestStep{Config: config, ConfigStateChecks: append([]statecheck.StateCheck{attrIs(address, "id", matching(idPattern))}, checks...)}
+}
+
 // importStep imports address and verifies it against state, but for the
 // attributes ignored.
 func importStep(address string, ignored ...string) resource.TestStep {

@@ -32,16 +32,12 @@ func TestAccVPCDHCPOptions_lifecycle(t *testing.T) {
 		return onlyOne[cloud.DHCPOptions](t, c, "DHCP options set", cloud.DHCPOptionsFilter{})
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: options("first", "2"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(doptAddress, "id", matching(`^dopt-[0-9a-f]{17}$`)),
-				attrIs(doptAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:dhcp-options/dopt-[0-9a-f]{17}$`)),
-				attrIs(doptAddress, "owner_id", knownvalue.StringExact(cloud.DefaultAccountID)),
-				attrIs(doptAddress, "ntp_servers", knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.StringExact("169.254.169.123"), knownvalue.StringExact("fd00:ec2::123")})),
-			},
-		},
+		createStep(options("first", "2"), doptAddress, `^dopt-[0-9a-f]{17}$`,
+			attrIs(doptAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:dhcp-options/dopt-[0-9a-f]{17}$`)),
+			attrIs(doptAddress, "owner_id", knownvalue.StringExact(cloud.DefaultAccountID)),
+			attrIs(doptAddress, "ntp_servers", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact("169.254.169.123"), knownvalue.StringExact("fd00:ec2::123")})),
+		),
 		importStep(doptAddress),
 		resource.TestStep{
 			Config:           options("renamed", "2"),
@@ -98,18 +94,13 @@ func TestAccVPCDHCPOptionsAssociation(t *testing.T) {
 				attrIs(defaultDoptAddress, "domain_name_servers", knownvalue.StringExact("AmazonProvidedDNS")),
 			},
 		},
-		resource.TestStep{
-			Config: associated(tfID("vpc_dhcp_options", "test")),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(doptAssocAddress, "id", matching(`^dopt-[0-9a-f]{17}-vpc-[0-9a-f]{17}$`)),
-			},
-			Check: func(s *terraformState) error {
+		withCheck(createStep(associated(tfID("vpc_dhcp_options", "test")), doptAssocAddress, `^dopt-[0-9a-f]{17}-vpc-[0-9a-f]{17}$`),
+			func(s *terraformState) error {
 				if want := s.RootModule().Resources[doptAddress].Primary.ID; vpcSet() != want {
 					t.Errorf("the VPC has set %s, want %s", vpcSet(), want)
 				}
 				return nil
-			},
-		},
+			}),
 		// The VPC's own attribute follows at the next refresh, with no plan.
 		resource.TestStep{
 			Config:            associated(tfID("vpc_dhcp_options", "test")),
@@ -127,9 +118,7 @@ func TestAccVPCDHCPOptionsAssociation(t *testing.T) {
 			return c.client.AssociateDHCPOptions(context.Background(), cloud.NoDHCPOptions, c.onlyVPC(t).ID)
 		},
 			associated(tfID("vpc_dhcp_options", "other")), doptAssocAddress, actionCreate),
-		resource.TestStep{Config: associated(`"default"`), ConfigStateChecks: []statecheck.StateCheck{
-			attrIs(doptAssocAddress, "id", matching(`^default-vpc-[0-9a-f]{17}$`)),
-		}},
+		createStep(associated(`"default"`), doptAssocAddress, `^default-vpc-[0-9a-f]{17}$`),
 		resource.TestStep{Config: associated(tfID("vpc_dhcp_options", "test"))},
 		planFails(associated(`"dopt-0123456789abcdef0"`), "dhcp_options_id", "InvalidDhcpOptionID.NotFound"),
 		planFails(associated(`"vpc-0123456789abcdef0"`), "dhcp_options_id", "InvalidDhcpOptionsId.Malformed"),
@@ -158,20 +147,15 @@ func TestAccDefaultVPCDHCPOptions(t *testing.T) {
 		return o
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: adopted(`tags = { Name = "default" }`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(defaultDoptAddress, "id", matching(`^dopt-[0-9a-f]{17}$`)),
-				attrIs(defaultDoptAddress, "owner_id", knownvalue.StringExact(cloud.DefaultAccountID)),
-				attrIs(defaultDoptAddress, "ntp_servers", knownvalue.StringExact("")),
-			},
-			Check: func(*terraformState) error {
-				if o := defaultSet(); o.Tags["Name"] != "default" {
-					t.Errorf("the default set in the cloud: %+v", o)
-				}
-				return nil
-			},
-		},
+		withCheck(createStep(adopted(`tags = { Name = "default" }`), defaultDoptAddress, `^dopt-[0-9a-f]{17}$`,
+			attrIs(defaultDoptAddress, "owner_id", knownvalue.StringExact(cloud.DefaultAccountID)),
+			attrIs(defaultDoptAddress, "ntp_servers", knownvalue.StringExact("")),
+		), func(*terraformState) error {
+			if o := defaultSet(); o.Tags["Name"] != "default" {
+				t.Errorf("the default set in the cloud: %+v", o)
+			}
+			return nil
+		}),
 		importStep(defaultDoptAddress),
 		resource.TestStep{Config: adopted(`owner_id = "` + cloud.DefaultAccountID + `"`), ConfigPlanChecks: expectPlanAction(defaultDoptAddress, actionUpdate)},
 		planFails(adopted(`owner_id = "111122223333"`), "owner_id", "InvalidDhcpOptionID.NotFound"),

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -44,19 +43,14 @@ func TestAccVPCIPv4CIDRBlockAssociation(t *testing.T) {
 		return onlyOne[cloud.VPCCIDRBlockAssociation](t, c, "secondary block", cloud.VPCCIDRBlockAssociationFilter{})
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: withSubnet,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(cidrAssocAddress, "id", matching(`^vpc-cidr-assoc-[0-9a-f]{17}$`)),
-				attrIs(cidrAssocAddress, "cidr_block", knownvalue.StringExact("10.1.0.0/16")),
-			},
-			Check: func(*terraformState) error {
+		withCheck(createStep(withSubnet, cidrAssocAddress, `^vpc-cidr-assoc-[0-9a-f]{17}$`,
+			attrIs(cidrAssocAddress, "cidr_block", knownvalue.StringExact("10.1.0.0/16"))),
+			func(*terraformState) error {
 				if n := localRoutes("10.1.0.0/16"); n != 2 {
 					t.Errorf("%d route tables have a local route for the secondary block, want 2", n)
 				}
 				return nil
-			},
-		},
+			}),
 		importStep(cidrAssocAddress),
 		resource.TestStep{Config: withSubnet, ConfigPlanChecks: expectEmptyPlan},
 		withCheck(resource.TestStep{Config: alone}, func(*terraformState) error {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -30,16 +29,12 @@ func TestAccVPCIPv6CIDRBlockAssociation(t *testing.T) {
 		return onlyOne[cloud.VPCCIDRBlockAssociation](t, c, "IPv6 block", cloud.VPCCIDRBlockAssociationFilter{})
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: withSubnet,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(ipv6AssocAddress, "id", matching(`^vpc-cidr-assoc-[0-9a-f]{17}$`)),
-				attrIs(ipv6AssocAddress, "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/56$`)),
-				attrIs(ipv6AssocAddress, "ipv6_pool", knownvalue.StringExact("Amazon")),
-				attrIs(ipv6AssocAddress, "ipv6_cidr_block_network_border_group", knownvalue.StringExact("us-east-1")),
-				attrIs(vpcAddress, "assign_generated_ipv6_cidr_block", knownvalue.Bool(false)),
-			},
-		},
+		createStep(withSubnet, ipv6AssocAddress, `^vpc-cidr-assoc-[0-9a-f]{17}$`,
+			attrIs(ipv6AssocAddress, "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/56$`)),
+			attrIs(ipv6AssocAddress, "ipv6_pool", knownvalue.StringExact("Amazon")),
+			attrIs(ipv6AssocAddress, "ipv6_cidr_block_network_border_group", knownvalue.StringExact("us-east-1")),
+			attrIs(vpcAddress, "assign_generated_ipv6_cidr_block", knownvalue.Bool(false)),
+		),
 		resource.TestStep{Config: withSubnet, ConfigPlanChecks: expectEmptyPlan},
 		importStep(ipv6AssocAddress),
 		resource.TestStep{Config: alone},

@@ -38,17 +38,13 @@ func TestAccVPCSecurityGroupRules_lifecycle(t *testing.T) {
 	}
 	ssh := "simcloud_vpc_security_group_ingress_rule.ssh"
 	unitTest(t,
-		withCheck(resource.TestStep{
-			Config: config(append(sshRule, `tags = { Name = "ssh" }`)...),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(ssh, "id", matching(`^sgr-[0-9a-f]{17}$`)),
-				sameValue(ssh, "id", ssh, "security_group_rule_id"),
-				attrIs(ssh, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-`)),
-				attrIs(ssh, "tags_all", knownvalue.MapExact(map[string]knownvalue.Check{"Name": knownvalue.StringExact("ssh")})),
-				attrIs("simcloud_vpc_security_group_egress_rule.all", "from_port", knownvalue.Null()),
-				attrIs("simcloud_vpc_security_group_ingress_rule.peer", "ip_protocol", knownvalue.StringExact("6")),
-			},
-		}, func(*terraformState) error {
+		withCheck(createStep(config(append(sshRule, `tags = { Name = "ssh" }`)...), ssh, `^sgr-[0-9a-f]{17}$`,
+			sameValue(ssh, "id", ssh, "security_group_rule_id"),
+			attrIs(ssh, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-`)),
+			attrIs(ssh, "tags_all", knownvalue.MapExact(map[string]knownvalue.Check{"Name": knownvalue.StringExact("ssh")})),
+			attrIs("simcloud_vpc_security_group_egress_rule.all", "from_port", knownvalue.Null()),
+			attrIs("simcloud_vpc_security_group_ingress_rule.peer", "ip_protocol", knownvalue.StringExact("6")),
+		), func(*terraformState) error {
 			g := c.onlyGroup(t)
 			if len(rulesOf(g, false)) != 2 || len(rulesOf(g, true)) != 1 {
 				t.Errorf("rules in the cloud: %+v", g.Rules)

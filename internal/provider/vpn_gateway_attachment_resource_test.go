@@ -23,12 +23,7 @@ func TestAccVPNGatewayAttachment_lifecycle(t *testing.T) {
 	}
 	config := attachedTo("a")
 	unitTest(t,
-		resource.TestStep{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(vgwAttachmentAddress, "id", matching(`^vpn-attachment-[0-9a-f]{1,8}$`)),
-			},
-		},
+		createStep(config, vgwAttachmentAddress, `^vpn-attachment-[0-9a-f]{1,8}$`),
 		// The gateway's vpc_id shows where the attachment put it, without
 		// a diff.
 		resource.TestStep{

@@ -34,15 +34,11 @@ func TestAccVPNGateway_lifecycle(t *testing.T) {
 		return c.config(vpcsAB + tfVPNGateway("test", vpc, arguments...))
 	}
 	unitTest(t,
-		resource.TestStep{
-			Config: gateway("a", `availability_zone = "us-east-1a"`),
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(vgwAddress, "id", matching(`^vgw-[0-9a-f]{17}$`)),
-				attrIs(vgwAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:vpn-gateway/vgw-[0-9a-f]{17}$`)),
-				attrIs(vgwAddress, "amazon_side_asn", knownvalue.StringExact("64512")),
-				sameValue(vgwAddress, "vpc_id", "simcloud_vpc.a", "id"),
-			},
-		},
+		createStep(gateway("a", `availability_zone = "us-east-1a"`), vgwAddress, `^vgw-[0-9a-f]{17}$`,
+			attrIs(vgwAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:vpn-gateway/vgw-[0-9a-f]{17}$`)),
+			attrIs(vgwAddress, "amazon_side_asn", knownvalue.StringExact("64512")),
+			sameValue(vgwAddress, "vpc_id", "simcloud_vpc.a", "id"),
+		),
 		resource.TestStep{Config: gateway("a", `availability_zone = "us-east-1a"`), ConfigPlanChecks: expectEmptyPlan},
 		importStep(vgwAddress),
 		// Moving between VPCs is done in place.

@@ -24,12 +24,7 @@ func TestAccVPNGatewayRoutePropagation_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	config := c.config(vpcsAB + tfVPNGateway("test", "a") + tfRouteTable("test", "a") + tfPropagation("test", "test", "test"))
 	unitTest(t,
-		resource.TestStep{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				attrIs(propagationAddress, "id", matching(`^vgw-[0-9a-f]{17}_rtb-[0-9a-f]{17}$`)),
-			},
-		},
+		createStep(config, propagationAddress, `^vgw-[0-9a-f]{17}_rtb-[0-9a-f]{17}$`),
 		resource.TestStep{
 			Config:           config,
 			ConfigPlanChecks: expectEmptyPlan,
