@@ -19,7 +19,7 @@ func zoneNames(names ...string) knownvalue.Check {
 func TestAccAvailabilityZonesDataSource(t *testing.T) {
 	c := newTestCloud(t)
 	zones := func(name string, arguments ...string) string {
-		return tfBlock(`data "simcloud_availability_zones" "`+name+`"`, arguments...)
+		return tfData("availability_zones", name, arguments...)
 	}
 	config := c.config(zones("all") +
 		zones("west", `region = "eu-west-2"`) +

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -33,19 +32,9 @@ func TestAccCustomerGateway_lifecycle(t *testing.T) {
 		),
 		resource.TestStep{Config: gateway("65000", "office"), ConfigPlanChecks: expectEmptyPlan},
 		importStep(cgwAddress),
-		resource.TestStep{
-			Config:           gateway("65000", "branch"),
-			ConfigPlanChecks: expectPlanAction(cgwAddress, actionUpdate),
-			Check: func(*terraformState) error {
-				if g := onlyCGW(); g.Tags["Name"] != "branch" {
-					t.Errorf("tags in the cloud: %v", g.Tags)
-				}
-				return nil
-			},
-		},
-		resource.TestStep{Config: gateway("65001", "branch"), ConfigPlanChecks: expectPlanAction(cgwAddress, actionReplace)},
-		driftStep(t, func() error { return c.client.DeleteObject(context.Background(), onlyCGW().ID) },
-			gateway("65001", "branch"), cgwAddress, actionCreate),
+		renameStep(t, gateway("65000", "branch"), cgwAddress, "branch", func() map[string]string { return onlyCGW().Tags }),
+		actionStep(gateway("65001", "branch"), cgwAddress, actionReplace),
+		c.deletedStep(t, func() string { return onlyCGW().ID }, gateway("65001", "branch"), cgwAddress),
 		importFails(cgwAddress, "vgw-0123456789abcdef0", "Invalid import ID: InvalidCustomerGatewayID.Malformed"),
 	)
 }

@@ -1,10 +1,7 @@
 package provider
 
 import (
-	"context"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -22,22 +19,9 @@ func TestAccEgressOnlyInternetGateway_lifecycle(t *testing.T) {
 	unitTest(t,
 		createStep(gateway("a", "first"), eigwAddress, `^eigw-[0-9a-f]{17}$`),
 		importStep(eigwAddress),
-		resource.TestStep{
-			Config:           gateway("a", "renamed"),
-			ConfigPlanChecks: expectPlanAction(eigwAddress, actionUpdate),
-			Check: func(*terraformState) error {
-				if g := onlyEIGW(); g.Tags["Name"] != "renamed" {
-					t.Errorf("tags in the cloud: %v", g.Tags)
-				}
-				return nil
-			},
-		},
-		resource.TestStep{
-			Config:           gateway("b", "renamed"),
-			ConfigPlanChecks: expectPlanAction(eigwAddress, actionReplace),
-		},
-		driftStep(t, func() error { return c.client.DeleteObject(context.Background(), onlyEIGW().ID) },
-			gateway("b", "renamed"), eigwAddress, actionCreate),
+		renameStep(t, gateway("a", "renamed"), eigwAddress, "renamed", func() map[string]string { return onlyEIGW().Tags }),
+		actionStep(gateway("b", "renamed"), eigwAddress, actionReplace),
+		c.deletedStep(t, func() string { return onlyEIGW().ID }, gateway("b", "renamed"), eigwAddress),
 		importFails(eigwAddress, "igw-0123456789abcdef0", "Invalid import ID: InvalidEgressOnlyInternetGatewayId.Malformed"),
 	)
 }

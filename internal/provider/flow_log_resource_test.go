@@ -72,10 +72,7 @@ func TestAccFlowLog_cloudWatchStack(t *testing.T) {
 			return c.client.DeleteObject(ctx, onlyOne[cloud.FlowLog](t, c, "flow log", cloud.FlowLogFilter{}).ID)
 		}, config, "simcloud_flow_log.main", actionCreate),
 		// Tags change in place.
-		resource.TestStep{
-			Config:           c.config(flowLogsStack(trustJSON, `tags = { Name = "main" }`)),
-			ConfigPlanChecks: expectPlanAction("simcloud_flow_log.main", actionUpdate),
-		},
+		actionStep(c.config(flowLogsStack(trustJSON, `tags = { Name = "main" }`)), "simcloud_flow_log.main", actionUpdate),
 	)
 }
 

@@ -63,83 +63,37 @@ const (
 }`
 )
 
+// tfPolicyDocument renders data "simcloud_iam_policy_document" "<name>".
+func tfPolicyDocument(name string, arguments ...string) string {
+	return tfData("iam_policy_document", name, arguments...)
+}
+
+// tfStatement is a statement block of a policy document.
+func tfStatement(arguments ...string) string { return tfBlock("statement", arguments...) }
+
 func TestAccIAMPolicyDocumentDataSource_awsExamples(t *testing.T) {
 	c := newTestCloud(t)
-	config := c.config(`
-data "simcloud_iam_policy_document" "conditions" {
-  statement {
-    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
-    resources = ["*"]
-    condition {
-      test     = "ForAnyValue:StringEquals"
-      variable = "kms:EncryptionContext:service"
-      values   = ["pi"]
-    }
-    condition {
-      test     = "ForAnyValue:StringEquals"
-      variable = "kms:EncryptionContext:aws:pi:service"
-      values   = ["rds"]
-    }
-  }
-}
-
-data "simcloud_iam_policy_document" "source" {
-  statement {
-    actions   = ["ec2:*"]
-    resources = ["*"]
-  }
-  statement {
-    sid       = "SidToOverride"
-    actions   = ["s3:*"]
-    resources = ["*"]
-  }
-}
-
-data "simcloud_iam_policy_document" "source_document_example" {
-  source_policy_documents = [data.simcloud_iam_policy_document.source.json]
-  statement {
-    sid       = "SidToOverride"
-    actions   = ["s3:*"]
-    resources = ["arn:aws:s3:::somebucket", "arn:aws:s3:::somebucket/*"]
-  }
-}
-
-data "simcloud_iam_policy_document" "placeholder" {
-  statement {
-    sid       = "OverridePlaceholder"
-    actions   = ["ec2:DescribeAccountAttributes"]
-    resources = ["*"]
-  }
-}
-
-data "simcloud_iam_policy_document" "override" {
-  statement {
-    sid       = "OverridePlaceholder"
-    actions   = ["s3:GetObject"]
-    resources = ["*"]
-  }
-}
-
-data "simcloud_iam_policy_document" "politik" {
-  source_policy_documents   = [data.simcloud_iam_policy_document.placeholder.json]
-  override_policy_documents = [data.simcloud_iam_policy_document.override.json]
-}
-
-data "simcloud_iam_policy_document" "trust" {
-  statement {
-    actions = ["sts:AssumeRole"]
-    principals {
-      type        = "Service"
-      identifiers = ["vpc-flow-logs.amazonaws.com"]
-    }
-    principals {
-      type        = "AWS"
-      identifiers = ["arn:aws:iam::123456789012:root", "123456789012"]
-    }
-    resources = ["arn:aws:s3:::b/&{aws:username}"]
-  }
-}
-`)
+	condition := func(variable, value string) string {
+		return tfBlock("condition", `test = "ForAnyValue:StringEquals"`, `variable = "`+variable+`"`, `values = ["`+value+`"]`)
+	}
+	principals := func(kind, identifiers string) string {
+		return tfBlock("principals", `type = "`+kind+`"`, "identifiers = "+identifiers)
+	}
+	everything := `resources = ["*"]`
+	config := c.config(
+		tfPolicyDocument("conditions", tfStatement(`actions = ["kms:Decrypt", "kms:GenerateDataKey"]`, everything,
+			condition("kms:EncryptionContext:service", "pi"), condition("kms:EncryptionContext:aws:pi:service", "rds"))) +
+			tfPolicyDocument("source", tfStatement(`actions = ["ec2:*"]`, everything), tfStatement(`sid = "SidToOverride"`, `actions = ["s3:*"]`, everything)) +
+			tfPolicyDocument("source_document_example", "source_policy_documents = [data.simcloud_iam_policy_document.source.json]",
+				tfStatement(`sid = "SidToOverride"`, `actions = ["s3:*"]`, `resources = ["arn:aws:s3:::somebucket", "arn:aws:s3:::somebucket/*"]`)) +
+			tfPolicyDocument("placeholder", tfStatement(`sid = "OverridePlaceholder"`, `actions = ["ec2:DescribeAccountAttributes"]`, everything)) +
+			tfPolicyDocument("override", tfStatement(`sid = "OverridePlaceholder"`, `actions = ["s3:GetObject"]`, everything)) +
+			tfPolicyDocument("politik", "source_policy_documents = [data.simcloud_iam_policy_document.placeholder.json]",
+				"override_policy_documents = [data.simcloud_iam_policy_document.override.json]") +
+			tfPolicyDocument("trust", tfStatement(`actions = ["sts:AssumeRole"]`,
+				principals("Service", `["vpc-flow-logs.amazonaws.com"]`),
+				principals("AWS", `["arn:aws:iam::123456789012:root", "123456789012"]`),
+				`resources = ["arn:aws:s3:::b/&{aws:username}"]`)))
 	unitTest(t, resource.TestStep{
 		Config: config,
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -159,31 +113,10 @@ data "simcloud_iam_policy_document" "trust" {
 func TestAccIAMPolicyDocumentDataSource_refusals(t *testing.T) {
 	c := newTestCloud(t)
 	unitTest(t,
-		planFails(c.config(`
-data "simcloud_iam_policy_document" "bad" {
-  statement {
-    sid     = "not-alphanumeric"
-    actions = ["s3:*"]
-  }
-}`), "must only include alphanumeric characters"),
-		planFails(c.config(`
-data "simcloud_iam_policy_document" "dup" {
-  statement {
-    sid     = "Same"
-    actions = ["s3:*"]
-  }
-  statement {
-    sid     = "Same"
-    actions = ["ec2:*"]
-  }
-}`), "duplicate Sid (Same)"),
-		planFails(c.config(`
-data "simcloud_iam_policy_document" "old" {
-  version = "2008-10-17"
-  statement {
-    actions   = ["s3:*"]
-    resources = ["arn:aws:s3:::b/&{aws:username}"]
-  }
-}`), "not supported in document version 2008-10-17"),
+		planFails(c.config(tfPolicyDocument("bad", tfStatement(`sid = "not-alphanumeric"`, `actions = ["s3:*"]`))), "must only include alphanumeric characters"),
+		planFails(c.config(tfPolicyDocument("dup", tfStatement(`sid = "Same"`, `actions = ["s3:*"]`), tfStatement(`sid = "Same"`, `actions = ["ec2:*"]`))),
+			"duplicate Sid (Same)"),
+		planFails(c.config(tfPolicyDocument("old", `version = "2008-10-17"`, tfStatement(`actions = ["s3:*"]`, `resources = ["arn:aws:s3:::b/&{aws:username}"]`))),
+			"not supported in document version 2008-10-17"),
 	)
 }

@@ -52,7 +52,7 @@ var listingNet = tfVPC("prod", "10.0.0.0/16", `tags = { Env = "prod" }`) + tfVPC
 
 // listing is a data source that reads once the network is made.
 func listing(kind, name string, arguments ...string) string {
-	return tfBlock(`data "simcloud_`+kind+`" "`+name+`"`, append(arguments, "depends_on = [simcloud_route_table_association.web]")...)
+	return tfData(kind, name, append(arguments, "depends_on = [simcloud_route_table_association.web]")...)
 }
 
 // TestAccListings: simcloud_vpcs, simcloud_subnets and simcloud_route_tables

@@ -80,7 +80,7 @@ func TestAccNetworkPath_namesTheBreak(t *testing.T) {
 	c := newTestCloud(t)
 	broken := threeTier("app")
 	path := func(name, subnet, direction string) string {
-		return tfBlock(`data "simcloud_network_path" "`+name+`"`, "subnet_id = "+tfID("subnet", subnet), `direction = "`+direction+`"`, `ip_version = "ipv4"`)
+		return tfData("network_path", name, "subnet_id = "+tfID("subnet", subnet), `direction = "`+direction+`"`, `ip_version = "ipv4"`)
 	}
 	unitTest(t,
 		resource.TestStep{Config: c.config(broken)},

@@ -14,26 +14,8 @@ import (
 )
 
 // aclNet is a VPC with two subnets, and a second VPC with one.
-const aclNet = `
-resource "simcloud_vpc" "main" {
-  cidr_block = "10.0.0.0/16"
-}
-resource "simcloud_subnet" "a" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.1.0/24"
-}
-resource "simcloud_subnet" "b" {
-  vpc_id     = simcloud_vpc.main.id
-  cidr_block = "10.0.2.0/24"
-}
-resource "simcloud_vpc" "other" {
-  cidr_block = "10.1.0.0/16"
-}
-resource "simcloud_subnet" "other" {
-  vpc_id     = simcloud_vpc.other.id
-  cidr_block = "10.1.1.0/24"
-}
-`
+var aclNet = tfVPC("main", "10.0.0.0/16") + tfSubnet("a", "main", "10.0.1.0/24") + tfSubnet("b", "main", "10.0.2.0/24") +
+	otherVPC + tfSubnet("other", "other", "10.1.1.0/24")
 
 // aclRule renders one rule block of a direction.
 func aclRule(dir string, number int, protocol, action, cidr string, from, to int) string {
@@ -212,20 +194,10 @@ func TestAccNetworkACLAssociation(t *testing.T) {
 func TestAccNetworkACLsDataSource(t *testing.T) {
 	c := newTestCloud(t)
 	acl := tfNetworkACL("web", `tags = { Tier = "web" }`)
-	lists := `
-data "simcloud_network_acls" "main" {
-  vpc_id     = simcloud_vpc.main.id
-  depends_on = [simcloud_network_acl.web]
-}
-data "simcloud_network_acls" "web" {
-  tags       = { Tier = "web" }
-  depends_on = [simcloud_network_acl.web]
-}
-data "simcloud_network_acls" "none" {
-  vpc_id     = simcloud_vpc.other.id
-  tags       = { Tier = "web" }
-}
-`
+	afterACL := "depends_on = [simcloud_network_acl.web]"
+	lists := tfData("network_acls", "main", "vpc_id = "+tfID("vpc", "main"), afterACL) +
+		tfData("network_acls", "web", `tags = { Tier = "web" }`, afterACL) +
+		tfData("network_acls", "none", "vpc_id = "+tfID("vpc", "other"), `tags = { Tier = "web" }`)
 	unitTest(t,
 		resource.TestStep{Config: c.config(aclNet + acl)},
 		resource.TestStep{

@@ -8,10 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
-func tfData(kind, name string, arguments ...string) string {
-	return tfBlock(`data "simcloud_`+kind+`" "`+name+`"`, arguments...)
-}
-
 func TestAccRegionDataSource(t *testing.T) {
 	c := newTestCloud(t)
 	config := c.config(tfData("region", "current") +

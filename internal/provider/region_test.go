@@ -19,7 +19,7 @@ func TestAccRegionArgument(t *testing.T) {
 	west := `region = "us-west-2"`
 	inWest := tfVPC("west", "10.0.0.0/16", west) + tfSubnet("west", "west", "10.0.1.0/24", west) +
 		tfVPC("east", "10.0.0.0/16") +
-		tfBlock(`data "simcloud_vpc" "west"`, west, "id = "+tfID("vpc", "west"))
+		tfData("vpc", "west", west, "id = "+tfID("vpc", "west"))
 	westVPC := func() (cloud.VPC, error) {
 		west, err := c.client.InRegion("us-west-2")
 		if err != nil {
@@ -54,9 +54,6 @@ func TestAccRegionArgument(t *testing.T) {
 		// A subnet of the provider's region cannot use the VPC of another.
 		planFails(c.config(inWest+tfSubnet("stray", "west", "10.0.2.0/24")), "InvalidVpcID.NotFound"),
 		// Moving an object to another region replaces it.
-		resource.TestStep{
-			Config:           c.config(tfVPC("west", "10.0.0.0/16", `region = "eu-west-1"`) + tfVPC("east", "10.0.0.0/16")),
-			ConfigPlanChecks: expectPlanAction("simcloud_vpc.west", actionReplace),
-		},
+		actionStep(c.config(tfVPC("west", "10.0.0.0/16", `region = "eu-west-1"`)+tfVPC("east", "10.0.0.0/16")), "simcloud_vpc.west", actionReplace),
 	)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
@@ -24,4 +26,11 @@ func described[T cloud.Row](t *testing.T, c *testCloud, id string) T {
 		t.Fatal(err)
 	}
 	return object
+}
+
+// deletedStep deletes the object whose ID id gives behind Terraform's
+// back, then plans config and expects the resource at address to be
+// created again.
+func (c *testCloud) deletedStep(t *testing.T, id func() string, config, address string) resource.TestStep {
+	return driftStep(t, func() error { return c.client.DeleteObject(context.Background(), id()) }, config, address, actionCreate)
 }

@@ -40,10 +40,7 @@ func TestAccRoute_egressOnlyIPv6(t *testing.T) {
 			tfInlineRoute(`cidr_block = "0.0.0.0/0"`, "egress_only_gateway_id = "+tfID("egress_only_internet_gateway", "main")))),
 			"InvalidParameterCombination", "only routes IPv6 traffic", "How to fix:", "NAT gateway"),
 		// Changing the target is done in place.
-		resource.TestStep{
-			Config:           c.config(dualStack() + ipv6Out("gateway_id", tfID("internet_gateway", "main"))),
-			ConfigPlanChecks: expectPlanAction("simcloud_route.ipv6_out", actionUpdate),
-		},
+		actionStep(c.config(dualStack()+ipv6Out("gateway_id", tfID("internet_gateway", "main"))), "simcloud_route.ipv6_out", actionUpdate),
 		// Deleted behind Terraform's back: planned again.
 		driftStep(t, func() error {
 			return c.client.DeleteRoute(context.Background(), c.tableWithRoute(t, "::/0").ID, "::/0")

@@ -23,10 +23,7 @@ func TestAccRouteTableAssociation(t *testing.T) {
 		resource.TestStep{Config: withAssociation("private", "spare")},
 		// Another table for the same subnet replaces the association; its
 		// own old association must not be counted against it at plan.
-		resource.TestStep{
-			Config:           withAssociation("private", "public"),
-			ConfigPlanChecks: expectPlanAction("simcloud_route_table_association.extra", actionReplace),
-		},
+		actionStep(withAssociation("private", "public"), "simcloud_route_table_association.extra", actionReplace),
 		resource.TestStep{Config: withAssociation("private", "public"),
 			Check: func(*terraformState) error {
 				if !c.subnetByCIDR(t, "10.0.2.0/24").IsPublic {

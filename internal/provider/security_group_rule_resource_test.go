@@ -53,7 +53,7 @@ func TestAccSecurityGroupRule_lifecycle(t *testing.T) {
 		}),
 		resource.TestStep{Config: config(httpsFromTwo...), ConfigPlanChecks: expectEmptyPlan},
 		// The description changes in place; anything else replaces.
-		resource.TestStep{Config: config(append(httpsFromTwo, `description = "https"`)...), ConfigPlanChecks: expectPlanAction(https, actionUpdate)},
+		actionStep(config(append(httpsFromTwo, `description = "https"`)...), https, actionUpdate),
 		resource.TestStep{Config: config("from_port = 443", "to_port = 443", `protocol = "tcp"`, `cidr_blocks = ["10.0.0.0/8"]`, `description = "https"`),
 			ConfigPlanChecks:  expectPlanAction(https, actionReplace),
 			ConfigStateChecks: []statecheck.StateCheck{attrIs(https, "security_group_rule_id", matching(`^sgr-`))}},

@@ -16,7 +16,7 @@ func TestAccSecurityGroupsDataSource(t *testing.T) {
 		tfSecurityGroup("web2", "other", `name = "web-b"`, `tags = { tier = "web" }`) +
 		tfSecurityGroup("db", "main", `name = "db"`, `tags = { tier = "db" }`)
 	lookup := func(arguments ...string) string {
-		return c.config(groups + tfBlock(`data "simcloud_security_groups" "found"`, arguments...))
+		return c.config(groups + tfData("security_groups", "found", arguments...))
 	}
 	found := "data.simcloud_security_groups.found"
 	unitTest(t,

@@ -62,10 +62,7 @@ func TestAccDBSubnetGroup_lifecycle(t *testing.T) {
 				return nil
 			},
 		},
-		resource.TestStep{
-			Config:           group(`name = "renamed"`, subnets("a1", "a2")),
-			ConfigPlanChecks: expectPlanAction(dbGroupAddress, actionReplace),
-		},
+		actionStep(group(`name = "renamed"`, subnets("a1", "a2")), dbGroupAddress, actionReplace),
 		driftStep(t, func() error {
 			return c.client.DeleteSubnetGroup(context.Background(), cloud.KindDBSubnetGroup, "renamed")
 		},
@@ -163,7 +160,7 @@ func TestAccElastiCacheAndRedshiftSubnetGroups_lifecycle(t *testing.T) {
 		},
 		importStep("simcloud_elasticache_subnet_group.test", "name"),
 		importStep("simcloud_redshift_subnet_group.test"),
-		resource.TestStep{Config: config("a1", "a2"), ConfigPlanChecks: expectPlanAction("simcloud_redshift_subnet_group.test", actionUpdate)},
+		actionStep(config("a1", "a2"), "simcloud_redshift_subnet_group.test", actionUpdate),
 		resource.TestStep{Config: config("a1", "a2"), ConfigPlanChecks: expectEmptyPlan},
 		driftStep(t, func() error {
 			return c.client.DeleteSubnetGroup(context.Background(), cloud.KindClusterSubnetGroup, "warehouse")

@@ -101,10 +101,7 @@ func TestAccSubnet_replacedInPlace(t *testing.T) {
 	}
 	unitTest(t,
 		resource.TestStep{Config: subnet("10.0.1.0/24")},
-		resource.TestStep{
-			Config:           subnet("10.0.1.0/25"),
-			ConfigPlanChecks: expectPlanAction("simcloud_subnet.test", actionReplace),
-		},
+		actionStep(subnet("10.0.1.0/25"), "simcloud_subnet.test", actionReplace),
 	)
 }
 

@@ -29,6 +29,11 @@ func tfResource(kind, name string, arguments ...string) string {
 	return tfBlock(`resource "simcloud_`+kind+`" "`+name+`"`, arguments...)
 }
 
+// tfData renders data "simcloud_<kind>" "<name>".
+func tfData(kind, name string, arguments ...string) string {
+	return tfBlock(`data "simcloud_`+kind+`" "`+name+`"`, arguments...)
+}
+
 // tfID is the reference to the ID of resource simcloud_<kind>.<name>.
 func tfID(kind, name string) string { return "simcloud_" + kind + "." + name + ".id" }
 
@@ -151,6 +156,22 @@ func createStep(config, address, idPattern string, checks ...statecheck.StateChe
 	return resource.TestStep{Config: config, ConfigStateChecks: append([]statecheck.StateCheck{attrIs(address, "id", matching(idPattern))}, checks...)}
 }
 
+// renameStep applies config, which changes the Name tag of the resource at
+// address to name, and expects an update in place that reaches the cloud:
+// tagsInCloud reads the object's tags there.
+func renameStep(t *testing.T, config, address, name string, tagsInCloud func() map[string]string) resource.TestStep {
+	return resource.TestStep{
+		Config:           config,
+		ConfigPlanChecks: expectPlanAction(address, actionUpdate),
+		Check: func(*terraformState) error {
+			if tags := tagsInCloud(); tags["Name"] != name {
+				t.Errorf("tags in the cloud: %v, want Name %q", tags, name)
+			}
+			return nil
+		},
+	}
+}
+
 // importStep imports address and verifies it against state, but for the
 // attributes ignored.
 func importStep(address string, ignored ...string) resource.TestStep {
@@ -206,18 +227,22 @@ func matching(pattern string) knownvalue.Check {
 	return knownvalue.StringRegexp(regexp.MustCompile(pattern))
 }
 
+// actionStep applies config, whose plan must take action on the resource at
+// address.
+func actionStep(config, address string, action plancheck.ResourceActionType) resource.TestStep {
+	return resource.TestStep{Config: config, ConfigPlanChecks: expectPlanAction(address, action)}
+}
+
 // driftStep changes the cloud behind Terraform's back, then plans config
 // again and expects the plan to take action on the resource at address.
 func driftStep(t *testing.T, change func() error, config, address string, action plancheck.ResourceActionType) resource.TestStep {
-	return resource.TestStep{
-		PreConfig: func() {
-			if err := change(); err != nil {
-				t.Fatal(err)
-			}
-		},
-		Config:           config,
-		ConfigPlanChecks: expectPlanAction(address, action),
+	step := actionStep(config, address, action)
+	step.PreConfig = func() {
+		if err := change(); err != nil {
+			t.Fatal(err)
+		}
 	}
+	return step
 }
 
 // withPlanCheck is step whose plan is checked, before it is applied, by

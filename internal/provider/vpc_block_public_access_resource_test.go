@@ -25,7 +25,7 @@ func TestAccVPCBlockPublicAccess(t *testing.T) {
 	c := newTestCloud(t)
 	paths := func(dependsOn string) string {
 		path := func(name, subnet, direction string) string {
-			return tfBlock(`data "simcloud_network_path" "`+name+`"`, "subnet_id = "+tfID("subnet", subnet), `direction = "`+direction+`"`,
+			return tfData("network_path", name, "subnet_id = "+tfID("subnet", subnet), `direction = "`+direction+`"`,
 				`ip_version = "ipv4"`, "depends_on = ["+dependsOn+", simcloud_route_table_association.app, simcloud_route_table_association.public, "+
 					"simcloud_route_table.app, simcloud_route_table.public]")
 		}
@@ -75,9 +75,9 @@ func TestAccVPCBlockPublicAccess(t *testing.T) {
 				attrIs("data.simcloud_network_path.public_in", "reachable", knownvalue.Bool(true)),
 			},
 		},
-		driftStep(t, func() error {
-			return c.client.DeleteObject(context.Background(), onlyOne[cloud.BlockPublicAccessExclusion](t, c, "exclusion", cloud.BlockPublicAccessExclusionFilter{}).ID)
-		}, excluded("allow-bidirectional"), bpaExclusionAddress, actionCreate),
+		c.deletedStep(t, func() string {
+			return onlyOne[cloud.BlockPublicAccessExclusion](t, c, "exclusion", cloud.BlockPublicAccessExclusionFilter{}).ID
+		}, excluded("allow-bidirectional"), bpaExclusionAddress),
 		driftStep(t, func() error {
 			_, err := c.client.SetBlockPublicAccessOptions(context.Background(), cloud.BlockPublicAccessOff)
 			return err

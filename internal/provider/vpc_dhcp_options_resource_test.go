@@ -49,9 +49,8 @@ func TestAccVPCDHCPOptions_lifecycle(t *testing.T) {
 				return nil
 			},
 		},
-		resource.TestStep{Config: options("renamed", "8"), ConfigPlanChecks: expectPlanAction(doptAddress, actionReplace)},
-		driftStep(t, func() error { return c.client.DeleteObject(context.Background(), onlySet().ID) },
-			options("renamed", "8"), doptAddress, actionCreate),
+		actionStep(options("renamed", "8"), doptAddress, actionReplace),
+		c.deletedStep(t, func() string { return onlySet().ID }, options("renamed", "8"), doptAddress),
 		planFails(options("renamed", "3"), "netbios_node_type", "InvalidParameterValue", "Value (3) for parameter netbios-node-type is invalid"),
 		planFails(c.config(tfDHCPOptions(`ipv6_address_preferred_lease_time = "60"`)),
 			"ipv6_address_preferred_lease_time", "InvalidParameterValue"),
@@ -110,10 +109,7 @@ func TestAccVPCDHCPOptionsAssociation(t *testing.T) {
 		importStepBy(doptAssocAddress, func(s *terraformState) (string, error) {
 			return s.RootModule().Resources[vpcAddress].Primary.ID, nil
 		}),
-		resource.TestStep{
-			Config:           associated(tfID("vpc_dhcp_options", "other")),
-			ConfigPlanChecks: expectPlanAction(doptAssocAddress, actionUpdate),
-		},
+		actionStep(associated(tfID("vpc_dhcp_options", "other")), doptAssocAddress, actionUpdate),
 		driftStep(t, func() error {
 			return c.client.AssociateDHCPOptions(context.Background(), cloud.NoDHCPOptions, c.onlyVPC(t).ID)
 		},
@@ -157,7 +153,7 @@ func TestAccDefaultVPCDHCPOptions(t *testing.T) {
 			return nil
 		}),
 		importStep(defaultDoptAddress),
-		resource.TestStep{Config: adopted(`owner_id = "` + cloud.DefaultAccountID + `"`), ConfigPlanChecks: expectPlanAction(defaultDoptAddress, actionUpdate)},
+		actionStep(adopted(`owner_id = "`+cloud.DefaultAccountID+`"`), defaultDoptAddress, actionUpdate),
 		planFails(adopted(`owner_id = "111122223333"`), "owner_id", "InvalidDhcpOptionID.NotFound"),
 		withCheck(resource.TestStep{Config: c.config("")}, func(*terraformState) error {
 			if o := defaultSet(); o.DomainName != "ec2.internal" {

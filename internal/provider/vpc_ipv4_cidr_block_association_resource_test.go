@@ -59,7 +59,7 @@ func TestAccVPCIPv4CIDRBlockAssociation(t *testing.T) {
 			}
 			return nil
 		}),
-		driftStep(t, func() error { return c.client.DeleteObject(context.Background(), onlyBlock().ID) }, alone, cidrAssocAddress, actionCreate),
+		c.deletedStep(t, func() string { return onlyBlock().ID }, alone, cidrAssocAddress),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+tfSecondaryBlock("other", "192.168.0.0/16")),
 			"cidr_block", "InvalidVpc.Range", "The CIDR '192.168.0.0/16' is restricted"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+tfSecondaryBlock("other", "10.1.128.0/17")),

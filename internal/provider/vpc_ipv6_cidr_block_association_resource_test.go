@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -38,7 +37,7 @@ func TestAccVPCIPv6CIDRBlockAssociation(t *testing.T) {
 		resource.TestStep{Config: withSubnet, ConfigPlanChecks: expectEmptyPlan},
 		importStep(ipv6AssocAddress),
 		resource.TestStep{Config: alone},
-		driftStep(t, func() error { return c.client.DeleteObject(context.Background(), onlyBlock().ID) }, alone, ipv6AssocAddress, actionCreate),
+		c.deletedStep(t, func() string { return onlyBlock().ID }, alone, ipv6AssocAddress),
 		planFails(c.config(vpc+association("assign_generated_ipv6_cidr_block = true", `ipv6_ipam_pool_id = "ipam-pool-0123456789abcdef0"`)),
 			"ipv6_ipam_pool_id", "UnsupportedOperation"),
 		planFails(c.config(vpc+association(`ipv6_cidr_block = "2600:1f00::/56"`)), "ipv6_cidr_block", "UnsupportedOperation"),

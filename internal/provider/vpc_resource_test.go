@@ -122,8 +122,8 @@ func TestAccVPC_tenancy(t *testing.T) {
 	unitTest(t,
 		planFails(tenancy("host"), "InvalidParameterValue: Value (host) for parameter instanceTenancy", "instance_tenancy"),
 		resource.TestStep{Config: tenancy("dedicated")},
-		resource.TestStep{Config: tenancy("default"), ConfigPlanChecks: expectPlanAction(vpcAddress, actionUpdate)},
-		resource.TestStep{Config: tenancy("dedicated"), ConfigPlanChecks: expectPlanAction(vpcAddress, actionReplace)},
+		actionStep(tenancy("default"), vpcAddress, actionUpdate),
+		actionStep(tenancy("dedicated"), vpcAddress, actionReplace),
 	)
 }
 

@@ -64,10 +64,7 @@ func TestAccVPCSecurityGroupRules_lifecycle(t *testing.T) {
 			},
 		},
 		// Another kind of other end replaces it.
-		resource.TestStep{
-			Config:           config(`ip_protocol = "tcp"`, "from_port = 2222", "to_port = 2222", `cidr_ipv6 = "2001:db8::/32"`, `description = "ssh"`),
-			ConfigPlanChecks: expectPlanAction(ssh, actionReplace),
-		},
+		actionStep(config(`ip_protocol = "tcp"`, "from_port = 2222", "to_port = 2222", `cidr_ipv6 = "2001:db8::/32"`, `description = "ssh"`), ssh, actionReplace),
 		importStep(ssh),
 		// Imported, the protocol reads as AWS names it.
 		importStep("simcloud_vpc_security_group_ingress_rule.peer", "ip_protocol"),
@@ -132,7 +129,7 @@ func TestAccVPCSecurityGroupRules_mixedWithInline(t *testing.T) {
 		planFails(c.config(base+tfSecurityGroup("web", "main", `name = "web"`, httpFromAnywhere)),
 			"InvalidParameterCombination", "simcloud_vpc_security_group_ingress_rule", "sgr-"),
 		// Outbound rules inline are no conflict.
-		resource.TestStep{Config: c.config(base + tfSecurityGroup("web", "main", `name = "web"`, allOut)), ConfigPlanChecks: expectPlanAction("simcloud_security_group.web", actionUpdate)},
+		actionStep(c.config(base+tfSecurityGroup("web", "main", `name = "web"`, allOut)), "simcloud_security_group.web", actionUpdate),
 		// A group and a rule resource made in the same apply: the group's
 		// ID is unknown at plan, so the rule refuses at apply.
 		resource.TestStep{

@@ -37,7 +37,7 @@ func TestAccVPNGatewayAttachment_lifecycle(t *testing.T) {
 			g := c.onlyVPNGateway(t)
 			return c.client.DetachVPNGateway(context.Background(), g.ID, g.VPCID)
 		}, config, vgwAttachmentAddress, actionCreate),
-		resource.TestStep{Config: attachedTo("b"), ConfigPlanChecks: expectPlanAction(vgwAttachmentAddress, actionReplace)},
+		actionStep(attachedTo("b"), vgwAttachmentAddress, actionReplace),
 	)
 }
 

@@ -47,7 +47,7 @@ func TestAccVPNGateway_lifecycle(t *testing.T) {
 			ConfigPlanChecks:  expectPlanAction(vgwAddress, actionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{sameValue(vgwAddress, "vpc_id", "simcloud_vpc.b", "id")},
 		},
-		resource.TestStep{Config: gateway("b", `amazon_side_asn = "4200000000"`), ConfigPlanChecks: expectPlanAction(vgwAddress, actionReplace)},
+		actionStep(gateway("b", `amazon_side_asn = "4200000000"`), vgwAddress, actionReplace),
 		// Detached behind Terraform's back: attached again in place.
 		driftStep(t, func() error {
 			g := c.onlyVPNGateway(t)
@@ -121,6 +121,6 @@ func TestAccVPNGateway_routes(t *testing.T) {
 		planFails(c.config(withRoute+tfRouteTable("other", "b")+tfRoute("bad", "other", `destination_cidr_block = "10.9.0.0/16"`, `gateway_id = "vgw-XYZ"`)),
 			"InvalidVpnGatewayID.Malformed"),
 		// Attached again, as the configuration says.
-		resource.TestStep{Config: c.config(withRoute), ConfigPlanChecks: expectPlanAction(vgwAddress, actionUpdate)},
+		actionStep(c.config(withRoute), vgwAddress, actionUpdate),
 	)
 }
