@@ -106,10 +106,7 @@ func TestAccDefaultNetworkACLPlanRefusals(t *testing.T) {
 			"rule_number = 200", `protocol = "-1"`, `rule_action = "allow"`, `cidr_block = "0.0.0.0/0"`)),
 			"InvalidParameterCombination", "simcloud_network_acl_rule"),
 		// Only a default ACL is imported.
-		resource.TestStep{
-			Config: c.config(base + tfDefaultACL()), ResourceName: "simcloud_default_network_acl.main", ImportState: true,
-			ImportStateIdFunc: idOf("simcloud_network_acl.web"),
-			ExpectError:       expectError("Cannot import a network ACL that is not a default one"),
-		},
+		importRefused(c.config(base+tfDefaultACL()), "simcloud_default_network_acl.main", idOf("simcloud_network_acl.web"),
+			"Cannot import a network ACL that is not a default one"),
 	)
 }

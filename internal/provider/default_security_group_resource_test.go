@@ -78,10 +78,7 @@ func TestAccDefaultSecurityGroupRefusals(t *testing.T) {
 			"InvalidParameterValue", "port range"),
 		planFails(c.config(base+tfResource("default_security_group", "main", `vpc_id = "vpc-0123456789abcdef0"`)), "InvalidVpcID.NotFound"),
 		// Only a default group is imported.
-		resource.TestStep{
-			Config: c.config(base + tfDefaultGroup()), ResourceName: "simcloud_default_security_group.main", ImportState: true,
-			ImportStateIdFunc: idOf("simcloud_security_group.web"),
-			ExpectError:       expectError("Cannot import a security group that is not a default one"),
-		},
+		importRefused(c.config(base+tfDefaultGroup()), "simcloud_default_security_group.main", idOf("simcloud_security_group.web"),
+			"Cannot import a security group that is not a default one"),
 	)
 }

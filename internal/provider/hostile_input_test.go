@@ -13,16 +13,13 @@ import (
 // plan the next.
 func TestAccHostileInput(t *testing.T) {
 	c := newTestCloud(t)
-	manyTags := make([]string, 0, 3000)
-	for i := range 3000 {
-		manyTags = append(manyTags, fmt.Sprintf("  k%d = \"v\"", i))
-	}
+	manyTags := repeated(3000, func(i int) string { return fmt.Sprintf("  k%d = \"v\"", i) })
 	cases := []struct{ body, want string }{
 		{`resource "simcloud_vpc" "x" { cidr_block = "` + strings.Repeat("9", 100000) + `" }`, "cidr_block"},
 		{`resource "simcloud_vpc" "x" { cidr_block = "10.0.0.0/16\u0000" }`, "cidr_block"},
 		{`resource "simcloud_vpc" "x" { cidr_block = "::/0" }`, "cidr_block"},
 		{`resource "simcloud_vpc" "x" { cidr_block = "0.0.0.0/0" }`, "InvalidVpc.Range"},
-		{"resource \"simcloud_vpc\" \"x\" {\n  cidr_block = \"10.0.0.0/16\"\n  tags = {\n" + strings.Join(manyTags, "\n") + "\n  }\n}", "TagLimitExceeded"},
+		{"resource \"simcloud_vpc\" \"x\" {\n  cidr_block = \"10.0.0.0/16\"\n  tags = {\n" + manyTags + "\n  }\n}", "TagLimitExceeded"},
 		{tfVPC("x", "10.0.0.0/16", `tags = { "bell\u0007" = "v" }`), "control characters"},
 		{tfResource("subnet", "x", `vpc_id = "ｖｐｃ-0123456789abcdef0"`, `cidr_block = "10.0.0.0/24"`), "InvalidVpcID.Malformed"},
 		{tfResource("subnet", "x", `vpc_id = "vpc-0123456789abcdef0"`, `cidr_block = "2001:db8::/64"`), "cidr_block"},

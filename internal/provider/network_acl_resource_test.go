@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -129,11 +128,7 @@ func (c *testCloud) onlyCustomACL(t *testing.T) cloud.NetworkACL {
 func TestAccNetworkACLPlanRefusals(t *testing.T) {
 	c := newTestCloud(t)
 	rules := func(dir string, n int) string {
-		var out []string
-		for i := 1; i <= n; i++ {
-			out = append(out, aclRule(dir, i*10, "tcp", "allow", "0.0.0.0/0", 80, 80))
-		}
-		return strings.Join(out, "\n  ")
+		return repeated(n, func(i int) string { return aclRule(dir, i*10, "tcp", "allow", "0.0.0.0/0", 80, 80) })
 	}
 	unitTest(t,
 		resource.TestStep{Config: c.config(aclNet)},
@@ -153,11 +148,9 @@ func TestAccNetworkACLPlanRefusals(t *testing.T) {
 		planFails(c.config(aclNet+tfNetworkACL("x", aclRule("egress", 100, "-1", "allow", "0.0.0.0/0", 0, 80))),
 			"Ports on a rule for all protocols", "must both be 0"),
 		// A VPC's default ACL is not imported, as the AWS provider refuses it.
-		resource.TestStep{
-			Config: c.config(aclNet + tfNetworkACL("x")), ResourceName: "simcloud_network_acl.x", ImportState: true,
-			ImportStateIdFunc: func(*terraformState) (string, error) { return c.vpcByCIDR(t, "10.0.0.0/16").DefaultNetworkACLID, nil },
-			ExpectError:       expectError("Cannot import a default network ACL", "goes only with its VPC"),
-		},
+		importRefused(c.config(aclNet+tfNetworkACL("x")), "simcloud_network_acl.x",
+			func(*terraformState) (string, error) { return c.vpcByCIDR(t, "10.0.0.0/16").DefaultNetworkACLID, nil },
+			"Cannot import a default network ACL", "goes only with its VPC"),
 		// Two resources of one plan that claim one subnet's ACL.
 		planFails(c.config(aclNet+tfNetworkACL("x", "subnet_ids = [simcloud_subnet.a.id]")+tfNetworkACL("y", "subnet_ids = [simcloud_subnet.a.id]")),
 			"Resource.AlreadyAssociated", "claimed by another resource of this configuration"),

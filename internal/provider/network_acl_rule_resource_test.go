@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -77,11 +76,7 @@ func TestAccNetworkACLRulePlanRefusals(t *testing.T) {
 	c := newTestCloud(t)
 	base := aclNet + tfNetworkACL("web") + tfACLRule("http", 100, tcpAllow...)
 	many := func(n int) string {
-		var out []string
-		for i := 1; i <= n; i++ {
-			out = append(out, tfACLRule(fmt.Sprintf("r%d", i), 200+i, tcpAllow...))
-		}
-		return strings.Join(out, "")
+		return repeated(n, func(i int) string { return tfACLRule(fmt.Sprintf("r%d", i), 200+i, tcpAllow...) })
 	}
 	unitTest(t,
 		resource.TestStep{Config: c.config(base)},

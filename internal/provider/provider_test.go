@@ -11,7 +11,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -104,10 +103,7 @@ func (c *testCloud) onlyVPC(t *testing.T) cloud.VPC {
 
 type terraformState = terraform.State
 
-var (
-	compareEqual = compare.ValuesSame()
-	vpcFilterAll = cloud.VPCFilter{}
-)
+var vpcFilterAll = cloud.VPCFilter{}
 
 // expectVPCInCloud checks that the cloud itself, not only Terraform's
 // state, holds exactly one VPC, with the given block.

@@ -79,6 +79,16 @@ func tfInlineRoute(arguments ...string) string {
 	return "route {\n    " + strings.Join(arguments, "\n    ") + "\n  }"
 }
 
+// repeated is n pieces of configuration, the i-th (counting from 1) rendered
+// by piece, for the tests that go over a limit.
+func repeated(n int, piece func(i int) string) string {
+	pieces := make([]string, n)
+	for i := range pieces {
+		pieces[i] = piece(i + 1)
+	}
+	return strings.Join(pieces, "\n")
+}
+
 const assignIPv6 = "assign_generated_ipv6_cidr_block = true"
 
 // ipv6Subnet is a subnet's ipv6_cidr_block: the netnum-th /64 of
@@ -191,6 +201,14 @@ func importFails(address, id string, parts ...string) resource.TestStep {
 	return resource.TestStep{ResourceName: address, ImportState: true, ImportStateId: id, ExpectError: expectError(parts...)}
 }
 
+// importRefused imports address in config by the ID that id gives, which
+// must fail with a diagnostic holding each of parts in order.
+func importRefused(config, address string, id resource.ImportStateIdFunc, parts ...string) resource.TestStep {
+	step := importFails(address, "", parts...)
+	step.Config, step.ImportStateIdFunc = config, id
+	return step
+}
+
 // idOf is the ID in state of the resource at address, for importing a
 // resource by another's ID.
 func idOf(address string) resource.ImportStateIdFunc {
@@ -205,6 +223,11 @@ func expectPlanAction(address string, action plancheck.ResourceActionType) resou
 // attrIs checks an attribute in state.
 func attrIs(address, attribute string, check knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(address, tfjsonpath.New(attribute), check)
+}
+
+// plannedAs checks an attribute in the plan, before it is applied.
+func plannedAs(address, attribute string, check knownvalue.Check) plancheck.PlanCheck {
+	return plancheck.ExpectKnownValue(address, tfjsonpath.New(attribute), check)
 }
 
 // sameValue checks that two attributes in state hold the same value.

@@ -13,8 +13,9 @@ import (
 
 const cidrAssocAddress = "simcloud_vpc_ipv4_cidr_block_association.test"
 
+// tfSecondaryBlock associates cidr with simcloud_vpc.test.
 func tfSecondaryBlock(name, cidr string) string {
-	return tfResource("vpc_ipv4_cidr_block_association", name, "vpc_id = "+tfID("vpc", "test"), `cidr_block = "`+cidr+`"`)
+	return tfBlockAssociation("ipv4", name, `cidr_block = "`+cidr+`"`)
 }
 
 // TestAccVPCIPv4CIDRBlockAssociation: a subnet planned with the secondary
@@ -65,12 +66,12 @@ func TestAccVPCIPv4CIDRBlockAssociation(t *testing.T) {
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+tfSecondaryBlock("other", "10.1.128.0/17")),
 			"cidr_block", "CidrConflict", "10.1.0.0/16"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+
-			tfResource("vpc_ipv4_cidr_block_association", "more", "count = 4", "vpc_id = "+tfID("vpc", "test"), `cidr_block = "10.${count.index + 2}.0.0/16"`)),
+			tfBlockAssociation("ipv4", "more", "count = 4", `cidr_block = "10.${count.index + 2}.0.0/16"`)),
 			"cidr_block", "CidrLimitExceeded"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+
-			tfResource("vpc_ipv4_cidr_block_association", "ipam", "vpc_id = "+tfID("vpc", "test"), `ipv4_ipam_pool_id = "ipam-pool-0123456789abcdef0"`, "ipv4_netmask_length = 20")),
+			tfBlockAssociation("ipv4", "ipam", `ipv4_ipam_pool_id = "ipam-pool-0123456789abcdef0"`, "ipv4_netmask_length = 20")),
 			"ipv4_ipam_pool_id", "UnsupportedOperation"),
-		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+tfResource("vpc_ipv4_cidr_block_association", "bare", "vpc_id = "+tfID("vpc", "test"))),
+		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+tfBlockAssociation("ipv4", "bare")),
 			"cidr_block", "MissingParameter"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "11.0.0.0/8")), "cidr_block", "InvalidVpc.Range"),
 		importFails(cidrAssocAddress, "vpc-0123456789abcdef0", "Invalid import ID: InvalidVpcCidrBlockAssociationID.Malformed"),

@@ -11,14 +11,18 @@ import (
 
 const ipv6AssocAddress = "simcloud_vpc_ipv6_cidr_block_association.test"
 
+// tfBlockAssociation associates a further block of an IP version, "ipv4"
+// or "ipv6", with simcloud_vpc.test.
+func tfBlockAssociation(version, name string, arguments ...string) string {
+	return tfResource("vpc_"+version+"_cidr_block_association", name, append([]string{"vpc_id = " + tfID("vpc", "test")}, arguments...)...)
+}
+
 // TestAccVPCIPv6CIDRBlockAssociation: a VPC without IPv6 gets a block by
 // association, a subnet takes a /64 of it, and the VPC itself plans no
 // change; import, drift and the arguments refused at plan.
 func TestAccVPCIPv6CIDRBlockAssociation(t *testing.T) {
 	c := newTestCloud(t)
-	association := func(arguments ...string) string {
-		return tfResource("vpc_ipv6_cidr_block_association", "test", append([]string{"vpc_id = " + tfID("vpc", "test")}, arguments...)...)
-	}
+	association := func(arguments ...string) string { return tfBlockAssociation("ipv6", "test", arguments...) }
 	vpc := tfVPC("test", "10.0.0.0/16")
 	withSubnet := c.config(vpc + association("assign_generated_ipv6_cidr_block = true") +
 		tfResource("subnet", "test", "vpc_id = "+tfID("vpc", "test"), `cidr_block = "10.0.1.0/24"`,

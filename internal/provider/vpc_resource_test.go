@@ -34,7 +34,7 @@ func TestAccVPC_lifecycle(t *testing.T) {
 				expectVPCAttr("enable_dns_hostnames", knownvalue.Bool(false)),
 				expectVPCAttr("ipv6_cidr_block", knownvalue.StringExact("")),
 				expectVPCAttr("main_route_table_id", knownvalue.StringRegexp(rtbIDPattern)),
-				statecheck.CompareValuePairs(vpcAddress, tfjsonpath.New("main_route_table_id"), vpcAddress, tfjsonpath.New("default_route_table_id"), compareEqual),
+				sameValue(vpcAddress, "main_route_table_id", vpcAddress, "default_route_table_id"),
 				expectVPCAttr("tags_all", knownvalue.MapExact(map[string]knownvalue.Check{"Name": knownvalue.StringExact("lifecycle")})),
 			},
 			Check: func(*terraformState) error { return c.expectVPCInCloud(t, "10.0.0.0/16") },
@@ -45,7 +45,7 @@ func TestAccVPC_lifecycle(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
 				plancheck.ExpectUnknownValue(vpcAddress, tfjsonpath.New("ipv6_cidr_block")),
-				plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("main_route_table_id"), knownvalue.StringRegexp(rtbIDPattern)),
+				plannedAs(vpcAddress, "main_route_table_id", knownvalue.StringRegexp(rtbIDPattern)),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("enable_dns_hostnames", knownvalue.Bool(true)),
@@ -58,7 +58,7 @@ func TestAccVPC_lifecycle(t *testing.T) {
 			Config: c.config(oneVPC),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
-				plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("ipv6_cidr_block"), knownvalue.StringExact("")),
+				plannedAs(vpcAddress, "ipv6_cidr_block", knownvalue.StringExact("")),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("ipv6_association_id", knownvalue.StringExact("")),
@@ -104,8 +104,8 @@ func TestAccVPC_defaults(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
-					plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("default_security_group_id"), knownvalue.StringRegexp(sgPattern)),
-					plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New("default_network_acl_id"), knownvalue.StringRegexp(aclPattern)),
+					plannedAs(vpcAddress, "default_security_group_id", knownvalue.StringRegexp(sgPattern)),
+					plannedAs(vpcAddress, "default_network_acl_id", knownvalue.StringRegexp(aclPattern)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
