@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -21,17 +20,6 @@ func tfDefaultACL(arguments ...string) string {
 func (c *testCloud) defaultACL(t *testing.T, cidr string) cloud.NetworkACL {
 	t.Helper()
 	return described[cloud.NetworkACL](t, c, c.vpcByCIDR(t, cidr).DefaultNetworkACLID)
-}
-
-// expectRuleCounts checks how many inbound and outbound rules counts finds
-// on the object that what names.
-func expectRuleCounts(what string, counts func() (int, int), ingress, egress int) resource.TestCheckFunc {
-	return func(*terraformState) error {
-		if in, out := counts(); in != ingress || out != egress {
-			return fmt.Errorf("%s has %d inbound and %d outbound rules, want %d and %d", what, in, out, ingress, egress)
-		}
-		return nil
-	}
 }
 
 // expectDefaultACLRules checks the rules, the "*" ones left out, of the

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -33,4 +34,15 @@ func described[T cloud.Row](t *testing.T, c *testCloud, id string) T {
 // created again.
 func (c *testCloud) deletedStep(t *testing.T, id func() string, config, address string) resource.TestStep {
 	return driftStep(t, func() error { return c.client.DeleteObject(context.Background(), id()) }, config, address, actionCreate)
+}
+
+// expectRuleCounts checks how many inbound and outbound rules counts finds
+// on the object that what names.
+func expectRuleCounts(what string, counts func() (int, int), ingress, egress int) resource.TestCheckFunc {
+	return func(*terraformState) error {
+		if in, out := counts(); in != ingress || out != egress {
+			return fmt.Errorf("%s has %d inbound and %d outbound rules, want %d and %d", what, in, out, ingress, egress)
+		}
+		return nil
+	}
 }

@@ -170,16 +170,12 @@ func createStep(config, address, idPattern string, checks ...statecheck.StateChe
 // address to name, and expects an update in place that reaches the cloud:
 // tagsInCloud reads the object's tags there.
 func renameStep(t *testing.T, config, address, name string, tagsInCloud func() map[string]string) resource.TestStep {
-	return resource.TestStep{
-		Config:           config,
-		ConfigPlanChecks: expectPlanAction(address, actionUpdate),
-		Check: func(*terraformState) error {
-			if tags := tagsInCloud(); tags["Name"] != name {
-				t.Errorf("tags in the cloud: %v, want Name %q", tags, name)
-			}
-			return nil
-		},
-	}
+	return withCheck(actionStep(config, address, actionUpdate), func(*terraformState) error {
+		if tags := tagsInCloud(); tags["Name"] != name {
+			t.Errorf("tags in the cloud: %v, want Name %q", tags, name)
+		}
+		return nil
+	})
 }
 
 // importStep imports address and verifies it against state, but for the
@@ -223,11 +219,6 @@ func expectPlanAction(address string, action plancheck.ResourceActionType) resou
 // attrIs checks an attribute in state.
 func attrIs(address, attribute string, check knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(address, tfjsonpath.New(attribute), check)
-}
-
-// plannedAs checks an attribute in the plan, before it is applied.
-func plannedAs(address, attribute string, check knownvalue.Check) plancheck.PlanCheck {
-	return plancheck.ExpectKnownValue(address, tfjsonpath.New(attribute), check)
 }
 
 // sameValue checks that two attributes in state hold the same value.

@@ -19,6 +19,12 @@ import (
 
 const vpcAddress = "simcloud_vpc.test"
 
+// plannedVPCAttr checks an attribute of simcloud_vpc.test in the plan,
+// before it is applied, as expectVPCAttr does in state.
+func plannedVPCAttr(attribute string, check knownvalue.Check) plancheck.PlanCheck {
+	return plancheck.ExpectKnownValue(vpcAddress, tfjsonpath.New(attribute), check)
+}
+
 func TestAccVPC_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	ipv6Pattern := regexp.MustCompile(`^2001:db8:[0-9a-f:]+/56$`)
@@ -45,7 +51,7 @@ func TestAccVPC_lifecycle(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
 				plancheck.ExpectUnknownValue(vpcAddress, tfjsonpath.New("ipv6_cidr_block")),
-				plannedAs(vpcAddress, "main_route_table_id", knownvalue.StringRegexp(rtbIDPattern)),
+				plannedVPCAttr("main_route_table_id", knownvalue.StringRegexp(rtbIDPattern)),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("enable_dns_hostnames", knownvalue.Bool(true)),
@@ -58,7 +64,7 @@ func TestAccVPC_lifecycle(t *testing.T) {
 			Config: c.config(oneVPC),
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
-				plannedAs(vpcAddress, "ipv6_cidr_block", knownvalue.StringExact("")),
+				plannedVPCAttr("ipv6_cidr_block", knownvalue.StringExact("")),
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectVPCAttr("ipv6_association_id", knownvalue.StringExact("")),
@@ -104,8 +110,8 @@ func TestAccVPC_defaults(t *testing.T) {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(vpcAddress, actionUpdate),
-					plannedAs(vpcAddress, "default_security_group_id", knownvalue.StringRegexp(sgPattern)),
-					plannedAs(vpcAddress, "default_network_acl_id", knownvalue.StringRegexp(aclPattern)),
+					plannedVPCAttr("default_security_group_id", knownvalue.StringRegexp(sgPattern)),
+					plannedVPCAttr("default_network_acl_id", knownvalue.StringRegexp(aclPattern)),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
