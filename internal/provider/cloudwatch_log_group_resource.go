@@ -12,8 +12,7 @@ import (
 )
 
 type logGroupModel struct {
-	taggedObject
-	chosenNames
+	namedObject
 	RetentionInDays types.Int64  `tfsdk:"retention_in_days"`
 	KMSKeyID        types.String `tfsdk:"kms_key_id"`
 	LogGroupClass   types.String `tfsdk:"log_group_class"`

@@ -14,8 +14,7 @@ import (
 )
 
 type iamPolicyModel struct {
-	globalTaggedObject
-	chosenNames
+	globalNamedObject
 	Path            types.String `tfsdk:"path"`
 	Description     types.String `tfsdk:"description"`
 	Policy          types.String `tfsdk:"policy"`

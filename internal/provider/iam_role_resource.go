@@ -12,8 +12,7 @@ import (
 )
 
 type iamRoleModel struct {
-	globalTaggedObject
-	chosenNames
+	globalNamedObject
 	Path                types.String `tfsdk:"path"`
 	AssumeRolePolicy    types.String `tfsdk:"assume_role_policy"`
 	Description         types.String `tfsdk:"description"`

@@ -75,6 +75,18 @@ type chosenNames struct {
 
 func (n *chosenNames) names() *chosenNames { return n }
 
+// namedObject is the ID, tags and names of a regional object the user
+// names, and globalNamedObject those of a global one (IAM's).
+type namedObject struct {
+	taggedObject
+	chosenNames
+}
+
+type globalNamedObject struct {
+	globalTaggedObject
+	chosenNames
+}
+
 // namedModelOf lets generic code reach the chosenNames inside a model M.
 type namedModelOf[M any] interface {
 	modelOf[M]
