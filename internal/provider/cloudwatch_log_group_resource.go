@@ -12,9 +12,7 @@ import (
 )
 
 type logGroupModel struct {
-	taggedObject
-	Name            types.String `tfsdk:"name"`
-	NamePrefix      types.String `tfsdk:"name_prefix"`
+	namedObject
 	RetentionInDays types.Int64  `tfsdk:"retention_in_days"`
 	KMSKeyID        types.String `tfsdk:"kms_key_id"`
 	LogGroupClass   types.String `tfsdk:"log_group_class"`
@@ -27,7 +25,7 @@ func (m *logGroupModel) input(name string, tags map[string]string) cloud.LogGrou
 		LogGroupClass: m.LogGroupClass.ValueString(), Tags: tags}
 }
 
-var logGroupKind = namedKind(resourceKind[logGroupModel, cloud.LogGroup]{
+var logGroupKind = namedObjectKind(resourceKind[logGroupModel, cloud.LogGroup]{
 	kind: cloud.KindLogGroup,
 	schema: schema.Schema{
 		MarkdownDescription: "A CloudWatch Logs log group, with the arguments and attributes of `aws_cloudwatch_log_group`: where a flow log may send its records. " +
@@ -48,37 +46,25 @@ var logGroupKind = namedKind(resourceKind[logGroupModel, cloud.LogGroup]{
 	},
 	updateOp:    "PutRetentionPolicy",
 	errorFields: map[string]string{"name": "name", "retention_in_days": "retention_in_days", "kms_key_id": "kms_key_id", "log_group_class": "log_group_class", "tags_all": "tags_all"},
-	create: func(d *providerData, ctx context.Context, a applyStep[logGroupModel]) (cloud.LogGroup, error) {
-		return d.client.CreateLogGroup(ctx, a.plan.input(chosenName(a.plan.Name, a.plan.NamePrefix), a.tags))
-	},
-	get: (*cloud.Client).LogGroup,
-	update: func(d *providerData, ctx context.Context, a applyStep[logGroupModel]) (cloud.LogGroup, error) {
-		return d.client.UpdateLogGroup(ctx, a.plan.ID.ValueString(), a.plan.input(a.plan.Name.ValueString(), a.tags))
-	},
+	get:         (*cloud.Client).LogGroup,
 	remove: func(c *cloud.Client, ctx context.Context, state *logGroupModel) error {
 		if state.SkipDestroy.ValueBool() {
 			return nil
 		}
 		return c.DeleteLogGroup(ctx, state.ID.ValueString())
 	},
-	check: func(ctx context.Context, d *providerData, p planStep[logGroupModel]) error {
-		in := p.plan.input(planned(p.plan.Name), p.tags)
-		return checkNamed(d, p, "simcloud_cloudwatch_log_group", in.Name,
-			func(m *logGroupModel) (types.String, []attr.Value) {
-				return m.ARN, []attr.Value{m.Name, m.LogGroupClass}
-			},
-			func(holder cloud.Holder, selfARN string) error {
-				return d.client.CheckLogGroup(ctx, d.plan, holder, in, selfARN)
-			})
-	},
 	fill: func(m *logGroupModel, g cloud.LogGroup) {
 		m.ID, m.Name, m.ARN = types.StringValue(g.Name), types.StringValue(g.Name), types.StringValue(g.ARN)
-		m.NamePrefix = namePrefixOf(m.NamePrefix, g.Name)
 		m.RetentionInDays, m.LogGroupClass = types.Int64Value(g.RetentionInDays), types.StringValue(g.LogGroupClass)
 		m.KMSKeyID = optionalString(m.KMSKeyID, g.KMSKeyID)
 		m.SkipDestroy = providerFlag(m.SkipDestroy)
 	},
 	tagsOf: func(g cloud.LogGroup) map[string]string { return g.Tags },
+}, namedCalls[logGroupModel, cloud.LogGroup, cloud.LogGroupInput]{
+	input: (*logGroupModel).input, create: (*cloud.Client).CreateLogGroup, update: (*cloud.Client).UpdateLogGroup, check: (*cloud.Client).CheckLogGroup,
+	held: func(m *logGroupModel) (types.String, []attr.Value) {
+		return m.ARN, []attr.Value{m.Name, m.LogGroupClass}
+	},
 }, "log group",
 	func(s string) error { return cloud.ValidateLogGroupName(s, "name", 512) },
 	func(s string) error {

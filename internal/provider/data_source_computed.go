@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 )
 
 // computedDataSource is every data source: it works its state out of its
@@ -46,4 +47,45 @@ func (d *computedDataSource[M]) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// scopeValue is an attribute of a data source that only tells of the
+// provider's scope (who it acts as, in which partition): a computed string,
+// what value makes of the provider's data.
+type scopeValue struct {
+	description string
+	// deprecation, when set, is the attribute's deprecation message.
+	deprecation string
+	value       func(data *providerData) string
+}
+
+// scopeDataSource is a data source without arguments whose every attribute
+// is a scopeValue: it needs no model, each value being set by its name.
+type scopeDataSource struct {
+	dataSourceBase
+	description string
+	values      map[string]scopeValue
+}
+
+// newScopeDataSource is the factory the provider lists for a scopeDataSource
+// named typeName.
+func newScopeDataSource(typeName, description string, values map[string]scopeValue) func() datasource.DataSource {
+	return func() datasource.DataSource {
+		return &scopeDataSource{dataSourceBase: dataSourceBase{typeName: typeName}, description: description, values: values}
+	}
+}
+
+func (d *scopeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attributes := map[string]schema.Attribute{}
+	for name, v := range d.values {
+		attributes[name] = schema.StringAttribute{Computed: true, MarkdownDescription: v.description, DeprecationMessage: v.deprecation}
+	}
+	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attributes}
+}
+
+func (d *scopeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	resp.State.Raw = req.Config.Raw
+	for name, v := range d.values {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v.value(d.data))...)
+	}
 }

@@ -14,9 +14,7 @@ import (
 )
 
 type iamPolicyModel struct {
-	globalTaggedObject
-	Name            types.String `tfsdk:"name"`
-	NamePrefix      types.String `tfsdk:"name_prefix"`
+	globalNamedObject
 	Path            types.String `tfsdk:"path"`
 	Description     types.String `tfsdk:"description"`
 	Policy          types.String `tfsdk:"policy"`
@@ -29,7 +27,7 @@ func (m *iamPolicyModel) input(name string, tags map[string]string) cloud.IAMPol
 	return cloud.IAMPolicyInput{Name: name, Path: m.Path.ValueString(), Description: m.Description.ValueString(), Document: planned(m.Policy), Tags: tags}
 }
 
-var iamPolicyKind = namedKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
+var iamPolicyKind = namedObjectKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	kind: cloud.KindIAMPolicy,
 	schema: schema.Schema{
 		MarkdownDescription: "An IAM customer managed policy, with the arguments and attributes of `aws_iam_policy`: permissions that roles are given by attaching it. " +
@@ -49,27 +47,10 @@ var iamPolicyKind = namedKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	},
 	updateOp:    "CreatePolicyVersion",
 	errorFields: map[string]string{"name": "name", "path": "path", "description": "description", "policy": "policy", "tags_all": "tags_all"},
-	create: func(d *providerData, ctx context.Context, a applyStep[iamPolicyModel]) (cloud.IAMPolicy, error) {
-		return d.client.CreateIAMPolicy(ctx, a.plan.input(chosenName(a.plan.Name, a.plan.NamePrefix), a.tags))
-	},
-	get: (*cloud.Client).IAMPolicy,
-	update: func(d *providerData, ctx context.Context, a applyStep[iamPolicyModel]) (cloud.IAMPolicy, error) {
-		return d.client.UpdateIAMPolicy(ctx, a.plan.ID.ValueString(), a.plan.input(a.plan.Name.ValueString(), a.tags))
-	},
-	removeByID: (*cloud.Client).DeleteIAMPolicy,
-	check: func(ctx context.Context, d *providerData, p planStep[iamPolicyModel]) error {
-		in := p.plan.input(planned(p.plan.Name), p.tags)
-		return checkNamed(d, p, "simcloud_iam_policy", in.Name,
-			func(m *iamPolicyModel) (types.String, []attr.Value) {
-				return m.ARN, []attr.Value{m.Name, m.Path, m.Description}
-			},
-			func(holder cloud.Holder, selfARN string) error {
-				return d.client.CheckIAMPolicy(ctx, d.plan, holder, in, selfARN)
-			})
-	},
+	get:         (*cloud.Client).IAMPolicy,
+	removeByID:  (*cloud.Client).DeleteIAMPolicy,
 	fill: func(m *iamPolicyModel, p cloud.IAMPolicy) {
 		m.ID, m.ARN, m.Name, m.Path = types.StringValue(p.ARN), types.StringValue(p.ARN), types.StringValue(p.Name), types.StringValue(p.Path)
-		m.NamePrefix = namePrefixOf(m.NamePrefix, p.Name)
 		m.Description = optionalString(m.Description, p.Description)
 		m.Policy = policyFromCloud(m.Policy, p.Document)
 		m.PolicyID, m.AttachmentCount = types.StringValue(p.PolicyID), types.Int64Value(p.AttachmentCount)
@@ -78,6 +59,11 @@ var iamPolicyKind = namedKind(resourceKind[iamPolicyModel, cloud.IAMPolicy]{
 	// As the AWS provider does, a policy is imported by its ARN.
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		importAttributes(ctx, resp, cloud.ValidatePolicyARN(req.ID, ""), map[string]string{"id": req.ID})
+	},
+}, namedCalls[iamPolicyModel, cloud.IAMPolicy, cloud.IAMPolicyInput]{
+	input: (*iamPolicyModel).input, create: (*cloud.Client).CreateIAMPolicy, update: (*cloud.Client).UpdateIAMPolicy, check: (*cloud.Client).CheckIAMPolicy,
+	held: func(m *iamPolicyModel) (types.String, []attr.Value) {
+		return m.ARN, []attr.Value{m.Name, m.Path, m.Description}
 	},
 }, "policy",
 	func(s string) error { return cloud.ValidateIAMName(s, "name", 128) },

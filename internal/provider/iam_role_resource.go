@@ -12,9 +12,7 @@ import (
 )
 
 type iamRoleModel struct {
-	globalTaggedObject
-	Name                types.String `tfsdk:"name"`
-	NamePrefix          types.String `tfsdk:"name_prefix"`
+	globalNamedObject
 	Path                types.String `tfsdk:"path"`
 	AssumeRolePolicy    types.String `tfsdk:"assume_role_policy"`
 	Description         types.String `tfsdk:"description"`
@@ -32,7 +30,7 @@ func (m *iamRoleModel) input(name string, tags map[string]string) cloud.IAMRoleI
 		PermissionsBoundary: planned(m.PermissionsBoundary), Tags: tags}
 }
 
-var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
+var iamRoleKind = namedObjectKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 	kind: cloud.KindIAMRole,
 	schema: schema.Schema{
 		MarkdownDescription: "An IAM role, with the arguments and attributes of `aws_iam_role`: an identity that a service (VPC Flow Logs, say) assumes. " +
@@ -56,27 +54,12 @@ var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 	},
 	updateOp:    "UpdateRole",
 	errorFields: map[string]string{"name": "name", "path": "path", "assume_role_policy": "assume_role_policy", "description": "description", "max_session_duration": "max_session_duration", "permissions_boundary": "permissions_boundary", "tags_all": "tags_all"},
-	create: func(d *providerData, ctx context.Context, a applyStep[iamRoleModel]) (cloud.IAMRole, error) {
-		return d.client.CreateIAMRole(ctx, a.plan.input(chosenName(a.plan.Name, a.plan.NamePrefix), a.tags))
-	},
-	get: (*cloud.Client).IAMRole,
-	update: func(d *providerData, ctx context.Context, a applyStep[iamRoleModel]) (cloud.IAMRole, error) {
-		return d.client.UpdateIAMRole(ctx, a.plan.ID.ValueString(), a.plan.input(a.plan.Name.ValueString(), a.tags))
-	},
+	get:         (*cloud.Client).IAMRole,
 	remove: func(c *cloud.Client, ctx context.Context, state *iamRoleModel) error {
 		return c.DeleteIAMRole(ctx, state.ID.ValueString(), state.ForceDetachPolicies.ValueBool())
 	},
-	check: func(ctx context.Context, d *providerData, p planStep[iamRoleModel]) error {
-		in := p.plan.input(planned(p.plan.Name), p.tags)
-		return checkNamed(d, p, "simcloud_iam_role", in.Name,
-			func(m *iamRoleModel) (types.String, []attr.Value) { return m.ARN, []attr.Value{m.Name, m.Path} },
-			func(holder cloud.Holder, selfARN string) error {
-				return d.client.CheckIAMRole(ctx, d.plan, holder, in, selfARN)
-			})
-	},
 	fill: func(m *iamRoleModel, r cloud.IAMRole) {
 		m.ID, m.Name, m.Path, m.ARN = types.StringValue(r.Name), types.StringValue(r.Name), types.StringValue(r.Path), types.StringValue(r.ARN)
-		m.NamePrefix = namePrefixOf(m.NamePrefix, r.Name)
 		m.AssumeRolePolicy = policyFromCloud(m.AssumeRolePolicy, r.AssumeRolePolicy)
 		m.Description = optionalString(m.Description, r.Description)
 		m.PermissionsBoundary = optionalString(m.PermissionsBoundary, r.PermissionsBoundary)
@@ -85,6 +68,9 @@ var iamRoleKind = namedKind(resourceKind[iamRoleModel, cloud.IAMRole]{
 		m.ForceDetachPolicies = providerFlag(m.ForceDetachPolicies)
 	},
 	tagsOf: func(r cloud.IAMRole) map[string]string { return r.Tags },
+}, namedCalls[iamRoleModel, cloud.IAMRole, cloud.IAMRoleInput]{
+	input: (*iamRoleModel).input, create: (*cloud.Client).CreateIAMRole, update: (*cloud.Client).UpdateIAMRole, check: (*cloud.Client).CheckIAMRole,
+	held: func(m *iamRoleModel) (types.String, []attr.Value) { return m.ARN, []attr.Value{m.Name, m.Path} },
 }, "role",
 	func(s string) error { return cloud.ValidateIAMName(s, "name", 64) },
 	func(s string) error { return cloud.ValidateIAMName(s, "name_prefix", cloud.MaxRoleNamePrefixLength) })

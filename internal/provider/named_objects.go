@@ -66,6 +66,74 @@ func namedKind[M, O any](k resourceKind[M, O], what string, checkName, checkPref
 	return k
 }
 
+// chosenNames is the part of a model whose object the user names: name
+// and name_prefix, as nameArguments makes them.
+type chosenNames struct {
+	Name       types.String `tfsdk:"name"`
+	NamePrefix types.String `tfsdk:"name_prefix"`
+}
+
+func (n *chosenNames) names() *chosenNames { return n }
+
+// namedObject is the ID, tags and names of a regional object the user
+// names, and globalNamedObject those of a global one (IAM's).
+type namedObject struct {
+	taggedObject
+	chosenNames
+}
+
+type globalNamedObject struct {
+	globalTaggedObject
+	chosenNames
+}
+
+// namedModelOf lets generic code reach the chosenNames inside a model M.
+type namedModelOf[M any] interface {
+	modelOf[M]
+	names() *chosenNames
+}
+
+// namedCalls are the cloud's calls on an object the user names, each of
+// which takes the input I that input makes of a model for a name; held is
+// as checkNamed takes it. namedObjectKind makes of them the resource's
+// create, update and plan check.
+type namedCalls[M, O, I any] struct {
+	input  func(m *M, name string, tags map[string]string) I
+	create func(c *cloud.Client, ctx context.Context, in I) (O, error)
+	update func(c *cloud.Client, ctx context.Context, id string, in I) (O, error)
+	check  func(c *cloud.Client, ctx context.Context, p *cloud.Plan, holder cloud.Holder, in I, selfARN string) error
+	held   func(*M) (arn types.String, fixed []attr.Value)
+}
+
+// namedObjectKind is namedKind's k, created, updated and checked by calls;
+// its fill need not set name_prefix, which is made of the filled name.
+func namedObjectKind[M any, P namedModelOf[M], O, I any](k resourceKind[M, O], calls namedCalls[M, O, I],
+	what string, checkName, checkPrefix func(string) error) resourceKind[M, O] {
+	names, _ := cloud.Naming(k.kind)
+	typeName := "simcloud_" + names.TypeName
+	k.create = func(d *providerData, ctx context.Context, a applyStep[M]) (O, error) {
+		n := P(a.plan).names()
+		return calls.create(d.client, ctx, calls.input(a.plan, chosenName(n.Name, n.NamePrefix), a.tags))
+	}
+	k.update = func(d *providerData, ctx context.Context, a applyStep[M]) (O, error) {
+		return calls.update(d.client, ctx, P(a.plan).identity().ValueString(), calls.input(a.plan, P(a.plan).names().Name.ValueString(), a.tags))
+	}
+	k.check = func(ctx context.Context, d *providerData, p planStep[M]) error {
+		name := planned(P(p.plan).names().Name)
+		in := calls.input(p.plan, name, p.tags)
+		return checkNamed(d, p, typeName, name, calls.held, func(holder cloud.Holder, selfARN string) error {
+			return calls.check(d.client, ctx, d.plan, holder, in, selfARN)
+		})
+	}
+	fill := k.fill
+	k.fill = func(m *M, o O) {
+		fill(m, o)
+		n := P(m).names()
+		n.NamePrefix = namePrefixOf(n.NamePrefix, n.Name.ValueString())
+	}
+	return namedKind(k, what, checkName, checkPrefix)
+}
+
 // chosenName is the name an object is created with: the planned one, or
 // one made from the prefix.
 func chosenName(name, prefix types.String) string {

@@ -18,11 +18,17 @@ import (
 
 type networkACLRuleModel struct {
 	objectID
-	NetworkACLID  types.String `tfsdk:"network_acl_id"`
-	RuleNumber    types.Int64  `tfsdk:"rule_number"`
-	Egress        types.Bool   `tfsdk:"egress"`
+	NetworkACLID types.String `tfsdk:"network_acl_id"`
+	RuleNumber   types.Int64  `tfsdk:"rule_number"`
+	Egress       types.Bool   `tfsdk:"egress"`
+	RuleAction   types.String `tfsdk:"rule_action"`
+	aclRuleMatch
+}
+
+// aclRuleMatch is the traffic a rule matches, under the same names in
+// simcloud_network_acl_rule and in an element of aclEntryType.
+type aclRuleMatch struct {
 	Protocol      types.String `tfsdk:"protocol"`
-	RuleAction    types.String `tfsdk:"rule_action"`
 	CIDRBlock     types.String `tfsdk:"cidr_block"`
 	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
 	FromPort      types.Int64  `tfsdk:"from_port"`
@@ -33,25 +39,17 @@ type networkACLRuleModel struct {
 
 // aclEntryFields are the values of an element of aclEntryType.
 type aclEntryFields struct {
-	RuleNo        types.Int64  `tfsdk:"rule_no"`
-	Action        types.String `tfsdk:"action"`
-	Protocol      types.String `tfsdk:"protocol"`
-	CIDRBlock     types.String `tfsdk:"cidr_block"`
-	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
-	FromPort      types.Int64  `tfsdk:"from_port"`
-	ToPort        types.Int64  `tfsdk:"to_port"`
-	ICMPType      types.Int64  `tfsdk:"icmp_type"`
-	ICMPCode      types.Int64  `tfsdk:"icmp_code"`
+	RuleNo types.Int64  `tfsdk:"rule_no"`
+	Action types.String `tfsdk:"action"`
+	aclRuleMatch
 }
 
 // entry is the rule as one element of simcloud_network_acl's ingress or
 // egress, so that reading it from the plan and from the cloud is done once
 // for both resources.
 func (m *networkACLRuleModel) entry(diags *diag.Diagnostics) types.Object {
-	obj, ds := types.ObjectValueFrom(context.Background(), aclEntryType.AttrTypes, aclEntryFields{
-		RuleNo: m.RuleNumber, Action: m.RuleAction, Protocol: m.Protocol, CIDRBlock: m.CIDRBlock, IPv6CIDRBlock: m.IPv6CIDRBlock,
-		FromPort: m.FromPort, ToPort: m.ToPort, ICMPType: m.ICMPType, ICMPCode: m.ICMPCode,
-	})
+	obj, ds := types.ObjectValueFrom(context.Background(), aclEntryType.AttrTypes,
+		aclEntryFields{RuleNo: m.RuleNumber, Action: m.RuleAction, aclRuleMatch: m.aclRuleMatch})
 	diags.Append(ds...)
 	return obj
 }
@@ -146,12 +144,12 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 		}
 		m.ID = types.StringValue(cloud.NetworkACLRuleID(e.NetworkACLID, e.RuleNumber, e.Egress, e.Protocol))
 		m.NetworkACLID, m.Egress = types.StringValue(e.NetworkACLID), types.BoolValue(e.Egress)
-		if m.Protocol.IsNull() || m.Protocol.IsUnknown() || !cloud.SameNetworkACLProtocol(m.Protocol.ValueString(), e.Protocol) {
+		protocol := m.Protocol
+		m.RuleNumber, m.RuleAction, m.aclRuleMatch = f.RuleNo, f.Action, f.aclRuleMatch
+		if !protocol.IsNull() && !protocol.IsUnknown() && cloud.SameNetworkACLProtocol(protocol.ValueString(), e.Protocol) {
 			// The spelling of the configuration, or of the import ID, stays.
-			m.Protocol = f.Protocol
+			m.Protocol = protocol
 		}
-		m.RuleNumber, m.RuleAction, m.CIDRBlock, m.IPv6CIDRBlock = f.RuleNo, f.Action, f.CIDRBlock, f.IPv6CIDRBlock
-		m.FromPort, m.ToPort, m.ICMPType, m.ICMPCode = f.FromPort, f.ToPort, f.ICMPType, f.ICMPCode
 	},
 	// NETWORK_ACL_ID:RULE_NUMBER:PROTOCOL:EGRESS, as the AWS provider imports
 	// aws_network_acl_rule.
