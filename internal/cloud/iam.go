@@ -603,20 +603,27 @@ func (c *Client) IAMRolePolicyAttachment(ctx context.Context, roleName, policyAR
 	})
 }
 
-func (c *Client) findAttachment(tx ReadTx, roleName, policyARN string) (IAMRolePolicyAttachment, error) {
+// findRolePart returns a role's attachment or inline policy: stored under
+// the role's ARN and part, its policy's ARN or name; missing is the refusal
+// when the role has no such part.
+func findRolePart[T Row](c *Client, tx ReadTx, roleName, part string, missing func(IAMRole) *Error) (T, error) {
 	r, err := c.findRole(tx, roleName, "role")
 	if err != nil {
-		return IAMRolePolicyAttachment{}, err
+		var zero T
+		return zero, err
 	}
-	a, ok, err := get[IAMRolePolicyAttachment](tx, c.scope, r.ARN+"|"+policyARN)
-	if err != nil {
-		return a, err
+	found, ok, err := get[T](tx, c.scope, r.ARN+"|"+part)
+	if err == nil && !ok {
+		return found, missing(r)
 	}
-	if !ok {
-		return a, &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("Policy %s was not found.", printable(policyARN)),
+	return found, err
+}
+
+func (c *Client) findAttachment(tx ReadTx, roleName, policyARN string) (IAMRolePolicyAttachment, error) {
+	return findRolePart[IAMRolePolicyAttachment](c, tx, roleName, policyARN, func(r IAMRole) *Error {
+		return &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("Policy %s was not found.", printable(policyARN)),
 			Fix: "The policy is not attached to role " + r.Name + ".", Field: "policy_arn", Objects: []string{r.ARN, printable(policyARN)}}
-	}
-	return a, nil
+	})
 }
 
 // DetachRolePolicy detaches a policy from a role.
@@ -681,19 +688,10 @@ func (c *Client) IAMRolePolicy(ctx context.Context, roleName, name string) (IAMR
 }
 
 func (c *Client) findRolePolicy(tx ReadTx, roleName, name string) (IAMRolePolicy, error) {
-	r, err := c.findRole(tx, roleName, "role")
-	if err != nil {
-		return IAMRolePolicy{}, err
-	}
-	p, ok, err := get[IAMRolePolicy](tx, c.scope, r.ARN+"|"+name)
-	if err != nil {
-		return p, err
-	}
-	if !ok {
-		return p, &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("The role policy with name %s cannot be found.", printable(name)),
+	return findRolePart[IAMRolePolicy](c, tx, roleName, name, func(r IAMRole) *Error {
+		return &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("The role policy with name %s cannot be found.", printable(name)),
 			Fix: "Check the name, or put the policy (simcloud_iam_role_policy) first.", Field: "name", Objects: []string{r.ARN}}
-	}
-	return p, nil
+	})
 }
 
 // DeleteRolePolicy removes an inline policy from a role.

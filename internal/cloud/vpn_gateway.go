@@ -83,71 +83,36 @@ func (c *Client) vpnGatewayRule(in VPNGatewayInput) Rule {
 	}
 }
 
-// vpnAttachRule checks that want may hold: its VPC exists and has no other
-// virtual private gateway, in the cloud or claimed by another object of the
-// plan, and its gateway is attached to no VPC. replaces is the attachment
-// want takes the place of, if any, which stands in nobody's way. Either ID
-// may be Unknown at plan; each half of the rule needs only its own object.
+// vpnGateways is the attachment rules' view of virtual private gateways.
+func (c *Client) vpnGateways() attachableGateway {
+	return attachableGateway{
+		kind:  KindVPNGateway,
+		claim: ClaimVPNGateway,
+		vpcOf: func(v View, id string) (string, error) {
+			g, err := findStored[VPNGateway](v, c.scope, id, "vpn_gateway_id")
+			return g.VPCID, err
+		},
+		attachedTo: func(v View, vpcID string) (string, error) {
+			g, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})
+			return g.ID, err
+		},
+		field:           "vpn_gateway_id",
+		attachedCode:    "VpnGatewayAttachmentLimitExceeded",
+		attachedMessage: "The virtual private gateway %s is already attached to %s: a gateway can be attached to one VPC.",
+		attachedFix:     "Detach %s from %s first, or give this VPC a virtual private gateway of its own.",
+		occupiedCode:    "InvalidVpcState",
+		occupiedMessage: "VPC %s is currently attached to the Virtual Private Gateway.",
+		occupiedFix: "A VPC has at most one virtual private gateway, and %s already has %s. " +
+			"Use that gateway, or detach it first.",
+		notAttachedCode:    "InvalidVpnGatewayAttachment.NotFound",
+		notAttachedMessage: "The attachment with vpn gateway ID '%s' and vpc ID '%s' does not exist",
+	}
+}
+
+// vpnAttachRule checks that want may hold, in place of replaces (zero for
+// none); see attachableGateway.attachRule.
 func (c *Client) vpnAttachRule(want, replaces VPNGatewayAttachment) Rule {
-	vgwID, vpcID := want.VPNGatewayID, want.VPCID
-	return func(v View) error {
-		if IsKnown(vpcID) {
-			if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
-				return err
-			}
-		}
-		if vgwID != "" && IsKnown(vgwID) {
-			g, err := findStored[VPNGateway](v, c.scope, vgwID, "vpn_gateway_id")
-			if err != nil {
-				return err
-			}
-			leaving := vgwID == replaces.VPNGatewayID && g.VPCID == replaces.VPCID
-			if g.VPCID != "" && !leaving {
-				return vpnGatewayAttached(vgwID, g.VPCID)
-			}
-		}
-		if !IsKnown(vpcID) {
-			return nil
-		}
-		attached, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})
-		if err != nil {
-			return err
-		}
-		if attached.ID != "" && !sameKnownID(attached.ID, vgwID) && attached.ID != replaces.VPNGatewayID {
-			err := vpcHasVPNGateway(vpcID, attached.ID, attached.ID)
-			err.Obstacle = attached.ID
-			return err
-		}
-		for _, claim := range v.Claimed(ClaimVPNGateway, vpcID) {
-			if !sameKnownID(claim.Value, vgwID) {
-				return vpcHasVPNGateway(vpcID, plannedName(claim, KindVPNGateway), gatewayOrHolder(claim))
-			}
-		}
-		return nil
-	}
-}
-
-func vpnGatewayAttached(vgwID, vpcID string) *Error {
-	return &Error{
-		Code:    "VpnGatewayAttachmentLimitExceeded",
-		Message: fmt.Sprintf("The virtual private gateway %s is already attached to %s: a gateway can be attached to one VPC.", vgwID, vpcID),
-		Fix:     fmt.Sprintf("Detach %s from %s first, or give this VPC a virtual private gateway of its own.", vgwID, vpcID),
-		Field:   "vpn_gateway_id",
-		Objects: []string{vgwID, vpcID},
-	}
-}
-
-// vpcHasVPNGateway refuses a second gateway for vpcID; holder names the one
-// it has in a sentence, object as an entry of Objects.
-func vpcHasVPNGateway(vpcID, holder, object string) *Error {
-	return &Error{
-		Code:    "InvalidVpcState",
-		Message: fmt.Sprintf("VPC %s is currently attached to the Virtual Private Gateway.", vpcID),
-		Fix: fmt.Sprintf("A VPC has at most one virtual private gateway, and %s already has %s. "+
-			"Use that gateway, or detach it first.", vpcID, holder),
-		Field:   "vpc_id",
-		Objects: []string{vpcID, object},
-	}
+	return c.vpnGateways().attachRule(c, want.VPNGatewayID, want.VPCID, replaces.VPNGatewayID, replaces.VPCID)
 }
 
 // CheckVPNGateway runs at plan time the rules that creating (stateID "")
@@ -212,13 +177,7 @@ func (c *Client) DetachVPNGateway(ctx context.Context, vgwID, vpcID string) erro
 			return err
 		}
 		if g.VPCID == "" || g.VPCID != vpcID {
-			return &Error{
-				Code:    "InvalidVpnGatewayAttachment.NotFound",
-				Message: fmt.Sprintf("The attachment with vpn gateway ID '%s' and vpc ID '%s' does not exist", vgwID, vpcID),
-				Fix:     fmt.Sprintf("Check which VPC %s is attached to; there is nothing to detach from %s.", vgwID, vpcID),
-				Field:   "vpc_id",
-				Objects: nonEmpty(vgwID, vpcID, g.VPCID),
-			}
+			return c.vpnGateways().notAttached(vgwID, vpcID, g.VPCID)
 		}
 		return c.detachVPNGateway(tx, g)
 	})
