@@ -72,6 +72,25 @@ func (g attachableGateway) attachRule(c *Client, gwID, vpcID, replacesGW, replac
 	}
 }
 
+// update gives gateway id, attached to from ("" for none), the VPC to and
+// tags, in tx, or refuses it, leaving it where it was: move takes the gateway
+// out of from, if any, and puts it in to.
+func (g attachableGateway) update(c *Client, tx Tx, id, from, to string, tags map[string]string, move func() error) error {
+	rule := tagsRule(tags)
+	if to != "" {
+		rule = allRules(rule, g.attachRule(c, id, to, id, from))
+	}
+	if err := rule(applyView{tx}); err != nil {
+		return err
+	}
+	if from != to {
+		if err := move(); err != nil {
+			return err
+		}
+	}
+	return tx.SetTags(id, tags)
+}
+
 func (g attachableGateway) alreadyAttached(gwID, vpcID string) *Error {
 	return &Error{
 		Code:    g.attachedCode,

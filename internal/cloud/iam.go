@@ -100,6 +100,8 @@ var (
 
 func (IAMRole) StoredKind() Kind                 { return KindIAMRole }
 func (IAMPolicy) StoredKind() Kind               { return KindIAMPolicy }
+func (r IAMRole) arn() string                    { return r.ARN }
+func (p IAMPolicy) arn() string                  { return p.ARN }
 func (IAMRolePolicyAttachment) StoredKind() Kind { return KindIAMRolePolicyAttachment }
 func (IAMRolePolicy) StoredKind() Kind           { return KindIAMRolePolicy }
 
@@ -307,20 +309,11 @@ func (c *Client) CreateIAMRole(ctx context.Context, in IAMRoleInput) (IAMRole, e
 // UpdateIAMRole changes what IAM changes in place: the trust policy, the
 // description, the session duration, the boundary and the tags.
 func (c *Client) UpdateIAMRole(ctx context.Context, name string, in IAMRoleInput) (IAMRole, error) {
-	var r IAMRole
-	err := c.write(ctx, "UpdateRole", map[string]string{"role_name": name}, func(tx Tx) error {
-		var err error
-		if r, err = c.findRole(tx, name, "name"); err != nil {
-			return err
-		}
-		if err := c.roleRule(in, r.ARN)(applyView{tx}); err != nil {
-			return err
-		}
+	find := func(tx ReadTx) (IAMRole, error) { return c.findRole(tx, name, "name") }
+	return updateByARN(c, ctx, "UpdateRole", map[string]string{"role_name": name}, find, c.roleRule, in, func(r *IAMRole) {
 		r.AssumeRolePolicy, r.Description, r.MaxSessionDuration, r.PermissionsBoundary = in.AssumeRolePolicy, in.Description, in.MaxSessionDuration, in.PermissionsBoundary
 		r.Tags = in.Tags
-		return updateTagged(tx, r, r.ARN, in.Tags)
-	})
-	return r, err
+	}, in.Tags)
 }
 
 // IAMRole reads a role by name (or ARN).
@@ -480,19 +473,10 @@ func (c *Client) CreateIAMPolicy(ctx context.Context, in IAMPolicyInput) (IAMPol
 // UpdateIAMPolicy changes the document (IAM makes it the policy's new
 // default version) and the tags.
 func (c *Client) UpdateIAMPolicy(ctx context.Context, policyARN string, in IAMPolicyInput) (IAMPolicy, error) {
-	var p IAMPolicy
-	err := c.write(ctx, "CreatePolicyVersion", map[string]string{"policy_arn": policyARN}, func(tx Tx) error {
-		var err error
-		if p, err = c.findPolicy(tx, policyARN, "arn"); err != nil {
-			return err
-		}
-		if err := c.policyRule(in, p.ARN)(applyView{tx}); err != nil {
-			return err
-		}
+	find := func(tx ReadTx) (IAMPolicy, error) { return c.findPolicy(tx, policyARN, "arn") }
+	return updateByARN(c, ctx, "CreatePolicyVersion", map[string]string{"policy_arn": policyARN}, find, c.policyRule, in, func(p *IAMPolicy) {
 		p.Document, p.Tags = in.Document, in.Tags
-		return updateTagged(tx, p, p.ARN, in.Tags)
-	})
-	return p, err
+	}, in.Tags)
 }
 
 // IAMPolicy reads a policy by ARN.

@@ -185,22 +185,11 @@ func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, ta
 		if igw, err = c.findInternetGateway(tx, id, "id"); err != nil {
 			return err
 		}
-		rule := tagsRule(tags)
-		if vpcID != "" {
-			from := InternetGatewayAttachment{InternetGatewayID: id, VPCID: igw.VPCID}
-			rule = allRules(rule, c.attachRule(InternetGatewayAttachment{InternetGatewayID: id, VPCID: vpcID}, from))
-		}
-		if err := rule(applyView{tx}); err != nil {
-			return err
-		}
-		if igw.VPCID != vpcID {
-			igw.VPCID = vpcID
-			if err := tx.Update(igw); err != nil {
-				return err
-			}
-		}
 		igw.Tags = tags
-		return tx.SetTags(id, tags)
+		return c.internetGateways().update(c, tx, id, igw.VPCID, vpcID, tags, func() error {
+			igw.VPCID = vpcID
+			return tx.Update(igw)
+		})
 	})
 	return igw, err
 }

@@ -37,6 +37,7 @@ var KindLogGroup = Kind{
 }
 
 func (LogGroup) StoredKind() Kind         { return KindLogGroup }
+func (g LogGroup) arn() string            { return g.ARN }
 func (LogGroupFilter) FilteredKind() Kind { return KindLogGroup }
 
 // LogRetentionDays are the retention periods CloudWatch Logs accepts; 0
@@ -155,19 +156,10 @@ func (c *Client) CreateLogGroup(ctx context.Context, in LogGroupInput) (LogGroup
 
 // UpdateLogGroup changes the retention, the key and the tags.
 func (c *Client) UpdateLogGroup(ctx context.Context, name string, in LogGroupInput) (LogGroup, error) {
-	var g LogGroup
-	err := c.write(ctx, "PutRetentionPolicy", map[string]string{"log_group_name": name}, func(tx Tx) error {
-		var err error
-		if g, err = c.findLogGroup(tx, name); err != nil {
-			return err
-		}
-		if err := c.logGroupRule(in, g.ARN)(applyView{tx}); err != nil {
-			return err
-		}
+	find := func(tx ReadTx) (LogGroup, error) { return c.findLogGroup(tx, name) }
+	return updateByARN(c, ctx, "PutRetentionPolicy", map[string]string{"log_group_name": name}, find, c.logGroupRule, in, func(g *LogGroup) {
 		g.RetentionInDays, g.KMSKeyID, g.Tags = in.RetentionInDays, in.KMSKeyID, in.Tags
-		return updateTagged(tx, g, g.ARN, in.Tags)
-	})
-	return g, err
+	}, in.Tags)
 }
 
 // LogGroup reads a log group by name (or ARN).

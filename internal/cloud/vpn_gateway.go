@@ -211,27 +211,16 @@ func (c *Client) UpdateVPNGateway(ctx context.Context, id, vpcID string, tags ma
 		if g, err = findStored[VPNGateway](tx, c.scope, id, "id"); err != nil {
 			return err
 		}
-		rule := tagsRule(tags)
-		if vpcID != "" {
-			from := VPNGatewayAttachment{VPNGatewayID: id, VPCID: g.VPCID}
-			rule = allRules(rule, c.vpnAttachRule(VPNGatewayAttachment{VPNGatewayID: id, VPCID: vpcID}, from))
-		}
-		if err := rule(applyView{tx}); err != nil {
-			return err
-		}
-		if g.VPCID != vpcID {
+		g.Tags = tags
+		return c.vpnGateways().update(c, tx, id, g.VPCID, vpcID, tags, func() error {
 			if g.VPCID != "" {
 				if err := c.detachVPNGateway(tx, g); err != nil {
 					return err
 				}
 			}
 			g.VPCID = vpcID
-			if err := tx.Update(g); err != nil {
-				return err
-			}
-		}
-		g.Tags = tags
-		return tx.SetTags(id, tags)
+			return tx.Update(g)
+		})
 	})
 	return g, err
 }
