@@ -34,27 +34,22 @@ type InternetGatewayAttachment struct {
 }
 
 // internetGateways is the attachment rules' view of internet gateways.
-func (c *Client) internetGateways() attachableGateway {
-	return attachableGateway{
+func (c *Client) internetGateways() attachableGateway[InternetGateway] {
+	return attachableGateway[InternetGateway]{
 		kind:  KindInternetGateway,
 		claim: ClaimInternetGateway,
-		vpcOf: func(v View, id string) (string, error) {
-			igw, err := c.findInternetGateway(v, id, "internet_gateway_id")
-			return igw.VPCID, err
-		},
+		field: "internet_gateway_id",
+		find:  c.findInternetGateway,
+		state: func(igw *InternetGateway) (*string, *map[string]string) { return &igw.VPCID, &igw.Tags },
 		attachedTo: func(v View, vpcID string) (string, error) {
 			return attachedInternetGateway(v, c.scope, vpcID)
 		},
-		field:           "internet_gateway_id",
-		attachedCode:    "Resource.AlreadyAssociated",
-		attachedMessage: "resource %s is already attached to network %s",
-		attachedFix:     "Detach %s from %s first, or give the new VPC a gateway of its own.",
-		occupiedCode:    "InvalidParameterValue",
-		occupiedMessage: "Network %s already has an internet gateway attached",
-		occupiedFix: "A VPC has at most one internet gateway, and %s already has %s. " +
-			"Use that gateway (for example through the simcloud_internet_gateway data source), or detach it first.",
-		notAttachedCode:    "Gateway.NotAttached",
-		notAttachedMessage: "resource %s is not attached to network %s",
+		attached: refusal{"Resource.AlreadyAssociated", "resource %s is already attached to network %s",
+			"Detach %s from %s first, or give the new VPC a gateway of its own."},
+		occupied: refusal{"InvalidParameterValue", "Network %s already has an internet gateway attached",
+			"A VPC has at most one internet gateway, and %s already has %s. " +
+				"Use that gateway (for example through the simcloud_internet_gateway data source), or detach it first."},
+		notAttachedTo: refusal{code: "Gateway.NotAttached", message: "resource %s is not attached to network %s"},
 	}
 }
 
@@ -139,59 +134,19 @@ func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGatew
 
 // AttachInternetGateway attaches a detached gateway to a VPC.
 func (c *Client) AttachInternetGateway(ctx context.Context, igwID, vpcID string) error {
-	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
-	want := InternetGatewayAttachment{InternetGatewayID: igwID, VPCID: vpcID}
-	return c.apply(ctx, "AttachInternetGateway", ids, c.attachRule(want, InternetGatewayAttachment{}), func(tx Tx) error {
-		igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
-		if err != nil {
-			return err
-		}
-		if igw.VPCID != "" {
-			return c.internetGateways().alreadyAttached(igwID, igw.VPCID)
-		}
-		igw.VPCID = vpcID
-		return tx.Update(igw)
-	})
+	return c.internetGateways().attach(c, ctx, "AttachInternetGateway", igwID, vpcID)
 }
 
 // DetachInternetGateway detaches a gateway from the VPC it is attached to.
 func (c *Client) DetachInternetGateway(ctx context.Context, igwID, vpcID string) error {
-	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
-	return c.write(ctx, "DetachInternetGateway", ids, func(tx Tx) error {
-		return c.detach(tx, igwID, vpcID)
-	})
-}
-
-func (c *Client) detach(tx Tx, igwID, vpcID string) error {
-	igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
-	if err != nil {
-		return err
-	}
-	if igw.VPCID == "" || igw.VPCID != vpcID {
-		return c.internetGateways().notAttached(igwID, vpcID, igw.VPCID)
-	}
-	igw.VPCID = ""
-	return tx.Update(igw)
+	return c.internetGateways().detach(c, ctx, "DetachInternetGateway", igwID, vpcID)
 }
 
 // UpdateInternetGateway gives a gateway its desired VPC and tags in one step:
 // a gateway that changes VPC is detached from the old one and attached to the
 // new one, or stays where it was if the new VPC refuses it.
 func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, tags map[string]string) (InternetGateway, error) {
-	var igw InternetGateway
-	ids := map[string]string{"internet_gateway_id": id, "vpc_id": vpcID}
-	err := c.write(ctx, "ModifyInternetGateway", ids, func(tx Tx) error {
-		var err error
-		if igw, err = c.findInternetGateway(tx, id, "id"); err != nil {
-			return err
-		}
-		igw.Tags = tags
-		return c.internetGateways().update(c, tx, id, igw.VPCID, vpcID, tags, func() error {
-			igw.VPCID = vpcID
-			return tx.Update(igw)
-		})
-	})
-	return igw, err
+	return c.internetGateways().update(c, ctx, "ModifyInternetGateway", id, vpcID, tags)
 }
 
 // DeleteInternetGateway deletes a detached gateway.

@@ -84,28 +84,27 @@ func (c *Client) vpnGatewayRule(in VPNGatewayInput) Rule {
 }
 
 // vpnGateways is the attachment rules' view of virtual private gateways.
-func (c *Client) vpnGateways() attachableGateway {
-	return attachableGateway{
+func (c *Client) vpnGateways() attachableGateway[VPNGateway] {
+	return attachableGateway[VPNGateway]{
 		kind:  KindVPNGateway,
 		claim: ClaimVPNGateway,
-		vpcOf: func(v View, id string) (string, error) {
-			g, err := findStored[VPNGateway](v, c.scope, id, "vpn_gateway_id")
-			return g.VPCID, err
+		field: "vpn_gateway_id",
+		find: func(tx ReadTx, id, field string) (VPNGateway, error) {
+			return findStored[VPNGateway](tx, c.scope, id, field)
 		},
+		state: func(g *VPNGateway) (*string, *map[string]string) { return &g.VPCID, &g.Tags },
 		attachedTo: func(v View, vpcID string) (string, error) {
 			g, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})
 			return g.ID, err
 		},
-		field:           "vpn_gateway_id",
-		attachedCode:    "VpnGatewayAttachmentLimitExceeded",
-		attachedMessage: "The virtual private gateway %s is already attached to %s: a gateway can be attached to one VPC.",
-		attachedFix:     "Detach %s from %s first, or give this VPC a virtual private gateway of its own.",
-		occupiedCode:    "InvalidVpcState",
-		occupiedMessage: "VPC %s is currently attached to the Virtual Private Gateway.",
-		occupiedFix: "A VPC has at most one virtual private gateway, and %s already has %s. " +
-			"Use that gateway, or detach it first.",
-		notAttachedCode:    "InvalidVpnGatewayAttachment.NotFound",
-		notAttachedMessage: "The attachment with vpn gateway ID '%s' and vpc ID '%s' does not exist",
+		leave: deletePropagations,
+		attached: refusal{"VpnGatewayAttachmentLimitExceeded",
+			"The virtual private gateway %s is already attached to %s: a gateway can be attached to one VPC.",
+			"Detach %s from %s first, or give this VPC a virtual private gateway of its own."},
+		occupied: refusal{"InvalidVpcState", "VPC %s is currently attached to the Virtual Private Gateway.",
+			"A VPC has at most one virtual private gateway, and %s already has %s. Use that gateway, or detach it first."},
+		notAttachedTo: refusal{code: "InvalidVpnGatewayAttachment.NotFound",
+			message: "The attachment with vpn gateway ID '%s' and vpc ID '%s' does not exist"},
 	}
 }
 
@@ -156,37 +155,18 @@ func (c *Client) CreateVPNGateway(ctx context.Context, in VPNGatewayInput) (VPNG
 
 // AttachVPNGateway attaches a detached gateway to a VPC.
 func (c *Client) AttachVPNGateway(ctx context.Context, vgwID, vpcID string) error {
-	ids := map[string]string{"vpn_gateway_id": vgwID, "vpc_id": vpcID}
-	want := VPNGatewayAttachment{VPNGatewayID: vgwID, VPCID: vpcID}
-	return c.apply(ctx, "AttachVpnGateway", ids, c.vpnAttachRule(want, VPNGatewayAttachment{}), func(tx Tx) error {
-		g, err := findStored[VPNGateway](tx, c.scope, vgwID, "vpn_gateway_id")
-		if err != nil {
-			return err
-		}
-		g.VPCID = vpcID
-		return tx.Update(g)
-	})
+	return c.vpnGateways().attach(c, ctx, "AttachVpnGateway", vgwID, vpcID)
 }
 
 // DetachVPNGateway detaches a gateway from the VPC it is attached to.
 func (c *Client) DetachVPNGateway(ctx context.Context, vgwID, vpcID string) error {
-	ids := map[string]string{"vpn_gateway_id": vgwID, "vpc_id": vpcID}
-	return c.write(ctx, "DetachVpnGateway", ids, func(tx Tx) error {
-		g, err := findStored[VPNGateway](tx, c.scope, vgwID, "vpn_gateway_id")
-		if err != nil {
-			return err
-		}
-		if g.VPCID == "" || g.VPCID != vpcID {
-			return c.vpnGateways().notAttached(vgwID, vpcID, g.VPCID)
-		}
-		return c.detachVPNGateway(tx, g)
-	})
+	return c.vpnGateways().detach(c, ctx, "DetachVpnGateway", vgwID, vpcID)
 }
 
-// detachVPNGateway takes an attached gateway out of its VPC. Its route
+// deletePropagations is what a gateway's leaving its VPC undoes: its route
 // propagations go with the attachment, since a detached gateway has nothing
 // to propagate into the VPC's tables; routes to it stay, as blackholes.
-func (c *Client) detachVPNGateway(tx Tx, g VPNGateway) error {
+func deletePropagations(tx Tx, g VPNGateway) error {
 	tables, err := tx.RouteTableIDs(g.VPCID)
 	if err != nil {
 		return err
@@ -196,33 +176,14 @@ func (c *Client) detachVPNGateway(tx Tx, g VPNGateway) error {
 			return err
 		}
 	}
-	g.VPCID = ""
-	return tx.Update(g)
+	return nil
 }
 
 // UpdateVPNGateway gives a gateway its desired VPC ("" for none) and tags in
 // one step: a gateway that changes VPC is detached from the old one and
 // attached to the new one, or stays where it was if the new VPC refuses it.
 func (c *Client) UpdateVPNGateway(ctx context.Context, id, vpcID string, tags map[string]string) (VPNGateway, error) {
-	var g VPNGateway
-	ids := map[string]string{"vpn_gateway_id": id, "vpc_id": vpcID}
-	err := c.write(ctx, "ModifyVpnGateway", ids, func(tx Tx) error {
-		var err error
-		if g, err = findStored[VPNGateway](tx, c.scope, id, "id"); err != nil {
-			return err
-		}
-		g.Tags = tags
-		return c.vpnGateways().update(c, tx, id, g.VPCID, vpcID, tags, func() error {
-			if g.VPCID != "" {
-				if err := c.detachVPNGateway(tx, g); err != nil {
-					return err
-				}
-			}
-			g.VPCID = vpcID
-			return tx.Update(g)
-		})
-	})
-	return g, err
+	return c.vpnGateways().update(c, ctx, "ModifyVpnGateway", id, vpcID, tags)
 }
 
 // refuseAttachedVPNGateway is AWS's refusal to delete a gateway that is
@@ -249,7 +210,7 @@ func (c *Client) DetachAndDeleteVPNGateway(ctx context.Context, id string) error
 			return err
 		}
 		if g.VPCID != "" {
-			if err := c.detachVPNGateway(tx, g); err != nil {
+			if err := c.vpnGateways().takeOut(tx, g); err != nil {
 				return err
 			}
 		}
