@@ -244,16 +244,14 @@ func (in IAMRoleInput) valuesRule() Rule {
 // policy existing.
 func (c *Client) roleRule(in IAMRoleInput, selfARN string) Rule {
 	return allRules(in.valuesRule(), func(v View) error {
-		if IsKnown(in.Name) {
-			other, _, err := first[IAMRole](v, c.scope, IAMRoleFilter{Name: in.Name})
-			if err != nil {
-				return err
-			}
-			if holder, obstacle := takenBy(v, ClaimIAMRoleName, c.scope.AccountID, strings.ToLower(in.Name), other.ARN, selfARN); holder != "" {
-				return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("Role with name %s already exists.", in.Name),
-					Fix:   fmt.Sprintf("Role names are unique in an account, whatever their case or path, and %s has this one: choose another name, or use name_prefix.", holder),
-					Field: "name", Objects: []string{holder}, Obstacle: obstacle}
-			}
+		name := Claim{Kind: ClaimIAMRoleName, Scope: c.scope.AccountID, Value: strings.ToLower(in.Name)}
+		err := nameTaken[IAMRole](v, c.scope, IAMRoleFilter{Name: in.Name}, name, selfARN, func(holder, obstacle string) *Error {
+			return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("Role with name %s already exists.", in.Name),
+				Fix:   fmt.Sprintf("Role names are unique in an account, whatever their case or path, and %s has this one: choose another name, or use name_prefix.", holder),
+				Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		})
+		if err != nil {
+			return err
 		}
 		return c.policyExistsRule(in.PermissionsBoundary, "permissions_boundary")(v)
 	})
@@ -280,20 +278,28 @@ func nameClaim(kind ClaimKind, scope, name string) []Claim {
 	return []Claim{{Kind: kind, Scope: scope, Value: name}}
 }
 
-// takenBy says who holds a name unique in scope: storedKey, the key of the
-// stored object found with it, unless that is the object itself (selfKey),
-// or another planned object that claims it; "" when the name is free.
-// obstacle is the stored object, if that is who.
-func takenBy(v View, claim ClaimKind, scope, name, storedKey, selfKey string) (holder, obstacle string) {
-	if storedKey != "" && storedKey != selfKey {
-		return storedKey, storedKey
+// nameTaken refuses the name of claim, unique in its scope, when it is not
+// free: a stored object of kind T (found by filter) other than the object
+// itself (selfARN) has it, or another planned object claims it. taken is the
+// refusal, given who holds the name and, if that is a stored object, the
+// object in the way.
+func nameTaken[T arnNamed](v View, scope Scope, filter Filter, claim Claim, selfARN string, taken func(holder, obstacle string) *Error) error {
+	if !IsKnown(claim.Value) {
+		return nil
 	}
-	for _, cl := range v.Claimed(claim, scope) {
-		if cl.Value == name {
-			return cl.Who(), ""
+	other, _, err := first[T](v, scope, filter)
+	if err != nil {
+		return err
+	}
+	if stored := other.arn(); stored != "" && stored != selfARN {
+		return taken(stored, stored)
+	}
+	for _, cl := range v.Claimed(claim.Kind, claim.Scope) {
+		if cl.Value == claim.Value {
+			return taken(cl.Who(), "")
 		}
 	}
-	return "", ""
+	return nil
 }
 
 // CreateIAMRole creates a role.
@@ -438,20 +444,12 @@ func (c *Client) policyRule(in IAMPolicyInput, selfARN string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if !IsKnown(in.Name) {
-			return nil
-		}
-		other, _, err := first[IAMPolicy](v, c.scope, IAMPolicyFilter{Name: in.Name})
-		if err != nil {
-			return err
-		}
-		holder, obstacle := takenBy(v, ClaimIAMPolicyName, c.scope.AccountID, strings.ToLower(in.Name), other.ARN, selfARN)
-		if holder == "" {
-			return nil
-		}
-		return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("A policy called %s already exists. Duplicate names are not allowed.", in.Name),
-			Fix:   fmt.Sprintf("Policy names are unique in an account, whatever their path, and %s has this one: choose another name, or use name_prefix.", holder),
-			Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		name := Claim{Kind: ClaimIAMPolicyName, Scope: c.scope.AccountID, Value: strings.ToLower(in.Name)}
+		return nameTaken[IAMPolicy](v, c.scope, IAMPolicyFilter{Name: in.Name}, name, selfARN, func(holder, obstacle string) *Error {
+			return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("A policy called %s already exists. Duplicate names are not allowed.", in.Name),
+				Fix:   fmt.Sprintf("Policy names are unique in an account, whatever their path, and %s has this one: choose another name, or use name_prefix.", holder),
+				Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		})
 	}
 }
 

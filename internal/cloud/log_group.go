@@ -120,20 +120,12 @@ func (c *Client) logGroupRule(in LogGroupInput, selfARN string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if !IsKnown(in.Name) {
-			return nil
-		}
-		other, _, err := first[LogGroup](v, c.scope, LogGroupFilter{Name: in.Name})
-		if err != nil {
-			return err
-		}
-		holder, obstacle := takenBy(v, ClaimLogGroupName, c.scope.AccountID+"/"+c.scope.Region, in.Name, other.ARN, selfARN)
-		if holder == "" {
-			return nil
-		}
-		return &Error{Code: "ResourceAlreadyExistsException", Message: "The specified log group already exists",
-			Fix:   fmt.Sprintf("Log group names are unique in a region, and %s has %s: choose another name, use name_prefix, or import the group.", holder, in.Name),
-			Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		name := Claim{Kind: ClaimLogGroupName, Scope: c.scope.AccountID + "/" + c.scope.Region, Value: in.Name}
+		return nameTaken[LogGroup](v, c.scope, LogGroupFilter{Name: in.Name}, name, selfARN, func(holder, obstacle string) *Error {
+			return &Error{Code: "ResourceAlreadyExistsException", Message: "The specified log group already exists",
+				Fix:   fmt.Sprintf("Log group names are unique in a region, and %s has %s: choose another name, use name_prefix, or import the group.", holder, in.Name),
+				Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		})
 	}
 }
 
