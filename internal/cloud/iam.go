@@ -538,19 +538,10 @@ func (c *Client) DeleteIAMPolicy(ctx context.Context, policyARN string) error {
 // attachmentRule is the rule of an attachment: the role exists, and the
 // policy is AWS's or the account's.
 func (c *Client) attachmentRule(roleName, policyARN string) Rule {
-	return func(v View) error {
-		if IsKnown(roleName) {
-			if err := ValidateIAMName(roleName, "role", maxRoleNameLength); err != nil {
-				return err
-			}
-		}
-		if IsKnown(policyARN) {
-			if err := ValidatePolicyARN(policyARN, "policy_arn"); err != nil {
-				return err
-			}
-		}
-		return allRules(c.roleExistsRule(roleName, "role"), c.policyExistsRule(policyARN, "policy_arn"))(v)
-	}
+	return allRules(
+		knownRule(roleName, func(name string) error { return ValidateIAMName(name, "role", maxRoleNameLength) }),
+		knownRule(policyARN, func(arn string) error { return ValidatePolicyARN(arn, "policy_arn") }),
+		c.roleExistsRule(roleName, "role"), c.policyExistsRule(policyARN, "policy_arn"))
 }
 
 // CheckIAMRolePolicyAttachment runs at plan time the rules that
@@ -620,19 +611,10 @@ func (c *Client) DetachRolePolicy(ctx context.Context, roleName, policyARN strin
 }
 
 func (c *Client) rolePolicyRule(roleName, name, document string) Rule {
-	return func(v View) error {
-		if IsKnown(name) {
-			if err := ValidateIAMName(name, "name", maxPolicyNameLength); err != nil {
-				return err
-			}
-		}
-		if IsKnown(document) {
-			if err := ValidatePolicy(document, "policy"); err != nil {
-				return err
-			}
-		}
-		return c.roleExistsRule(roleName, "role")(v)
-	}
+	return allRules(
+		knownRule(name, func(name string) error { return ValidateIAMName(name, "name", maxPolicyNameLength) }),
+		knownRule(document, func(document string) error { return ValidatePolicy(document, "policy") }),
+		c.roleExistsRule(roleName, "role"))
 }
 
 // CheckIAMRolePolicy runs at plan time the rules that putting an inline
