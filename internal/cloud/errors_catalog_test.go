@@ -1082,15 +1082,21 @@ func (out *sourceRefusals) scanFunc(fset *token.FileSet, fn *ast.FuncDecl) {
 }
 
 // scanKindCodes adds the codes that kinds hold: those written as fields
-// (notFoundCode: "NoSuchEntity"), and those that the constructors of kinds
+// (notFoundCode: "NoSuchEntity") or as the code of a refusal, and those that the constructors of kinds
 // derive from their arguments.
 func (out *sourceRefusals) scanKindCodes(fset *token.FileSet, decl ast.Decl) {
 	ast.Inspect(decl, func(node ast.Node) bool {
 		switch node := node.(type) {
 		case *ast.CompositeLit:
 			for key, value := range keyed(node) {
-				if code, ok := stringLit(value); ok && strings.HasSuffix(key, "Code") {
+				if code, ok := stringLit(value); ok && (strings.HasSuffix(key, "Code") || key == "code" && isIdent(node.Type, "refusal")) {
 					out.addCode(code, fset.Position(value.Pos()).String())
+				}
+			}
+			// A refusal written in order starts with its code.
+			if isIdent(node.Type, "refusal") && len(node.Elts) > 0 {
+				if code, ok := stringLit(node.Elts[0]); ok {
+					out.addCode(code, fset.Position(node.Pos()).String())
 				}
 			}
 		case *ast.CallExpr:

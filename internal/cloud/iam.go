@@ -100,6 +100,8 @@ var (
 
 func (IAMRole) StoredKind() Kind                 { return KindIAMRole }
 func (IAMPolicy) StoredKind() Kind               { return KindIAMPolicy }
+func (r IAMRole) arn() string                    { return r.ARN }
+func (p IAMPolicy) arn() string                  { return p.ARN }
 func (IAMRolePolicyAttachment) StoredKind() Kind { return KindIAMRolePolicyAttachment }
 func (IAMRolePolicy) StoredKind() Kind           { return KindIAMRolePolicy }
 
@@ -242,16 +244,14 @@ func (in IAMRoleInput) valuesRule() Rule {
 // policy existing.
 func (c *Client) roleRule(in IAMRoleInput, selfARN string) Rule {
 	return allRules(in.valuesRule(), func(v View) error {
-		if IsKnown(in.Name) {
-			other, _, err := first[IAMRole](v, c.scope, IAMRoleFilter{Name: in.Name})
-			if err != nil {
-				return err
-			}
-			if holder, obstacle := takenBy(v, ClaimIAMRoleName, c.scope.AccountID, strings.ToLower(in.Name), other.ARN, selfARN); holder != "" {
-				return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("Role with name %s already exists.", in.Name),
-					Fix:   fmt.Sprintf("Role names are unique in an account, whatever their case or path, and %s has this one: choose another name, or use name_prefix.", holder),
-					Field: "name", Objects: []string{holder}, Obstacle: obstacle}
-			}
+		name := Claim{Kind: ClaimIAMRoleName, Scope: c.scope.AccountID, Value: strings.ToLower(in.Name)}
+		err := nameTaken[IAMRole](v, c.scope, IAMRoleFilter{Name: in.Name}, name, selfARN, func(holder, obstacle string) *Error {
+			return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("Role with name %s already exists.", in.Name),
+				Fix:   fmt.Sprintf("Role names are unique in an account, whatever their case or path, and %s has this one: choose another name, or use name_prefix.", holder),
+				Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		})
+		if err != nil {
+			return err
 		}
 		return c.policyExistsRule(in.PermissionsBoundary, "permissions_boundary")(v)
 	})
@@ -278,20 +278,28 @@ func nameClaim(kind ClaimKind, scope, name string) []Claim {
 	return []Claim{{Kind: kind, Scope: scope, Value: name}}
 }
 
-// takenBy says who holds a name unique in scope: storedKey, the key of the
-// stored object found with it, unless that is the object itself (selfKey),
-// or another planned object that claims it; "" when the name is free.
-// obstacle is the stored object, if that is who.
-func takenBy(v View, claim ClaimKind, scope, name, storedKey, selfKey string) (holder, obstacle string) {
-	if storedKey != "" && storedKey != selfKey {
-		return storedKey, storedKey
+// nameTaken refuses the name of claim, unique in its scope, when it is not
+// free: a stored object of kind T (found by filter) other than the object
+// itself (selfARN) has it, or another planned object claims it. taken is the
+// refusal, given who holds the name and, if that is a stored object, the
+// object in the way.
+func nameTaken[T arnNamed](v View, scope Scope, filter Filter, claim Claim, selfARN string, taken func(holder, obstacle string) *Error) error {
+	if !IsKnown(claim.Value) {
+		return nil
 	}
-	for _, cl := range v.Claimed(claim, scope) {
-		if cl.Value == name {
-			return cl.Who(), ""
+	other, _, err := first[T](v, scope, filter)
+	if err != nil {
+		return err
+	}
+	if stored := other.arn(); stored != "" && stored != selfARN {
+		return taken(stored, stored)
+	}
+	for _, cl := range v.Claimed(claim.Kind, claim.Scope) {
+		if cl.Value == claim.Value {
+			return taken(cl.Who(), "")
 		}
 	}
-	return "", ""
+	return nil
 }
 
 // CreateIAMRole creates a role.
@@ -307,20 +315,11 @@ func (c *Client) CreateIAMRole(ctx context.Context, in IAMRoleInput) (IAMRole, e
 // UpdateIAMRole changes what IAM changes in place: the trust policy, the
 // description, the session duration, the boundary and the tags.
 func (c *Client) UpdateIAMRole(ctx context.Context, name string, in IAMRoleInput) (IAMRole, error) {
-	var r IAMRole
-	err := c.write(ctx, "UpdateRole", map[string]string{"role_name": name}, func(tx Tx) error {
-		var err error
-		if r, err = c.findRole(tx, name, "name"); err != nil {
-			return err
-		}
-		if err := c.roleRule(in, r.ARN)(applyView{tx}); err != nil {
-			return err
-		}
+	find := func(tx ReadTx) (IAMRole, error) { return c.findRole(tx, name, "name") }
+	return updateByARN(c, ctx, "UpdateRole", map[string]string{"role_name": name}, find, c.roleRule, in, func(r *IAMRole) {
 		r.AssumeRolePolicy, r.Description, r.MaxSessionDuration, r.PermissionsBoundary = in.AssumeRolePolicy, in.Description, in.MaxSessionDuration, in.PermissionsBoundary
 		r.Tags = in.Tags
-		return updateTagged(tx, r, r.ARN, in.Tags)
-	})
-	return r, err
+	}, in.Tags)
 }
 
 // IAMRole reads a role by name (or ARN).
@@ -445,20 +444,12 @@ func (c *Client) policyRule(in IAMPolicyInput, selfARN string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if !IsKnown(in.Name) {
-			return nil
-		}
-		other, _, err := first[IAMPolicy](v, c.scope, IAMPolicyFilter{Name: in.Name})
-		if err != nil {
-			return err
-		}
-		holder, obstacle := takenBy(v, ClaimIAMPolicyName, c.scope.AccountID, strings.ToLower(in.Name), other.ARN, selfARN)
-		if holder == "" {
-			return nil
-		}
-		return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("A policy called %s already exists. Duplicate names are not allowed.", in.Name),
-			Fix:   fmt.Sprintf("Policy names are unique in an account, whatever their path, and %s has this one: choose another name, or use name_prefix.", holder),
-			Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		name := Claim{Kind: ClaimIAMPolicyName, Scope: c.scope.AccountID, Value: strings.ToLower(in.Name)}
+		return nameTaken[IAMPolicy](v, c.scope, IAMPolicyFilter{Name: in.Name}, name, selfARN, func(holder, obstacle string) *Error {
+			return &Error{Code: "EntityAlreadyExists", Message: fmt.Sprintf("A policy called %s already exists. Duplicate names are not allowed.", in.Name),
+				Fix:   fmt.Sprintf("Policy names are unique in an account, whatever their path, and %s has this one: choose another name, or use name_prefix.", holder),
+				Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		})
 	}
 }
 
@@ -480,19 +471,10 @@ func (c *Client) CreateIAMPolicy(ctx context.Context, in IAMPolicyInput) (IAMPol
 // UpdateIAMPolicy changes the document (IAM makes it the policy's new
 // default version) and the tags.
 func (c *Client) UpdateIAMPolicy(ctx context.Context, policyARN string, in IAMPolicyInput) (IAMPolicy, error) {
-	var p IAMPolicy
-	err := c.write(ctx, "CreatePolicyVersion", map[string]string{"policy_arn": policyARN}, func(tx Tx) error {
-		var err error
-		if p, err = c.findPolicy(tx, policyARN, "arn"); err != nil {
-			return err
-		}
-		if err := c.policyRule(in, p.ARN)(applyView{tx}); err != nil {
-			return err
-		}
+	find := func(tx ReadTx) (IAMPolicy, error) { return c.findPolicy(tx, policyARN, "arn") }
+	return updateByARN(c, ctx, "CreatePolicyVersion", map[string]string{"policy_arn": policyARN}, find, c.policyRule, in, func(p *IAMPolicy) {
 		p.Document, p.Tags = in.Document, in.Tags
-		return updateTagged(tx, p, p.ARN, in.Tags)
-	})
-	return p, err
+	}, in.Tags)
 }
 
 // IAMPolicy reads a policy by ARN.
@@ -556,19 +538,10 @@ func (c *Client) DeleteIAMPolicy(ctx context.Context, policyARN string) error {
 // attachmentRule is the rule of an attachment: the role exists, and the
 // policy is AWS's or the account's.
 func (c *Client) attachmentRule(roleName, policyARN string) Rule {
-	return func(v View) error {
-		if IsKnown(roleName) {
-			if err := ValidateIAMName(roleName, "role", maxRoleNameLength); err != nil {
-				return err
-			}
-		}
-		if IsKnown(policyARN) {
-			if err := ValidatePolicyARN(policyARN, "policy_arn"); err != nil {
-				return err
-			}
-		}
-		return allRules(c.roleExistsRule(roleName, "role"), c.policyExistsRule(policyARN, "policy_arn"))(v)
-	}
+	return allRules(
+		knownRule(roleName, func(name string) error { return ValidateIAMName(name, "role", maxRoleNameLength) }),
+		knownRule(policyARN, func(arn string) error { return ValidatePolicyARN(arn, "policy_arn") }),
+		c.roleExistsRule(roleName, "role"), c.policyExistsRule(policyARN, "policy_arn"))
 }
 
 // CheckIAMRolePolicyAttachment runs at plan time the rules that
@@ -603,20 +576,27 @@ func (c *Client) IAMRolePolicyAttachment(ctx context.Context, roleName, policyAR
 	})
 }
 
-func (c *Client) findAttachment(tx ReadTx, roleName, policyARN string) (IAMRolePolicyAttachment, error) {
+// findRolePart returns a role's attachment or inline policy: stored under
+// the role's ARN and part, its policy's ARN or name; missing is the refusal
+// when the role has no such part.
+func findRolePart[T Row](c *Client, tx ReadTx, roleName, part string, missing func(IAMRole) *Error) (T, error) {
 	r, err := c.findRole(tx, roleName, "role")
 	if err != nil {
-		return IAMRolePolicyAttachment{}, err
+		var zero T
+		return zero, err
 	}
-	a, ok, err := get[IAMRolePolicyAttachment](tx, c.scope, r.ARN+"|"+policyARN)
-	if err != nil {
-		return a, err
+	found, ok, err := get[T](tx, c.scope, r.ARN+"|"+part)
+	if err == nil && !ok {
+		return found, missing(r)
 	}
-	if !ok {
-		return a, &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("Policy %s was not found.", printable(policyARN)),
+	return found, err
+}
+
+func (c *Client) findAttachment(tx ReadTx, roleName, policyARN string) (IAMRolePolicyAttachment, error) {
+	return findRolePart[IAMRolePolicyAttachment](c, tx, roleName, policyARN, func(r IAMRole) *Error {
+		return &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("Policy %s was not found.", printable(policyARN)),
 			Fix: "The policy is not attached to role " + r.Name + ".", Field: "policy_arn", Objects: []string{r.ARN, printable(policyARN)}}
-	}
-	return a, nil
+	})
 }
 
 // DetachRolePolicy detaches a policy from a role.
@@ -631,19 +611,10 @@ func (c *Client) DetachRolePolicy(ctx context.Context, roleName, policyARN strin
 }
 
 func (c *Client) rolePolicyRule(roleName, name, document string) Rule {
-	return func(v View) error {
-		if IsKnown(name) {
-			if err := ValidateIAMName(name, "name", maxPolicyNameLength); err != nil {
-				return err
-			}
-		}
-		if IsKnown(document) {
-			if err := ValidatePolicy(document, "policy"); err != nil {
-				return err
-			}
-		}
-		return c.roleExistsRule(roleName, "role")(v)
-	}
+	return allRules(
+		knownRule(name, func(name string) error { return ValidateIAMName(name, "name", maxPolicyNameLength) }),
+		knownRule(document, func(document string) error { return ValidatePolicy(document, "policy") }),
+		c.roleExistsRule(roleName, "role"))
 }
 
 // CheckIAMRolePolicy runs at plan time the rules that putting an inline
@@ -681,19 +652,10 @@ func (c *Client) IAMRolePolicy(ctx context.Context, roleName, name string) (IAMR
 }
 
 func (c *Client) findRolePolicy(tx ReadTx, roleName, name string) (IAMRolePolicy, error) {
-	r, err := c.findRole(tx, roleName, "role")
-	if err != nil {
-		return IAMRolePolicy{}, err
-	}
-	p, ok, err := get[IAMRolePolicy](tx, c.scope, r.ARN+"|"+name)
-	if err != nil {
-		return p, err
-	}
-	if !ok {
-		return p, &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("The role policy with name %s cannot be found.", printable(name)),
+	return findRolePart[IAMRolePolicy](c, tx, roleName, name, func(r IAMRole) *Error {
+		return &Error{Code: "NoSuchEntity", Message: fmt.Sprintf("The role policy with name %s cannot be found.", printable(name)),
 			Fix: "Check the name, or put the policy (simcloud_iam_role_policy) first.", Field: "name", Objects: []string{r.ARN}}
-	}
-	return p, nil
+	})
 }
 
 // DeleteRolePolicy removes an inline policy from a role.

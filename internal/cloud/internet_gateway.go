@@ -2,7 +2,6 @@ package cloud
 
 import (
 	"context"
-	"fmt"
 )
 
 // InternetGateway is a VPC's door to the internet. It is attached to at most
@@ -34,53 +33,30 @@ type InternetGatewayAttachment struct {
 	VPCID             string
 }
 
-// attachRule checks that want may hold: its VPC exists and has no other
-// gateway, in the cloud or claimed by another object of the plan, and its
-// gateway is attached to no VPC. replaces is the attachment that want takes
-// the place of, if any (a gateway moving between VPCs, a replaced
-// attachment): it is gone by the time want is made, so it stands in nobody's
-// way. At plan either ID may be Unknown: each half of the rule needs only its
-// own object, and a VPC that has a gateway refuses any other, whatever its
-// ID turns out to be.
-func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
-	igwID, vpcID := want.InternetGatewayID, want.VPCID
-	return func(v View) error {
-		if IsKnown(vpcID) {
-			if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
-				return err
-			}
-		}
-		if igwID != "" && IsKnown(igwID) {
-			igw, err := c.findInternetGateway(v, igwID, "internet_gateway_id")
-			if err != nil {
-				return err
-			}
-			// AWS refuses to attach a gateway that is attached anywhere,
-			// even to the VPC asked for.
-			leaving := igwID == replaces.InternetGatewayID && igw.VPCID == replaces.VPCID
-			if igw.VPCID != "" && !leaving {
-				return alreadyAttached(igwID, igw.VPCID)
-			}
-		}
-		if !IsKnown(vpcID) {
-			return nil
-		}
-		attached, err := attachedInternetGateway(v, c.scope, vpcID)
-		if err != nil {
-			return err
-		}
-		if attached != "" && !sameKnownID(attached, igwID) && attached != replaces.InternetGatewayID {
-			err := vpcHasGateway(vpcID, attached, attached)
-			err.Obstacle = attached
-			return err
-		}
-		for _, claim := range v.Claimed(ClaimInternetGateway, vpcID) {
-			if !sameKnownID(claim.Value, igwID) {
-				return vpcHasGateway(vpcID, plannedName(claim, KindInternetGateway), gatewayOrHolder(claim))
-			}
-		}
-		return nil
+// internetGateways is the attachment rules' view of internet gateways.
+func (c *Client) internetGateways() attachableGateway[InternetGateway] {
+	return attachableGateway[InternetGateway]{
+		kind:  KindInternetGateway,
+		claim: ClaimInternetGateway,
+		field: "internet_gateway_id",
+		find:  c.findInternetGateway,
+		state: func(igw *InternetGateway) (*string, *map[string]string) { return &igw.VPCID, &igw.Tags },
+		attachedTo: func(v View, vpcID string) (string, error) {
+			return attachedInternetGateway(v, c.scope, vpcID)
+		},
+		attached: refusal{"Resource.AlreadyAssociated", "resource %s is already attached to network %s",
+			"Detach %s from %s first, or give the new VPC a gateway of its own."},
+		occupied: refusal{"InvalidParameterValue", "Network %s already has an internet gateway attached",
+			"A VPC has at most one internet gateway, and %s already has %s. " +
+				"Use that gateway (for example through the simcloud_internet_gateway data source), or detach it first."},
+		notAttachedTo: refusal{code: "Gateway.NotAttached", message: "resource %s is not attached to network %s"},
 	}
+}
+
+// attachRule checks that want may hold, in place of replaces (zero for
+// none); see attachableGateway.attachRule.
+func (c *Client) attachRule(want, replaces InternetGatewayAttachment) Rule {
+	return c.internetGateways().attachRule(c, want.InternetGatewayID, want.VPCID, replaces.InternetGatewayID, replaces.VPCID)
 }
 
 // sameKnownID reports whether a and b are the ID of one object: both known
@@ -106,29 +82,6 @@ func gatewayOrHolder(claim Claim) string {
 		return claim.Value
 	}
 	return claim.Who()
-}
-
-func alreadyAttached(igwID, vpcID string) *Error {
-	return &Error{
-		Code:    "Resource.AlreadyAssociated",
-		Message: fmt.Sprintf("resource %s is already attached to network %s", igwID, vpcID),
-		Fix:     fmt.Sprintf("Detach %s from %s first, or give the new VPC a gateway of its own.", igwID, vpcID),
-		Field:   "internet_gateway_id",
-		Objects: []string{igwID, vpcID},
-	}
-}
-
-// vpcHasGateway refuses a second gateway for vpcID; holder names the one it
-// has in a sentence, object as an entry of Objects.
-func vpcHasGateway(vpcID, holder, object string) *Error {
-	return &Error{
-		Code:    "InvalidParameterValue",
-		Message: fmt.Sprintf("Network %s already has an internet gateway attached", vpcID),
-		Fix: fmt.Sprintf("A VPC has at most one internet gateway, and %s already has %s. "+
-			"Use that gateway (for example through the simcloud_internet_gateway data source), or detach it first.", vpcID, holder),
-		Field:   "vpc_id",
-		Objects: []string{vpcID, object},
-	}
 }
 
 // CheckInternetGatewayAttachment runs at plan time the rules that making
@@ -181,76 +134,19 @@ func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGatew
 
 // AttachInternetGateway attaches a detached gateway to a VPC.
 func (c *Client) AttachInternetGateway(ctx context.Context, igwID, vpcID string) error {
-	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
-	want := InternetGatewayAttachment{InternetGatewayID: igwID, VPCID: vpcID}
-	return c.apply(ctx, "AttachInternetGateway", ids, c.attachRule(want, InternetGatewayAttachment{}), func(tx Tx) error {
-		igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
-		if err != nil {
-			return err
-		}
-		if igw.VPCID != "" {
-			return alreadyAttached(igwID, igw.VPCID)
-		}
-		igw.VPCID = vpcID
-		return tx.Update(igw)
-	})
+	return c.internetGateways().attach(c, ctx, "AttachInternetGateway", igwID, vpcID)
 }
 
 // DetachInternetGateway detaches a gateway from the VPC it is attached to.
 func (c *Client) DetachInternetGateway(ctx context.Context, igwID, vpcID string) error {
-	ids := map[string]string{"internet_gateway_id": igwID, "vpc_id": vpcID}
-	return c.write(ctx, "DetachInternetGateway", ids, func(tx Tx) error {
-		return c.detach(tx, igwID, vpcID)
-	})
-}
-
-func (c *Client) detach(tx Tx, igwID, vpcID string) error {
-	igw, err := c.findInternetGateway(tx, igwID, "internet_gateway_id")
-	if err != nil {
-		return err
-	}
-	if igw.VPCID == "" || igw.VPCID != vpcID {
-		return &Error{
-			Code:    "Gateway.NotAttached",
-			Message: fmt.Sprintf("resource %s is not attached to network %s", igwID, vpcID),
-			Fix:     fmt.Sprintf("Check which VPC %s is attached to; there is nothing to detach from %s.", igwID, vpcID),
-			Field:   "vpc_id",
-			Objects: nonEmpty(igwID, vpcID, igw.VPCID),
-		}
-	}
-	igw.VPCID = ""
-	return tx.Update(igw)
+	return c.internetGateways().detach(c, ctx, "DetachInternetGateway", igwID, vpcID)
 }
 
 // UpdateInternetGateway gives a gateway its desired VPC and tags in one step:
 // a gateway that changes VPC is detached from the old one and attached to the
 // new one, or stays where it was if the new VPC refuses it.
 func (c *Client) UpdateInternetGateway(ctx context.Context, id, vpcID string, tags map[string]string) (InternetGateway, error) {
-	var igw InternetGateway
-	ids := map[string]string{"internet_gateway_id": id, "vpc_id": vpcID}
-	err := c.write(ctx, "ModifyInternetGateway", ids, func(tx Tx) error {
-		var err error
-		if igw, err = c.findInternetGateway(tx, id, "id"); err != nil {
-			return err
-		}
-		rule := tagsRule(tags)
-		if vpcID != "" {
-			from := InternetGatewayAttachment{InternetGatewayID: id, VPCID: igw.VPCID}
-			rule = allRules(rule, c.attachRule(InternetGatewayAttachment{InternetGatewayID: id, VPCID: vpcID}, from))
-		}
-		if err := rule(applyView{tx}); err != nil {
-			return err
-		}
-		if igw.VPCID != vpcID {
-			igw.VPCID = vpcID
-			if err := tx.Update(igw); err != nil {
-				return err
-			}
-		}
-		igw.Tags = tags
-		return tx.SetTags(id, tags)
-	})
-	return igw, err
+	return c.internetGateways().update(c, ctx, "ModifyInternetGateway", id, vpcID, tags)
 }
 
 // DeleteInternetGateway deletes a detached gateway.

@@ -37,6 +37,7 @@ var KindLogGroup = Kind{
 }
 
 func (LogGroup) StoredKind() Kind         { return KindLogGroup }
+func (g LogGroup) arn() string            { return g.ARN }
 func (LogGroupFilter) FilteredKind() Kind { return KindLogGroup }
 
 // LogRetentionDays are the retention periods CloudWatch Logs accepts; 0
@@ -119,20 +120,12 @@ func (c *Client) logGroupRule(in LogGroupInput, selfARN string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
-		if !IsKnown(in.Name) {
-			return nil
-		}
-		other, _, err := first[LogGroup](v, c.scope, LogGroupFilter{Name: in.Name})
-		if err != nil {
-			return err
-		}
-		holder, obstacle := takenBy(v, ClaimLogGroupName, c.scope.AccountID+"/"+c.scope.Region, in.Name, other.ARN, selfARN)
-		if holder == "" {
-			return nil
-		}
-		return &Error{Code: "ResourceAlreadyExistsException", Message: "The specified log group already exists",
-			Fix:   fmt.Sprintf("Log group names are unique in a region, and %s has %s: choose another name, use name_prefix, or import the group.", holder, in.Name),
-			Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		name := Claim{Kind: ClaimLogGroupName, Scope: c.scope.AccountID + "/" + c.scope.Region, Value: in.Name}
+		return nameTaken[LogGroup](v, c.scope, LogGroupFilter{Name: in.Name}, name, selfARN, func(holder, obstacle string) *Error {
+			return &Error{Code: "ResourceAlreadyExistsException", Message: "The specified log group already exists",
+				Fix:   fmt.Sprintf("Log group names are unique in a region, and %s has %s: choose another name, use name_prefix, or import the group.", holder, in.Name),
+				Field: "name", Objects: []string{holder}, Obstacle: obstacle}
+		})
 	}
 }
 
@@ -155,19 +148,10 @@ func (c *Client) CreateLogGroup(ctx context.Context, in LogGroupInput) (LogGroup
 
 // UpdateLogGroup changes the retention, the key and the tags.
 func (c *Client) UpdateLogGroup(ctx context.Context, name string, in LogGroupInput) (LogGroup, error) {
-	var g LogGroup
-	err := c.write(ctx, "PutRetentionPolicy", map[string]string{"log_group_name": name}, func(tx Tx) error {
-		var err error
-		if g, err = c.findLogGroup(tx, name); err != nil {
-			return err
-		}
-		if err := c.logGroupRule(in, g.ARN)(applyView{tx}); err != nil {
-			return err
-		}
+	find := func(tx ReadTx) (LogGroup, error) { return c.findLogGroup(tx, name) }
+	return updateByARN(c, ctx, "PutRetentionPolicy", map[string]string{"log_group_name": name}, find, c.logGroupRule, in, func(g *LogGroup) {
 		g.RetentionInDays, g.KMSKeyID, g.Tags = in.RetentionInDays, in.KMSKeyID, in.Tags
-		return updateTagged(tx, g, g.ARN, in.Tags)
-	})
-	return g, err
+	}, in.Tags)
 }
 
 // LogGroup reads a log group by name (or ARN).

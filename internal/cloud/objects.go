@@ -112,6 +112,33 @@ func updateTagged(tx Tx, object Row, key string, tags map[string]string) error {
 	return tx.SetTags(key, tags)
 }
 
+// arnNamed is an object named by its ARN, on which its tags hang.
+type arnNamed interface {
+	Row
+	arn() string
+}
+
+// updateByARN is an operation op that changes the object find finds, as
+// change says, once the rule rule gives for it (known by its ARN) with the
+// input in passes, and stores it with tags.
+func updateByARN[T arnNamed, I any](c *Client, ctx context.Context, op string, ids map[string]string,
+	find func(ReadTx) (T, error), rule func(in I, self string) Rule, in I, change func(*T), tags map[string]string,
+) (T, error) {
+	var object T
+	err := c.write(ctx, op, ids, func(tx Tx) error {
+		var err error
+		if object, err = find(tx); err != nil {
+			return err
+		}
+		if err := rule(in, object.arn())(applyView{tx}); err != nil {
+			return err
+		}
+		change(&object)
+		return updateTagged(tx, object, object.arn(), tags)
+	})
+	return object, err
+}
+
 // insertWithParts inserts a new object, then each of its parts (a group's
 // rules, an ACL's entries) with put.
 func insertWithParts[P any](tx Tx, object Row, parts []P, put func(P) error) error {

@@ -229,6 +229,17 @@ func allRules(rules ...Rule) Rule {
 	}
 }
 
+// knownRule checks value with check once it is known: at plan, a value
+// known only after apply passes until then.
+func knownRule(value string, check func(string) error) Rule {
+	return func(View) error {
+		if !IsKnown(value) {
+			return nil
+		}
+		return check(value)
+	}
+}
+
 // tagsRule checks an object's full set of tags, default tags included.
 func tagsRule(tags map[string]string) Rule {
 	return func(View) error { return ValidateTags(tags, "tags_all") }

@@ -111,6 +111,18 @@ func ParseSecondaryCIDR(s string) (netip.Prefix, error) {
 	return ParseVPCCIDR(s)
 }
 
+// vpcBlocks finds the VPC vpcID with its blocks of one family, those of
+// blocksOf but selfID's, and the claims of other objects of the plan on
+// more blocks of it.
+func (c *Client) vpcBlocks(v View, vpcID, selfID string, blocksOf func(ReadTx, Scope, VPC, ...string) ([]string, error), claim ClaimKind) (VPC, []string, []Claim, error) {
+	vpc, err := c.findVPC(v, vpcID, "vpc_id")
+	if err != nil {
+		return vpc, nil, nil, err
+	}
+	blocks, err := blocksOf(v, c.scope, vpc, selfID)
+	return vpc, blocks, v.Claimed(claim, vpcID), err
+}
+
 // vpcCIDRBlockRule checks a block to be associated with a VPC: its size,
 // AWS's restrictions relative to the primary block, its overlap with the
 // VPC's blocks (stored, or claimed by other associations of the plan) and
@@ -128,18 +140,14 @@ func (c *Client) vpcCIDRBlockRule(vpcID, cidr, selfID string) Rule {
 		if !IsKnown(vpcID) {
 			return nil
 		}
-		vpc, err := c.findVPC(v, vpcID, "vpc_id")
-		if err != nil {
-			return err
-		}
-		blocks, err := ipv4Blocks(v, c.scope, vpc, selfID)
+		vpc, blocks, claims, err := c.vpcBlocks(v, vpcID, selfID, ipv4Blocks, ClaimVPCCIDRBlock)
 		if err != nil {
 			return err
 		}
 		// holders[i] names the planned object that claims blocks[i], "" for
 		// a block the VPC has.
 		holders := slices.Repeat([]string{""}, len(blocks))
-		for _, claim := range v.Claimed(ClaimVPCCIDRBlock, vpcID) {
+		for _, claim := range claims {
 			blocks, holders = append(blocks, claim.Value), append(holders, claim.Who())
 		}
 		if len(blocks) >= maxVPCIPv4Blocks {
@@ -327,16 +335,12 @@ func (c *Client) vpcIPv6BlockRule(vpcID, selfID string) Rule {
 		if !IsKnown(vpcID) {
 			return nil
 		}
-		vpc, err := c.findVPC(v, vpcID, "vpc_id")
-		if err != nil {
-			return err
-		}
-		blocks, err := ipv6Blocks(v, c.scope, vpc, selfID)
+		vpc, blocks, claims, err := c.vpcBlocks(v, vpcID, selfID, ipv6Blocks, ClaimVPCIPv6Block)
 		if err != nil {
 			return err
 		}
 		var planned []string
-		for _, claim := range v.Claimed(ClaimVPCIPv6Block, vpcID) {
+		for _, claim := range claims {
 			planned = append(planned, claim.Who())
 		}
 		if len(blocks)+len(planned) < maxVPCIPv6Blocks {

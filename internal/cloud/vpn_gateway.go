@@ -83,71 +83,35 @@ func (c *Client) vpnGatewayRule(in VPNGatewayInput) Rule {
 	}
 }
 
-// vpnAttachRule checks that want may hold: its VPC exists and has no other
-// virtual private gateway, in the cloud or claimed by another object of the
-// plan, and its gateway is attached to no VPC. replaces is the attachment
-// want takes the place of, if any, which stands in nobody's way. Either ID
-// may be Unknown at plan; each half of the rule needs only its own object.
+// vpnGateways is the attachment rules' view of virtual private gateways.
+func (c *Client) vpnGateways() attachableGateway[VPNGateway] {
+	return attachableGateway[VPNGateway]{
+		kind:  KindVPNGateway,
+		claim: ClaimVPNGateway,
+		field: "vpn_gateway_id",
+		find: func(tx ReadTx, id, field string) (VPNGateway, error) {
+			return findStored[VPNGateway](tx, c.scope, id, field)
+		},
+		state: func(g *VPNGateway) (*string, *map[string]string) { return &g.VPCID, &g.Tags },
+		attachedTo: func(v View, vpcID string) (string, error) {
+			g, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})
+			return g.ID, err
+		},
+		leave: deletePropagations,
+		attached: refusal{"VpnGatewayAttachmentLimitExceeded",
+			"The virtual private gateway %s is already attached to %s: a gateway can be attached to one VPC.",
+			"Detach %s from %s first, or give this VPC a virtual private gateway of its own."},
+		occupied: refusal{"InvalidVpcState", "VPC %s is currently attached to the Virtual Private Gateway.",
+			"A VPC has at most one virtual private gateway, and %s already has %s. Use that gateway, or detach it first."},
+		notAttachedTo: refusal{code: "InvalidVpnGatewayAttachment.NotFound",
+			message: "The attachment with vpn gateway ID '%s' and vpc ID '%s' does not exist"},
+	}
+}
+
+// vpnAttachRule checks that want may hold, in place of replaces (zero for
+// none); see attachableGateway.attachRule.
 func (c *Client) vpnAttachRule(want, replaces VPNGatewayAttachment) Rule {
-	vgwID, vpcID := want.VPNGatewayID, want.VPCID
-	return func(v View) error {
-		if IsKnown(vpcID) {
-			if _, err := c.findVPC(v, vpcID, "vpc_id"); err != nil {
-				return err
-			}
-		}
-		if vgwID != "" && IsKnown(vgwID) {
-			g, err := findStored[VPNGateway](v, c.scope, vgwID, "vpn_gateway_id")
-			if err != nil {
-				return err
-			}
-			leaving := vgwID == replaces.VPNGatewayID && g.VPCID == replaces.VPCID
-			if g.VPCID != "" && !leaving {
-				return vpnGatewayAttached(vgwID, g.VPCID)
-			}
-		}
-		if !IsKnown(vpcID) {
-			return nil
-		}
-		attached, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})
-		if err != nil {
-			return err
-		}
-		if attached.ID != "" && !sameKnownID(attached.ID, vgwID) && attached.ID != replaces.VPNGatewayID {
-			err := vpcHasVPNGateway(vpcID, attached.ID, attached.ID)
-			err.Obstacle = attached.ID
-			return err
-		}
-		for _, claim := range v.Claimed(ClaimVPNGateway, vpcID) {
-			if !sameKnownID(claim.Value, vgwID) {
-				return vpcHasVPNGateway(vpcID, plannedName(claim, KindVPNGateway), gatewayOrHolder(claim))
-			}
-		}
-		return nil
-	}
-}
-
-func vpnGatewayAttached(vgwID, vpcID string) *Error {
-	return &Error{
-		Code:    "VpnGatewayAttachmentLimitExceeded",
-		Message: fmt.Sprintf("The virtual private gateway %s is already attached to %s: a gateway can be attached to one VPC.", vgwID, vpcID),
-		Fix:     fmt.Sprintf("Detach %s from %s first, or give this VPC a virtual private gateway of its own.", vgwID, vpcID),
-		Field:   "vpn_gateway_id",
-		Objects: []string{vgwID, vpcID},
-	}
-}
-
-// vpcHasVPNGateway refuses a second gateway for vpcID; holder names the one
-// it has in a sentence, object as an entry of Objects.
-func vpcHasVPNGateway(vpcID, holder, object string) *Error {
-	return &Error{
-		Code:    "InvalidVpcState",
-		Message: fmt.Sprintf("VPC %s is currently attached to the Virtual Private Gateway.", vpcID),
-		Fix: fmt.Sprintf("A VPC has at most one virtual private gateway, and %s already has %s. "+
-			"Use that gateway, or detach it first.", vpcID, holder),
-		Field:   "vpc_id",
-		Objects: []string{vpcID, object},
-	}
+	return c.vpnGateways().attachRule(c, want.VPNGatewayID, want.VPCID, replaces.VPNGatewayID, replaces.VPCID)
 }
 
 // CheckVPNGateway runs at plan time the rules that creating (stateID "")
@@ -191,43 +155,18 @@ func (c *Client) CreateVPNGateway(ctx context.Context, in VPNGatewayInput) (VPNG
 
 // AttachVPNGateway attaches a detached gateway to a VPC.
 func (c *Client) AttachVPNGateway(ctx context.Context, vgwID, vpcID string) error {
-	ids := map[string]string{"vpn_gateway_id": vgwID, "vpc_id": vpcID}
-	want := VPNGatewayAttachment{VPNGatewayID: vgwID, VPCID: vpcID}
-	return c.apply(ctx, "AttachVpnGateway", ids, c.vpnAttachRule(want, VPNGatewayAttachment{}), func(tx Tx) error {
-		g, err := findStored[VPNGateway](tx, c.scope, vgwID, "vpn_gateway_id")
-		if err != nil {
-			return err
-		}
-		g.VPCID = vpcID
-		return tx.Update(g)
-	})
+	return c.vpnGateways().attach(c, ctx, "AttachVpnGateway", vgwID, vpcID)
 }
 
 // DetachVPNGateway detaches a gateway from the VPC it is attached to.
 func (c *Client) DetachVPNGateway(ctx context.Context, vgwID, vpcID string) error {
-	ids := map[string]string{"vpn_gateway_id": vgwID, "vpc_id": vpcID}
-	return c.write(ctx, "DetachVpnGateway", ids, func(tx Tx) error {
-		g, err := findStored[VPNGateway](tx, c.scope, vgwID, "vpn_gateway_id")
-		if err != nil {
-			return err
-		}
-		if g.VPCID == "" || g.VPCID != vpcID {
-			return &Error{
-				Code:    "InvalidVpnGatewayAttachment.NotFound",
-				Message: fmt.Sprintf("The attachment with vpn gateway ID '%s' and vpc ID '%s' does not exist", vgwID, vpcID),
-				Fix:     fmt.Sprintf("Check which VPC %s is attached to; there is nothing to detach from %s.", vgwID, vpcID),
-				Field:   "vpc_id",
-				Objects: nonEmpty(vgwID, vpcID, g.VPCID),
-			}
-		}
-		return c.detachVPNGateway(tx, g)
-	})
+	return c.vpnGateways().detach(c, ctx, "DetachVpnGateway", vgwID, vpcID)
 }
 
-// detachVPNGateway takes an attached gateway out of its VPC. Its route
+// deletePropagations is what a gateway's leaving its VPC undoes: its route
 // propagations go with the attachment, since a detached gateway has nothing
 // to propagate into the VPC's tables; routes to it stay, as blackholes.
-func (c *Client) detachVPNGateway(tx Tx, g VPNGateway) error {
+func deletePropagations(tx Tx, g VPNGateway) error {
 	tables, err := tx.RouteTableIDs(g.VPCID)
 	if err != nil {
 		return err
@@ -237,44 +176,14 @@ func (c *Client) detachVPNGateway(tx Tx, g VPNGateway) error {
 			return err
 		}
 	}
-	g.VPCID = ""
-	return tx.Update(g)
+	return nil
 }
 
 // UpdateVPNGateway gives a gateway its desired VPC ("" for none) and tags in
 // one step: a gateway that changes VPC is detached from the old one and
 // attached to the new one, or stays where it was if the new VPC refuses it.
 func (c *Client) UpdateVPNGateway(ctx context.Context, id, vpcID string, tags map[string]string) (VPNGateway, error) {
-	var g VPNGateway
-	ids := map[string]string{"vpn_gateway_id": id, "vpc_id": vpcID}
-	err := c.write(ctx, "ModifyVpnGateway", ids, func(tx Tx) error {
-		var err error
-		if g, err = findStored[VPNGateway](tx, c.scope, id, "id"); err != nil {
-			return err
-		}
-		rule := tagsRule(tags)
-		if vpcID != "" {
-			from := VPNGatewayAttachment{VPNGatewayID: id, VPCID: g.VPCID}
-			rule = allRules(rule, c.vpnAttachRule(VPNGatewayAttachment{VPNGatewayID: id, VPCID: vpcID}, from))
-		}
-		if err := rule(applyView{tx}); err != nil {
-			return err
-		}
-		if g.VPCID != vpcID {
-			if g.VPCID != "" {
-				if err := c.detachVPNGateway(tx, g); err != nil {
-					return err
-				}
-			}
-			g.VPCID = vpcID
-			if err := tx.Update(g); err != nil {
-				return err
-			}
-		}
-		g.Tags = tags
-		return tx.SetTags(id, tags)
-	})
-	return g, err
+	return c.vpnGateways().update(c, ctx, "ModifyVpnGateway", id, vpcID, tags)
 }
 
 // refuseAttachedVPNGateway is AWS's refusal to delete a gateway that is
@@ -301,7 +210,7 @@ func (c *Client) DetachAndDeleteVPNGateway(ctx context.Context, id string) error
 			return err
 		}
 		if g.VPCID != "" {
-			if err := c.detachVPNGateway(tx, g); err != nil {
+			if err := c.vpnGateways().takeOut(tx, g); err != nil {
 				return err
 			}
 		}
