@@ -120,7 +120,7 @@ func (c *Client) subnetAdvice(tx ReadTx, id string) ([]Advisory, error) {
 }
 
 func (c *Client) internetGatewayAdvice(tx ReadTx, id string) ([]Advisory, error) {
-	igw, err := c.findInternetGateway(tx, id, "id")
+	igw, err := findStored[InternetGateway](tx, c.scope, id, "id")
 	if err != nil || igw.VPCID == "" {
 		return nil, err
 	}

@@ -39,6 +39,16 @@ type refusal struct {
 	noObjects string
 }
 
+// malformedImportID is the refusal, by parse, of an import ID that does
+// not name the two objects it should.
+func malformedImportID(name string, parse func(string) (string, string, error), id string) refusal {
+	return refusal{name: name, code: "InvalidParameterValue", field: "id", noObjects: ownValues,
+		trigger: func(*testing.T, *cloud.Client, catalogNet) ([]string, error) {
+			_, _, err := parse(id)
+			return nil, err
+		}}
+}
+
 // unreachableCodes are codes in the source that no operation can produce
 // today, with the reason. Each must still be in the source (or be removed
 // here), and must have no scenario (or it is reachable after all).
@@ -422,11 +432,7 @@ func catalog() []refusal {
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return []string{n.igw.ID, n.vpc.ID}, c.DeleteInternetGateway(bg, n.igw.ID)
 			}},
-		{name: "malformed attachment import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, _, err := cloud.ParseInternetGatewayAttachmentID("igw-1")
-				return nil, err
-			}},
+		malformedImportID("malformed attachment import ID", cloud.ParseInternetGatewayAttachmentID, "igw-1"),
 
 		// Routes.
 		{name: "route more specific than the local route", code: "InvalidParameterValue", field: "destination_cidr_block",
@@ -539,11 +545,7 @@ func catalog() []refusal {
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return []string{n.table.ID, cloud.RouteID(n.table.ID, "10.0.0.0/16")}, c.DeleteRoute(bg, n.table.ID, "10.0.0.0/16")
 			}},
-		{name: "malformed route import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, _, err := cloud.ParseRouteImportID("rtb-1")
-				return nil, err
-			}},
+		malformedImportID("malformed route import ID", cloud.ParseRouteImportID, "rtb-1"),
 
 		// Route tables and associations.
 		{name: "subnet associated with another VPC's table", code: "InvalidParameterValue", field: "route_table_id",
@@ -609,11 +611,7 @@ func catalog() []refusal {
 				p := cloud.NewPlan()
 				return []string{n.table.ID, n.vpc.ID}, c.CheckAdoptRouteTable(bg, p, p.NewHolder(), n.table.ID, cloud.RouteTableInput{})
 			}},
-		{name: "malformed association import ID", code: "InvalidParameterValue", field: "id", noObjects: ownValues,
-			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				_, _, err := cloud.ParseAssociationImportID("subnet-1")
-				return nil, err
-			}},
+		malformedImportID("malformed association import ID", cloud.ParseAssociationImportID, "subnet-1"),
 		{name: "unknown network path direction", code: "InvalidParameterValue", field: "direction", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, errOf(c.NetworkPath(bg, n.subnet.ID, "sideways", cloud.IPv4))

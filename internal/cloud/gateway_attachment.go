@@ -10,11 +10,7 @@ import (
 // gateways are attached, moved and detached by the same rules and differ
 // only in AWS's words and in what leaving a VPC undoes.
 type attachableGateway[G Row] struct {
-	kind  Kind
 	claim ClaimKind
-	// field is the argument that names the gateway.
-	field string
-	find  func(tx ReadTx, id, field string) (G, error)
 	// state gives the gateway's VPC ("" for none) and its tags.
 	state func(*G) (vpcID *string, tags *map[string]string)
 	// attachedTo returns the gateway attached to vpcID, "" for none.
@@ -37,6 +33,10 @@ func (g attachableGateway[G]) vpcOf(gw G) string {
 	return *vpcID
 }
 
+// field is the argument that names the gateway, as its resource type
+// names its ID.
+func (attachableGateway[G]) field() string { return kindOf[G]().typeName + "_id" }
+
 // attachRule checks that the gateway gwID may be attached to vpcID: the VPC
 // exists and has no other gateway, in the cloud or claimed by another object
 // of the plan, and the gateway is attached to no VPC. replacesGW and
@@ -53,7 +53,7 @@ func (g attachableGateway[G]) attachRule(c *Client, gwID, vpcID, replacesGW, rep
 			}
 		}
 		if gwID != "" && IsKnown(gwID) {
-			gw, err := g.find(v, gwID, g.field)
+			gw, err := findStored[G](v, c.scope, gwID, g.field())
 			if err != nil {
 				return err
 			}
@@ -79,7 +79,7 @@ func (g attachableGateway[G]) attachRule(c *Client, gwID, vpcID, replacesGW, rep
 		}
 		for _, claim := range v.Claimed(g.claim, vpcID) {
 			if !sameKnownID(claim.Value, gwID) {
-				return g.vpcHasGateway(vpcID, plannedName(claim, g.kind), gatewayOrHolder(claim))
+				return g.vpcHasGateway(vpcID, plannedName(claim, kindOf[G]().Kind), gatewayOrHolder(claim))
 			}
 		}
 		return nil
@@ -88,9 +88,9 @@ func (g attachableGateway[G]) attachRule(c *Client, gwID, vpcID, replacesGW, rep
 
 // attach is operation op, attaching detached gateway gwID to vpcID.
 func (g attachableGateway[G]) attach(c *Client, ctx context.Context, op, gwID, vpcID string) error {
-	ids := map[string]string{g.field: gwID, "vpc_id": vpcID}
+	ids := map[string]string{g.field(): gwID, "vpc_id": vpcID}
 	return c.apply(ctx, op, ids, g.attachRule(c, gwID, vpcID, "", ""), func(tx Tx) error {
-		gw, err := g.find(tx, gwID, g.field)
+		gw, err := findStored[G](tx, c.scope, gwID, g.field())
 		if err != nil {
 			return err
 		}
@@ -105,9 +105,9 @@ func (g attachableGateway[G]) attach(c *Client, ctx context.Context, op, gwID, v
 
 // detach is operation op, detaching gateway gwID from vpcID.
 func (g attachableGateway[G]) detach(c *Client, ctx context.Context, op, gwID, vpcID string) error {
-	ids := map[string]string{g.field: gwID, "vpc_id": vpcID}
+	ids := map[string]string{g.field(): gwID, "vpc_id": vpcID}
 	return c.write(ctx, op, ids, func(tx Tx) error {
-		gw, err := g.find(tx, gwID, g.field)
+		gw, err := findStored[G](tx, c.scope, gwID, g.field())
 		if err != nil {
 			return err
 		}
@@ -136,10 +136,10 @@ func (g attachableGateway[G]) takeOut(tx Tx, gw G) error {
 // it.
 func (g attachableGateway[G]) update(c *Client, ctx context.Context, op, id, vpcID string, tags map[string]string) (G, error) {
 	var gw G
-	ids := map[string]string{g.field: id, "vpc_id": vpcID}
+	ids := map[string]string{g.field(): id, "vpc_id": vpcID}
 	err := c.write(ctx, op, ids, func(tx Tx) error {
 		var err error
-		if gw, err = g.find(tx, id, "id"); err != nil {
+		if gw, err = findStored[G](tx, c.scope, id, "id"); err != nil {
 			return err
 		}
 		from := g.vpcOf(gw)
@@ -174,7 +174,7 @@ func (g attachableGateway[G]) alreadyAttached(gwID, vpcID string) *Error {
 		Code:    g.attached.code,
 		Message: fmt.Sprintf(g.attached.message, gwID, vpcID),
 		Fix:     fmt.Sprintf(g.attached.fix, gwID, vpcID),
-		Field:   g.field,
+		Field:   g.field(),
 		Objects: []string{gwID, vpcID},
 	}
 }

@@ -36,10 +36,7 @@ type InternetGatewayAttachment struct {
 // internetGateways is the attachment rules' view of internet gateways.
 func (c *Client) internetGateways() attachableGateway[InternetGateway] {
 	return attachableGateway[InternetGateway]{
-		kind:  KindInternetGateway,
 		claim: ClaimInternetGateway,
-		field: "internet_gateway_id",
-		find:  c.findInternetGateway,
 		state: func(igw *InternetGateway) (*string, *map[string]string) { return &igw.VPCID, &igw.Tags },
 		attachedTo: func(v View, vpcID string) (string, error) {
 			return attachedInternetGateway(v, c.scope, vpcID)
@@ -128,10 +125,6 @@ func (c *Client) FindInternetGateways(ctx context.Context, filter InternetGatewa
 	return Find[InternetGateway](c, ctx, filter)
 }
 
-func (c *Client) findInternetGateway(tx ReadTx, id, field string) (InternetGateway, error) {
-	return findStored[InternetGateway](tx, c.scope, id, field)
-}
-
 // AttachInternetGateway attaches a detached gateway to a VPC.
 func (c *Client) AttachInternetGateway(ctx context.Context, igwID, vpcID string) error {
 	return c.internetGateways().attach(c, ctx, "AttachInternetGateway", igwID, vpcID)
@@ -164,7 +157,7 @@ func (c *Client) DeleteInternetGateway(ctx context.Context, id string) error {
 // simcloud_internet_gateway does.
 func (c *Client) DetachAndDeleteInternetGateway(ctx context.Context, id string) error {
 	return c.write(ctx, "DeleteInternetGateway", map[string]string{"internet_gateway_id": id}, func(tx Tx) error {
-		if _, err := c.findInternetGateway(tx, id, "id"); err != nil {
+		if _, err := findStored[InternetGateway](tx, c.scope, id, "id"); err != nil {
 			return err
 		}
 		return tx.Delete(KindInternetGateway, id)

@@ -133,7 +133,7 @@ func init() {
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
 			listing:     listedIn(func(inv *Inventory) *[]InternetGateway { return &inv.InternetGateways }, InternetGatewayFilter{}, describeInternetGateway),
-			find:        found((*Client).findInternetGateway),
+			find:        findsStored[InternetGateway],
 			remove:      (*Client).DeleteInternetGateway,
 			advise:      (*Client).internetGatewayAdvice,
 			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimInternetGateway, bpa: bpaExposure{blocked: true},
@@ -175,7 +175,7 @@ func init() {
 			advise:      (*Client).networkACLAdvice},
 		{Kind: KindElasticIP, typeName: "eip", table: "elastic_ips", idColumn: "allocation_id", taggable: true, describeOp: "DescribeAddresses", createOp: "AllocateAddress", deleteOp: "ReleaseAddress",
 			listing: listedIn(func(inv *Inventory) *[]ElasticIP { return &inv.ElasticIPs }, ElasticIPFilter{}, describeElasticIP),
-			find:    found((*Client).findElasticIP),
+			find:    findsStored[ElasticIP],
 			remove:  (*Client).ReleaseAddress},
 		// A virtual private gateway routes like an internet gateway, by
 		// gateway_id, while attached to the table's VPC.

@@ -104,10 +104,6 @@ func (c *Client) FindElasticIPs(ctx context.Context, filter ElasticIPFilter) ([]
 	return Find[ElasticIP](c, ctx, filter)
 }
 
-func (c *Client) findElasticIP(tx ReadTx, id, field string) (ElasticIP, error) {
-	return findStored[ElasticIP](tx, c.scope, id, field)
-}
-
 // UpdateElasticIP replaces an address's tags.
 func (c *Client) UpdateElasticIP(ctx context.Context, id string, tags map[string]string) (ElasticIP, error) {
 	return ReplaceTags[ElasticIP](c, ctx, id, tags)
@@ -247,7 +243,7 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 // addressFreeRule checks that an elastic IP exists and serves no NAT gateway
 // but selfID, in the cloud or planned.
 func (c *Client) addressFreeRule(v View, allocationID, selfID string) error {
-	eip, err := c.findElasticIP(v, allocationID, "allocation_id")
+	eip, err := findStored[ElasticIP](v, c.scope, allocationID, "allocation_id")
 	if err != nil {
 		return err
 	}
@@ -304,7 +300,7 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 			return err
 		}
 		if in.AllocationID != "" {
-			eip, err := c.findElasticIP(tx, in.AllocationID, "allocation_id")
+			eip, err := findStored[ElasticIP](tx, c.scope, in.AllocationID, "allocation_id")
 			if err != nil {
 				return err
 			}

@@ -322,12 +322,9 @@ func (c *Client) DeleteRouteTable(ctx context.Context, id string) error {
 			return err
 		}
 		if table.Main {
-			return &Error{
-				Code:    "DependencyViolation",
-				Message: fmt.Sprintf("The routeTable '%s' has dependencies and cannot be deleted.", id),
-				Fix:     fmt.Sprintf("Make another table the main table of %s first (%s is main now), or delete the VPC.", table.VPCID, id),
-				Objects: []string{id, table.VPCID},
-			}
+			e := dependencyViolation(KindRouteTable, id, []string{table.VPCID}, nil)
+			e.Fix = fmt.Sprintf("Make another table the main table of %s first (%s is main now), or delete the VPC.", table.VPCID, id)
+			return e
 		}
 		withAssociations, err := list[RouteTable](tx, c.scope, RouteTableFilter{ID: id, WithAssociations: true})
 		if err != nil {

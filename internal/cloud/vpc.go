@@ -198,13 +198,10 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 			}
 		}
 		if !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
-			return &Error{
-				Code:    "InvalidParameterValue",
-				Message: fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
-				Fix:     "Replace the VPC to change its tenancy this way.",
-				Field:   "instance_tenancy",
-				Objects: []string{id},
-			}
+			e := invalidParameter("instance_tenancy", fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
+				"Replace the VPC to change its tenancy this way.")
+			e.Objects = []string{id}
+			return e
 		}
 		vpc.InstanceTenancy = in.InstanceTenancy
 		vpc.EnableDNSSupport = in.EnableDNSSupport

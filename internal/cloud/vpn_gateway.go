@@ -86,12 +86,7 @@ func (c *Client) vpnGatewayRule(in VPNGatewayInput) Rule {
 // vpnGateways is the attachment rules' view of virtual private gateways.
 func (c *Client) vpnGateways() attachableGateway[VPNGateway] {
 	return attachableGateway[VPNGateway]{
-		kind:  KindVPNGateway,
 		claim: ClaimVPNGateway,
-		field: "vpn_gateway_id",
-		find: func(tx ReadTx, id, field string) (VPNGateway, error) {
-			return findStored[VPNGateway](tx, c.scope, id, field)
-		},
 		state: func(g *VPNGateway) (*string, *map[string]string) { return &g.VPCID, &g.Tags },
 		attachedTo: func(v View, vpcID string) (string, error) {
 			g, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})

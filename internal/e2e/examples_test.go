@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/netip"
 	"os"
 	"os/exec"
@@ -23,7 +24,7 @@ func (o outputs) decode(t *testing.T, name string, into any) {
 	t.Helper()
 	raw, ok := o[name]
 	if !ok {
-		t.Fatalf("no output %q; the outputs are %v", name, o.names())
+		t.Fatalf("no output %q; the outputs are %v", name, slices.Sorted(maps.Keys(o)))
 	}
 	if err := json.Unmarshal(raw, into); err != nil {
 		t.Fatalf("output %q: %v in %s", name, err, raw)
@@ -42,14 +43,6 @@ func (o outputs) boolean(t *testing.T, name string) bool {
 	var b bool
 	o.decode(t, name, &b)
 	return b
-}
-
-func (o outputs) names() []string {
-	names := make([]string, 0, len(o))
-	for n := range o {
-		names = append(names, n)
-	}
-	return names
 }
 
 // internetAccess mirrors the internet_access attribute of a subnet.
