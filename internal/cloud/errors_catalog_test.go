@@ -88,6 +88,8 @@ var noObjectFuncs = []string{
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 	// Arguments for IPAM.
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments",
+	// A subnet's Outposts arguments and launch settings' values.
+	"checkOutpostArguments",
 }
 
 const (

@@ -190,6 +190,17 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 			if subnet, err = c.findSubnet(v, in.SubnetID, "subnet_id"); err != nil {
 				return err
 			}
+			// A NAT gateway, public or private, takes an IPv4 address of its
+			// subnet.
+			if subnet.IPv6Native {
+				return &Error{
+					Code:    "InvalidSubnet",
+					Message: fmt.Sprintf("Subnet %s is IPv6-only and has no IPv4 addresses for a NAT gateway.", subnet.ID),
+					Fix:     "Put the NAT gateway in a subnet with a cidr_block.",
+					Field:   "subnet_id",
+					Objects: []string{subnet.ID},
+				}
+			}
 		}
 		if in.ConnectivityType == ConnectivityPrivate {
 			if in.AllocationID != "" {

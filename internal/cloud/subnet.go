@@ -18,7 +18,11 @@ type Subnet struct {
 	IPv6CIDRBlockAssociationID  string
 	MapPublicIPOnLaunch         bool
 	AssignIPv6AddressOnCreation bool
-	Tags                        map[string]string
+	// IPv6Native marks an IPv6-only subnet, which has no IPv4 block
+	// (CIDRBlock is "").
+	IPv6Native bool
+	SubnetLaunchSettings
+	Tags map[string]string
 	// NetworkACLID is the network ACL the subnet is associated with, filled
 	// in by the store.
 	NetworkACLID string
@@ -46,7 +50,44 @@ type SubnetInput struct {
 	IPv6CIDRBlock               string
 	MapPublicIPOnLaunch         bool
 	AssignIPv6AddressOnCreation bool
-	Tags                        map[string]string
+	IPv6Native                  bool
+	// SubnetLaunchSettings' PrivateDNSHostnameType "" is AWS's default for
+	// the subnet (see DefaultHostnameType).
+	SubnetLaunchSettings
+	Tags map[string]string
+}
+
+// SubnetLaunchSettings are what ModifySubnetAttribute changes of how
+// instances and network interfaces launched in a subnet are named and
+// reached, beyond the public IPv4 and IPv6 addresses.
+type SubnetLaunchSettings struct {
+	// EnableDNS64 has the Route 53 Resolver answer with synthetic IPv6
+	// addresses for IPv4-only names.
+	EnableDNS64 bool
+	// EnableLNIAtDeviceIndex is the device position of local network
+	// interfaces (an Outposts feature), 0 for none: AWS allows no 0.
+	EnableLNIAtDeviceIndex          int64
+	EnableResourceNameDNSAAAARecord bool
+	EnableResourceNameDNSARecord    bool
+	// PrivateDNSHostnameType is HostnameTypeIPName or
+	// HostnameTypeResourceName.
+	PrivateDNSHostnameType string
+}
+
+// The hostname types of instances launched in a subnet: named by their
+// private IPv4 address or by their instance ID.
+const (
+	HostnameTypeIPName       = "ip-name"
+	HostnameTypeResourceName = "resource-name"
+)
+
+// DefaultHostnameType is the hostname type AWS gives a subnet that names
+// none: an IPv6-only subnet has no IPv4 address to name instances by.
+func DefaultHostnameType(ipv6Native bool) string {
+	if ipv6Native {
+		return HostnameTypeResourceName
+	}
+	return HostnameTypeIPName
 }
 
 // SubnetFilter selects subnets; empty fields match all.
@@ -91,6 +132,9 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 				return err
 			}
 		}
+		if err := in.launchRule(selfID); err != nil {
+			return err
+		}
 		if in.IPv6CIDRBlock == "" && in.AssignIPv6AddressOnCreation {
 			return &Error{
 				Code:    "InvalidParameterValue",
@@ -108,7 +152,7 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 			return err
 		}
 		var blocks []netip.Prefix
-		if IsKnown(in.CIDRBlock) {
+		if in.CIDRBlock != "" && IsKnown(in.CIDRBlock) {
 			vpcBlocks, err := ipv4Blocks(v, c.scope, vpc)
 			if err != nil {
 				return err
@@ -146,11 +190,107 @@ func (c *Client) subnetRule(in SubnetInput, selfID string) Rule {
 	}
 }
 
+// launchRule checks what a subnet's blocks allow of its launch settings,
+// from its configuration alone. The EC2 reference says which settings need
+// an IPv6 block and what an IPv6-only subnet cannot have; the exact wording
+// of each refusal is ours where we could not verify AWS's.
+func (in SubnetInput) launchRule(selfID string) error {
+	refuse := func(code, field, message, fix string) *Error {
+		return &Error{Code: code, Message: message, Fix: fix, Field: field, Objects: nonEmpty(selfID)}
+	}
+	hostnames := in.hostnameType()
+	if IsKnown(hostnames) {
+		if err := ValidateHostnameType(hostnames); err != nil {
+			return err
+		}
+	}
+	if in.EnableLNIAtDeviceIndex != 0 {
+		if err := ValidateLNIDeviceIndex(in.EnableLNIAtDeviceIndex); err != nil {
+			return err
+		}
+	}
+	hasIPv4, hasIPv6 := in.CIDRBlock != "", in.IPv6CIDRBlock != ""
+	if in.IPv6Native {
+		switch {
+		case hasIPv4:
+			return refuse("InvalidParameterCombination", "cidr_block", "An IPv6-only subnet cannot have an IPv4 CIDR block.",
+				"Leave cidr_block out (null) of an ipv6_native subnet, or set ipv6_native = false.")
+		case !hasIPv6:
+			return refuse("MissingParameter", "ipv6_cidr_block", "The request must contain the parameter ipv6CidrBlock.",
+				"Give the IPv6-only subnet an ipv6_cidr_block, a /64 of its VPC's IPv6 block.")
+		case !in.AssignIPv6AddressOnCreation:
+			return refuse("InvalidParameterValue", "assign_ipv6_address_on_creation",
+				"Invalid value 'false' for AssignIpv6AddressOnCreation. An IPv6-only subnet must assign IPv6 addresses on creation.",
+				"Set assign_ipv6_address_on_creation = true on an ipv6_native subnet.")
+		case in.MapPublicIPOnLaunch:
+			return refuse("InvalidParameterValue", "map_public_ip_on_launch",
+				"Invalid value 'true' for MapPublicIpOnLaunch. An IPv6-only subnet has no IPv4 addresses to map.",
+				"Leave map_public_ip_on_launch false on an ipv6_native subnet.")
+		case in.EnableResourceNameDNSARecord:
+			return refuse("InvalidParameterValue", "enable_resource_name_dns_a_record_on_launch",
+				"Invalid value 'true' for EnableResourceNameDnsARecordOnLaunch. An IPv6-only subnet has no IPv4 addresses to answer A queries with.",
+				"Leave enable_resource_name_dns_a_record_on_launch false on an ipv6_native subnet; enable_resource_name_dns_aaaa_record_on_launch is its counterpart.")
+		case hostnames == HostnameTypeIPName:
+			return refuse("InvalidParameterValue", "private_dns_hostname_type_on_launch",
+				"Invalid value 'ip-name' for PrivateDnsHostnameTypeOnLaunch. An IPv6-only subnet names its instances by resource name.",
+				"Set private_dns_hostname_type_on_launch = \"resource-name\", or leave it out, on an ipv6_native subnet.")
+		}
+	} else if !hasIPv4 {
+		return refuse("MissingParameter", "cidr_block", "The request must contain the parameter cidrBlock.",
+			"Give the subnet a cidr_block, or make it IPv6-only with ipv6_native = true and an ipv6_cidr_block.")
+	}
+	if !hasIPv6 {
+		for i, on := range []bool{in.EnableDNS64, in.EnableResourceNameDNSAAAARecord} {
+			if field := []string{"enable_dns64", "enable_resource_name_dns_aaaa_record_on_launch"}[i]; on {
+				return refuse("InvalidParameterValue", field,
+					fmt.Sprintf("Cannot set %s to true unless the subnet has an IPv6 CIDR block associated with it.", field),
+					fmt.Sprintf("Give the subnet an ipv6_cidr_block, or leave %s false.", field))
+			}
+		}
+	}
+	return nil
+}
+
+// hostnameType is the subnet's hostname type, AWS's default when none is
+// given.
+func (in SubnetInput) hostnameType() string {
+	if in.PrivateDNSHostnameType == "" {
+		return DefaultHostnameType(in.IPv6Native)
+	}
+	return in.PrivateDNSHostnameType
+}
+
+// ValidateHostnameType refuses a hostname type other than AWS's two.
+func ValidateHostnameType(s string) error {
+	if s == HostnameTypeIPName || s == HostnameTypeResourceName {
+		return nil
+	}
+	return invalidValue(s, "PrivateDnsHostnameTypeOnLaunch", "private_dns_hostname_type_on_launch",
+		"Give ip-name (instances named by their private IPv4 address) or resource-name (by their instance ID).")
+}
+
+// ValidateLNIDeviceIndex refuses a device index for local network
+// interfaces below 1: the primary interface (device 0) cannot be one.
+func ValidateLNIDeviceIndex(n int64) error {
+	if n >= 1 {
+		return nil
+	}
+	return invalidValue(fmt.Sprint(n), "EnableLniAtDeviceIndex", "enable_lni_at_device_index",
+		"Give a device index of 1 or more, or leave enable_lni_at_device_index out.")
+}
+
 func (in SubnetInput) zone(region string) string {
 	if in.AvailabilityZone == "" {
 		return AvailabilityZones(region)[0]
 	}
 	return in.AvailabilityZone
+}
+
+// launchSettings are the settings to store, AWS's hostname type filled in.
+func (in SubnetInput) launchSettings() SubnetLaunchSettings {
+	settings := in.SubnetLaunchSettings
+	settings.PrivateDNSHostnameType = in.hostnameType()
+	return settings
 }
 
 func (in SubnetInput) claims() []Claim {
@@ -280,7 +420,8 @@ func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, erro
 		ID: newID(KindSubnet), OwnerID: c.scope.AccountID, Region: c.scope.Region,
 		VPCID: in.VPCID, CIDRBlock: in.CIDRBlock, AvailabilityZone: in.zone(c.scope.Region),
 		IPv6CIDRBlock: in.IPv6CIDRBlock, MapPublicIPOnLaunch: in.MapPublicIPOnLaunch,
-		AssignIPv6AddressOnCreation: in.AssignIPv6AddressOnCreation, Tags: in.Tags,
+		AssignIPv6AddressOnCreation: in.AssignIPv6AddressOnCreation, IPv6Native: in.IPv6Native,
+		SubnetLaunchSettings: in.launchSettings(), Tags: in.Tags,
 	}
 	if s.IPv6CIDRBlock != "" {
 		s.IPv6CIDRBlockAssociationID = newID(KindSubnetCIDRAssociation)
@@ -341,7 +482,7 @@ func (c *Client) findSubnet(tx ReadTx, id, field string) (Subnet, error) {
 }
 
 // UpdateSubnet changes what AWS changes in place: the IPv6 block, the launch
-// settings and the tags.
+// settings (SubnetLaunchSettings among them) and the tags.
 func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (Subnet, error) {
 	var s Subnet
 	err := c.apply(ctx, "ModifySubnetAttribute", map[string]string{"subnet_id": id}, c.subnetRule(in, id), func(tx Tx) error {
@@ -349,10 +490,10 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 		if s, err = c.findSubnet(tx, id, "id"); err != nil {
 			return err
 		}
-		if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) {
+		if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) || s.IPv6Native != in.IPv6Native {
 			return &Error{
 				Code:    "OperationNotPermitted",
-				Message: fmt.Sprintf("The VPC, IPv4 block and zone of %s cannot be changed.", id),
+				Message: fmt.Sprintf("The VPC, IPv4 block, zone and IPv6-only setting of %s cannot be changed.", id),
 				Fix:     "Replace the subnet to change them.",
 				Objects: []string{id},
 			}
@@ -364,6 +505,7 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 			}
 		}
 		s.MapPublicIPOnLaunch, s.AssignIPv6AddressOnCreation, s.Tags = in.MapPublicIPOnLaunch, in.AssignIPv6AddressOnCreation, in.Tags
+		s.SubnetLaunchSettings = in.launchSettings()
 		return updateTagged(tx, s, id, s.Tags)
 	})
 	return s, err
@@ -423,13 +565,41 @@ func servingTable(tx ReadTx, s Subnet) (RouteTable, error) {
 	return table, deriveRouteStates(tx, &table)
 }
 
+// CheckSubnetPoolArguments refuses the arguments of aws_subnet that take
+// its blocks from IPAM pools or put it on an AWS Outpost: the simulated
+// cloud has neither. Left out (as terraform-aws-modules/vpc leaves them,
+// null), they change nothing. set holds the arguments given a value.
+func (c *Client) CheckSubnetPoolArguments(set map[string]string) error {
+	if err := c.checkPoolArguments(set, "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_ipam_pool_id", "ipv6_netmask_length"); err != nil {
+		return err
+	}
+	return checkOutpostArguments(set)
+}
+
+// checkOutpostArguments refuses any of aws_subnet's Outposts arguments
+// given a value. AWS takes the three together (each is RequiredWith the
+// others), so even map_customer_owned_ip_on_launch = false alone is
+// refused there too.
+func checkOutpostArguments(set map[string]string) error {
+	for _, field := range []string{"outpost_arn", "customer_owned_ipv4_pool", "map_customer_owned_ip_on_launch"} {
+		if set[field] != "" {
+			return &Error{
+				Code:    "UnsupportedOperation",
+				Message: fmt.Sprintf("The simulated cloud has no AWS Outposts or customer-owned IP pools, so it cannot honour %s.", field),
+				Fix:     "Leave outpost_arn, customer_owned_ipv4_pool and map_customer_owned_ip_on_launch out: subnets of the simulated cloud are in the region's own zones.",
+				Field:   field,
+			}
+		}
+	}
+	return nil
+}
+
 // CheckSubnetZoneArguments refuses a subnet configured with both a zone name
 // and a zone ID, from its configuration alone: set holds the arguments given
-// a value (Unknown when known only after apply, which is still given).
+// a value (Unknown when known only after apply, which is still given), ""
+// for one left out.
 func CheckSubnetZoneArguments(set map[string]string) error {
-	_, zone := set["availability_zone"]
-	_, zoneID := set["availability_zone_id"]
-	if !zone || !zoneID {
+	if set["availability_zone"] == "" || set["availability_zone_id"] == "" {
 		return nil
 	}
 	return &Error{

@@ -56,6 +56,14 @@ func optionalBool(defaultValue bool, description string) schema.BoolAttribute {
 	}
 }
 
+// optionalReplacingBool is optionalBool for a flag fixed when the object
+// is made: changing it replaces the object.
+func optionalReplacingBool(defaultValue bool, description string) schema.BoolAttribute {
+	flag := optionalBool(defaultValue, description)
+	flag.PlanModifiers = replaceBoolOnChange
+	return flag
+}
+
 // providerFlag is the value to record of an optionalBool that only the
 // provider acts on, which the cloud does not keep: the model's, false when
 // it has none (as after an import).

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -77,14 +76,10 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 		MarkdownDescription: "One rule of a network ACL, with the arguments and attributes of `aws_network_acl_rule`. Do not use it for an ACL whose " +
 			"rules its `simcloud_network_acl` (or `simcloud_default_network_acl`) sets with `ingress` or `egress`: such a plan is refused.",
 		Attributes: map[string]schema.Attribute{
-			"id":             computedID("The rule's ID, `nacl-` followed by a checksum of the ACL, number, direction and protocol, as the AWS provider makes it."),
-			"network_acl_id": replacingReference(cloud.KindNetworkACL, "The ACL to add the rule to."),
-			"rule_number":    replacingInt(true, "The rule's number, 1 to 32766, unique in its direction of the ACL; rules are evaluated from the lowest."),
-			"egress": schema.BoolAttribute{
-				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				PlanModifiers:       replaceBoolOnChange,
-				MarkdownDescription: "Whether the rule is outbound (`true`) or inbound (`false`, the default).",
-			},
+			"id":              computedID("The rule's ID, `nacl-` followed by a checksum of the ACL, number, direction and protocol, as the AWS provider makes it."),
+			"network_acl_id":  replacingReference(cloud.KindNetworkACL, "The ACL to add the rule to."),
+			"rule_number":     replacingInt(true, "The rule's number, 1 to 32766, unique in its direction of the ACL; rules are evaluated from the lowest."),
+			"egress":          optionalReplacingBool(false, "Whether the rule is outbound (`true`) or inbound (`false`, the default)."),
 			"protocol":        requiredReplacing("The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
 			"rule_action":     requiredReplacing("`allow` or `deny`."),
 			"cidr_block":      optionalReplacing("The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),

@@ -38,6 +38,16 @@ var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetF
 		"is_public": schema.BoolAttribute{Computed: true,
 			MarkdownDescription: "Whether the subnet is public now: the table that serves it has an active route to an internet gateway attached to its VPC."},
 		"effective_route_table_id": foundAttribute("The route table that serves the subnet now."),
+		"ipv6_native":              foundBool("Whether the subnet is IPv6-only, with no IPv4 block (`cidr_block` is then an empty string)."),
+		"enable_dns64":             foundBool("Whether DNS64 is on for the subnet."),
+		"enable_lni_at_device_index": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "The device position of local network interfaces in the subnet, 0 for none."},
+		"enable_resource_name_dns_aaaa_record_on_launch": foundBool("Whether DNS answers for an instance's resource name with its IPv6 address."),
+		"enable_resource_name_dns_a_record_on_launch":    foundBool("Whether DNS answers for an instance's resource name with its IPv4 address."),
+		"private_dns_hostname_type_on_launch":            foundAttribute("How instances launched in the subnet are named: `ip-name` or `resource-name`."),
+		"customer_owned_ipv4_pool":                       foundAttribute("The customer-owned IPv4 pool of an Outpost subnet: always empty, as the simulated cloud has no Outposts."),
+		"map_customer_owned_ip_on_launch":                foundBool("Whether instances get a customer-owned IPv4 address: always `false`."),
+		"outpost_arn":                                    foundAttribute("The ARN of the subnet's Outpost: always empty."),
 		"internet_access": schema.ObjectAttribute{Computed: true, AttributeTypes: internetAccessTypes,
 			MarkdownDescription: internetAccessDescription + " Read now."},
 	},
@@ -50,7 +60,11 @@ var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetF
 	fill: func(m *subnetDataSourceModel, s cloud.Subnet, diags *diag.Diagnostics) {
 		m.read(s, diags)
 		m.State = types.StringValue("available")
-		m.AvailableIPAddressCount = types.Int64Value(int64(1)<<(32-netip.MustParsePrefix(s.CIDRBlock).Bits()) - 5)
+		// An IPv6-only subnet has no IPv4 addresses to count.
+		m.AvailableIPAddressCount = types.Int64Value(0)
+		if block, err := netip.ParsePrefix(s.CIDRBlock); err == nil {
+			m.AvailableIPAddressCount = types.Int64Value(int64(1)<<(32-block.Bits()) - 5)
+		}
 		m.IPv6CIDRBlock = types.StringValue(s.IPv6CIDRBlock)
 	},
 	tagsOf: func(s cloud.Subnet) map[string]string { return s.Tags },

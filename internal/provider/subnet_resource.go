@@ -20,6 +20,12 @@ type subnetModel struct {
 	// The resource's ipv6_cidr_block is an argument, null when unset; the
 	// data source's, an empty string.
 	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
+	// The IPAM arguments are accepted left out (null) only: the cloud has
+	// no IPAM pools.
+	IPv4IPAMPoolID    types.String `tfsdk:"ipv4_ipam_pool_id"`
+	IPv4NetmaskLength types.Int64  `tfsdk:"ipv4_netmask_length"`
+	IPv6IPAMPoolID    types.String `tfsdk:"ipv6_ipam_pool_id"`
+	IPv6NetmaskLength types.Int64  `tfsdk:"ipv6_netmask_length"`
 }
 
 // subnetAttributes are what the simcloud_subnet resource and data source
@@ -37,6 +43,20 @@ type subnetAttributes struct {
 	IsPublic                    types.Bool   `tfsdk:"is_public"`
 	EffectiveRouteTableID       types.String `tfsdk:"effective_route_table_id"`
 	InternetAccess              types.Object `tfsdk:"internet_access"`
+	IPv6Native                  types.Bool   `tfsdk:"ipv6_native"`
+	EnableDNS64                 types.Bool   `tfsdk:"enable_dns64"`
+	// The resource's enable_lni_at_device_index is null when it is not
+	// enabled; the data source's, 0.
+	EnableLNIAtDeviceIndex          types.Int64  `tfsdk:"enable_lni_at_device_index"`
+	EnableResourceNameDNSAAAARecord types.Bool   `tfsdk:"enable_resource_name_dns_aaaa_record_on_launch"`
+	EnableResourceNameDNSARecord    types.Bool   `tfsdk:"enable_resource_name_dns_a_record_on_launch"`
+	PrivateDNSHostnameType          types.String `tfsdk:"private_dns_hostname_type_on_launch"`
+	// The Outposts arguments: the resource accepts them left out (null)
+	// only, the data source reads the empty values of a subnet in the
+	// region's own zones.
+	CustomerOwnedIPv4Pool      types.String `tfsdk:"customer_owned_ipv4_pool"`
+	MapCustomerOwnedIPOnLaunch types.Bool   `tfsdk:"map_customer_owned_ip_on_launch"`
+	OutpostARN                 types.String `tfsdk:"outpost_arn"`
 }
 
 func (a *subnetAttributes) read(s cloud.Subnet, diags *diag.Diagnostics) {
@@ -47,6 +67,12 @@ func (a *subnetAttributes) read(s cloud.Subnet, diags *diag.Diagnostics) {
 	a.MapPublicIPOnLaunch, a.AssignIPv6AddressOnCreation = types.BoolValue(s.MapPublicIPOnLaunch), types.BoolValue(s.AssignIPv6AddressOnCreation)
 	a.IsPublic, a.EffectiveRouteTableID = types.BoolValue(s.IsPublic), types.StringValue(s.RouteTableID)
 	a.InternetAccess = internetAccessValue(s.InternetAccess, diags)
+	a.IPv6Native, a.EnableDNS64 = types.BoolValue(s.IPv6Native), types.BoolValue(s.EnableDNS64)
+	a.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)
+	a.EnableResourceNameDNSAAAARecord = types.BoolValue(s.EnableResourceNameDNSAAAARecord)
+	a.EnableResourceNameDNSARecord = types.BoolValue(s.EnableResourceNameDNSARecord)
+	a.PrivateDNSHostnameType = types.StringValue(s.PrivateDNSHostnameType)
+	a.CustomerOwnedIPv4Pool, a.MapCustomerOwnedIPOnLaunch, a.OutpostARN = types.StringValue(""), types.BoolValue(false), types.StringValue("")
 }
 
 func subnetSchema() schema.Schema {
@@ -56,8 +82,8 @@ func subnetSchema() schema.Schema {
 			"arn":      computedID("The subnet's ARN."),
 			"owner_id": computedID("The ID of the account that owns the subnet."),
 			"vpc_id":   replacingReference(cloud.KindVPC, "The VPC of the subnet. Changing it replaces the subnet."),
-			"cidr_block": requiredReplacing("The subnet's IPv4 block: a /16 to /28 inside the VPC's block that overlaps no other subnet of the VPC. "+
-				"Changing it replaces the subnet.", cloudCheck(func(s string) error {
+			"cidr_block": optionalReplacing("The subnet's IPv4 block: a /16 to /28 inside the VPC's block that overlaps no other subnet of the VPC. "+
+				"Required unless `ipv6_native` is `true`, when it must be left out. Changing it replaces the subnet.", cloudCheck(func(s string) error {
 				_, err := cloud.ParseIPv4Network(s, "cidrBlock", "cidr_block")
 				return err
 			})),
@@ -75,6 +101,27 @@ func subnetSchema() schema.Schema {
 				"Whether instances launched in the subnet get a public IPv4 address. Defaults to `false`. A subnet needs this and a route to an internet gateway for the internet to reach its instances over IPv4."),
 			"assign_ipv6_address_on_creation": optionalBool(false,
 				"Whether network interfaces created in the subnet get an IPv6 address. Defaults to `false`; needs `ipv6_cidr_block`."),
+			"ipv6_native": optionalReplacingBool(false, "Whether the subnet is IPv6-only: it then has an `ipv6_cidr_block`, no `cidr_block`, "+
+				"`assign_ipv6_address_on_creation = true`, and neither public IPv4 addresses nor A records. Defaults to `false`. Changing it replaces the subnet."),
+			"enable_dns64": optionalBool(false, "Whether the Route 53 Resolver answers queries from the subnet for IPv4-only names with synthetic IPv6 addresses (DNS64). "+
+				"Defaults to `false`; needs `ipv6_cidr_block`."),
+			"enable_lni_at_device_index": schema.Int64Attribute{Optional: true,
+				MarkdownDescription: "The device position, 1 or more, of local network interfaces in the subnet (an Outposts feature). Left out, none. Changed in place."},
+			"enable_resource_name_dns_aaaa_record_on_launch": optionalBool(false,
+				"Whether DNS answers queries for an instance's resource name with its IPv6 address (an AAAA record). Defaults to `false`; needs `ipv6_cidr_block`."),
+			"enable_resource_name_dns_a_record_on_launch": optionalBool(false,
+				"Whether DNS answers queries for an instance's resource name with its IPv4 address (an A record). Defaults to `false`; not in an `ipv6_native` subnet."),
+			"private_dns_hostname_type_on_launch": optionalComputed("How instances launched in the subnet are named: `ip-name` (by private IPv4 address) or `resource-name` "+
+				"(by instance ID). Defaults to `ip-name`, and to `resource-name`, the only type it allows, in an `ipv6_native` subnet. Changed in place.",
+				cloudCheck(cloud.ValidateHostnameType)),
+			"customer_owned_ipv4_pool": optionalArgument("The customer-owned IPv4 pool of an Outpost subnet. " + noOutposts),
+			"map_customer_owned_ip_on_launch": schema.BoolAttribute{Optional: true,
+				MarkdownDescription: "Whether instances get a customer-owned IPv4 address. " + noOutposts},
+			"outpost_arn":         optionalReplacing("The ARN of the Outpost the subnet is on. " + noOutposts),
+			"ipv4_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv4 block from."),
+			"ipv4_netmask_length": ipamLengthArgument("The length of the IPv4 block to take from `ipv4_ipam_pool_id`."),
+			"ipv6_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv6 block from."),
+			"ipv6_netmask_length": ipamLengthArgument("The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
 			"is_public": schema.BoolAttribute{
 				Computed: true,
 				MarkdownDescription: "Whether the subnet is public: the route table that serves it has an active route to an internet gateway attached to its VPC. " +
@@ -89,12 +136,21 @@ func subnetSchema() schema.Schema {
 	}
 }
 
+// noOutposts says, of each of aws_subnet's Outposts arguments, what
+// happens to it.
+const noOutposts = "The simulated cloud has no Outposts: set, it fails at plan with `UnsupportedOperation`."
+
 var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	kind:     cloud.KindSubnet,
 	schema:   subnetSchema(),
 	updateOp: "ModifySubnetAttribute",
 	configValidators: []resource.ConfigValidator{
-		argumentsCheck(cloud.CheckSubnetZoneArguments, "availability_zone", "availability_zone_id"),
+		// At validate, a module's variables are unknown, and its conditionals
+		// (terraform-aws-modules/vpc gives one of the two, the other null)
+		// with them: only known values are refused here, the plan check
+		// refuses the rest.
+		argumentsCheck(func(set map[string]string) error { return cloud.CheckSubnetZoneArguments(knownArguments(set)) },
+			"availability_zone", "availability_zone_id"),
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
 		return d.client.CreateSubnet(ctx, subnetInputFrom(ctx, *a.plan, a.diags))
@@ -111,6 +167,25 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 }
 
 func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {
+	pools := configuredArguments(ctx, p.config, p.diags, "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_ipam_pool_id", "ipv6_netmask_length",
+		"outpost_arn", "customer_owned_ipv4_pool", "map_customer_owned_ip_on_launch")
+	if err := d.client.CheckSubnetPoolArguments(pools); err != nil {
+		return err
+	}
+	if err := cloud.CheckSubnetZoneArguments(configuredArguments(ctx, p.config, p.diags, "availability_zone", "availability_zone_id")); err != nil {
+		return err
+	}
+	if lni := p.plan.EnableLNIAtDeviceIndex; !lni.IsNull() && !lni.IsUnknown() {
+		if err := cloud.ValidateLNIDeviceIndex(lni.ValueInt64()); err != nil {
+			return err
+		}
+	}
+	// Left out, the hostname type is AWS's default for the subnet, known
+	// now unless whether it is IPv6-only is not.
+	if p.plan.PrivateDNSHostnameType.IsUnknown() && !p.plan.IPv6Native.IsUnknown() &&
+		configuredValue[types.String](ctx, p.config, "private_dns_hostname_type_on_launch", p.diags).IsNull() {
+		p.plan.PrivateDNSHostnameType = types.StringValue(cloud.DefaultHostnameType(p.plan.IPv6Native.ValueBool()))
+	}
 	region := d.client.Scope().Region
 	if p.plan.AvailabilityZone.IsUnknown() {
 		configZone := configuredValue[types.String](ctx, p.config, "availability_zone", p.diags)
@@ -141,7 +216,8 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	stateID, change := "", unchanged
 	if p.state != nil {
 		stateID = p.state.ID.ValueString()
-		replacing := !p.plan.VPCID.Equal(p.state.VPCID) || !p.plan.CIDRBlock.Equal(p.state.CIDRBlock) || !p.plan.AvailabilityZone.Equal(p.state.AvailabilityZone)
+		replacing := !p.plan.VPCID.Equal(p.state.VPCID) || !p.plan.CIDRBlock.Equal(p.state.CIDRBlock) || !p.plan.AvailabilityZone.Equal(p.state.AvailabilityZone) ||
+			!p.plan.IPv6Native.Equal(p.state.IPv6Native)
 		change = changeOf(replacing, reflect.DeepEqual(in, d.plannedSubnetInput(ctx, *p.state, p.diags)))
 	}
 	key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
@@ -155,26 +231,50 @@ func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics
 	return cloud.SubnetInput{
 		VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), AvailabilityZone: m.AvailabilityZone.ValueString(),
 		IPv6CIDRBlock: m.IPv6CIDRBlock.ValueString(), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
-		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), Tags: tagsForCloud(ctx, m.TagsAll, diags),
+		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), IPv6Native: m.IPv6Native.ValueBool(),
+		SubnetLaunchSettings: m.launchSettings(m.PrivateDNSHostnameType.ValueString()), Tags: tagsForCloud(ctx, m.TagsAll, diags),
+	}
+}
+
+// launchSettings are the model's launch settings, with the hostname type
+// as the step takes it.
+func (m subnetModel) launchSettings(hostnameType string) cloud.SubnetLaunchSettings {
+	return cloud.SubnetLaunchSettings{
+		EnableDNS64: m.EnableDNS64.ValueBool(), EnableLNIAtDeviceIndex: m.EnableLNIAtDeviceIndex.ValueInt64(),
+		EnableResourceNameDNSAAAARecord: m.EnableResourceNameDNSAAAARecord.ValueBool(), EnableResourceNameDNSARecord: m.EnableResourceNameDNSARecord.ValueBool(),
+		PrivateDNSHostnameType: hostnameType,
 	}
 }
 
 // plannedSubnetInput is a subnet's configuration as the plan-time check
 // takes it, values known only after apply as cloud.Unknown; an unknown
-// boolean is taken as false, which no rule refuses.
+// boolean is taken as false, which no rule refuses, but for ipv6_native (see
+// below).
 func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetModel, diags *diag.Diagnostics) cloud.SubnetInput {
-	return cloud.SubnetInput{
+	in := cloud.SubnetInput{
 		VPCID: plannedID(m.VPCID, cloud.KindVPC), CIDRBlock: planned(m.CIDRBlock), AvailabilityZone: planned(m.AvailabilityZone),
 		IPv6CIDRBlock: planned(m.IPv6CIDRBlock), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
-		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), Tags: d.tagsToCheck(ctx, m.Tags, diags),
+		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), IPv6Native: m.IPv6Native.ValueBool(),
+		SubnetLaunchSettings: m.launchSettings(planned(m.PrivateDNSHostnameType)), Tags: d.tagsToCheck(ctx, m.Tags, diags),
 	}
+	// Taken as false, an unknown ipv6_native would demand a cidr_block that
+	// an IPv6-only subnet leaves out; unknown, the IPv4 block's rules wait
+	// for apply.
+	if m.IPv6Native.IsUnknown() && in.CIDRBlock == "" {
+		in.CIDRBlock = cloud.Unknown
+	}
+	return in
 }
 
 func setSubnetState(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(s.ID)
+	cidr, ipv6 := m.CIDRBlock, m.IPv6CIDRBlock
 	m.read(s, diags)
-	m.IPv6CIDRBlock = types.StringNull()
-	if s.IPv6CIDRBlock != "" {
-		m.IPv6CIDRBlock = types.StringValue(s.IPv6CIDRBlock)
+	m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(cidr, s.CIDRBlock), optionalFromCloud(ipv6, s.IPv6CIDRBlock)
+	m.EnableLNIAtDeviceIndex = types.Int64Null()
+	if s.EnableLNIAtDeviceIndex != 0 {
+		m.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)
 	}
+	// The cloud refuses the Outposts arguments, so a subnet has none.
+	m.CustomerOwnedIPv4Pool, m.MapCustomerOwnedIPOnLaunch, m.OutpostARN = types.StringNull(), types.BoolNull(), types.StringNull()
 }

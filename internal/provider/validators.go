@@ -185,6 +185,17 @@ func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.D
 	return set
 }
 
+// knownArguments are the arguments of set whose values are known.
+func knownArguments(set map[string]string) map[string]string {
+	known := map[string]string{}
+	for name, value := range set {
+		if cloud.IsKnown(value) {
+			known[name] = value
+		}
+	}
+	return known
+}
+
 func configuredText(v attr.Value) string {
 	switch {
 	case v == nil || v.IsNull():

@@ -163,7 +163,11 @@ func runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, d dialect, fn f
 
 // afterMigration fills, after the migration of that version and in its
 // transaction, columns whose values SQL alone cannot compute from the rows
-// already there.
+// already there. The fills run after the last script, in the order of
+// their versions: they read and write through this simcloud's table
+// descriptions, which name the columns of every migration (a fill after
+// migration 9 that read subnets before migration 15 added its columns would
+// fail).
 var afterMigration = map[int]func(*sqlTx) error{
 	7: fillSubnetFirst,
 	9: fillVPCDefaults,
@@ -193,6 +197,7 @@ func (s *dbStore) migrate(ctx context.Context) error {
 		if current > len(files) {
 			return fmt.Errorf("the database has schema version %d, newer than this simcloud knows (%d); use a newer simcloud", current, len(files))
 		}
+		var fills []func(*sqlTx) error
 		for i, name := range files[current:] {
 			script, err := migrations.ReadFile(name)
 			if err != nil {
@@ -207,11 +212,19 @@ func (s *dbStore) migrate(ctx context.Context) error {
 				return fmt.Errorf("migration %s: %w", name, err)
 			}
 			if fill := afterMigration[current+i+1]; fill != nil {
-				if err := fill(t); err != nil {
-					return fmt.Errorf("migration %s: %w", name, err)
-				}
+				fills = append(fills, func(t *sqlTx) error {
+					if err := fill(t); err != nil {
+						return fmt.Errorf("migration %s: %w", name, err)
+					}
+					return nil
+				})
 			}
 			if err := t.exec(`INSERT INTO schema_migrations (version) VALUES (?)`, current+i+1); err != nil {
+				return err
+			}
+		}
+		for _, fill := range fills {
+			if err := fill(t); err != nil {
 				return err
 			}
 		}

@@ -32,9 +32,13 @@ func openStore(t *testing.T) cloud.Store {
 	return st
 }
 
-// undoVPCColumns take back the columns that later migrations add to the
-// table of VPCs, which a migration run again would add twice.
-var undoVPCColumns = []string{`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`}
+// undoLaterColumns take back the columns that later migrations add to the
+// tables of VPCs (12) and subnets (15), which a migration run again would
+// add twice.
+var undoLaterColumns = []string{`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`,
+	`ALTER TABLE subnets DROP COLUMN enable_dns64`, `ALTER TABLE subnets DROP COLUMN enable_lni_at_device_index`,
+	`ALTER TABLE subnets DROP COLUMN enable_resource_name_dns_aaaa_record_on_launch`, `ALTER TABLE subnets DROP COLUMN enable_resource_name_dns_a_record_on_launch`,
+	`ALTER TABLE subnets DROP COLUMN ipv6_native`, `ALTER TABLE subnets DROP COLUMN private_dns_hostname_type_on_launch`}
 
 // downgrade takes the cloud at location back before a migration, as an
 // older simcloud left it: before runs first in the same transaction, then

@@ -25,7 +25,7 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st = downgrade(t, st, location, nil, append(undoVPCColumns,
+	st = downgrade(t, st, location, nil, append(undoLaterColumns,
 		`DROP TABLE network_acl_associations`,
 		`DROP TABLE network_acl_entries`,
 		`DROP TABLE network_acls`,

@@ -32,7 +32,7 @@ func TestSubnetsNearKeepsEveryOverlap(t *testing.T) {
 	st = downgrade(t, st, location, func(tx cloud.Tx) error {
 		return tx.Insert(cloud.Subnet{ID: "subnet-0000000000000000a", OwnerID: scope.AccountID, Region: scope.Region,
 			VPCID: vpc.ID, CIDRBlock: "10.0.128.0/24", AvailabilityZone: "us-east-1a"})
-	}, append(undoVPCColumns,
+	}, append(undoLaterColumns,
 		`DROP INDEX subnets_vpc_cidr_first`,
 		`ALTER TABLE subnets DROP COLUMN cidr_first`,
 		`DELETE FROM schema_migrations WHERE version >= 7`)...)
