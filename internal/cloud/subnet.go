@@ -596,10 +596,11 @@ func checkOutpostArguments(set map[string]string) error {
 
 // CheckSubnetZoneArguments refuses a subnet configured with both a zone name
 // and a zone ID, from its configuration alone: set holds the arguments given
-// a value (Unknown when known only after apply, which is still given), ""
-// for one left out.
+// a value (Unknown when known only after apply, which is still given).
 func CheckSubnetZoneArguments(set map[string]string) error {
-	if set["availability_zone"] == "" || set["availability_zone_id"] == "" {
+	_, zone := set["availability_zone"]
+	_, zoneID := set["availability_zone_id"]
+	if !zone || !zoneID {
 		return nil
 	}
 	return &Error{

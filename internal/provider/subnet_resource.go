@@ -145,12 +145,7 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	schema:   subnetSchema(),
 	updateOp: "ModifySubnetAttribute",
 	configValidators: []resource.ConfigValidator{
-		// At validate, a module's variables are unknown, and its conditionals
-		// (terraform-aws-modules/vpc gives one of the two, the other null)
-		// with them: only known values are refused here, the plan check
-		// refuses the rest.
-		argumentsCheck(func(set map[string]string) error { return cloud.CheckSubnetZoneArguments(knownArguments(set)) },
-			"availability_zone", "availability_zone_id"),
+		argumentsCheck(whenKnown(cloud.CheckSubnetZoneArguments), "availability_zone", "availability_zone_id"),
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
 		return d.client.CreateSubnet(ctx, subnetInputFrom(ctx, *a.plan, a.diags))
@@ -172,7 +167,7 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	if err := d.client.CheckSubnetPoolArguments(pools); err != nil {
 		return err
 	}
-	if err := cloud.CheckSubnetZoneArguments(configuredArguments(ctx, p.config, p.diags, "availability_zone", "availability_zone_id")); err != nil {
+	if err := cloud.CheckSubnetZoneArguments(givenArguments(ctx, p.config, p.diags, "availability_zone", "availability_zone_id")); err != nil {
 		return err
 	}
 	if lni := p.plan.EnableLNIAtDeviceIndex; !lni.IsNull() && !lni.IsUnknown() {

@@ -185,15 +185,33 @@ func configuredArguments(ctx context.Context, config tfsdk.Config, diags *diag.D
 	return set
 }
 
-// knownArguments are the arguments of set whose values are known.
-func knownArguments(set map[string]string) map[string]string {
-	known := map[string]string{}
+// whenKnown is a check for argumentsCheck that waits for the plan while
+// any argument is unknown: at validate a module's variables are unknown, and
+// so are its conditionals that leave one argument or another null (as
+// terraform-aws-modules/vpc's do). The resource's plan check, which sees
+// them known, runs the check again on givenArguments.
+func whenKnown(check func(set map[string]string) error) func(set map[string]string) error {
+	return func(set map[string]string) error {
+		for _, value := range set {
+			if !cloud.IsKnown(value) {
+				return nil
+			}
+		}
+		return check(set)
+	}
+}
+
+// givenArguments are the arguments of names that config gives a value,
+// cloud.Unknown for one known only after apply, as argumentsCheck's checks
+// take them.
+func givenArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, names ...string) map[string]string {
+	set := configuredArguments(ctx, config, diags, names...)
 	for name, value := range set {
-		if cloud.IsKnown(value) {
-			known[name] = value
+		if value == "" {
+			delete(set, name)
 		}
 	}
-	return known
+	return set
 }
 
 func configuredText(v attr.Value) string {

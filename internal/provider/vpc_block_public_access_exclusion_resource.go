@@ -43,6 +43,9 @@ var blockPublicAccessExclusionKind = resourceKind[blockPublicAccessExclusionMode
 	},
 	removeByID: (*cloud.Client).DeleteObject,
 	check: func(ctx context.Context, d *providerData, p planStep[blockPublicAccessExclusionModel]) error {
+		if err := cloud.CheckExclusionArguments(givenArguments(ctx, p.config, p.diags, "vpc_id", "subnet_id")); err != nil {
+			return err
+		}
 		in := cloud.ExclusionInput{Mode: planned(p.plan.InternetGatewayExclusionMode), Tags: p.tags}
 		if !p.plan.VPCID.IsNull() {
 			in.VPCID = plannedID(p.plan.VPCID, cloud.KindVPC)
@@ -63,5 +66,5 @@ var blockPublicAccessExclusionKind = resourceKind[blockPublicAccessExclusionMode
 		m.VPCID, m.SubnetID = nullIfEmpty(e.VPCID, types.StringNull()), nullIfEmpty(e.SubnetID, types.StringNull())
 	},
 	tagsOf:           func(e cloud.BlockPublicAccessExclusion) map[string]string { return e.Tags },
-	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckExclusionArguments, "vpc_id", "subnet_id")},
+	configValidators: []resource.ConfigValidator{argumentsCheck(whenKnown(cloud.CheckExclusionArguments), "vpc_id", "subnet_id")},
 }
