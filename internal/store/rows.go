@@ -30,6 +30,10 @@ type column[T any] struct {
 	nullable bool
 	// mutable columns are the ones Update writes.
 	mutable bool
+	// older is what the rows of an export made before a migration added
+	// the column hold there: the migration's default; nil for a column
+	// every export has (or a nullable one, which holds NULL).
+	older any
 }
 
 // stored reports whether the column is one of the table's own.
@@ -378,7 +382,7 @@ func (d *table[T, F]) snapshot() snapshotTable {
 		if kind == textColumn && c.nullable {
 			kind = nullableTextColumn
 		}
-		out.columns = append(out.columns, snapshotColumn{name: c.name, kind: kind})
+		out.columns = append(out.columns, snapshotColumn{name: c.name, kind: kind, older: c.older})
 	}
 	return out
 }

@@ -44,6 +44,9 @@ const (
 type snapshotColumn struct {
 	name string
 	kind columnKind
+	// older is the value of the column in the rows of an export older than
+	// the column, nil when an export must have it.
+	older any
 }
 
 type snapshotTable struct {
@@ -281,7 +284,11 @@ func Import(ctx context.Context, st cloud.Store, snap *Snapshot) error {
 			for i, row := range snap.Tables[table.name] {
 				args := make([]any, 0, len(names))
 				for _, c := range table.columns {
-					args = append(args, importValue(c, row[c.name]))
+					v, present := row[c.name]
+					if !present {
+						v = c.older
+					}
+					args = append(args, importValue(c, v))
 				}
 				for _, d := range table.derived {
 					args = append(args, d.compute(row))
@@ -353,9 +360,9 @@ func (table snapshotTable) validateRow(row map[string]any) error {
 	}
 	for _, c := range table.columns {
 		v, present := row[c.name]
-		if !present && c.kind == nullableTextColumn {
-			// An export older than the column: its rows hold NULL there,
-			// as the migration that added it left them.
+		if !present && (c.kind == nullableTextColumn || c.older != nil) {
+			// An export older than the column: its rows hold NULL or the
+			// default there, as the migration that added it left them.
 			continue
 		}
 		if !present {

@@ -331,3 +331,38 @@ func TestImportOfAnOlderSnapshotAddsDefaults(t *testing.T) {
 		t.Errorf("the imported cloud has %d network ACL entries, want 8 for each of its 2 IPv6 VPCs", got)
 	}
 }
+
+// TestImportOfASnapshotBeforeSubnetLaunchSettings: a snapshot made before
+// migration 15 has none of its columns; its subnets import with the
+// migration's defaults, as a migrated database has them.
+func TestImportOfASnapshotBeforeSubnetLaunchSettings(t *testing.T) {
+	ctx := context.Background()
+	src := openStore(t)
+	populate(t, src)
+	snap, err := Export(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Tables["subnets"]) == 0 {
+		t.Fatal("the export has no subnets")
+	}
+	for _, row := range snap.Tables["subnets"] {
+		for _, column := range []string{"enable_dns64", "enable_lni_at_device_index", "enable_resource_name_dns_aaaa_record_on_launch",
+			"enable_resource_name_dns_a_record_on_launch", "ipv6_native", "private_dns_hostname_type_on_launch"} {
+			delete(row, column)
+		}
+	}
+	dst := openStore(t)
+	if err := Import(ctx, dst, snap); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Export(ctx, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range again.Tables["subnets"] {
+		if row["private_dns_hostname_type_on_launch"] != cloud.HostnameTypeIPName || row["ipv6_native"] != false || row["enable_dns64"] != false {
+			t.Errorf("imported subnet %v, want the migration's defaults", row)
+		}
+	}
+}
