@@ -60,8 +60,12 @@ func TestAccSubnet_ipv6Native(t *testing.T) {
 	config := c.config(tfVPC("main", "10.0.0.0/16", assignIPv6) + tfResource("subnet", "test", "vpc_id = "+tfID("vpc", "main"), ipv6Subnet("1"),
 		"ipv6_native = true", "assign_ipv6_address_on_creation = true", "enable_dns64 = true", "enable_resource_name_dns_aaaa_record_on_launch = true",
 		"cidr_block = null"))
+	dualStack := c.config(tfVPC("main", "10.0.0.0/16", assignIPv6) + tfSubnet("test", "main", "10.0.1.0/24", ipv6Subnet("1")))
 	unitTest(t,
-		resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+		// A dual-stack subnet made IPv6-only is replaced, and takes the
+		// IPv6-only default hostname type.
+		resource.TestStep{Config: dualStack},
+		resource.TestStep{Config: config, ConfigPlanChecks: expectPlanAction("simcloud_subnet.test", actionReplace), ConfigStateChecks: []statecheck.StateCheck{
 			attrIs("simcloud_subnet.test", "cidr_block", knownvalue.Null()),
 			attrIs("simcloud_subnet.test", "ipv6_native", knownvalue.Bool(true)),
 			attrIs("simcloud_subnet.test", "private_dns_hostname_type_on_launch", knownvalue.StringExact("resource-name")),

@@ -175,9 +175,12 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 			return err
 		}
 	}
-	// Left out, the hostname type is AWS's default for the subnet, known
-	// now unless whether it is IPv6-only is not.
-	if p.plan.PrivateDNSHostnameType.IsUnknown() && !p.plan.IPv6Native.IsUnknown() &&
+	// Left out, the hostname type is AWS's default for a new subnet (the
+	// replacement too, whose default may differ: an IPv6-only subnet's is
+	// resource-name), known now unless whether it is IPv6-only is not; an
+	// existing subnet keeps its own.
+	fresh := p.state == nil || !p.plan.IPv6Native.Equal(p.state.IPv6Native)
+	if fresh && !p.plan.IPv6Native.IsUnknown() &&
 		configuredValue[types.String](ctx, p.config, "private_dns_hostname_type_on_launch", p.diags).IsNull() {
 		p.plan.PrivateDNSHostnameType = types.StringValue(cloud.DefaultHostnameType(p.plan.IPv6Native.ValueBool()))
 	}
