@@ -294,12 +294,7 @@ func TestResolveScope(t *testing.T) {
 // of a database of that time.
 func TestImportOfAnOlderSnapshotAddsDefaults(t *testing.T) {
 	ctx := context.Background()
-	src := openStore(t)
-	populate(t, src)
-	snap, err := Export(ctx, src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := populatedExport(t)
 	for _, table := range []string{"security_groups", "security_group_rules", "network_acls", "network_acl_entries", "network_acl_associations"} {
 		if len(snap.Tables[table]) == 0 {
 			t.Fatalf("the export has no rows in %s", table)
@@ -337,12 +332,7 @@ func TestImportOfAnOlderSnapshotAddsDefaults(t *testing.T) {
 // migration's defaults, as a migrated database has them.
 func TestImportOfASnapshotBeforeSubnetLaunchSettings(t *testing.T) {
 	ctx := context.Background()
-	src := openStore(t)
-	populate(t, src)
-	snap, err := Export(ctx, src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := populatedExport(t)
 	if len(snap.Tables["subnets"]) == 0 {
 		t.Fatal("the export has no subnets")
 	}
@@ -365,4 +355,16 @@ func TestImportOfASnapshotBeforeSubnetLaunchSettings(t *testing.T) {
 			t.Errorf("imported subnet %v, want the migration's defaults", row)
 		}
 	}
+}
+
+// populatedExport is the export of a cloud that populate has filled.
+func populatedExport(t *testing.T) *Snapshot {
+	t.Helper()
+	src := openStore(t)
+	populate(t, src)
+	snap, err := Export(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }
