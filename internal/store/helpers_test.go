@@ -34,7 +34,7 @@ func openStore(t *testing.T) cloud.Store {
 
 // undoVPCColumns take back the columns that later migrations add to the
 // table of VPCs, which a migration run again would add twice.
-var undoVPCColumns = []string{`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`}
+var undoVPCColumns = []string{`DROP INDEX vpcs_default`, `ALTER TABLE vpcs DROP COLUMN is_default`, `DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`}
 
 // downgrade takes the cloud at location back before a migration, as an
 // older simcloud left it: before runs first in the same transaction, then
