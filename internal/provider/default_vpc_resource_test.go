@@ -91,13 +91,18 @@ func TestAccDefaultVPCAdopted(t *testing.T) {
 		t.Fatal(err)
 	}
 	config := tfDefaultVPC(`tags = { Name = "default" }`) +
-		tfResource("default_security_group", "main", "vpc_id = simcloud_default_vpc.main.id")
+		tfResource("default_security_group", "main", "vpc_id = simcloud_default_vpc.main.id") +
+		tfData("vpc", "default", "default = true") +
+		tfData("vpcs", "default", tfFilter("is-default", quoted("true")))
 	unitTest(t,
 		createStep(c.config(config), defaultVPCAddress, "^"+existing.ID+"$",
 			attrIs(defaultVPCAddress, "existing_default_vpc", knownvalue.Bool(true)),
 			attrIs(defaultVPCAddress, "default_route_table_id", knownvalue.StringExact(existing.MainRouteTableID)),
 			attrIs(defaultVPCAddress, "tags_all", knownvalue.MapExact(map[string]knownvalue.Check{"Name": knownvalue.StringExact("default")})),
 			sameValue(defaultVPCAddress, "default_security_group_id", "simcloud_default_security_group.main", "id"),
+			attrIs("data.simcloud_vpc.default", "id", knownvalue.StringExact(existing.ID)),
+			attrIs("data.simcloud_vpc.default", "default", knownvalue.Bool(true)),
+			attrIs("data.simcloud_vpcs.default", "ids", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(existing.ID)})),
 		),
 		resource.TestStep{Config: c.config(config), ConfigPlanChecks: expectEmptyPlan},
 		importStep(defaultVPCAddress),
