@@ -30,6 +30,10 @@ type column[T any] struct {
 	nullable bool
 	// mutable columns are the ones Update writes.
 	mutable bool
+	// falseWhenAbsent marks a truth column that a migration added with
+	// DEFAULT FALSE: an export older than it holds false there, as the
+	// migration left existing rows.
+	falseWhenAbsent bool
 }
 
 // stored reports whether the column is one of the table's own.
@@ -378,7 +382,7 @@ func (d *table[T, F]) snapshot() snapshotTable {
 		if kind == textColumn && c.nullable {
 			kind = nullableTextColumn
 		}
-		out.columns = append(out.columns, snapshotColumn{name: c.name, kind: kind})
+		out.columns = append(out.columns, snapshotColumn{name: c.name, kind: kind, falseWhenAbsent: c.falseWhenAbsent})
 	}
 	return out
 }

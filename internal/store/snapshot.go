@@ -44,6 +44,8 @@ const (
 type snapshotColumn struct {
 	name string
 	kind columnKind
+	// falseWhenAbsent: see column.falseWhenAbsent.
+	falseWhenAbsent bool
 }
 
 type snapshotTable struct {
@@ -356,6 +358,10 @@ func (table snapshotTable) validateRow(row map[string]any) error {
 		if !present && c.kind == nullableTextColumn {
 			// An export older than the column: its rows hold NULL there,
 			// as the migration that added it left them.
+			continue
+		}
+		if !present && c.falseWhenAbsent {
+			row[c.name] = false
 			continue
 		}
 		if !present {

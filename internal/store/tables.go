@@ -28,7 +28,7 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 		{name: "ipv6_cidr_block", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6CIDRBlock }},
 		{name: "ipv6_association_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6AssociationID }},
 		{name: "dhcp_options_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.DHCPOptionsID }},
-		{name: "is_default", field: func(v *cloud.VPC) any { return &v.IsDefault }},
+		{name: "is_default", falseWhenAbsent: true, field: func(v *cloud.VPC) any { return &v.IsDefault }},
 		{read: `COALESCE((SELECT a.route_table_id FROM route_table_associations a WHERE a.vpc_id = v.id AND a.main), '')`,
 			field: func(v *cloud.VPC) any { return &v.MainRouteTableID }},
 		{read: `COALESCE((SELECT sg.id FROM security_groups sg WHERE sg.vpc_id = v.id AND sg.is_default), '')`,
