@@ -68,7 +68,7 @@ var defaultVPCKind = resourceKind[defaultVPCModel, cloud.VPC]{
 		return d.client.CheckAdoptDefaultVPC(ctx, d.plan, holder, vpcInput(p.plan.managedVPC, p.tags))
 	},
 	fill: func(m *defaultVPCModel, vpc cloud.VPC) {
-		m.managedVPC.fill(vpc)
+		m.fill(vpc)
 		// Known only when the resource made or adopted the VPC; an
 		// imported VPC was there already.
 		if m.ExistingDefaultVPC.IsNull() || m.ExistingDefaultVPC.IsUnknown() {
