@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -77,4 +79,19 @@ var defaultVPCKind = resourceKind[defaultVPCModel, cloud.VPC]{
 		m.ForceDestroy = providerFlag(m.ForceDestroy)
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
+	// Only the region's default VPC, as the other default_ resources take
+	// only their defaults: another VPC is simcloud_vpc's to manage.
+	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+		vpc, err := d.client.VPC(ctx, req.ID)
+		if err != nil {
+			addCloudError(&resp.Diagnostics, "DescribeVpcs", err)
+			return
+		}
+		if !vpc.IsDefault {
+			resp.Diagnostics.AddError("Cannot import a VPC that is not the default one",
+				fmt.Sprintf("%s (%s) is not the region's default VPC: manage it with simcloud_vpc.", vpc.ID, vpc.CIDRBlock))
+			return
+		}
+		importAttributes(ctx, resp, nil, map[string]string{"id": vpc.ID})
+	},
 }

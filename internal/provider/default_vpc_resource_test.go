@@ -123,5 +123,9 @@ func TestAccDefaultVPCRefusals(t *testing.T) {
 		planFails(c.config(tfDefaultVPC()+tfResource("default_vpc", "other")), "DefaultVpcAlreadyExists", "the simcloud_default_vpc planned"),
 		planFails(c.config(tfDefaultVPC(`ipv6_ipam_pool_id = "ipam-pool-0123456789abcdef0"`)), "UnsupportedOperation", "ipv6_ipam_pool_id"),
 		planFails(c.config(tfDefaultVPC(`ipv6_cidr_block_network_border_group = "us-west-2"`)), "InvalidParameterValue", "network border group"),
+		// Only the default VPC is imported.
+		resource.TestStep{Config: c.config(tfVPC("main", "10.0.0.0/16"))},
+		importRefused(c.config(tfVPC("main", "10.0.0.0/16")+tfDefaultVPC()), defaultVPCAddress, idOf("simcloud_vpc.main"),
+			"Cannot import a VPC that is not the default one"),
 	)
 }
