@@ -40,6 +40,13 @@ func defaultSubnetBlocks(zones []string) map[string]string {
 	return blocks
 }
 
+// IsDefaultSubnet reports whether a subnet of the region's default VPC is
+// one of those CreateDefaultVpc makes: the /20 of the default layout in its
+// zone. Such subnets go with their VPC.
+func IsDefaultSubnet(region, zone, block string) bool {
+	return defaultSubnetBlocks(AvailabilityZones(region))[zone] == block
+}
+
 // findDefaultVPC returns the region's default VPC, and whether it has one.
 func (c *Client) findDefaultVPC(tx ReadTx) (VPC, bool, error) {
 	yes := true
@@ -186,9 +193,8 @@ func (c *Client) DeleteDefaultVPC(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		blocks := defaultSubnetBlocks(AvailabilityZones(c.scope.Region))
 		for _, s := range subnets {
-			if blocks[s.AvailabilityZone] != s.CIDRBlock {
+			if !IsDefaultSubnet(c.scope.Region, s.AvailabilityZone, s.CIDRBlock) {
 				continue
 			}
 			if dependents, err := tx.SubnetDependents(s.ID); err != nil || len(dependents) > 0 {
