@@ -494,7 +494,8 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			}
 		}
 		for _, s := range v.Subnets {
-			if !k.ids[s.ID] && !(withDefaultVPC(s.ID) && cloud.IsDefaultSubnet(w.Region, s.AvailabilityZone, s.CIDRBlock)) {
+			goesWithVPC := withDefaultVPC(s.ID) && cloud.IsDefaultSubnet(w.Region, s.AvailabilityZone, s.CIDRBlock)
+			if !k.ids[s.ID] && !goesWithVPC {
 				children = append(children, add(w.byID(s.ID, v.ID, "", s), subnetNode(s).text))
 			}
 		}
