@@ -82,16 +82,11 @@ var defaultVPCKind = resourceKind[defaultVPCModel, cloud.VPC]{
 	// Only the region's default VPC, as the other default_ resources take
 	// only their defaults: another VPC is simcloud_vpc's to manage.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		vpc, err := d.client.VPC(ctx, req.ID)
-		if err != nil {
-			addCloudError(&resp.Diagnostics, "DescribeVpcs", err)
-			return
-		}
-		if !vpc.IsDefault {
-			resp.Diagnostics.AddError("Cannot import a VPC that is not the default one",
-				fmt.Sprintf("%s (%s) is not the region's default VPC: manage it with simcloud_vpc.", vpc.ID, vpc.CIDRBlock))
-			return
-		}
-		importAttributes(ctx, resp, nil, map[string]string{"id": vpc.ID})
+		importDefault(ctx, req, resp, "DescribeVpcs", "Cannot import a VPC that is not the default one",
+			func(id string) (cloud.VPC, error) { return d.client.VPC(ctx, id) },
+			func(vpc cloud.VPC) string {
+				return unlessDefault(vpc.IsDefault, fmt.Sprintf("%s (%s) is not the region's default VPC: manage it with simcloud_vpc.", vpc.ID, vpc.CIDRBlock))
+			},
+			func(vpc cloud.VPC) map[string]string { return map[string]string{"id": vpc.ID} })
 	},
 }
