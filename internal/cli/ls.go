@@ -135,7 +135,11 @@ func writeTree(out io.Writer, w *world) {
 }
 
 func vpcNode(v vpcView) node {
-	n := node{text: label("VPC "+v.ID, v.CIDRBlock, v.IPv6CIDRBlock, quotedName(v.Tags))}
+	isDefault := ""
+	if v.Default {
+		isDefault = "default"
+	}
+	n := node{text: label("VPC "+v.ID, v.CIDRBlock, v.IPv6CIDRBlock, isDefault, quotedName(v.Tags))}
 	for _, a := range v.CIDRBlockAssociations {
 		n.children = append(n.children, node{text: label("CIDR block "+a.CIDRBlock, a.AssociationID)})
 	}

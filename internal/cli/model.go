@@ -31,6 +31,7 @@ type vpcView struct {
 	ID               string            `json:"id"`
 	CIDRBlock        string            `json:"cidr_block"`
 	IPv6CIDRBlock    string            `json:"ipv6_cidr_block,omitempty"`
+	Default          bool              `json:"default,omitempty"`
 	Tags             map[string]string `json:"tags"`
 	InternetGateway  *gatewayView      `json:"internet_gateway"`
 	EgressOnly       []gatewayView     `json:"egress_only_internet_gateways"`
@@ -159,7 +160,7 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			RouteTables: []routeTableView{}, NATGateways: []natView{}, SecurityGroups: []securityGroupView{}, NetworkACLs: []networkACLView{}}
 	}
 	for i := range w.VPCs {
-		w.VPCs[i].DHCPOptionsID = vpcs[i].DHCPOptionsID
+		w.VPCs[i].DHCPOptionsID, w.VPCs[i].Default = vpcs[i].DHCPOptionsID, vpcs[i].IsDefault
 		byVPC[w.VPCs[i].ID] = &w.VPCs[i]
 	}
 	for _, a := range inv.VPCCIDRBlockAssociations {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -471,8 +472,11 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 
 	for _, v := range w.VPCs {
 		vpcKnown := k.ids[v.ID]
+		// A known default VPC's gateway and default subnets are AWS's,
+		// made with it, as its default group is: never orphans of their own.
+		withDefaultVPC := func(id string) bool { return vpcKnown && v.Default && !k.ids[id] }
 		var children []node
-		if g := v.InternetGateway; g != nil {
+		if g := v.InternetGateway; g != nil && !withDefaultVPC(g.ID) {
 			switch {
 			case !k.ids[g.ID]:
 				children = append(children, add(gatewayOrphan(*g), label("internet gateway "+g.ID, quotedName(g.Tags))))
@@ -490,11 +494,17 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			}
 		}
 		for _, s := range v.Subnets {
-			if !k.ids[s.ID] {
+			goesWithVPC := withDefaultVPC(s.ID) && cloud.IsDefaultSubnet(w.Region, s.AvailabilityZone, s.CIDRBlock)
+			if !k.ids[s.ID] && !goesWithVPC {
 				children = append(children, add(w.byID(s.ID, v.ID, "", s), subnetNode(s).text))
 			}
 		}
 		for _, rt := range v.RouteTables {
+			if rt.Main && v.InternetGateway != nil && withDefaultVPC(v.InternetGateway.ID) {
+				// CreateDefaultVpc's route to the gateway goes with the VPC too.
+				k.ids[cloud.RouteID(rt.ID, "0.0.0.0/0")] = k.ids[cloud.RouteID(rt.ID, "0.0.0.0/0")] ||
+					slices.ContainsFunc(rt.Routes, func(r routeView) bool { return r.Destination == "0.0.0.0/0" && r.Target == v.InternetGateway.ID })
+			}
 			orphaned, withVPC := !rt.Main && !k.ids[rt.ID], rt.Main && !vpcKnown
 			if n, ok := w.tableOrphans(rt, v.ID, orphaned, withVPC, k, managedBy, add); ok {
 				switch {

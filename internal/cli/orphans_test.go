@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -629,4 +630,30 @@ func TestOrphansVPNGateways(t *testing.T) {
 	before := cloudIDs(t, location)
 	mustRun(t, location, "", "orphans", "--delete", state)
 	checkDeleted(t, location, before, vgwID, detachedID, cgwID)
+}
+
+// TestOrphansDefaultVPC: a known default VPC's gateway and default subnets
+// are AWS's, made with it, and never orphans; a subnet added to it is.
+func TestOrphansDefaultVPC(t *testing.T) {
+	location := storetest.Location(t)
+	var vpcID, extraID string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		vpc, err := c.CreateDefaultVPC(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		extra, err := c.CreateSubnet(ctx, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "172.31.200.0/24"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		vpcID, extraID = vpc.ID, extra.ID
+	})
+	// The region's default DHCP options set is another story.
+	got := slices.DeleteFunc(orphansJSON(t, location, "", stateFile(t, known(vpcID))), func(o string) bool {
+		return strings.HasPrefix(o, "vpc_dhcp_options ")
+	})
+	if want := []string{"subnet " + extraID}; !sameByType(got, want) {
+		t.Errorf("orphans -o json lists\n%v\nwant\n%v", got, want)
+	}
 }

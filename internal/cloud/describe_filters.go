@@ -190,10 +190,9 @@ var vpcFilters = filterSet[VPC]{
 			return []string{"associated"}
 		},
 		"instance-tenancy": func(v VPC) []string { return one(v.InstanceTenancy) },
-		// The simulated cloud makes no default VPC.
-		"is-default": always[VPC]("false"),
-		"owner-id":   func(v VPC) []string { return one(v.OwnerID) },
-		"state":      always[VPC]("available"),
+		"is-default":       func(v VPC) []string { return boolValue(v.IsDefault) },
+		"owner-id":         func(v VPC) []string { return one(v.OwnerID) },
+		"state":            always[VPC]("available"),
 	},
 	tags: func(v VPC) map[string]string { return v.Tags },
 }

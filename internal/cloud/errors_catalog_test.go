@@ -217,6 +217,13 @@ func catalog() []refusal {
 				return append([]string{n.vpc.ID}, dependents...), c.DeleteVPC(bg, n.vpc.ID)
 			}},
 
+		{name: "second default VPC", code: "DefaultVpcAlreadyExists",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				vpc := must(c.CreateDefaultVPC(bg))(t)
+				_, err := c.CreateDefaultVPC(bg)
+				return []string{vpc.ID}, err
+			}},
+
 		// A VPC's default security group and network ACL.
 		{name: "default security group deleted", code: "CannotDelete",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

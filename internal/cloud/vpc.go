@@ -30,7 +30,9 @@ type VPC struct {
 	// DHCPOptionsID is the set the VPC is associated with, "" for none
 	// (which AWS calls default: see DHCPOptionsOf).
 	DHCPOptionsID string
-	Tags          map[string]string
+	// IsDefault marks the region's default VPC (see CreateDefaultVPC).
+	IsDefault bool
+	Tags      map[string]string
 }
 
 // VPCInput is the desired configuration of a VPC.
@@ -49,6 +51,8 @@ type VPCFilter struct {
 	ID            string
 	CIDRBlock     string
 	DHCPOptionsID string
+	// Default, when set, selects the region's default VPC or the others.
+	Default *bool
 	// Tags must all be present with these values.
 	Tags map[string]string
 }
@@ -126,44 +130,52 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 		Tags:                             in.Tags,
 	}
 	err := c.apply(ctx, "CreateVpc", map[string]string{"vpc_id": vpc.ID}, in.rule(), func(tx Tx) error {
-		if in.AssignGeneratedIPv6CIDRBlock {
-			if err := assignIPv6Block(tx, &vpc); err != nil {
-				return err
-			}
-		}
-		dhcp, err := defaultDHCPOptions(tx, c.scope)
-		if err != nil {
-			return err
-		}
-		vpc.DHCPOptionsID = dhcp.ID
-		if err := tx.Insert(vpc); err != nil {
-			return err
-		}
-		if err := tx.SetTags(vpc.ID, vpc.Tags); err != nil {
-			return err
-		}
-		main, err := createRouteTable(tx, vpc, nil)
-		if err != nil {
-			return err
-		}
-		vpc.MainRouteTableID = main.ID
-		if err := tx.Insert(Association{
-			ID: newID(KindRouteTableAssociation), RouteTableID: main.ID, VPCID: vpc.ID, Main: true,
-		}); err != nil {
-			return err
-		}
-		group, err := createDefaultSecurityGroup(tx, vpc)
-		if err != nil {
-			return err
-		}
-		acl, err := createDefaultNetworkACL(tx, vpc)
-		if err != nil {
-			return err
-		}
-		vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID = group.ID, acl.ID
-		return nil
+		return c.createVPC(tx, &vpc, in.AssignGeneratedIPv6CIDRBlock)
 	})
 	return made(vpc, err)
+}
+
+// createVPC stores vpc with its main route table, default security group
+// and default network ACL, associated with the region's default DHCP
+// options set, inside a transaction: CreateVpc and CreateDefaultVpc both
+// make VPCs this way.
+func (c *Client) createVPC(tx Tx, vpc *VPC, assignIPv6 bool) error {
+	if assignIPv6 {
+		if err := assignIPv6Block(tx, vpc); err != nil {
+			return err
+		}
+	}
+	dhcp, err := defaultDHCPOptions(tx, c.scope)
+	if err != nil {
+		return err
+	}
+	vpc.DHCPOptionsID = dhcp.ID
+	if err := tx.Insert(*vpc); err != nil {
+		return err
+	}
+	if err := tx.SetTags(vpc.ID, vpc.Tags); err != nil {
+		return err
+	}
+	main, err := createRouteTable(tx, *vpc, nil)
+	if err != nil {
+		return err
+	}
+	vpc.MainRouteTableID = main.ID
+	if err := tx.Insert(Association{
+		ID: newID(KindRouteTableAssociation), RouteTableID: main.ID, VPCID: vpc.ID, Main: true,
+	}); err != nil {
+		return err
+	}
+	group, err := createDefaultSecurityGroup(tx, *vpc)
+	if err != nil {
+		return err
+	}
+	acl, err := createDefaultNetworkACL(tx, *vpc)
+	if err != nil {
+		return err
+	}
+	vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID = group.ID, acl.ID
+	return nil
 }
 
 // VPC returns the VPC with the given ID.
@@ -185,60 +197,68 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 	var vpc VPC
 	err := c.apply(ctx, "ModifyVpcAttribute", map[string]string{"vpc_id": id}, in.rule(), func(tx Tx) error {
 		var err error
-		if vpc, err = c.findVPC(tx, id, "id"); err != nil {
-			return err
-		}
-		if vpc.CIDRBlock != in.CIDRBlock {
-			return &Error{
-				Code:    "OperationNotPermitted",
-				Message: fmt.Sprintf("The primary CIDR block of %s cannot be changed.", id),
-				Fix:     "Replace the VPC to give it another primary block.",
-				Field:   "cidr_block",
-				Objects: []string{id},
-			}
-		}
-		if !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
-			e := invalidParameter("instance_tenancy", fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
-				"Replace the VPC to change its tenancy this way.")
-			e.Objects = []string{id}
-			return e
-		}
-		vpc.InstanceTenancy = in.InstanceTenancy
-		vpc.EnableDNSSupport = in.EnableDNSSupport
-		vpc.EnableDNSHostnames = in.EnableDNSHostnames
-		vpc.EnableNetworkAddressUsageMetrics = in.EnableNetworkAddressUsageMetrics
-		switch {
-		case in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock == "":
-			if err := assignIPv6Block(tx, &vpc); err != nil {
-				return err
-			}
-			if err := putLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
-				return err
-			}
-			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, true); err != nil {
-				return err
-			}
-		case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "":
-			if err := ipv6BlockUnused(tx, c.scope, vpc); err != nil {
-				return err
-			}
-			if err := deleteLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
-				return err
-			}
-			vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
-			// Blocks of associations keep the VPC's rules for IPv6.
-			ipv6, err := hasIPv6(tx, c.scope, vpc)
-			if err != nil {
-				return err
-			}
-			if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, ipv6); err != nil {
-				return err
-			}
-		}
-		vpc.Tags = in.Tags
-		return updateTagged(tx, vpc, vpc.ID, vpc.Tags)
+		vpc, err = c.updateVPC(tx, id, in)
+		return err
 	})
 	return made(vpc, err)
+}
+
+// updateVPC brings the VPC id to in inside a transaction, as UpdateVPC
+// does; adopting a default VPC changes it the same way.
+func (c *Client) updateVPC(tx Tx, id string, in VPCInput) (VPC, error) {
+	vpc, err := c.findVPC(tx, id, "id")
+	if err != nil {
+		return VPC{}, err
+	}
+	if vpc.CIDRBlock != in.CIDRBlock {
+		return VPC{}, &Error{
+			Code:    "OperationNotPermitted",
+			Message: fmt.Sprintf("The primary CIDR block of %s cannot be changed.", id),
+			Fix:     "Replace the VPC to give it another primary block.",
+			Field:   "cidr_block",
+			Objects: []string{id},
+		}
+	}
+	if !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
+		e := invalidParameter("instance_tenancy", fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
+			"Replace the VPC to change its tenancy this way.")
+		e.Objects = []string{id}
+		return VPC{}, e
+	}
+	vpc.InstanceTenancy = in.InstanceTenancy
+	vpc.EnableDNSSupport = in.EnableDNSSupport
+	vpc.EnableDNSHostnames = in.EnableDNSHostnames
+	vpc.EnableNetworkAddressUsageMetrics = in.EnableNetworkAddressUsageMetrics
+	switch {
+	case in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock == "":
+		if err := assignIPv6Block(tx, &vpc); err != nil {
+			return VPC{}, err
+		}
+		if err := putLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
+			return VPC{}, err
+		}
+		if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, true); err != nil {
+			return VPC{}, err
+		}
+	case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "":
+		if err := ipv6BlockUnused(tx, c.scope, vpc); err != nil {
+			return VPC{}, err
+		}
+		if err := deleteLocalRoutes(tx, vpc.ID, vpc.IPv6CIDRBlock); err != nil {
+			return VPC{}, err
+		}
+		vpc.IPv6CIDRBlock, vpc.IPv6AssociationID = "", ""
+		// Blocks of associations keep the VPC's rules for IPv6.
+		ipv6, err := hasIPv6(tx, c.scope, vpc)
+		if err != nil {
+			return VPC{}, err
+		}
+		if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, ipv6); err != nil {
+			return VPC{}, err
+		}
+	}
+	vpc.Tags = in.Tags
+	return vpc, updateTagged(tx, vpc, vpc.ID, vpc.Tags)
 }
 
 // DeleteVPC deletes a VPC with its main route table, default security group
@@ -246,36 +266,41 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 // VPC.
 func (c *Client) DeleteVPC(ctx context.Context, id string) error {
 	return c.write(ctx, "DeleteVpc", map[string]string{"vpc_id": id}, func(tx Tx) error {
-		vpc, err := c.findVPC(tx, id, "id")
-		if err != nil {
-			return err
-		}
-		dependents, err := tx.VPCDependents(c.scope, id)
-		if err != nil {
-			return err
-		}
-		if len(dependents) > 0 {
-			return dependencyViolation(KindVPC, id, dependents, nil)
-		}
-		mainID, err := mainRouteTableID(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := tx.Delete(KindRouteTable, mainID); err != nil {
-			return err
-		}
-		if vpc.DefaultSecurityGroupID != "" {
-			if err := tx.Delete(KindSecurityGroup, vpc.DefaultSecurityGroupID); err != nil {
-				return err
-			}
-		}
-		if vpc.DefaultNetworkACLID != "" {
-			if err := tx.Delete(KindNetworkACL, vpc.DefaultNetworkACLID); err != nil {
-				return err
-			}
-		}
-		return tx.Delete(KindVPC, id)
+		return c.deleteVPC(tx, id)
 	})
+}
+
+// deleteVPC is DeleteVPC inside a transaction.
+func (c *Client) deleteVPC(tx Tx, id string) error {
+	vpc, err := c.findVPC(tx, id, "id")
+	if err != nil {
+		return err
+	}
+	dependents, err := tx.VPCDependents(c.scope, id)
+	if err != nil {
+		return err
+	}
+	if len(dependents) > 0 {
+		return dependencyViolation(KindVPC, id, dependents, nil)
+	}
+	mainID, err := mainRouteTableID(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := tx.Delete(KindRouteTable, mainID); err != nil {
+		return err
+	}
+	if vpc.DefaultSecurityGroupID != "" {
+		if err := tx.Delete(KindSecurityGroup, vpc.DefaultSecurityGroupID); err != nil {
+			return err
+		}
+	}
+	if vpc.DefaultNetworkACLID != "" {
+		if err := tx.Delete(KindNetworkACL, vpc.DefaultNetworkACLID); err != nil {
+			return err
+		}
+	}
+	return tx.Delete(KindVPC, id)
 }
 
 // setDefaultIPv6Rules adds or removes the ::/0 rules of a VPC's default

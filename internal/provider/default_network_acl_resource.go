@@ -78,17 +78,14 @@ var defaultNetworkACLKind = resourceKind[defaultNetworkACLModel, cloud.NetworkAC
 	advise: networkACLKind.advise,
 	// Only a default ACL is imported, as the AWS provider does.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		acl, err := cloud.Describe[cloud.NetworkACL](d.client, ctx, req.ID)
-		if err != nil {
-			addCloudError(&resp.Diagnostics, "DescribeNetworkAcls", err)
-			return
-		}
-		if !acl.Default {
-			resp.Diagnostics.AddError("Cannot import a network ACL that is not a default one",
-				fmt.Sprintf("%s is not the default network ACL of %s: manage it with simcloud_network_acl.", acl.ID, acl.VPCID))
-			return
-		}
-		importAttributes(ctx, resp, nil, map[string]string{"id": acl.ID, "default_network_acl_id": acl.ID})
+		importDefault(ctx, req, resp, "DescribeNetworkAcls", "Cannot import a network ACL that is not a default one",
+			func(id string) (cloud.NetworkACL, error) { return cloud.Describe[cloud.NetworkACL](d.client, ctx, id) },
+			func(acl cloud.NetworkACL) string {
+				return unlessDefault(acl.Default, fmt.Sprintf("%s is not the default network ACL of %s: manage it with simcloud_network_acl.", acl.ID, acl.VPCID))
+			},
+			func(acl cloud.NetworkACL) map[string]string {
+				return map[string]string{"id": acl.ID, "default_network_acl_id": acl.ID}
+			})
 	},
 }
 

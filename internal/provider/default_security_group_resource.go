@@ -93,16 +93,11 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 	advise: securityGroupKind.advise,
 	// Only a default group is imported, as the AWS provider does.
 	importState: func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-		g, err := d.client.SecurityGroup(ctx, req.ID)
-		if err != nil {
-			addCloudError(&resp.Diagnostics, "DescribeSecurityGroups", err)
-			return
-		}
-		if !g.Default {
-			resp.Diagnostics.AddError("Cannot import a security group that is not a default one",
-				fmt.Sprintf("%s (%s) is not the default group of %s: manage it with simcloud_security_group.", g.ID, g.GroupName, g.VPCID))
-			return
-		}
-		importAttributes(ctx, resp, nil, map[string]string{"id": g.ID})
+		importDefault(ctx, req, resp, "DescribeSecurityGroups", "Cannot import a security group that is not a default one",
+			func(id string) (cloud.SecurityGroup, error) { return d.client.SecurityGroup(ctx, id) },
+			func(g cloud.SecurityGroup) string {
+				return unlessDefault(g.Default, fmt.Sprintf("%s (%s) is not the default group of %s: manage it with simcloud_security_group.", g.ID, g.GroupName, g.VPCID))
+			},
+			func(g cloud.SecurityGroup) map[string]string { return map[string]string{"id": g.ID} })
 	},
 }

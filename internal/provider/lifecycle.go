@@ -47,6 +47,34 @@ func importAttributes(ctx context.Context, resp *resource.ImportStateResponse, e
 	}
 }
 
+// importDefault imports, by its ID, an object that a default_ resource
+// adopts, refusing one that is not its kind's default (the default_
+// resources, as the AWS provider's, take only their defaults). describe
+// reads the object as operation; notDefault says why it is not a default
+// one, "" when it is; the object's attributes are then set in state.
+func importDefault[O any](ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, operation, summary string,
+	describe func(id string) (O, error), notDefault func(O) string, attributes func(O) map[string]string) {
+	o, err := describe(req.ID)
+	if err != nil {
+		addCloudError(&resp.Diagnostics, operation, err)
+		return
+	}
+	if why := notDefault(o); why != "" {
+		resp.Diagnostics.AddError(summary, why)
+		return
+	}
+	importAttributes(ctx, resp, nil, attributes(o))
+}
+
+// unlessDefault is why, for an object that is not a default one, and ""
+// for one that is.
+func unlessDefault(isDefault bool, why string) string {
+	if isDefault {
+		return ""
+	}
+	return why
+}
+
 // importByVPC imports an object that is the VPC's own, by the ID of the
 // VPC, as the AWS provider does: lookup finds the object's attributes, and a
 // refusal is reported as from operation.

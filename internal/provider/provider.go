@@ -188,6 +188,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(defaultVPCDHCPOptionsKind),
 		newResource(vpcIPv4CIDRBlockAssociationKind),
 		newResource(vpcIPv6CIDRBlockAssociationKind),
+		newResource(defaultVPCKind),
 	}
 }
 

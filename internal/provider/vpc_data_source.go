@@ -13,6 +13,9 @@ type vpcDataSourceModel struct {
 	searchCriteria
 	vpcAttributes
 	State types.String `tfsdk:"state"`
+	// Default, as aws_vpc's, selects the region's default VPC (or, false,
+	// the others) and says whether the VPC found is it.
+	Default types.Bool `tfsdk:"default"`
 }
 
 var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
@@ -29,6 +32,8 @@ var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
 				return err
 			})},
 		},
+		"default": schema.BoolAttribute{Optional: true, Computed: true,
+			MarkdownDescription: "Whether the VPC to find is the region's default VPC (see `simcloud_default_vpc`); read, whether the VPC found is."},
 		"arn":                                  foundAttribute("The VPC's ARN."),
 		"owner_id":                             foundAttribute("The ID of the account that owns the VPC."),
 		"state":                                foundAttribute("The VPC's state; always `available` in the simulated cloud."),
@@ -41,13 +46,14 @@ var vpcLookup = lookupKind[vpcDataSourceModel, cloud.VPC, cloud.VPCFilter]{
 		"main_route_table_id":                  foundAttribute("The ID of the VPC's main route table."),
 	},
 	filter: func(m *vpcDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.VPCFilter {
-		return cloud.VPCFilter{ID: m.ID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), Tags: tags}
+		return cloud.VPCFilter{ID: m.ID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), Default: m.Default.ValueBoolPointer(), Tags: tags}
 	},
 	find: (*cloud.Client).FindVPCs,
 	id:   func(v cloud.VPC) string { return v.ID },
 	fill: func(m *vpcDataSourceModel, vpc cloud.VPC, _ *diag.Diagnostics) {
 		m.read(vpc)
 		m.State = types.StringValue("available")
+		m.Default = types.BoolValue(vpc.IsDefault)
 	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
 }

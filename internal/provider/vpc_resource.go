@@ -2,31 +2,42 @@ package provider
 
 import (
 	"context"
+	"maps"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
 type vpcResourceModel struct {
+	managedVPC
+	// The IPv4 IPAM arguments are aws_vpc's alone: a default VPC's block
+	// is always 172.31.0.0/16.
+	IPv4IPAMPoolID    types.String `tfsdk:"ipv4_ipam_pool_id"`
+	IPv4NetmaskLength types.Int64  `tfsdk:"ipv4_netmask_length"`
+}
+
+// managedVPC is what simcloud_vpc and simcloud_default_vpc both manage of a
+// VPC: the second adopts a VPC the first could have made.
+type managedVPC struct {
 	taggedObject
 	vpcAttributes
 	AssignGeneratedIPv6CIDRBlock types.Bool   `tfsdk:"assign_generated_ipv6_cidr_block"`
 	DefaultRouteTableID          types.String `tfsdk:"default_route_table_id"`
 	// The aws_vpc data source has neither of these, so they are the
-	// resource's alone.
+	// resources' alone.
 	DefaultSecurityGroupID types.String `tfsdk:"default_security_group_id"`
 	DefaultNetworkACLID    types.String `tfsdk:"default_network_acl_id"`
 	DHCPOptionsID          types.String `tfsdk:"dhcp_options_id"`
 	// The IPAM arguments are accepted left out (null) only: the cloud has
 	// no IPAM pools.
-	IPv4IPAMPoolID                  types.String `tfsdk:"ipv4_ipam_pool_id"`
-	IPv4NetmaskLength               types.Int64  `tfsdk:"ipv4_netmask_length"`
 	IPv6IPAMPoolID                  types.String `tfsdk:"ipv6_ipam_pool_id"`
 	IPv6NetmaskLength               types.Int64  `tfsdk:"ipv6_netmask_length"`
 	IPv6CIDRBlockNetworkBorderGroup types.String `tfsdk:"ipv6_cidr_block_network_border_group"`
@@ -61,9 +72,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 	schema: schema.Schema{
 		MarkdownDescription: "A VPC: a private network of your own in the simulated cloud, with the arguments and attributes of `aws_vpc`. " +
 			"Every VPC comes with a main route table that holds its local routes, a default security group and a default network ACL.",
-		Attributes: map[string]schema.Attribute{
-			"arn":      computedID("The VPC's ARN."),
-			"owner_id": computedID("The ID of the account that owns the VPC."),
+		Attributes: managedVPCAttributes(map[string]schema.Attribute{
 			"cidr_block": requiredReplacing("The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. "+
 				"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
 				cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })),
@@ -81,86 +90,115 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 					"Changing the tenancy replaces the VPC, except from `dedicated` to `default`.",
 				)},
 			},
-			"enable_dns_support": optionalBool(true, "Whether the VPC's DNS server resolves names. Defaults to `true`."),
 			"enable_dns_hostnames": optionalBool(false,
 				"Whether instances with public IP addresses get public DNS hostnames. Defaults to `false`."),
-			"enable_network_address_usage_metrics": optionalBool(false,
-				"Whether network address usage metrics are enabled for the VPC. Defaults to `false`."),
-			"assign_generated_ipv6_cidr_block": optionalBool(false,
-				"Whether the VPC gets an Amazon-provided /56 IPv6 block. The simulated cloud hands these out from `2001:db8::/32`, each to one VPC at a time. "+
-					"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
-			"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
-				"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`."),
-			"ipv6_association_id":    computedID("The ID of the IPv6 block's association with the VPC, or an empty string."),
-			"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
-			"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
-			"default_security_group_id": computedID("The ID of the VPC's default security group, named `default`, made and deleted with the VPC: " +
-				"inbound, all traffic from the group itself; outbound, all traffic to `0.0.0.0/0`, and to `::/0` while the VPC has an IPv6 block."),
-			"default_network_acl_id": computedID("The ID of the VPC's default network ACL, made and deleted with the VPC, and associated with every subnet that has no other ACL: " +
-				"rule 100 allows all IPv4 traffic each way, rule 101 all IPv6 traffic while the VPC has an IPv6 block, and the `*` rules deny the rest."),
 			"ipv4_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv4 block from."),
 			"ipv4_netmask_length": ipamLengthArgument("The length of the IPv4 block to take from `ipv4_ipam_pool_id`."),
-			"ipv6_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv6 block from."),
-			"ipv6_netmask_length": ipamLengthArgument("The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
-			"ipv6_cidr_block_network_border_group": optionalComputed("Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
-				"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`."),
-			"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
-				"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
-		},
+		}),
 	},
 	updateOp: "ModifyVpcAttribute",
 	create: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
-		return d.client.CreateVPC(ctx, vpcInput(*a.plan, a.tags))
+		return d.client.CreateVPC(ctx, vpcInput(a.plan.managedVPC, a.tags))
 	},
 	get: (*cloud.Client).VPC,
 	update: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
-		return d.client.UpdateVPC(ctx, a.plan.ID.ValueString(), vpcInput(*a.plan, a.tags))
+		return d.client.UpdateVPC(ctx, a.plan.ID.ValueString(), vpcInput(a.plan.managedVPC, a.tags))
 	},
 	removeByID: (*cloud.Client).DeleteVPC,
 	check: func(ctx context.Context, d *providerData, p planStep[vpcResourceModel]) error {
-		pools := configuredArguments(ctx, p.config, p.diags, "ipv4_ipam_pool_id", "ipv4_netmask_length",
-			"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block", "ipv6_cidr_block_network_border_group")
-		if err := d.client.CheckVPCPoolArguments(pools); err != nil {
+		var state *managedVPC
+		if p.state != nil {
+			state = &p.state.managedVPC
+		}
+		if err := p.plan.planIPv6(ctx, d, p.config, p.diags, state, "ipv4_ipam_pool_id", "ipv4_netmask_length"); err != nil {
 			return err
 		}
-		if state := p.state; state != nil && !p.plan.AssignGeneratedIPv6CIDRBlock.Equal(state.AssignGeneratedIPv6CIDRBlock) {
-			// The block is drawn at apply; releasing one is known now, and
-			// so is the border group the block is advertised in.
-			group := ""
-			if p.plan.AssignGeneratedIPv6CIDRBlock.ValueBool() {
-				p.plan.IPv6CIDRBlock, p.plan.IPv6AssociationID = types.StringUnknown(), types.StringUnknown()
-				group = d.client.Scope().Region
-			} else {
-				p.plan.IPv6CIDRBlock, p.plan.IPv6AssociationID = types.StringValue(""), types.StringValue("")
-			}
-			if pools["ipv6_cidr_block_network_border_group"] == "" {
-				p.plan.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(group)
-			}
-		}
-		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(*p.plan, p.tags))
+		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(p.plan.managedVPC, p.tags))
 	},
-	fill: func(m *vpcResourceModel, vpc cloud.VPC) {
-		m.ID = types.StringValue(vpc.ID)
-		m.read(vpc)
-		m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
-		m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
-		m.DefaultSecurityGroupID = types.StringValue(vpc.DefaultSecurityGroupID)
-		m.DefaultNetworkACLID = types.StringValue(vpc.DefaultNetworkACLID)
-		if vpc.IPv6CIDRBlock != "" {
-			m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(vpc.Region)
-		} else if m.IPv6CIDRBlockNetworkBorderGroup.IsNull() || m.IPv6CIDRBlockNetworkBorderGroup.IsUnknown() {
-			m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue("")
-		}
-		m.DHCPOptionsID = types.StringValue(cloud.DHCPOptionsOf(vpc))
-	},
+	fill:   func(m *vpcResourceModel, vpc cloud.VPC) { m.fill(vpc) },
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
+}
+
+// managedVPCAttributes returns the attributes of managedVPC, with own, the
+// attributes that a resource describes its own way, added.
+func managedVPCAttributes(own map[string]schema.Attribute) map[string]schema.Attribute {
+	attributes := map[string]schema.Attribute{
+		"arn":                computedID("The VPC's ARN."),
+		"owner_id":           computedID("The ID of the account that owns the VPC."),
+		"enable_dns_support": optionalBool(true, "Whether the VPC's DNS server resolves names. Defaults to `true`."),
+		"enable_network_address_usage_metrics": optionalBool(false,
+			"Whether network address usage metrics are enabled for the VPC. Defaults to `false`."),
+		"assign_generated_ipv6_cidr_block": optionalBool(false,
+			"Whether the VPC gets an Amazon-provided /56 IPv6 block. The simulated cloud hands these out from `2001:db8::/32`, each to one VPC at a time. "+
+				"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
+		"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
+			"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`."),
+		"ipv6_association_id":    computedID("The ID of the IPv6 block's association with the VPC, or an empty string."),
+		"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
+		"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
+		"default_security_group_id": computedID("The ID of the VPC's default security group, named `default`, made and deleted with the VPC: " +
+			"inbound, all traffic from the group itself; outbound, all traffic to `0.0.0.0/0`, and to `::/0` while the VPC has an IPv6 block."),
+		"default_network_acl_id": computedID("The ID of the VPC's default network ACL, made and deleted with the VPC, and associated with every subnet that has no other ACL: " +
+			"rule 100 allows all IPv4 traffic each way, rule 101 all IPv6 traffic while the VPC has an IPv6 block, and the `*` rules deny the rest."),
+		"ipv6_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv6 block from."),
+		"ipv6_netmask_length": ipamLengthArgument("The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
+		"ipv6_cidr_block_network_border_group": optionalComputed("Where the Amazon-provided IPv6 block is advertised: the region's own network border group, its name, " +
+			"the only one the simulated cloud has. Another fails at plan with `InvalidParameterValue`."),
+		"dhcp_options_id": computedID("The ID of the DHCP options set the VPC is associated with: the region's default set (see `simcloud_default_vpc_dhcp_options`) " +
+			"until a `simcloud_vpc_dhcp_options_association` changes it, or `default` for none."),
+	}
+	maps.Copy(attributes, own)
+	return attributes
+}
+
+// planIPv6 refuses the pool arguments (those of managedVPC and the
+// resource's own, ownPools) that the cloud cannot honour, and completes the
+// plan's IPv6 attributes where assign_generated_ipv6_cidr_block changes.
+// state is nil for a VPC not yet managed.
+func (m *managedVPC) planIPv6(ctx context.Context, d *providerData, config tfsdk.Config, diags *diag.Diagnostics, state *managedVPC, ownPools ...string) error {
+	pools := configuredArguments(ctx, config, diags, append(ownPools,
+		"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block", "ipv6_cidr_block_network_border_group")...)
+	if err := d.client.CheckVPCPoolArguments(pools); err != nil {
+		return err
+	}
+	if state != nil && !m.AssignGeneratedIPv6CIDRBlock.Equal(state.AssignGeneratedIPv6CIDRBlock) {
+		// The block is drawn at apply; releasing one is known now, and
+		// so is the border group the block is advertised in.
+		group := ""
+		if m.AssignGeneratedIPv6CIDRBlock.ValueBool() {
+			m.IPv6CIDRBlock, m.IPv6AssociationID = types.StringUnknown(), types.StringUnknown()
+			group = d.client.Scope().Region
+		} else {
+			m.IPv6CIDRBlock, m.IPv6AssociationID = types.StringValue(""), types.StringValue("")
+		}
+		if pools["ipv6_cidr_block_network_border_group"] == "" {
+			m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(group)
+		}
+	}
+	return nil
+}
+
+// fill copies what the cloud holds of vpc into the model.
+func (m *managedVPC) fill(vpc cloud.VPC) {
+	m.ID = types.StringValue(vpc.ID)
+	m.read(vpc)
+	m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
+	m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
+	m.DefaultSecurityGroupID = types.StringValue(vpc.DefaultSecurityGroupID)
+	m.DefaultNetworkACLID = types.StringValue(vpc.DefaultNetworkACLID)
+	if vpc.IPv6CIDRBlock != "" {
+		m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue(vpc.Region)
+	} else if m.IPv6CIDRBlockNetworkBorderGroup.IsNull() || m.IPv6CIDRBlockNetworkBorderGroup.IsUnknown() {
+		m.IPv6CIDRBlockNetworkBorderGroup = types.StringValue("")
+	}
+	m.DHCPOptionsID = types.StringValue(cloud.DHCPOptionsOf(vpc))
 }
 
 // vpcInput is a VPC's desired configuration in a plan, with the tags the
 // step gives (at plan, those the cloud's rules count; see tagsToCheck). At
 // plan, strings known only after apply are cloud.Unknown; an unknown
 // boolean reads as false, which no rule refuses.
-func vpcInput(m vpcResourceModel, tags map[string]string) cloud.VPCInput {
+func vpcInput(m managedVPC, tags map[string]string) cloud.VPCInput {
 	return cloud.VPCInput{
 		CIDRBlock:                        planned(m.CIDRBlock),
 		InstanceTenancy:                  planned(m.InstanceTenancy),

@@ -33,9 +33,10 @@ func openStore(t *testing.T) cloud.Store {
 }
 
 // undoLaterColumns take back the columns that later migrations add to the
-// tables of VPCs (12) and subnets (15), which a migration run again would
-// add twice.
-var undoLaterColumns = []string{`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`,
+// tables of VPCs (12, 16) and subnets (15), which a migration run again
+// would add twice.
+var undoLaterColumns = []string{`DROP INDEX vpcs_default`, `ALTER TABLE vpcs DROP COLUMN is_default`,
+	`DROP INDEX vpcs_dhcp_options`, `ALTER TABLE vpcs DROP COLUMN dhcp_options_id`,
 	`ALTER TABLE subnets DROP COLUMN enable_dns64`, `ALTER TABLE subnets DROP COLUMN enable_lni_at_device_index`,
 	`ALTER TABLE subnets DROP COLUMN enable_resource_name_dns_aaaa_record_on_launch`, `ALTER TABLE subnets DROP COLUMN enable_resource_name_dns_a_record_on_launch`,
 	`ALTER TABLE subnets DROP COLUMN ipv6_native`, `ALTER TABLE subnets DROP COLUMN private_dns_hostname_type_on_launch`}

@@ -28,6 +28,7 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 		{name: "ipv6_cidr_block", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6CIDRBlock }},
 		{name: "ipv6_association_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.IPv6AssociationID }},
 		{name: "dhcp_options_id", nullable: true, mutable: true, field: func(v *cloud.VPC) any { return &v.DHCPOptionsID }},
+		{name: "is_default", older: false, field: func(v *cloud.VPC) any { return &v.IsDefault }},
 		{read: `COALESCE((SELECT a.route_table_id FROM route_table_associations a WHERE a.vpc_id = v.id AND a.main), '')`,
 			field: func(v *cloud.VPC) any { return &v.MainRouteTableID }},
 		{read: `COALESCE((SELECT sg.id FROM security_groups sg WHERE sg.vpc_id = v.id AND sg.is_default), '')`,
@@ -36,7 +37,11 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 			field: func(v *cloud.VPC) any { return &v.DefaultNetworkACLID }},
 	},
 	filter: func(f cloud.VPCFilter) selection {
-		return selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).equal("v.dhcp_options_id", f.DHCPOptionsID).tagged(f.Tags)
+		s := selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).equal("v.dhcp_options_id", f.DHCPOptionsID).tagged(f.Tags)
+		if f.Default != nil {
+			s = s.and("v.is_default = ?", *f.Default)
+		}
+		return s
 	},
 	tags: func(v *cloud.VPC) *map[string]string { return &v.Tags },
 	// A VPC's flow logs go with it, as in AWS.
