@@ -30,7 +30,7 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 			"arn":                    computedID("The table's ARN."),
 			"owner_id":               computedID("The ID of the account that owns the table."),
 			"vpc_id":                 computedID("The VPC of the table."),
-			"route":                  inlineRoutesAttribute(),
+			"route":                  inlineRoutesAttribute(defaultRouteTargetKeys),
 			"propagating_vgws":       propagatingVGWsAttribute(),
 			"tags":                   tagsAttribute(),
 			"tags_all":               tagsAllAttribute(),
@@ -54,7 +54,10 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 	check: func(ctx context.Context, d *providerData, p planStep[defaultRouteTableModel]) error {
 		// Adoption removes every route but the local ones.
 		adopting := p.state == nil
-		configRoutes := plannedRoutes(ctx, p.config, adopting, &p.plan.Route, p.diags)
+		configRoutes := plannedRoutes(ctx, p.config, adopting, &p.plan.Route, defaultRouteTargetKeys, p.diags)
+		if err := routeShapesError(p.plan.Route); err != nil {
+			return err
+		}
 		tableID := plannedID(p.plan.DefaultRouteTableID, cloud.KindRouteTable)
 		in := cloud.RouteTableInput{Tags: p.tags, Routes: routeSpecs(p.plan.Route), ManageRoutes: !configRoutes.IsNull()}
 		// An adopted table keeps its propagations unless they are configured.
@@ -67,7 +70,7 @@ var defaultRouteTableKind = resourceKind[defaultRouteTableModel, cloud.RouteTabl
 	},
 	fillReporting: func(m *defaultRouteTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.ID, m.DefaultRouteTableID = types.StringValue(table.ID), types.StringValue(table.ID)
-		m.read(table, diags)
+		m.read(table, defaultRouteTargetKeys, diags)
 	},
 	tagsOf: func(table cloud.RouteTable) map[string]string { return table.Tags },
 	// The main table of the VPC whose ID is given, as the AWS provider does.

@@ -28,19 +28,25 @@ var (
 	routeDestinationKeys = []string{"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"}
 	routeTargetKeys      = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "carrier_gateway_id", "core_network_arn",
 		"local_gateway_id", "network_interface_id", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
+	// The AWS provider's aws_default_route_table routes lack the carrier
+	// and local gateways of aws_route_table (a VPC's main table takes
+	// neither) and keep instance_id, which aws_route_table dropped in
+	// version 5; terraform-aws-modules/vpc writes it.
+	defaultRouteTargetKeys = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "core_network_arn", "instance_id",
+		"network_interface_id", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
 )
 
-func routeObjectType() types.ObjectType {
+func routeObjectType(targetKeys []string) types.ObjectType {
 	attrs := map[string]attr.Type{}
-	for _, k := range append(append([]string{}, routeDestinationKeys...), routeTargetKeys...) {
+	for _, k := range append(append([]string{}, routeDestinationKeys...), targetKeys...) {
 		attrs[k] = types.StringType
 	}
 	return types.ObjectType{AttrTypes: attrs}
 }
 
-func inlineRoutesAttribute() schema.SetAttribute {
+func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 	return schema.SetAttribute{
-		ElementType: routeObjectType(),
+		ElementType: routeObjectType(targetKeys),
 		Optional:    true,
 		Computed:    true,
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
@@ -53,15 +59,41 @@ func inlineRoutesAttribute() schema.SetAttribute {
 }
 
 // inlineRoutesValidator checks each route's shape from the configuration
-// alone, so that these mistakes fail at plan even when IDs are unknown.
+// alone, so that these mistakes fail at validate even when IDs are unknown.
+// A route with an unknown key is left to the table's plan check
+// (routeShapesError): at validate a module's `lookup(route.value, "key",
+// null)` is unknown though it will be null, while at plan it is known.
 type inlineRoutesValidator struct{ plainDescription }
 
 func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	for _, route := range knownElements[types.Object](req.ConfigValue) {
+		if hasUnknownKey(route.Attributes()) {
+			continue
+		}
 		if err := routeShapeError(route.Attributes()); err != nil {
 			addValueError(&resp.Diagnostics, req.Path, err)
 		}
 	}
+}
+
+// routeShapesError is the route shape check of a table's plan: every
+// route's, those that validate left because a key was unknown included.
+func routeShapesError(routes types.Set) error {
+	for _, route := range knownElements[types.Object](routes) {
+		if err := routeShapeError(route.Attributes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func hasUnknownKey(values map[string]attr.Value) bool {
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
 }
 
 // routeShapeError checks one route's keys with the cloud's rule, and the
@@ -69,8 +101,8 @@ func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetReq
 // apply counts as set.
 func routeShapeError(values map[string]attr.Value) error {
 	set := map[string]string{}
-	for _, k := range append(append([]string{}, routeDestinationKeys...), routeTargetKeys...) {
-		if v, ok := values[k].(types.String); ok && !v.IsNull() {
+	for k, value := range values {
+		if v, ok := value.(types.String); ok && !v.IsNull() {
 			set[k] = planned(v)
 		}
 	}
@@ -116,8 +148,8 @@ func routeSpecs(routes types.Set) []cloud.RouteSpec {
 
 // routesFromCloud makes the route attribute from a table's routes, leaving
 // out its local ones, as the AWS provider does.
-func routesFromCloud(routes []cloud.Route, diags *diag.Diagnostics) types.Set {
-	objectType := routeObjectType()
+func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diagnostics) types.Set {
+	objectType := routeObjectType(targetKeys)
 	var elements []attr.Value
 	for _, r := range routes {
 		if r.Target == cloud.TargetLocal {
@@ -152,10 +184,10 @@ func routeTableInput(ctx context.Context, routes types.Set, tags map[string]stri
 // plannedRoutes reads the route blocks of a table's configuration. A table
 // that is new (or adopted) without route blocks is planned with its local
 // routes only.
-func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, diags *diag.Diagnostics) types.Set {
+func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, targetKeys []string, diags *diag.Diagnostics) types.Set {
 	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	if isNew && configRoutes.IsNull() {
-		*planned = routesFromCloud(nil, diags)
+		*planned = routesFromCloud(nil, targetKeys, diags)
 	}
 	return configRoutes
 }

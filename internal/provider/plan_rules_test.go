@@ -10,6 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
 // TestSchemasUseOnlyTeachingValidators walks every schema of the provider and
@@ -117,6 +120,49 @@ func TestAccRouteArgumentsCountUnknownValues(t *testing.T) {
 		planFails(c.config(tfVPC("test", "10.0.0.0/16")+
 			tfSubnet("test", "test", "10.0.1.0/24", `availability_zone = "us-east-1a"`, "availability_zone_id = simcloud_vpc.test.id")),
 			"InvalidParameterCombination", "availability_zone", "not both"),
+	)
+}
+
+// A route written as terraform-aws-modules/vpc writes the main table's,
+// every key through lookup(..., null), is unknown at validate and known at
+// plan: the shape rule waits for the plan, where it decides, and a target
+// the simulated cloud lacks (instance_id, which only the default table
+// takes) is refused there.
+func TestAccDefaultRouteTableRoutesAsModulesWriteThem(t *testing.T) {
+	c := newTestCloud(t)
+	table := func(route string) string {
+		return c.config(dualStackGateways + `
+locals {
+  routes = [` + route + `]
+}
+
+resource "simcloud_default_route_table" "main" {
+  default_route_table_id = simcloud_vpc.main.default_route_table_id
+
+  dynamic "route" {
+    for_each = local.routes
+    content {
+      cidr_block      = lookup(route.value, "cidr_block", null)
+      ipv6_cidr_block = lookup(route.value, "ipv6_cidr_block", null)
+      gateway_id      = lookup(route.value, "gateway_id", null)
+      instance_id     = lookup(route.value, "instance_id", null)
+      nat_gateway_id  = lookup(route.value, "nat_gateway_id", null)
+    }
+  }
+}
+`)
+	}
+	unitTest(t,
+		planFails(table(`{ cidr_block = "0.0.0.0/0", instance_id = simcloud_vpc.main.id }`),
+			"UnsupportedOperation", "instance_id"),
+		planFails(table(`{ cidr_block = "0.0.0.0/0", gateway_id = simcloud_internet_gateway.main.id, nat_gateway_id = simcloud_vpc.main.id }`),
+			"InvalidParameterCombination", "gateway_id and nat_gateway_id"),
+		resource.TestStep{
+			Config: table(`{ cidr_block = "0.0.0.0/0", gateway_id = simcloud_internet_gateway.main.id }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("simcloud_default_route_table.main", tfjsonpath.New("route"), knownvalue.SetSizeExact(1)),
+			},
+		},
 	)
 }
 

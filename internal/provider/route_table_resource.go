@@ -29,9 +29,9 @@ type routeTableAttributes struct {
 	PropagatingVGWs types.Set `tfsdk:"propagating_vgws"`
 }
 
-func (a *routeTableAttributes) read(table cloud.RouteTable, diags *diag.Diagnostics) {
+func (a *routeTableAttributes) read(table cloud.RouteTable, targetKeys []string, diags *diag.Diagnostics) {
 	a.ARN, a.OwnerID, a.VPCID = types.StringValue(table.ARN()), types.StringValue(table.OwnerID), types.StringValue(table.VPCID)
-	a.Route = routesFromCloud(table.Routes, diags)
+	a.Route = routesFromCloud(table.Routes, targetKeys, diags)
 	vgws, ds := types.SetValueFrom(context.Background(), types.StringType, append([]string{}, table.PropagatingVGWs...))
 	diags.Append(ds...)
 	a.PropagatingVGWs = vgws
@@ -81,7 +81,7 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 			"arn":              computedID("The table's ARN."),
 			"owner_id":         computedID("The ID of the account that owns the table."),
 			"vpc_id":           replacingReference(cloud.KindVPC, "The VPC of the table. Changing it replaces the table."),
-			"route":            inlineRoutesAttribute(),
+			"route":            inlineRoutesAttribute(routeTargetKeys),
 			"propagating_vgws": propagatingVGWsAttribute(),
 		},
 	},
@@ -100,7 +100,10 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 	},
 	removeByID: (*cloud.Client).DeleteRouteTable,
 	check: func(ctx context.Context, d *providerData, p planStep[routeTableModel]) error {
-		configRoutes := plannedRoutes(ctx, p.config, p.state == nil, &p.plan.Route, p.diags)
+		configRoutes := plannedRoutes(ctx, p.config, p.state == nil, &p.plan.Route, routeTargetKeys, p.diags)
+		if err := routeShapesError(p.plan.Route); err != nil {
+			return err
+		}
 		tableID, holder := "", d.plan.NewHolder()
 		if p.state != nil && !p.plan.ID.IsUnknown() {
 			tableID, holder = p.plan.ID.ValueString(), p.holder
@@ -111,7 +114,7 @@ var routeTableKind = resourceKind[routeTableModel, cloud.RouteTable]{
 	},
 	fillReporting: func(m *routeTableModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.ID = types.StringValue(table.ID)
-		m.read(table, diags)
+		m.read(table, routeTargetKeys, diags)
 	},
 	tagsOf: func(table cloud.RouteTable) map[string]string { return table.Tags },
 	advise: func(ctx context.Context, d *providerData, table cloud.RouteTable, diags *diag.Diagnostics) {
