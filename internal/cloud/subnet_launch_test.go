@@ -15,7 +15,7 @@ func ipv6OnlyInput(vpcID, block string) cloud.SubnetInput {
 func TestSubnetLaunchRules(t *testing.T) {
 	ctx := context.Background()
 	c := freshClient(t)
-	vpc, v6a, _ := ipv6VPC(t, c)
+	vpc, v6a, v6b := ipv6VPC(t, c)
 	with := func(change func(*cloud.SubnetInput), base cloud.SubnetInput) cloud.SubnetInput {
 		change(&base)
 		return base
@@ -65,6 +65,10 @@ func TestSubnetLaunchRules(t *testing.T) {
 	if got.CIDRBlock != "" || !got.IPv6Native || got.IPv6CIDRBlock != v6a || got.PrivateDNSHostnameType != cloud.HostnameTypeResourceName ||
 		!got.EnableDNS64 || !got.EnableResourceNameDNSAAAARecord {
 		t.Errorf("IPv6-only subnet %+v", got)
+	}
+	// A VPC holds several, though none has an IPv4 block to tell it apart.
+	if second := mustCreateSubnet(t, c, ipv6OnlyInput(vpc.ID, v6b)); second.CIDRBlock != "" {
+		t.Errorf("second IPv6-only subnet has the IPv4 block %q", second.CIDRBlock)
 	}
 	// It is no place for a NAT gateway, which needs an IPv4 address.
 	_, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: only.ID, ConnectivityType: "private"})

@@ -10,3 +10,8 @@ ALTER TABLE subnets ADD COLUMN enable_resource_name_dns_aaaa_record_on_launch {{
 ALTER TABLE subnets ADD COLUMN enable_resource_name_dns_a_record_on_launch {{.Boolean}} NOT NULL DEFAULT {{.False}};
 ALTER TABLE subnets ADD COLUMN ipv6_native {{.Boolean}} NOT NULL DEFAULT {{.False}};
 ALTER TABLE subnets ADD COLUMN private_dns_hostname_type_on_launch TEXT NOT NULL DEFAULT 'ip-name';
+
+-- Every IPv6-only subnet of a VPC has the cidr_block '', so the index that
+-- keeps a VPC's IPv4 blocks apart leaves them out.
+DROP INDEX subnets_vpc_cidr;
+CREATE UNIQUE INDEX subnets_vpc_cidr ON subnets (vpc_id, cidr_block) WHERE cidr_block <> '';
