@@ -101,7 +101,7 @@ var portCases = map[string]portCase{
 			portSame("simcloud_default_route_table.main", tfjsonpath.New("id"), "simcloud_vpc.main", tfjsonpath.New("main_route_table_id")),
 			portSameID("simcloud_default_route_table.main", "vpc_id", "simcloud_vpc.main"),
 			portExpect("simcloud_default_route_table.main", "route", knownvalue.SetExact([]knownvalue.Check{
-				portRoute("cidr_block", "0.0.0.0/0", "gateway_id"),
+				portMainTableRoute("cidr_block", "0.0.0.0/0", "gateway_id"),
 			})),
 			portExpect("simcloud_default_route_table.main", "tags", knownvalue.MapExact(map[string]knownvalue.Check{
 				"Name": knownvalue.StringExact("main"),
@@ -325,8 +325,18 @@ func portSameID(address, attribute, other string) statecheck.StateCheck {
 // the target attribute a gateway ID of its kind, and every other target and
 // destination is null, as in the AWS provider's state.
 func portRoute(destAttribute, dest, targetAttribute string) knownvalue.Check {
+	return portRouteOf(routeTargetKeys, destAttribute, dest, targetAttribute)
+}
+
+// portMainTableRoute is portRoute for simcloud_default_route_table, whose
+// routes have the keys of aws_default_route_table's.
+func portMainTableRoute(destAttribute, dest, targetAttribute string) knownvalue.Check {
+	return portRouteOf(defaultRouteTargetKeys, destAttribute, dest, targetAttribute)
+}
+
+func portRouteOf(targetKeys []string, destAttribute, dest, targetAttribute string) knownvalue.Check {
 	checks := map[string]knownvalue.Check{}
-	for _, k := range append(slices.Clone(routeDestinationKeys), routeTargetKeys...) {
+	for _, k := range append(slices.Clone(routeDestinationKeys), targetKeys...) {
 		checks[k] = knownvalue.Null()
 	}
 	checks[destAttribute] = knownvalue.StringExact(dest)
