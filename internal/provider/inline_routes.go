@@ -60,17 +60,24 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 
 // inlineRoutesValidator checks each route's shape from the configuration
 // alone, so that these mistakes fail at validate even when IDs are unknown.
-// A route with an unknown key is left to the table's plan check
-// (routeShapesError): at validate a module's `lookup(route.value, "key",
-// null)` is unknown though it will be null, while at plan it is known.
+// At validate a module's `lookup(route.value, "key", null)` is unknown
+// though it may be null, so an unknown key is left out here: what the known
+// keys already break (two destinations, a target the cloud lacks, an IPv4
+// destination for an egress-only gateway) no further key mends, while a
+// missing destination or target may be an unknown one. The table's plan
+// check (routeShapesError) decides the rest, with every key known or set.
 type inlineRoutesValidator struct{ plainDescription }
 
 func (inlineRoutesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	for _, route := range knownElements[types.Object](req.ConfigValue) {
-		if hasUnknownKey(route.Attributes()) {
-			continue
+		known := map[string]attr.Value{}
+		for k, v := range route.Attributes() {
+			if !v.IsUnknown() {
+				known[k] = v
+			}
 		}
-		if err := routeShapeError(route.Attributes()); err != nil {
+		err := routeShapeError(known)
+		if err != nil && (len(known) == len(route.Attributes()) || cloud.ErrorCode(err) != "MissingParameter") {
 			addValueError(&resp.Diagnostics, req.Path, err)
 		}
 	}
@@ -85,15 +92,6 @@ func routeShapesError(routes types.Set) error {
 		}
 	}
 	return nil
-}
-
-func hasUnknownKey(values map[string]attr.Value) bool {
-	for _, v := range values {
-		if v.IsUnknown() {
-			return true
-		}
-	}
-	return false
 }
 
 // routeShapeError checks one route's keys with the cloud's rule, and the
