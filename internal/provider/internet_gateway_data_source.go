@@ -11,11 +11,9 @@ import (
 
 type internetGatewayDataSourceModel struct {
 	InternetGatewayID types.String `tfsdk:"internet_gateway_id"`
-	VPCID             types.String `tfsdk:"vpc_id"`
 	searchCriteria
-	ARN         types.String `tfsdk:"arn"`
-	OwnerID     types.String `tfsdk:"owner_id"`
-	Attachments types.List   `tfsdk:"attachments"`
+	vpcObject
+	Attachments types.List `tfsdk:"attachments"`
 }
 
 // attachmentType is the shape of one entry of attachments, as in the AWS
@@ -47,9 +45,7 @@ var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.Int
 			attachedTo = append(attachedTo, igw.VPCID)
 		}
 		m.InternetGatewayID = types.StringValue(igw.ID)
-		m.VPCID = types.StringValue(igw.VPCID)
-		m.ARN = types.StringValue(igw.ARN())
-		m.OwnerID = types.StringValue(igw.OwnerID)
+		m.readVPCObject(igw.ARN(), igw.OwnerID, igw.VPCID)
 		m.Attachments = objectList(attachmentType, attachedTo, func(vpcID string) map[string]attr.Value {
 			return map[string]attr.Value{"state": types.StringValue("available"), "vpc_id": types.StringValue(vpcID)}
 		}, diags)

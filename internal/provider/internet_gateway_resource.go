@@ -12,9 +12,7 @@ import (
 
 type internetGatewayResourceModel struct {
 	taggedObject
-	ARN     types.String `tfsdk:"arn"`
-	OwnerID types.String `tfsdk:"owner_id"`
-	VPCID   types.String `tfsdk:"vpc_id"`
+	vpcObject
 }
 
 var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.InternetGateway]{
@@ -40,9 +38,7 @@ var internetGatewayKind = resourceKind[internetGatewayResourceModel, cloud.Inter
 	check:      checkInternetGateway,
 	fill: func(m *internetGatewayResourceModel, igw cloud.InternetGateway) {
 		m.ID = types.StringValue(igw.ID)
-		m.ARN = types.StringValue(igw.ARN())
-		m.OwnerID = types.StringValue(igw.OwnerID)
-		m.VPCID = types.StringValue(igw.VPCID)
+		m.readVPCObject(igw.ARN(), igw.OwnerID, igw.VPCID)
 	},
 	tagsOf: func(igw cloud.InternetGateway) map[string]string { return igw.Tags },
 	advise: func(ctx context.Context, d *providerData, igw cloud.InternetGateway, diags *diag.Diagnostics) {

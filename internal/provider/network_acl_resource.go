@@ -18,12 +18,10 @@ import (
 
 type networkACLModel struct {
 	taggedObject
-	ARN       types.String `tfsdk:"arn"`
-	OwnerID   types.String `tfsdk:"owner_id"`
-	VPCID     types.String `tfsdk:"vpc_id"`
-	SubnetIDs types.Set    `tfsdk:"subnet_ids"`
-	Ingress   types.Set    `tfsdk:"ingress"`
-	Egress    types.Set    `tfsdk:"egress"`
+	vpcObject
+	SubnetIDs types.Set `tfsdk:"subnet_ids"`
+	Ingress   types.Set `tfsdk:"ingress"`
+	Egress    types.Set `tfsdk:"egress"`
 }
 
 // aclEntryType is a rule of `ingress` and `egress`, with the keys of the AWS
@@ -112,7 +110,8 @@ var networkACLKind = resourceKind[networkACLModel, cloud.NetworkACL]{
 		})
 	},
 	fillReporting: func(m *networkACLModel, acl cloud.NetworkACL, diags *diag.Diagnostics) {
-		m.ID, m.ARN, m.OwnerID, m.VPCID = types.StringValue(acl.ID), types.StringValue(acl.ARN()), types.StringValue(acl.OwnerID), types.StringValue(acl.VPCID)
+		m.ID = types.StringValue(acl.ID)
+		m.readVPCObject(acl.ARN(), acl.OwnerID, acl.VPCID)
 		var subnets []attr.Value
 		for _, a := range acl.Associations {
 			subnets = append(subnets, types.StringValue(a.SubnetID))

@@ -13,13 +13,11 @@ import (
 type routeTableDataSourceModel struct {
 	RouteTableID types.String `tfsdk:"route_table_id"`
 	SubnetID     types.String `tfsdk:"subnet_id"`
-	VPCID        types.String `tfsdk:"vpc_id"`
 	Main         types.Bool   `tfsdk:"main"`
 	searchCriteria
-	ARN          types.String `tfsdk:"arn"`
-	OwnerID      types.String `tfsdk:"owner_id"`
-	Routes       types.List   `tfsdk:"routes"`
-	Associations types.List   `tfsdk:"associations"`
+	vpcObject
+	Routes       types.List `tfsdk:"routes"`
+	Associations types.List `tfsdk:"associations"`
 }
 
 var (
@@ -62,8 +60,8 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 	find: (*cloud.Client).FindRouteTables,
 	id:   func(t cloud.RouteTable) string { return t.ID },
 	fill: func(m *routeTableDataSourceModel, table cloud.RouteTable, diags *diag.Diagnostics) {
-		m.RouteTableID, m.VPCID = types.StringValue(table.ID), types.StringValue(table.VPCID)
-		m.ARN, m.OwnerID = types.StringValue(table.ARN()), types.StringValue(table.OwnerID)
+		m.RouteTableID = types.StringValue(table.ID)
+		m.readVPCObject(table.ARN(), table.OwnerID, table.VPCID)
 		m.Routes = routeEntries(table.Routes, diags)
 		m.Associations = associationEntries(table.Associations, diags)
 	},

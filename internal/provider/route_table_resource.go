@@ -20,17 +20,15 @@ type routeTableModel struct {
 // routeTableAttributes are what simcloud_route_table and
 // simcloud_default_route_table both read from a table.
 type routeTableAttributes struct {
-	ARN     types.String `tfsdk:"arn"`
-	OwnerID types.String `tfsdk:"owner_id"`
-	VPCID   types.String `tfsdk:"vpc_id"`
-	Route   types.Set    `tfsdk:"route"`
+	vpcObject
+	Route types.Set `tfsdk:"route"`
 	// PropagatingVGWs are the virtual private gateways that propagate into
 	// the table; managed when the configuration sets them.
 	PropagatingVGWs types.Set `tfsdk:"propagating_vgws"`
 }
 
 func (a *routeTableAttributes) read(table cloud.RouteTable, targetKeys []string, diags *diag.Diagnostics) {
-	a.ARN, a.OwnerID, a.VPCID = types.StringValue(table.ARN()), types.StringValue(table.OwnerID), types.StringValue(table.VPCID)
+	a.readVPCObject(table.ARN(), table.OwnerID, table.VPCID)
 	a.Route = routesFromCloud(table.Routes, targetKeys, diags)
 	vgws, ds := types.SetValueFrom(context.Background(), types.StringType, append([]string{}, table.PropagatingVGWs...))
 	diags.Append(ds...)

@@ -28,15 +28,13 @@ type securityGroupModel struct {
 // securityGroupAttributes are what the simcloud_security_group resource and
 // data source both read from a group.
 type securityGroupAttributes struct {
-	ARN         types.String `tfsdk:"arn"`
-	OwnerID     types.String `tfsdk:"owner_id"`
-	VPCID       types.String `tfsdk:"vpc_id"`
+	vpcObject
 	Name        types.String `tfsdk:"name"`
 	Description types.String `tfsdk:"description"`
 }
 
 func (a *securityGroupAttributes) read(g cloud.SecurityGroup) {
-	a.ARN, a.OwnerID, a.VPCID = types.StringValue(g.ARN()), types.StringValue(g.OwnerID), types.StringValue(g.VPCID)
+	a.readVPCObject(g.ARN(), g.OwnerID, g.VPCID)
 	a.Name, a.Description = types.StringValue(g.GroupName), types.StringValue(g.Description)
 }
 
