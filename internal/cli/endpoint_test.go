@@ -20,7 +20,7 @@ func TestEndpointViews(t *testing.T) {
 		gateway = must(c.CreateVPCEndpoint(context.Background(), cloud.VPCEndpointInput{VPCID: ids["vpc"], Type: cloud.EndpointTypeGateway,
 			ServiceName: "com.amazonaws.us-east-1.s3", RouteTableIDs: []string{table}}))(t)
 		iface = must(c.CreateVPCEndpoint(context.Background(), cloud.VPCEndpointInput{VPCID: ids["vpc"], Type: cloud.EndpointTypeInterface,
-			ServiceName: "com.amazonaws.us-east-1.sts", SubnetIDs: []string{ids["subnet private-a"]}}))(t)
+			ServiceName: "com.amazonaws.us-east-1.sts", EndpointOptions: cloud.EndpointOptions{SubnetIDs: []string{ids["subnet private-a"]}}}))(t)
 	})
 	ls := mustRun(t, location, "", "ls")
 	for _, want := range []string{"VPC endpoint " + gateway.ID + "  com.amazonaws.us-east-1.s3  Gateway  available", "routes in " + gateway.RouteTableIDs[0],

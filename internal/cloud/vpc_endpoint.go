@@ -28,14 +28,9 @@ type VPCEndpoint struct {
 	Type          string
 	State         string
 	Policy        string
-	// PrivateDNSEnabled, the DNS options and the subnets, security groups
-	// and subnet configurations are an Interface endpoint's.
-	PrivateDNSEnabled        bool
-	IPAddressType            string
-	DNSRecordIPType          string
-	PrivateDNSOnlyForInbound bool
-	SubnetIDs                []string
-	SecurityGroupIDs         []string
+	EndpointOptions
+	// SubnetConfigurations are an Interface endpoint's, each
+	// subnet|ipv4|ipv6.
 	SubnetConfigurations     []string
 	DNSSuffix                string
 	ResourceConfigurationARN string
@@ -120,17 +115,24 @@ func (e VPCEndpoint) DNSEntries() []DNSEntry {
 	return entries
 }
 
-// VPCEndpointInput is a desired endpoint. At plan any ID may be Unknown.
-type VPCEndpointInput struct {
-	VPCID, ServiceName, ServiceRegion, Type string
-	// Policy is "" for the default one.
-	Policy                   string
+// EndpointOptions are what an endpoint is given and keeps as given (the
+// cloud filling in what is left out): private DNS, address types and an
+// Interface endpoint's subnets and security groups.
+type EndpointOptions struct {
 	PrivateDNSEnabled        bool
 	IPAddressType            string
 	DNSRecordIPType          string
 	PrivateDNSOnlyForInbound bool
 	SubnetIDs                []string
 	SecurityGroupIDs         []string
+}
+
+// VPCEndpointInput is a desired endpoint. At plan any ID may be Unknown.
+type VPCEndpointInput struct {
+	VPCID, ServiceName, ServiceRegion, Type string
+	// Policy is "" for the default one.
+	Policy string
+	EndpointOptions
 	RouteTableIDs            []string
 	SubnetConfigurations     []EndpointSubnetConfiguration
 	ResourceConfigurationARN string
@@ -458,13 +460,12 @@ func (in VPCEndpointInput) set(e *VPCEndpoint) {
 	if !IsKnown(e.Policy) {
 		e.Policy = DefaultEndpointPolicy
 	}
-	e.PrivateDNSEnabled = in.PrivateDNSEnabled
+	e.EndpointOptions = in.EndpointOptions
 	e.IPAddressType = cmpOr(in.IPAddressType, "ipv4")
 	e.DNSRecordIPType = ""
 	if e.Type == EndpointTypeInterface {
 		e.DNSRecordIPType = cmpOr(in.DNSRecordIPType, e.IPAddressType)
 	}
-	e.PrivateDNSOnlyForInbound = in.PrivateDNSOnlyForInbound
 	e.SubnetIDs = slices.Sorted(slices.Values(in.SubnetIDs))
 	e.SecurityGroupIDs = slices.Sorted(slices.Values(in.SecurityGroupIDs))
 	e.SubnetConfigurations = nil
@@ -537,20 +538,6 @@ func (c *Client) ModifyVPCEndpoint(ctx context.Context, id string, in VPCEndpoin
 		return err
 	})
 	return made(e, err)
-}
-
-// DeleteVPCEndpoint deletes an endpoint and a Gateway endpoint's routes.
-func (c *Client) DeleteVPCEndpoint(ctx context.Context, id string) error {
-	return c.write(ctx, "DeleteVpcEndpoints", map[string]string{"vpc_endpoint_id": id}, func(tx Tx) error {
-		e, err := findStored[VPCEndpoint](tx, c.scope, id, "id")
-		if err != nil {
-			return err
-		}
-		if err := setEndpointRoutes(tx, e, e.RouteTableIDs, nil); err != nil {
-			return err
-		}
-		return tx.Delete(KindVPCEndpoint, id)
-	})
 }
 
 // endpointRouteState is the state of a route to a Gateway endpoint: active

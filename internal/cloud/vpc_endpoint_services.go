@@ -259,7 +259,7 @@ func prefixListOf(region, serviceName string) (PrefixList, bool) {
 
 // IsPrefixListID reports whether s has the shape of a prefix list's ID.
 func IsPrefixListID(s string) bool {
-	return strings.HasPrefix(s, "pl-") && len(s) > len("pl-") && isHexPart(s[len("pl-"):])
+	return ValidateID(KindPrefixList, s, "") == nil
 }
 
 // PrefixListFilter selects prefix lists: by ID and name (empty matches
@@ -286,6 +286,11 @@ func CheckPrefixListFilterName(name string) error { return prefixListFilters.che
 // InvalidPrefixListID.NotFound.
 func (c *Client) FindPrefixLists(filter PrefixListFilter) ([]PrefixList, error) {
 	all := PrefixLists(c.scope.Region)
+	if filter.ID != "" {
+		if err := ValidateID(KindPrefixList, filter.ID, "prefix_list_id"); err != nil {
+			return nil, err
+		}
+	}
 	if filter.ID != "" && !slices.ContainsFunc(all, func(p PrefixList) bool { return p.ID == filter.ID }) {
 		return nil, prefixListNotFound(filter.ID, "prefix_list_id")
 	}
@@ -295,12 +300,10 @@ func (c *Client) FindPrefixLists(filter PrefixListFilter) ([]PrefixList, error) 
 	return prefixListFilters.keep(all, filter.Filters)
 }
 
-func prefixListNotFound(id, field string) *Error {
-	return &Error{
-		Code:    "InvalidPrefixListID.NotFound",
-		Message: fmt.Sprintf("The prefix list ID '%s' does not exist", printable(id)),
-		Fix:     "Name one of the region's AWS-managed prefix lists (the simcloud_prefix_list data source finds them by name, such as com.amazonaws.<region>.s3).",
-		Field:   field,
-		Objects: []string{printable(id)},
-	}
-}
+func prefixListNotFound(id, field string) *Error { return notFound(KindPrefixList, id, field) }
+
+// KindPrefixList is an AWS-managed prefix list, which no one makes or
+// deletes: the kind only words its refusals.
+var KindPrefixList = ec2Kind("pl", "prefixList", "prefix list", "prefix-list", "InvalidPrefixListID").
+	missingWith("The prefix list ID '%s' does not exist",
+		"Name one of the region's AWS-managed prefix lists (the simcloud_prefix_list data source finds them by name, such as com.amazonaws.<region>.s3).")

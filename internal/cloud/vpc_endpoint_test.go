@@ -17,7 +17,7 @@ func gatewayEndpoint(vpcID string, tables ...string) cloud.VPCEndpointInput {
 
 func interfaceEndpoint(vpcID, service string, subnets ...string) cloud.VPCEndpointInput {
 	return cloud.VPCEndpointInput{VPCID: vpcID, ServiceName: cloud.EndpointServiceName(cloud.DefaultRegion, service),
-		Type: cloud.EndpointTypeInterface, SubnetIDs: subnets}
+		Type: cloud.EndpointTypeInterface, EndpointOptions: cloud.EndpointOptions{SubnetIDs: subnets}}
 }
 
 func zonedSubnet(vpcID, cidr, zone string) cloud.SubnetInput {
@@ -69,7 +69,7 @@ func TestGatewayEndpointRoutesFollowItsTables(t *testing.T) {
 	if err := c.DeleteVPC(ctx, vpc.ID); cloud.ErrorCode(err) != "DependencyViolation" {
 		t.Errorf("VPC deleted with its endpoint: %v", err)
 	}
-	noErr(t, c.DeleteVPCEndpoint(ctx, e.ID))
+	noErr(t, c.DeleteObject(ctx, e.ID))
 	if _, ok := endpointRoute(t, c, b.ID, pl.ID); ok {
 		t.Error("the route outlives its endpoint")
 	}
@@ -198,6 +198,10 @@ func endpointRefusals() []refusal {
 		lookup("VPC endpoint", "InvalidVpcEndpointId.Malformed", "vpce-XYZ", func(c *cloud.Client, id string) error {
 			return errOf(cloud.Describe[cloud.VPCEndpoint](c, bg, id))
 		}),
+		{name: "malformed prefix list ID", code: "InvalidPrefixListID.Malformed", field: "prefix_list_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{"pl-xyz"}, errOf(c.FindPrefixLists(cloud.PrefixListFilter{ID: "pl-xyz"}))
+			}},
 		{name: "unknown prefix list", code: "InvalidPrefixListID.NotFound", field: "prefix_list_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return []string{"pl-00000000"}, errOf(c.FindPrefixLists(cloud.PrefixListFilter{ID: "pl-00000000"}))

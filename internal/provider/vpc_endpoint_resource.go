@@ -84,11 +84,11 @@ func plannedIDSet(ctx context.Context, config tfsdk.Config, name string, set typ
 
 func (m *vpcEndpointModel) input(ctx context.Context, config tfsdk.Config, tags map[string]string, diags *diag.Diagnostics) cloud.VPCEndpointInput {
 	in := cloud.VPCEndpointInput{VPCID: plannedID(m.VPCID, cloud.KindVPC), ServiceName: planned(m.ServiceName), Type: planned(m.VPCEndpointType),
-		Policy: planned(m.Policy), PrivateDNSEnabled: m.PrivateDNSEnabled.ValueBool(), IPAddressType: planned(m.IPAddressType),
-		ResourceConfigurationARN: m.ResourceConfigurationARN.ValueString(), ServiceNetworkARN: m.ServiceNetworkARN.ValueString(), Tags: tags,
-		SubnetIDs:        plannedIDSet(ctx, config, "subnet_ids", m.SubnetIDs, cloud.KindSubnet, diags),
-		SecurityGroupIDs: plannedIDSet(ctx, config, "security_group_ids", m.SecurityGroupIDs, cloud.KindSecurityGroup, diags),
-		RouteTableIDs:    plannedIDSet(ctx, config, "route_table_ids", m.RouteTableIDs, cloud.KindRouteTable, diags)}
+		Policy: planned(m.Policy), ResourceConfigurationARN: m.ResourceConfigurationARN.ValueString(), ServiceNetworkARN: m.ServiceNetworkARN.ValueString(), Tags: tags,
+		EndpointOptions: cloud.EndpointOptions{PrivateDNSEnabled: m.PrivateDNSEnabled.ValueBool(), IPAddressType: planned(m.IPAddressType),
+			SubnetIDs:        plannedIDSet(ctx, config, "subnet_ids", m.SubnetIDs, cloud.KindSubnet, diags),
+			SecurityGroupIDs: plannedIDSet(ctx, config, "security_group_ids", m.SecurityGroupIDs, cloud.KindSecurityGroup, diags)},
+		RouteTableIDs: plannedIDSet(ctx, config, "route_table_ids", m.RouteTableIDs, cloud.KindRouteTable, diags)}
 	if !m.ServiceRegion.IsUnknown() {
 		in.ServiceRegion = m.ServiceRegion.ValueString()
 	}
@@ -198,7 +198,7 @@ var vpcEndpointKind = resourceKind[vpcEndpointModel, cloud.VPCEndpoint]{
 		return d.client.ModifyVPCEndpoint(ctx, a.plan.ID.ValueString(), a.plan.input(ctx, a.config, a.tags, a.diags))
 	},
 	get:        cloud.Describe[cloud.VPCEndpoint],
-	removeByID: (*cloud.Client).DeleteVPCEndpoint,
+	removeByID: (*cloud.Client).DeleteObject,
 	check: func(ctx context.Context, d *providerData, p planStep[vpcEndpointModel]) error {
 		id := ""
 		if p.state != nil {

@@ -98,7 +98,7 @@ func TestAccVPCEndpoint_gateway(t *testing.T) {
 		withCheck(resource.TestStep{Config: endpoint("two")}, c.expectEndpointRoutes(t, "two")),
 		// Deleted behind Terraform's back: made again.
 		driftStep(t, func() error {
-			return c.client.DeleteVPCEndpoint(context.Background(), onlyOne[cloud.VPCEndpoint](t, c, "VPC endpoint", cloud.VPCEndpointFilter{}).ID)
+			return c.client.DeleteObject(context.Background(), onlyOne[cloud.VPCEndpoint](t, c, "VPC endpoint", cloud.VPCEndpointFilter{}).ID)
 		}, endpoint("two"), endpointAddress, actionCreate),
 		// Destroyed with its routes.
 		withCheck(resource.TestStep{Config: c.config(network)}, c.expectEndpointRoutes(t)),
