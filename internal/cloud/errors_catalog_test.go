@@ -91,7 +91,7 @@ var noObjectFuncs = []string{
 	// A subnet's Outposts arguments and launch settings' values.
 	"checkOutpostArguments",
 	// A VPC endpoint's own arguments.
-	"shapeRule",
+	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 }
 
 const (

@@ -193,6 +193,25 @@ func (in VPCEndpointInput) rule(c *Client, selfID string) Rule {
 	}
 }
 
+// ValidateEndpointType checks an endpoint type given in argument field.
+func ValidateEndpointType(t, field string) error {
+	if slices.Contains(EndpointTypes, t) {
+		return nil
+	}
+	return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Invalid value '%s' for VpcEndpointType.", printable(t)),
+		Fix: "Use Gateway, Interface or GatewayLoadBalancer.", Field: field}
+}
+
+// CheckEndpointServiceArguments refuses a service named both by its short
+// name and by its full name, as the AWS provider does.
+func CheckEndpointServiceArguments(set map[string]string) error {
+	if set["service"] != "" && set["service_name"] != "" {
+		return &Error{Code: "InvalidParameterCombination", Message: "\"service\": conflicts with service_name",
+			Fix: "Give the service by its short name (service = \"s3\") or by its full name (service_name), not both.", Field: "service"}
+	}
+	return nil
+}
+
 // shapeRule checks the request's own values: the arguments given, and
 // what the endpoint's type allows.
 func (in VPCEndpointInput) shapeRule(region string) error {
@@ -204,9 +223,8 @@ func (in VPCEndpointInput) shapeRule(region string) error {
 		return &Error{Code: "UnsupportedOperation", Message: "The simulated cloud has no VPC Lattice resource configurations or service networks.",
 			Fix: "Give the endpoint a service_name instead.", Field: "service_name"}
 	}
-	if !slices.Contains(EndpointTypes, in.Type) {
-		return &Error{Code: "InvalidParameterValue", Message: fmt.Sprintf("Invalid value '%s' for VpcEndpointType.", printable(in.Type)),
-			Fix: "Set vpc_endpoint_type to Gateway, Interface or GatewayLoadBalancer.", Field: "vpc_endpoint_type"}
+	if err := ValidateEndpointType(in.Type, "vpc_endpoint_type"); err != nil {
+		return err
 	}
 	if in.ServiceRegion != "" && IsKnown(in.ServiceRegion) && in.ServiceRegion != region {
 		return invalidEndpointParameter("service_region", fmt.Sprintf("Cross-region endpoints are not supported for service %s.", in.ServiceName),

@@ -212,6 +212,8 @@ func TestAccVPCEndpointServiceAndPrefixListDataSources(t *testing.T) {
 		},
 		planFails(c.config(tfData("vpc_endpoint_service", "x", `service = "nope"`)), "no matching EC2 VPC Endpoint Service found", `service = "nope"`),
 		planFails(c.config(tfData("vpc_endpoint_service", "x", `service = "s3"`)), "multiple EC2 VPC Endpoint Services matched"),
+		planFails(c.config(tfData("vpc_endpoint_service", "x", `service = "s3"`, `service_name = "com.amazonaws.us-east-1.s3"`)), "InvalidParameterCombination"),
+		planFails(c.config(tfData("vpc_endpoint_service", "x", `service = "s3"`, `service_type = "Tunnel"`)), "InvalidParameterValue", "VpcEndpointType"),
 		planFails(c.config(tfData("prefix_list", "x", `prefix_list_id = "pl-00000000"`)), "InvalidPrefixListID.NotFound"),
 	)
 }

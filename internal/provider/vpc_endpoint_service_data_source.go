@@ -10,11 +10,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -25,13 +22,12 @@ var NewVPCEndpointServiceDataSource = newComputedDataSource("_vpc_endpoint_servi
 		"simulated cloud offers in every region (S3 and DynamoDB with Gateway and Interface endpoints; EC2, ECS, ECR, RDS, SSM, CloudWatch, STS, KMS, " +
 		"Secrets Manager, SNS, SQS, Lambda and more with Interface endpoints). Exactly one service must match.",
 	Attributes: map[string]schema.Attribute{
-		"id":     computedValue("A hash of the service name, as the AWS provider sets it."),
-		"region": lookupRegionArgument(),
-		"service": schema.StringAttribute{Optional: true, MarkdownDescription: "The service's short name, such as `s3`: the service `com.amazonaws.<region>.<service>`.",
-			Validators: []validator.String{stringvalidator.ConflictsWith(path.MatchRoot("service_name"))}},
+		"id":           computedValue("A hash of the service name, as the AWS provider sets it."),
+		"region":       lookupRegionArgument(),
+		"service":      schema.StringAttribute{Optional: true, MarkdownDescription: "The service's short name, such as `s3`: the service `com.amazonaws.<region>.<service>`; conflicts with `service_name`."},
 		"service_name": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The service's name, `com.amazonaws.<region>.<service>`."},
 		"service_type": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "`Gateway` or `Interface`: a service with both matches one type only once this (or a `service-type` filter) is given.",
-			Validators: []validator.String{stringvalidator.OneOf(cloud.EndpointTypes...)}},
+			Validators: []validator.String{cloudCheck(func(s string) error { return cloud.ValidateEndpointType(s, "service_type") })}},
 		"service_regions": optionalStringSet("The regions the service may be in: the region searched, as the simulated cloud has no cross-region endpoints."),
 		"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
 			MarkdownDescription: "Tags the service must have; AWS's services have none."},
@@ -82,6 +78,10 @@ func readVPCEndpointService(ctx context.Context, data *providerData, m *vpcEndpo
 	diags.Append(m.ServiceRegions.ElementsAs(ctx, &regions, false)...)
 	tags := configuredTags(ctx, m.Tags, diags)
 	if diags.HasError() {
+		return
+	}
+	if err := cloud.CheckEndpointServiceArguments(map[string]string{"service": m.Service.ValueString(), "service_name": m.ServiceName.ValueString()}); err != nil {
+		addCloudError(diags, "plan", err)
 		return
 	}
 	data, ok := data.inRegion(&m.Region, diags)

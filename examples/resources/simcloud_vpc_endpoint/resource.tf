@@ -4,12 +4,16 @@ resource "simcloud_vpc" "main" {
   enable_dns_hostnames = true
 }
 
-resource "simcloud_subnet" "private" {
-  for_each = { a = "10.0.1.0/24", b = "10.0.2.0/24" }
-
+resource "simcloud_subnet" "private_a" {
   vpc_id            = simcloud_vpc.main.id
-  cidr_block        = each.value
-  availability_zone = "us-east-1${each.key}"
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "us-east-1a"
+}
+
+resource "simcloud_subnet" "private_b" {
+  vpc_id            = simcloud_vpc.main.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "us-east-1b"
 }
 
 resource "simcloud_route_table" "private" {
@@ -33,11 +37,11 @@ resource "simcloud_vpc_endpoint" "ecr_api" {
   vpc_id              = simcloud_vpc.main.id
   service_name        = "com.amazonaws.us-east-1.ecr.api"
   vpc_endpoint_type   = "Interface"
-  subnet_ids          = [for s in simcloud_subnet.private : s.id]
+  subnet_ids          = [simcloud_subnet.private_a.id, simcloud_subnet.private_b.id]
   private_dns_enabled = true
 
   subnet_configuration {
-    subnet_id = simcloud_subnet.private["a"].id
-    ipv4      = cidrhost(simcloud_subnet.private["a"].cidr_block, 10)
+    subnet_id = simcloud_subnet.private_a.id
+    ipv4      = cidrhost(simcloud_subnet.private_a.cidr_block, 10)
   }
 }
