@@ -182,7 +182,7 @@ func endpointRefusals() []refusal {
 			}},
 		{name: "subnet configuration outside its subnet", code: "InvalidParameterValue", field: "subnet_configuration",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				in := interfaceEndpoint(n.vpc.ID, "ecs", n.subnet.ID)
+				in := interfaceEndpoint(n.vpc.ID, "sts", n.subnet.ID)
 				in.SubnetConfigurations = []cloud.EndpointSubnetConfiguration{{SubnetID: n.subnet.ID, IPv4: "10.0.9.10"}}
 				return []string{n.subnet.ID}, errOf(c.CreateVPCEndpoint(bg, in))
 			}},
