@@ -85,7 +85,7 @@ func plannedIDSet(ctx context.Context, config tfsdk.Config, name string, set typ
 func (m *vpcEndpointModel) input(ctx context.Context, config tfsdk.Config, tags map[string]string, diags *diag.Diagnostics) cloud.VPCEndpointInput {
 	in := cloud.VPCEndpointInput{VPCID: plannedID(m.VPCID, cloud.KindVPC), ServiceName: planned(m.ServiceName), Type: planned(m.VPCEndpointType),
 		Policy: planned(m.Policy), ResourceConfigurationARN: m.ResourceConfigurationARN.ValueString(), ServiceNetworkARN: m.ServiceNetworkARN.ValueString(), Tags: tags,
-		EndpointOptions: cloud.EndpointOptions{PrivateDNSEnabled: m.PrivateDNSEnabled.ValueBool(), IPAddressType: planned(m.IPAddressType),
+		EndpointOptions: cloud.EndpointOptions{PrivateDNSEnabled: m.PrivateDNSEnabled.ValueBool(), IPAddressType: known(m.IPAddressType),
 			SubnetIDs:        plannedIDSet(ctx, config, "subnet_ids", m.SubnetIDs, cloud.KindSubnet, diags),
 			SecurityGroupIDs: plannedIDSet(ctx, config, "security_group_ids", m.SecurityGroupIDs, cloud.KindSecurityGroup, diags)},
 		RouteTableIDs: plannedIDSet(ctx, config, "route_table_ids", m.RouteTableIDs, cloud.KindRouteTable, diags)}
