@@ -112,11 +112,16 @@ func TestInterfaceEndpoint(t *testing.T) {
 	if got := e.Configurations(); len(got) != 1 || got[0] != (cloud.EndpointSubnetConfiguration{SubnetID: a.ID, IPv4: "10.0.1.10"}) {
 		t.Errorf("subnet configurations %+v", got)
 	}
+	// A subnet of the endpoint is not deleted while it is there.
+	if err := c.DeleteSubnet(ctx, a.ID); cloud.ErrorCode(err) != "DependencyViolation" {
+		t.Errorf("subnet of an endpoint deleted: %v", err)
+	}
 	// Subnets change in place.
 	ep.SubnetIDs, ep.SubnetConfigurations = []string{b.ID}, nil
 	if e = must(c.ModifyVPCEndpoint(ctx, e.ID, ep))(t); !slices.Equal(e.SubnetIDs, []string{b.ID}) || !slices.Equal(e.Zones, []string{"us-east-1b"}) {
 		t.Errorf("after the change: subnets %v, zones %v", e.SubnetIDs, e.Zones)
 	}
+	noErr(t, c.DeleteSubnet(ctx, a.ID))
 }
 
 func TestEndpointServicesAndPrefixLists(t *testing.T) {

@@ -541,7 +541,9 @@ var vpcEndpoints = &table[cloud.VPCEndpoint, cloud.VPCEndpointFilter]{
 		{name: "dns_suffix", field: func(e *cloud.VPCEndpoint) any { return &e.DNSSuffix }},
 		{name: "requester_managed", field: func(e *cloud.VPCEndpoint) any { return &e.RequesterManaged }},
 	},
-	holds: []hold{{column: "vpc_id"}},
+	// An Interface endpoint's subnets hold its network interfaces in AWS:
+	// they are not deleted while it is there.
+	holds: []hold{{column: "vpc_id"}, {column: "subnet_id", list: "subnet_ids"}},
 	filter: func(f cloud.VPCEndpointFilter) selection {
 		return selection{}.equal("vpce.id", f.ID).equal("vpce.vpc_id", f.VPCID).equal("vpce.service_name", f.ServiceName).tagged(f.Tags)
 	},
