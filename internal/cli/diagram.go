@@ -201,6 +201,15 @@ func newGraph(vpcs []vpcView) *graph {
 			vg.nodes = append(vg.nodes, gnode{id: vgw.ID, shape: shapeGateway, label: joinLines(nameOr(vgw.Tags, vgw.ID), "virtual private gateway")})
 			known[vgw.ID] = true
 		}
+		// An endpoint is reached by its routes (Gateway) or sits in its
+		// subnets (Interface).
+		for _, e := range v.Endpoints {
+			vg.nodes = append(vg.nodes, gnode{id: e.ID, shape: shapeGateway, label: joinLines(nameOr(e.Tags, e.ID), "VPC endpoint", e.ServiceName)})
+			known[e.ID] = true
+			for _, subnet := range e.SubnetIDs {
+				g.edges = append(g.edges, edge{from: e.ID, to: subnet, label: "in"})
+			}
+		}
 		for _, sg := range v.SecurityGroups {
 			vg.nodes = append(vg.nodes, gnode{id: sg.ID, shape: shapeFilter, label: joinLines(append([]string{nameOr(sg.Tags, sg.ID), "security group " + sg.Name}, nodeLines(securityGroupNode(sg))...)...)})
 			known[sg.ID] = true

@@ -166,11 +166,25 @@ func vpcNode(v vpcView) node {
 	for _, g := range v.NATGateways {
 		n.children = append(n.children, natNode(g))
 	}
+	for _, e := range v.Endpoints {
+		n.children = append(n.children, endpointNode(e))
+	}
 	for _, g := range v.SecurityGroups {
 		n.children = append(n.children, securityGroupNode(g))
 	}
 	for _, a := range v.NetworkACLs {
 		n.children = append(n.children, networkACLNode(a))
+	}
+	return n
+}
+
+func endpointNode(e endpointView) node {
+	n := node{text: label("VPC endpoint "+e.ID, e.ServiceName, e.Type, e.State, quotedName(e.Tags))}
+	if len(e.RouteTableIDs) > 0 {
+		n.children = append(n.children, node{text: "routes in " + strings.Join(e.RouteTableIDs, ", ")})
+	}
+	if len(e.SubnetIDs) > 0 {
+		n.children = append(n.children, node{text: "in " + strings.Join(e.SubnetIDs, ", ")})
 	}
 	return n
 }

@@ -46,6 +46,20 @@ type vpcView struct {
 	// The VPC's blocks besides its own, by association ID.
 	CIDRBlockAssociations []cidrBlockView `json:"cidr_block_associations,omitempty"`
 	DHCPOptionsID         string          `json:"dhcp_options_id,omitempty"`
+	Endpoints             []endpointView  `json:"vpc_endpoints,omitempty"`
+}
+
+// endpointView is a VPC endpoint: a Gateway endpoint's route tables, an
+// Interface endpoint's subnets.
+type endpointView struct {
+	ID            string            `json:"id"`
+	VPCID         string            `json:"vpc_id"`
+	ServiceName   string            `json:"service_name"`
+	Type          string            `json:"vpc_endpoint_type"`
+	State         string            `json:"state"`
+	RouteTableIDs []string          `json:"route_table_ids,omitempty"`
+	SubnetIDs     []string          `json:"subnet_ids,omitempty"`
+	Tags          map[string]string `json:"tags"`
 }
 
 type cidrBlockView struct {
@@ -192,6 +206,13 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		}
 	}
 
+	for _, e := range inv.VPCEndpoints {
+		if v, ok := byVPC[e.VPCID]; ok {
+			v.Endpoints = append(v.Endpoints, endpointView{ID: e.ID, VPCID: e.VPCID, ServiceName: e.ServiceName, Type: e.Type, State: e.State,
+				RouteTableIDs: e.RouteTableIDs, SubnetIDs: e.SubnetIDs, Tags: nonNil(e.Tags)})
+		}
+	}
+
 	subnets := inv.Subnets
 	for _, s := range subnets {
 		v, ok := byVPC[s.VPCID]
@@ -294,6 +315,7 @@ func (w *world) listViews() {
 			add(g.ID, *g)
 		}
 		listEach(add, v.Subnets, func(s subnetView) string { return s.ID })
+		listEach(add, v.Endpoints, func(e endpointView) string { return e.ID })
 		for _, rt := range v.RouteTables {
 			add(rt.ID, rt)
 			for _, a := range rt.Subnets {

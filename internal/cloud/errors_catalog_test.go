@@ -90,6 +90,8 @@ var noObjectFuncs = []string{
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments",
 	// A subnet's Outposts arguments and launch settings' values.
 	"checkOutpostArguments",
+	// A VPC endpoint's own arguments.
+	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 }
 
 const (
@@ -901,7 +903,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog())...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or

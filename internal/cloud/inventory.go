@@ -32,6 +32,7 @@ type Inventory struct {
 	FlowLogs                 []FlowLog
 	DHCPOptions              []DHCPOptions
 	VPCCIDRBlockAssociations []VPCCIDRBlockAssociation
+	VPCEndpoints             []VPCEndpoint
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

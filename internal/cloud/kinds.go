@@ -240,6 +240,14 @@ func init() {
 			find:        findsStored[VPCCIDRBlockAssociation],
 			remove:      (*Client).DisassociateVPCCIDRBlock},
 	}
+	// A Gateway endpoint's routes go with it (the store deletes them).
+	objectKinds = append(objectKinds, objectKind{Kind: KindVPCEndpoint, typeName: "vpc_endpoint", table: "vpc_endpoints", idColumn: "id", taggable: true,
+		describeOp: "DescribeVpcEndpoints", createOp: "CreateVpcEndpoint", deleteOp: "DeleteVpcEndpoints",
+		parentField: "vpc_id",
+		uses:        []Kind{KindVPC, KindSubnet, KindSecurityGroup, KindRouteTable},
+		listing:     listedIn(func(inv *Inventory) *[]VPCEndpoint { return &inv.VPCEndpoints }, VPCEndpointFilter{}, describeVPCEndpoint),
+		find:        findsStored[VPCEndpoint],
+		remove:      removeStored[VPCEndpoint]()})
 	objectKinds = append(objectKinds, subnetGroupKinds()...)
 	objectKinds = append(objectKinds, objectKind{Kind: KindBlockPublicAccessExclusion, typeName: "vpc_block_public_access_exclusion",
 		table: "vpc_block_public_access_exclusions", idColumn: "id", taggable: true,

@@ -35,12 +35,13 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	secondary := must(c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16"))(t)
+	endpoint := must(c.CreateVPCEndpoint(ctx, gatewayEndpoint(vpc.ID, table.ID)))(t)
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, flowLog.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
-		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID},
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID, endpoint.ID: vpc.ID},
 		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID, vpc.ID: dhcp.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID}
+	objects := []string{endpoint.ID, flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it.
 	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}

@@ -450,6 +450,13 @@ func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 			r.State = RouteStateActive
 			continue
 		}
+		if IsEndpointRoute(*r) {
+			var err error
+			if r.State, err = endpointRouteState(tx, scope, *table, r.Target); err != nil {
+				return err
+			}
+			continue
+		}
 		t, ok := routeTargetOf(r.Target)
 		if !ok {
 			continue

@@ -259,7 +259,9 @@ func setInlineRoutes(tx Tx, tableID string, routes []RouteSpec, adopt bool) erro
 		want[dest.String()] = spec.Target
 	}
 	for _, r := range existing {
-		if r.Target == TargetLocal || (r.ManagedBy == ManagedByRoute && !adopt) {
+		// A Gateway endpoint's routes are the endpoint's, adopted or not,
+		// as the AWS provider leaves them to aws_vpc_endpoint.
+		if r.Target == TargetLocal || r.ManagedBy == ManagedByEndpoint || (r.ManagedBy == ManagedByRoute && !adopt) {
 			continue
 		}
 		if target, ok := want[r.Destination]; !ok || target != r.Target || r.ManagedBy != ManagedInline {

@@ -150,7 +150,9 @@ func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diag
 	objectType := routeObjectType(targetKeys)
 	var elements []attr.Value
 	for _, r := range routes {
-		if r.Target == cloud.TargetLocal {
+		// A Gateway endpoint's routes are its own, as the AWS provider
+		// leaves them out of a table's routes.
+		if r.Target == cloud.TargetLocal || cloud.IsEndpointRoute(r) {
 			continue
 		}
 		values := map[string]attr.Value{}

@@ -169,6 +169,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(vpcSecurityGroupEgressRuleKind),
 		newResource(securityGroupRuleKind),
 		newResource(customerGatewayKind),
+		newResource(vpcEndpointKind),
 		newResource(vpnGatewayKind),
 		newResource(vpnGatewayAttachmentKind),
 		newResource(vgwRoutePropagationKind),
@@ -214,6 +215,8 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewCallerIdentityDataSource,
 		NewPartitionDataSource,
 		NewIAMPolicyDocumentDataSource,
+		NewVPCEndpointServiceDataSource,
+		NewPrefixListDataSource,
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"slices"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -69,6 +70,8 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 }
 
 func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
+	// As the AWS provider does, a Gateway endpoint's routes are left out.
+	routes = slices.DeleteFunc(slices.Clone(routes), cloud.IsEndpointRoute)
 	return objectList(routeEntryType, routes, func(r cloud.Route) map[string]attr.Value {
 		values := map[string]attr.Value{}
 		for k := range routeEntryType.AttrTypes {

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -145,18 +146,41 @@ func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostic
 type legacyRuleArguments struct{ plainDescription }
 
 func (legacyRuleArguments) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	set := map[string]bool{}
-	for _, name := range []string{"cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids"} {
-		l := configuredValue[types.List](ctx, req.Config, name, &resp.Diagnostics)
-		set[name] = l.IsUnknown() || len(l.Elements()) > 0
-	}
-	source := configuredValue[types.String](ctx, req.Config, "source_security_group_id", &resp.Diagnostics)
-	self := configuredValue[types.Bool](ctx, req.Config, "self", &resp.Diagnostics)
-	set["source_security_group_id"] = !source.IsNull()
-	set["self"] = self.IsUnknown() || self.ValueBool()
-	if err := cloud.CheckSecurityGroupRuleResourceArguments(set); err != nil {
+	if err := configuredRuleArguments(ctx, req.Config, &resp.Diagnostics).checkArguments(false); err != nil {
 		addCloudError(&resp.Diagnostics, "plan", err)
 	}
+}
+
+// configuredRuleArguments reads the rule's other ends from its
+// configuration, where one left out is null (the plan has the computed
+// ones unknown).
+func configuredRuleArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) *securityGroupRuleModel {
+	var m securityGroupRuleModel
+	for name, v := range map[string]any{"cidr_blocks": &m.CIDRBlocks, "ipv6_cidr_blocks": &m.IPv6CIDRBlocks, "prefix_list_ids": &m.PrefixListIDs,
+		"source_security_group_id": &m.SourceSecurityGroupID, "self": &m.Self} {
+		diags.Append(config.GetAttribute(ctx, path.Root(name), v)...)
+	}
+	return &m
+}
+
+// checkArguments checks which other ends the rule sets. An argument not
+// known yet counts as set at plan, where a value known only after apply
+// is still given; at validate it may yet be null (lookup(each.value, ...,
+// null) in a for_each, as terraform-aws-modules/vpc writes), so it counts
+// as neither set nor missing, and the plan decides.
+func (m *securityGroupRuleModel) checkArguments(atPlan bool) error {
+	set, unknown := map[string]bool{}, false
+	for name, l := range map[string]types.List{"cidr_blocks": m.CIDRBlocks, "ipv6_cidr_blocks": m.IPv6CIDRBlocks, "prefix_list_ids": m.PrefixListIDs} {
+		set[name], unknown = len(l.Elements()) > 0 || atPlan && l.IsUnknown(), unknown || l.IsUnknown()
+	}
+	set["source_security_group_id"] = !m.SourceSecurityGroupID.IsNull() && (atPlan || !m.SourceSecurityGroupID.IsUnknown())
+	set["self"] = m.Self.ValueBool() || atPlan && m.Self.IsUnknown()
+	unknown = unknown || m.SourceSecurityGroupID.IsUnknown() || m.Self.IsUnknown()
+	err := cloud.CheckSecurityGroupRuleResourceArguments(set)
+	if cloud.ErrorCode(err) == "MissingParameter" && unknown && !atPlan {
+		return nil
+	}
+	return err
 }
 
 func replacingList(description string) schema.ListAttribute {
@@ -236,6 +260,9 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		return c.RevokeSecurityGroupRules(ctx, state.SecurityGroupID.ValueString(), ruleIDs(found.rules))
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[securityGroupRuleModel]) error {
+		if err := configuredRuleArguments(ctx, p.config, p.diags).checkArguments(true); err != nil {
+			return err
+		}
 		in := p.plan.input()
 		stateID, change := "", unchanged
 		if state := p.state; state != nil {

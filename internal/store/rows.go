@@ -94,6 +94,10 @@ func (l commaList) Scan(src any) error {
 type hold struct {
 	column, unless string
 	via, owner     string
+	// list, when set, is the table's column that keeps the held IDs as a
+	// list joined by commas (an endpoint's subnets); column then only
+	// names what is held.
+	list string
 }
 
 // table describes how objects of type T are kept, and how filters of type F
@@ -401,6 +405,9 @@ func (d *table[T, F]) dependents(column string) []string {
 			held = `held.` + column
 		}
 		q := `SELECT ` + d.alias + `.` + d.idColumn() + ` AS id FROM ` + from + ` WHERE ` + held + ` = ?`
+		if h.list != "" {
+			q = `SELECT ` + d.alias + `.` + d.idColumn() + ` AS id FROM ` + from + ` WHERE (',' || ` + d.alias + `.` + h.list + ` || ',') LIKE ('%,' || ? || ',%')`
+		}
 		if h.unless != "" {
 			q += ` AND NOT ` + h.unless
 		}

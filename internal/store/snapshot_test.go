@@ -99,6 +99,11 @@ func populate(t *testing.T, st cloud.Store) {
 			}
 		}
 		populateLogging(t, c, vpc.ID)
+		// A Gateway endpoint, whose route is a row of routes.
+		if _, err := c.CreateVPCEndpoint(ctx, cloud.VPCEndpointInput{VPCID: vpc.ID, ServiceName: cloud.EndpointServiceName("eu-west-1", "s3"),
+			Type: cloud.EndpointTypeGateway, RouteTableIDs: []string{table.ID}, Tags: map[string]string{"Name": "s3"}}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
@@ -8,7 +10,7 @@ import (
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
-	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs}
+	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -514,4 +516,52 @@ var vpcCIDRBlockAssociations = &table[cloud.VPCCIDRBlockAssociation, cloud.VPCCI
 	filter: func(f cloud.VPCCIDRBlockAssociationFilter) selection {
 		return selection{}.equal("vca.id", f.ID).equal("vca.vpc_id", f.VPCID)
 	},
+}
+
+// A Gateway endpoint's route tables are those whose routes target it.
+var vpcEndpoints = &table[cloud.VPCEndpoint, cloud.VPCEndpointFilter]{
+	name: "vpc_endpoints", alias: "vpce",
+	columns: []column[cloud.VPCEndpoint]{
+		{name: "id", field: func(e *cloud.VPCEndpoint) any { return &e.ID }},
+		{name: "owner_id", field: func(e *cloud.VPCEndpoint) any { return &e.OwnerID }},
+		{name: "region", field: func(e *cloud.VPCEndpoint) any { return &e.Region }},
+		{name: "vpc_id", field: func(e *cloud.VPCEndpoint) any { return &e.VPCID }},
+		{name: "service_name", field: func(e *cloud.VPCEndpoint) any { return &e.ServiceName }},
+		{name: "service_region", field: func(e *cloud.VPCEndpoint) any { return &e.ServiceRegion }},
+		{name: "vpc_endpoint_type", field: func(e *cloud.VPCEndpoint) any { return &e.Type }},
+		{name: "state", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.State }},
+		{name: "policy", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.Policy }},
+		{name: "private_dns_enabled", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.PrivateDNSEnabled }},
+		{name: "ip_address_type", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.IPAddressType }},
+		{name: "dns_record_ip_type", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.DNSRecordIPType }},
+		{name: "private_dns_only_for_inbound_resolver_endpoint", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.PrivateDNSOnlyForInbound }},
+		{name: "subnet_ids", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.SubnetIDs }},
+		{name: "security_group_ids", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.SecurityGroupIDs }},
+		{name: "subnet_configurations", mutable: true, field: func(e *cloud.VPCEndpoint) any { return &e.SubnetConfigurations }},
+		{name: "dns_suffix", field: func(e *cloud.VPCEndpoint) any { return &e.DNSSuffix }},
+		{name: "requester_managed", field: func(e *cloud.VPCEndpoint) any { return &e.RequesterManaged }},
+	},
+	// An Interface endpoint's subnets hold its network interfaces in AWS:
+	// they are not deleted while it is there.
+	holds: []hold{{column: "vpc_id"}, {column: "subnet_id", list: "subnet_ids"}},
+	filter: func(f cloud.VPCEndpointFilter) selection {
+		return selection{}.equal("vpce.id", f.ID).equal("vpce.vpc_id", f.VPCID).equal("vpce.service_name", f.ServiceName).tagged(f.Tags)
+	},
+	tags: func(e *cloud.VPCEndpoint) *map[string]string { return &e.Tags },
+	complete: func(t *sqlTx, e *cloud.VPCEndpoint, _ cloud.VPCEndpointFilter) (err error) {
+		if e.RouteTableIDs, err = t.strings(`SELECT route_table_id FROM routes WHERE target = ? ORDER BY route_table_id`, e.ID); err != nil {
+			return err
+		}
+		e.Zones = nil
+		for _, id := range e.SubnetIDs {
+			zone, err := t.strings(`SELECT availability_zone FROM subnets WHERE id = ?`, id)
+			if err != nil {
+				return err
+			}
+			e.Zones = append(e.Zones, zone...)
+		}
+		slices.Sort(e.Zones)
+		return nil
+	},
+	deleteFirst: []string{`DELETE FROM routes WHERE target = ?`},
 }

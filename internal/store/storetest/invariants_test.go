@@ -95,6 +95,12 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, exclusion.ID)
+	endpoint, err := c.CreateVPCEndpoint(ctx, cloud.VPCEndpointInput{VPCID: vpc.ID, ServiceName: cloud.EndpointServiceName(cloud.DefaultRegion, "s3"),
+		Type: cloud.EndpointTypeGateway, RouteTableIDs: []string{table.ID}, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, endpoint.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
