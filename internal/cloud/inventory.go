@@ -32,6 +32,11 @@ type Inventory struct {
 	FlowLogs                 []FlowLog
 	DHCPOptions              []DHCPOptions
 	VPCCIDRBlockAssociations []VPCCIDRBlockAssociation
+	IPAMs                    []IPAM
+	IPAMScopes               []IPAMScope
+	IPAMPools                []IPAMPool
+	IPAMPoolCIDRs            []IPAMPoolCIDR
+	IPAMPoolAllocations      []IPAMPoolAllocation
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
