@@ -945,4 +945,6 @@ func ParseIPAMPoolCIDRID(id string) (cidr, poolID string, err error) {
 
 // CheckNetworkBorderGroup refuses a network border group other than the
 // client's region.
-func (c *Client) CheckNetworkBorderGroup(set map[string]string) error { return c.checkPoolArguments(set) }
+func (c *Client) CheckNetworkBorderGroup(set map[string]string) error {
+	return c.checkPoolArguments(set)
+}

@@ -207,10 +207,10 @@ var ipamPoolKind = resourceKind[ipamPoolModel, cloud.IPAMPool]{
 			"allocation_max_netmask_length":     optionalInt64("The largest netmask length (smallest block) the pool hands out; at most 32 for IPv4, 128 for IPv6.", false),
 			"allocation_resource_tags": schema.MapAttribute{ElementType: types.StringType, Optional: true,
 				MarkdownDescription: "Tags that resources taking blocks from the pool must carry, as AWS's; kept, not enforced."},
-			"auto_import":           optionalBool(false, "Whether IPAM imports allocations it discovers; kept. Defaults to `false`."),
+			"auto_import": optionalBool(false, "Whether IPAM imports allocations it discovers; kept. Defaults to `false`."),
 			"aws_service": optionalReplacing("The service the public pool's addresses are for: `ec2`. Only for pools of a public scope.",
 				stringvalidator.ConflictsWith(path.MatchRoot("simcloud_service"))),
-			"simcloud_service": optionalReplacing("`aws_service` under the name that renaming `aws_` to `simcloud_` gives it, so that a ported configuration works unchanged."),
+			"simcloud_service":      optionalReplacing("`aws_service` under the name that renaming `aws_` to `simcloud_` gives it, so that a ported configuration works unchanged."),
 			"publicly_advertisable": optionalReplacingBool(false, "Whether an IPv6 pool's addresses are advertised to the internet. Defaults to `false`."),
 			"public_ip_source":      optionalReplacing("Where a public pool's addresses come from: `amazon` or `byoip`."),
 			"source_ipam_pool_id":   optionalReplacing("The pool this pool takes its CIDRs from, in the same scope and address family.", idCheck(cloud.KindIPAMPool)),
@@ -292,7 +292,10 @@ var ipamPoolCIDRKind = resourceKind[ipamPoolCIDRModel, cloud.IPAMPoolCIDR]{
 			"id":           computedID("`<cidr>_<pool ID>`, as the AWS provider's; the import ID."),
 			"ipam_pool_id": replacingReference(cloud.KindIPAMPool, "The pool to provision the CIDR to."),
 			"cidr": optionalComputedReplacing("The CIDR to provision. Left out, `netmask_length` takes the lowest free block of that length from the pool's source pool.",
-				cloudCheck(func(s string) error { _, _, err := cloud.ParseIPAMPoolCIDRID(s + "_ipam-pool-0123456789abcdef0"); return err })),
+				cloudCheck(func(s string) error {
+					_, _, err := cloud.ParseIPAMPoolCIDRID(s + "_ipam-pool-0123456789abcdef0")
+					return err
+				})),
 			"netmask_length":    optionalInt64("The length of the block to take from the pool's source pool, instead of `cidr`.", true),
 			"ipam_pool_cidr_id": computedID("The ID of the pool CIDR, `ipam-pool-cidr-` followed by 17 hexadecimal digits."),
 		},
