@@ -742,16 +742,7 @@ func (c *Client) releaseFromSource(tx Tx, pool IPAMPool, cidr string) error {
 	if pool.SourcePoolID == "" {
 		return nil
 	}
-	allocations, err := list[IPAMPoolAllocation](tx, c.scope, IPAMPoolAllocationFilter{PoolID: pool.SourcePoolID, ResourceID: pool.ID})
-	if err != nil {
-		return err
-	}
-	for _, a := range allocations {
-		if a.CIDR == cidr {
-			return tx.Delete(KindIPAMPoolAllocation, a.ID)
-		}
-	}
-	return nil
+	return c.release(tx, IPAMPoolAllocationFilter{PoolID: pool.SourcePoolID, ResourceID: pool.ID}, cidr)
 }
 
 // PreviewNextCIDR is the block an allocation of netmask bits (the pool's
@@ -778,34 +769,39 @@ func (c *Client) vpcPoolRule(in VPCInput) Rule {
 	}
 }
 
+// vpcPoolBlock is the block of the family that a VPC takes from the pool
+// poolID (named in poolField): cidr (named in blockField) inside the pool,
+// or the lowest free block of netmask; invalid for no pool, or one not
+// known yet.
+func (c *Client) vpcPoolBlock(v ReadTx, poolID, family, cidr string, netmask int64, poolField, blockField string) (netip.Prefix, error) {
+	if poolID == "" || !IsKnown(poolID) || !IsKnown(cidr) {
+		return netip.Prefix{}, nil
+	}
+	pool, err := findStored[IPAMPool](v, c.scope, poolID, poolField)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	if pool.AddressFamily != family {
+		return netip.Prefix{}, &Error{Code: "InvalidParameterValue",
+			Message: fmt.Sprintf("The IPAM pool %s is an %s pool; %s takes an %s pool.", pool.ID, pool.AddressFamily, poolField, family),
+			Fix:     fmt.Sprintf("Give an %s pool.", family), Field: poolField, Objects: []string{pool.ID}}
+	}
+	if pool.Locale != "" && pool.Locale != c.scope.Region {
+		return netip.Prefix{}, &Error{Code: "InvalidParameterValue",
+			Message: fmt.Sprintf("The locale %s of the IPAM pool %s does not match the VPC's region %s.", pool.Locale, pool.ID, c.scope.Region),
+			Fix:     fmt.Sprintf("Give a pool whose locale is %s.", c.scope.Region), Field: poolField, Objects: []string{pool.ID}}
+	}
+	field := blockField
+	if cidr == "" {
+		field = strings.Replace(poolField, "ipam_pool_id", "netmask_length", 1)
+	}
+	return c.poolBlock(v, pool, cidr, netmask, nil, field)
+}
+
 // vpcPoolBlocks are the IPv4 and IPv6 blocks a new VPC takes from its
 // pools, invalid where it names none (or one not known yet).
 func (c *Client) vpcPoolBlocks(v ReadTx, in VPCInput) (v4, v6 netip.Prefix, err error) {
-	take := func(poolID, family, cidr string, netmask int64, poolField, blockField string) (netip.Prefix, error) {
-		if poolID == "" || !IsKnown(poolID) || !IsKnown(cidr) {
-			return netip.Prefix{}, nil
-		}
-		pool, err := findStored[IPAMPool](v, c.scope, poolID, poolField)
-		if err != nil {
-			return netip.Prefix{}, err
-		}
-		if pool.AddressFamily != family {
-			return netip.Prefix{}, &Error{Code: "InvalidParameterValue",
-				Message: fmt.Sprintf("The IPAM pool %s is an %s pool; %s takes an %s pool.", pool.ID, pool.AddressFamily, poolField, family),
-				Fix:     fmt.Sprintf("Give an %s pool.", family), Field: poolField, Objects: []string{pool.ID}}
-		}
-		if pool.Locale != "" && pool.Locale != c.scope.Region {
-			return netip.Prefix{}, &Error{Code: "InvalidParameterValue",
-				Message: fmt.Sprintf("The locale %s of the IPAM pool %s does not match the VPC's region %s.", pool.Locale, pool.ID, c.scope.Region),
-				Fix:     fmt.Sprintf("Give a pool whose locale is %s.", c.scope.Region), Field: poolField, Objects: []string{pool.ID}}
-		}
-		field := blockField
-		if cidr == "" {
-			field = strings.Replace(poolField, "ipam_pool_id", "netmask_length", 1)
-		}
-		return c.poolBlock(v, pool, cidr, netmask, nil, field)
-	}
-	if v4, err = take(in.IPv4IPAMPoolID, "ipv4", in.CIDRBlock, in.IPv4NetmaskLength, "ipv4_ipam_pool_id", "cidr_block"); err != nil {
+	if v4, err = c.vpcPoolBlock(v, in.IPv4IPAMPoolID, "ipv4", in.CIDRBlock, in.IPv4NetmaskLength, "ipv4_ipam_pool_id", "cidr_block"); err != nil {
 		return v4, v6, err
 	}
 	if v4.IsValid() {
@@ -813,8 +809,72 @@ func (c *Client) vpcPoolBlocks(v ReadTx, in VPCInput) (v4, v6 netip.Prefix, err 
 			return v4, v6, err
 		}
 	}
-	v6, err = take(in.IPv6IPAMPoolID, "ipv6", in.IPv6CIDRBlock, in.IPv6NetmaskLength, "ipv6_ipam_pool_id", "ipv6_cidr_block")
+	v6, err = c.vpcPoolBlock(v, in.IPv6IPAMPoolID, "ipv6", in.IPv6CIDRBlock, in.IPv6NetmaskLength, "ipv6_ipam_pool_id", "ipv6_cidr_block")
 	return v4, v6, err
+}
+
+// PoolBlockInput is a secondary IPv4 block a VPC takes from an IPAM pool:
+// CIDR inside the pool, or "" for the lowest free block of NetmaskLength
+// (0 for the pool's default).
+type PoolBlockInput struct {
+	VPCID, PoolID, CIDR string
+	NetmaskLength       int64
+}
+
+// poolAssociationRule checks the block a VPC would take from the pool, and
+// the VPC's own rules for a secondary block, once both are known.
+func (c *Client) poolAssociationRule(in PoolBlockInput) Rule {
+	return func(v View) error {
+		block, err := c.vpcPoolBlock(v, in.PoolID, "ipv4", in.CIDR, in.NetmaskLength, "ipv4_ipam_pool_id", "cidr_block")
+		if err != nil || !block.IsValid() || !IsKnown(in.VPCID) {
+			return err
+		}
+		return c.vpcCIDRBlockRule(in.VPCID, block.String(), "")(v)
+	}
+}
+
+// CheckAssociatePoolBlock runs at plan time the rules that associating a
+// block from a pool meets at apply.
+func (c *Client) CheckAssociatePoolBlock(ctx context.Context, p *Plan, holder Holder, in PoolBlockInput) error {
+	return c.Check(ctx, p, holder, c.poolAssociationRule(in))
+}
+
+// AssociatePoolBlock gives a VPC a secondary IPv4 block from an IPAM pool,
+// as AssociateVpcCidrBlock with Ipv4IpamPoolId does; the block goes back to
+// the pool when the association (or the VPC) goes.
+func (c *Client) AssociatePoolBlock(ctx context.Context, in PoolBlockInput) (VPCCIDRBlockAssociation, error) {
+	a := VPCCIDRBlockAssociation{ID: newID(KindVPCCIDRAssociation), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: in.VPCID}
+	err := c.apply(ctx, "AssociateVpcCidrBlock", map[string]string{"association_id": a.ID, "vpc_id": in.VPCID}, c.poolAssociationRule(in), func(tx Tx) error {
+		block, err := c.vpcPoolBlock(tx, in.PoolID, "ipv4", in.CIDR, in.NetmaskLength, "ipv4_ipam_pool_id", "cidr_block")
+		if err != nil {
+			return err
+		}
+		a.CIDRBlock = block.String()
+		if err := tx.Insert(IPAMPoolAllocation{ID: newID(KindIPAMPoolAllocation), OwnerID: a.OwnerID, Region: a.Region,
+			PoolID: in.PoolID, CIDR: a.CIDRBlock, ResourceType: ipamAllocationVPC, ResourceID: in.VPCID}); err != nil {
+			return err
+		}
+		if err := tx.Insert(a); err != nil {
+			return err
+		}
+		return putLocalRoutes(tx, in.VPCID, a.CIDRBlock)
+	})
+	return made(a, err)
+}
+
+// release gives back to its pool the allocation of cidr among those that
+// filter selects, if there is one.
+func (c *Client) release(tx Tx, filter IPAMPoolAllocationFilter, cidr string) error {
+	allocations, err := list[IPAMPoolAllocation](tx, c.scope, filter)
+	if err != nil {
+		return err
+	}
+	for _, a := range allocations {
+		if a.CIDR == cidr {
+			return tx.Delete(KindIPAMPoolAllocation, a.ID)
+		}
+	}
+	return nil
 }
 
 // allocateVPCBlocks gives a new VPC the blocks of its pools, and records
@@ -849,6 +909,12 @@ func CheckVPCBlockArguments(set map[string]string) error {
 	if set["cidr_block"] == "" && set["ipv4_ipam_pool_id"] == "" {
 		return &Error{Code: "MissingParameter", Message: "Either cidrBlock or ipv4IpamPoolId must be specified.",
 			Fix: "Give cidr_block, or ipv4_ipam_pool_id to take the block from an IPAM pool.", Field: "cidr_block"}
+	}
+	for _, family := range []string{"ipv4", "ipv6"} {
+		if set[family+"_netmask_length"] != "" && set[family+"_ipam_pool_id"] == "" {
+			return &Error{Code: "InvalidParameterCombination", Message: fmt.Sprintf("%sNetmaskLength requires %sIpamPoolId.", family, family),
+				Fix: fmt.Sprintf("Give %s_ipam_pool_id with %s_netmask_length, or leave the length out.", family, family), Field: family + "_netmask_length"}
+		}
 	}
 	if set["ipv6_cidr_block"] != "" && set["ipv6_ipam_pool_id"] == "" {
 		return &Error{Code: "InvalidParameterCombination", Message: "ipv6CidrBlock requires ipv6IpamPoolId.",

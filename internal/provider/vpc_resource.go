@@ -127,6 +127,7 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			state = &p.state.managedVPC
 		}
 		set := configuredArguments(ctx, p.config, p.diags, "cidr_block", "ipv4_ipam_pool_id", "ipv6_ipam_pool_id", "ipv6_cidr_block",
+			"ipv4_netmask_length", "ipv6_netmask_length",
 			"assign_generated_ipv6_cidr_block", "ipv6_cidr_block_network_border_group")
 		if err := cloud.CheckVPCBlockArguments(set); err != nil {
 			return err
