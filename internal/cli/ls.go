@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -104,7 +106,7 @@ func quotedName(tags map[string]string) string {
 func writeTree(out io.Writer, w *world) {
 	t := tree{w: out}
 	outf(out, "account %s, region %s\n", w.Account, w.Region)
-	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 {
+	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 && len(w.IPAMs) == 0 {
 		outln(out, "(the cloud is empty here)")
 		return
 	}
@@ -132,6 +134,27 @@ func writeTree(out io.Writer, w *world) {
 		}
 		t.write(n, "", true, true)
 	}
+	for _, i := range w.IPAMs {
+		outln(out)
+		t.write(ipamNode(i), "", true, true)
+	}
+}
+
+// ipamNode is an IPAM with its pools, their CIDRs and what took blocks of
+// them.
+func ipamNode(i ipamView) node {
+	n := node{text: label("IPAM "+i.ID, "operating in "+strings.Join(i.OperatingRegions, ", "), quotedName(i.Tags))}
+	for _, p := range i.Pools {
+		pool := node{text: label("pool "+p.ID, p.ScopeType, p.AddressFamily, p.Locale, quotedName(p.Tags))}
+		for _, c := range p.CIDRs {
+			pool.children = append(pool.children, node{text: "CIDR " + c})
+		}
+		for _, cidr := range slices.Sorted(maps.Keys(p.Allocations)) {
+			pool.children = append(pool.children, node{text: cidr + " -> " + p.Allocations[cidr]})
+		}
+		n.children = append(n.children, pool)
+	}
+	return n
 }
 
 func vpcNode(v vpcView) node {

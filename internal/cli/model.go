@@ -16,6 +16,8 @@ type world struct {
 	VPCs       []vpcView       `json:"vpcs"`
 	Detached   []gatewayView   `json:"detached_internet_gateways"`
 	ElasticIPs []elasticIPView `json:"elastic_ips"`
+	// IPAMs are in no VPC: each with its pools.
+	IPAMs []ipamView `json:"ipams,omitempty"`
 
 	// index is the engine's index of the objects; views holds what ls -o
 	// json shows of each object in it, and order ranks them as ls lists
@@ -137,6 +139,52 @@ type elasticIPView struct {
 	Tags         map[string]string `json:"tags"`
 }
 
+type ipamView struct {
+	ID               string            `json:"id"`
+	OperatingRegions []string          `json:"operating_regions"`
+	Tags             map[string]string `json:"tags"`
+	Pools            []ipamPoolView    `json:"pools"`
+}
+
+type ipamPoolView struct {
+	ID            string            `json:"id"`
+	ScopeType     string            `json:"ipam_scope_type"`
+	AddressFamily string            `json:"address_family"`
+	Locale        string            `json:"locale,omitempty"`
+	CIDRs         []string          `json:"cidrs"`
+	Allocations   map[string]string `json:"allocations"`
+	Tags          map[string]string `json:"tags"`
+}
+
+// ipamViews are the inventory's IPAMs with their pools, each pool with its
+// CIDRs and what its allocations went to.
+func ipamViews(inv cloud.Inventory) []ipamView {
+	var out []ipamView
+	for _, i := range inv.IPAMs {
+		view := ipamView{ID: i.ID, OperatingRegions: i.OperatingRegions, Tags: nonNil(i.Tags)}
+		for _, p := range inv.IPAMPools {
+			if p.IPAMID != i.ID {
+				continue
+			}
+			pool := ipamPoolView{ID: p.ID, ScopeType: p.ScopeType, AddressFamily: p.AddressFamily, Locale: p.Locale,
+				CIDRs: []string{}, Allocations: map[string]string{}, Tags: nonNil(p.Tags)}
+			for _, c := range inv.IPAMPoolCIDRs {
+				if c.PoolID == p.ID {
+					pool.CIDRs = append(pool.CIDRs, c.CIDR)
+				}
+			}
+			for _, a := range inv.IPAMPoolAllocations {
+				if a.PoolID == p.ID {
+					pool.Allocations[a.CIDR] = a.ResourceID
+				}
+			}
+			view.Pools = append(view.Pools, pool)
+		}
+		out = append(out, view)
+	}
+	return out
+}
+
 func path(p cloud.Path) pathView { return pathView{Reachable: p.Reachable, Reason: p.Reason()} }
 
 func nonNil(tags map[string]string) map[string]string {
@@ -251,6 +299,7 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		w.ElasticIPs = append(w.ElasticIPs, elasticIPView{AllocationID: e.AllocationID, PublicIP: e.PublicIP,
 			NATGatewayID: e.NATGatewayID, Tags: nonNil(e.Tags)})
 	}
+	w.IPAMs = ipamViews(inv)
 	nats := inv.NATGateways
 	for _, n := range nats {
 		if v, ok := byVPC[n.VPCID]; ok {
@@ -328,6 +377,10 @@ func (w *world) listViews() {
 	}
 	listEach(add, w.Detached, func(g gatewayView) string { return g.ID })
 	listEach(add, w.ElasticIPs, func(e elasticIPView) string { return e.AllocationID })
+	for _, i := range w.IPAMs {
+		add(i.ID, i)
+		listEach(add, i.Pools, func(p ipamPoolView) string { return p.ID })
+	}
 }
 
 // defaultFirst orders a VPC's default group or ACL before the others, which

@@ -87,7 +87,7 @@ var noObjectFuncs = []string{
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 	// Arguments for IPAM.
-	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments",
+	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments",
 	// A subnet's Outposts arguments and launch settings' values.
 	"checkOutpostArguments",
 	// A VPC endpoint's own arguments.
@@ -903,7 +903,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals())...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or

@@ -33,6 +33,11 @@ type Inventory struct {
 	DHCPOptions              []DHCPOptions
 	VPCCIDRBlockAssociations []VPCCIDRBlockAssociation
 	VPCEndpoints             []VPCEndpoint
+	IPAMs                    []IPAM
+	IPAMScopes               []IPAMScope
+	IPAMPools                []IPAMPool
+	IPAMPoolCIDRs            []IPAMPoolCIDR
+	IPAMPoolAllocations      []IPAMPoolAllocation
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -260,6 +260,7 @@ func init() {
 			}),
 		find:   findsStored[BlockPublicAccessExclusion],
 		remove: removeStored[BlockPublicAccessExclusion]()})
+	objectKinds = append(objectKinds, ipamKinds()...)
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with

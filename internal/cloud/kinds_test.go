@@ -36,15 +36,22 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	}
 	secondary := must(c.AssociateVPCCIDRBlock(ctx, vpc.ID, "10.1.0.0/16"))(t)
 	endpoint := must(c.CreateVPCEndpoint(ctx, gatewayEndpoint(vpc.ID, table.ID)))(t)
+	ipam, pool := ipamPool(t, c, cloud.IPAMPoolSettings{}, "172.16.0.0/12")
+	pooled := must(c.CreateVPC(ctx, poolVPC(pool.ID, 16)))(t)
+	poolCIDRs := must(cloud.Find[cloud.IPAMPoolCIDR](c, ctx, cloud.IPAMPoolCIDRFilter{PoolID: pool.ID}))(t)
+	allocations := must(cloud.Find[cloud.IPAMPoolAllocation](c, ctx, cloud.IPAMPoolAllocationFilter{PoolID: pool.ID}))(t)
 	// The index describes every object, with its parent and references.
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, flowLog.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
-		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID, endpoint.ID: vpc.ID},
-		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID, vpc.ID: dhcp.ID})
+		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID, endpoint.ID: vpc.ID,
+		ipam.ID: "", ipam.PrivateDefaultScopeID: ipam.ID, pool.ID: ipam.PrivateDefaultScopeID, poolCIDRs[0].ID: pool.ID, allocations[0].ID: pool.ID},
+		map[string]string{nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID, vpc.ID: dhcp.ID, allocations[0].ID: pooled.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{endpoint.ID, flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID}
+	objects := []string{endpoint.ID, flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID,
+		pooled.ID, poolCIDRs[0].ID, pool.ID, ipam.ID}
 	seen := map[string]bool{}
-	// The VPC's default security group and network ACL go with it.
-	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID}
+	// The VPC's default security group and network ACL go with it, and
+	// an IPAM's scopes and a pool's allocations with what holds them.
+	withVPC := []string{vpc.DefaultSecurityGroupID, vpc.DefaultNetworkACLID, ipam.PublicDefaultScopeID, allocations[0].ID}
 	for _, id := range slices.Concat(objects, withVPC, []string{igw.ID, vpc.ID, dhcp.ID}) {
 		seen[cloud.IDPrefix(id)] = true
 	}

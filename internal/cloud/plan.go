@@ -99,6 +99,9 @@ func (c Claim) Who() string {
 // new object has no ID yet: each call to NewHolder stands for one.
 type Holder string
 
+// planned reports whether the holder stands for an object not made yet.
+func (h Holder) planned() bool { return strings.HasPrefix(string(h), "planned#") }
+
 // ExistingHolder is the holder for an object that already exists.
 func ExistingHolder(id string) Holder { return Holder(id) }
 

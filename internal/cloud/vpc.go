@@ -32,7 +32,10 @@ type VPC struct {
 	DHCPOptionsID string
 	// IsDefault marks the region's default VPC (see CreateDefaultVPC).
 	IsDefault bool
-	Tags      map[string]string
+	// IPv4IPAMPoolID and IPv6IPAMPoolID are the pools the VPC's blocks
+	// were allocated from, read from the allocations.
+	IPv4IPAMPoolID, IPv6IPAMPoolID string
+	Tags                           map[string]string
 }
 
 // VPCInput is the desired configuration of a VPC.
@@ -43,7 +46,13 @@ type VPCInput struct {
 	EnableDNSHostnames               bool
 	EnableNetworkAddressUsageMetrics bool
 	AssignGeneratedIPv6CIDRBlock     bool
-	Tags                             map[string]string
+	// A new VPC's blocks may come from IPAM pools: CIDRBlock (and
+	// IPv6CIDRBlock) inside the pool, or "" for the lowest free block of the
+	// netmask length (0 for the pool's default).
+	IPv4IPAMPoolID, IPv6IPAMPoolID       string
+	IPv4NetmaskLength, IPv6NetmaskLength int64
+	IPv6CIDRBlock                        string
+	Tags                                 map[string]string
 }
 
 // VPCFilter selects VPCs; empty fields match everything.
@@ -82,7 +91,8 @@ func TenancyChangeInPlace(from, to string) bool {
 // would count it.
 func (in VPCInput) rule() Rule {
 	return func(v View) error {
-		if IsKnown(in.CIDRBlock) {
+		// A block from a pool is found, and checked, at apply.
+		if IsKnown(in.CIDRBlock) && (in.CIDRBlock != "" || in.IPv4IPAMPoolID == "") {
 			if _, err := ParseVPCCIDR(in.CIDRBlock); err != nil {
 				return err
 			}
@@ -111,7 +121,11 @@ func (c *Client) vpcExistsRule(vpcID string) Rule {
 // CheckVPC runs at plan time the rules that creating or updating a VPC with
 // this configuration will meet at apply. holder is the VPC's, see Plan.
 func (c *Client) CheckVPC(ctx context.Context, p *Plan, holder Holder, in VPCInput) error {
-	return c.Check(ctx, p, holder, in.rule())
+	rule := in.rule()
+	if holder.planned() {
+		rule = allRules(rule, c.vpcPoolRule(in))
+	}
+	return c.Check(ctx, p, holder, rule)
 }
 
 // CreateVPC creates a VPC with its main route table, default security group
@@ -130,6 +144,9 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 		Tags:                             in.Tags,
 	}
 	err := c.apply(ctx, "CreateVpc", map[string]string{"vpc_id": vpc.ID}, in.rule(), func(tx Tx) error {
+		if err := c.allocateVPCBlocks(tx, in, &vpc); err != nil {
+			return err
+		}
 		return c.createVPC(tx, &vpc, in.AssignGeneratedIPv6CIDRBlock)
 	})
 	return made(vpc, err)
@@ -240,7 +257,7 @@ func (c *Client) updateVPC(tx Tx, id string, in VPCInput) (VPC, error) {
 		if err := setDefaultIPv6Rules(tx, c.scope, vpc.ID, true); err != nil {
 			return VPC{}, err
 		}
-	case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "":
+	case !in.AssignGeneratedIPv6CIDRBlock && vpc.IPv6CIDRBlock != "" && vpc.IPv6IPAMPoolID == "":
 		if err := ipv6BlockUnused(tx, c.scope, vpc); err != nil {
 			return VPC{}, err
 		}

@@ -304,6 +304,10 @@ func (c *Client) DisassociateVPCCIDRBlock(ctx context.Context, id string) error 
 		if err := deleteLocalRoutes(tx, a.VPCID, a.CIDRBlock); err != nil {
 			return err
 		}
+		// A block from an IPAM pool goes back to it.
+		if err := c.release(tx, IPAMPoolAllocationFilter{ResourceID: a.VPCID}, a.CIDRBlock); err != nil {
+			return err
+		}
 		if block.Addr().Is6() {
 			vpc, err := c.findVPC(tx, a.VPCID, "vpc_id")
 			if err != nil {
@@ -384,17 +388,16 @@ func (c *Client) AssociateVPCIPv6Block(ctx context.Context, vpcID string) (VPCCI
 	return made(a, err)
 }
 
-// CheckIPAMArguments refuses the arguments that take a block from an IPAM
-// pool, which the simulated cloud does not have: pool is the pool argument
-// given ("" for none), poolField its name; block is the block given ("" for
-// none), which is then required.
-func CheckIPAMArguments(poolField, pool, blockField, block string) error {
-	if pool != "" {
+// CheckIPAMArguments refuses, for an association without an IPAM pool, a
+// netmask length (netmask, "" for none, named netmaskField), which only a
+// pool honours, and a missing block (block, "" for none, named blockField).
+func CheckIPAMArguments(netmaskField, netmask, blockField, block string) error {
+	if netmask != "" {
 		return &Error{
-			Code:    "UnsupportedOperation",
-			Message: "The simulated cloud has no IPAM pools, so no block can be allocated from one.",
-			Fix:     fmt.Sprintf("Give the block itself in %s instead of %s.", blockField, poolField),
-			Field:   poolField,
+			Code:    "InvalidParameterCombination",
+			Message: "ipv4NetmaskLength requires ipv4IpamPoolId.",
+			Fix:     fmt.Sprintf("Give the block itself in %s, or an IPAM pool in ipv4_ipam_pool_id with %s.", blockField, netmaskField),
+			Field:   netmaskField,
 		}
 	}
 	if block == "" {

@@ -34,6 +34,7 @@ var (
 	replaceListOnChange      = []planmodifier.List{listplanmodifier.RequiresReplace()}
 	keepBoolState            = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}
 	keepSetState             = []planmodifier.Set{setplanmodifier.UseStateForUnknown()}
+	keepInt64State           = []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
 )
 
 // computedID is a computed string that never changes once the object

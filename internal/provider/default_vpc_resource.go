@@ -64,7 +64,7 @@ var defaultVPCKind = resourceKind[defaultVPCModel, cloud.VPC]{
 		} else {
 			holder = d.plan.NewHolderNamed("the simcloud_default_vpc planned in this configuration")
 		}
-		if err := p.plan.planIPv6(ctx, d, p.config, p.diags, state); err != nil {
+		if err := p.plan.planIPv6(ctx, d, p.config, p.diags, state, d.client.CheckVPCPoolArguments); err != nil {
 			return err
 		}
 		return d.client.CheckAdoptDefaultVPC(ctx, d.plan, holder, vpcInput(p.plan.managedVPC, p.tags))

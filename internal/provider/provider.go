@@ -190,6 +190,10 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(vpcIPv4CIDRBlockAssociationKind),
 		newResource(vpcIPv6CIDRBlockAssociationKind),
 		newResource(defaultVPCKind),
+		newResource(ipamKind),
+		newResource(ipamPoolKind),
+		newResource(ipamPoolCIDRKind),
+		newResource(ipamPreviewNextCIDRKind),
 	}
 }
 

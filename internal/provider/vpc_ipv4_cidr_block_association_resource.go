@@ -27,24 +27,27 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC. Changing it replaces the association."),
 			"cidr_block": optionalComputedReplacing("The block, between /16 and /28, from the range of the VPC's primary block or a publicly routable one (see Rules). "+
 				"Changing it replaces the association.", cloudCheck(func(s string) error { _, err := cloud.ParseSecondaryCIDR(s); return err })),
-			"ipv4_ipam_pool_id": optionalReplacing("An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`."),
-			"ipv4_netmask_length": schema.Int64Attribute{
-				Optional:            true,
-				MarkdownDescription: "The size of the block to allocate from `ipv4_ipam_pool_id`; refused with it.",
-				PlanModifiers:       replaceInt64OnChange,
-			},
+			"ipv4_ipam_pool_id": optionalReplacing("An IPAM pool (`simcloud_vpc_ipam_pool`) to take the block from: `cidr_block` inside the pool when given, "+
+				"else the pool's lowest free block of `ipv4_netmask_length` (or of the pool's default). The block goes back to the pool with the association.",
+				idCheck(cloud.KindIPAMPool)),
+			"ipv4_netmask_length": optionalInt64("The size of the block to take from `ipv4_ipam_pool_id`.", true),
 		},
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[vpcIPv4CIDRBlockAssociationModel]) (cloud.VPCCIDRBlockAssociation, error) {
+		if pool := a.plan.IPv4IPAMPoolID.ValueString(); pool != "" {
+			block := a.plan.CIDRBlock.ValueString()
+			if a.plan.CIDRBlock.IsUnknown() {
+				block = ""
+			}
+			return d.client.AssociatePoolBlock(ctx, cloud.PoolBlockInput{VPCID: a.plan.VPCID.ValueString(), PoolID: pool, CIDR: block,
+				NetmaskLength: a.plan.IPv4NetmaskLength.ValueInt64()})
+		}
 		return d.client.AssociateVPCCIDRBlock(ctx, a.plan.VPCID.ValueString(), a.plan.CIDRBlock.ValueString())
 	},
 	get:        cloud.Describe[cloud.VPCCIDRBlockAssociation],
 	removeByID: (*cloud.Client).DisassociateVPCCIDRBlock,
 	check: func(ctx context.Context, d *providerData, p planStep[vpcIPv4CIDRBlockAssociationModel]) error {
-		pool := planned(p.plan.IPv4IPAMPoolID)
-		if pool == "" && !p.plan.IPv4NetmaskLength.IsNull() {
-			pool = "(netmask length)"
-		}
+		pool := plannedID(p.plan.IPv4IPAMPoolID, cloud.KindIPAMPool)
 		// The plan has cidr_block unknown when the configuration leaves it
 		// out, as AWS's schema makes it computed for IPAM.
 		configured := configuredValue[types.String](ctx, p.config, "cidr_block", p.diags)
@@ -52,7 +55,16 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 		if !configured.IsNull() {
 			block = planned(configured)
 		}
-		if err := cloud.CheckIPAMArguments("ipv4_ipam_pool_id", pool, "cidr_block", block); err != nil {
+		if pool != "" {
+			// Every argument replaces the association: only a new one
+			// takes a block.
+			if p.state != nil {
+				return nil
+			}
+			return d.client.CheckAssociatePoolBlock(ctx, d.plan, p.holder, cloud.PoolBlockInput{VPCID: plannedID(p.plan.VPCID, cloud.KindVPC),
+				PoolID: pool, CIDR: block, NetmaskLength: p.plan.IPv4NetmaskLength.ValueInt64()})
+		}
+		if err := cloud.CheckIPAMArguments("ipv4_netmask_length", configuredText(p.plan.IPv4NetmaskLength), "cidr_block", block); err != nil {
 			return err
 		}
 		selfID := ""

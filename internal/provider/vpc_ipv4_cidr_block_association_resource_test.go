@@ -70,7 +70,7 @@ func TestAccVPCIPv4CIDRBlockAssociation(t *testing.T) {
 			"cidr_block", "CidrLimitExceeded"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+
 			tfBlockAssociation("ipv4", "ipam", `ipv4_ipam_pool_id = "ipam-pool-0123456789abcdef0"`, "ipv4_netmask_length = 20")),
-			"ipv4_ipam_pool_id", "UnsupportedOperation"),
+			"InvalidIpamPoolId.NotFound"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "10.1.0.0/16")+tfBlockAssociation("ipv4", "bare")),
 			"cidr_block", "MissingParameter"),
 		planFails(c.config(vpc+tfSecondaryBlock("test", "11.0.0.0/8")), "cidr_block", "InvalidVpc.Range"),

@@ -19,7 +19,8 @@ import (
 type vpcResourceModel struct {
 	managedVPC
 	// The IPv4 IPAM arguments are aws_vpc's alone: a default VPC's block
-	// is always 172.31.0.0/16.
+	// is always 172.31.0.0/16. A VPC takes its block from the pool when it
+	// names one.
 	IPv4IPAMPoolID    types.String `tfsdk:"ipv4_ipam_pool_id"`
 	IPv4NetmaskLength types.Int64  `tfsdk:"ipv4_netmask_length"`
 }
@@ -36,8 +37,8 @@ type managedVPC struct {
 	DefaultSecurityGroupID types.String `tfsdk:"default_security_group_id"`
 	DefaultNetworkACLID    types.String `tfsdk:"default_network_acl_id"`
 	DHCPOptionsID          types.String `tfsdk:"dhcp_options_id"`
-	// The IPAM arguments are accepted left out (null) only: the cloud has
-	// no IPAM pools.
+	// The IPv6 IPAM arguments: simcloud_vpc takes a block from the pool,
+	// simcloud_default_vpc refuses them.
 	IPv6IPAMPoolID                  types.String `tfsdk:"ipv6_ipam_pool_id"`
 	IPv6NetmaskLength               types.Int64  `tfsdk:"ipv6_netmask_length"`
 	IPv6CIDRBlockNetworkBorderGroup types.String `tfsdk:"ipv6_cidr_block_network_border_group"`
@@ -73,8 +74,9 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		MarkdownDescription: "A VPC: a private network of your own in the simulated cloud, with the arguments and attributes of `aws_vpc`. " +
 			"Every VPC comes with a main route table that holds its local routes, a default security group and a default network ACL.",
 		Attributes: managedVPCAttributes(map[string]schema.Attribute{
-			"cidr_block": requiredReplacing("The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. "+
-				"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC.",
+			"cidr_block": optionalComputedReplacing("The VPC's IPv4 block, a network between /16 and /28 such as `10.0.0.0/16`. "+
+				"A block of another size fails at plan with `InvalidVpc.Range`, a malformed one or one with host bits set with `InvalidParameterValue`. Changing it replaces the VPC. "+
+				"Left out, `ipv4_ipam_pool_id` is required and the pool gives the block: its lowest free block of `ipv4_netmask_length` (or of the pool's default).",
 				cloudCheck(func(s string) error { _, err := cloud.ParseVPCCIDR(s); return err })),
 			"instance_tenancy": schema.StringAttribute{
 				Optional:            true,
@@ -92,13 +94,27 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			},
 			"enable_dns_hostnames": optionalBool(false,
 				"Whether instances with public IP addresses get public DNS hostnames. Defaults to `false`."),
-			"ipv4_ipam_pool_id":   ipamArgument("The IPAM pool to take the IPv4 block from."),
-			"ipv4_netmask_length": ipamLengthArgument("The length of the IPv4 block to take from `ipv4_ipam_pool_id`."),
+			"ipv4_ipam_pool_id": optionalReplacing("The IPAM pool (`simcloud_vpc_ipam_pool`) to take the IPv4 block from: `cidr_block` inside the pool when given, else the pool's lowest free block. "+
+				"The pool's locale must be the VPC's region; a pool with no free block of the size fails with `InvalidParameterValue`. The block goes back to the pool when the VPC is deleted.",
+				idCheck(cloud.KindIPAMPool)),
+			"ipv4_netmask_length": optionalInt64("The length of the IPv4 block to take from `ipv4_ipam_pool_id`; the pool's `allocation_default_netmask_length` when left out. "+
+				"Outside the pool's minimum and maximum netmask lengths it fails at plan with `InvalidParameterValue`.", true),
+			"ipv6_ipam_pool_id": optionalReplacing("The IPAM pool to take the IPv6 block from: `ipv6_cidr_block` inside the pool when given, else the pool's lowest free block of `ipv6_netmask_length`.",
+				idCheck(cloud.KindIPAMPool)),
+			"ipv6_netmask_length": optionalInt64("The length of the IPv6 block to take from `ipv6_ipam_pool_id`.", true),
 		}),
 	},
 	updateOp: "ModifyVpcAttribute",
 	create: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
-		return d.client.CreateVPC(ctx, vpcInput(a.plan.managedVPC, a.tags))
+		// Blocks still unknown are the pools' to give.
+		in := a.plan.input(a.tags)
+		if !cloud.IsKnown(in.CIDRBlock) {
+			in.CIDRBlock = ""
+		}
+		if !cloud.IsKnown(in.IPv6CIDRBlock) {
+			in.IPv6CIDRBlock = ""
+		}
+		return d.client.CreateVPC(ctx, in)
 	},
 	get: (*cloud.Client).VPC,
 	update: func(d *providerData, ctx context.Context, a applyStep[vpcResourceModel]) (cloud.VPC, error) {
@@ -110,12 +126,35 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 		if p.state != nil {
 			state = &p.state.managedVPC
 		}
-		if err := p.plan.planIPv6(ctx, d, p.config, p.diags, state, "ipv4_ipam_pool_id", "ipv4_netmask_length"); err != nil {
+		set := configuredArguments(ctx, p.config, p.diags, "cidr_block", "ipv4_ipam_pool_id", "ipv6_ipam_pool_id", "ipv6_cidr_block",
+			"ipv4_netmask_length", "ipv6_netmask_length",
+			"assign_generated_ipv6_cidr_block", "ipv6_cidr_block_network_border_group")
+		if err := cloud.CheckVPCBlockArguments(set); err != nil {
 			return err
 		}
-		return d.client.CheckVPC(ctx, d.plan, p.holder, vpcInput(p.plan.managedVPC, p.tags))
+		if err := p.plan.planIPv6(ctx, d, p.config, p.diags, state, d.client.CheckNetworkBorderGroup); err != nil {
+			return err
+		}
+		in := p.plan.input(p.tags)
+		// A block left to the pool is found at apply; the pool's rules
+		// are checked now.
+		if set["cidr_block"] == "" {
+			in.CIDRBlock = ""
+		}
+		if set["ipv6_cidr_block"] == "" {
+			in.IPv6CIDRBlock = ""
+		}
+		return d.client.CheckVPC(ctx, d.plan, p.holder, in)
 	},
-	fill:   func(m *vpcResourceModel, vpc cloud.VPC) { m.fill(vpc) },
+	fill: func(m *vpcResourceModel, vpc cloud.VPC) {
+		m.fill(vpc)
+		if m.IPv4IPAMPoolID.IsNull() || m.IPv4IPAMPoolID.IsUnknown() {
+			m.IPv4IPAMPoolID = optionalString(m.IPv4IPAMPoolID, vpc.IPv4IPAMPoolID)
+		}
+		if m.IPv4NetmaskLength.IsUnknown() {
+			m.IPv4NetmaskLength = types.Int64Null()
+		}
+	},
 	tagsOf: func(vpc cloud.VPC) map[string]string { return vpc.Tags },
 }
 
@@ -131,8 +170,8 @@ func managedVPCAttributes(own map[string]schema.Attribute) map[string]schema.Att
 		"assign_generated_ipv6_cidr_block": optionalBool(false,
 			"Whether the VPC gets an Amazon-provided /56 IPv6 block. The simulated cloud hands these out from `2001:db8::/32`, each to one VPC at a time. "+
 				"Defaults to `false`. Changed in place: turning it off releases the block and its local routes."),
-		"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. AWS takes a given block from an IPAM pool, " +
-			"which the simulated cloud does not have: set, it fails at plan with `UnsupportedOperation`; use `assign_generated_ipv6_cidr_block`."),
+		"ipv6_cidr_block": optionalComputed("The VPC's IPv6 block, or an empty string when it has none. Given, it is taken from `ipv6_ipam_pool_id` " +
+			"(simcloud_vpc only; simcloud_default_vpc refuses it with `UnsupportedOperation`)."),
 		"ipv6_association_id":    computedID("The ID of the IPv6 block's association with the VPC, or an empty string."),
 		"main_route_table_id":    computedID("The ID of the VPC's main route table, which serves every subnet that has no route table of its own."),
 		"default_route_table_id": computedID("The ID of the VPC's main route table, under the name `aws_default_route_table` uses."),
@@ -151,14 +190,15 @@ func managedVPCAttributes(own map[string]schema.Attribute) map[string]schema.Att
 	return attributes
 }
 
-// planIPv6 refuses the pool arguments (those of managedVPC and the
-// resource's own, ownPools) that the cloud cannot honour, and completes the
-// plan's IPv6 attributes where assign_generated_ipv6_cidr_block changes.
-// state is nil for a VPC not yet managed.
-func (m *managedVPC) planIPv6(ctx context.Context, d *providerData, config tfsdk.Config, diags *diag.Diagnostics, state *managedVPC, ownPools ...string) error {
-	pools := configuredArguments(ctx, config, diags, append(ownPools,
-		"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block", "ipv6_cidr_block_network_border_group")...)
-	if err := d.client.CheckVPCPoolArguments(pools); err != nil {
+// planIPv6 refuses, with check, the pool arguments of managedVPC that the
+// resource cannot honour, and completes the plan's IPv6 attributes where
+// assign_generated_ipv6_cidr_block changes. state is nil for a VPC not yet
+// managed.
+func (m *managedVPC) planIPv6(ctx context.Context, d *providerData, config tfsdk.Config, diags *diag.Diagnostics, state *managedVPC,
+	check func(set map[string]string) error) error {
+	pools := configuredArguments(ctx, config, diags,
+		"ipv6_ipam_pool_id", "ipv6_netmask_length", "ipv6_cidr_block", "ipv6_cidr_block_network_border_group")
+	if err := check(pools); err != nil {
 		return err
 	}
 	if state != nil && !m.AssignGeneratedIPv6CIDRBlock.Equal(state.AssignGeneratedIPv6CIDRBlock) {
@@ -182,7 +222,13 @@ func (m *managedVPC) planIPv6(ctx context.Context, d *providerData, config tfsdk
 func (m *managedVPC) fill(vpc cloud.VPC) {
 	m.ID = types.StringValue(vpc.ID)
 	m.read(vpc)
-	m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "")
+	m.AssignGeneratedIPv6CIDRBlock = types.BoolValue(vpc.IPv6CIDRBlock != "" && vpc.IPv6IPAMPoolID == "")
+	if m.IPv6IPAMPoolID.IsNull() || m.IPv6IPAMPoolID.IsUnknown() {
+		m.IPv6IPAMPoolID = optionalString(m.IPv6IPAMPoolID, vpc.IPv6IPAMPoolID)
+	}
+	if m.IPv6NetmaskLength.IsUnknown() {
+		m.IPv6NetmaskLength = types.Int64Null()
+	}
 	m.DefaultRouteTableID = types.StringValue(vpc.MainRouteTableID)
 	m.DefaultSecurityGroupID = types.StringValue(vpc.DefaultSecurityGroupID)
 	m.DefaultNetworkACLID = types.StringValue(vpc.DefaultNetworkACLID)
@@ -210,8 +256,17 @@ func vpcInput(m managedVPC, tags map[string]string) cloud.VPCInput {
 	}
 }
 
-// ipamArgument and ipamLengthArgument are aws_vpc's IPAM arguments, which
-// the simulated cloud accepts only left out: it has no IPAM pools.
+// input is the VPC's desired configuration in a plan, with its pools.
+func (m *vpcResourceModel) input(tags map[string]string) cloud.VPCInput {
+	in := vpcInput(m.managedVPC, tags)
+	in.IPv4IPAMPoolID, in.IPv4NetmaskLength = plannedID(m.IPv4IPAMPoolID, cloud.KindIPAMPool), m.IPv4NetmaskLength.ValueInt64()
+	in.IPv6IPAMPoolID, in.IPv6NetmaskLength = plannedID(m.IPv6IPAMPoolID, cloud.KindIPAMPool), m.IPv6NetmaskLength.ValueInt64()
+	in.IPv6CIDRBlock = planned(m.IPv6CIDRBlock)
+	return in
+}
+
+// ipamArgument and ipamLengthArgument are the IPAM arguments of the
+// resources that accept them only left out (subnets, the default VPC).
 func ipamArgument(description string) schema.StringAttribute {
 	return optionalReplacing(description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`.")
 }

@@ -104,6 +104,34 @@ func populate(t *testing.T, st cloud.Store) {
 			Type: cloud.EndpointTypeGateway, RouteTableIDs: []string{table.ID}, Tags: map[string]string{"Name": "s3"}}); err != nil {
 			t.Fatal(err)
 		}
+		populateIPAM(t, c)
+	}
+}
+
+// populateIPAM adds an IPAM, a pool with a CIDR, and a pool that takes a
+// block of it (an allocation of the first).
+func populateIPAM(t *testing.T, c *cloud.Client) {
+	t.Helper()
+	ctx := context.Background()
+	ipam, err := c.CreateIPAM(ctx, cloud.IPAMInput{Tier: "advanced", OperatingRegions: []string{"eu-west-1"}, Tags: map[string]string{"Name": "ipam"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := c.CreateIPAMPool(ctx, cloud.IPAMPoolInput{ScopeID: ipam.PrivateDefaultScopeID, AddressFamily: "ipv4", Locale: "eu-west-1",
+		IPAMPoolSettings: cloud.IPAMPoolSettings{AllocationDefaultNetmaskLength: 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ProvisionIPAMPoolCIDR(ctx, cloud.IPAMPoolCIDRInput{PoolID: pool.ID, CIDR: "10.64.0.0/12"}); err != nil {
+		t.Fatal(err)
+	}
+	child, err := c.CreateIPAMPool(ctx, cloud.IPAMPoolInput{ScopeID: ipam.PrivateDefaultScopeID, AddressFamily: "ipv4", SourcePoolID: pool.ID,
+		Tags: map[string]string{"Name": "child"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ProvisionIPAMPoolCIDR(ctx, cloud.IPAMPoolCIDRInput{PoolID: child.ID, NetmaskLength: 16}); err != nil {
+		t.Fatal(err)
 	}
 }
 

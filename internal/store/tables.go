@@ -10,7 +10,8 @@ import (
 // rows can be inserted without breaking a foreign key.
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
-	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints}
+	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints,
+	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -37,6 +38,8 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 			field: func(v *cloud.VPC) any { return &v.DefaultSecurityGroupID }},
 		{read: `COALESCE((SELECT acl.id FROM network_acls acl WHERE acl.vpc_id = v.id AND acl.is_default), '')`,
 			field: func(v *cloud.VPC) any { return &v.DefaultNetworkACLID }},
+		{read: vpcPoolOf("v.cidr_block"), field: func(v *cloud.VPC) any { return &v.IPv4IPAMPoolID }},
+		{read: vpcPoolOf("v.ipv6_cidr_block"), field: func(v *cloud.VPC) any { return &v.IPv6IPAMPoolID }},
 	},
 	filter: func(f cloud.VPCFilter) selection {
 		s := selection{}.equal("v.id", f.ID).equal("v.cidr_block", f.CIDRBlock).equal("v.dhcp_options_id", f.DHCPOptionsID).tagged(f.Tags)
@@ -46,8 +49,15 @@ var vpcs = &table[cloud.VPC, cloud.VPCFilter]{
 		return s
 	},
 	tags: func(v *cloud.VPC) *map[string]string { return &v.Tags },
-	// A VPC's flow logs go with it, as in AWS.
-	deleteFirst: []string{deleteFlowLogsOf},
+	// A VPC's flow logs go with it, as in AWS, and so do the blocks it
+	// took from IPAM pools.
+	deleteFirst: []string{deleteFlowLogsOf, `DELETE FROM ipam_pool_allocations WHERE resource_id = ?`},
+}
+
+// vpcPoolOf reads the pool that a VPC's block (the column block) was
+// allocated from, "" for none.
+func vpcPoolOf(block string) string {
+	return `COALESCE((SELECT al.ipam_pool_id FROM ipam_pool_allocations al WHERE al.resource_id = v.id AND al.cidr = ` + block + `), '')`
 }
 
 // deleteFlowLogsOf deletes the flow logs of the object whose ID it takes.
@@ -564,4 +574,101 @@ var vpcEndpoints = &table[cloud.VPCEndpoint, cloud.VPCEndpointFilter]{
 		return nil
 	},
 	deleteFirst: []string{`DELETE FROM routes WHERE target = ?`},
+}
+
+// IPAM's tables. Scopes, pool CIDRs and allocations carry no tags here.
+
+var ipams = &table[cloud.IPAM, cloud.IPAMFilter]{
+	name: "ipams", alias: "ipam",
+	columns: []column[cloud.IPAM]{
+		{name: "id", field: func(i *cloud.IPAM) any { return &i.ID }},
+		{name: "owner_id", field: func(i *cloud.IPAM) any { return &i.OwnerID }},
+		{name: "region", field: func(i *cloud.IPAM) any { return &i.Region }},
+		{name: "description", mutable: true, field: func(i *cloud.IPAM) any { return &i.Description }},
+		{name: "tier", mutable: true, field: func(i *cloud.IPAM) any { return &i.Tier }},
+		{name: "enable_private_gua", mutable: true, field: func(i *cloud.IPAM) any { return &i.EnablePrivateGUA }},
+		{name: "operating_regions", mutable: true, field: func(i *cloud.IPAM) any { return &i.OperatingRegions }},
+		{name: "private_default_scope_id", field: func(i *cloud.IPAM) any { return &i.PrivateDefaultScopeID }},
+		{name: "public_default_scope_id", field: func(i *cloud.IPAM) any { return &i.PublicDefaultScopeID }},
+		{name: "default_resource_discovery_id", field: func(i *cloud.IPAM) any { return &i.DefaultResourceDiscoveryID }},
+		{name: "default_resource_discovery_association_id", field: func(i *cloud.IPAM) any { return &i.DefaultResourceDiscoveryAssociationID }},
+		{read: `(SELECT COUNT(*) FROM ipam_scopes sc WHERE sc.ipam_id = ipam.id)`, field: func(i *cloud.IPAM) any { return &i.ScopeCount }},
+	},
+	filter: func(f cloud.IPAMFilter) selection { return selection{}.equal("ipam.id", f.ID).tagged(f.Tags) },
+	tags:   func(i *cloud.IPAM) *map[string]string { return &i.Tags },
+}
+
+var ipamScopes = &table[cloud.IPAMScope, cloud.IPAMScopeFilter]{
+	name: "ipam_scopes", alias: "isc",
+	columns: []column[cloud.IPAMScope]{
+		{name: "id", field: func(s *cloud.IPAMScope) any { return &s.ID }},
+		{name: "owner_id", field: func(s *cloud.IPAMScope) any { return &s.OwnerID }},
+		{name: "region", field: func(s *cloud.IPAMScope) any { return &s.Region }},
+		{name: "ipam_id", field: func(s *cloud.IPAMScope) any { return &s.IPAMID }},
+		{name: "ipam_scope_type", field: func(s *cloud.IPAMScope) any { return &s.Type }},
+		{name: "is_default", field: func(s *cloud.IPAMScope) any { return &s.Default }},
+	},
+	filter: func(f cloud.IPAMScopeFilter) selection {
+		return selection{}.equal("isc.id", f.ID).equal("isc.ipam_id", f.IPAMID)
+	},
+}
+
+var ipamPools = &table[cloud.IPAMPool, cloud.IPAMPoolFilter]{
+	name: "ipam_pools", alias: "ip",
+	joins: `JOIN ipam_scopes isc ON isc.id = ip.ipam_scope_id`,
+	columns: []column[cloud.IPAMPool]{
+		{name: "id", field: func(p *cloud.IPAMPool) any { return &p.ID }},
+		{name: "owner_id", field: func(p *cloud.IPAMPool) any { return &p.OwnerID }},
+		{name: "region", field: func(p *cloud.IPAMPool) any { return &p.Region }},
+		{name: "ipam_scope_id", field: func(p *cloud.IPAMPool) any { return &p.ScopeID }},
+		{name: "address_family", field: func(p *cloud.IPAMPool) any { return &p.AddressFamily }},
+		{name: "locale", field: func(p *cloud.IPAMPool) any { return &p.Locale }},
+		{name: "description", mutable: true, field: func(p *cloud.IPAMPool) any { return &p.Description }},
+		{name: "allocation_default_netmask_length", mutable: true, field: func(p *cloud.IPAMPool) any { return &p.AllocationDefaultNetmaskLength }},
+		{name: "allocation_min_netmask_length", mutable: true, field: func(p *cloud.IPAMPool) any { return &p.AllocationMinNetmaskLength }},
+		{name: "allocation_max_netmask_length", mutable: true, field: func(p *cloud.IPAMPool) any { return &p.AllocationMaxNetmaskLength }},
+		{name: "allocation_resource_tags", mutable: true, field: func(p *cloud.IPAMPool) any { return &p.AllocationResourceTags }},
+		{name: "auto_import", mutable: true, field: func(p *cloud.IPAMPool) any { return &p.AutoImport }},
+		{name: "aws_service", field: func(p *cloud.IPAMPool) any { return &p.AWSService }},
+		{name: "publicly_advertisable", field: func(p *cloud.IPAMPool) any { return &p.PubliclyAdvertisable }},
+		{name: "public_ip_source", field: func(p *cloud.IPAMPool) any { return &p.PublicIPSource }},
+		{name: "source_ipam_pool_id", nullable: true, field: func(p *cloud.IPAMPool) any { return &p.SourcePoolID }},
+		{name: "pool_depth", field: func(p *cloud.IPAMPool) any { return &p.Depth }},
+		{read: `isc.ipam_scope_type`, field: func(p *cloud.IPAMPool) any { return &p.ScopeType }},
+		{read: `isc.ipam_id`, field: func(p *cloud.IPAMPool) any { return &p.IPAMID }},
+	},
+	filter: func(f cloud.IPAMPoolFilter) selection {
+		return selection{}.equal("ip.id", f.ID).equal("ip.ipam_scope_id", f.ScopeID).equal("ip.source_ipam_pool_id", f.SourcePoolID).tagged(f.Tags)
+	},
+	tags: func(p *cloud.IPAMPool) *map[string]string { return &p.Tags },
+}
+
+var ipamPoolCIDRs = &table[cloud.IPAMPoolCIDR, cloud.IPAMPoolCIDRFilter]{
+	name: "ipam_pool_cidrs", alias: "ipc",
+	columns: []column[cloud.IPAMPoolCIDR]{
+		{name: "id", field: func(c *cloud.IPAMPoolCIDR) any { return &c.ID }},
+		{name: "owner_id", field: func(c *cloud.IPAMPoolCIDR) any { return &c.OwnerID }},
+		{name: "region", field: func(c *cloud.IPAMPoolCIDR) any { return &c.Region }},
+		{name: "ipam_pool_id", field: func(c *cloud.IPAMPoolCIDR) any { return &c.PoolID }},
+		{name: "cidr", field: func(c *cloud.IPAMPoolCIDR) any { return &c.CIDR }},
+	},
+	filter: func(f cloud.IPAMPoolCIDRFilter) selection {
+		return selection{}.equal("ipc.id", f.ID).equal("ipc.ipam_pool_id", f.PoolID).equal("ipc.cidr", f.CIDR)
+	},
+}
+
+var ipamPoolAllocations = &table[cloud.IPAMPoolAllocation, cloud.IPAMPoolAllocationFilter]{
+	name: "ipam_pool_allocations", alias: "ipa",
+	columns: []column[cloud.IPAMPoolAllocation]{
+		{name: "id", field: func(a *cloud.IPAMPoolAllocation) any { return &a.ID }},
+		{name: "owner_id", field: func(a *cloud.IPAMPoolAllocation) any { return &a.OwnerID }},
+		{name: "region", field: func(a *cloud.IPAMPoolAllocation) any { return &a.Region }},
+		{name: "ipam_pool_id", field: func(a *cloud.IPAMPoolAllocation) any { return &a.PoolID }},
+		{name: "cidr", field: func(a *cloud.IPAMPoolAllocation) any { return &a.CIDR }},
+		{name: "resource_type", field: func(a *cloud.IPAMPoolAllocation) any { return &a.ResourceType }},
+		{name: "resource_id", field: func(a *cloud.IPAMPoolAllocation) any { return &a.ResourceID }},
+	},
+	filter: func(f cloud.IPAMPoolAllocationFilter) selection {
+		return selection{}.equal("ipa.id", f.ID).equal("ipa.ipam_pool_id", f.PoolID).equal("ipa.resource_id", f.ResourceID)
+	},
 }

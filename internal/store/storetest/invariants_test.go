@@ -101,6 +101,15 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, endpoint.ID)
+	ipam, err := c.CreateIPAM(ctx, cloud.IPAMInput{Tier: "free", OperatingRegions: []string{"us-east-1"}, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := c.CreateIPAMPool(ctx, cloud.IPAMPoolInput{ScopeID: ipam.PrivateDefaultScopeID, AddressFamily: "ipv4", Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, ipam.ID, pool.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
