@@ -12,8 +12,11 @@ CREATE TABLE IF NOT EXISTS used_scopes (
 -- A scope that already holds objects was used before this migration: it
 -- keeps what it has, with no default VPC added behind its owner's back.
 INSERT INTO used_scopes (owner_id, region)
-SELECT owner_id, region FROM vpcs
-UNION SELECT owner_id, region FROM internet_gateways
-UNION SELECT owner_id, region FROM elastic_ips
-UNION SELECT owner_id, region FROM customer_gateways
-UNION SELECT owner_id, region FROM dhcp_options;
+SELECT owner_id, region FROM (
+    SELECT owner_id, region FROM vpcs
+    UNION SELECT owner_id, region FROM internet_gateways
+    UNION SELECT owner_id, region FROM elastic_ips
+    UNION SELECT owner_id, region FROM customer_gateways
+    UNION SELECT owner_id, region FROM dhcp_options
+) used
+WHERE NOT EXISTS (SELECT 1 FROM used_scopes u WHERE u.owner_id = used.owner_id AND u.region = used.region);
