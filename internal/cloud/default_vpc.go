@@ -326,7 +326,14 @@ func (c *Client) AdoptDefaultSubnet(ctx context.Context, zone string, in *Subnet
 				Fix:     "Leave ipv6_native false, or make an IPv6-only subnet with simcloud_subnet."}
 		}
 		if !existing {
-			made, err := createDefaultSubnet(tx, vpc, zone, defaultSubnetBlocks(AvailabilityZones(c.scope.Region))[zone])
+			// The zone's /20 of the layout, which a subnet made since in the
+			// default VPC may overlap: InvalidSubnet.Conflict, as the rules
+			// answer any new subnet.
+			block := defaultSubnetBlocks(AvailabilityZones(c.scope.Region))[zone]
+			if err := c.subnetRule(SubnetInput{VPCID: vpc.ID, CIDRBlock: block, AvailabilityZone: zone}, "")(applyView{tx}); err != nil {
+				return explainObstacle(err, false)
+			}
+			made, err := createDefaultSubnet(tx, vpc, zone, block)
 			if err != nil {
 				return err
 			}

@@ -228,6 +228,13 @@ func TestDefaultSubnet(t *testing.T) {
 	if err := c.DeleteSubnet(ctx, made.ID); err != nil {
 		t.Fatal(err)
 	}
+	// A subnet made in the zone's /20 meanwhile is in the way.
+	squatter := mustCreateSubnet(t, c, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "172.31.20.0/24", AvailabilityZone: "us-east-1c"})
+	_, err = c.CreateDefaultSubnet(ctx, "us-east-1b")
+	wantCode(t, err, "InvalidSubnet.Conflict")
+	if err := c.DeleteSubnet(ctx, squatter.ID); err != nil {
+		t.Fatal(err)
+	}
 	again := must(c.CreateDefaultSubnet(ctx, "us-east-1b"))(t)
 	if !again.MapPublicIPOnLaunch || again.CIDRBlock != "172.31.16.0/20" || !again.IsPublic {
 		t.Errorf("CreateDefaultSubnet made %+v", again)
