@@ -3,7 +3,6 @@ package cloud_test
 import (
 	"context"
 	"slices"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -131,29 +130,13 @@ func TestUseScopeRace(t *testing.T) {
 	st, path := openStore(t)
 	const pools, perPool = 4, 4
 	var made atomic.Int32
-	var wg sync.WaitGroup
-	errs := make(chan error, pools*perPool)
-	for p := range pools {
-		s := st
-		if p > 0 {
-			s = reopen(t, path)
+	for _, err := range racePools(t, st, path, pools, perPool, func(c *cloud.Client) error {
+		ok, err := c.UseScope(ctx)
+		if ok {
+			made.Add(1)
 		}
-		c := newClient(t, s, defaultScope)
-		for range perPool {
-			wg.Go(func() {
-				ok, err := c.UseScope(ctx)
-				if err != nil {
-					errs <- err
-				}
-				if ok {
-					made.Add(1)
-				}
-			})
-		}
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+		return err
+	}) {
 		t.Errorf("first use failed: %v", err)
 	}
 	c := newClient(t, st, defaultScope)
