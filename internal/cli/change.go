@@ -30,7 +30,7 @@ func init() {
 				if len(args) < 1 || len(args) > 2 {
 					return usagef("detach takes an internet gateway ID and, optionally, a VPC ID; got %d arguments", len(args))
 				}
-				c, err := e.client()
+				c, err := e.writer(ctx)
 				if err != nil {
 					return err
 				}
@@ -75,7 +75,7 @@ func init() {
 				default:
 					return usagef("unknown route action %q: use delete or replace", action)
 				}
-				c, err := e.client()
+				c, err := e.writer(ctx)
 				if err != nil {
 					return err
 				}
@@ -142,7 +142,7 @@ func init() {
 					}
 					set[k] = v
 				}
-				c, err := e.client()
+				c, err := e.writer(ctx)
 				if err != nil {
 					return err
 				}
@@ -176,7 +176,7 @@ func changeCommand(name, args, summary, wrongCount string, change func(ctx conte
 				if len(given) != want {
 					return usagef("%s, got %d arguments", wrongCount, len(given))
 				}
-				c, err := e.client()
+				c, err := e.writer(ctx)
 				if err != nil {
 					return err
 				}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"net/netip"
 	"os"
@@ -240,4 +241,20 @@ func labIDs(t *testing.T, location string) map[string]string {
 func lookPathOK(name string) bool {
 	_, err := exec.LookPath(name)
 	return err == nil
+}
+
+// TestWritesUseTheScope: a command that only reads leaves a new region
+// unused, without a default VPC; the first command that writes uses it,
+// and its default VPC appears.
+func TestWritesUseTheScope(t *testing.T) {
+	location := storetest.Location(t)
+	var w world
+	if err := json.Unmarshal([]byte(mustRun(t, location, "", "ls", "-o", "json")), &w); err != nil || len(w.VPCs) != 0 {
+		t.Fatalf("a new cloud lists %+v (%v)", w.VPCs, err)
+	}
+	// The change fails (no such VPC), after the region's first use.
+	run(t, location, "", "tag", "vpc-0123456789abcdef0", "Name=x")
+	if err := json.Unmarshal([]byte(mustRun(t, location, "", "ls", "-o", "json")), &w); err != nil || len(w.VPCs) != 1 || !w.VPCs[0].Default {
+		t.Fatalf("after a write the cloud lists %+v (%v), want its default VPC", w.VPCs, err)
+	}
 }

@@ -51,7 +51,11 @@ func init() {
 				if k.resources == 0 {
 					outln(e.Stderr, "Warning: the given states hold no resources, so every object here counts as orphaned.")
 				}
-				c, err := e.client()
+				open := e.client
+				if *del {
+					open = func() (*cloud.Client, error) { return e.writer(ctx) }
+				}
+				c, err := open()
 				if err != nil {
 					return err
 				}
@@ -471,10 +475,15 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 	known := func(text string) string { return text + "  (known)" }
 
 	for _, v := range w.VPCs {
-		vpcKnown := k.ids[v.ID]
-		// A known default VPC's gateway and default subnets are AWS's,
-		// made with it, as its default group is: never orphans of their own.
-		withDefaultVPC := func(id string) bool { return vpcKnown && v.Default && !k.ids[id] }
+		// The region's default VPC is AWS's, which every account has in
+		// every region from its first use: never an orphan, known to a
+		// state or not. Its gateway and default subnets, made with it as
+		// its default group is, are never orphans of their own.
+		vpcKnown := k.ids[v.ID] || v.Default
+		withDefaultVPC := func(id string) bool {
+			o, ok := w.index.Object(id)
+			return ok && o.WithDefaultVPC && !k.ids[id]
+		}
 		var children []node
 		if g := v.InternetGateway; g != nil && !withDefaultVPC(g.ID) {
 			switch {
@@ -494,8 +503,7 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 			}
 		}
 		for _, s := range v.Subnets {
-			goesWithVPC := withDefaultVPC(s.ID) && cloud.IsDefaultSubnet(w.Region, s.AvailabilityZone, s.CIDRBlock)
-			if !k.ids[s.ID] && !goesWithVPC {
+			if !k.ids[s.ID] && !withDefaultVPC(s.ID) {
 				children = append(children, add(w.byID(s.ID, v.ID, "", s), subnetNode(s).text))
 			}
 		}
@@ -580,7 +588,8 @@ func findOrphans(ctx context.Context, c *cloud.Client, k knowledge) (*orphanRepo
 	// come.
 	elsewhere := node{text: "other objects in no VPC"}
 	for _, o := range w.index.Objects {
-		if o.Parent == "" && !placedInNoVPC[o.Type] && !k.ids[o.ID] {
+		// The default VPC's DHCP options set is AWS's, as the VPC is.
+		if o.Parent == "" && !placedInNoVPC[o.Type] && !k.ids[o.ID] && !o.WithDefaultVPC {
 			elsewhere.children = append(elsewhere.children, add(w.byID(o.ID, "", "", o.Value), label(o.Label+" "+o.ID, quotedName(o.Tags))))
 		}
 	}

@@ -657,3 +657,36 @@ func TestOrphansDefaultVPC(t *testing.T) {
 		t.Errorf("orphans -o json lists\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestOrphansUnknownDefaultVPC: the default VPC a region's first use made
+// is AWS's, with its gateway, default subnets and DHCP options set: no
+// orphans though no state knows it, and orphans --delete leaves it.
+func TestOrphansUnknownDefaultVPC(t *testing.T) {
+	location := storetest.Location(t)
+	var vpcID, otherID string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		if made, err := c.UseScope(ctx); err != nil || !made {
+			t.Fatalf("first use made no default VPC: %v", err)
+		}
+		other, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault, EnableDNSSupport: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		otherID = other.ID
+		yes := true
+		vpcs, err := c.FindVPCs(ctx, cloud.VPCFilter{Default: &yes})
+		if err != nil || len(vpcs) != 1 {
+			t.Fatalf("default VPCs %v %v", vpcs, err)
+		}
+		vpcID = vpcs[0].ID
+	})
+	state := stateFile(t, known("vpc-00000000000000000"))
+	if got := orphansJSON(t, location, "", state); !sameByType(got, []string{"vpc " + otherID}) {
+		t.Errorf("orphans -o json lists %v, want only %s", got, otherID)
+	}
+	mustRun(t, location, "", "orphans", "--delete", state)
+	if out := mustRun(t, location, "", "ls"); !strings.Contains(out, vpcID) || !strings.Contains(out, "default") || strings.Contains(out, otherID) {
+		t.Errorf("after orphans --delete, ls shows:\n%s", out)
+	}
+}

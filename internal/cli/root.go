@@ -122,6 +122,20 @@ func (e *env) client() (*cloud.Client, error) {
 	return cloud.NewClient(st, e.scope(), nil)
 }
 
+// writer is client for a command that changes the cloud: a change is a
+// use of the scope, whose first use makes its default VPC as the
+// provider's does (see cloud.Client.UseScope).
+func (e *env) writer(ctx context.Context) (*cloud.Client, error) {
+	c, err := e.client()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.UseScope(ctx); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
 func (e *env) scope() cloud.Scope {
 	return store.ResolveScope(e.accountID, e.region, e.Getenv)
 }

@@ -160,14 +160,7 @@ func (c *Client) createDefaultVPC(tx Tx) (VPC, error) {
 	zones := AvailabilityZones(c.scope.Region)
 	blocks := defaultSubnetBlocks(zones)
 	for _, zone := range zones {
-		s := Subnet{
-			ID: newID(KindSubnet), OwnerID: vpc.OwnerID, Region: vpc.Region, VPCID: vpc.ID,
-			CIDRBlock: blocks[zone], AvailabilityZone: zone, MapPublicIPOnLaunch: true,
-		}
-		if err := tx.Insert(s); err != nil {
-			return VPC{}, err
-		}
-		if err := associateNetworkACL(tx, vpc.DefaultNetworkACLID, s.ID); err != nil {
+		if _, err := createDefaultSubnet(tx, vpc, zone, blocks[zone]); err != nil {
 			return VPC{}, err
 		}
 	}
@@ -177,6 +170,35 @@ func (c *Client) createDefaultVPC(tx Tx) (VPC, error) {
 	}
 	route := Route{RouteTableID: vpc.MainRouteTableID, Destination: "0.0.0.0/0", Target: igw.ID, Origin: OriginCreateRoute, State: RouteStateActive}
 	return vpc, tx.PutRoute(route)
+}
+
+// UseScope is the first use of the client's account and region, as the
+// provider's configuration and the simcloud command's writes make it: in
+// AWS an account has a default VPC in every region from the start, and
+// simcloud makes it when the scope is first used. The scope's mark and the
+// VPC are written in one transaction, so of two first uses that race one
+// makes the VPC and the other finds the scope used; a scope used before
+// makes nothing, so a deleted default VPC stays deleted until
+// CreateDefaultVpc makes another. made reports whether this call made it.
+func (c *Client) UseScope(ctx context.Context) (made bool, err error) {
+	used, err := readResult(ctx, c, "DescribeVpcs", nil, func(tx ReadTx) (bool, error) { return tx.ScopeUsed(c.scope) })
+	if err != nil || used {
+		return false, err
+	}
+	err = c.write(ctx, "CreateDefaultVpc", nil, func(tx Tx) error {
+		made = false // a retried transaction starts again
+		first, err := tx.MarkScopeUsed(c.scope)
+		if err != nil || !first {
+			return err
+		}
+		if _, ok, err := c.findDefaultVPC(tx); err != nil || ok {
+			return err
+		}
+		made = true
+		_, err = c.createDefaultVPC(tx)
+		return err
+	})
+	return made, err
 }
 
 // DeleteDefaultVPC deletes a default VPC with its default subnets (those
@@ -218,4 +240,124 @@ func (c *Client) DeleteDefaultVPC(ctx context.Context, id string) error {
 		}
 		return c.deleteVPC(tx, id)
 	})
+}
+
+// createDefaultSubnet makes a default subnet of vpc: public addressing on,
+// served by the VPC's main table and default network ACL.
+func createDefaultSubnet(tx Tx, vpc VPC, zone, block string) (Subnet, error) {
+	s := Subnet{
+		ID: newID(KindSubnet), OwnerID: vpc.OwnerID, Region: vpc.Region, VPCID: vpc.ID,
+		CIDRBlock: block, AvailabilityZone: zone, MapPublicIPOnLaunch: true,
+		SubnetLaunchSettings: SubnetLaunchSettings{PrivateDNSHostnameType: DefaultHostnameType(false)},
+	}
+	if err := tx.Insert(s); err != nil {
+		return Subnet{}, err
+	}
+	return s, associateNetworkACL(tx, vpc.DefaultNetworkACLID, s.ID)
+}
+
+// findDefaultSubnet returns the zone's default subnet (AWS's
+// default-for-az): the default VPC's subnet of the default layout there.
+func (c *Client) findDefaultSubnet(tx ReadTx, vpc VPC, zone string) (Subnet, bool, error) {
+	subnets, err := list[Subnet](tx, c.scope, SubnetFilter{VPCID: vpc.ID, BlocksOnly: true})
+	if err != nil {
+		return Subnet{}, false, err
+	}
+	for _, s := range subnets {
+		if s.AvailabilityZone == zone && IsDefaultSubnet(c.scope.Region, zone, s.CIDRBlock) {
+			found, err := c.findSubnet(tx, s.ID, "id")
+			return found, err == nil, err
+		}
+	}
+	return Subnet{}, false, nil
+}
+
+// noDefaultVPCForSubnet is CreateDefaultSubnet's refusal in a region
+// without a default VPC.
+func noDefaultVPCForSubnet(region string) *Error {
+	return &Error{
+		Code:    "DefaultVpcDoesNotExist",
+		Message: fmt.Sprintf("No default VPC exists for this account in this region (%s).", region),
+		Fix:     "Make the region's default VPC first (simcloud_default_vpc, AWS's CreateDefaultVpc), then its default subnets.",
+	}
+}
+
+// CreateDefaultSubnet makes the zone's default subnet in the region's
+// default VPC, as AWS's CreateDefaultSubnet does: the default layout's /20
+// of the zone, with public addressing. It is refused without a default VPC
+// and where the zone has its default subnet.
+func (c *Client) CreateDefaultSubnet(ctx context.Context, zone string) (Subnet, error) {
+	s, existing, err := c.AdoptDefaultSubnet(ctx, zone, nil)
+	if err == nil && existing {
+		return Subnet{}, &Error{
+			Code:    "DefaultSubnetAlreadyExistsInAvailabilityZone",
+			Message: fmt.Sprintf("%s is already the default subnet in %s.", s.ID, zone),
+			Fix:     "A zone has one default subnet: adopt it with simcloud_default_subnet.",
+			Objects: []string{s.ID},
+		}
+	}
+	return s, err
+}
+
+// AdoptDefaultSubnet gives the zone's default subnet the configuration in
+// (its VPC, IPv4 block and zone are the subnet's own), first making the
+// subnet where the zone has none, as CreateDefaultSubnet does; existing
+// reports whether it was there already. A nil in only finds or makes it;
+// an IPv6 block or hostname type of in that is Unknown is the subnet's own.
+// The simulated cloud makes no IPv6-only default subnet.
+func (c *Client) AdoptDefaultSubnet(ctx context.Context, zone string, in *SubnetInput) (s Subnet, existing bool, err error) {
+	err = c.write(ctx, "CreateDefaultSubnet", map[string]string{"availability_zone": zone}, func(tx Tx) error {
+		if err := ValidateAvailabilityZone(c.scope.Region, zone); err != nil {
+			return err
+		}
+		vpc, ok, err := c.findDefaultVPC(tx)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return noDefaultVPCForSubnet(c.scope.Region)
+		}
+		if s, existing, err = c.findDefaultSubnet(tx, vpc, zone); err != nil {
+			return err
+		}
+		if in != nil && in.IPv6Native && (!existing || !s.IPv6Native) {
+			return &Error{Code: "InvalidParameterValue", Field: "ipv6_native",
+				Message: fmt.Sprintf("%s has no IPv6-only default subnet, and the simulated cloud makes IPv4 default subnets only: CreateDefaultSubnet with Ipv6Native is not simulated.", zone),
+				Fix:     "Leave ipv6_native false, or make an IPv6-only subnet with simcloud_subnet."}
+		}
+		if !existing {
+			// The zone's /20 of the layout, which a subnet made since in the
+			// default VPC may overlap: InvalidSubnet.Conflict, as the rules
+			// answer any new subnet.
+			block := defaultSubnetBlocks(AvailabilityZones(c.scope.Region))[zone]
+			if err := c.subnetRule(SubnetInput{VPCID: vpc.ID, CIDRBlock: block, AvailabilityZone: zone}, "")(applyView{tx}); err != nil {
+				return explainObstacle(err, false)
+			}
+			made, err := createDefaultSubnet(tx, vpc, zone, block)
+			if err != nil {
+				return err
+			}
+			if s, err = c.findSubnet(tx, made.ID, "id"); err != nil {
+				return err
+			}
+		}
+		if in == nil {
+			return nil
+		}
+		adopted := *in
+		adopted.VPCID, adopted.CIDRBlock, adopted.AvailabilityZone = s.VPCID, s.CIDRBlock, s.AvailabilityZone
+		// What the configuration leaves to the subnet (Unknown) it keeps.
+		if !IsKnown(adopted.IPv6CIDRBlock) {
+			adopted.IPv6CIDRBlock = s.IPv6CIDRBlock
+		}
+		if !IsKnown(adopted.PrivateDNSHostnameType) {
+			adopted.PrivateDNSHostnameType = s.PrivateDNSHostnameType
+		}
+		if err := c.subnetRule(adopted, s.ID)(applyView{tx}); err != nil {
+			return explainObstacle(err, false)
+		}
+		s, err = c.updateSubnet(tx, s.ID, adopted)
+		return err
+	})
+	return s, existing, err
 }

@@ -3,6 +3,7 @@ package cloud_test
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -119,4 +120,106 @@ func TestDeleteDefaultVPC(t *testing.T) {
 	}
 	// The region can have a default VPC again.
 	must(c.CreateDefaultVPC(ctx))(t)
+}
+
+// TestUseScopeRace races first uses of one scope from separate connection
+// pools (as separate terraform runs have) on one database, SQLite or
+// PostgreSQL: exactly one makes the default VPC, and none fails.
+func TestUseScopeRace(t *testing.T) {
+	ctx := context.Background()
+	st, path := openStore(t)
+	const pools, perPool = 4, 4
+	var made atomic.Int32
+	for _, err := range racePools(t, st, path, pools, perPool, func(c *cloud.Client) error {
+		ok, err := c.UseScope(ctx)
+		if ok {
+			made.Add(1)
+		}
+		return err
+	}) {
+		t.Errorf("first use failed: %v", err)
+	}
+	c := newClient(t, st, defaultScope)
+	if found := must(c.FindVPCs(ctx, cloud.VPCFilter{}))(t); len(found) != 1 || !found[0].IsDefault || made.Load() != 1 {
+		t.Errorf("after %d racing first uses, %d reported making it, VPCs: %v", pools*perPool, made.Load(), found)
+	}
+	if subnets := must(c.FindSubnets(ctx, cloud.SubnetFilter{}))(t); len(subnets) != len(cloud.AvailabilityZones(cloud.DefaultRegion)) {
+		t.Errorf("default subnets: %v", subnets)
+	}
+	// Another account of the same cloud has a first use of its own.
+	other := newClient(t, st, cloud.Scope{AccountID: "210987654321", Region: cloud.DefaultRegion})
+	if ok, err := other.UseScope(ctx); err != nil || !ok {
+		t.Errorf("another account's first use made none: %v", err)
+	}
+}
+
+// TestUseScopeOnce: a deleted default VPC does not come back with a later
+// use of the scope; only CreateDefaultVpc makes another.
+func TestUseScopeOnce(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	if ok, err := c.UseScope(ctx); err != nil || !ok {
+		t.Fatalf("first use made no default VPC: %v", err)
+	}
+	yes := true
+	vpcs := must(c.FindVPCs(ctx, cloud.VPCFilter{Default: &yes}))(t)
+	if len(vpcs) != 1 {
+		t.Fatalf("default VPCs %v", vpcs)
+	}
+	if err := c.DeleteDefaultVPC(ctx, vpcs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := c.UseScope(ctx); err != nil || ok {
+		t.Fatalf("a later use made a default VPC again (%v)", err)
+	}
+	if left := must(c.FindVPCs(ctx, cloud.VPCFilter{}))(t); len(left) != 0 {
+		t.Errorf("VPCs after the default one was deleted: %v", left)
+	}
+	must(c.CreateDefaultVPC(ctx))(t)
+	if ok, err := c.UseScope(ctx); err != nil || ok {
+		t.Errorf("a use after CreateDefaultVpc made another (%v)", err)
+	}
+}
+
+// TestDefaultSubnet: CreateDefaultSubnet is refused without a default VPC
+// and where the zone has its default subnet, and makes the zone's /20 again
+// once it was deleted; AdoptDefaultSubnet finds it or makes it and applies
+// the configuration.
+func TestDefaultSubnet(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	_, err := c.CreateDefaultSubnet(ctx, "us-east-1a")
+	wantCode(t, err, "DefaultVpcDoesNotExist")
+	vpc := must(c.CreateDefaultVPC(ctx))(t)
+	_, err = c.CreateDefaultSubnet(ctx, "us-east-1b")
+	wantCode(t, err, "DefaultSubnetAlreadyExistsInAvailabilityZone")
+	_, err = c.CreateDefaultSubnet(ctx, "us-east-1z")
+	wantCode(t, err, "InvalidParameterValue")
+
+	in := cloud.SubnetInput{MapPublicIPOnLaunch: false, Tags: map[string]string{"Name": "b"}}
+	adopted, existing, err := c.AdoptDefaultSubnet(ctx, "us-east-1b", &in)
+	if err != nil || !existing || adopted.VPCID != vpc.ID || adopted.CIDRBlock != "172.31.16.0/20" || adopted.MapPublicIPOnLaunch || adopted.Tags["Name"] != "b" {
+		t.Fatalf("adopted %+v existing=%v %v", adopted, existing, err)
+	}
+	if err := c.DeleteSubnet(ctx, adopted.ID); err != nil {
+		t.Fatal(err)
+	}
+	made, existing, err := c.AdoptDefaultSubnet(ctx, "us-east-1b", &in)
+	if err != nil || existing || made.ID == adopted.ID || made.CIDRBlock != "172.31.16.0/20" || made.MapPublicIPOnLaunch {
+		t.Fatalf("made %+v existing=%v %v", made, existing, err)
+	}
+	if err := c.DeleteSubnet(ctx, made.ID); err != nil {
+		t.Fatal(err)
+	}
+	// A subnet made in the zone's /20 meanwhile is in the way.
+	squatter := mustCreateSubnet(t, c, cloud.SubnetInput{VPCID: vpc.ID, CIDRBlock: "172.31.20.0/24", AvailabilityZone: "us-east-1c"})
+	_, err = c.CreateDefaultSubnet(ctx, "us-east-1b")
+	wantCode(t, err, "InvalidSubnet.Conflict")
+	if err := c.DeleteSubnet(ctx, squatter.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := must(c.CreateDefaultSubnet(ctx, "us-east-1b"))(t)
+	if !again.MapPublicIPOnLaunch || again.CIDRBlock != "172.31.16.0/20" || !again.IsPublic {
+		t.Errorf("CreateDefaultSubnet made %+v", again)
+	}
 }

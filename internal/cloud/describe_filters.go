@@ -203,7 +203,7 @@ var subnetFilters = func() filterSet[Subnet] {
 	zone := func(s Subnet) []string { return one(s.AvailabilityZone) }
 	zoneID := func(s Subnet) []string { return one(s.AvailabilityZoneID()) }
 	cidr := func(s Subnet) []string { return one(s.CIDRBlock) }
-	notDefault := always[Subnet]("false")
+	defaultForAZ := func(s Subnet) []string { return boolValue(s.DefaultForAZ) }
 	return filterSet[Subnet]{
 		op: "DescribeSubnets",
 		fields: map[string]func(Subnet) []string{
@@ -213,8 +213,7 @@ var subnetFilters = func() filterSet[Subnet] {
 			"availability-zone": zone, "availabilityZone": zone,
 			"availability-zone-id": zoneID, "availabilityZoneId": zoneID,
 			"cidr-block": cidr, "cidr": cidr, "cidrBlock": cidr,
-			// The simulated cloud makes no default subnets.
-			"default-for-az": notDefault, "defaultForAz": notDefault,
+			"default-for-az": defaultForAZ, "defaultForAz": defaultForAZ,
 			"ipv6-cidr-block-association.ipv6-cidr-block": func(s Subnet) []string { return one(s.IPv6CIDRBlock) },
 			"ipv6-cidr-block-association.association-id":  func(s Subnet) []string { return one(s.IPv6CIDRBlockAssociationID) },
 			"ipv6-native":                     always[Subnet]("false"),

@@ -92,6 +92,9 @@ var noObjectFuncs = []string{
 	"checkOutpostArguments",
 	// A VPC endpoint's own arguments.
 	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
+	// A region without a default VPC, and an IPv6-only default subnet the
+	// cloud does not make: no object is involved.
+	"noDefaultVPCForSubnet", "AdoptDefaultSubnet",
 }
 
 const (
@@ -224,6 +227,17 @@ func catalog() []refusal {
 				vpc := must(c.CreateDefaultVPC(bg))(t)
 				_, err := c.CreateDefaultVPC(bg)
 				return []string{vpc.ID}, err
+			}},
+
+		{name: "default subnet without a default VPC", code: "DefaultVpcDoesNotExist", noObjects: "the region has no default VPC to name",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, errOf(c.CreateDefaultSubnet(bg, "us-east-1a"))
+			}},
+		{name: "second default subnet in a zone", code: "DefaultSubnetAlreadyExistsInAvailabilityZone",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				vpc := must(c.CreateDefaultVPC(bg))(t)
+				subnets := must(c.FindSubnets(bg, cloud.SubnetFilter{VPCID: vpc.ID, AvailabilityZone: "us-east-1a"}))(t)
+				return []string{subnets[0].ID}, errOf(c.CreateDefaultSubnet(bg, "us-east-1a"))
 			}},
 
 		// A VPC's default security group and network ACL.

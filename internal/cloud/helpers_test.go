@@ -87,6 +87,35 @@ func reopen(t testing.TB, path string) cloud.Store {
 	return st
 }
 
+// racePools runs work perPool times at once on each of pools clients of
+// the database at path, each with its own connection pool (as separate
+// processes have; the first is st's), and returns the errors work gave.
+func racePools(t testing.TB, st cloud.Store, path string, pools, perPool int, work func(c *cloud.Client) error) []error {
+	var wg sync.WaitGroup
+	errs := make(chan error, pools*perPool)
+	for p := range pools {
+		s := st
+		if p > 0 {
+			s = reopen(t, path)
+		}
+		c := newClient(t, s, defaultScope)
+		for range perPool {
+			wg.Go(func() {
+				if err := work(c); err != nil {
+					errs <- err
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	var failed []error
+	for err := range errs {
+		failed = append(failed, err)
+	}
+	return failed
+}
+
 // race runs, all at once, processes copies of the test binary as the helper
 // test helperTest, each with the environment env(p) added, and goroutines
 // calls of work in this process, and returns the outcomes they report: the

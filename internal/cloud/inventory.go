@@ -117,6 +117,10 @@ type Object struct {
 	// in and goes only with it, as a VPC's default security group and
 	// network ACL do: no one deletes it on its own.
 	GoesWithParent bool
+	// WithDefaultVPC says that AWS made the object with the region's
+	// default VPC (see Inventory.DefaultVPCParts): AWS's, not a
+	// configuration's.
+	WithDefaultVPC bool
 	// Value is the engine's own value of the object: a VPC, a Subnet, ...
 	Value any
 }
@@ -141,6 +145,7 @@ type Index struct {
 // kinds.
 func (inv Inventory) Index() Index {
 	x := Index{byID: map[string]int{}}
+	defaults := inv.DefaultVPCParts()
 	for _, k := range objectKinds {
 		if k.describe == nil {
 			// A named kind is not in the inventory (see NamedKinds).
@@ -153,6 +158,7 @@ func (inv Inventory) Index() Index {
 					o.Parent = r.ID
 				}
 			}
+			o.WithDefaultVPC = defaults[o.ID]
 			x.byID[o.ID] = len(x.Objects)
 			x.Objects = append(x.Objects, o)
 		}
@@ -292,4 +298,59 @@ func comparePrefixes(a, b string) int {
 	default:
 		return pa.Bits() - pb.Bits()
 	}
+}
+
+// DefaultVPCParts are the IDs of the objects of the inventory that AWS
+// makes with the region's default VPC, as CreateDefaultVpc does: the VPC,
+// its main route table and main association, default security group and
+// network ACL, its internet gateway, its default subnets (the default
+// layout's /20 in each zone) and the region's default DHCP options set that
+// it uses. They are AWS's, not a configuration's: no orphans, and what
+// tests that count a configuration's objects leave out. Objects added to the
+// default VPC later are not among them.
+func (inv Inventory) DefaultVPCParts() map[string]bool {
+	parts := map[string]bool{}
+	for _, v := range inv.VPCs {
+		if !v.IsDefault {
+			continue
+		}
+		for _, id := range []string{v.ID, v.MainRouteTableID, v.DefaultSecurityGroupID, v.DefaultNetworkACLID} {
+			parts[id] = true
+		}
+		for _, o := range inv.DHCPOptions {
+			if o.Default && o.ID == v.DHCPOptionsID {
+				parts[o.ID] = true
+			}
+		}
+		for _, g := range inv.InternetGateways {
+			if g.VPCID == v.ID {
+				parts[g.ID] = true
+			}
+		}
+		for _, s := range inv.Subnets {
+			if s.VPCID == v.ID && IsDefaultSubnet(v.Region, s.AvailabilityZone, s.CIDRBlock) {
+				parts[s.ID] = true
+			}
+		}
+		for _, t := range inv.RouteTables {
+			if t.ID != v.MainRouteTableID {
+				continue
+			}
+			for _, a := range t.Associations {
+				if a.Main {
+					parts[a.ID] = true
+				}
+			}
+		}
+	}
+	return parts
+}
+
+// DefaultVPCParts reads the scope's inventory for its DefaultVPCParts.
+func (c *Client) DefaultVPCParts(ctx context.Context) (map[string]bool, error) {
+	inv, err := c.Inventory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return inv.DefaultVPCParts(), nil
 }

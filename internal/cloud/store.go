@@ -81,6 +81,9 @@ type ReadTx interface {
 	// BlockPublicAccessMode is the VPC Block Public Access mode of a
 	// scope, off until set.
 	BlockPublicAccessMode(scope Scope) (string, error)
+	// ScopeUsed reports whether the scope has had its first use (see
+	// Client.UseScope).
+	ScopeUsed(scope Scope) (bool, error)
 }
 
 // Tx is a write transaction.
@@ -120,6 +123,9 @@ type Tx interface {
 	SetSubnetGroupSubnets(groupARN string, subnetIDs []string) error
 
 	SetBlockPublicAccessMode(scope Scope, mode string) error
+	// MarkScopeUsed records the scope's first use; first is false where it
+	// was recorded already.
+	MarkScopeUsed(scope Scope) (first bool, err error)
 
 	// SetTags replaces every tag of the object.
 	SetTags(resourceID string, tags map[string]string) error

@@ -33,6 +33,9 @@ type Subnet struct {
 	// IsPublic says that the serving table has an active route to an
 	// internet gateway attached to the subnet's VPC. Derived when read.
 	IsPublic bool
+	// DefaultForAZ says that the subnet is its zone's default subnet: of
+	// the default layout, in the region's default VPC. Derived when read.
+	DefaultForAZ bool
 	// InternetAccess says what can reach the internet from the subnet and
 	// the subnet from the internet. Derived when read.
 	InternetAccess InternetAccess
@@ -457,6 +460,18 @@ func (c *Client) Subnet(ctx context.Context, id string) (Subnet, error) {
 
 // FindSubnets returns the subnets that match filter, by ID.
 func (c *Client) FindSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet, error) {
+	return c.readSubnets(ctx, filter, c.deriveSubnet)
+}
+
+// ListSubnets returns the subnets that filter selects as stored, with
+// DefaultForAZ but without what routing makes of them (FindSubnets works
+// that out for each): what listings read.
+func (c *Client) ListSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet, error) {
+	return c.readSubnets(ctx, filter, c.markDefaultForAZ)
+}
+
+// readSubnets reads the subnets filter selects, each completed by complete.
+func (c *Client) readSubnets(ctx context.Context, filter SubnetFilter, complete func(ReadTx, *Subnet) error) ([]Subnet, error) {
 	var found []Subnet
 	err := c.read(ctx, "DescribeSubnets", map[string]string{"subnet_id": filter.ID, "vpc_id": filter.VPCID}, func(tx ReadTx) error {
 		var err error
@@ -464,7 +479,7 @@ func (c *Client) FindSubnets(ctx context.Context, filter SubnetFilter) ([]Subnet
 			return err
 		}
 		for i := range found {
-			if err := c.deriveSubnet(tx, &found[i]); err != nil {
+			if err := complete(tx, &found[i]); err != nil {
 				return err
 			}
 		}
@@ -487,28 +502,35 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 	var s Subnet
 	err := c.apply(ctx, "ModifySubnetAttribute", map[string]string{"subnet_id": id}, c.subnetRule(in, id), func(tx Tx) error {
 		var err error
-		if s, err = c.findSubnet(tx, id, "id"); err != nil {
-			return err
-		}
-		if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) || s.IPv6Native != in.IPv6Native {
-			return &Error{
-				Code:    "OperationNotPermitted",
-				Message: fmt.Sprintf("The VPC, IPv4 block, zone and IPv6-only setting of %s cannot be changed.", id),
-				Fix:     "Replace the subnet to change them.",
-				Objects: []string{id},
-			}
-		}
-		if s.IPv6CIDRBlock != in.IPv6CIDRBlock {
-			s.IPv6CIDRBlock, s.IPv6CIDRBlockAssociationID = in.IPv6CIDRBlock, ""
-			if in.IPv6CIDRBlock != "" {
-				s.IPv6CIDRBlockAssociationID = newID(KindSubnetCIDRAssociation)
-			}
-		}
-		s.MapPublicIPOnLaunch, s.AssignIPv6AddressOnCreation, s.Tags = in.MapPublicIPOnLaunch, in.AssignIPv6AddressOnCreation, in.Tags
-		s.SubnetLaunchSettings = in.launchSettings()
-		return updateTagged(tx, s, id, s.Tags)
+		s, err = c.updateSubnet(tx, id, in)
+		return err
 	})
 	return s, err
+}
+
+// updateSubnet is UpdateSubnet's change, once the rules have passed.
+func (c *Client) updateSubnet(tx Tx, id string, in SubnetInput) (Subnet, error) {
+	s, err := c.findSubnet(tx, id, "id")
+	if err != nil {
+		return Subnet{}, err
+	}
+	if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) || s.IPv6Native != in.IPv6Native {
+		return Subnet{}, &Error{
+			Code:    "OperationNotPermitted",
+			Message: fmt.Sprintf("The VPC, IPv4 block, zone and IPv6-only setting of %s cannot be changed.", id),
+			Fix:     "Replace the subnet to change them.",
+			Objects: []string{id},
+		}
+	}
+	if s.IPv6CIDRBlock != in.IPv6CIDRBlock {
+		s.IPv6CIDRBlock, s.IPv6CIDRBlockAssociationID = in.IPv6CIDRBlock, ""
+		if in.IPv6CIDRBlock != "" {
+			s.IPv6CIDRBlockAssociationID = newID(KindSubnetCIDRAssociation)
+		}
+	}
+	s.MapPublicIPOnLaunch, s.AssignIPv6AddressOnCreation, s.Tags = in.MapPublicIPOnLaunch, in.AssignIPv6AddressOnCreation, in.Tags
+	s.SubnetLaunchSettings = in.launchSettings()
+	return s, updateTagged(tx, s, id, s.Tags)
 }
 
 // DeleteSubnet deletes a subnet that nothing uses any more.
@@ -542,7 +564,22 @@ func (c *Client) deriveSubnet(tx ReadTx, s *Subnet) error {
 			s.IsPublic = true
 		}
 	}
+	if err := c.markDefaultForAZ(tx, s); err != nil {
+		return err
+	}
 	s.InternetAccess, err = c.internetAccess(tx, *s, table)
+	return err
+}
+
+// markDefaultForAZ sets DefaultForAZ: a subnet of the default layout is
+// asked its VPC, the others are not.
+func (c *Client) markDefaultForAZ(tx ReadTx, s *Subnet) error {
+	s.DefaultForAZ = false
+	if !IsDefaultSubnet(s.Region, s.AvailabilityZone, s.CIDRBlock) {
+		return nil
+	}
+	vpc, _, err := get[VPC](tx, c.scope, s.VPCID)
+	s.DefaultForAZ = vpc.IsDefault
 	return err
 }
 

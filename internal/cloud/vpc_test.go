@@ -6,7 +6,6 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -289,35 +288,19 @@ func TestConcurrentWritersOnOneFile(t *testing.T) {
 	ctx := context.Background()
 	st, path := openStore(t)
 	const pools, perPool = 4, 25
-	var wg sync.WaitGroup
-	errs := make(chan error, pools*perPool)
 	ids := make(chan string, pools*perPool)
-	for p := range pools {
-		s := st
-		if p > 0 {
-			s = reopen(t, path)
+	for _, err := range racePools(t, st, path, pools, perPool, func(c *cloud.Client) error {
+		vpc, err := c.CreateVPC(ctx, ipv6VPCInput("10.0.0.0/16"))
+		if err != nil {
+			return err
 		}
-		c := newClient(t, s, defaultScope)
-		for range perPool {
-			wg.Go(func() {
-				vpc, err := c.CreateVPC(ctx, ipv6VPCInput("10.0.0.0/16"))
-				if err != nil {
-					errs <- err
-					return
-				}
-				ids <- vpc.ID
-				if _, err := c.UpdateVPC(ctx, vpc.ID, vpcInput("10.0.0.0/16")); err != nil {
-					errs <- err
-				}
-			})
-		}
-	}
-	wg.Wait()
-	close(errs)
-	close(ids)
-	for err := range errs {
+		ids <- vpc.ID
+		_, err = c.UpdateVPC(ctx, vpc.ID, vpcInput("10.0.0.0/16"))
+		return err
+	}) {
 		t.Errorf("concurrent write failed: %v", err)
 	}
+	close(ids)
 	vpcs, err := newClient(t, st, defaultScope).FindVPCs(ctx, cloud.VPCFilter{})
 	if err != nil {
 		t.Fatal(err)

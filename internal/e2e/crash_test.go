@@ -279,6 +279,9 @@ func expectCloud(t *testing.T, database string, subnets int) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// What the configuration made: not the region's default VPC.
+	inv.VPCs, inv.Subnets = storetest.Own(t, c, inv.VPCs), storetest.Own(t, c, inv.Subnets)
+	inv.InternetGateways, inv.RouteTables = storetest.Own(t, c, inv.InternetGateways), storetest.Own(t, c, inv.RouteTables)
 	if len(inv.VPCs) != 1 || len(inv.Subnets) != subnets || len(inv.InternetGateways) != 1 || len(inv.RouteTables) != 2 {
 		t.Fatalf("the cloud holds %d VPCs, %d subnets, %d gateways, %d tables; want 1, %d, 1, 2",
 			len(inv.VPCs), len(inv.Subnets), len(inv.InternetGateways), len(inv.RouteTables), subnets)

@@ -26,7 +26,7 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 			"arn":      computedID("The group's ARN."),
 			"owner_id": computedID("The ID of the account that owns the group."),
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC whose default group this is. Required: AWS takes the default VPC's group when it is left out, "+
-				"and the simulated cloud has no default VPC. Changing it replaces the resource."),
+				"which the simulated cloud does not do. Changing it replaces the resource."),
 			"name":        computedID("The group's name, `default`."),
 			"name_prefix": computedID("Empty: the default group's name is not made from a prefix."),
 			"description": computedID("The group's description, `default VPC security group`."),

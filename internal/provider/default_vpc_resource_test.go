@@ -42,6 +42,29 @@ func (c *testCloud) expectDefaultVPC(t *testing.T, want bool) resource.TestCheck
 	}
 }
 
+// deleteDefaultVPC uses the test's region, as the provider's Configure
+// does, and deletes the default VPC its first use made: the region then
+// has none, as after an out-of-band DeleteVpc.
+func (c *testCloud) deleteDefaultVPC(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := c.client.UseScope(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if vpc, ok := c.defaultVPC(t); ok {
+		if err := c.client.DeleteDefaultVPC(ctx, vpc.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// withoutDefaultVPC is step, run where the region's default VPC was
+// deleted.
+func (c *testCloud) withoutDefaultVPC(t *testing.T, step resource.TestStep) resource.TestStep {
+	step.PreConfig = func() { c.deleteDefaultVPC(t) }
+	return step
+}
+
 // TestAccDefaultVPCCreated makes the default VPC where the region has none,
 // changes it in place, imports it, makes it again after it is deleted out
 // of band, and with force_destroy deletes it on destroy.
@@ -50,7 +73,7 @@ func TestAccDefaultVPCCreated(t *testing.T) {
 	named := tfDefaultVPC(`tags = { Name = "default" }`)
 	changed := tfDefaultVPC(`tags = { Name = "adopted" }`, "enable_dns_hostnames = false", "assign_generated_ipv6_cidr_block = true")
 	unitTest(t,
-		createStep(c.config(named), defaultVPCAddress, `^vpc-[0-9a-f]{17}$`,
+		c.withoutDefaultVPC(t, createStep(c.config(named), defaultVPCAddress, `^vpc-[0-9a-f]{17}$`,
 			attrIs(defaultVPCAddress, "existing_default_vpc", knownvalue.Bool(false)),
 			attrIs(defaultVPCAddress, "cidr_block", knownvalue.StringExact("172.31.0.0/16")),
 			attrIs(defaultVPCAddress, "instance_tenancy", knownvalue.StringExact("default")),
@@ -60,7 +83,7 @@ func TestAccDefaultVPCCreated(t *testing.T) {
 			attrIs(defaultVPCAddress, "main_route_table_id", matching(`^rtb-`)),
 			attrIs(defaultVPCAddress, "default_security_group_id", matching(`^sg-`)),
 			attrIs(defaultVPCAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:vpc/vpc-`)),
-		),
+		)),
 		resource.TestStep{Config: c.config(named), ConfigPlanChecks: expectEmptyPlan},
 		withCheck(actionStep(c.config(changed), defaultVPCAddress, actionUpdate), func(*terraformState) error {
 			vpc, _ := c.defaultVPC(t)
@@ -82,14 +105,14 @@ func TestAccDefaultVPCCreated(t *testing.T) {
 	)
 }
 
-// TestAccDefaultVPCAdopted adopts a default VPC that exists, and destroying
-// the resource leaves it.
+// TestAccDefaultVPCAdopted adopts the default VPC the region's first use
+// made, and destroying the resource leaves it.
 func TestAccDefaultVPCAdopted(t *testing.T) {
 	c := newTestCloud(t)
-	existing, err := c.client.CreateDefaultVPC(context.Background())
-	if err != nil {
+	if _, err := c.client.UseScope(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	existing, _ := c.defaultVPC(t)
 	config := tfDefaultVPC(`tags = { Name = "default" }`) +
 		tfResource("default_security_group", "main", "vpc_id = simcloud_default_vpc.main.id") +
 		tfData("vpc", "default", "default = true") +
@@ -120,7 +143,7 @@ func TestAccDefaultVPCAdopted(t *testing.T) {
 func TestAccDefaultVPCRefusals(t *testing.T) {
 	c := newTestCloud(t)
 	unitTest(t,
-		planFails(c.config(tfDefaultVPC()+tfResource("default_vpc", "other")), "DefaultVpcAlreadyExists", "the simcloud_default_vpc planned"),
+		c.withoutDefaultVPC(t, planFails(c.config(tfDefaultVPC()+tfResource("default_vpc", "other")), "DefaultVpcAlreadyExists", "the simcloud_default_vpc planned")),
 		planFails(c.config(tfDefaultVPC(`ipv6_ipam_pool_id = "ipam-pool-0123456789abcdef0"`)), "UnsupportedOperation", "ipv6_ipam_pool_id"),
 		planFails(c.config(tfDefaultVPC(`ipv6_cidr_block_network_border_group = "us-west-2"`)), "InvalidParameterValue", "network border group"),
 		// Only the default VPC is imported.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -8,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // tfFilter is a filter block of a data source.
@@ -20,6 +24,18 @@ func quoted(s string) string { return strconv.Quote(s) }
 // idsAre checks that the ids of the listing at address are the IDs of the
 // resources at want, in the order of their IDs; none for an empty list.
 func idsAre(address string, want ...string) resource.TestCheckFunc {
+	return idsAreOf(nil, address, want...)
+}
+
+// ownIDsAre is idsAre for a listing that may hold the objects AWS made with
+// the default VPC of the client's region, which it leaves out (see
+// storetest.Own).
+func ownIDsAre(t *testing.T, c *cloud.Client, address string, want ...string) resource.TestCheckFunc {
+	return idsAreOf(func(ids []string) []string { return storetest.OwnIDs(t, c, ids) }, address, want...)
+}
+
+// idsAreOf is idsAre for the listed IDs that keep, when not nil, keeps.
+func idsAreOf(keep func([]string) []string, address string, want ...string) resource.TestCheckFunc {
 	return func(s *terraformState) error {
 		resources := s.RootModule().Resources
 		var wantIDs []string
@@ -27,14 +43,50 @@ func idsAre(address string, want ...string) resource.TestCheckFunc {
 			wantIDs = append(wantIDs, resources[w].Primary.ID)
 		}
 		slices.Sort(wantIDs)
-		attributes := resources[address].Primary.Attributes
-		var got []string
-		n, _ := strconv.Atoi(attributes["ids.#"])
-		for i := range n {
-			got = append(got, attributes["ids."+strconv.Itoa(i)])
+		got := listedIDs(s, address)
+		if keep != nil {
+			got = keep(got)
 		}
-		if attributes["ids.#"] != strconv.Itoa(len(wantIDs)) || !slices.Equal(got, wantIDs) {
-			return fmt.Errorf("%s lists %v (ids.# = %q), want %v (%s)", address, got, attributes["ids.#"], wantIDs, strings.Join(want, ", "))
+		if len(got) != len(wantIDs) || !slices.Equal(got, wantIDs) {
+			return fmt.Errorf("%s lists %v (of %v), want %v (%s)", address, got, listedIDs(s, address), wantIDs, strings.Join(want, ", "))
+		}
+		return nil
+	}
+}
+
+// listedIDs are the ids of the listing at address.
+func listedIDs(s *terraformState, address string) []string {
+	attributes := s.RootModule().Resources[address].Primary.Attributes
+	var got []string
+	n, _ := strconv.Atoi(attributes["ids.#"])
+	for i := range n {
+		got = append(got, attributes["ids."+strconv.Itoa(i)])
+	}
+	return got
+}
+
+// defaultIDsAre checks that the listing at address lists the objects of
+// type T that AWS made with the default VPC of the client's region, and
+// nothing else.
+func defaultIDsAre[T cloud.Row, F cloud.Filter](t *testing.T, c *cloud.Client, address string, filter F) resource.TestCheckFunc {
+	return func(s *terraformState) error {
+		all, err := cloud.Find[T](c, context.Background(), filter)
+		if err != nil {
+			return err
+		}
+		parts, err := c.DefaultVPCParts(context.Background())
+		if err != nil {
+			return err
+		}
+		var want []string
+		for _, o := range all {
+			if id := storetest.ObjectID(o); parts[id] {
+				want = append(want, id)
+			}
+		}
+		slices.Sort(want)
+		if got := listedIDs(s, address); len(want) == 0 || !slices.Equal(got, want) {
+			return fmt.Errorf("%s lists %v, want the default VPC's %v", address, got, want)
 		}
 		return nil
 	}
@@ -84,15 +136,15 @@ func TestAccListings(t *testing.T) {
 				idsAre("data.simcloud_vpcs.prod", "simcloud_vpc.prod"),
 				idsAre("data.simcloud_vpcs.ten", "simcloud_vpc.prod", "simcloud_vpc.dev"),
 				idsAre("data.simcloud_vpcs.none"),
-				idsAre("data.simcloud_vpcs.default"),
+				defaultIDsAre[cloud.VPC](t, c.client, "data.simcloud_vpcs.default", cloud.VPCFilter{}),
 				resource.TestCheckResourceAttr("data.simcloud_vpcs.none", "id", "us-east-1"),
 				idsAre("data.simcloud_subnets.prod_a", "simcloud_subnet.web"),
 				idsAre("data.simcloud_subnets.blocks", "simcloud_subnet.app", "simcloud_subnet.dev"),
-				idsAre("data.simcloud_subnets.zone_id", "simcloud_subnet.web", "simcloud_subnet.dev"),
+				ownIDsAre(t, c.client, "data.simcloud_subnets.zone_id", "simcloud_subnet.web", "simcloud_subnet.dev"),
 				idsAre("data.simcloud_subnets.web", "simcloud_subnet.web"),
-				idsAre("data.simcloud_subnets.west"),
+				ownIDsAre(t, c.inRegion(t, "us-west-2"), "data.simcloud_subnets.west"),
 				resource.TestCheckResourceAttr("data.simcloud_subnets.west", "id", "us-west-2"),
-				idsAre("data.simcloud_subnets.default"),
+				defaultIDsAre[cloud.Subnet](t, c.client, "data.simcloud_subnets.default", cloud.SubnetFilter{}),
 				resource.TestCheckResourceAttrPair("data.simcloud_route_tables.main", "ids.0", "simcloud_vpc.prod", "main_route_table_id"),
 				resource.TestCheckResourceAttr("data.simcloud_route_tables.main", "ids.#", "1"),
 				idsAre("data.simcloud_route_tables.to_gateway", "simcloud_route_table.public"),
@@ -113,4 +165,14 @@ func TestAccListings(t *testing.T) {
 		// The last configuration is the one destroyed.
 		resource.TestStep{Config: c.config(listingNet)},
 	)
+}
+
+// inRegion is an engine client on the test's cloud in another region.
+func (c *testCloud) inRegion(t *testing.T, region string) *cloud.Client {
+	t.Helper()
+	regional, err := c.client.InRegion(region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return regional
 }

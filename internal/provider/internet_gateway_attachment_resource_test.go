@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 const attachmentAddress = "simcloud_internet_gateway_attachment.test"
@@ -61,5 +62,5 @@ func TestAccInternetGatewayAttachment_refusals(t *testing.T) {
 func (c *testCloud) onlyGateway(t *testing.T) cloud.InternetGateway {
 	t.Helper()
 	all, err := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{})
-	return wantOne(t, "internet gateway", all, err)
+	return wantOne(t, "internet gateway", storetest.Own(t, c.client, all), err)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 const igwAddress = "simcloud_internet_gateway.test"
@@ -113,7 +114,7 @@ func TestAccInternetGateway_unknownVPCFailsAtomically(t *testing.T) {
 				if err := c.expectGateways(t, map[string]int{"10.0.0.0/16": 1}); err != nil {
 					t.Fatal(err)
 				}
-				if all, _ := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{}); len(all) != 1 {
+				if all, _ := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{}); len(storetest.Own(t, c.client, all)) != 1 {
 					t.Fatalf("the failed gateway was left in the cloud: %d gateways", len(all))
 				}
 			},
@@ -121,7 +122,7 @@ func TestAccInternetGateway_unknownVPCFailsAtomically(t *testing.T) {
 			// the one it created: it can only do so if it is in state.
 			Config: c.config(vpcsAB),
 			Check: func(*terraformState) error {
-				if all, _ := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{}); len(all) != 0 {
+				if all, _ := c.client.FindInternetGateways(context.Background(), cloud.InternetGatewayFilter{}); len(storetest.Own(t, c.client, all)) != 0 {
 					return fmt.Errorf("%d gateways are left that state did not know of", len(all))
 				}
 				return nil

@@ -137,6 +137,12 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 		addCloudError(&resp.Diagnostics, "Configure", err)
 		return
 	}
+	// The scope's first use makes its default VPC, as AWS gives one to
+	// every account in every region (see cloud.Client.UseScope).
+	if _, err := client.UseScope(ctx); err != nil {
+		addCloudError(&resp.Diagnostics, "CreateDefaultVpc", err)
+		return
+	}
 	tflog.Info(ctx, "simcloud configured", map[string]any{
 		"database": store.Describe(location), "region": scope.Region, "account_id": scope.AccountID,
 	})
@@ -152,6 +158,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(internetGatewayAttachmentKind),
 		newResource(egressOnlyInternetGatewayKind),
 		newResource(subnetKind),
+		newResource(defaultSubnetKind),
 		newResource(routeTableKind),
 		newResource(routeKind),
 		newResource(routeTableAssociationKind),

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -59,6 +60,12 @@ func (d *providerData) inRegion(region *types.String, diags *diag.Diagnostics) (
 	c, err := d.client.InRegion(name)
 	if err != nil {
 		addValueError(diags, path.Root("region"), err)
+		return nil, false
+	}
+	// The region's first use, as the provider's own region's is in
+	// Configure: it gets its default VPC.
+	if _, err := c.UseScope(context.Background()); err != nil {
+		addCloudError(diags, "CreateDefaultVpc", err)
 		return nil, false
 	}
 	rd := &providerData{client: c, plan: d.plan, defaultTags: d.defaultTags, regions: d.regions}

@@ -98,7 +98,7 @@ func unitTest(t *testing.T, steps ...resource.TestStep) {
 func (c *testCloud) onlyVPC(t *testing.T) cloud.VPC {
 	t.Helper()
 	vpcs, err := c.client.FindVPCs(context.Background(), cloud.VPCFilter{})
-	return wantOne(t, "VPC in the cloud", vpcs, err)
+	return wantOne(t, "VPC in the cloud", storetest.Own(t, c.client, vpcs), err)
 }
 
 type terraformState = terraform.State
@@ -113,6 +113,7 @@ func (c *testCloud) expectVPCInCloud(t *testing.T, cidr string) error {
 	if err != nil {
 		return err
 	}
+	vpcs = storetest.Own(t, c.client, vpcs)
 	if len(vpcs) != 1 || vpcs[0].CIDRBlock != cidr {
 		return fmt.Errorf("the cloud holds %+v, want one VPC with %s", vpcs, cidr)
 	}

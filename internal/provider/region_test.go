@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestAccRegionArgument: the AWS provider 6 region argument puts an object
@@ -26,7 +27,7 @@ func TestAccRegionArgument(t *testing.T) {
 			return cloud.VPC{}, err
 		}
 		all, err := cloud.Find[cloud.VPC](west, context.Background(), cloud.VPCFilter{})
-		return wantOne(t, "VPC in us-west-2", all, err), nil
+		return wantOne(t, "VPC in us-west-2", storetest.Own(t, west, all), err), nil
 	}
 	unitTest(t,
 		resource.TestStep{

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // onlyOne is the one object of type T that the test's cloud holds among
@@ -15,7 +16,7 @@ import (
 func onlyOne[T cloud.Row, F cloud.Filter](t *testing.T, c *testCloud, what string, filter F) T {
 	t.Helper()
 	all, err := cloud.Find[T](c.client, context.Background(), filter)
-	return wantOne(t, what, all, err)
+	return wantOne(t, what, storetest.Own(t, c.client, all), err)
 }
 
 // described is the object of type T with the given ID in the test's cloud;

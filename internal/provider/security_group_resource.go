@@ -74,7 +74,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 			"arn":      computedID("The group's ARN."),
 			"owner_id": computedID("The ID of the account that owns the group."),
 			"vpc_id": replacingReference(cloud.KindVPC, "The VPC of the group. Required: AWS puts a group given no VPC in the region's default VPC, "+
-				"and the simulated cloud has no default VPC. Changing it replaces the group."),
+				"which the simulated cloud does not do. Changing it replaces the group."),
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				PlanModifiers: replaceOnChangeKeepState,

@@ -41,10 +41,11 @@ func TestAccSecurityGroupsDataSource(t *testing.T) {
 				portSame(found, tfjsonpath.New("vpc_ids").AtSliceIndex(0), "simcloud_vpc.main", tfjsonpath.New("id")),
 			},
 		},
-		// The VPCs' default groups are found too; nothing matching is no error.
+		// The VPCs' default groups are found too (the region's default
+		// VPC's as well); nothing matching is no error.
 		resource.TestStep{
 			Config:            lookup(tfBlock("filter", `name = "group-name"`, `values = ["default"]`)),
-			ConfigStateChecks: []statecheck.StateCheck{attrIs(found, "ids", knownvalue.ListSizeExact(2))},
+			ConfigStateChecks: []statecheck.StateCheck{attrIs(found, "ids", knownvalue.ListSizeExact(3))},
 		},
 		resource.TestStep{
 			Config:            lookup(tfBlock("filter", `name = "tag:tier"`, `values = ["cache"]`)),

@@ -14,12 +14,19 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
-type subnetModel struct {
+// subnetSettings are what the simcloud_subnet and simcloud_default_subnet
+// resources both hold of a subnet: the one model of its arguments, filled
+// and turned into the cloud's input by the functions below.
+type subnetSettings struct {
 	taggedObject
 	subnetAttributes
-	// The resource's ipv6_cidr_block is an argument, null when unset; the
-	// data source's, an empty string.
+	// simcloud_subnet's ipv6_cidr_block is an argument, null when unset;
+	// simcloud_default_subnet's and the data source's, an empty string.
 	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
+}
+
+type subnetModel struct {
+	subnetSettings
 	// The IPAM arguments are accepted left out (null) only: the cloud has
 	// no IPAM pools.
 	IPv4IPAMPoolID    types.String `tfsdk:"ipv4_ipam_pool_id"`
@@ -148,17 +155,27 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 		argumentsCheck(whenKnown(cloud.CheckSubnetZoneArguments), "availability_zone", "availability_zone_id"),
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
-		return d.client.CreateSubnet(ctx, subnetInputFrom(ctx, *a.plan, a.diags))
+		return d.client.CreateSubnet(ctx, subnetInputFrom(ctx, a.plan.subnetSettings, a.diags))
 	},
 	get: (*cloud.Client).Subnet,
 	update: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
-		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, *a.plan, a.diags))
+		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, a.plan.subnetSettings, a.diags))
 	},
-	removeByID:    (*cloud.Client).DeleteSubnet,
-	check:         checkSubnet,
-	fillReporting: setSubnetState,
-	tagsOf:        func(s cloud.Subnet) map[string]string { return s.Tags },
-	advise:        adviseOn(cloud.SubnetAdvice),
+	removeByID: (*cloud.Client).DeleteSubnet,
+	check:      checkSubnet,
+	fillReporting: func(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
+		m.fill(s, diags)
+		// Left out, the blocks are null, not the cloud's "".
+		m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(m.CIDRBlock, s.CIDRBlock), optionalFromCloud(m.IPv6CIDRBlock, s.IPv6CIDRBlock)
+		m.EnableLNIAtDeviceIndex = types.Int64Null()
+		if s.EnableLNIAtDeviceIndex != 0 {
+			m.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)
+		}
+		// The cloud refuses the Outposts arguments, so a subnet has none.
+		m.OutpostARN = types.StringNull()
+	},
+	tagsOf: func(s cloud.Subnet) map[string]string { return s.Tags },
+	advise: adviseOn(cloud.SubnetAdvice),
 }
 
 func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) error {
@@ -210,13 +227,13 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	} else if p.plan.IPv6CIDRBlock.IsNull() {
 		p.plan.IPv6CIDRBlockAssociationID = types.StringValue("")
 	}
-	in := d.plannedSubnetInput(ctx, *p.plan, p.diags)
+	in := d.plannedSubnetInput(ctx, p.plan.subnetSettings, p.diags)
 	stateID, change := "", unchanged
 	if p.state != nil {
 		stateID = p.state.ID.ValueString()
 		replacing := !p.plan.VPCID.Equal(p.state.VPCID) || !p.plan.CIDRBlock.Equal(p.state.CIDRBlock) || !p.plan.AvailabilityZone.Equal(p.state.AvailabilityZone) ||
 			!p.plan.IPv6Native.Equal(p.state.IPv6Native)
-		change = changeOf(replacing, reflect.DeepEqual(in, d.plannedSubnetInput(ctx, *p.state, p.diags)))
+		change = changeOf(replacing, reflect.DeepEqual(in, d.plannedSubnetInput(ctx, p.state.subnetSettings, p.diags)))
 	}
 	key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")
 	description := fmt.Sprintf("the simcloud_subnet planned in this configuration with cidr_block %s in %s", in.CIDRBlock, in.VPCID)
@@ -225,7 +242,7 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	})
 }
 
-func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics) cloud.SubnetInput {
+func subnetInputFrom(ctx context.Context, m subnetSettings, diags *diag.Diagnostics) cloud.SubnetInput {
 	return cloud.SubnetInput{
 		VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), AvailabilityZone: m.AvailabilityZone.ValueString(),
 		IPv6CIDRBlock: m.IPv6CIDRBlock.ValueString(), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
@@ -236,7 +253,7 @@ func subnetInputFrom(ctx context.Context, m subnetModel, diags *diag.Diagnostics
 
 // launchSettings are the model's launch settings, with the hostname type
 // as the step takes it.
-func (m subnetModel) launchSettings(hostnameType string) cloud.SubnetLaunchSettings {
+func (m subnetSettings) launchSettings(hostnameType string) cloud.SubnetLaunchSettings {
 	return cloud.SubnetLaunchSettings{
 		EnableDNS64: m.EnableDNS64.ValueBool(), EnableLNIAtDeviceIndex: m.EnableLNIAtDeviceIndex.ValueInt64(),
 		EnableResourceNameDNSAAAARecord: m.EnableResourceNameDNSAAAARecord.ValueBool(), EnableResourceNameDNSARecord: m.EnableResourceNameDNSARecord.ValueBool(),
@@ -248,7 +265,7 @@ func (m subnetModel) launchSettings(hostnameType string) cloud.SubnetLaunchSetti
 // takes it, values known only after apply as cloud.Unknown; an unknown
 // boolean is taken as false, which no rule refuses, but for ipv6_native (see
 // below).
-func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetModel, diags *diag.Diagnostics) cloud.SubnetInput {
+func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetSettings, diags *diag.Diagnostics) cloud.SubnetInput {
 	in := cloud.SubnetInput{
 		VPCID: plannedID(m.VPCID, cloud.KindVPC), CIDRBlock: planned(m.CIDRBlock), AvailabilityZone: planned(m.AvailabilityZone),
 		IPv6CIDRBlock: planned(m.IPv6CIDRBlock), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
@@ -264,15 +281,14 @@ func (d *providerData) plannedSubnetInput(ctx context.Context, m subnetModel, di
 	return in
 }
 
-func setSubnetState(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
+// fill reads the subnet into the settings as both resources hold them;
+// each then sets what it holds otherwise: its blocks, the device index and
+// the Outposts attributes it computes.
+func (m *subnetSettings) fill(s cloud.Subnet, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(s.ID)
 	cidr, ipv6 := m.CIDRBlock, m.IPv6CIDRBlock
 	m.read(s, diags)
-	m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(cidr, s.CIDRBlock), optionalFromCloud(ipv6, s.IPv6CIDRBlock)
-	m.EnableLNIAtDeviceIndex = types.Int64Null()
-	if s.EnableLNIAtDeviceIndex != 0 {
-		m.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)
-	}
+	m.CIDRBlock, m.IPv6CIDRBlock = cidr, ipv6
 	// The cloud refuses the Outposts arguments, so a subnet has none.
-	m.CustomerOwnedIPv4Pool, m.MapCustomerOwnedIPOnLaunch, m.OutpostARN = types.StringNull(), types.BoolNull(), types.StringNull()
+	m.CustomerOwnedIPv4Pool, m.MapCustomerOwnedIPOnLaunch = types.StringNull(), types.BoolNull()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 func isPublic(subnet string, want bool) statecheck.StateCheck {
@@ -154,7 +155,7 @@ func (c *testCloud) tableWithRoute(t *testing.T, destination string, target ...s
 		t.Fatal(err)
 	}
 	var found []cloud.RouteTable
-	for _, table := range tables {
+	for _, table := range storetest.Own(t, c.client, tables) {
 		for _, r := range table.Routes {
 			if r.Destination == destination && (len(target) == 0 || r.Target == target[0]) {
 				found = append(found, table)

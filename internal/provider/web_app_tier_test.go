@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+	"github.com/simcloud/terraform-provider-simcloud/internal/store/storetest"
 )
 
 // TestAccWebAppTier runs the example examples/web-app-tier, the network of
@@ -40,6 +41,7 @@ func TestAccWebAppTier(t *testing.T) {
 				if err != nil {
 					return err
 				}
+				subnets = storetest.Own(t, c.client, subnets)
 				custom := 0
 				for _, s := range subnets {
 					if s.NetworkACLID != vpc.DefaultNetworkACLID {

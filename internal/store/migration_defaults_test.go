@@ -69,3 +69,28 @@ func TestMigrationGivesVPCsTheirDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMigrationMarksUsedScopes takes a cloud with a VPC back before
+// migration 19: the migration counts the VPC's scope as used, so no default
+// VPC appears in it, while a scope without objects gets one on first use.
+func TestMigrationMarksUsedScopes(t *testing.T) {
+	ctx := context.Background()
+	location, st, c := openFresh(t)
+	if _, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default"}); err != nil {
+		t.Fatal(err)
+	}
+	// Migration 19 is the last: the schema's version counts the files.
+	st = downgrade(t, st, location, nil, `DROP TABLE used_scopes`,
+		`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`)
+	c = storetest.Client(t, st)
+	if made, err := c.UseScope(ctx); err != nil || made {
+		t.Errorf("a scope used before the migration got a default VPC (%v)", err)
+	}
+	other, err := c.InRegion("eu-west-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made, err := other.UseScope(ctx); err != nil || !made {
+		t.Errorf("a scope never used got no default VPC (%v)", err)
+	}
+}

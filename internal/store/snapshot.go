@@ -85,6 +85,7 @@ var snapshotTables = append(objectSnapshotTables(),
 	snapshotTable{name: "vgw_route_propagations", key: 2, columns: text("route_table_id", "vpn_gateway_id")},
 	snapshotTable{name: "subnet_group_subnets", key: 2, columns: text("group_arn", "subnet_id")},
 	snapshotTable{name: "vpc_block_public_access_options", key: 2, columns: text("owner_id", "region", "internet_gateway_block_mode")},
+	snapshotTable{name: "used_scopes", key: 2, columns: text("owner_id", "region")},
 	snapshotTable{name: "security_group_rules", key: 1, columns: []snapshotColumn{
 		{name: "id", kind: textColumn}, {name: "security_group_id", kind: textColumn}, {name: "egress", kind: boolColumn},
 		{name: "ip_protocol", kind: textColumn}, {name: "from_port", kind: intColumn}, {name: "to_port", kind: intColumn},
@@ -101,6 +102,15 @@ var snapshotTables = append(objectSnapshotTables(),
 		{name: "icmp_type", kind: intColumn}, {name: "icmp_code", kind: intColumn},
 	}},
 )
+
+// usedScopesOfObjects marks as used every scope that holds objects, as
+// migration 19 does.
+const usedScopesOfObjects = `INSERT INTO used_scopes (owner_id, region)
+SELECT owner_id, region FROM vpcs
+UNION SELECT owner_id, region FROM internet_gateways
+UNION SELECT owner_id, region FROM elastic_ips
+UNION SELECT owner_id, region FROM customer_gateways
+UNION SELECT owner_id, region FROM dhcp_options`
 
 func objectSnapshotTables() []snapshotTable {
 	tables := make([]snapshotTable, len(rowTables))
@@ -296,6 +306,14 @@ func Import(ctx context.Context, st cloud.Store, snap *Snapshot) error {
 				if err := t.exec(insert, args...); err != nil {
 					return fmt.Errorf("import %s row %d: %w", table.name, i+1, err)
 				}
+			}
+		}
+		// A snapshot made before scopes recorded their first use marks
+		// those it used as migration 19 does, so that none gains a default
+		// VPC it never had.
+		if _, ok := snap.Tables["used_scopes"]; !ok {
+			if err := t.exec(usedScopesOfObjects); err != nil {
+				return err
 			}
 		}
 		// A snapshot made before VPCs had default security groups and

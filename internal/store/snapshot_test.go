@@ -23,6 +23,14 @@ func populate(t *testing.T, st cloud.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The scope's mark of its first use (without the default VPC that
+		// UseScope would make, which these tests do not count).
+		if err := st.Write(ctx, func(tx cloud.Tx) error {
+			_, err := tx.MarkScopeUsed(c.Scope())
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
 		vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: "default", EnableDNSSupport: true,
 			AssignGeneratedIPv6CIDRBlock: true, Tags: map[string]string{"Name": "main", "env": "lab"}})
 		if err != nil {

@@ -232,3 +232,20 @@ func (t *sqlTx) SetBlockPublicAccessMode(scope cloud.Scope, mode string) error {
 	return t.exec(`INSERT INTO vpc_block_public_access_options (owner_id, region, internet_gateway_block_mode) VALUES (?, ?, ?)`,
 		scope.AccountID, scope.Region, mode)
 }
+
+func (t *sqlTx) ScopeUsed(scope cloud.Scope) (bool, error) {
+	found, err := t.strings(`SELECT region FROM used_scopes WHERE owner_id = ? AND region = ?`, scope.AccountID, scope.Region)
+	return len(found) > 0, err
+}
+
+// MarkScopeUsed inserts the scope's row, if it has none: the primary key
+// keeps a second one out even where writers did not exclude each other.
+func (t *sqlTx) MarkScopeUsed(scope cloud.Scope) (bool, error) {
+	result, err := t.tx.ExecContext(t.ctx, t.dialect.rebind(`INSERT INTO used_scopes (owner_id, region) VALUES (?, ?) ON CONFLICT DO NOTHING`),
+		scope.AccountID, scope.Region)
+	if err != nil {
+		return false, err
+	}
+	n, err := result.RowsAffected()
+	return n > 0, err
+}

@@ -4,12 +4,14 @@
 package storetest
 
 import (
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -75,4 +77,47 @@ func Client(t testing.TB, st cloud.Store) *cloud.Client {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// Own leaves out of found the objects AWS made with the region's default
+// VPC (cloud.Inventory.DefaultVPCParts), which the provider makes on the
+// scope's first use: what remains is what the test's configuration made.
+// It is the one predicate by which tests that count objects, or want an
+// empty cloud, set the default VPC aside.
+func Own[T cloud.Row](t testing.TB, c *cloud.Client, found []T) []T {
+	t.Helper()
+	return own(t, c, found, func(o T) string { return ObjectID(o) })
+}
+
+// OwnIDs is Own for a list of IDs, as a data source lists them.
+func OwnIDs(t testing.TB, c *cloud.Client, ids []string) []string {
+	t.Helper()
+	return own(t, c, ids, func(id string) string { return id })
+}
+
+func own[T any](t testing.TB, c *cloud.Client, found []T, id func(T) string) []T {
+	t.Helper()
+	parts, err := c.DefaultVPCParts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []T
+	for _, o := range found {
+		if !parts[id(o)] {
+			kept = append(kept, o)
+		}
+	}
+	return kept
+}
+
+// ObjectID is the ID of an object of the cloud: its ID field, or an
+// elastic IP's allocation ID.
+func ObjectID(o cloud.Row) string {
+	v := reflect.ValueOf(o)
+	for _, name := range []string{"ID", "AllocationID"} {
+		if f := v.FieldByName(name); f.IsValid() && f.Kind() == reflect.String {
+			return f.String()
+		}
+	}
+	return ""
 }
