@@ -87,7 +87,7 @@ var noObjectFuncs = []string{
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 	// Arguments for IPAM.
-	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments",
+	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments", "CheckPoolServiceArguments",
 	// A subnet's Outposts arguments and launch settings' values.
 	"checkOutpostArguments",
 	// A VPC endpoint's own arguments.
@@ -888,13 +888,13 @@ func catalog() []refusal {
 				return []string{a.ID, n.otherVPC.ID, s.ID}, c.DisassociateVPCCIDRBlock(bg, a.ID)
 			}},
 
-		{name: "secondary block from an IPAM pool", code: "UnsupportedOperation", field: "ipv4_ipam_pool_id", noObjects: ownValues,
+		{name: "secondary block's netmask length without a pool", code: "InvalidParameterCombination", field: "ipv4_netmask_length", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "ipam-pool-0123456789abcdef0", "cidr_block", "")
+				return nil, cloud.CheckIPAMArguments("ipv4_netmask_length", "20", "cidr_block", "")
 			}},
 		{name: "secondary block left out", code: "MissingParameter", field: "cidr_block", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				return nil, cloud.CheckIPAMArguments("ipv4_ipam_pool_id", "", "cidr_block", "")
+				return nil, cloud.CheckIPAMArguments("ipv4_netmask_length", "", "cidr_block", "")
 			}},
 
 		{name: "a sixth IPv6 block", code: "CidrLimitExceeded", field: "assign_generated_ipv6_cidr_block",

@@ -472,7 +472,7 @@ type IPAMPoolCIDRInput struct {
 // (which must lie in the pool's CIDRs and be free), else the lowest free
 // block of the netmask length given, or of the pool's default, that is not
 // in disallowed. field names the argument that asks for the block.
-func (c *Client) poolBlock(v ReadTx, pool IPAMPool, cidr string, netmask int64, disallowed []string, field string) (netip.Prefix, error) {
+func (c *Client) poolBlock(v View, pool IPAMPool, cidr string, netmask int64, disallowed []string, field string) (netip.Prefix, error) {
 	var want netip.Prefix
 	if cidr != "" {
 		p, err := netip.ParsePrefix(cidr)
@@ -498,6 +498,14 @@ func (c *Client) poolBlock(v ReadTx, pool IPAMPool, cidr string, netmask int64, 
 	cidrs, err := list[IPAMPoolCIDR](v, c.scope, IPAMPoolCIDRFilter{PoolID: pool.ID})
 	if err != nil {
 		return netip.Prefix{}, err
+	}
+	// At plan, CIDRs that the same plan provisions count; one not known
+	// yet leaves the block to apply.
+	for _, claim := range v.Claimed(ClaimIPAMPoolCIDR, pool.ID) {
+		if claim.Value == "" || !IsKnown(claim.Value) {
+			return netip.Prefix{}, nil
+		}
+		cidrs = append(cidrs, IPAMPoolCIDR{PoolID: pool.ID, CIDR: claim.Value})
 	}
 	if len(cidrs) == 0 {
 		return netip.Prefix{}, &Error{Code: "InvalidParameterValue",
@@ -617,14 +625,14 @@ func (c *Client) ipamPoolCIDRRule(in IPAMPoolCIDRInput) Rule {
 
 // provisionedBlock is the block that provisioning in to pool adds: the
 // CIDR given, or one of the source pool's.
-func (c *Client) provisionedBlock(v ReadTx, pool IPAMPool, in IPAMPoolCIDRInput) (netip.Prefix, error) {
+func (c *Client) provisionedBlock(v View, pool IPAMPool, in IPAMPoolCIDRInput) (netip.Prefix, error) {
 	var block netip.Prefix
 	if pool.SourcePoolID != "" {
 		source, err := findStored[IPAMPool](v, c.scope, pool.SourcePoolID, "ipam_pool_id")
 		if err != nil {
 			return block, err
 		}
-		if block, err = c.poolBlock(v, source, in.CIDR, in.NetmaskLength, nil, "cidr"); err != nil {
+		if block, err = c.poolBlock(v, source, in.CIDR, in.NetmaskLength, nil, "cidr"); err != nil || !block.IsValid() {
 			return block, err
 		}
 	} else {
@@ -642,21 +650,38 @@ func (c *Client) provisionedBlock(v ReadTx, pool IPAMPool, in IPAMPoolCIDRInput)
 	if err != nil {
 		return block, err
 	}
-	for _, o := range others {
-		if p, err := netip.ParsePrefix(o.CIDR); err == nil && p.Overlaps(block) {
-			return block, &Error{Code: "InvalidParameterValue",
-				Message: fmt.Sprintf("The CIDR %s overlaps with the CIDR %s, already provisioned to %s.", block, o.CIDR, pool.ID),
+	overlap := func(other, holder, obstacle string) error {
+		if p, err := netip.ParsePrefix(other); err == nil && p.Overlaps(block) {
+			return &Error{Code: "InvalidParameterValue",
+				Message: fmt.Sprintf("The CIDR %s overlaps with the CIDR %s, already provisioned to %s.", block, other, pool.ID),
 				Fix:     "Provision a CIDR that overlaps none of the pool's own.",
-				Field:   "cidr", Objects: []string{pool.ID, o.ID}, Obstacle: o.ID}
+				Field:   "cidr", Objects: []string{pool.ID, holder}, Obstacle: obstacle}
+		}
+		return nil
+	}
+	for _, o := range others {
+		if err := overlap(o.CIDR, o.ID, o.ID); err != nil {
+			return block, err
+		}
+	}
+	// And those the same plan provisions.
+	for _, claim := range v.Claimed(ClaimIPAMPoolCIDR, pool.ID) {
+		if err := overlap(claim.Value, claim.Who(), ""); err != nil {
+			return block, err
 		}
 	}
 	return block, nil
 }
 
+// ClaimIPAMPoolCIDR is a CIDR that a planned simcloud_vpc_ipam_pool_cidr
+// provisions to a pool ("" when known only at apply), which the same plan's
+// allocations from the pool count.
+const ClaimIPAMPoolCIDR ClaimKind = "ipam-pool-cidr"
+
 // CheckIPAMPoolCIDR runs at plan time the rules that provisioning a CIDR
 // meets at apply.
 func (c *Client) CheckIPAMPoolCIDR(ctx context.Context, p *Plan, holder Holder, in IPAMPoolCIDRInput) error {
-	return c.Check(ctx, p, holder, c.ipamPoolCIDRRule(in))
+	return c.Check(ctx, p, holder, c.ipamPoolCIDRRule(in), Claim{Kind: ClaimIPAMPoolCIDR, Scope: in.PoolID, Value: in.CIDR})
 }
 
 // ProvisionIPAMPoolCIDR provisions a CIDR to a pool; a pool with a source
@@ -668,7 +693,7 @@ func (c *Client) ProvisionIPAMPoolCIDR(ctx context.Context, in IPAMPoolCIDRInput
 		if err != nil {
 			return err
 		}
-		block, err := c.provisionedBlock(tx, pool, in)
+		block, err := c.provisionedBlock(applyView{tx}, pool, in)
 		if err != nil {
 			return err
 		}
@@ -754,7 +779,7 @@ func (c *Client) PreviewNextCIDR(ctx context.Context, poolID string, netmask int
 		if err != nil {
 			return "", err
 		}
-		block, err := c.poolBlock(tx, pool, "", netmask, disallowed, "netmask_length")
+		block, err := c.poolBlock(planView{ReadTx: tx}, pool, "", netmask, disallowed, "netmask_length")
 		return block.String(), err
 	})
 }
@@ -773,7 +798,7 @@ func (c *Client) vpcPoolRule(in VPCInput) Rule {
 // poolID (named in poolField): cidr (named in blockField) inside the pool,
 // or the lowest free block of netmask; invalid for no pool, or one not
 // known yet.
-func (c *Client) vpcPoolBlock(v ReadTx, poolID, family, cidr string, netmask int64, poolField, blockField string) (netip.Prefix, error) {
+func (c *Client) vpcPoolBlock(v View, poolID, family, cidr string, netmask int64, poolField, blockField string) (netip.Prefix, error) {
 	if poolID == "" || !IsKnown(poolID) || !IsKnown(cidr) {
 		return netip.Prefix{}, nil
 	}
@@ -800,7 +825,7 @@ func (c *Client) vpcPoolBlock(v ReadTx, poolID, family, cidr string, netmask int
 
 // vpcPoolBlocks are the IPv4 and IPv6 blocks a new VPC takes from its
 // pools, invalid where it names none (or one not known yet).
-func (c *Client) vpcPoolBlocks(v ReadTx, in VPCInput) (v4, v6 netip.Prefix, err error) {
+func (c *Client) vpcPoolBlocks(v View, in VPCInput) (v4, v6 netip.Prefix, err error) {
 	if v4, err = c.vpcPoolBlock(v, in.IPv4IPAMPoolID, "ipv4", in.CIDRBlock, in.IPv4NetmaskLength, "ipv4_ipam_pool_id", "cidr_block"); err != nil {
 		return v4, v6, err
 	}
@@ -845,7 +870,7 @@ func (c *Client) CheckAssociatePoolBlock(ctx context.Context, p *Plan, holder Ho
 func (c *Client) AssociatePoolBlock(ctx context.Context, in PoolBlockInput) (VPCCIDRBlockAssociation, error) {
 	a := VPCCIDRBlockAssociation{ID: newID(KindVPCCIDRAssociation), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: in.VPCID}
 	err := c.apply(ctx, "AssociateVpcCidrBlock", map[string]string{"association_id": a.ID, "vpc_id": in.VPCID}, c.poolAssociationRule(in), func(tx Tx) error {
-		block, err := c.vpcPoolBlock(tx, in.PoolID, "ipv4", in.CIDR, in.NetmaskLength, "ipv4_ipam_pool_id", "cidr_block")
+		block, err := c.vpcPoolBlock(applyView{tx}, in.PoolID, "ipv4", in.CIDR, in.NetmaskLength, "ipv4_ipam_pool_id", "cidr_block")
 		if err != nil {
 			return err
 		}
@@ -880,7 +905,7 @@ func (c *Client) release(tx Tx, filter IPAMPoolAllocationFilter, cidr string) er
 // allocateVPCBlocks gives a new VPC the blocks of its pools, and records
 // the allocations, which go with the VPC.
 func (c *Client) allocateVPCBlocks(tx Tx, in VPCInput, vpc *VPC) error {
-	v4, v6, err := c.vpcPoolBlocks(tx, in)
+	v4, v6, err := c.vpcPoolBlocks(applyView{tx}, in)
 	if err != nil {
 		return err
 	}
@@ -1013,4 +1038,14 @@ func ParseIPAMPoolCIDRID(id string) (cidr, poolID string, err error) {
 // client's region.
 func (c *Client) CheckNetworkBorderGroup(set map[string]string) error {
 	return c.checkPoolArguments(set)
+}
+
+// CheckPoolServiceArguments refuses aws_service and simcloud_service
+// together: they are one argument under two names.
+func CheckPoolServiceArguments(set map[string]string) error {
+	if set["aws_service"] != "" && set["simcloud_service"] != "" {
+		return &Error{Code: "InvalidParameterCombination", Message: "awsService is given twice, as aws_service and as simcloud_service.",
+			Fix: "Keep one of aws_service and simcloud_service: they are the same argument.", Field: "simcloud_service"}
+	}
+	return nil
 }

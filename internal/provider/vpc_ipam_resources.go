@@ -8,10 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -207,9 +205,8 @@ var ipamPoolKind = resourceKind[ipamPoolModel, cloud.IPAMPool]{
 			"allocation_max_netmask_length":     optionalInt64("The largest netmask length (smallest block) the pool hands out; at most 32 for IPv4, 128 for IPv6.", false),
 			"allocation_resource_tags": schema.MapAttribute{ElementType: types.StringType, Optional: true,
 				MarkdownDescription: "Tags that resources taking blocks from the pool must carry, as AWS's; kept, not enforced."},
-			"auto_import": optionalBool(false, "Whether IPAM imports allocations it discovers; kept. Defaults to `false`."),
-			"aws_service": optionalReplacing("The service the public pool's addresses are for: `ec2`. Only for pools of a public scope.",
-				stringvalidator.ConflictsWith(path.MatchRoot("simcloud_service"))),
+			"auto_import":           optionalBool(false, "Whether IPAM imports allocations it discovers; kept. Defaults to `false`."),
+			"aws_service":           optionalReplacing("The service the public pool's addresses are for: `ec2`. Only for pools of a public scope."),
 			"simcloud_service":      optionalReplacing("`aws_service` under the name that renaming `aws_` to `simcloud_` gives it, so that a ported configuration works unchanged."),
 			"publicly_advertisable": optionalReplacingBool(false, "Whether an IPv6 pool's addresses are advertised to the internet. Defaults to `false`."),
 			"public_ip_source":      optionalReplacing("Where a public pool's addresses come from: `amazon` or `byoip`."),
@@ -260,7 +257,8 @@ var ipamPoolKind = resourceKind[ipamPoolModel, cloud.IPAMPool]{
 		m.SourceIPAMPoolID = optionalString(m.SourceIPAMPoolID, p.SourcePoolID)
 		m.PoolDepth, m.State = types.Int64Value(p.Depth), types.StringValue(cloud.IPAMPoolStateComplete)
 	},
-	tagsOf: func(p cloud.IPAMPool) map[string]string { return p.Tags },
+	tagsOf:           func(p cloud.IPAMPool) map[string]string { return p.Tags },
+	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckPoolServiceArguments, "aws_service", "simcloud_service")},
 }
 
 func oneOfFamilies(s string) error {
@@ -279,8 +277,14 @@ type ipamPoolCIDRModel struct {
 	CIDRAuthorizationContext types.List   `tfsdk:"cidr_authorization_context"`
 }
 
+// input is the CIDR to provision; a cidr still unknown where a netmask
+// length is given is the source pool's to choose.
 func (m *ipamPoolCIDRModel) input() cloud.IPAMPoolCIDRInput {
-	return cloud.IPAMPoolCIDRInput{PoolID: plannedID(m.IPAMPoolID, cloud.KindIPAMPool), CIDR: planned(m.CIDR), NetmaskLength: m.NetmaskLength.ValueInt64()}
+	in := cloud.IPAMPoolCIDRInput{PoolID: plannedID(m.IPAMPoolID, cloud.KindIPAMPool), CIDR: planned(m.CIDR), NetmaskLength: m.NetmaskLength.ValueInt64()}
+	if m.CIDR.IsUnknown() && !m.NetmaskLength.IsNull() && !m.NetmaskLength.IsUnknown() {
+		in.CIDR = ""
+	}
+	return in
 }
 
 var ipamPoolCIDRKind = resourceKind[ipamPoolCIDRModel, cloud.IPAMPoolCIDR]{
