@@ -57,10 +57,10 @@ func optionalBool(defaultValue bool, description string) schema.BoolAttribute {
 	}
 }
 
-// optionalReplacingBool is optionalBool for a flag fixed when the object
-// is made: changing it replaces the object.
-func optionalReplacingBool(defaultValue bool, description string) schema.BoolAttribute {
-	flag := optionalBool(defaultValue, description)
+// optionalReplacingBool is optionalBool for a flag, false unless set, fixed
+// when the object is made: changing it replaces the object.
+func optionalReplacingBool(description string) schema.BoolAttribute {
+	flag := optionalBool(false, description)
 	flag.PlanModifiers = replaceBoolOnChange
 	return flag
 }

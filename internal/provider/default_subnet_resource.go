@@ -46,7 +46,7 @@ func defaultSubnetSchema() schema.Schema {
 		}))
 	attrs["map_public_ip_on_launch"] = optionalBool(true,
 		"Whether instances launched in the subnet get a public IPv4 address. Defaults to `true`, as in a default subnet.")
-	attrs["ipv6_native"] = optionalReplacingBool(false, "Whether the subnet is IPv6-only. Defaults to `false`; the simulated cloud makes no IPv6-only default subnet, "+
+	attrs["ipv6_native"] = optionalReplacingBool("Whether the subnet is IPv6-only. Defaults to `false`; the simulated cloud makes no IPv6-only default subnet, " +
 		"so `true` fails where the zone has none (`InvalidParameterValue`). Changing it replaces the resource.")
 	attrs["enable_lni_at_device_index"] = schema.Int64Attribute{Computed: true,
 		MarkdownDescription: "The device position of local network interfaces in the subnet (an Outposts feature): `0`, none."}

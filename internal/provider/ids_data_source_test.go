@@ -68,7 +68,7 @@ func listedIDs(s *terraformState, address string) []string {
 // defaultIDsAre checks that the listing at address lists the objects of
 // type T that AWS made with the default VPC of the client's region, and
 // nothing else.
-func defaultIDsAre[T cloud.Row, F cloud.Filter](t *testing.T, c *cloud.Client, address string, filter F) resource.TestCheckFunc {
+func defaultIDsAre[T cloud.Row, F cloud.Filter](c *cloud.Client, address string, filter F) resource.TestCheckFunc {
 	return func(s *terraformState) error {
 		all, err := cloud.Find[T](c, context.Background(), filter)
 		if err != nil {
@@ -136,7 +136,7 @@ func TestAccListings(t *testing.T) {
 				idsAre("data.simcloud_vpcs.prod", "simcloud_vpc.prod"),
 				idsAre("data.simcloud_vpcs.ten", "simcloud_vpc.prod", "simcloud_vpc.dev"),
 				idsAre("data.simcloud_vpcs.none"),
-				defaultIDsAre[cloud.VPC](t, c.client, "data.simcloud_vpcs.default", cloud.VPCFilter{}),
+				defaultIDsAre[cloud.VPC](c.client, "data.simcloud_vpcs.default", cloud.VPCFilter{}),
 				resource.TestCheckResourceAttr("data.simcloud_vpcs.none", "id", "us-east-1"),
 				idsAre("data.simcloud_subnets.prod_a", "simcloud_subnet.web"),
 				idsAre("data.simcloud_subnets.blocks", "simcloud_subnet.app", "simcloud_subnet.dev"),
@@ -144,7 +144,7 @@ func TestAccListings(t *testing.T) {
 				idsAre("data.simcloud_subnets.web", "simcloud_subnet.web"),
 				ownIDsAre(t, c.inRegion(t, "us-west-2"), "data.simcloud_subnets.west"),
 				resource.TestCheckResourceAttr("data.simcloud_subnets.west", "id", "us-west-2"),
-				defaultIDsAre[cloud.Subnet](t, c.client, "data.simcloud_subnets.default", cloud.SubnetFilter{}),
+				defaultIDsAre[cloud.Subnet](c.client, "data.simcloud_subnets.default", cloud.SubnetFilter{}),
 				resource.TestCheckResourceAttrPair("data.simcloud_route_tables.main", "ids.0", "simcloud_vpc.prod", "main_route_table_id"),
 				resource.TestCheckResourceAttr("data.simcloud_route_tables.main", "ids.#", "1"),
 				idsAre("data.simcloud_route_tables.to_gateway", "simcloud_route_table.public"),

@@ -79,7 +79,7 @@ var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry
 			"id":              computedID("The rule's ID, `nacl-` followed by a checksum of the ACL, number, direction and protocol, as the AWS provider makes it."),
 			"network_acl_id":  replacingReference(cloud.KindNetworkACL, "The ACL to add the rule to."),
 			"rule_number":     replacingInt(true, "The rule's number, 1 to 32766, unique in its direction of the ACL; rules are evaluated from the lowest."),
-			"egress":          optionalReplacingBool(false, "Whether the rule is outbound (`true`) or inbound (`false`, the default)."),
+			"egress":          optionalReplacingBool("Whether the rule is outbound (`true`) or inbound (`false`, the default)."),
 			"protocol":        requiredReplacing("The protocol: a number, `-1` or `all`, or `tcp`, `udp`, `icmp`, `ipv6-icmp`. An import keeps the spelling of the import ID."),
 			"rule_action":     requiredReplacing("`allow` or `deny`."),
 			"cidr_block":      optionalReplacing("The IPv4 network the rule matches. Exactly one of `cidr_block` and `ipv6_cidr_block` is given."),

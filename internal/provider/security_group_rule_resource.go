@@ -211,7 +211,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 				PlanModifiers:       replaceOnChangeKeepState,
 				Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
 				MarkdownDescription: "Another group of the same VPC, traffic from (or to) what is placed in it. Conflicts with `cidr_blocks`, `ipv6_cidr_blocks` and `self`."},
-			"self":                   optionalReplacingBool(false, "The group itself is the other end. Default `false`. Changing it replaces the rules."),
+			"self":                   optionalReplacingBool("The group itself is the other end. Default `false`. Changing it replaces the rules."),
 			"description":            optionalArgument("A description of the rules, changed in place."),
 			"security_group_rule_id": computedID("The ID (`sgr-`) of the cloud's rule, when the resource stands for exactly one; else empty."),
 		},

@@ -108,7 +108,7 @@ func subnetSchema() schema.Schema {
 				"Whether instances launched in the subnet get a public IPv4 address. Defaults to `false`. A subnet needs this and a route to an internet gateway for the internet to reach its instances over IPv4."),
 			"assign_ipv6_address_on_creation": optionalBool(false,
 				"Whether network interfaces created in the subnet get an IPv6 address. Defaults to `false`; needs `ipv6_cidr_block`."),
-			"ipv6_native": optionalReplacingBool(false, "Whether the subnet is IPv6-only: it then has an `ipv6_cidr_block`, no `cidr_block`, "+
+			"ipv6_native": optionalReplacingBool("Whether the subnet is IPv6-only: it then has an `ipv6_cidr_block`, no `cidr_block`, " +
 				"`assign_ipv6_address_on_creation = true`, and neither public IPv4 addresses nor A records. Defaults to `false`. Changing it replaces the subnet."),
 			"enable_dns64": optionalBool(false, "Whether the Route 53 Resolver answers queries from the subnet for IPv4-only names with synthetic IPv6 addresses (DNS64). "+
 				"Defaults to `false`; needs `ipv6_cidr_block`."),

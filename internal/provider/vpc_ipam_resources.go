@@ -208,7 +208,7 @@ var ipamPoolKind = resourceKind[ipamPoolModel, cloud.IPAMPool]{
 			"auto_import":           optionalBool(false, "Whether IPAM imports allocations it discovers; kept. Defaults to `false`."),
 			"aws_service":           optionalReplacing("The service the public pool's addresses are for: `ec2`. Only for pools of a public scope."),
 			"simcloud_service":      optionalReplacing("`aws_service` under the name that renaming `aws_` to `simcloud_` gives it, so that a ported configuration works unchanged."),
-			"publicly_advertisable": optionalReplacingBool(false, "Whether an IPv6 pool's addresses are advertised to the internet. Defaults to `false`."),
+			"publicly_advertisable": optionalReplacingBool("Whether an IPv6 pool's addresses are advertised to the internet. Defaults to `false`."),
 			"public_ip_source":      optionalReplacing("Where a public pool's addresses come from: `amazon` or `byoip`."),
 			"source_ipam_pool_id":   optionalReplacing("The pool this pool takes its CIDRs from, in the same scope and address family.", idCheck(cloud.KindIPAMPool)),
 			"cascade":               schema.BoolAttribute{Optional: true, MarkdownDescription: "Deprovision the pool's CIDRs when it is destroyed. Without it, destroying a pool that has CIDRs fails with `DependencyViolation`."},
