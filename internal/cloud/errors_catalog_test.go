@@ -86,6 +86,8 @@ var noObjectFuncs = []string{
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
+	// A prefix list's own entries and maximum.
+	"entriesRule",
 	// Arguments for IPAM.
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments",
 	// A subnet's Outposts arguments and launch settings' values.
@@ -258,6 +260,14 @@ func catalog() []refusal {
 				_, err := c.UpdateNetworkACL(bg, acl.ID, cloud.NetworkACLInput{ManageEgress: true, Entries: []cloud.NetworkACLEntrySpec{rule, rule}})
 				return []string{acl.ID}, err
 			}},
+		{name: "prefix list with more entries than its maximum", code: "PrefixListMaxEntriesExceeded", field: "max_entries",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				list := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1,
+					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}}}))(t)
+				_, err := c.UpdateManagedPrefixList(bg, list.ID, cloud.ManagedPrefixListInput{Name: "corp", MaxEntries: 1,
+					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}, {CIDR: "10.1.0.0/16"}}})
+				return nil, err
+			}, noObjects: ownValues},
 		{name: "network ACL with too many rules", code: "NetworkAclEntryLimitExceeded", field: "ingress",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				var rules []cloud.NetworkACLEntrySpec

@@ -192,6 +192,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(logGroupKind),
 		newResource(flowLogKind),
 		newResource(vpcDHCPOptionsKind),
+		newResource(managedPrefixListKind),
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
 		newResource(vpcIPv4CIDRBlockAssociationKind),

@@ -1,0 +1,61 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+const prefixListAddress = "simcloud_ec2_managed_prefix_list.test"
+
+func tfPrefixList(name string, maxEntries string, entries ...string) string {
+	arguments := []string{`name = "` + name + `"`, `address_family = "IPv4"`, "max_entries = " + maxEntries}
+	for _, e := range entries {
+		arguments = append(arguments, "entry {\n    cidr = \""+e+"\"\n    description = \"net "+e+"\"\n  }")
+	}
+	return tfResource("ec2_managed_prefix_list", "test", arguments...)
+}
+
+// TestAccManagedPrefixList_lifecycle: a list is made at version 1; a change
+// of its entries makes a new version in place, a change of its name or
+// maximum does not; the family replaces it; AWS's rules refuse at plan.
+func TestAccManagedPrefixList_lifecycle(t *testing.T) {
+	c := newTestCloud(t)
+	onlyList := func() cloud.ManagedPrefixList {
+		return onlyOne[cloud.ManagedPrefixList](t, c, "prefix list", cloud.ManagedPrefixListFilter{})
+	}
+	unitTest(t,
+		createStep(c.config(tfPrefixList("corp", "3", "10.0.0.0/8")), prefixListAddress, `^pl-[0-9a-f]{17}$`,
+			attrIs(prefixListAddress, "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:prefix-list/pl-[0-9a-f]{17}$`)),
+			attrIs(prefixListAddress, "owner_id", knownvalue.StringExact(cloud.DefaultAccountID)),
+			attrIs(prefixListAddress, "version", knownvalue.Int64Exact(1)),
+		),
+		importStep(prefixListAddress),
+		withCheck(actionStep(c.config(tfPrefixList("corp", "3", "10.0.0.0/8", "192.168.0.0/16")), prefixListAddress, actionUpdate), func(*terraformState) error {
+			if l := onlyList(); l.Version != 2 || len(l.Entries) != 2 || l.Entries[1] != (cloud.PrefixListEntry{CIDR: "192.168.0.0/16", Description: "net 192.168.0.0/16"}) {
+				t.Errorf("the list in the cloud: %+v", l)
+			}
+			return nil
+		}),
+		actionStep(c.config(tfPrefixList("renamed", "5", "10.0.0.0/8", "192.168.0.0/16")), prefixListAddress, actionUpdate),
+		resource.TestStep{Config: c.config(tfPrefixList("renamed", "5", "10.0.0.0/8", "192.168.0.0/16")), ConfigPlanChecks: expectEmptyPlan,
+			ConfigStateChecks: []statecheck.StateCheck{attrIs(prefixListAddress, "version", knownvalue.Int64Exact(2))}},
+		actionStep(c.config(tfResource("ec2_managed_prefix_list", "test", `name = "renamed"`, `address_family = "IPv6"`, "max_entries = 5")),
+			prefixListAddress, actionReplace),
+		c.deletedStep(t, func() string { return onlyList().ID },
+			c.config(tfResource("ec2_managed_prefix_list", "test", `name = "renamed"`, `address_family = "IPv6"`, "max_entries = 5")), prefixListAddress),
+		planFails(c.config(tfPrefixList("corp", "1", "10.0.0.0/8", "10.1.0.0/16")), "max_entries", "PrefixListMaxEntriesExceeded"),
+		planFails(c.config(tfPrefixList("corp", "3", "10.0.0.0/8", "fd00::/8")), "InvalidParameterValue", "fd00::/8 is not of the prefix list's address family"),
+		planFails(c.config(tfPrefixList("corp", "3", "10.0.0.1/8")), "InvalidParameterValue", "parameter Cidr", "Clear the host bits"),
+		planFails(c.config(tfPrefixList("com.amazonaws.mine", "3")), "name", "InvalidParameterValue"),
+		planFails(c.config(tfResource("ec2_managed_prefix_list", "test", `name = "corp"`, `address_family = "IPv4"`, "max_entries = 3",
+			"entry {\n    cidr = \"10.0.0.0/8\"\n  }", "entry {\n    cidr = \"10.0.0.0/8\"\n    description = \"again\"\n  }")),
+			"InvalidParameterValue", "duplicate entries for CIDR 10.0.0.0/8"),
+		planFails(c.config(tfPrefixList("corp", "1001")), "max_entries", "InvalidParameterValue"),
+		importFails(prefixListAddress, "vpc-0123456789abcdef0", "Invalid import ID: InvalidPrefixListID.Malformed"),
+	)
+}
