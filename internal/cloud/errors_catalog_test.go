@@ -514,9 +514,22 @@ func catalog() []refusal {
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, cloud.CheckRouteArguments(map[string]string{"cidr_block": "0.0.0.0/0", "transit_gateway_id": "tgw-0123456789abcdef0"})
 			}},
-		{name: "route arguments: a prefix list destination", code: "UnsupportedOperation", field: "destination_prefix_list_id", noObjects: ownValues,
+		{name: "route to an AWS-managed prefix list", code: "InvalidParameterValue", field: "destination_prefix_list_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				return nil, cloud.CheckRouteArguments(map[string]string{"destination_prefix_list_id": "pl-0123456789abcdef0", "gateway_id": n.igw.ID})
+				pl := cloud.PrefixLists(cloud.DefaultRegion)[0].ID
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: pl, Target: n.igw.ID})
+				return []string{n.table.ID, pl}, err
+			}},
+		{name: "route to an unknown prefix list", code: "InvalidPrefixListID.NotFound", field: "destination_prefix_list_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "pl-0123456789abcdef0", Target: n.igw.ID})
+				return []string{"pl-0123456789abcdef0"}, err
+			}},
+		{name: "routed prefix list deleted", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				l := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1}))(t)
+				must(c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: l.ID, Target: n.igw.ID}))(t)
+				return []string{l.ID, cloud.RouteID(n.table.ID, l.ID)}, c.DeleteObject(bg, l.ID)
 			}},
 		{name: "route known after apply to a destination the table already routes", code: "RouteAlreadyExists", field: "destination_cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

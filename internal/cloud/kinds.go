@@ -266,7 +266,7 @@ func init() {
 		describeOp: "DescribeManagedPrefixLists", createOp: "CreateManagedPrefixList", deleteOp: "DeleteManagedPrefixList",
 		listing: listedIn(func(inv *Inventory) *[]ManagedPrefixList { return &inv.ManagedPrefixLists }, ManagedPrefixListFilter{}, describeManagedPrefixList),
 		find:    findsStored[ManagedPrefixList],
-		remove:  removeStored[ManagedPrefixList]()})
+		remove:  removeStored(refuseRoutedPrefixList)})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with

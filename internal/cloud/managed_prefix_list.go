@@ -202,3 +202,26 @@ func SortedPrefixListEntries(entries []PrefixListEntry) []PrefixListEntry {
 func describeManagedPrefixList(l ManagedPrefixList) Object {
 	return Object{ID: l.ID, Tags: l.Tags, Value: l}
 }
+
+// refuseRoutedPrefixList refuses to delete a list while routes send
+// traffic to it, as AWS does.
+func refuseRoutedPrefixList(tx ReadTx, l ManagedPrefixList) error {
+	tables, err := list[RouteTable](tx, Scope{AccountID: l.OwnerID, Region: l.Region}, RouteTableFilter{})
+	if err != nil {
+		return err
+	}
+	var routes []string
+	for _, t := range tables {
+		for _, r := range t.Routes {
+			if r.Destination == l.ID {
+				routes = append(routes, RouteID(t.ID, r.Destination))
+			}
+		}
+	}
+	if len(routes) == 0 {
+		return nil
+	}
+	e := dependencyViolation(KindPrefixList, l.ID, routes, nil)
+	e.Fix = fmt.Sprintf("Delete the routes to the list first: %s.", joinIDs(routes))
+	return e
+}

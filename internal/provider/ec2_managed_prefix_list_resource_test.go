@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -57,5 +58,52 @@ func TestAccManagedPrefixList_lifecycle(t *testing.T) {
 			"InvalidParameterValue", "duplicate entries for CIDR 10.0.0.0/8"),
 		planFails(c.config(tfPrefixList("corp", "1001")), "max_entries", "InvalidParameterValue"),
 		importFails(prefixListAddress, "vpc-0123456789abcdef0", "Invalid import ID: InvalidPrefixListID.Malformed"),
+	)
+}
+
+// TestAccRoute_prefixList: a route (and a route block) sends a
+// customer-managed list's blocks; it is imported by rtb-..._pl-...; the
+// same list twice in a table, an unknown list, an AWS-managed list and an
+// IPv4 list through an egress-only gateway fail at plan; the list is not
+// deleted while routed.
+func TestAccRoute_prefixList(t *testing.T) {
+	c := newTestCloud(t)
+	const address = "simcloud_route.offices"
+	list := tfID("ec2_managed_prefix_list", "test")
+	base := dualStack() + tfPrefixList("offices", "3", "10.20.0.0/16")
+	toList := func(name, destination string, target ...string) string {
+		if len(target) == 0 {
+			target = []string{"gateway_id = " + tfID("internet_gateway", "main")}
+		}
+		return tfRoute(name, "private", append([]string{"destination_prefix_list_id = " + destination}, target...)...)
+	}
+	config := c.config(base + toList("offices", list))
+	unitTest(t,
+		createStep(config, address, `^r-rtb-[0-9a-f]{17}[0-9]+$`,
+			attrIs(address, "state", knownvalue.StringExact("active")),
+			sameValue(address, "destination_prefix_list_id", prefixListAddress, "id"),
+		),
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		importStepBy(address, func(s *terraformState) (string, error) {
+			return s.RootModule().Resources["simcloud_route_table.private"].Primary.ID + "_" + s.RootModule().Resources[prefixListAddress].Primary.ID, nil
+		}),
+		withCheck(resource.TestStep{Config: config}, func(*terraformState) error {
+			l := onlyOne[cloud.ManagedPrefixList](t, c, "prefix list", cloud.ManagedPrefixListFilter{})
+			if err := c.client.DeleteObject(context.Background(), l.ID); cloud.ErrorCode(err) != "DependencyViolation" {
+				t.Errorf("deleting a routed list: %v, want DependencyViolation", err)
+			}
+			return nil
+		}),
+		planFails(c.config(base+toList("offices", list)+toList("again", list)), "RouteAlreadyExists"),
+		planFails(c.config(base+toList("offices", `"pl-0123456789abcdef0"`)), "destination_prefix_list_id", "InvalidPrefixListID.NotFound"),
+		planFails(c.config(base+toList("offices", `"pl-63a5400a"`)), "destination_prefix_list_id", "InvalidParameterValue", "AWS-managed"),
+		planFails(c.config(base+toList("offices", list, "egress_only_gateway_id = "+tfID("egress_only_internet_gateway", "main"))),
+			"InvalidParameterCombination", "only routes IPv6 traffic"),
+		// A route block of the table takes the list too.
+		resource.TestStep{Config: c.config(base)},
+		resource.TestStep{Config: c.config(dualStack(tfInlineRoute("destination_prefix_list_id = "+list, "gateway_id = "+tfID("internet_gateway", "main"))) +
+			tfPrefixList("offices", "3", "10.20.0.0/16"))},
+		resource.TestStep{Config: c.config(dualStack(tfInlineRoute("destination_prefix_list_id = "+list, "gateway_id = "+tfID("internet_gateway", "main"))) +
+			tfPrefixList("offices", "3", "10.20.0.0/16")), ConfigPlanChecks: expectEmptyPlan},
 	)
 }
