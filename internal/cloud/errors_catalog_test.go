@@ -268,6 +268,20 @@ func catalog() []refusal {
 					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}, {CIDR: "10.1.0.0/16"}}})
 				return nil, err
 			}, noObjects: ownValues},
+		{name: "prefix list entry resource on a list with entry blocks", code: "InvalidParameterCombination",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				list := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 3,
+					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}}}))(t)
+				_, err := c.CreatePrefixListEntry(bg, list.ID, cloud.PrefixListEntry{CIDR: "10.1.0.0/16"})
+				return []string{list.ID, cloud.PrefixListEntryID(list.ID, "10.0.0.0/8")}, err
+			}},
+		{name: "prefix list entry that the list lacks", code: "InvalidPrefixListEntry.NotFound", field: "cidr",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				list := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 3}))(t)
+				_, err := c.PrefixListEntry(bg, list.ID, "10.1.0.0/16")
+				return []string{list.ID}, err
+			}},
+		malformedImportID("malformed prefix list entry ID", cloud.ParsePrefixListEntryID, "pl-1"),
 		{name: "network ACL with too many rules", code: "NetworkAclEntryLimitExceeded", field: "ingress",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				var rules []cloud.NetworkACLEntrySpec

@@ -37,7 +37,7 @@ func TestAccManagedPrefixList_lifecycle(t *testing.T) {
 		),
 		importStep(prefixListAddress),
 		withCheck(actionStep(c.config(tfPrefixList("corp", "3", "10.0.0.0/8", "192.168.0.0/16")), prefixListAddress, actionUpdate), func(*terraformState) error {
-			if l := onlyList(); l.Version != 2 || len(l.Entries) != 2 || l.Entries[1] != (cloud.PrefixListEntry{CIDR: "192.168.0.0/16", Description: "net 192.168.0.0/16"}) {
+			if l := onlyList(); l.Version != 2 || len(l.Entries) != 2 || l.Entries[1] != (cloud.PrefixListEntry{CIDR: "192.168.0.0/16", Description: "net 192.168.0.0/16", ManagedBy: cloud.ManagedInline}) {
 				t.Errorf("the list in the cloud: %+v", l)
 			}
 			return nil
@@ -105,5 +105,37 @@ func TestAccRoute_prefixList(t *testing.T) {
 			tfPrefixList("offices", "3", "10.20.0.0/16"))},
 		resource.TestStep{Config: c.config(dualStack(tfInlineRoute("destination_prefix_list_id = "+list, "gateway_id = "+tfID("internet_gateway", "main"))) +
 			tfPrefixList("offices", "3", "10.20.0.0/16")), ConfigPlanChecks: expectEmptyPlan},
+	)
+}
+
+// TestAccManagedPrefixListEntry: an entry resource adds an entry to a list
+// without entry blocks (a new version), is imported by pl-...,cidr, planned
+// again when removed behind Terraform's back; entry blocks and entry
+// resources on one list fail at plan.
+func TestAccManagedPrefixListEntry(t *testing.T) {
+	c := newTestCloud(t)
+	const address = "simcloud_ec2_managed_prefix_list_entry.paris"
+	entry := tfResource("ec2_managed_prefix_list_entry", "paris", "prefix_list_id = "+tfID("ec2_managed_prefix_list", "test"),
+		`cidr = "10.20.0.0/16"`, `description = "Paris"`)
+	config := c.config(tfPrefixList("offices", "3") + entry)
+	onlyList := func() cloud.ManagedPrefixList {
+		return onlyOne[cloud.ManagedPrefixList](t, c, "prefix list", cloud.ManagedPrefixListFilter{})
+	}
+	unitTest(t,
+		withCheck(createStep(config, address, `^pl-[0-9a-f]{17},10\.20\.0\.0/16$`), func(*terraformState) error {
+			if l := onlyList(); l.Version != 2 || len(l.Entries) != 1 {
+				t.Errorf("the list in the cloud: %+v", l)
+			}
+			return nil
+		}),
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		importStep(address),
+		driftStep(t, func() error {
+			return c.client.DeletePrefixListEntry(context.Background(), onlyList().ID, "10.20.0.0/16")
+		}, config, address, actionCreate),
+		planFails(c.config(tfPrefixList("offices", "3", "10.30.0.0/16")+entry), "InvalidParameterCombination", "entries of prefix list", "managed by"),
+		planFails(c.config(tfPrefixList("offices", "3")+entry+tfResource("ec2_managed_prefix_list_entry", "v6",
+			"prefix_list_id = "+tfID("ec2_managed_prefix_list", "test"), `cidr = "fd00::/8"`)), "InvalidParameterValue", "not of the prefix list's address family"),
+		importFails(address, "pl-0123456789abcdef0_10.0.0.0/8", "Invalid prefix list entry ID"),
 	)
 }

@@ -193,6 +193,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(flowLogKind),
 		newResource(vpcDHCPOptionsKind),
 		newResource(managedPrefixListKind),
+		newResource(prefixListEntryKind),
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
 		newResource(vpcIPv4CIDRBlockAssociationKind),
