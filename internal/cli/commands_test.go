@@ -423,3 +423,28 @@ func TestVPNGatewayInLs(t *testing.T) {
 		t.Errorf("delete of an attached gateway: exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 }
+
+// TestPrefixListInLs: a customer-managed prefix list, in no VPC, is listed
+// with its entries, shown and deleted by its ID.
+func TestPrefixListInLs(t *testing.T) {
+	location := storetest.Location(t)
+	var id string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		l, err := c.CreateManagedPrefixList(context.Background(), cloud.ManagedPrefixListInput{Name: "offices", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 3,
+			Entries: []cloud.PrefixListEntry{{CIDR: "10.20.0.0/16", Description: "Paris"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id = l.ID
+	})
+	if ls := mustRun(t, location, "", "ls"); !strings.Contains(ls, "prefix list "+id+`  "offices"  IPv4  version 1, 1 of 3 entries`) || !strings.Contains(ls, "10.20.0.0/16") {
+		t.Errorf("ls lacks the prefix list:\n%s", ls)
+	}
+	if show := mustRun(t, location, "", "show", id); !strings.Contains(show, "10.20.0.0/16") {
+		t.Errorf("show lacks the list's entries:\n%s", show)
+	}
+	mustRun(t, location, "", "delete", id)
+	if ls := mustRun(t, location, "", "ls"); strings.Contains(ls, id) {
+		t.Errorf("the deleted list is still listed:\n%s", ls)
+	}
+}

@@ -106,7 +106,7 @@ func quotedName(tags map[string]string) string {
 func writeTree(out io.Writer, w *world) {
 	t := tree{w: out}
 	outf(out, "account %s, region %s\n", w.Account, w.Region)
-	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 && len(w.IPAMs) == 0 {
+	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 && len(w.IPAMs) == 0 && len(w.PrefixLists) == 0 {
 		outln(out, "(the cloud is empty here)")
 		return
 	}
@@ -137,6 +137,15 @@ func writeTree(out io.Writer, w *world) {
 	for _, i := range w.IPAMs {
 		outln(out)
 		t.write(ipamNode(i), "", true, true)
+	}
+	for _, l := range w.PrefixLists {
+		outln(out)
+		n := node{text: label("prefix list "+l.ID, quotedName(map[string]string{"Name": l.Name}), l.AddressFamily,
+			fmt.Sprintf("version %d, %d of %d entries", l.Version, len(l.Entries), l.MaxEntries))}
+		for _, cidr := range l.Entries {
+			n.children = append(n.children, node{text: cidr})
+		}
+		t.write(n, "", true, true)
 	}
 }
 

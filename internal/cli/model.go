@@ -18,6 +18,8 @@ type world struct {
 	ElasticIPs []elasticIPView `json:"elastic_ips"`
 	// IPAMs are in no VPC: each with its pools.
 	IPAMs []ipamView `json:"ipams,omitempty"`
+	// PrefixLists, the customer-managed ones, are in no VPC either.
+	PrefixLists []prefixListView `json:"managed_prefix_lists,omitempty"`
 
 	// index is the engine's index of the objects; views holds what ls -o
 	// json shows of each object in it, and order ranks them as ls lists
@@ -137,6 +139,17 @@ type elasticIPView struct {
 	PublicIP     string            `json:"public_ip"`
 	NATGatewayID string            `json:"nat_gateway_id,omitempty"`
 	Tags         map[string]string `json:"tags"`
+}
+
+// prefixListView is a customer-managed prefix list and its entries' CIDRs.
+type prefixListView struct {
+	ID            string            `json:"id"`
+	Name          string            `json:"name"`
+	AddressFamily string            `json:"address_family"`
+	MaxEntries    int64             `json:"max_entries"`
+	Version       int64             `json:"version"`
+	Entries       []string          `json:"entries"`
+	Tags          map[string]string `json:"tags"`
 }
 
 type ipamView struct {
@@ -300,6 +313,13 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			NATGatewayID: e.NATGatewayID, Tags: nonNil(e.Tags)})
 	}
 	w.IPAMs = ipamViews(inv)
+	for _, l := range inv.ManagedPrefixLists {
+		view := prefixListView{ID: l.ID, Name: l.Name, AddressFamily: l.AddressFamily, MaxEntries: l.MaxEntries, Version: l.Version, Tags: nonNil(l.Tags)}
+		for _, e := range l.Entries {
+			view.Entries = append(view.Entries, e.CIDR)
+		}
+		w.PrefixLists = append(w.PrefixLists, view)
+	}
 	nats := inv.NATGateways
 	for _, n := range nats {
 		if v, ok := byVPC[n.VPCID]; ok {

@@ -86,6 +86,8 @@ var noObjectFuncs = []string{
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
+	// A prefix list's own entries and maximum.
+	"entriesRule",
 	// Arguments for IPAM.
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments", "CheckPoolServiceArguments",
 	// A subnet's Outposts arguments and launch settings' values.
@@ -258,6 +260,28 @@ func catalog() []refusal {
 				_, err := c.UpdateNetworkACL(bg, acl.ID, cloud.NetworkACLInput{ManageEgress: true, Entries: []cloud.NetworkACLEntrySpec{rule, rule}})
 				return []string{acl.ID}, err
 			}},
+		{name: "prefix list with more entries than its maximum", code: "PrefixListMaxEntriesExceeded", field: "max_entries",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				list := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1,
+					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}}}))(t)
+				_, err := c.UpdateManagedPrefixList(bg, list.ID, cloud.ManagedPrefixListInput{Name: "corp", MaxEntries: 1,
+					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}, {CIDR: "10.1.0.0/16"}}})
+				return nil, err
+			}, noObjects: ownValues},
+		{name: "prefix list entry resource on a list with entry blocks", code: "InvalidParameterCombination",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				list := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 3,
+					Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8"}}}))(t)
+				_, err := c.CreatePrefixListEntry(bg, list.ID, cloud.PrefixListEntry{CIDR: "10.1.0.0/16"})
+				return []string{list.ID, cloud.PrefixListEntryID(list.ID, "10.0.0.0/8")}, err
+			}},
+		{name: "prefix list entry that the list lacks", code: "InvalidPrefixListEntry.NotFound", field: "cidr",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				list := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 3}))(t)
+				_, err := c.PrefixListEntry(bg, list.ID, "10.1.0.0/16")
+				return []string{list.ID}, err
+			}},
+		malformedImportID("malformed prefix list entry ID", cloud.ParsePrefixListEntryID, "pl-1"),
 		{name: "network ACL with too many rules", code: "NetworkAclEntryLimitExceeded", field: "ingress",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				var rules []cloud.NetworkACLEntrySpec
@@ -504,9 +528,22 @@ func catalog() []refusal {
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, cloud.CheckRouteArguments(map[string]string{"cidr_block": "0.0.0.0/0", "transit_gateway_id": "tgw-0123456789abcdef0"})
 			}},
-		{name: "route arguments: a prefix list destination", code: "UnsupportedOperation", field: "destination_prefix_list_id", noObjects: ownValues,
+		{name: "route to an AWS-managed prefix list", code: "InvalidParameterValue", field: "destination_prefix_list_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				return nil, cloud.CheckRouteArguments(map[string]string{"destination_prefix_list_id": "pl-0123456789abcdef0", "gateway_id": n.igw.ID})
+				pl := cloud.PrefixLists(cloud.DefaultRegion)[0].ID
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: pl, Target: n.igw.ID})
+				return []string{n.table.ID, pl}, err
+			}},
+		{name: "route to an unknown prefix list", code: "InvalidPrefixListID.NotFound", field: "destination_prefix_list_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				_, err := c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: "pl-0123456789abcdef0", Target: n.igw.ID})
+				return []string{"pl-0123456789abcdef0"}, err
+			}},
+		{name: "routed prefix list deleted", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				l := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1}))(t)
+				must(c.CreateRoute(bg, n.table.ID, cloud.RouteSpec{Destination: l.ID, Target: n.igw.ID}))(t)
+				return []string{l.ID, cloud.RouteID(n.table.ID, l.ID)}, c.DeleteObject(bg, l.ID)
 			}},
 		{name: "route known after apply to a destination the table already routes", code: "RouteAlreadyExists", field: "destination_cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

@@ -38,6 +38,7 @@ type Inventory struct {
 	IPAMPools                []IPAMPool
 	IPAMPoolCIDRs            []IPAMPoolCIDR
 	IPAMPoolAllocations      []IPAMPoolAllocation
+	ManagedPrefixLists       []ManagedPrefixList
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -261,6 +261,12 @@ func init() {
 		find:   findsStored[BlockPublicAccessExclusion],
 		remove: removeStored[BlockPublicAccessExclusion]()})
 	objectKinds = append(objectKinds, ipamKinds()...)
+	// A customer-managed prefix list; routes that name it hold it.
+	objectKinds = append(objectKinds, objectKind{Kind: KindPrefixList, typeName: "ec2_managed_prefix_list", table: "managed_prefix_lists", idColumn: "id", taggable: true,
+		describeOp: "DescribeManagedPrefixLists", createOp: "CreateManagedPrefixList", deleteOp: "DeleteManagedPrefixList",
+		listing: listedIn(func(inv *Inventory) *[]ManagedPrefixList { return &inv.ManagedPrefixLists }, ManagedPrefixListFilter{}, describeManagedPrefixList),
+		find:    findsStored[ManagedPrefixList],
+		remove:  removeStored(refuseRoutedPrefixList)})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with

@@ -122,7 +122,10 @@ func (c *Client) followPath(tx ReadTx, s Subnet, table RouteTable, direction, ip
 		return stop(fmt.Sprintf("%s has no IPv6 block", s.ID), "Give the subnet an ipv6_cidr_block from its VPC's IPv6 block.")
 	}
 	p.Hops = append(p.Hops, Hop{Kind: "route_table", ID: table.ID, Detail: servingDetail(table, s)})
-	route, ok := longestMatch(table.Routes, internetProbes[ipVersion])
+	route, ok, err := c.longestMatch(tx, table.Routes, internetProbes[ipVersion])
+	if err != nil {
+		return Path{}, err
+	}
 	if !ok {
 		return stop(fmt.Sprintf("%s has no route for internet addresses", table.ID),
 			fmt.Sprintf("Add a route for %s to %s.", defaultDestination(ipVersion), suggestedTarget(direction, ipVersion)))
@@ -203,7 +206,10 @@ func (c *Client) natReachesInternet(tx ReadTx, natID, ipVersion string, p *Path)
 		return "", "", err
 	}
 	p.Hops = append(p.Hops, Hop{Kind: "subnet", ID: natSubnet.ID, Detail: "where " + natID + " sits"}, Hop{Kind: "route_table", ID: table.ID})
-	route, ok := longestMatch(table.Routes, internetProbes[IPv4])
+	route, ok, err := c.longestMatch(tx, table.Routes, internetProbes[IPv4])
+	if err != nil {
+		return "", "", err
+	}
 	if !ok || route.State != RouteStateActive || targetKind(route.Target) != KindInternetGateway.Prefix {
 		return fmt.Sprintf("%s sits in %s, whose route table %s sends no internet traffic to an attached internet gateway", natID, natSubnet.ID, table.ID),
 			"Place the NAT gateway in a public subnet: one whose route table sends 0.0.0.0/0 to the VPC's internet gateway.", nil
@@ -216,17 +222,39 @@ func (c *Client) natReachesInternet(tx ReadTx, natID, ipVersion string, p *Path)
 }
 
 // longestMatch returns the route whose destination covers addr most
-// specifically, as a router chooses.
-func longestMatch(routes []Route, addr netip.Addr) (Route, bool) {
+// specifically, as a router chooses. A route to a customer-managed prefix
+// list matches each of the list's blocks; where it and a CIDR route match
+// as specifically, the CIDR route wins, as AWS documents prefix list
+// routing. Routes to AWS-managed lists (Gateway endpoints) carry only
+// their service's traffic and match no internet address here.
+func (c *Client) longestMatch(tx ReadTx, routes []Route, addr netip.Addr) (Route, bool, error) {
 	var best Route
-	bestBits := -1
+	bestBits, bestIsList := -1, false
 	for _, r := range routes {
-		p, err := netip.ParsePrefix(r.Destination)
-		if err == nil && p.Contains(addr) && p.Bits() > bestBits {
-			best, bestBits = r, p.Bits()
+		blocks, isList := []string{r.Destination}, IsPrefixListID(r.Destination)
+		if isList {
+			l, ok, err := get[ManagedPrefixList](tx, c.scope, r.Destination)
+			if err != nil {
+				return Route{}, false, err
+			}
+			blocks = nil
+			for _, e := range l.Entries {
+				if ok {
+					blocks = append(blocks, e.CIDR)
+				}
+			}
+		}
+		for _, b := range blocks {
+			p, err := netip.ParsePrefix(b)
+			if err != nil || !p.Contains(addr) {
+				continue
+			}
+			if p.Bits() > bestBits || p.Bits() == bestBits && bestIsList && !isList {
+				best, bestBits, bestIsList = r, p.Bits(), isList
+			}
 		}
 	}
-	return best, bestBits >= 0
+	return best, bestBits >= 0, nil
 }
 
 func servingDetail(table RouteTable, s Subnet) string {

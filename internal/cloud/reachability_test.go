@@ -137,3 +137,39 @@ func hopKinds(p cloud.Path) string {
 	}
 	return strings.Join(kinds, " ")
 }
+
+// TestReachabilityThroughPrefixLists: a route to a customer-managed list
+// matches the list's blocks by their length; a CIDR route as specific as a
+// list's block wins, as AWS documents prefix list routing.
+func TestReachabilityThroughPrefixLists(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	n := newNATNetwork(t, c)
+	eip := mustAllocate(t, c)
+	nat := must(c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}))(t)
+	everything := must(c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "all", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 2,
+		Entries: []cloud.PrefixListEntry{{CIDR: "0.0.0.0/0"}}}))(t)
+	google := must(c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "eight", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 2,
+		Entries: []cloud.PrefixListEntry{{CIDR: "8.0.0.0/8"}}}))(t)
+	firstGateway := func(routes ...cloud.RouteSpec) string {
+		t.Helper()
+		if _, err := c.AdoptRouteTable(ctx, n.vpc.MainRouteTableID, cloud.RouteTableInput{ManageRoutes: true, Routes: routes}); err != nil {
+			t.Fatal(err)
+		}
+		p := must(c.NetworkPath(ctx, n.private.ID, cloud.Outbound, cloud.IPv4))(t)
+		kinds := strings.Fields(hopKinds(p))
+		if len(kinds) < 4 {
+			return hopKinds(p)
+		}
+		return kinds[3]
+	}
+	if got := firstGateway(cloud.RouteSpec{Destination: everything.ID, Target: n.igw.ID}); got != "internet_gateway" {
+		t.Errorf("through a list of 0.0.0.0/0: %s, want internet_gateway", got)
+	}
+	if got := firstGateway(cloud.RouteSpec{Destination: everything.ID, Target: n.igw.ID}, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: nat.ID}); got != "nat_gateway" {
+		t.Errorf("a list's 0.0.0.0/0 against the CIDR route 0.0.0.0/0: %s, want nat_gateway (the CIDR route)", got)
+	}
+	if got := firstGateway(cloud.RouteSpec{Destination: google.ID, Target: n.igw.ID}, cloud.RouteSpec{Destination: "0.0.0.0/0", Target: nat.ID}); got != "internet_gateway" {
+		t.Errorf("a list's 8.0.0.0/8 against the CIDR route 0.0.0.0/0: %s, want internet_gateway (the list)", got)
+	}
+}

@@ -83,6 +83,41 @@ func destinationField(dest netip.Prefix) string {
 	return "destination_cidr_block"
 }
 
+// routeDestination is a route's destination as tables key it: a block in
+// canonical form, or a prefix list's ID; field is the argument that holds
+// it.
+func routeDestination(s string) (key, field string, err error) {
+	if strings.HasPrefix(s, KindPrefixList.Prefix+"-") {
+		return s, "destination_prefix_list_id", ValidateID(KindPrefixList, s, "destination_prefix_list_id")
+	}
+	dest, err := ParseRouteDestination(s, "destination_cidr_block")
+	return dest.String(), destinationField(dest), err
+}
+
+// prefixListDestinationRule checks a route to a prefix list: a
+// customer-managed list of the table's region (AWS's own lists are routed
+// only by their Gateway endpoints), of a family the target carries.
+func (c *Client) prefixListDestinationRule(v View, tableID, id, target string) error {
+	const field = "destination_prefix_list_id"
+	if err := ValidateID(KindPrefixList, id, field); err != nil {
+		return err
+	}
+	if slices.ContainsFunc(PrefixLists(c.scope.Region), func(p PrefixList) bool { return p.ID == id }) {
+		return &Error{Code: "InvalidParameterValue",
+			Message: fmt.Sprintf("The prefix list %s is AWS-managed and cannot be the destination of a route you create.", id),
+			Fix:     "A Gateway VPC endpoint (simcloud_vpc_endpoint with route_table_ids) routes its service's AWS-managed list; route a customer-managed list (simcloud_ec2_managed_prefix_list) instead.",
+			Field:   field, Objects: nonEmpty(tableID, id)}
+	}
+	l, err := findStored[ManagedPrefixList](v, c.scope, id, field)
+	if err != nil {
+		return err
+	}
+	if t, ok := routeTargetOf(target); ok && t.ipv6Only && l.AddressFamily == PrefixListIPv4 {
+		return egressOnlyIPv4(id, field, nonEmpty(tableID, id, printable(target))...)
+	}
+	return nil
+}
+
 // routeSpecRule checks what can be checked of a route knowing only its
 // table's VPC: the destination's form, that it is no more specific than the
 // local route, and that its target exists, serves the VPC and suits the
@@ -93,7 +128,11 @@ func destinationField(dest netip.Prefix) string {
 func (c *Client) routeSpecRule(vpcID, tableID string, spec RouteSpec) Rule {
 	return func(v View) error {
 		var dest netip.Prefix
-		if IsKnown(spec.Destination) {
+		if IsKnown(spec.Destination) && strings.HasPrefix(spec.Destination, KindPrefixList.Prefix+"-") {
+			if err := c.prefixListDestinationRule(v, tableID, spec.Destination, spec.Target); err != nil {
+				return err
+			}
+		} else if IsKnown(spec.Destination) {
 			var err error
 			if dest, err = ParseRouteDestination(spec.Destination, "destination_cidr_block"); err != nil {
 				return err
@@ -242,17 +281,17 @@ func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, repla
 		if replacing || !IsKnown(spec.Destination) {
 			return nil
 		}
-		dest, _ := ParseRouteDestination(spec.Destination, "")
+		dest, field, _ := routeDestination(spec.Destination)
 		for _, r := range table.Routes {
-			if r.Destination == dest.String() {
-				err := routeExists(dest, destinationField(dest), tableID, RouteID(tableID, r.Destination))
+			if r.Destination == dest {
+				err := routeExists(dest, field, tableID, RouteID(tableID, r.Destination))
 				err.Obstacle = RouteID(tableID, r.Destination)
 				return err
 			}
 		}
 		for _, claim := range v.Claimed(ClaimRoute, tableID) {
-			if claim.Value == dest.String() {
-				return routeExists(dest, destinationField(dest), tableID, claim.Who())
+			if claim.Value == dest {
+				return routeExists(dest, field, tableID, claim.Who())
 			}
 		}
 		return nil
@@ -261,7 +300,7 @@ func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, repla
 
 // routeExists refuses a second route to dest; objects are the table (or
 // what stands for it) and the route, existing or planned, already there.
-func routeExists(dest netip.Prefix, field string, objects ...string) *Error {
+func routeExists(dest, field string, objects ...string) *Error {
 	return &Error{
 		Code:    "RouteAlreadyExists",
 		Message: fmt.Sprintf("The route identified by %s already exists.", dest),
@@ -317,11 +356,11 @@ func managementRule(v View, table RouteTable, manager string) error {
 func (c *Client) CheckRoute(ctx context.Context, p *Plan, holder Holder, tableID string, spec RouteSpec, replacing bool) error {
 	claims := []Claim{{Kind: ClaimRouteResource, Scope: tableID}}
 	if IsKnown(spec.Destination) {
-		dest, err := ParseRouteDestination(spec.Destination, "destination_cidr_block")
+		dest, _, err := routeDestination(spec.Destination)
 		if err != nil {
 			return err
 		}
-		claims = append(claims, Claim{Kind: ClaimRoute, Scope: tableID, Value: dest.String()})
+		claims = append(claims, Claim{Kind: ClaimRoute, Scope: tableID, Value: dest})
 	}
 	return c.Check(ctx, p, holder, c.routeRule(spec, tableID, ManagedByRoute, replacing), claims...)
 }
@@ -340,26 +379,26 @@ func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpe
 	var route Route
 	ids := map[string]string{"route_table_id": tableID, "destination": spec.Destination, "target": spec.Target}
 	err := c.apply(ctx, op, ids, c.routeRule(spec, tableID, ManagedByRoute, replacing), func(tx Tx) error {
-		dest, _ := ParseRouteDestination(spec.Destination, "")
+		dest, field, _ := routeDestination(spec.Destination)
 		if replacing {
-			if _, ok, err := storedRoute(tx, tableID, dest.String()); err != nil {
+			if _, ok, err := storedRoute(tx, tableID, dest); err != nil {
 				return err
 			} else if !ok {
 				return &Error{
 					Code:    "InvalidParameterValue",
 					Message: fmt.Sprintf("There is no route defined for '%s' in the route table. Use CreateRoute instead.", dest),
 					Fix:     "Create the route instead of replacing it.",
-					Field:   destinationField(dest),
+					Field:   field,
 					Objects: []string{tableID},
 				}
 			}
 		}
-		route = Route{RouteTableID: tableID, Destination: dest.String(), Target: spec.Target, Origin: OriginCreateRoute, ManagedBy: ManagedByRoute}
+		route = Route{RouteTableID: tableID, Destination: dest, Target: spec.Target, Origin: OriginCreateRoute, ManagedBy: ManagedByRoute}
 		if err := tx.PutRoute(route); err != nil {
 			return err
 		}
 		var err error
-		route, err = c.findRoute(tx, tableID, dest.String())
+		route, err = c.findRoute(tx, tableID, dest)
 		return err
 	})
 	return route, err
@@ -378,11 +417,11 @@ func (c *Client) Route(ctx context.Context, tableID, destination string) (Route,
 
 // findRouteTo finds a table's route to a destination as the user wrote it.
 func (c *Client) findRouteTo(tx ReadTx, tableID, destination string) (Route, error) {
-	dest, err := ParseRouteDestination(destination, "destination_cidr_block")
+	dest, _, err := routeDestination(destination)
 	if err != nil {
 		return Route{}, err
 	}
-	return c.findRoute(tx, tableID, dest.String())
+	return c.findRoute(tx, tableID, dest)
 }
 
 // findChangeableRoute is findRouteTo for a change a user asks for: local
@@ -482,14 +521,14 @@ func RouteID(tableID, destination string) string {
 func ParseRouteImportID(id string) (tableID, destination string, err error) {
 	tableID, destination, found := strings.Cut(id, "_")
 	if found && ValidateID(KindRouteTable, tableID, "") == nil {
-		if dest, err := ParseRouteDestination(destination, ""); err == nil {
-			return tableID, dest.String(), nil
+		if dest, _, err := routeDestination(destination); err == nil {
+			return tableID, dest, nil
 		}
 	}
 	return "", "", &Error{
 		Code:    "InvalidParameterValue",
 		Message: fmt.Sprintf("Invalid route import ID %q: expected ROUTE-TABLE-ID_DESTINATION.", printable(id)),
-		Fix:     "Write the table's ID, an underscore, and the route's destination block, such as rtb-0123456789abcdef0_0.0.0.0/0 or rtb-0123456789abcdef0_::/0.",
+		Fix:     "Write the table's ID, an underscore, and the route's destination block or prefix list, such as rtb-0123456789abcdef0_0.0.0.0/0, rtb-0123456789abcdef0_::/0 or rtb-0123456789abcdef0_pl-0123456789abcdef0.",
 		Field:   "id",
 	}
 }
@@ -635,7 +674,7 @@ func CheckRouteArguments(set map[string]string) error {
 	slices.Sort(destinations)
 	slices.Sort(targets)
 	if err := exactlyOneRouteArgument("destination", destinations, "destinationCidrBlock, destinationIpv6CidrBlock or destinationPrefixListId",
-		"destination_cidr_block (IPv4, such as 0.0.0.0/0) or destination_ipv6_cidr_block (IPv6, such as ::/0); in a route block, cidr_block or ipv6_cidr_block"); err != nil {
+		"destination_cidr_block (IPv4, such as 0.0.0.0/0), destination_ipv6_cidr_block (IPv6, such as ::/0) or destination_prefix_list_id; in a route block, cidr_block, ipv6_cidr_block or destination_prefix_list_id"); err != nil {
 		return err
 	}
 	if err := exactlyOneRouteArgument("target", targets, "gatewayId, egressOnlyInternetGatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId or transitGatewayId",
@@ -643,9 +682,6 @@ func CheckRouteArguments(set map[string]string) error {
 		return err
 	}
 	destination, target := destinations[0], targets[0]
-	if routeDestinationArguments[destination] == "prefix list" {
-		return unsupportedRoute(destination, "Managed prefix lists are not simulated yet: give the route a destination_cidr_block or a destination_ipv6_cidr_block.")
-	}
 	targetKind, ok := routeTargetByArgument(target)
 	if !ok {
 		return unsupportedRoute(target, fmt.Sprintf("The simulated cloud has no %s targets yet: route to %s.", target,

@@ -93,11 +93,11 @@ func (c *Client) inlineRoutesRule(vpcID, tableID string, routes []RouteSpec) Rul
 			if !IsKnown(spec.Destination) {
 				continue
 			}
-			dest, _ := ParseRouteDestination(spec.Destination, "")
-			if seen[dest.String()] {
+			dest, _, _ := routeDestination(spec.Destination)
+			if seen[dest] {
 				return routeExists(dest, "route", tableOrNew(vpcID, tableID))
 			}
-			seen[dest.String()] = true
+			seen[dest] = true
 		}
 		if tableID == "" {
 			return nil
@@ -255,8 +255,8 @@ func setInlineRoutes(tx Tx, tableID string, routes []RouteSpec, adopt bool) erro
 	}
 	want := map[string]string{}
 	for _, spec := range routes {
-		dest, _ := ParseRouteDestination(spec.Destination, "")
-		want[dest.String()] = spec.Target
+		dest, _, _ := routeDestination(spec.Destination)
+		want[dest] = spec.Target
 	}
 	for _, r := range existing {
 		// A Gateway endpoint's routes are the endpoint's, adopted or not,

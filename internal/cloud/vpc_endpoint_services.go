@@ -302,8 +302,9 @@ func (c *Client) FindPrefixLists(filter PrefixListFilter) ([]PrefixList, error) 
 
 func prefixListNotFound(id, field string) *Error { return notFound(KindPrefixList, id, field) }
 
-// KindPrefixList is an AWS-managed prefix list, which no one makes or
-// deletes: the kind only words its refusals.
+// KindPrefixList is a prefix list: a customer-managed one
+// (simcloud_ec2_managed_prefix_list), which the store keeps, or one of the
+// AWS-managed lists, which no one makes or deletes.
 var KindPrefixList = ec2Kind("pl", "prefixList", "prefix list", "prefix-list", "InvalidPrefixListID").
 	missingWith("The prefix list ID '%s' does not exist",
-		"Name one of the region's AWS-managed prefix lists (the simcloud_prefix_list data source finds them by name, such as com.amazonaws.<region>.s3).")
+		"Check the ID, or create the list first (IDs are only valid in the account and region that created them); the simcloud_prefix_list data source finds the region's AWS-managed lists by name, such as com.amazonaws.<region>.s3.")

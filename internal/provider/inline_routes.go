@@ -50,7 +50,7 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 		Optional:    true,
 		Computed:    true,
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
-			"Each has one destination, `cidr_block` or `ipv6_cidr_block`, and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
+			"Each has one destination, `cidr_block`, `ipv6_cidr_block` or `destination_prefix_list_id` (a customer-managed prefix list), and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
 			"`egress_only_gateway_id` (IPv6 destinations only) or `nat_gateway_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
@@ -159,9 +159,12 @@ func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diag
 		for k := range objectType.AttrTypes {
 			values[k] = types.StringNull()
 		}
-		if isIPv6(r.Destination) {
+		switch destinationAttributeOf(r.Destination) {
+		case "destination_prefix_list_id":
+			values["destination_prefix_list_id"] = types.StringValue(r.Destination)
+		case "destination_ipv6_cidr_block":
 			values["ipv6_cidr_block"] = types.StringValue(r.Destination)
-		} else {
+		default:
 			values["cidr_block"] = types.StringValue(r.Destination)
 		}
 		values[targetAttribute(r.Target)] = types.StringValue(r.Target)

@@ -192,6 +192,8 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(logGroupKind),
 		newResource(flowLogKind),
 		newResource(vpcDHCPOptionsKind),
+		newResource(managedPrefixListKind),
+		newResource(prefixListEntryKind),
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
 		newResource(vpcIPv4CIDRBlockAssociationKind),

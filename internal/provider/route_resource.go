@@ -17,6 +17,7 @@ type routeModel struct {
 	RouteTableID             types.String `tfsdk:"route_table_id"`
 	DestinationCIDRBlock     types.String `tfsdk:"destination_cidr_block"`
 	DestinationIPv6CIDRBlock types.String `tfsdk:"destination_ipv6_cidr_block"`
+	DestinationPrefixListID  types.String `tfsdk:"destination_prefix_list_id"`
 	GatewayID                types.String `tfsdk:"gateway_id"`
 	EgressOnlyGatewayID      types.String `tfsdk:"egress_only_gateway_id"`
 	NATGatewayID             types.String `tfsdk:"nat_gateway_id"`
@@ -30,6 +31,9 @@ func (m routeModel) spec() cloud.RouteSpec {
 	spec := cloud.RouteSpec{Destination: planned(m.DestinationCIDRBlock), Target: plannedID(m.GatewayID, cloud.KindInternetGateway)}
 	if !m.DestinationIPv6CIDRBlock.IsNull() {
 		spec.Destination = planned(m.DestinationIPv6CIDRBlock)
+	}
+	if !m.DestinationPrefixListID.IsNull() {
+		spec.Destination = plannedID(m.DestinationPrefixListID, cloud.KindPrefixList)
 	}
 	if !m.EgressOnlyGatewayID.IsNull() {
 		spec.Target = plannedID(m.EgressOnlyGatewayID, cloud.KindEgressOnlyInternetGateway)
@@ -56,6 +60,9 @@ func routeSchema() schema.Schema {
 					_, err := cloud.ParseIPv6Network(s, "destinationIpv6CidrBlock", "destination_ipv6_cidr_block")
 					return err
 				})),
+			"destination_prefix_list_id": optionalReplacing("A customer-managed prefix list (`simcloud_ec2_managed_prefix_list`) of the table's region whose blocks the route sends. "+
+				"An AWS-managed list fails at plan with `InvalidParameterValue` (its Gateway endpoint routes it); an unknown one with `InvalidPrefixListID.NotFound`. "+
+				"Changing it replaces the route.", idCheck(cloud.KindPrefixList)),
 			"gateway_id": optionalArgument("An internet gateway or a virtual private gateway to send the traffic to. One target is required; changing the target is done in place.",
 				cloudCheck(func(id string) error { return cloud.ValidateRouteTargetID("gateway_id", id) })),
 			"egress_only_gateway_id": optionalArgument("An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
@@ -79,7 +86,7 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	// destination for an egress-only gateway, fails at plan with AWS's code
 	// even while the IDs are unknown.
 	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
-		"destination_cidr_block", "destination_ipv6_cidr_block", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")},
+		"destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")},
 	create: func(d *providerData, ctx context.Context, a applyStep[routeModel]) (cloud.Route, error) {
 		return d.client.CreateRoute(ctx, a.plan.RouteTableID.ValueString(), a.plan.spec())
 	},
@@ -112,10 +119,7 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	// provider does.
 	importState: func(ctx context.Context, _ *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 		tableID, destination, err := cloud.ParseRouteImportID(req.ID)
-		destinationAttribute := "destination_cidr_block"
-		if isIPv6(destination) {
-			destinationAttribute = "destination_ipv6_cidr_block"
-		}
+		destinationAttribute := destinationAttributeOf(destination)
 		importAttributes(ctx, resp, err, map[string]string{
 			"route_table_id": tableID, destinationAttribute: destination, "id": cloud.RouteID(tableID, destination)})
 	},
@@ -124,10 +128,13 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 func setRouteState(m *routeModel, route cloud.Route) {
 	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
 	m.RouteTableID = types.StringValue(route.RouteTableID)
-	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock = types.StringNull(), types.StringNull()
-	if isIPv6(route.Destination) {
+	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock, m.DestinationPrefixListID = types.StringNull(), types.StringNull(), types.StringNull()
+	switch destinationAttributeOf(route.Destination) {
+	case "destination_prefix_list_id":
+		m.DestinationPrefixListID = types.StringValue(route.Destination)
+	case "destination_ipv6_cidr_block":
 		m.DestinationIPv6CIDRBlock = types.StringValue(route.Destination)
-	} else {
+	default:
 		m.DestinationCIDRBlock = types.StringValue(route.Destination)
 	}
 	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID = types.StringNull(), types.StringNull(), types.StringNull()
@@ -141,4 +148,16 @@ func setRouteState(m *routeModel, route cloud.Route) {
 	}
 	m.State = types.StringValue(route.State)
 	m.Origin = types.StringValue(route.Origin)
+}
+
+// destinationAttributeOf names the argument of simcloud_route that holds a
+// route's destination: a block of either family, or a prefix list's ID.
+func destinationAttributeOf(destination string) string {
+	switch {
+	case cloud.IsPrefixListID(destination):
+		return "destination_prefix_list_id"
+	case isIPv6(destination):
+		return "destination_ipv6_cidr_block"
+	}
+	return "destination_cidr_block"
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -23,7 +24,8 @@ type column[T any] struct {
 	// joined or computed from other tables.
 	read string
 	// field points at the struct field that holds the value: a *string, a
-	// *bool, or a *[]string kept joined by commas.
+	// *bool, a *[]string kept joined by commas, or a prefix list's
+	// *[]cloud.PrefixListEntry kept as JSON.
 	field func(*T) any
 	// nullable columns hold NULL for "", so that unique indexes and
 	// foreign keys ignore an empty value.
@@ -53,6 +55,8 @@ func (c column[T]) value(row *T) any {
 		return *p
 	case *[]string:
 		return strings.Join(*p, ",")
+	case *[]cloud.PrefixListEntry:
+		return jsonEntries(*p)
 	default:
 		panic(fmt.Sprintf("column %s points at a %T", c.name, p))
 	}
@@ -60,29 +64,67 @@ func (c column[T]) value(row *T) any {
 
 // scanInto is where a read scans a column that field points at.
 func scanInto(field any) any {
-	if list, ok := field.(*[]string); ok {
+	switch list := field.(type) {
+	case *[]string:
 		return commaList{list}
+	case *[]cloud.PrefixListEntry:
+		return jsonList{list}
 	}
 	return field
+}
+
+// jsonEntries is a prefix list's entries as a JSON array.
+func jsonEntries(entries []cloud.PrefixListEntry) string {
+	b, err := json.Marshal(append([]cloud.PrefixListEntry{}, entries...))
+	if err != nil {
+		panic(err) // strings only: Marshal cannot fail
+	}
+	return string(b)
+}
+
+// jsonList scans a prefix list's entries kept as a JSON array.
+type jsonList struct{ list *[]cloud.PrefixListEntry }
+
+func (l jsonList) Scan(src any) error {
+	var s commaSource
+	if err := s.Scan(src); err != nil {
+		return err
+	}
+	*l.list = nil
+	if s == "" || s == "[]" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), l.list)
+}
+
+// commaSource is the text of a list column.
+type commaSource string
+
+func (c *commaSource) Scan(src any) error {
+	switch v := src.(type) {
+	case string:
+		*c = commaSource(v)
+	case []byte:
+		*c = commaSource(v)
+	case nil:
+		*c = ""
+	default:
+		return fmt.Errorf("a list column holds a %T", src)
+	}
+	return nil
 }
 
 // commaList scans a list kept joined by commas; "" is the empty list.
 type commaList struct{ list *[]string }
 
 func (l commaList) Scan(src any) error {
-	var s string
-	switch v := src.(type) {
-	case string:
-		s = v
-	case []byte:
-		s = string(v)
-	case nil:
-	default:
-		return fmt.Errorf("a list column holds a %T", src)
+	var s commaSource
+	if err := s.Scan(src); err != nil {
+		return err
 	}
 	*l.list = nil
 	if s != "" {
-		*l.list = strings.Split(s, ",")
+		*l.list = strings.Split(string(s), ",")
 	}
 	return nil
 }

@@ -50,6 +50,10 @@ func populate(t *testing.T, st cloud.Store) {
 		if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 5,
+			Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8", Description: "a, \"quoted\" note"}, {CIDR: "172.16.0.0/12"}}, Tags: map[string]string{"Name": "corp"}}); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,7 @@ import (
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
 	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints,
-	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations}
+	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -671,4 +671,24 @@ var ipamPoolAllocations = &table[cloud.IPAMPoolAllocation, cloud.IPAMPoolAllocat
 	filter: func(f cloud.IPAMPoolAllocationFilter) selection {
 		return selection{}.equal("ipa.id", f.ID).equal("ipa.ipam_pool_id", f.PoolID).equal("ipa.resource_id", f.ResourceID)
 	},
+}
+
+// managedPrefixLists are the customer-managed prefix lists, their entries
+// kept as JSON in the row.
+var managedPrefixLists = &table[cloud.ManagedPrefixList, cloud.ManagedPrefixListFilter]{
+	name: "managed_prefix_lists", alias: "mpl",
+	columns: []column[cloud.ManagedPrefixList]{
+		{name: "id", field: func(l *cloud.ManagedPrefixList) any { return &l.ID }},
+		{name: "owner_id", field: func(l *cloud.ManagedPrefixList) any { return &l.OwnerID }},
+		{name: "region", field: func(l *cloud.ManagedPrefixList) any { return &l.Region }},
+		{name: "name", mutable: true, field: func(l *cloud.ManagedPrefixList) any { return &l.Name }},
+		{name: "address_family", field: func(l *cloud.ManagedPrefixList) any { return &l.AddressFamily }},
+		{name: "max_entries", mutable: true, field: func(l *cloud.ManagedPrefixList) any { return &l.MaxEntries }},
+		{name: "version", mutable: true, field: func(l *cloud.ManagedPrefixList) any { return &l.Version }},
+		{name: "entries", mutable: true, field: func(l *cloud.ManagedPrefixList) any { return &l.Entries }},
+	},
+	filter: func(f cloud.ManagedPrefixListFilter) selection {
+		return selection{}.equal("mpl.id", f.ID).tagged(f.Tags)
+	},
+	tags: func(l *cloud.ManagedPrefixList) *map[string]string { return &l.Tags },
 }

@@ -110,6 +110,11 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, ipam.ID, pool.ID)
+	list, err := c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, list.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
