@@ -204,3 +204,22 @@ func validDuration(s string) error {
 	}
 	return nil
 }
+
+// optionalInt64 is an optional number changed in place; replacing makes a
+// change replace the object.
+func optionalInt64(description string, replacing bool) schema.Int64Attribute {
+	a := schema.Int64Attribute{Optional: true, MarkdownDescription: description}
+	if replacing {
+		a.PlanModifiers = replaceInt64OnChange
+	}
+	return a
+}
+
+// optionalInt64FromCloud is the value of an optional number the cloud
+// holds as n, 0 when none was given: null, unless the model says 0.
+func optionalInt64FromCloud(current types.Int64, n int64) types.Int64 {
+	if n == 0 && (current.IsNull() || current.IsUnknown()) {
+		return types.Int64Null()
+	}
+	return types.Int64Value(n)
+}
