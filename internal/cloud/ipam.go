@@ -323,6 +323,20 @@ func (c *Client) ipamPoolRule(in IPAMPoolInput) Rule {
 			return invalidParameter("publicly_advertisable", "PubliclyAdvertisable is only supported for IPv6 pools.",
 				"Leave publicly_advertisable out of an IPv4 pool.")
 		}
+		// A source pool decides its family without the scope, which is
+		// unknown at plan where the IPAM is made in the same apply.
+		var source IPAMPool
+		if in.SourcePoolID != "" && IsKnown(in.SourcePoolID) {
+			var err error
+			if source, err = findStored[IPAMPool](v, c.scope, in.SourcePoolID, "source_ipam_pool_id"); err != nil {
+				return err
+			}
+			if source.AddressFamily != in.AddressFamily || (IsKnown(in.ScopeID) && source.ScopeID != in.ScopeID) {
+				return &Error{Code: "InvalidParameterValue",
+					Message: fmt.Sprintf("The source pool %s must be in the same scope and of the same address family as the pool.", source.ID),
+					Fix:     "Give a source pool of the same scope and address family.", Field: "source_ipam_pool_id", Objects: []string{source.ID, source.ScopeID}}
+			}
+		}
 		if !IsKnown(in.ScopeID) {
 			return tagsRule(in.Tags)(v)
 		}
@@ -346,17 +360,6 @@ func (c *Client) ipamPoolRule(in IPAMPoolInput) Rule {
 					Message: fmt.Sprintf("The locale %s is not one of the operating regions of %s.", printable(in.Locale), ipam.ID),
 					Fix:     fmt.Sprintf("Give one of the IPAM's operating regions (%s), or add %s to them.", strings.Join(ipam.OperatingRegions, ", "), printable(in.Locale)),
 					Field:   "locale", Objects: []string{ipam.ID}}
-			}
-		}
-		if in.SourcePoolID != "" && IsKnown(in.SourcePoolID) {
-			source, err := findStored[IPAMPool](v, c.scope, in.SourcePoolID, "source_ipam_pool_id")
-			if err != nil {
-				return err
-			}
-			if source.ScopeID != scope.ID || source.AddressFamily != in.AddressFamily {
-				return &Error{Code: "InvalidParameterValue",
-					Message: fmt.Sprintf("The source pool %s must be in the same scope and of the same address family as the pool.", source.ID),
-					Fix:     "Give a source pool of the same scope and address family.", Field: "source_ipam_pool_id", Objects: []string{source.ID, scope.ID}}
 			}
 		}
 		return tagsRule(in.Tags)(v)
@@ -611,11 +614,11 @@ func (c *Client) ipamPoolCIDRRule(in IPAMPoolCIDRInput) Rule {
 			return &Error{Code: "MissingParameter", Message: "The request must contain the parameter cidr or netmaskLength.",
 				Fix: "Give cidr, or netmask_length for a pool with a source pool.", Field: "cidr", Objects: []string{in.PoolID}}
 		}
-		if !IsKnown(in.PoolID) || !IsKnown(in.CIDR) {
+		if !IsKnown(in.PoolID) {
 			return nil
 		}
 		pool, err := findStored[IPAMPool](v, c.scope, in.PoolID, "ipam_pool_id")
-		if err != nil {
+		if err != nil || !IsKnown(in.CIDR) {
 			return err
 		}
 		_, err = c.provisionedBlock(v, pool, in)
@@ -796,10 +799,10 @@ func (c *Client) vpcPoolRule(in VPCInput) Rule {
 
 // vpcPoolBlock is the block of the family that a VPC takes from the pool
 // poolID (named in poolField): cidr (named in blockField) inside the pool,
-// or the lowest free block of netmask; invalid for no pool, or one not
-// known yet.
+// or the lowest free block of netmask; invalid for no pool, or a pool or
+// block not known yet.
 func (c *Client) vpcPoolBlock(v View, poolID, family, cidr string, netmask int64, poolField, blockField string) (netip.Prefix, error) {
-	if poolID == "" || !IsKnown(poolID) || !IsKnown(cidr) {
+	if poolID == "" || !IsKnown(poolID) {
 		return netip.Prefix{}, nil
 	}
 	pool, err := findStored[IPAMPool](v, c.scope, poolID, poolField)
@@ -815,6 +818,11 @@ func (c *Client) vpcPoolBlock(v View, poolID, family, cidr string, netmask int64
 		return netip.Prefix{}, &Error{Code: "InvalidParameterValue",
 			Message: fmt.Sprintf("The locale %s of the IPAM pool %s does not match the VPC's region %s.", pool.Locale, pool.ID, c.scope.Region),
 			Fix:     fmt.Sprintf("Give a pool whose locale is %s.", c.scope.Region), Field: poolField, Objects: []string{pool.ID}}
+	}
+	// The pool's family and locale decide without the block; the block's
+	// own rules wait for it.
+	if !IsKnown(cidr) {
+		return netip.Prefix{}, nil
 	}
 	field := blockField
 	if cidr == "" {

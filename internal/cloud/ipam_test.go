@@ -169,3 +169,35 @@ func ipamRefusals() []refusal {
 			}},
 	}
 }
+
+// TestPoolRulesDecideWithoutTheBlock: at plan a block still unknown (a
+// reference to another resource) leaves the pool's own rules to decide: a
+// pool that does not exist, or one of the other family, fails now.
+func TestPoolRulesDecideWithoutTheBlock(t *testing.T) {
+	c := freshClient(t)
+	_, pool := ipamPool(t, c, cloud.IPAMPoolSettings{}, "10.0.0.0/8")
+	p := cloud.NewPlan()
+	missing := poolVPC("ipam-pool-0123456789abcdef0", 0)
+	missing.CIDRBlock = cloud.Unknown
+	wantCode(t, c.CheckVPC(bg, p, p.NewHolder(), missing), "InvalidIpamPoolId.NotFound")
+	wrongFamily := vpcInput("")
+	wrongFamily.IPv6IPAMPoolID, wrongFamily.IPv6CIDRBlock = pool.ID, cloud.Unknown
+	wantCode(t, c.CheckVPC(bg, p, p.NewHolder(), wrongFamily), "InvalidParameterValue")
+	wantCode(t, c.CheckIPAMPoolCIDR(bg, p, p.NewHolder(), cloud.IPAMPoolCIDRInput{PoolID: "ipam-pool-0123456789abcdef0", CIDR: cloud.Unknown}),
+		"InvalidIpamPoolId.NotFound")
+	// Known blocks still pass where they fit.
+	noErr(t, c.CheckIPAMPoolCIDR(bg, p, p.NewHolder(), cloud.IPAMPoolCIDRInput{PoolID: pool.ID, CIDR: cloud.Unknown}))
+}
+
+// TestPoolSourceDecidesWithoutTheScope: a pool whose scope is unknown at
+// plan (its IPAM made in the same apply) is still refused a source pool of
+// the other family.
+func TestPoolSourceDecidesWithoutTheScope(t *testing.T) {
+	c := freshClient(t)
+	_, source := ipamPool(t, c, cloud.IPAMPoolSettings{}, "10.0.0.0/8")
+	p := cloud.NewPlan()
+	in := cloud.IPAMPoolInput{ScopeID: cloud.Unknown, AddressFamily: "ipv6", SourcePoolID: source.ID}
+	wantCode(t, c.CheckIPAMPool(bg, p, p.NewHolder(), in), "InvalidParameterValue")
+	in.AddressFamily = "ipv4"
+	noErr(t, c.CheckIPAMPool(bg, p, p.NewHolder(), in))
+}

@@ -205,14 +205,18 @@ func validDuration(s string) error {
 	return nil
 }
 
-// optionalInt64 is an optional number changed in place; replacing makes a
-// change replace the object.
-func optionalInt64(description string, replacing bool) schema.Int64Attribute {
-	a := schema.Int64Attribute{Optional: true, MarkdownDescription: description}
-	if replacing {
-		a.PlanModifiers = replaceInt64OnChange
+// optionalInt64 is an optional number changed in place.
+func optionalInt64(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, MarkdownDescription: description}
+}
+
+// replacingInt is a number whose change replaces the object, required or
+// optional.
+func replacingInt(required bool, description string) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		Required: required, Optional: !required, MarkdownDescription: description,
+		PlanModifiers: replaceInt64OnChange,
 	}
-	return a
 }
 
 // optionalInt64FromCloud is the value of an optional number the cloud

@@ -62,13 +62,6 @@ func (m *networkACLRuleModel) key() cloud.NetworkACLEntryKey {
 	return cloud.NetworkACLEntryKey{NetworkACLID: m.NetworkACLID.ValueString(), Egress: m.Egress.ValueBool(), RuleNumber: int(m.RuleNumber.ValueInt64())}
 }
 
-func replacingInt(required bool, description string) schema.Int64Attribute {
-	return schema.Int64Attribute{
-		Required: required, Optional: !required, MarkdownDescription: description,
-		PlanModifiers: replaceInt64OnChange,
-	}
-}
-
 // Every argument replaces the rule, as with aws_network_acl_rule.
 var networkACLRuleKind = resourceKind[networkACLRuleModel, cloud.NetworkACLEntry]{
 	typeName: "_network_acl_rule",

@@ -42,7 +42,7 @@ var ipamPoolCIDRKind = resourceKind[ipamPoolCIDRModel, cloud.IPAMPoolCIDR]{
 					_, _, err := cloud.ParseIPAMPoolCIDRID(s + "_ipam-pool-0123456789abcdef0")
 					return err
 				})),
-			"netmask_length":    optionalInt64("The length of the block to take from the pool's source pool, instead of `cidr`.", true),
+			"netmask_length":    replacingInt(false, "The length of the block to take from the pool's source pool, instead of `cidr`."),
 			"ipam_pool_cidr_id": computedID("The ID of the pool CIDR, `ipam-pool-cidr-` followed by 17 hexadecimal digits."),
 		},
 		Blocks: map[string]schema.Block{

@@ -85,9 +85,9 @@ var ipamPoolKind = resourceKind[ipamPoolModel, cloud.IPAMPool]{
 			"locale": optionalReplacing("The region whose VPCs may take blocks from the pool; one of the IPAM's operating regions (else `InvalidParameterValue` at plan). " +
 				"Left out, the pool has no locale and serves no VPC."),
 			"description":                       optionalArgument("A description of the pool."),
-			"allocation_default_netmask_length": optionalInt64("The netmask length of a block taken from the pool without one: a VPC with `ipv4_ipam_pool_id` and no `ipv4_netmask_length`.", false),
-			"allocation_min_netmask_length":     optionalInt64("The smallest netmask length (largest block) the pool hands out: 0 to 32 for IPv4, 0 to 128 for IPv6.", false),
-			"allocation_max_netmask_length":     optionalInt64("The largest netmask length (smallest block) the pool hands out; at most 32 for IPv4, 128 for IPv6.", false),
+			"allocation_default_netmask_length": optionalInt64("The netmask length of a block taken from the pool without one: a VPC with `ipv4_ipam_pool_id` and no `ipv4_netmask_length`."),
+			"allocation_min_netmask_length":     optionalInt64("The smallest netmask length (largest block) the pool hands out: 0 to 32 for IPv4, 0 to 128 for IPv6."),
+			"allocation_max_netmask_length":     optionalInt64("The largest netmask length (smallest block) the pool hands out; at most 32 for IPv4, 128 for IPv6."),
 			"allocation_resource_tags": schema.MapAttribute{ElementType: types.StringType, Optional: true,
 				MarkdownDescription: "Tags that resources taking blocks from the pool must carry, as AWS's; kept, not enforced."},
 			"auto_import":           optionalBool(false, "Whether IPAM imports allocations it discovers; kept. Defaults to `false`."),

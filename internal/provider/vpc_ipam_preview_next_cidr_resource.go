@@ -33,7 +33,7 @@ var ipamPreviewNextCIDRKind = resourceKind[ipamPreviewNextCIDRModel, ipamPreview
 		Attributes: map[string]schema.Attribute{
 			"id":             computedID("`<cidr>_<pool ID>`."),
 			"ipam_pool_id":   replacingReference(cloud.KindIPAMPool, "The pool to preview."),
-			"netmask_length": optionalInt64("The length of the block; the pool's `allocation_default_netmask_length` when left out.", true),
+			"netmask_length": replacingInt(false, "The length of the block; the pool's `allocation_default_netmask_length` when left out."),
 			"disallowed_cidrs": schema.SetAttribute{ElementType: types.StringType, Optional: true, PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
 				MarkdownDescription: "Blocks the preview must not overlap."},
 			"cidr": computedID("The block the pool would allocate."),

@@ -30,7 +30,7 @@ var vpcIPv4CIDRBlockAssociationKind = resourceKind[vpcIPv4CIDRBlockAssociationMo
 			"ipv4_ipam_pool_id": optionalReplacing("An IPAM pool (`simcloud_vpc_ipam_pool`) to take the block from: `cidr_block` inside the pool when given, "+
 				"else the pool's lowest free block of `ipv4_netmask_length` (or of the pool's default). The block goes back to the pool with the association.",
 				idCheck(cloud.KindIPAMPool)),
-			"ipv4_netmask_length": optionalInt64("The size of the block to take from `ipv4_ipam_pool_id`.", true),
+			"ipv4_netmask_length": replacingInt(false, "The size of the block to take from `ipv4_ipam_pool_id`."),
 		},
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[vpcIPv4CIDRBlockAssociationModel]) (cloud.VPCCIDRBlockAssociation, error) {

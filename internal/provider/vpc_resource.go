@@ -97,11 +97,11 @@ var vpcKind = resourceKind[vpcResourceModel, cloud.VPC]{
 			"ipv4_ipam_pool_id": optionalReplacing("The IPAM pool (`simcloud_vpc_ipam_pool`) to take the IPv4 block from: `cidr_block` inside the pool when given, else the pool's lowest free block. "+
 				"The pool's locale must be the VPC's region; a pool with no free block of the size fails with `InvalidParameterValue`. The block goes back to the pool when the VPC is deleted.",
 				idCheck(cloud.KindIPAMPool)),
-			"ipv4_netmask_length": optionalInt64("The length of the IPv4 block to take from `ipv4_ipam_pool_id`; the pool's `allocation_default_netmask_length` when left out. "+
-				"Outside the pool's minimum and maximum netmask lengths it fails at plan with `InvalidParameterValue`.", true),
+			"ipv4_netmask_length": replacingInt(false, "The length of the IPv4 block to take from `ipv4_ipam_pool_id`; the pool's `allocation_default_netmask_length` when left out. "+
+				"Outside the pool's minimum and maximum netmask lengths it fails at plan with `InvalidParameterValue`."),
 			"ipv6_ipam_pool_id": optionalReplacing("The IPAM pool to take the IPv6 block from: `ipv6_cidr_block` inside the pool when given, else the pool's lowest free block of `ipv6_netmask_length`.",
 				idCheck(cloud.KindIPAMPool)),
-			"ipv6_netmask_length": optionalInt64("The length of the IPv6 block to take from `ipv6_ipam_pool_id`.", true),
+			"ipv6_netmask_length": replacingInt(false, "The length of the IPv6 block to take from `ipv6_ipam_pool_id`."),
 		}),
 	},
 	updateOp: "ModifyVpcAttribute",
@@ -272,6 +272,5 @@ func ipamArgument(description string) schema.StringAttribute {
 }
 
 func ipamLengthArgument(description string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, PlanModifiers: replaceInt64OnChange,
-		MarkdownDescription: description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`."}
+	return replacingInt(false, description+" The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`.")
 }
