@@ -45,6 +45,9 @@ type objectKind struct {
 	// route is what routing makes of the kind, nil when no route can send
 	// traffic to it.
 	route *routeTarget
+	// endpoint resolves an object of the kind into one end of a network
+	// path; nil for kinds that cannot be one.
+	endpoint func(c *Client, tx ReadTx, id string) (Endpoint, error)
 }
 
 // listing is how an inventory holds the objects of a kind.
@@ -92,6 +95,11 @@ type routeTarget struct {
 	// target stops ("" when it reaches the internet), appending the hops it
 	// passes after the target.
 	beyond func(c *Client, tx ReadTx, s Subnet, target, direction, ipVersion string, p *Path) (broken, fix string, err error)
+	// peer, for a kind that joins two VPCs (a peering connection), returns
+	// the VPC on the other side of target as seen from fromVPC, and whether
+	// the connection carries traffic now (active); ok is false when target
+	// does not exist or does not join fromVPC. nil for every other kind.
+	peer func(tx ReadTx, scope Scope, target, fromVPC string) (toVPC string, active, ok bool, err error)
 }
 
 // objectKinds are the kinds a user can name by ID, in the order that
