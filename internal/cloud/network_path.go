@@ -131,6 +131,10 @@ func ValidatePathEnd(end, field string) error {
 	return invalidValue(end, field, field, "Use internet, or the ID of "+kindsSentence(endpointKind, true)+".")
 }
 
+// PathEndKindsSentence lists the kinds whose objects can be an end of a
+// path, with their ID prefixes, for documentation.
+func PathEndKindsSentence() string { return kindsSentence(endpointKind, true) }
+
 // resolveEnd turns a path's end into an Endpoint through its kind's
 // registry entry; field names the argument in refusals.
 func (c *Client) resolveEnd(tx ReadTx, end, field string) (Endpoint, error) {

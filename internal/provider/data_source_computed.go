@@ -20,6 +20,22 @@ type computedDataSource[M any] struct {
 	// read completes the configured model into the state; data is the
 	// provider's client and its scope.
 	read func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics)
+	// validators check the configuration as a whole, at validate.
+	validators []datasource.ConfigValidator
+}
+
+// withConfigValidators gives a computed data source checks of its
+// configuration as a whole (which arguments go together).
+func withConfigValidators[M any](newDataSource func() datasource.DataSource, validators ...datasource.ConfigValidator) func() datasource.DataSource {
+	return func() datasource.DataSource {
+		d := newDataSource().(*computedDataSource[M])
+		d.validators = validators
+		return d
+	}
+}
+
+func (d *computedDataSource[M]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return d.validators
 }
 
 // newComputedDataSource is the factory the provider lists for a computed
