@@ -508,6 +508,8 @@ func TestAccExamplesApply(t *testing.T) {
 			})),
 			output("inbound_reachable", knownvalue.Bool(false)),
 			output("inbound_breaks_at", matching(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`)),
+			output("ssh_in_breaks_at", matching(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`)),
+			output("ssh_in_hops", knownvalue.ListSizeExact(4)),
 		}
 	})
 	dataSourceExample("simcloud_iam_policy_document", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
