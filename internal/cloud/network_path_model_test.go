@@ -211,10 +211,10 @@ func (n mNetwork) packets(protocol string, port int, reply bool) []mPacket {
 }
 
 func protocolMatches(ruleProtocol string, from, to int, p mPacket) bool {
-	switch {
-	case ruleProtocol == "-1":
+	switch ruleProtocol {
+	case "-1":
 		return true
-	case ruleProtocol == "icmp":
+	case "icmp":
 		// An ICMP rule's second number is the code, which every rule
 		// here leaves at all codes.
 		return p.protocol == "icmp" && (from == -1 || from == p.port)

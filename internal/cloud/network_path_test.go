@@ -92,15 +92,14 @@ func (n *pathNet) group(t *testing.T, vpcID string, ingress, egress []cloud.Secu
 }
 
 // acl makes a network ACL with entries and associates the subnets with it.
-func (n *pathNet) acl(t *testing.T, subnets []cloud.Subnet, entries ...cloud.NetworkACLEntrySpec) string {
+func (n *pathNet) acl(t *testing.T, subnets []cloud.Subnet, entries ...cloud.NetworkACLEntrySpec) {
 	t.Helper()
 	var ids []string
 	for _, s := range subnets {
 		ids = append(ids, s.ID)
 	}
-	a := must(n.c.CreateNetworkACL(context.Background(), cloud.NetworkACLInput{VPCID: subnets[0].VPCID, Entries: entries,
+	must(n.c.CreateNetworkACL(context.Background(), cloud.NetworkACLInput{VPCID: subnets[0].VPCID, Entries: entries,
 		ManageIngress: true, ManageEgress: true, SubnetIDs: ids, ManageSubnets: true}))(t)
-	return a.ID
 }
 
 // natOut gives the private subnet a public NAT gateway in the public one

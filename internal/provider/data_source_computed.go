@@ -24,25 +24,17 @@ type computedDataSource[M any] struct {
 	validators []datasource.ConfigValidator
 }
 
-// withConfigValidators gives a computed data source checks of its
-// configuration as a whole (which arguments go together).
-func withConfigValidators[M any](newDataSource func() datasource.DataSource, validators ...datasource.ConfigValidator) func() datasource.DataSource {
-	return func() datasource.DataSource {
-		d := newDataSource().(*computedDataSource[M])
-		d.validators = validators
-		return d
-	}
-}
-
 func (d *computedDataSource[M]) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return d.validators
 }
 
 // newComputedDataSource is the factory the provider lists for a computed
-// data source named typeName ("_region" makes simcloud_region).
-func newComputedDataSource[M any](typeName string, read func(context.Context, *providerData, *M, *diag.Diagnostics), s schema.Schema) func() datasource.DataSource {
+// data source named typeName ("_region" makes simcloud_region), with the
+// checks of its configuration as a whole (which arguments go together).
+func newComputedDataSource[M any](typeName string, read func(context.Context, *providerData, *M, *diag.Diagnostics), s schema.Schema,
+	validators ...datasource.ConfigValidator) func() datasource.DataSource {
 	return func() datasource.DataSource {
-		return &computedDataSource[M]{dataSourceBase: dataSourceBase{typeName: typeName}, schema: s, read: read}
+		return &computedDataSource[M]{dataSourceBase: dataSourceBase{typeName: typeName}, schema: s, read: read, validators: validators}
 	}
 }
 

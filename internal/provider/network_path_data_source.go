@@ -17,7 +17,7 @@ import (
 // NewNetworkPathDataSource returns the simcloud_network_path data source. It
 // is not a lookupKind: it finds no object of the cloud, but follows a path
 // through several, so it has a Read of its own.
-var NewNetworkPathDataSource = withConfigValidators[networkPathModel](newComputedDataSource("_network_path", readNetworkPath, schema.Schema{
+var NewNetworkPathDataSource = newComputedDataSource("_network_path", readNetworkPath, schema.Schema{
 	MarkdownDescription: "Follows a path through the simulated cloud as it routes and filters traffic now, and says where it breaks and what would fix it. " +
 		"Either between a subnet and the internet, one way (`subnet_id`, `direction`), through routes and gateways; or between two ends " +
 		"(`source`, `destination`: `internet` or the ID of an object that can be an end) for one protocol and port, both ways where the protocol has a reply, " +
@@ -50,7 +50,7 @@ var NewNetworkPathDataSource = withConfigValidators[networkPathModel](newCompute
 		"breaks_at": schema.StringAttribute{Computed: true, MarkdownDescription: "Where the path stops, or an empty string when it gets through."},
 		"fix":       schema.StringAttribute{Computed: true, MarkdownDescription: "What would let it through, or an empty string."},
 	},
-}), pathArgumentsCheck{"subnet_id with direction, or source, destination and protocol (with port for tcp and udp)"})
+}, pathArgumentsCheck{"subnet_id with direction, or source, destination and protocol (with port for tcp and udp)"})
 
 type networkPathModel struct {
 	SubnetID    types.String `tfsdk:"subnet_id"`
