@@ -83,6 +83,9 @@ var noObjectFuncs = []string{
 	"ValidateSubnetGroupName", "requireSubnets",
 	// Which of a VPC and a subnet an exclusion names.
 	"CheckExclusionArguments",
+	// Which arguments a network path's question sets, and its protocol
+	// and port.
+	"CheckPathArguments", "checkPathTraffic",
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
