@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -33,8 +34,7 @@ func init() {
 				// The port's default goes with tcp and udp only; given
 				// with another protocol, it is refused as the data source
 				// refuses it.
-				if portGiven && !strings.HasPrefix(strings.ToLower(*protocol), "tcp") && !strings.HasPrefix(strings.ToLower(*protocol), "udp") &&
-					*protocol != "6" && *protocol != "17" {
+				if portGiven && !slices.Contains([]string{"tcp", "udp", "6", "17"}, strings.ToLower(*protocol)) {
 					return usagef("--port applies to tcp and udp only, not to protocol %s", *protocol)
 				}
 				c, err := e.client()

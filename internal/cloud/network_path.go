@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"strings"
 )
 
 // Internet names the internet as one end of a network path.
@@ -97,7 +98,7 @@ func CheckPathArguments(set map[string]string) error {
 // when not given; portUnknown when given but not known yet) and returns the
 // protocol's name.
 func checkPathTraffic(protocol, port string, portUnknown bool) (string, error) {
-	name, ok := pathProtocols[protocol]
+	name, ok := pathProtocols[strings.ToLower(protocol)]
 	if !ok {
 		return "", invalidValue(protocol, "protocol", "protocol", "Use tcp, udp, icmp or -1 (all traffic), or their numbers 6, 17 and 1.")
 	}
@@ -206,7 +207,7 @@ func (c *Client) PathEnd(ctx context.Context, end, field string) (Endpoint, erro
 // ways where the protocol has a reply.
 func (c *Client) NetworkPathBetween(ctx context.Context, q PathQuestion) (Path, error) {
 	set := map[string]string{"source": q.Source, "destination": q.Destination, "protocol": q.Protocol}
-	if portProtocol(pathProtocols[q.Protocol]) {
+	if portProtocol(pathProtocols[strings.ToLower(q.Protocol)]) {
 		set["port"] = strconv.Itoa(q.Port)
 	}
 	if err := CheckPathArguments(set); err != nil {
@@ -303,7 +304,7 @@ func (c *Client) pathBetween(tx ReadTx, from, to Endpoint, q PathQuestion) (Path
 }
 
 func portText(q PathQuestion) string {
-	if portProtocol(pathProtocols[q.Protocol]) {
+	if portProtocol(pathProtocols[strings.ToLower(q.Protocol)]) {
 		return strconv.Itoa(q.Port)
 	}
 	return ""

@@ -492,6 +492,7 @@ func TestCheckPathArguments(t *testing.T) {
 		{map[string]string{"subnet_id": "subnet-1", "direction": "inbound", "source": "internet"}, "InvalidParameterCombination", "source"},
 		{map[string]string{"source": "internet", "destination": "subnet-1", "protocol": "tcp", "port": "22"}, "", ""},
 		{map[string]string{"source": "internet", "destination": "subnet-1", "protocol": "6", "port": "22"}, "", ""},
+		{map[string]string{"source": "internet", "destination": "subnet-1", "protocol": "TCP", "port": "22"}, "", ""},
 		{map[string]string{"source": "internet", "destination": "subnet-1", "protocol": "icmp"}, "", ""},
 		{map[string]string{"source": "internet", "destination": "subnet-1", "protocol": "-1"}, "", ""},
 		{map[string]string{"source": "internet", "destination": "subnet-1", "protocol": "tcp", "port": cloud.Unknown}, "", ""},
