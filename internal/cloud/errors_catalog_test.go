@@ -89,7 +89,7 @@ var noObjectFuncs = []string{
 	// A prefix list's own entries and maximum.
 	"entriesRule",
 	// A key pair's own public key, and the owners of a search of images.
-	"badKeyFormat", "ValidateImageOwner",
+	"badKeyFormat", "ValidateImageOwner", "CheckKeyNameArguments",
 	// Arguments for IPAM.
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments", "CheckPoolServiceArguments",
 	// A subnet's Outposts arguments and launch settings' values.

@@ -78,6 +78,19 @@ func ValidateKeyName(name, field string, maxLength int) error {
 	return nil
 }
 
+// CheckKeyNameArguments refuses key_name and key_name_prefix together;
+// set holds those of the two that are configured (a value unknown at
+// validate may still turn out null).
+func CheckKeyNameArguments(set map[string]string) error {
+	name, hasName := set["key_name"]
+	prefix, hasPrefix := set["key_name_prefix"]
+	if !hasName || !hasPrefix || !IsKnown(name) || !IsKnown(prefix) {
+		return nil
+	}
+	return &Error{Code: "InvalidParameterCombination", Message: "Only one of key_name or key_name_prefix may be specified",
+		Fix: "Give the name with key_name, or let the provider make one from key_name_prefix, not both.", Field: "key_name_prefix"}
+}
+
 // ParsedPublicKey is what EC2 reads of an imported public key.
 type ParsedPublicKey struct {
 	KeyType, Fingerprint string

@@ -16,7 +16,7 @@ import (
 // (OpenSSL 3.0), and for the ED25519 key, ssh-keygen -l -f ed.pub, which
 // prints the base64 SHA-256 digest without its = padding.
 const (
-	testRSAPublicKey = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDnu62I+Ii63LSPIAnG1M5OUi1xpgDPZq2DQWtJMF754rz599efUK2nmrh8QAZnfhs+58EXJ56jwBg9/wUaznIFPpT5BXv2WIcGtD+RIawqGFA8mY/V/GP2wctnuod2O0JmFPfgWhREyvsjMEqQYxCdSV3OlIRiHhDPvwMsA6ZQMwdlqjXP6GelykK2ebaTastBCE3122+HpwGTpjhFUPCrhMrxZ5xMxOidf62oEwTHUUb3DhjNuOazf7B8TBUsKwRicm+9oDTyuCWzwtQe3B9/fxhon3DvyJEFf7tMLQ3W3jCeiBaa9h+6lvQNm4zfbc0xOF6kfcP67yIuYewiWjVl test@simcloud"
+	testRSAPublicKey   = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDnu62I+Ii63LSPIAnG1M5OUi1xpgDPZq2DQWtJMF754rz599efUK2nmrh8QAZnfhs+58EXJ56jwBg9/wUaznIFPpT5BXv2WIcGtD+RIawqGFA8mY/V/GP2wctnuod2O0JmFPfgWhREyvsjMEqQYxCdSV3OlIRiHhDPvwMsA6ZQMwdlqjXP6GelykK2ebaTastBCE3122+HpwGTpjhFUPCrhMrxZ5xMxOidf62oEwTHUUb3DhjNuOazf7B8TBUsKwRicm+9oDTyuCWzwtQe3B9/fxhon3DvyJEFf7tMLQ3W3jCeiBaa9h+6lvQNm4zfbc0xOF6kfcP67yIuYewiWjVl test@simcloud"
 	testRSAFingerprint = "3b:70:d9:12:24:2f:a6:1a:c2:99:8e:11:65:a1:76:e2"
 	// ssh-keygen -l -E md5 prints 3e:76:ed:14:02:f8:b4:9c:00:70:47:59:01:be:d7:6f
 	// for the same key: not what EC2 shows for an imported key.
