@@ -76,7 +76,7 @@ func TestDescribeImagesTutorialFilters(t *testing.T) {
 		code string
 	}{
 		{cloud.ImageQuery{Owners: []string{"canonical"}}, "InvalidUserID.Malformed"},
-		{cloud.ImageQuery{Filters: []cloud.NamedFilter{{Name: "nmae", Values: []string{"x"}}}}, "InvalidParameterValue"},
+		{cloud.ImageQuery{Filters: []cloud.NamedFilter{{Name: "image-name", Values: []string{"x"}}}}, "InvalidParameterValue"},
 		{cloud.ImageQuery{NameRegex: "("}, "InvalidParameterValue"},
 	} {
 		if _, err := c.DescribeImages(bad.q); cloud.ErrorCode(err) != bad.code {

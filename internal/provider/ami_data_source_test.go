@@ -95,7 +95,7 @@ func TestAccAMIDataSource_errors(t *testing.T) {
 			ExpectError: expectError("Your query returned no results", "Please change your search criteria")},
 		resource.TestStep{Config: ami(`most_recent = true`, ubuntuFilter), ExpectError: expectError("Most Recent Image Not Filtered")},
 		resource.TestStep{Config: ami(`owners = ["canonical"]`), ExpectError: expectError("InvalidUserID.Malformed")},
-		resource.TestStep{Config: ami(`owners = ["amazon"]`, "filter {\n    name = \"nmae\"\n    values = [\"x\"]\n  }"), ExpectError: expectError("InvalidParameterValue", "nmae")},
+		resource.TestStep{Config: ami(`owners = ["amazon"]`, "filter {\n    name = \"image-name\"\n    values = [\"x\"]\n  }"), ExpectError: expectError("InvalidParameterValue", "image-name")},
 		resource.TestStep{Config: ami(`owners = ["amazon"]`, `name_regex = "^al2023-ami-2023\\.6\\.20241031\\.0-kernel-6\\.1-arm64$"`),
 			ConfigStateChecks: []statecheck.StateCheck{attrIs("data.simcloud_ami.test", "architecture", knownvalue.StringExact("arm64"))}},
 	)
