@@ -68,9 +68,26 @@ const MaxKeyNameLength = 255
 // account and region.
 const ClaimKeyPairName ClaimKind = "key-pair-name"
 
-// ValidateKeyName checks a key pair's name, or with a smaller maxLength a
-// prefix of one: up to 255 ASCII characters.
-func ValidateKeyName(name, field string, maxLength int) error {
+// ValidateKeyName checks a key pair's name: 1 to 255 ASCII characters.
+func ValidateKeyName(name string) error {
+	if name == "" {
+		return invalidParameter("key_name", "Value () for parameter KeyName is invalid. The key name must not be empty.",
+			"Give a name, or leave key_name out to have one made (from key_name_prefix if given).")
+	}
+	return validateKeyNameChars(name, "key_name", MaxKeyNameLength)
+}
+
+// ValidateKeyNamePrefix checks a prefix of a key pair's name, which leaves
+// room for the 26-character unique suffix the provider adds.
+func ValidateKeyNamePrefix(prefix string) error {
+	return validateKeyNameChars(prefix, "key_name_prefix", MaxKeyNamePrefixLength)
+}
+
+// MaxKeyNamePrefixLength is the longest key_name_prefix, as the AWS
+// provider allows it.
+const MaxKeyNamePrefixLength = MaxKeyNameLength - 26
+
+func validateKeyNameChars(name, field string, maxLength int) error {
 	if len(name) > maxLength || strings.ContainsFunc(name, func(r rune) bool { return r > 0x7f }) {
 		return invalidParameter(field, fmt.Sprintf("Value (%s) for parameter KeyName is invalid. Up to %d ASCII characters are allowed.", printable(name), maxLength),
 			fmt.Sprintf("Give a name of at most %d ASCII characters.", maxLength))
@@ -154,7 +171,7 @@ func badKeyFormat(message, fix string) *Error {
 func (c *Client) keyPairRule(in KeyPairInput, selfID string) Rule {
 	return func(v View) error {
 		if IsKnown(in.Name) {
-			if err := ValidateKeyName(in.Name, "key_name", MaxKeyNameLength); err != nil {
+			if err := ValidateKeyName(in.Name); err != nil {
 				return err
 			}
 		}

@@ -81,7 +81,7 @@ func TestKeyPairNames(t *testing.T) {
 	if err := c.CheckKeyPair(ctx, p, p.NewHolder(), cloud.KeyPairInput{Name: "ci", PublicKey: testED25519PublicKey}, ""); cloud.ErrorCode(err) != "InvalidKeyPair.Duplicate" {
 		t.Errorf("two pairs named ci in one plan: %v", err)
 	}
-	for _, name := range []string{string(make([]byte, 256)), "clé"} {
+	for _, name := range []string{string(make([]byte, 256)), "clé", ""} {
 		if err := c.CheckKeyPair(ctx, p, p.NewHolder(), cloud.KeyPairInput{Name: name, PublicKey: testRSAPublicKey}, ""); cloud.ErrorCode(err) != "InvalidParameterValue" {
 			t.Errorf("name %.10q: %v", name, err)
 		}

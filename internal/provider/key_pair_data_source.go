@@ -35,7 +35,7 @@ var NewKeyPairDataSource = newComputedDataSource("_key_pair", readKeyPair, schem
 		"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "The key pair's ID, as the AWS provider sets it."},
 		"region": lookupRegionArgument(),
 		"key_name": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The name of the key pair to find.",
-			Validators: []validator.String{cloudCheck(func(s string) error { return cloud.ValidateKeyName(s, "key_name", cloud.MaxKeyNameLength) })}},
+			Validators: []validator.String{cloudCheck(cloud.ValidateKeyName)}},
 		"key_pair_id": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The ID of the key pair to find, `key-` and 17 hexadecimal digits.",
 			Validators: []validator.String{idCheck(cloud.KindKeyPair)}},
 		"include_public_key": schema.BoolAttribute{Optional: true, MarkdownDescription: "Set `public_key` (default `false`: it is empty, as DescribeKeyPairs leaves it out)."},

@@ -30,10 +30,6 @@ func (m *keyPairModel) input(name string, tags map[string]string) cloud.KeyPairI
 	return cloud.KeyPairInput{Name: name, PublicKey: planned(m.PublicKey), Tags: tags}
 }
 
-// keyNamePrefixLength leaves room for the unique suffix, as the AWS
-// provider's key_name_prefix does.
-const keyNamePrefixLength = cloud.MaxKeyNameLength - uniqueSuffixLength
-
 // keyPairKind is simcloud_key_pair: only the tags change in place. As in
 // the AWS provider, id is the key's name, and the pair is imported by it.
 var keyPairKind = resourceKind[keyPairModel, cloud.KeyPair]{
@@ -44,11 +40,11 @@ var keyPairKind = resourceKind[keyPairModel, cloud.KeyPair]{
 		Attributes: map[string]schema.Attribute{
 			"id": computedID("The key pair's name."),
 			"key_name": schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: replaceOnChangeKeepState,
-				Validators: []validator.String{cloudCheck(func(s string) error { return cloud.ValidateKeyName(s, "key_name", cloud.MaxKeyNameLength) })},
+				Validators: []validator.String{cloudCheck(cloud.ValidateKeyName)},
 				MarkdownDescription: "The key pair's name, up to 255 ASCII characters, unique in the account and region (`InvalidKeyPair.Duplicate` at plan). " +
 					"Without it (or `key_name_prefix`) the name is `terraform-` and a unique suffix. Conflicts with `key_name_prefix`. Changing it replaces the key pair."},
 			"key_name_prefix": schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: replaceOnChangeKeepState,
-				Validators:          []validator.String{cloudCheck(func(s string) error { return cloud.ValidateKeyName(s, "key_name_prefix", keyNamePrefixLength) })},
+				Validators:          []validator.String{cloudCheck(cloud.ValidateKeyNamePrefix)},
 				MarkdownDescription: "Makes a unique name that starts with this prefix (up to 229 characters). Conflicts with `key_name`. Changing it replaces the key pair."},
 			"public_key": schema.StringAttribute{Required: true,
 				PlanModifiers: []planmodifier.String{sameKeyIgnoringSpace{"keeps the prior key when the configured one differs only by surrounding space"},

@@ -62,6 +62,7 @@ func TestAccKeyPair_lifecycle(t *testing.T) {
 		planFails(c.config(tfKeyPair("test", ecdsaPublicKey, `key_name = "deployer"`)), "public_key", "InvalidKey.Format", "ecdsa-sha2-nistp256 is not supported"),
 		planFails(c.config(tfKeyPair("test", "ssh-rsa not-a-key", `key_name = "deployer"`)), "public_key", "InvalidKey.Format"),
 		planFails(c.config(tfKeyPair("test", rsaPublicKey, `key_name = "`+strings.Repeat("k", 256)+`"`)), "key_name", "InvalidParameterValue", "255 ASCII"),
+		planFails(c.config(tfKeyPair("test", rsaPublicKey, `key_name = ""`)), "key_name", "must not be empty"),
 		planFails(c.config(tfKeyPair("test", rsaPublicKey, `key_name = "deployer"`, `key_name_prefix = "ci-"`)), "InvalidParameterCombination", "key_name_prefix"),
 		// The last configuration is the one destroyed.
 		resource.TestStep{Config: c.config(tfKeyPair("test", ed25519PublicKey, `key_name = "deployer"`)), ConfigPlanChecks: expectEmptyPlan},
