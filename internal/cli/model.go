@@ -20,6 +20,8 @@ type world struct {
 	IPAMs []ipamView `json:"ipams,omitempty"`
 	// PrefixLists, the customer-managed ones, are in no VPC either.
 	PrefixLists []prefixListView `json:"managed_prefix_lists,omitempty"`
+	// KeyPairs are in no VPC either.
+	KeyPairs []keyPairView `json:"key_pairs,omitempty"`
 
 	// index is the engine's index of the objects; views holds what ls -o
 	// json shows of each object in it, and order ranks them as ls lists
@@ -150,6 +152,15 @@ type prefixListView struct {
 	Version       int64             `json:"version"`
 	Entries       []string          `json:"entries"`
 	Tags          map[string]string `json:"tags"`
+}
+
+// keyPairView is an imported key pair.
+type keyPairView struct {
+	ID          string            `json:"id"`
+	Name        string            `json:"key_name"`
+	KeyType     string            `json:"key_type"`
+	Fingerprint string            `json:"fingerprint"`
+	Tags        map[string]string `json:"tags"`
 }
 
 type ipamView struct {
@@ -319,6 +330,9 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			view.Entries = append(view.Entries, e.CIDR)
 		}
 		w.PrefixLists = append(w.PrefixLists, view)
+	}
+	for _, k := range inv.KeyPairs {
+		w.KeyPairs = append(w.KeyPairs, keyPairView{ID: k.ID, Name: k.Name, KeyType: k.KeyType, Fingerprint: k.Fingerprint, Tags: nonNil(k.Tags)})
 	}
 	nats := inv.NATGateways
 	for _, n := range nats {

@@ -39,6 +39,7 @@ type Inventory struct {
 	IPAMPoolCIDRs            []IPAMPoolCIDR
 	IPAMPoolAllocations      []IPAMPoolAllocation
 	ManagedPrefixLists       []ManagedPrefixList
+	KeyPairs                 []KeyPair
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -280,6 +280,13 @@ func init() {
 		listing: listedIn(func(inv *Inventory) *[]ManagedPrefixList { return &inv.ManagedPrefixLists }, ManagedPrefixListFilter{}, describeManagedPrefixList),
 		find:    findsStored[ManagedPrefixList],
 		remove:  removeStored(refuseRoutedPrefixList)})
+	// An imported key pair, in no VPC: Terraform names it by its name, the
+	// cloud and its tags by its key- ID.
+	objectKinds = append(objectKinds, objectKind{Kind: KindKeyPair, typeName: "key_pair", table: "key_pairs", idColumn: "id", taggable: true,
+		describeOp: "DescribeKeyPairs", createOp: "ImportKeyPair", deleteOp: "DeleteKeyPair",
+		listing: listedIn(func(inv *Inventory) *[]KeyPair { return &inv.KeyPairs }, KeyPairFilter{}, describeKeyPair),
+		find:    findsStored[KeyPair],
+		remove:  removeStored[KeyPair]()})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with

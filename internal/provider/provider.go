@@ -193,6 +193,7 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(flowLogKind),
 		newResource(vpcDHCPOptionsKind),
 		newResource(managedPrefixListKind),
+		newResource(keyPairKind),
 		newResource(prefixListEntryKind),
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
@@ -230,6 +231,9 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewIAMPolicyDocumentDataSource,
 		NewVPCEndpointServiceDataSource,
 		NewPrefixListDataSource,
+		NewAMIDataSource,
+		NewAMIIDsDataSource,
+		NewKeyPairDataSource,
 	}
 }
 

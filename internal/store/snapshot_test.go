@@ -54,6 +54,10 @@ func populate(t *testing.T, st cloud.Store) {
 			Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8", Description: "a, \"quoted\" note"}, {CIDR: "172.16.0.0/12"}}, Tags: map[string]string{"Name": "corp"}}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", Tags: map[string]string{"Name": "deployer"},
+			PublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIGwTrxJRW6lp7CXueaqmMn3IoairrTE0zBTairrCAr+ test@simcloud"}); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
 			t.Fatal(err)
 		}

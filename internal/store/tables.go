@@ -11,7 +11,7 @@ import (
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
 	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints,
-	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists}
+	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, keyPairs}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -691,4 +691,23 @@ var managedPrefixLists = &table[cloud.ManagedPrefixList, cloud.ManagedPrefixList
 		return selection{}.equal("mpl.id", f.ID).tagged(f.Tags)
 	},
 	tags: func(l *cloud.ManagedPrefixList) *map[string]string { return &l.Tags },
+}
+
+// keyPairs are the imported key pairs, one name per account and region.
+var keyPairs = &table[cloud.KeyPair, cloud.KeyPairFilter]{
+	name: "key_pairs", alias: "kp",
+	columns: []column[cloud.KeyPair]{
+		{name: "id", field: func(k *cloud.KeyPair) any { return &k.ID }},
+		{name: "owner_id", field: func(k *cloud.KeyPair) any { return &k.OwnerID }},
+		{name: "region", field: func(k *cloud.KeyPair) any { return &k.Region }},
+		{name: "key_name", field: func(k *cloud.KeyPair) any { return &k.Name }},
+		{name: "key_type", field: func(k *cloud.KeyPair) any { return &k.KeyType }},
+		{name: "fingerprint", field: func(k *cloud.KeyPair) any { return &k.Fingerprint }},
+		{name: "public_key", field: func(k *cloud.KeyPair) any { return &k.PublicKey }},
+		{name: "create_time", field: func(k *cloud.KeyPair) any { return &k.CreateTime }},
+	},
+	filter: func(f cloud.KeyPairFilter) selection {
+		return selection{}.equal("kp.id", f.ID).equal("kp.key_name", f.Name).tagged(f.Tags)
+	},
+	tags: func(k *cloud.KeyPair) *map[string]string { return &k.Tags },
 }

@@ -115,6 +115,12 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, list.ID)
+	keyPair, err := c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", Tags: tags,
+		PublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIGwTrxJRW6lp7CXueaqmMn3IoairrTE0zBTairrCAr+ test@simcloud"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, keyPair.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
