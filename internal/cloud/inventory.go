@@ -39,6 +39,9 @@ type Inventory struct {
 	IPAMPoolCIDRs            []IPAMPoolCIDR
 	IPAMPoolAllocations      []IPAMPoolAllocation
 	ManagedPrefixLists       []ManagedPrefixList
+	// VPCPeeringConnections are those either side of which is in the
+	// inventory's scope.
+	VPCPeeringConnections []VPCPeeringConnection
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
