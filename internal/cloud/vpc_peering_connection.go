@@ -190,8 +190,26 @@ func (c *Client) peeringRule(in VPCPeeringInput) Rule {
 		if err := overlappingPeersRule(v, vpc, peerVPC); err != nil {
 			return err
 		}
-		return duplicatePeeringRule(v, vpc.ID, peerVPC.ID, "")
+		if err := duplicatePeeringRule(v, vpc.ID, peerVPC.ID, ""); err != nil {
+			return err
+		}
+		return newPeeringOptionsRule(in, vpc.ID, peerVPC.ID)
 	}
+}
+
+// newPeeringOptionsRule refuses options for a request that will wait for
+// acceptance: the AWS provider sets them once the connection is active,
+// and stops when it is not.
+func newPeeringOptionsRule(in VPCPeeringInput, vpcID, peerVPCID string) error {
+	set := func(option *bool) bool { return option != nil && *option }
+	if in.AutoAccept || !set(in.RequesterAllowDNS) && !set(in.AccepterAllowDNS) {
+		return nil
+	}
+	return &Error{Code: "OperationNotPermitted",
+		Message: fmt.Sprintf("The peering of %s with %s will not be active: peering options can be added only to active peerings.", vpcID, peerVPCID),
+		Fix: "Set auto_accept = true (within one account and region), or set the options once the peer has accepted " +
+			"(simcloud_vpc_peering_connection_options, or the accepter and requester blocks of simcloud_vpc_peering_connection_accepter).",
+		Field: "requester", Objects: []string{vpcID, peerVPCID}}
 }
 
 // overlappingPeersRule refuses to link VPCs whose IPv4 blocks, primary or
@@ -293,9 +311,11 @@ func (c *Client) CreateVPCPeering(ctx context.Context, in VPCPeeringInput) (VPCP
 
 // setPeeringOptions changes the options of the sides that are given (nil
 // leaves a side as it is), as ModifyVpcPeeringConnectionOptions does: on an
-// active connection only, and each side's by that side's owner.
+// active connection only, and each side's by that side's owner. As the AWS
+// provider calls it only for a change, options that are already so pass.
 func setPeeringOptions(p *VPCPeeringConnection, by Scope, requester, accepter *bool) error {
-	if requester == nil && accepter == nil {
+	changes := func(value *bool, current bool) bool { return value != nil && *value != current }
+	if !changes(requester, p.RequesterAllowDNS) && !changes(accepter, p.AccepterAllowDNS) {
 		return nil
 	}
 	if p.Status != PeeringActive {
@@ -310,7 +330,7 @@ func setPeeringOptions(p *VPCPeeringConnection, by Scope, requester, accepter *b
 		owner Scope
 		field *bool
 	}{{"requester", requester, p.RequesterScope(), &p.RequesterAllowDNS}, {"accepter", accepter, p.AccepterScope(), &p.AccepterAllowDNS}} {
-		if side.value == nil || *side.value == *side.field {
+		if !changes(side.value, *side.field) {
 			continue
 		}
 		if p.RequesterScope() != p.AccepterScope() && side.owner != by {

@@ -1,0 +1,192 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+
+	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
+)
+
+const peeringAddress = "simcloud_vpc_peering_connection.test"
+
+// tfPeering is a connection from simcloud_vpc.a to simcloud_vpc.b.
+func tfPeering(arguments ...string) string {
+	return tfResource("vpc_peering_connection", "test", append([]string{"vpc_id = " + tfID("vpc", "a"), "peer_vpc_id = " + tfID("vpc", "b")}, arguments...)...)
+}
+
+// peeredVPCs are the VPCs a and b, with the blocks given.
+func peeredVPCs(a, b string) string { return tfVPC("a", a) + tfVPC("b", b) }
+
+// onlyPeering is the one connection of the test's cloud.
+func (c *testCloud) onlyPeering(t *testing.T) cloud.VPCPeeringConnection {
+	t.Helper()
+	all, err := c.client.VPCPeerings(context.Background(), cloud.VPCPeeringConnectionFilter{})
+	if err != nil || len(all) != 1 {
+		t.Fatalf("the cloud's peering connections: %v, %v; want one", all, err)
+	}
+	return all[0]
+}
+
+// TestAccVPCPeeringConnection_lifecycle: a connection within one account
+// and region, accepted at once, with a route through it; its options
+// change in place; it is imported, planned again when deleted behind
+// Terraform's back; AWS's rules refuse at plan.
+func TestAccVPCPeeringConnection_lifecycle(t *testing.T) {
+	c := newTestCloud(t)
+	route := tfResource("route", "to_b", "route_table_id = simcloud_vpc.a.main_route_table_id", `destination_cidr_block = "10.1.0.0/16"`,
+		"vpc_peering_connection_id = "+tfID("vpc_peering_connection", "test"))
+	config := c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`) + route)
+	withOptions := c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`,
+		"requester {\n    allow_remote_vpc_dns_resolution = true\n  }") + route)
+	unitTest(t,
+		createStep(config, peeringAddress, `^pcx-[0-9a-f]{17}$`,
+			attrIs(peeringAddress, "accept_status", knownvalue.StringExact("active")),
+			attrIs(peeringAddress, "peer_owner_id", knownvalue.StringExact(cloud.DefaultAccountID)),
+			attrIs(peeringAddress, "peer_region", knownvalue.StringExact(cloud.DefaultRegion)),
+			attrIs("simcloud_route.to_b", "state", knownvalue.StringExact("active")),
+			sameValue("simcloud_route.to_b", "vpc_peering_connection_id", peeringAddress, "id"),
+		),
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		importStep(peeringAddress, "auto_accept"),
+		importStepBy("simcloud_route.to_b", func(s *terraformState) (string, error) {
+			return s.RootModule().Resources["simcloud_vpc.a"].Primary.Attributes["main_route_table_id"] + "_10.1.0.0/16", nil
+		}),
+		withCheck(actionStep(withOptions, peeringAddress, actionUpdate), func(*terraformState) error {
+			if p := c.onlyPeering(t); !p.RequesterAllowDNS || p.AccepterAllowDNS {
+				t.Errorf("options in the cloud: %+v", p)
+			}
+			return nil
+		}),
+		resource.TestStep{Config: withOptions, ConfigPlanChecks: expectEmptyPlan},
+		c.deletedStep(t, func() string { return c.onlyPeering(t).ID }, withOptions, peeringAddress),
+		importFails(peeringAddress, "vpc-0123456789abcdef0", "InvalidVpcPeeringConnectionID.Malformed"),
+	)
+}
+
+// TestAccVPCPeeringConnection_refusals: AWS's rules refuse at plan once
+// the VPCs exist (their IDs known): overlapping blocks, a VPC with itself,
+// two connections of one pair in one plan, auto_accept across accounts,
+// options of a connection that waits for acceptance.
+func TestAccVPCPeeringConnection_refusals(t *testing.T) {
+	c := newTestCloud(t)
+	vpcs := tfVPC("a", "10.0.0.0/16") + tfVPC("b", "10.1.0.0/16") + tfVPC("c", "10.0.128.0/20")
+	peering := func(name, from, to string, arguments ...string) string {
+		return tfResource("vpc_peering_connection", name, append([]string{"vpc_id = " + tfID("vpc", from), "peer_vpc_id = " + tfID("vpc", to)}, arguments...)...)
+	}
+	unitTest(t,
+		resource.TestStep{Config: c.config(vpcs)},
+		planFails(c.config(vpcs+peering("test", "a", "c")), "InvalidParameterValue", "overlapping CIDR", "peer_vpc_id"),
+		planFails(c.config(vpcs+peering("test", "a", "a")), "InvalidParameterValue", "cannot be peered with itself", "peer_vpc_id"),
+		planFails(c.config(vpcs+peering("test", "a", "b")+peering("again", "b", "a")), "VpcPeeringConnectionAlreadyExists"),
+		planFails(c.config(vpcs+peering("test", "a", "b", "auto_accept = true", `peer_owner_id = "210987654321"`)), "OperationNotPermitted", "auto_accept"),
+		planFails(c.config(vpcs+peering("test", "a", "b", `peer_region = "mars-north-1"`)), "peer_region"),
+		planFails(c.config(vpcs+peering("test", "a", "b", "requester {\n    allow_remote_vpc_dns_resolution = true\n  }")),
+			"OperationNotPermitted", "only to active peerings"),
+		// A VPC of another account that does not exist there.
+		planFails(c.config(vpcs+peering("test", "a", "b", `peer_owner_id = "210987654321"`)), "InvalidVpcID.NotFound", "peer_vpc_id"),
+	)
+}
+
+// TestAccVPCPeeringConnectionAccepter_crossAccount: another account asks
+// to peer with this account's VPC; this configuration accepts, with its
+// side's options and tags, and sees its own VPC as vpc_id; the connection
+// outlives the accepter resource; a request this account made cannot be
+// accepted here.
+func TestAccVPCPeeringConnectionAccepter_crossAccount(t *testing.T) {
+	c := newTestCloud(t)
+	ctx := context.Background()
+	const other = "210987654321"
+	const address = "simcloud_vpc_peering_connection_accepter.test"
+	theirs := c.clientFor(t, other)
+	ours, err := c.client.CreateVPC(ctx, vpcInputFor("10.0.0.0/16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirVPC, err := theirs.CreateVPC(ctx, vpcInputFor("10.1.0.0/16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	request, err := theirs.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: theirVPC.ID, PeerVPCID: ours.ID, PeerOwnerID: cloud.DefaultAccountID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepter := func(arguments ...string) string {
+		return c.config(tfResource("vpc_peering_connection_accepter", "test", append([]string{`vpc_peering_connection_id = "` + request.ID + `"`}, arguments...)...))
+	}
+	config := accepter("auto_accept = true", `tags = { Side = "accepter" }`, "accepter {\n    allow_remote_vpc_dns_resolution = true\n  }")
+	unitTest(t,
+		withCheck(createStep(config, address, `^pcx-[0-9a-f]{17}$`,
+			attrIs(address, "accept_status", knownvalue.StringExact("active")),
+			attrIs(address, "vpc_id", knownvalue.StringExact(ours.ID)),
+			attrIs(address, "peer_vpc_id", knownvalue.StringExact(theirVPC.ID)),
+			attrIs(address, "peer_owner_id", knownvalue.StringExact(other)),
+		), func(*terraformState) error {
+			if p, err := theirs.VPCPeering(ctx, request.ID); err != nil || p.Status != cloud.PeeringActive || !p.AccepterAllowDNS {
+				t.Errorf("the requester sees %+v, %v", p, err)
+			}
+			return nil
+		}),
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		// An import reads both sides' options; this configuration sets its own.
+		importStep(address, "auto_accept", "requester"),
+		// The requester's side is the requester's to set.
+		planFails(accepter("auto_accept = true", `tags = { Side = "accepter" }`, "accepter {\n    allow_remote_vpc_dns_resolution = true\n  }",
+			"requester {\n    allow_remote_vpc_dns_resolution = true\n  }"), "OperationNotPermitted", "requester options"),
+		// Destroying the accepter forgets the connection.
+		withCheck(resource.TestStep{Config: c.config("")}, func(*terraformState) error {
+			if p, err := theirs.VPCPeering(ctx, request.ID); err != nil || p.Status != cloud.PeeringActive {
+				t.Errorf("after the accepter's destroy the requester sees %+v, %v", p, err)
+			}
+			return nil
+		}),
+	)
+	// A request this account makes to theirs is theirs to accept.
+	second, err := theirs.CreateVPC(ctx, vpcInputFor("10.2.0.0/16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := c.client.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: ours.ID, PeerVPCID: second.ID, PeerOwnerID: other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testFactories, Steps: []resource.TestStep{
+		planFails(c.config(tfResource("vpc_peering_connection_accepter", "test", `vpc_peering_connection_id = "`+mine.ID+`"`, "auto_accept = true")),
+			"OperationNotPermitted", "cannot accept peering"),
+	}})
+}
+
+// TestAccVPCPeeringConnectionOptions: the options of an active connection
+// as a resource of their own, changed in place and imported; refused on a
+// connection still waiting for acceptance.
+func TestAccVPCPeeringConnectionOptions(t *testing.T) {
+	c := newTestCloud(t)
+	const address = "simcloud_vpc_peering_connection_options.test"
+	options := func(peering, accepter, requester string) string {
+		return tfResource("vpc_peering_connection_options", "test", "vpc_peering_connection_id = "+tfID("vpc_peering_connection", peering),
+			"accepter {\n    allow_remote_vpc_dns_resolution = "+accepter+"\n  }", "requester {\n    allow_remote_vpc_dns_resolution = "+requester+"\n  }")
+	}
+	base := peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true")
+	pending := base + tfVPC("c", "10.2.0.0/16") + tfResource("vpc_peering_connection", "pending", "vpc_id = "+tfID("vpc", "a"), "peer_vpc_id = "+tfID("vpc", "c"))
+	unitTest(t,
+		withCheck(createStep(c.config(base+options("test", "true", "false")), address, `^pcx-[0-9a-f]{17}$`), func(*terraformState) error {
+			if p := c.onlyPeering(t); !p.AccepterAllowDNS || p.RequesterAllowDNS {
+				t.Errorf("options in the cloud: %+v", p)
+			}
+			return nil
+		}),
+		resource.TestStep{Config: c.config(base + options("test", "true", "false")), ConfigPlanChecks: expectEmptyPlan},
+		importStep(address),
+		withCheck(actionStep(c.config(base+options("test", "false", "true")), address, actionUpdate), func(*terraformState) error {
+			if p := c.onlyPeering(t); p.AccepterAllowDNS || !p.RequesterAllowDNS {
+				t.Errorf("options in the cloud: %+v", p)
+			}
+			return nil
+		}),
+		// Options of a connection that waits for acceptance.
+		resource.TestStep{Config: c.config(pending)},
+		planFails(c.config(pending+options("pending", "true", "false")), "OperationNotPermitted", "not active"),
+	)
+}
