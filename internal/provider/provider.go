@@ -218,6 +218,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(routeTableLookup),
 		newLookupDataSource(eipLookup),
 		newLookupDataSource(natGatewayLookup),
+		newLookupDataSource(vpcPeeringLookup),
 		newLookupDataSource(securityGroupLookup),
 		NewNetworkPathDataSource,
 		newIDsDataSource(networkACLsListing),

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -50,6 +51,13 @@ func TestAccVPCPeeringConnection_lifecycle(t *testing.T) {
 			sameValue("simcloud_route.to_b", "vpc_peering_connection_id", peeringAddress, "id"),
 		),
 		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		// The data source finds it by either side.
+		resource.TestStep{Config: config + tfData("vpc_peering_connection", "found", "peer_vpc_id = "+tfID("vpc", "b"), `status = "active"`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameValue("data.simcloud_vpc_peering_connection.found", "id", peeringAddress, "id"),
+				sameValue("data.simcloud_vpc_peering_connection.found", "vpc_id", "simcloud_vpc.a", "id"),
+				attrIs("data.simcloud_vpc_peering_connection.found", "tags", knownvalue.MapExact(map[string]knownvalue.Check{"Name": knownvalue.StringExact("a-b")})),
+			}},
 		importStep(peeringAddress, "auto_accept"),
 		importStepBy("simcloud_route.to_b", func(s *terraformState) (string, error) {
 			return s.RootModule().Resources["simcloud_vpc.a"].Primary.Attributes["main_route_table_id"] + "_10.1.0.0/16", nil
