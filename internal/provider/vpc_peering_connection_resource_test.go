@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -197,4 +198,30 @@ func TestAccVPCPeeringConnectionOptions(t *testing.T) {
 		resource.TestStep{Config: c.config(pending)},
 		planFails(c.config(pending+options("pending", "true", "false")), "OperationNotPermitted", "not active"),
 	)
+}
+
+// TestAccVPCPeeringConnectionDataSource_example: the data source's example
+// finds a connection another configuration made, by its accepter's VPC.
+func TestAccVPCPeeringConnectionDataSource_example(t *testing.T) {
+	c := newTestCloud(t)
+	ctx := context.Background()
+	requester, err := c.client.CreateVPC(ctx, vpcInputFor("10.0.0.0/16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepter, err := c.client.CreateVPC(ctx, vpcInputFor("10.1.0.0/16"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.client.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: requester.ID, PeerVPCID: accepter.ID, AutoAccept: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unitTest(t, resource.TestStep{
+		Config:          c.config(portExample(t, "../../examples/data-sources/simcloud_vpc_peering_connection/data-source.tf")),
+		ConfigVariables: config.Variables{"vpc_id": config.StringVariable(accepter.ID)},
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("peering", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id": knownvalue.StringExact(p.ID), "requester_vpc": knownvalue.StringExact(requester.ID), "owner_id": knownvalue.StringExact(cloud.DefaultAccountID),
+		}))},
+	})
 }
