@@ -226,7 +226,7 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 		return gatewayNotFound(target, field)
 	}
 	if t.peer != nil {
-		return c.peerTargetRule(v, t, vpc, tableID, target, differentNetworks)
+		return c.peerTargetRule(v, t, vpc, target, differentNetworks)
 	}
 	servedVPC, ok, err := t.servedVPC(v, c.scope, target)
 	if err != nil {
@@ -245,12 +245,10 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 // peering connection): it exists, seen from the table's scope, and joins
 // the table's VPC. AWS takes a route through a connection still pending
 // acceptance; the route is a blackhole until the connection is active.
-func (c *Client) peerTargetRule(v View, t *routeTarget, vpc *VPC, tableID, target string, differentNetworks func(noun string) *Error) error {
+func (c *Client) peerTargetRule(v View, t *routeTarget, vpc *VPC, target string, differentNetworks func(noun string) *Error) error {
 	if vpc == nil {
-		if _, err := c.findPeering(v, target, t.field); err != nil {
-			return err
-		}
-		return nil
+		_, err := c.findPeering(v, target, t.field)
+		return err
 	}
 	if _, _, ok, err := t.peer(v, c.scope, target, vpc.ID); err != nil {
 		return err

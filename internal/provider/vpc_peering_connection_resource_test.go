@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -224,4 +225,31 @@ func TestAccVPCPeeringConnectionDataSource_example(t *testing.T) {
 			"id": knownvalue.StringExact(p.ID), "requester_vpc": knownvalue.StringExact(requester.ID), "owner_id": knownvalue.StringExact(cloud.DefaultAccountID),
 		}))},
 	})
+}
+
+// TestAccVPCPeeringConnection_inlineRoutes: the route blocks of a route
+// table and of a VPC's default route table send the peer's block through
+// the connection; they read back with no change; the route table data
+// source shows them.
+func TestAccVPCPeeringConnection_inlineRoutes(t *testing.T) {
+	c := newTestCloud(t)
+	pcx := tfID("vpc_peering_connection", "test")
+	config := c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true") +
+		tfRouteTable("to_b", "a", tfInlineRoute(`cidr_block = "10.1.0.0/16"`, "vpc_peering_connection_id = "+pcx)) +
+		tfResource("default_route_table", "b", "default_route_table_id = simcloud_vpc.b.default_route_table_id",
+			tfInlineRoute(`cidr_block = "10.0.0.0/16"`, "vpc_peering_connection_id = "+pcx)))
+	withData := config + tfData("route_table", "to_b", "route_table_id = "+tfID("route_table", "to_b"))
+	unitTest(t,
+		resource.TestStep{Config: config},
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		resource.TestStep{Config: withData, ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.simcloud_route_table.to_b", tfjsonpath.New("routes"), knownvalue.ListPartial(map[int]knownvalue.Check{
+				1: knownvalue.ObjectPartial(map[string]knownvalue.Check{"cidr_block": knownvalue.StringExact("10.1.0.0/16"),
+					"vpc_peering_connection_id": matching(`^pcx-`), "state": knownvalue.StringExact("active")}),
+			})),
+		}},
+		planFails(c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16")+tfPeering("auto_accept = true")+
+			tfRouteTable("to_b", "a", tfInlineRoute(`cidr_block = "10.1.0.0/16"`, `vpc_peering_connection_id = "pcx-0123456789abcdef0"`))),
+			"InvalidVpcPeeringConnectionID.NotFound"),
+	)
 }
