@@ -566,3 +566,21 @@ func (c *Client) inventoryVPCPeerings(tx ReadTx, inv *Inventory) (err error) {
 	inv.VPCPeeringConnections, err = list[VPCPeeringConnection](tx, Scope{}, VPCPeeringConnectionFilter{Scope: c.scope})
 	return err
 }
+
+func (VPCPeeringConnection) describeFilters() filterSet[VPCPeeringConnection] { return peeringFilters }
+
+// peeringFilters are DescribeVpcPeeringConnections' filters that the cloud
+// answers; those on the VPCs' blocks, the expiration and the status message
+// are not.
+var peeringFilters = filterSet[VPCPeeringConnection]{
+	op: "DescribeVpcPeeringConnections",
+	fields: map[string]func(VPCPeeringConnection) []string{
+		"vpc-peering-connection-id":   func(p VPCPeeringConnection) []string { return one(p.ID) },
+		"status-code":                 func(p VPCPeeringConnection) []string { return one(p.Status) },
+		"requester-vpc-info.vpc-id":   func(p VPCPeeringConnection) []string { return one(p.RequesterVPCID) },
+		"requester-vpc-info.owner-id": func(p VPCPeeringConnection) []string { return one(p.RequesterOwnerID) },
+		"accepter-vpc-info.vpc-id":    func(p VPCPeeringConnection) []string { return one(p.AccepterVPCID) },
+		"accepter-vpc-info.owner-id":  func(p VPCPeeringConnection) []string { return one(p.AccepterOwnerID) },
+	},
+	tags: func(p VPCPeeringConnection) map[string]string { return p.Tags },
+}

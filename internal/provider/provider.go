@@ -224,6 +224,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newIDsDataSource(networkACLsListing),
 		newIDsDataSource(securityGroupsListing),
 		newIDsDataSource(vpcsListing),
+		newIDsDataSource(vpcPeeringConnectionsListing),
 		newIDsDataSource(subnetsListing),
 		newIDsDataSource(routeTablesListing),
 		NewAvailabilityZonesDataSource,

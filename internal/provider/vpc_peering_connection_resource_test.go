@@ -253,3 +253,28 @@ func TestAccVPCPeeringConnection_inlineRoutes(t *testing.T) {
 			"InvalidVpcPeeringConnectionID.NotFound"),
 	)
 }
+
+// TestAccVPCPeeringConnections_listing: the listing finds the connections
+// by AWS's filters and tags, none matching being an empty list.
+func TestAccVPCPeeringConnections_listing(t *testing.T) {
+	c := newTestCloud(t)
+	base := peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfVPC("c", "10.2.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`) +
+		tfResource("vpc_peering_connection", "pending", "vpc_id = "+tfID("vpc", "a"), "peer_vpc_id = "+tfID("vpc", "c"))
+	listing := func(name string, arguments ...string) string {
+		return tfData("vpc_peering_connections", name, arguments...)
+	}
+	config := c.config(base + listing("active", "filter {\n    name = \"status-code\"\n    values = [\"active\"]\n  }") +
+		listing("of_a", "filter {\n    name = \"requester-vpc-info.vpc-id\"\n    values = ["+tfID("vpc", "a")+"]\n  }") +
+		listing("tagged", `tags = { Name = "a-b" }`) + listing("none", `tags = { Name = "nothing" }`))
+	unitTest(t,
+		resource.TestStep{Config: c.config(base)},
+		resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.simcloud_vpc_peering_connections.active", tfjsonpath.New("ids"), knownvalue.ListSizeExact(1)),
+			statecheck.ExpectKnownValue("data.simcloud_vpc_peering_connections.of_a", tfjsonpath.New("ids"), knownvalue.ListSizeExact(2)),
+			statecheck.ExpectKnownValue("data.simcloud_vpc_peering_connections.tagged", tfjsonpath.New("ids"), knownvalue.ListSizeExact(1)),
+			statecheck.ExpectKnownValue("data.simcloud_vpc_peering_connections.none", tfjsonpath.New("ids"), knownvalue.ListSizeExact(0)),
+		}},
+		planFails(c.config(base+listing("bad", "filter {\n    name = \"expiration-time\"\n    values = [\"x\"]\n  }")), "InvalidParameterValue", "expiration-time"),
+		resource.TestStep{Config: c.config(base)},
+	)
+}
