@@ -20,8 +20,8 @@ func tfPeering(arguments ...string) string {
 	return tfResource("vpc_peering_connection", "test", append([]string{"vpc_id = " + tfID("vpc", "a"), "peer_vpc_id = " + tfID("vpc", "b")}, arguments...)...)
 }
 
-// peeredVPCs are the VPCs a and b, with the blocks given.
-func peeredVPCs(a, b string) string { return tfVPC("a", a) + tfVPC("b", b) }
+// peeredVPCs are the VPCs a, of 10.0.0.0/16, and b, of 10.1.0.0/16.
+var peeredVPCs = tfVPC("a", "10.0.0.0/16") + tfVPC("b", "10.1.0.0/16")
 
 // onlyPeering is the one connection of the test's cloud.
 func (c *testCloud) onlyPeering(t *testing.T) cloud.VPCPeeringConnection {
@@ -41,8 +41,8 @@ func TestAccVPCPeeringConnection_lifecycle(t *testing.T) {
 	c := newTestCloud(t)
 	route := tfResource("route", "to_b", "route_table_id = simcloud_vpc.a.main_route_table_id", `destination_cidr_block = "10.1.0.0/16"`,
 		"vpc_peering_connection_id = "+tfID("vpc_peering_connection", "test"))
-	config := c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`) + route)
-	withOptions := c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`,
+	config := c.config(peeredVPCs + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`) + route)
+	withOptions := c.config(peeredVPCs + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`,
 		"requester {\n    allow_remote_vpc_dns_resolution = true\n  }") + route)
 	unitTest(t,
 		createStep(config, peeringAddress, `^pcx-[0-9a-f]{17}$`,
@@ -178,7 +178,7 @@ func TestAccVPCPeeringConnectionOptions(t *testing.T) {
 		return tfResource("vpc_peering_connection_options", "test", "vpc_peering_connection_id = "+tfID("vpc_peering_connection", peering),
 			"accepter {\n    allow_remote_vpc_dns_resolution = "+accepter+"\n  }", "requester {\n    allow_remote_vpc_dns_resolution = "+requester+"\n  }")
 	}
-	base := peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true")
+	base := peeredVPCs + tfPeering("auto_accept = true")
 	pending := base + tfVPC("c", "10.2.0.0/16") + tfResource("vpc_peering_connection", "pending", "vpc_id = "+tfID("vpc", "a"), "peer_vpc_id = "+tfID("vpc", "c"))
 	unitTest(t,
 		withCheck(createStep(c.config(base+options("test", "true", "false")), address, `^pcx-[0-9a-f]{17}$`), func(*terraformState) error {
@@ -234,7 +234,7 @@ func TestAccVPCPeeringConnectionDataSource_example(t *testing.T) {
 func TestAccVPCPeeringConnection_inlineRoutes(t *testing.T) {
 	c := newTestCloud(t)
 	pcx := tfID("vpc_peering_connection", "test")
-	config := c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfPeering("auto_accept = true") +
+	config := c.config(peeredVPCs + tfPeering("auto_accept = true") +
 		tfRouteTable("to_b", "a", tfInlineRoute(`cidr_block = "10.1.0.0/16"`, "vpc_peering_connection_id = "+pcx)) +
 		tfResource("default_route_table", "b", "default_route_table_id = simcloud_vpc.b.default_route_table_id",
 			tfInlineRoute(`cidr_block = "10.0.0.0/16"`, "vpc_peering_connection_id = "+pcx)))
@@ -248,7 +248,7 @@ func TestAccVPCPeeringConnection_inlineRoutes(t *testing.T) {
 					"vpc_peering_connection_id": matching(`^pcx-`), "state": knownvalue.StringExact("active")}),
 			})),
 		}},
-		planFails(c.config(peeredVPCs("10.0.0.0/16", "10.1.0.0/16")+tfPeering("auto_accept = true")+
+		planFails(c.config(peeredVPCs+tfPeering("auto_accept = true")+
 			tfRouteTable("to_b", "a", tfInlineRoute(`cidr_block = "10.1.0.0/16"`, `vpc_peering_connection_id = "pcx-0123456789abcdef0"`))),
 			"InvalidVpcPeeringConnectionID.NotFound"),
 	)
@@ -258,7 +258,7 @@ func TestAccVPCPeeringConnection_inlineRoutes(t *testing.T) {
 // by AWS's filters and tags, none matching being an empty list.
 func TestAccVPCPeeringConnections_listing(t *testing.T) {
 	c := newTestCloud(t)
-	base := peeredVPCs("10.0.0.0/16", "10.1.0.0/16") + tfVPC("c", "10.2.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`) +
+	base := peeredVPCs + tfVPC("c", "10.2.0.0/16") + tfPeering("auto_accept = true", `tags = { Name = "a-b" }`) +
 		tfResource("vpc_peering_connection", "pending", "vpc_id = "+tfID("vpc", "a"), "peer_vpc_id = "+tfID("vpc", "c"))
 	listing := func(name string, arguments ...string) string {
 		return tfData("vpc_peering_connections", name, arguments...)
