@@ -278,3 +278,26 @@ func TestAccVPCPeeringConnections_listing(t *testing.T) {
 		resource.TestStep{Config: c.config(base)},
 	)
 }
+
+// TestAccVPCPeeringConnection_crossRegion: a request to a VPC of another
+// region waits for acceptance there (auto_accept would be refused); an
+// accepter resource of that region (its region argument) accepts it, in
+// the same configuration.
+func TestAccVPCPeeringConnection_crossRegion(t *testing.T) {
+	c := newTestCloud(t)
+	const west = "us-west-2"
+	vpcs := tfVPC("a", "10.0.0.0/16") + tfVPC("b", "10.1.0.0/16", `region = "`+west+`"`)
+	request := tfPeering(`peer_region = "` + west + `"`)
+	accept := tfResource("vpc_peering_connection_accepter", "west", `region = "`+west+`"`,
+		"vpc_peering_connection_id = "+tfID("vpc_peering_connection", "test"), "auto_accept = true")
+	unitTest(t,
+		planFails(c.config(vpcs+tfPeering(`peer_region = "`+west+`"`, "auto_accept = true")), "OperationNotPermitted", "auto_accept"),
+		createStep(c.config(vpcs+request), peeringAddress, `^pcx-[0-9a-f]{17}$`,
+			attrIs(peeringAddress, "accept_status", knownvalue.StringExact("pending-acceptance")),
+			attrIs(peeringAddress, "peer_region", knownvalue.StringExact(west))),
+		createStep(c.config(vpcs+request+accept), "simcloud_vpc_peering_connection_accepter.west", `^pcx-[0-9a-f]{17}$`,
+			attrIs("simcloud_vpc_peering_connection_accepter.west", "accept_status", knownvalue.StringExact("active"))),
+		resource.TestStep{Config: c.config(vpcs + request + accept), ConfigPlanChecks: expectEmptyPlan,
+			ConfigStateChecks: []statecheck.StateCheck{attrIs(peeringAddress, "accept_status", knownvalue.StringExact("active"))}},
+	)
+}
