@@ -473,3 +473,39 @@ func TestKeyPairInLs(t *testing.T) {
 		t.Errorf("the deleted key pair is still listed:\n%s", ls)
 	}
 }
+
+// TestPeeringInLs: a peering connection is listed under both of its VPCs,
+// shown and deleted by its ID.
+func TestPeeringInLs(t *testing.T) {
+	location := storetest.Location(t)
+	var id, a, b string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		first, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault})
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.1.0.0/16", InstanceTenancy: cloud.TenancyDefault})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := c.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: first.ID, PeerVPCID: second.ID, AutoAccept: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, a, b = p.ID, first.ID, second.ID
+	})
+	ls := mustRun(t, location, "", "ls")
+	for _, want := range []string{"peering connection " + id + "  with " + b + " of " + cloud.DefaultAccountID, "peering connection " + id + "  with " + a} {
+		if !strings.Contains(ls, want) {
+			t.Errorf("ls lacks %q:\n%s", want, ls)
+		}
+	}
+	if show := mustRun(t, location, "", "show", id); !strings.Contains(show, b) {
+		t.Errorf("show lacks the peer VPC:\n%s", show)
+	}
+	mustRun(t, location, "", "delete", id)
+	if ls := mustRun(t, location, "", "ls"); strings.Contains(ls, id) {
+		t.Errorf("the deleted connection is still listed:\n%s", ls)
+	}
+}

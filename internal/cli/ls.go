@@ -205,6 +205,9 @@ func vpcNode(v vpcView) node {
 	for _, e := range v.Endpoints {
 		n.children = append(n.children, endpointNode(e))
 	}
+	for _, p := range v.Peerings {
+		n.children = append(n.children, node{text: label("peering connection "+p.ID, "with "+p.PeerVPCID+" of "+p.PeerOwnerID+" in "+p.PeerRegion, p.Status, quotedName(p.Tags))})
+	}
 	for _, g := range v.SecurityGroups {
 		n.children = append(n.children, securityGroupNode(g))
 	}

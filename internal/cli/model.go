@@ -53,6 +53,20 @@ type vpcView struct {
 	CIDRBlockAssociations []cidrBlockView `json:"cidr_block_associations,omitempty"`
 	DHCPOptionsID         string          `json:"dhcp_options_id,omitempty"`
 	Endpoints             []endpointView  `json:"vpc_endpoints,omitempty"`
+	// Peerings are the VPC's peering connections, either side's.
+	Peerings []peeringView `json:"vpc_peering_connections,omitempty"`
+}
+
+// peeringView is a peering connection as one of its VPCs sees it: the VPC
+// on the other side, of which account and region.
+type peeringView struct {
+	ID          string            `json:"id"`
+	VPCID       string            `json:"vpc_id"`
+	PeerVPCID   string            `json:"peer_vpc_id"`
+	PeerOwnerID string            `json:"peer_owner_id"`
+	PeerRegion  string            `json:"peer_region"`
+	Status      string            `json:"accept_status"`
+	Tags        map[string]string `json:"tags"`
 }
 
 // endpointView is a VPC endpoint: a Gateway endpoint's route tables, an
@@ -285,6 +299,18 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		}
 	}
 
+	for _, p := range inv.VPCPeeringConnections {
+		for _, side := range []struct{ vpc, peer, owner, region string }{
+			{p.RequesterVPCID, p.AccepterVPCID, p.AccepterOwnerID, p.AccepterRegion},
+			{p.AccepterVPCID, p.RequesterVPCID, p.RequesterOwnerID, p.RequesterRegion},
+		} {
+			if v, ok := byVPC[side.vpc]; ok {
+				v.Peerings = append(v.Peerings, peeringView{ID: p.ID, VPCID: side.vpc, PeerVPCID: side.peer, PeerOwnerID: side.owner, PeerRegion: side.region,
+					Status: p.Status, Tags: nonNil(p.Tags)})
+			}
+		}
+	}
+
 	subnets := inv.Subnets
 	for _, s := range subnets {
 		v, ok := byVPC[s.VPCID]
@@ -399,6 +425,7 @@ func (w *world) listViews() {
 		}
 		listEach(add, v.Subnets, func(s subnetView) string { return s.ID })
 		listEach(add, v.Endpoints, func(e endpointView) string { return e.ID })
+		listEach(add, v.Peerings, func(p peeringView) string { return p.ID })
 		for _, rt := range v.RouteTables {
 			add(rt.ID, rt)
 			for _, a := range rt.Subnets {

@@ -40,6 +40,9 @@ type Inventory struct {
 	IPAMPoolAllocations      []IPAMPoolAllocation
 	ManagedPrefixLists       []ManagedPrefixList
 	KeyPairs                 []KeyPair
+	// VPCPeeringConnections are those either side of which is in the
+	// inventory's scope.
+	VPCPeeringConnections []VPCPeeringConnection
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -287,6 +287,23 @@ func init() {
 		listing: listedIn(func(inv *Inventory) *[]KeyPair { return &inv.KeyPairs }, KeyPairFilter{}, describeKeyPair),
 		find:    findsStored[KeyPair],
 		remove:  removeStored[KeyPair]()})
+	// A peering connection is seen from both of its sides: the store keeps
+	// it outside any scope and the engine shows it to either side. Routes
+	// through it stay when it goes, as blackholes.
+	objectKinds = append(objectKinds, objectKind{Kind: KindVPCPeeringConnection, typeName: "vpc_peering_connection", table: "vpc_peering_connections", idColumn: "id", taggable: true,
+		describeOp: "DescribeVpcPeeringConnections", createOp: "CreateVpcPeeringConnection", deleteOp: "DeleteVpcPeeringConnection",
+		parentField: "vpc_id",
+		uses:        []Kind{KindVPC},
+		listing: listing{inventory: (*Client).inventoryVPCPeerings,
+			describe: describeEach(func(inv *Inventory) []VPCPeeringConnection { return inv.VPCPeeringConnections }, describeVPCPeering)},
+		find: foundByID(func(c *Client, tx ReadTx, id string) (VPCPeeringConnection, error) {
+			return c.findPeering(tx, id, "id")
+		}),
+		remove: (*Client).DeleteVPCPeering,
+		route: &routeTarget{field: "vpc_peering_connection_id", otherNetworkNoun: "VPC peering connection",
+			servedVPC: servedBy(func(p VPCPeeringConnection) string { return p.RequesterVPCID }),
+			beyond:    pastPeering,
+			peer:      peeringPeer}})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with

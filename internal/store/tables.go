@@ -11,7 +11,7 @@ import (
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
 	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints,
-	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, keyPairs}
+	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, keyPairs, vpcPeeringConnections}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -710,4 +710,34 @@ var keyPairs = &table[cloud.KeyPair, cloud.KeyPairFilter]{
 		return selection{}.equal("kp.id", f.ID).equal("kp.key_name", f.Name).tagged(f.Tags)
 	},
 	tags: func(k *cloud.KeyPair) *map[string]string { return &k.Tags },
+}
+
+// vpcPeeringConnections have no owner_id or region column, so reads see
+// them in every scope; a filter's Scope keeps those of one side.
+var vpcPeeringConnections = &table[cloud.VPCPeeringConnection, cloud.VPCPeeringConnectionFilter]{
+	name: "vpc_peering_connections", alias: "pcx",
+	columns: []column[cloud.VPCPeeringConnection]{
+		{name: "id", field: func(p *cloud.VPCPeeringConnection) any { return &p.ID }},
+		{name: "requester_vpc_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterVPCID }},
+		{name: "requester_owner_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterOwnerID }},
+		{name: "requester_region", field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterRegion }},
+		{name: "accepter_vpc_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterVPCID }},
+		{name: "accepter_owner_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterOwnerID }},
+		{name: "accepter_region", field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterRegion }},
+		{name: "status", mutable: true, field: func(p *cloud.VPCPeeringConnection) any { return &p.Status }},
+		{name: "requester_allow_dns", mutable: true, field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterAllowDNS }},
+		{name: "accepter_allow_dns", mutable: true, field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterAllowDNS }},
+	},
+	filter: func(f cloud.VPCPeeringConnectionFilter) selection {
+		s := selection{}.equal("pcx.id", f.ID).equal("pcx.status", f.Status).tagged(f.Tags)
+		if f.Scope != (cloud.Scope{}) {
+			s = s.and("((pcx.requester_owner_id = ? AND pcx.requester_region = ?) OR (pcx.accepter_owner_id = ? AND pcx.accepter_region = ?))",
+				f.Scope.AccountID, f.Scope.Region, f.Scope.AccountID, f.Scope.Region)
+		}
+		if f.VPCID != "" {
+			s = s.and("(pcx.requester_vpc_id = ? OR pcx.accepter_vpc_id = ?)", f.VPCID, f.VPCID)
+		}
+		return s
+	},
+	tags: func(p *cloud.VPCPeeringConnection) *map[string]string { return &p.Tags },
 }

@@ -121,6 +121,15 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, keyPair.ID)
+	peer, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.9.0.0/16", InstanceTenancy: "default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peering, err := c.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: vpc.ID, PeerVPCID: peer.ID, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, peering.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
