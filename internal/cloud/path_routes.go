@@ -65,8 +65,7 @@ func (w *pathWalk) routeToInternet(e Endpoint, direction string) error {
 func (w *pathWalk) activeRoute(table RouteTable, route Route) error {
 	w.hop("route", RouteID(table.ID, route.Destination), route.Destination+" -> "+route.Target+" ("+route.State+")")
 	if route.State != RouteStateActive {
-		return w.stop(fmt.Sprintf("the route for %s in %s is a blackhole: %s is gone or not attached to the VPC", route.Destination, table.ID, route.Target),
-			"Point the route at a target that exists and serves the VPC, or attach the gateway again.")
+		return w.stopIf(w.c.blackhole(w.tx, table, route))
 	}
 	return nil
 }
