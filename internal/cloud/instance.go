@@ -40,7 +40,10 @@ type Instance struct {
 	PublicIP         string
 	IPv6Addresses    []string
 	SecurityGroupIDs []string
-	SourceDestCheck  bool
+	// SecurityGroupNames are the names of SecurityGroupIDs, in their order,
+	// filled in by the engine's reads of one instance.
+	SecurityGroupNames []string
+	SourceDestCheck    bool
 	// DNSHostnames is the VPC's enable_dns_hostnames, which decides
 	// whether the instance has a public DNS name.
 	DNSHostnames bool
@@ -61,7 +64,7 @@ func (i Instance) ARN() string            { return ownedARN(i, i.OwnerID, i.Regi
 // PrivateDNS is the instance's private DNS name, of the ip-name form AWS
 // gives by default: ip-10-0-1-5.ec2.internal in us-east-1,
 // ip-10-0-1-5.<region>.compute.internal elsewhere.
-func (i Instance) PrivateDNS() string { return privateDNSName(i.Region, i.PrivateIP) }
+func (i Instance) PrivateDNS() string { return PrivateDNSName(i.Region, i.PrivateIP) }
 
 // PublicDNS is the instance's public DNS name, "" without a public address
 // or where the VPC gives no DNS hostnames.
@@ -69,10 +72,11 @@ func (i Instance) PublicDNS() string {
 	if !i.DNSHostnames {
 		return ""
 	}
-	return publicDNSName(i.Region, i.PublicIP)
+	return PublicDNSName(i.Region, i.PublicIP)
 }
 
-func privateDNSName(region, ip string) string {
+// PrivateDNSName is the private DNS name AWS gives an address of region.
+func PrivateDNSName(region, ip string) string {
 	if ip == "" {
 		return ""
 	}
@@ -83,7 +87,8 @@ func privateDNSName(region, ip string) string {
 	return host + "." + region + ".compute.internal"
 }
 
-func publicDNSName(region, ip string) string {
+// PublicDNSName is the public DNS name AWS gives a public address of region.
+func PublicDNSName(region, ip string) string {
 	if ip == "" {
 		return ""
 	}
@@ -324,36 +329,40 @@ func (c *Client) RunInstance(ctx context.Context, in InstanceInput) (Instance, e
 		if err := insertTagged(tx, inst, inst.ID, inst.Tags); err != nil {
 			return err
 		}
-		inst, err = findStored[Instance](tx, c.scope, inst.ID, "id")
+		inst, err = c.describeInstance(tx, inst.ID)
 		return err
 	})
 	return made(inst, err)
 }
 
-// Instance returns the instance with the given ID.
+// Instance returns the instance with the given ID, with the names of its
+// groups.
 func (c *Client) Instance(ctx context.Context, id string) (Instance, error) {
-	return Describe[Instance](c, ctx, id)
+	return readResult(ctx, c, "DescribeInstances", map[string]string{"instance_id": id}, func(tx ReadTx) (Instance, error) {
+		return c.describeInstance(tx, id)
+	})
+}
+
+func (c *Client) describeInstance(tx ReadTx, id string) (Instance, error) {
+	inst, err := findStored[Instance](tx, c.scope, id, "id")
+	if err != nil {
+		return inst, err
+	}
+	for _, g := range inst.SecurityGroupIDs {
+		group, ok, err := get[SecurityGroup](tx, c.scope, g)
+		if err != nil {
+			return inst, err
+		}
+		if ok {
+			inst.SecurityGroupNames = append(inst.SecurityGroupNames, group.GroupName)
+		}
+	}
+	return inst, nil
 }
 
 // FindInstances returns the instances that match filter.
 func (c *Client) FindInstances(ctx context.Context, filter InstanceFilter) ([]Instance, error) {
 	return Find[Instance](c, ctx, filter)
-}
-
-// SecurityGroupNames returns the names of the groups with the given IDs,
-// in the same order, as an instance's security_groups shows them.
-func (c *Client) SecurityGroupNames(ctx context.Context, ids []string) ([]string, error) {
-	return readResult(ctx, c, "DescribeSecurityGroups", nil, func(tx ReadTx) ([]string, error) {
-		names := make([]string, 0, len(ids))
-		for _, id := range ids {
-			g, err := findStored[SecurityGroup](tx, c.scope, id, "security_groups")
-			if err != nil {
-				return nil, err
-			}
-			names = append(names, g.GroupName)
-		}
-		return names, nil
-	})
 }
 
 // UpdateInstance changes what ModifyInstanceAttribute changes of a running
@@ -393,7 +402,7 @@ func (c *Client) UpdateInstance(ctx context.Context, id string, in InstanceInput
 		if err := updateTagged(tx, inst, inst.ID, in.Tags); err != nil {
 			return err
 		}
-		inst, err = findStored[Instance](tx, c.scope, id, "id")
+		inst, err = c.describeInstance(tx, id)
 		return err
 	})
 	return made(inst, err)

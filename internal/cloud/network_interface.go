@@ -305,8 +305,9 @@ func (c *Client) privateAddressesRule(v View, in NetworkInterfaceInput, subnet S
 		_, _ = fmt.Sscan(cl.Value, &n)
 		used += n
 	}
-	if wanted == 0 {
-		wanted = 1
+	if len(in.PrivateIPs) == 0 {
+		// The primary address is the cloud's to choose too.
+		wanted++
 	}
 	free := (1 << (32 - block.Bits())) - reservedAddresses - used
 	if free < wanted {

@@ -21,6 +21,7 @@ type routeModel struct {
 	GatewayID                types.String `tfsdk:"gateway_id"`
 	EgressOnlyGatewayID      types.String `tfsdk:"egress_only_gateway_id"`
 	NATGatewayID             types.String `tfsdk:"nat_gateway_id"`
+	NetworkInterfaceID       types.String `tfsdk:"network_interface_id"`
 	State                    types.String `tfsdk:"state"`
 	Origin                   types.String `tfsdk:"origin"`
 }
@@ -40,6 +41,9 @@ func (m routeModel) spec() cloud.RouteSpec {
 	}
 	if !m.NATGatewayID.IsNull() {
 		spec.Target = plannedID(m.NATGatewayID, cloud.KindNATGateway)
+	}
+	if !m.NetworkInterfaceID.IsNull() {
+		spec.Target = plannedID(m.NetworkInterfaceID, cloud.KindNetworkInterface)
 	}
 	return spec
 }
@@ -68,6 +72,8 @@ func routeSchema() schema.Schema {
 			"egress_only_gateway_id": optionalArgument("An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
 				idCheck(cloud.KindEgressOnlyInternetGateway)),
 			"nat_gateway_id": optionalArgument("A NAT gateway to send the traffic to.", idCheck(cloud.KindNATGateway)),
+			"network_interface_id": optionalArgument("A network interface of the table's VPC (a NAT or firewall appliance) to send the traffic to. "+
+				"Network paths stop there: the simulated cloud does not follow traffic through an appliance.", idCheck(cloud.KindNetworkInterface)),
 			"state":          computedValue("`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh."),
 			"origin":         computedID("How the route was made: `CreateRoute`."),
 		},
@@ -86,7 +92,7 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	// destination for an egress-only gateway, fails at plan with AWS's code
 	// even while the IDs are unknown.
 	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
-		"destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id", "gateway_id", "egress_only_gateway_id", "nat_gateway_id")},
+		"destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id", "gateway_id", "egress_only_gateway_id", "nat_gateway_id", "network_interface_id")},
 	create: func(d *providerData, ctx context.Context, a applyStep[routeModel]) (cloud.Route, error) {
 		return d.client.CreateRoute(ctx, a.plan.RouteTableID.ValueString(), a.plan.spec())
 	},
@@ -137,8 +143,10 @@ func setRouteState(m *routeModel, route cloud.Route) {
 	default:
 		m.DestinationCIDRBlock = types.StringValue(route.Destination)
 	}
-	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID = types.StringNull(), types.StringNull(), types.StringNull()
+	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID, m.NetworkInterfaceID = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
 	switch targetAttribute(route.Target) {
+	case "network_interface_id":
+		m.NetworkInterfaceID = types.StringValue(route.Target)
 	case "egress_only_gateway_id":
 		m.EgressOnlyGatewayID = types.StringValue(route.Target)
 	case "nat_gateway_id":
