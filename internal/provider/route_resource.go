@@ -74,8 +74,8 @@ func routeSchema() schema.Schema {
 			"nat_gateway_id": optionalArgument("A NAT gateway to send the traffic to.", idCheck(cloud.KindNATGateway)),
 			"network_interface_id": optionalArgument("A network interface of the table's VPC (a NAT or firewall appliance) to send the traffic to. "+
 				"Network paths stop there: the simulated cloud does not follow traffic through an appliance.", idCheck(cloud.KindNetworkInterface)),
-			"state":          computedValue("`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh."),
-			"origin":         computedID("How the route was made: `CreateRoute`."),
+			"state":  computedValue("`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh."),
+			"origin": computedID("How the route was made: `CreateRoute`."),
 		},
 	}
 }
