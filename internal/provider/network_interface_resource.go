@@ -97,6 +97,20 @@ func computedReplacingInt(description string) schema.Int64Attribute {
 		PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}}
 }
 
+// attachmentRefused refuses aws_network_interface's attachment block,
+// naming the resource that attaches interfaces here.
+type attachmentRefused struct{ plainDescription }
+
+func (attachmentRefused) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || len(req.ConfigValue.Elements()) == 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "attachment blocks are not supported",
+		"simcloud_network_interface does not attach interfaces to instances. Remove the attachment block and write a "+
+			"simcloud_network_interface_attachment resource (instance_id, network_interface_id, device_index) instead, as the AWS "+
+			"provider also recommends for attachments managed on their own.")
+}
+
 // validIPv4 accepts an IPv4 address in dotted form.
 func validIPv4(s string) error {
 	if addr, err := netip.ParseAddr(s); err != nil || !addr.Is4() {
@@ -144,15 +158,20 @@ var networkInterfaceKind = resourceKind[networkInterfaceModel, cloud.NetworkInte
 			"owner_id":          computedID("The ID of the account that owns the interface."),
 			"private_dns_name":  computedID("The private DNS name of the primary address."),
 			"outpost_arn":       computedID("The Outpost's ARN: always empty, as the simulated cloud has no Outposts."),
-			"attachment": schema.SetNestedAttribute{Computed: true,
-				MarkdownDescription: "The interface's attachment to an instance, as AWS reports it: `attachment_id`, `instance` and `device_index`. " +
-					"The simulated provider reads it; attach with `simcloud_network_interface_attachment`.",
-				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"attachment_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The attachment's ID (`eni-attach-`)."},
-					"instance":      schema.StringAttribute{Computed: true, MarkdownDescription: "The instance's ID."},
-					"device_index":  schema.Int64Attribute{Computed: true, MarkdownDescription: "The interface's device index on the instance."},
-				}}},
+		},
+		Blocks: map[string]schema.Block{
+			// AWS's attachment block, accepted by the schema so that a ported
+			// configuration gets a refusal that says what to write instead.
+			"attachment": schema.SetNestedBlock{
+				MarkdownDescription: "Refused: attach an interface to an instance with `simcloud_network_interface_attachment` " +
+					"(`instance_id`, `network_interface_id`, `device_index`). An instance's own interface is made with it.",
+				Validators: []validator.Set{attachmentRefused{"no attachment block: use simcloud_network_interface_attachment"}},
+				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"instance":      schema.StringAttribute{Required: true, MarkdownDescription: "The instance's ID."},
+					"device_index":  schema.Int64Attribute{Required: true, MarkdownDescription: "The interface's device index on the instance."},
+					"attachment_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The attachment's ID."},
+				}},
+			},
 		},
 	},
 	configValidators: []resource.ConfigValidator{
@@ -194,16 +213,8 @@ var networkInterfaceKind = resourceKind[networkInterfaceModel, cloud.NetworkInte
 		m.SecurityGroups, m.SourceDestCheck = setOfStrings(n.SecurityGroupIDs, diags), types.BoolValue(n.SourceDestCheck)
 		m.ARN, m.MACAddress, m.OwnerID = types.StringValue(n.ARN()), types.StringValue(n.MACAddress), types.StringValue(n.OwnerID)
 		m.PrivateDNSName, m.OutpostARN = types.StringValue(cloud.PrivateDNSName(n.Region, n.PrivateIP)), types.StringValue("")
-		var attachments []attr.Value
-		if n.InstanceID != "" {
-			o, ds := types.ObjectValue(interfaceAttachmentType.AttrTypes, map[string]attr.Value{"attachment_id": types.StringValue(n.AttachmentID),
-				"instance": types.StringValue(n.InstanceID), "device_index": types.Int64Value(n.DeviceIndex)})
-			diags.Append(ds...)
-			attachments = append(attachments, o)
-		}
-		set, ds := types.SetValue(interfaceAttachmentType, attachments)
-		diags.Append(ds...)
-		m.Attachment = set
+		// The block is refused when configured: state keeps none.
+		m.Attachment = types.SetValueMust(interfaceAttachmentType, nil)
 	},
 	tagsOf: func(n cloud.NetworkInterface) map[string]string { return n.Tags },
 }

@@ -111,6 +111,14 @@ resource "simcloud_network_interface" "x" {
   subnet_id      = simcloud_subnet.public.id
   interface_type = "fancy"
 }`), "interface_type"),
+		planFails(c.config(net+`
+resource "simcloud_network_interface" "x" {
+  subnet_id = simcloud_subnet.public.id
+  attachment {
+    instance     = "i-0123456789abcdef0"
+    device_index = 1
+  }
+}`), "attachment blocks are not supported", "simcloud_network_interface_attachment"),
 		resource.TestStep{Config: c.config(net)},
 	)
 }
