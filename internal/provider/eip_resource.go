@@ -122,11 +122,15 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 		if !wanted {
 			return nil
 		}
-		holder := p.holder
+		// An address moved from one instance to another in place is its own
+		// association's to give up.
+		holder, self := p.holder, ""
 		if p.state == nil {
 			holder = d.plan.NewHolderNamed("the simcloud_eip planned in this configuration")
+		} else {
+			self = p.state.AssociationID.ValueString()
 		}
-		return d.client.CheckAddressAssociation(ctx, d.plan, holder, in, p.plan.AssociationID.ValueString())
+		return d.client.CheckAddressAssociation(ctx, d.plan, holder, in, self)
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[eipModel]) (cloud.ElasticIP, error) {
 		eip, err := d.client.AllocateAddress(ctx, a.tags)

@@ -172,8 +172,8 @@ var instanceKind = resourceKind[instanceModel, cloud.Instance]{
 				cloudCheck(func(s string) error { return cloud.ValidateInstanceType(s, "instance_type") })),
 			"subnet_id": optionalComputedReplacing("The subnet to launch in. Left out, the default VPC's subnet in `availability_zone` (the region's first zone "+
 				"by default), as AWS does. Changing it replaces the instance.", idCheck(cloud.KindSubnet)),
-			"availability_zone": optionalComputedReplacing("The zone: the subnet's. Changing it replaces the instance.",
-				cloudCheck(func(s string) error { return nil })),
+			"availability_zone": optionalComputedReplacing("The zone: the subnet's, or, without `subnet_id`, the zone whose default subnet the " +
+				"instance launches in. Changing it replaces the instance."),
 			"private_ip": optionalComputedReplacing("The primary private IPv4 address: one of the subnet's, not one of the five AWS keeps, not in use. "+
 				"Left out, the first free address. Changing it replaces the instance.", cloudCheck(validIPv4)),
 			"associate_public_ip_address": schema.BoolAttribute{Optional: true, Computed: true,

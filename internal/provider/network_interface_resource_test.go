@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -162,6 +163,17 @@ resource "simcloud_instance" "other" {
 		createStep(c.config(withSecond), "simcloud_eip.direct", `^eipalloc-`,
 			sameValue("simcloud_eip.direct", "instance", "simcloud_instance.other", "id"),
 		),
+		// Moved to another instance in place.
+		resource.TestStep{
+			Config: c.config(strings.Replace(withSecond, "instance = simcloud_instance.other.id", "instance = simcloud_instance.third.id", 1) + `
+resource "simcloud_instance" "third" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  subnet_id     = simcloud_subnet.public.id
+}`),
+			ConfigPlanChecks:  expectPlanAction("simcloud_eip.direct", actionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{sameValue("simcloud_eip.direct", "instance", "simcloud_instance.third", "id")},
+		},
 		// A second association of the same address is refused at plan.
 		planFails(c.config(withSecond+`
 resource "simcloud_eip_association" "again" {
