@@ -100,6 +100,8 @@ var noObjectFuncs = []string{
 	// An instance's image and type by their shape, and the public pool
 	// running dry at launch.
 	"ValidateAMIID", "ValidateInstanceType", "publicPoolExhausted",
+	// Which of a choice of arguments a configuration sets.
+	"CheckArgumentChoice",
 }
 
 const (

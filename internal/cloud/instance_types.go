@@ -81,3 +81,34 @@ func ValidateAMIID(id, field string) error {
 		Field:   field,
 	}
 }
+
+// CheckArgumentChoice refuses a configuration that sets more than one of
+// the arguments names, which AWS takes one of (InvalidParameterCombination),
+// or, when required, none of them (MissingParameter). set holds the
+// arguments the configuration gives a value, Unknown for one known only
+// after apply (still set).
+func CheckArgumentChoice(set map[string]string, required bool, names ...string) error {
+	var given []string
+	for _, n := range names {
+		if _, ok := set[n]; ok {
+			given = append(given, n)
+		}
+	}
+	switch {
+	case len(given) > 1:
+		return &Error{
+			Code:    "InvalidParameterCombination",
+			Message: fmt.Sprintf("The parameters %s cannot be used together.", strings.Join(given, " and ")),
+			Fix:     fmt.Sprintf("Keep one of %s.", strings.Join(given, " and ")),
+			Field:   given[1],
+		}
+	case len(given) == 0 && required:
+		return &Error{
+			Code:    "MissingParameter",
+			Message: fmt.Sprintf("The request must contain one of %s.", strings.Join(names, " or ")),
+			Fix:     fmt.Sprintf("Give one of %s.", strings.Join(names, " or ")),
+			Field:   names[0],
+		}
+	}
+	return nil
+}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -46,7 +44,7 @@ var eipAssociationKind = resourceKind[eipAssociationModel, cloud.AddressAssociat
 		},
 	},
 	configValidators: []resource.ConfigValidator{
-		resourcevalidator.AtLeastOneOf(path.MatchRoot("instance_id"), path.MatchRoot("network_interface_id")),
+		argumentChoice(true, "instance_id", "network_interface_id"),
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[eipAssociationModel]) error {
 		if p.state != nil {

@@ -3,9 +3,7 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -114,7 +112,7 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 		},
 	},
 	configValidators: []resource.ConfigValidator{
-		resourcevalidator.Conflicting(path.MatchRoot("instance"), path.MatchRoot("network_interface")),
+		argumentChoice(false, "instance", "network_interface"),
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[eipModel]) error {
 		d.checkTags(ctx, p.plan.Tags, p.diags)

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -211,8 +210,8 @@ var instanceKind = resourceKind[instanceModel, cloud.Instance]{
 		},
 	},
 	configValidators: []resource.ConfigValidator{
-		resourcevalidator.Conflicting(path.MatchRoot("ipv6_addresses"), path.MatchRoot("ipv6_address_count")),
-		resourcevalidator.Conflicting(path.MatchRoot("user_data"), path.MatchRoot("user_data_base64")),
+		argumentChoice(false, "ipv6_addresses", "ipv6_address_count"),
+		argumentChoice(false, "user_data", "user_data_base64"),
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[instanceModel]) (cloud.Instance, error) {
 		return d.client.RunInstance(ctx, a.plan.input(ctx, a.config, a.tags, a.diags))

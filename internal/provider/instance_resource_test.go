@@ -150,5 +150,14 @@ resource "simcloud_instance" "web" {
   subnet_id          = simcloud_subnet.public.id
   ipv6_address_count = 1
 }`), "InvalidParameterValue", "has no IPv6 CIDR block"),
+		planFails(c.config(net+`
+resource "simcloud_instance" "web" {
+  ami              = "ami-0123456789abcdef0"
+  instance_type    = "t3.micro"
+  subnet_id        = simcloud_subnet.public.id
+  user_data        = "x"
+  user_data_base64 = "eA=="
+}`), "InvalidParameterCombination", "user_data and user_data_base64"),
+		resource.TestStep{Config: c.config(net)},
 	)
 }

@@ -8,10 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -175,7 +173,7 @@ var networkInterfaceKind = resourceKind[networkInterfaceModel, cloud.NetworkInte
 		},
 	},
 	configValidators: []resource.ConfigValidator{
-		resourcevalidator.Conflicting(path.MatchRoot("ipv6_addresses"), path.MatchRoot("ipv6_address_count")),
+		argumentChoice(false, "ipv6_addresses", "ipv6_address_count"),
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[networkInterfaceModel]) (cloud.NetworkInterface, error) {
 		return d.client.CreateNetworkInterface(ctx, a.plan.input(ctx, a.config, a.tags, a.diags))
