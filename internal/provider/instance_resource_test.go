@@ -161,3 +161,27 @@ resource "simcloud_instance" "web" {
 		resource.TestStep{Config: c.config(net)},
 	)
 }
+
+// TestAccInstance_defaultVPC: without subnet_id, an instance launches in
+// the default VPC's subnet of the zone asked for, public as default subnets
+// are, and plans no change after.
+func TestAccInstance_defaultVPC(t *testing.T) {
+	c := newTestCloud(t)
+	config := c.config(`
+resource "simcloud_instance" "default" {
+  ami               = "ami-0123456789abcdef0"
+  instance_type     = "t3.micro"
+  availability_zone = "us-east-1b"
+  security_groups   = ["default"]
+}
+`)
+	unitTest(t,
+		createStep(config, "simcloud_instance.default", `^i-`,
+			attrIs("simcloud_instance.default", "private_ip", matching(`^172\.31\.16\.\d+$`)),
+			attrIs("simcloud_instance.default", "associate_public_ip_address", knownvalue.Bool(true)),
+			attrIs("simcloud_instance.default", "subnet_id", matching(`^subnet-`)),
+		),
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		importStep("simcloud_instance.default", "user_data_replace_on_change"),
+	)
+}
