@@ -125,6 +125,8 @@ var (
 	shapeGateway = shape{mermaidOpen: "{{", mermaidClose: "}}", dotShape: "hexagon"}
 	shapeNAT     = shape{mermaidOpen: "([", mermaidClose: "])", dotShape: "octagon"}
 	shapeFilter  = shape{mermaidOpen: "[[", mermaidClose: "]]", dotShape: "component"}
+	// shapeHost is an instance or a network interface of its own.
+	shapeHost = shape{mermaidOpen: "(", mermaidClose: ")", dotShape: "ellipse"}
 	// shapeGone is a route target that no longer exists.
 	shapeGone = shape{mermaidOpen: "[", mermaidClose: "]", dotShape: "box", dotStyle: `, style=dashed, color="red"`}
 )
@@ -166,6 +168,34 @@ func newGraph(vpcs []vpcView) *graph {
 			}
 			known[n.ID] = true
 			g.edges = append(g.edges, edge{from: n.ID, to: n.SubnetID, label: "in"})
+		}
+		// Instances and interfaces of their own sit in their subnets' zones,
+		// each with the groups that guard it.
+		place := func(id, subnetID string, node gnode, groups []string) {
+			zone := -1
+			for _, s := range v.Subnets {
+				if s.ID == subnetID {
+					zone = zoneIndex[s.AvailabilityZone]
+				}
+			}
+			if zone >= 0 {
+				vg.zones[zone].nodes = append(vg.zones[zone].nodes, node)
+			} else {
+				vg.nodes = append(vg.nodes, node)
+			}
+			known[id] = true
+			g.edges = append(g.edges, edge{from: id, to: subnetID, label: "in"})
+			for _, sg := range groups {
+				g.edges = append(g.edges, edge{from: sg, to: id, label: "guards"})
+			}
+		}
+		for _, i := range v.Instances {
+			place(i.ID, i.SubnetID, gnode{id: i.ID, shape: shapeHost, label: joinLines(nameOr(i.Tags, i.ID), "instance "+i.InstanceType,
+				strings.Join(nonEmptyStrings(i.PrivateIP, i.PublicIP), ", "))}, i.SecurityGroupIDs)
+		}
+		for _, e := range v.NetworkInterfaces {
+			place(e.ID, e.SubnetID, gnode{id: e.ID, shape: shapeHost, label: joinLines(nameOr(e.Tags, e.ID), "network interface",
+				strings.Join(e.PrivateIPs, ", "))}, e.SecurityGroupIDs)
 		}
 		for _, rt := range v.RouteTables {
 			what := "route table"

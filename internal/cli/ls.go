@@ -194,7 +194,18 @@ func vpcNode(v vpcView) node {
 		n.children = append(n.children, node{text: label("virtual private gateway "+g.ID, quotedName(g.Tags))})
 	}
 	for _, s := range v.Subnets {
-		n.children = append(n.children, subnetNode(s))
+		sn := subnetNode(s)
+		for _, i := range v.Instances {
+			if i.SubnetID == s.ID {
+				sn.children = append(sn.children, instanceNode(i))
+			}
+		}
+		for _, e := range v.NetworkInterfaces {
+			if e.SubnetID == s.ID {
+				sn.children = append(sn.children, interfaceNode(e))
+			}
+		}
+		n.children = append(n.children, sn)
 	}
 	for _, rt := range v.RouteTables {
 		n.children = append(n.children, routeTableNode(rt))
@@ -274,6 +285,32 @@ func routeTableNode(rt routeTableView) node {
 		n.children = append(n.children, node{text: "associated with " + strings.Join(subnets, ", ")})
 	}
 	return n
+}
+
+// instanceNode is an instance in its subnet: type, addresses and groups.
+func instanceNode(i instanceView) node {
+	return node{text: label("instance "+i.ID, i.InstanceType, strings.Join(nonEmptyStrings(i.PrivateIP, i.PublicIP), ", "),
+		"groups "+strings.Join(i.SecurityGroupIDs, ", "), quotedName(i.Tags))}
+}
+
+// interfaceNode is a network interface of its own in its subnet.
+func interfaceNode(e interfaceView) node {
+	attached := ""
+	if e.InstanceID != "" {
+		attached = "attached to " + e.InstanceID
+	}
+	return node{text: label("network interface "+e.ID, strings.Join(append(slices.Clone(e.PrivateIPs), nonEmptyStrings(e.PublicIP)...), ", "),
+		"groups "+strings.Join(e.SecurityGroupIDs, ", "), attached, quotedName(e.Tags))}
+}
+
+func nonEmptyStrings(values ...string) []string {
+	var out []string
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func natNode(g natView) node {

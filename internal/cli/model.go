@@ -54,7 +54,10 @@ type vpcView struct {
 	DHCPOptionsID         string          `json:"dhcp_options_id,omitempty"`
 	Endpoints             []endpointView  `json:"vpc_endpoints,omitempty"`
 	// Peerings are the VPC's peering connections, either side's.
-	Peerings []peeringView `json:"vpc_peering_connections,omitempty"`
+	Peerings  []peeringView  `json:"vpc_peering_connections,omitempty"`
+	Instances []instanceView `json:"instances,omitempty"`
+	// NetworkInterfaces are those that are no instance's primary one.
+	NetworkInterfaces []interfaceView `json:"network_interfaces,omitempty"`
 }
 
 // peeringView is a peering connection as one of its VPCs sees it: the VPC
@@ -67,6 +70,29 @@ type peeringView struct {
 	PeerRegion  string            `json:"peer_region"`
 	Status      string            `json:"accept_status"`
 	Tags        map[string]string `json:"tags"`
+}
+
+// instanceView is an instance as its primary interface places it.
+type instanceView struct {
+	ID                        string            `json:"id"`
+	SubnetID                  string            `json:"subnet_id"`
+	PrimaryNetworkInterfaceID string            `json:"primary_network_interface_id"`
+	InstanceType              string            `json:"instance_type"`
+	PrivateIP                 string            `json:"private_ip"`
+	PublicIP                  string            `json:"public_ip,omitempty"`
+	SecurityGroupIDs          []string          `json:"vpc_security_group_ids"`
+	Tags                      map[string]string `json:"tags"`
+}
+
+// interfaceView is a network interface of its own.
+type interfaceView struct {
+	ID               string            `json:"id"`
+	SubnetID         string            `json:"subnet_id"`
+	PrivateIPs       []string          `json:"private_ips"`
+	PublicIP         string            `json:"public_ip,omitempty"`
+	SecurityGroupIDs []string          `json:"security_groups"`
+	InstanceID       string            `json:"instance_id,omitempty"`
+	Tags             map[string]string `json:"tags"`
 }
 
 // endpointView is a VPC endpoint: a Gateway endpoint's route tables, an
@@ -369,6 +395,19 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		}
 	}
 
+	for _, i := range inv.Instances {
+		if v, ok := byVPC[i.VPCID]; ok {
+			v.Instances = append(v.Instances, instanceView{ID: i.ID, SubnetID: i.SubnetID, PrimaryNetworkInterfaceID: i.PrimaryNetworkInterfaceID, InstanceType: i.InstanceType, PrivateIP: i.PrivateIP,
+				PublicIP: i.PublicIP, SecurityGroupIDs: i.SecurityGroupIDs, Tags: nonNil(i.Tags)})
+		}
+	}
+	for _, n := range inv.NetworkInterfaces {
+		if v, ok := byVPC[n.VPCID]; ok && (n.InstanceID == "" || n.DeviceIndex != 0) {
+			v.NetworkInterfaces = append(v.NetworkInterfaces, interfaceView{ID: n.ID, SubnetID: n.SubnetID, PrivateIPs: n.PrivateIPs,
+				PublicIP: n.PublicIP, SecurityGroupIDs: n.SecurityGroupIDs, InstanceID: n.InstanceID, Tags: nonNil(n.Tags)})
+		}
+	}
+
 	for _, g := range inv.SecurityGroups {
 		if v, ok := byVPC[g.VPCID]; ok {
 			v.SecurityGroups = append(v.SecurityGroups, securityGroupOf(g))
@@ -433,6 +472,8 @@ func (w *world) listViews() {
 			}
 		}
 		listEach(add, v.NATGateways, func(g natView) string { return g.ID })
+		listEach(add, v.Instances, func(i instanceView) string { return i.ID })
+		listEach(add, v.NetworkInterfaces, func(n interfaceView) string { return n.ID })
 		listEach(add, v.SecurityGroups, func(g securityGroupView) string { return g.ID })
 		listEach(add, v.NetworkACLs, func(a networkACLView) string { return a.ID })
 	}

@@ -101,7 +101,12 @@ var noObjectFuncs = []string{
 	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 	// A region without a default VPC, and an IPv6-only default subnet the
 	// cloud does not make: no object is involved.
-	"noDefaultVPCForSubnet", "AdoptDefaultSubnet",
+	"noDefaultVPCForSubnet", "AdoptDefaultSubnet", "noDefaultVPCForInstance",
+	// An instance's image and type by their shape, and the public pool
+	// running dry at launch.
+	"ValidateAMIID", "ValidateInstanceType", "publicPoolExhausted",
+	// Which of a choice of arguments a configuration sets.
+	"CheckArgumentChoice",
 }
 
 const (
@@ -979,7 +984,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals(), peeringRefusals())...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals(), peeringRefusals(), instanceRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or
@@ -1248,4 +1253,144 @@ func stringLit(e ast.Expr) (string, bool) {
 	}
 	s, err := strconv.Unquote(lit.Value)
 	return s, err == nil
+}
+
+// instanceRefusals are the refusals of network interfaces, instances and
+// elastic IP associations.
+func instanceRefusals() []refusal {
+	const unknownInstance = "i-0123456789abcdef0"
+	return []refusal{
+		lookup("instance", "InvalidInstanceID.NotFound", unknownInstance, func(c *cloud.Client, id string) error { return errOf(c.Instance(bg, id)) }),
+		lookup("instance", "InvalidInstanceID.Malformed", "i-XYZ", func(c *cloud.Client, id string) error { return errOf(c.Instance(bg, id)) }),
+		lookup("network interface", "InvalidNetworkInterfaceID.NotFound", "eni-0123456789abcdef0",
+			func(c *cloud.Client, id string) error { return errOf(c.NetworkInterface(bg, id)) }),
+		{name: "AMI ID of the wrong shape", code: "InvalidAMIID.Malformed", field: "ami", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := instanceInput(n.subnet.ID)
+				in.AMI = "ami-12345"
+				return nil, errOf(c.RunInstance(bg, in))
+			}},
+		{name: "instance type the cloud does not know", code: "InvalidParameterValue", field: "instance_type", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := instanceInput(n.subnet.ID)
+				in.InstanceType = "t3.huge"
+				return nil, errOf(c.RunInstance(bg, in))
+			}},
+		{name: "instance without a subnet in a region without a default VPC", code: "VPCIdNotSpecified", field: "subnet_id", noObjects: "no object is involved",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, errOf(c.RunInstance(bg, instanceInput("")))
+			}},
+		{name: "instance without a subnet in a zone without a default subnet", code: "MissingInput", field: "subnet_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				must(c.UseScope(bg))(t)
+				subnets := must(c.FindSubnets(bg, cloud.SubnetFilter{AvailabilityZone: "us-east-1a"}))(t)
+				var vpcID string
+				for _, s := range subnets {
+					if s.DefaultForAZ || s.CIDRBlock == "172.31.0.0/20" {
+						vpcID = s.VPCID
+						noErr(t, c.DeleteSubnet(bg, s.ID))
+					}
+				}
+				return []string{vpcID}, errOf(c.RunInstance(bg, instanceInput("")))
+			}},
+		{name: "six security groups on one interface", code: "SecurityGroupsPerInterfaceLimitExceeded", field: "security_groups",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				var groups []string
+				for i := range 6 {
+					groups = append(groups, must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, fmt.Sprint("g", i))))(t).ID)
+				}
+				return []string{n.subnet.ID}, errOf(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, SecurityGroupIDs: groups}))
+			}},
+		{name: "security group of another VPC", code: "InvalidParameter", field: "security_groups",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.otherVPC.ID, "elsewhere")))(t)
+				return []string{g.ID, n.subnet.ID}, errOf(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, SecurityGroupIDs: []string{g.ID}}))
+			}},
+		{name: "private address outside the subnet", code: "InvalidParameterValue", field: "private_ip",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.subnet.ID}, errOf(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, PrivateIPs: []string{"10.0.2.10"}}))
+			}},
+		{name: "private address AWS reserves", code: "InvalidParameterValue", field: "private_ip",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{n.subnet.ID}, errOf(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, PrivateIPs: []string{"10.0.1.255"}}))
+			}},
+		{name: "private address in use", code: "InvalidIPAddress.InUse", field: "private_ip",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				first := must(c.RunInstance(bg, withPrivateIP(instanceInput(n.subnet.ID), "10.0.1.10")))(t)
+				return []string{n.subnet.ID, first.PrimaryNetworkInterfaceID},
+					errOf(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, PrivateIPs: []string{"10.0.1.10"}}))
+			}},
+		{name: "private address planned twice", code: "InvalidIPAddress.InUse", field: "private_ip",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				p := cloud.NewPlan()
+				first := p.NewHolderNamed("the simcloud_instance planned with private_ip 10.0.1.10")
+				noErr(t, c.CheckInstance(bg, p, first, withPrivateIP(instanceInput(n.subnet.ID), "10.0.1.10"), ""))
+				return []string{n.subnet.ID, "the simcloud_instance planned with private_ip 10.0.1.10"},
+					c.CheckNetworkInterface(bg, p, p.NewHolder(), cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, PrivateIPs: []string{"10.0.1.10"}}, "")
+			}},
+		{name: "subnet out of addresses for interfaces", code: "InsufficientFreeAddressesInSubnet", field: "subnet_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				s := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.7.0/28"))
+				// 16 addresses, 5 reserved: 11 to give.
+				must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: s.ID, SecondaryPrivateIPCount: 9}))(t)
+				return []string{s.ID}, errOf(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: s.ID, SecondaryPrivateIPCount: 1}))
+			}},
+		{name: "IPv6 address in a subnet without an IPv6 block", code: "InvalidParameterValue", field: "ipv6_address_count",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := instanceInput(n.subnet.ID)
+				in.IPv6AddressCount = 1
+				return []string{n.subnet.ID}, errOf(c.RunInstance(bg, in))
+			}},
+		{name: "security group names in a VPC other than the default", code: "InvalidParameterCombination", field: "security_groups",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := instanceInput(n.subnet.ID)
+				in.SecurityGroupNames = []string{"default"}
+				return []string{n.subnet.ID}, errOf(c.RunInstance(bg, in))
+			}},
+		{name: "instance's primary interface deleted", code: "InvalidNetworkInterface.InUse",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				i := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				return []string{i.PrimaryNetworkInterfaceID, i.ID}, c.DeleteObject(bg, i.PrimaryNetworkInterfaceID)
+			}},
+		{name: "subnet deleted while an interface is in it", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				s := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.8.0/24"))
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: s.ID}))(t)
+				return []string{s.ID, eni.ID}, c.DeleteSubnet(bg, s.ID)
+			}},
+		{name: "security group deleted while an interface uses it", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, SecurityGroupIDs: []string{g.ID}}))(t)
+				return []string{g.ID, eni.ID}, c.DeleteObject(bg, g.ID)
+			}},
+		{name: "elastic IP associated with a second instance", code: "Resource.AlreadyAssociated", field: "allocation_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := must(c.AllocateAddress(bg, nil))(t)
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				b := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				must(c.AssociateAddress(bg, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, InstanceID: a.ID}))(t)
+				return []string{eip.AllocationID, a.PrimaryNetworkInterfaceID},
+					errOf(c.AssociateAddress(bg, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, InstanceID: b.ID}))
+			}},
+		{name: "elastic IP associated released", code: "InvalidIPAddress.InUse",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := must(c.AllocateAddress(bg, nil))(t)
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				must(c.AssociateAddress(bg, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, InstanceID: a.ID}))(t)
+				return []string{eip.AllocationID, a.PrimaryNetworkInterfaceID}, c.ReleaseAddress(bg, eip.AllocationID)
+			}},
+		{name: "association with neither instance nor interface", code: "MissingParameter", field: "instance_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := must(c.AllocateAddress(bg, nil))(t)
+				return []string{eip.AllocationID}, errOf(c.AssociateAddress(bg, cloud.AddressAssociationInput{AllocationID: eip.AllocationID}))
+			}},
+		{name: "association to an address the interface does not have", code: "InvalidParameterValue", field: "private_ip_address",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				eip := must(c.AllocateAddress(bg, nil))(t)
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				return []string{eni.ID}, errOf(c.AssociateAddress(bg, cloud.AddressAssociationInput{AllocationID: eip.AllocationID,
+					NetworkInterfaceID: eni.ID, PrivateIPAddress: "10.0.1.99"}))
+			}},
+	}
 }

@@ -181,14 +181,17 @@ func (c *Client) flowLogRule(in FlowLogInput) Rule {
 }
 
 // flowLogTargetExists reports whether the VPC, subnet or network
-// interface exists in the scope. The only network interfaces the cloud
-// has are its NAT gateways'; it has no transit gateways.
+// interface exists in the scope: an interface of its own, or a NAT
+// gateway's; the cloud has no transit gateways.
 func (c *Client) flowLogTargetExists(v View, kind Kind, id string) (bool, error) {
 	switch kind {
 	case KindVPC, KindSubnet:
 		_, ok, err := v.Get(c.scope, kind, id)
 		return ok, err
 	case KindNetworkInterface:
+		if _, ok, err := get[NetworkInterface](v, c.scope, id); err != nil || ok {
+			return ok, err
+		}
 		gateways, err := list[NATGateway](v, c.scope, NATGatewayFilter{})
 		return slices.ContainsFunc(gateways, func(g NATGateway) bool { return g.NetworkInterfaceID == id }), err
 	}

@@ -122,7 +122,8 @@ var (
 	KindNATGateway           = ec2Kind("nat", "natGateway", "NAT gateway", "", "").
 					refusedWith("NatGatewayNotFound", "InvalidNatGatewayID.Malformed").
 					missingWith("NAT gateway %s was not found", "Check the ID, or create the NAT gateway first.")
-	KindNetworkInterface = ec2Kind("eni", "networkInterface", "network interface", "", "InvalidNetworkInterfaceID")
+	KindNetworkInterface = ec2Kind("eni", "networkInterface", "network interface", "network-interface", "InvalidNetworkInterfaceID")
+	KindInstance         = ec2Kind("i", "instance", "instance", "instance", "InvalidInstanceID")
 	KindSecurityGroup    = ec2Kind("sg", "securityGroup", "security group", "security-group", "").
 				refusedWith("InvalidGroup.NotFound", "InvalidGroupId.Malformed")
 	KindSecurityGroupRule = ec2Kind("sgr", "securityGroupRule", "security group rule", "security-group-rule", "InvalidSecurityGroupRuleId").
@@ -138,6 +139,11 @@ var (
 	KindEgressOnlyInternetGateway = ec2Kind("eigw", "gateway", "egress-only internet gateway", "", "").
 					refusedWith("InvalidGatewayID.NotFound", "InvalidEgressOnlyInternetGatewayId.Malformed")
 )
+
+// KindNetworkInterfaceAttachment is the attachment of an interface to an
+// instance; its IDs (eni-attach-...) start with the interface's prefix.
+// No operation looks one up by ID yet.
+var KindNetworkInterfaceAttachment = Kind{Prefix: "eni-attach", awsNoun: "attachment", label: "network interface attachment"}
 
 // KindBlockPublicAccessExclusion is an exemption of a VPC or subnet from
 // VPC Block Public Access. Its prefix has a dash, as AWS's IDs

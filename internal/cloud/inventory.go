@@ -43,6 +43,9 @@ type Inventory struct {
 	// VPCPeeringConnections are those either side of which is in the
 	// inventory's scope.
 	VPCPeeringConnections []VPCPeeringConnection
+	NetworkInterfaces     []NetworkInterface
+	Instances             []Instance
+	AddressAssociations   []AddressAssociation
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so
@@ -259,7 +262,26 @@ func describeCustomerGateway(g CustomerGateway) Object {
 }
 
 func describeElasticIP(e ElasticIP) Object {
-	return Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID)}
+	return Object{ID: e.AllocationID, Tags: e.Tags, Value: e, References: references("nat_gateway_id", e.NATGatewayID,
+		"network_interface_id", e.NetworkInterfaceID, "instance_id", e.InstanceID)}
+}
+
+// describeNetworkInterface names an instance's primary interface as going
+// with it: no one deletes it on its own.
+func describeNetworkInterface(n NetworkInterface) Object {
+	refs := references("vpc_id", n.VPCID, "subnet_id", n.SubnetID, "instance_id", n.InstanceID)
+	for _, g := range n.SecurityGroupIDs {
+		refs = append(refs, Reference{Field: "security_groups", ID: g})
+	}
+	return Object{ID: n.ID, Tags: n.Tags, Value: n, References: refs, GoesWithParent: n.InstanceID != "" && n.DeviceIndex == 0}
+}
+
+func describeInstance(i Instance) Object {
+	refs := references("vpc_id", i.VPCID, "subnet_id", i.SubnetID, "primary_network_interface_id", i.PrimaryNetworkInterfaceID)
+	for _, g := range i.SecurityGroupIDs {
+		refs = append(refs, Reference{Field: "vpc_security_group_ids", ID: g})
+	}
+	return Object{ID: i.ID, Tags: i.Tags, Value: i, References: refs}
 }
 
 // describeDHCPOptions says that the region's default set is AWS's own,

@@ -304,6 +304,38 @@ func init() {
 			servedVPC: servedBy(func(p VPCPeeringConnection) string { return p.RequesterVPCID }),
 			beyond:    pastPeering,
 			peer:      peeringPeer}})
+	// An instance's primary interface is made and deleted with it; an
+	// interface holds its subnet and groups, and an elastic IP associated
+	// with it is disassociated when it goes.
+	objectKinds = append(objectKinds, objectKind{Kind: KindNetworkInterface, typeName: "network_interface", table: "network_interfaces", idColumn: "id", taggable: true,
+		describeOp: "DescribeNetworkInterfaces", createOp: "CreateNetworkInterface", deleteOp: "DeleteNetworkInterface",
+		parentField: "vpc_id",
+		uses:        []Kind{KindVPC, KindSubnet, KindSecurityGroup, KindElasticIP},
+		listing:     listedIn(func(inv *Inventory) *[]NetworkInterface { return &inv.NetworkInterfaces }, NetworkInterfaceFilter{}, describeNetworkInterface),
+		find:        findsStored[NetworkInterface],
+		remove:      (*Client).DeleteNetworkInterface,
+		endpoint:    (*Client).interfaceEndpoint,
+		route: &routeTarget{field: "network_interface_id", otherNetworkNoun: "interface",
+			servedVPC: servedBy(func(n NetworkInterface) string { return n.VPCID }),
+			beyond:    pastNetworkInterface}},
+		objectKind{Kind: KindInstance, typeName: "instance", table: "instances", idColumn: "id", taggable: true,
+			describeOp: "DescribeInstances", createOp: "RunInstances", deleteOp: "TerminateInstances",
+			parentField: "vpc_id",
+			uses:        []Kind{KindVPC, KindSubnet, KindSecurityGroup, KindNetworkInterface, KindElasticIP},
+			listing:     listedIn(func(inv *Inventory) *[]Instance { return &inv.Instances }, InstanceFilter{}, describeInstance),
+			find:        findsStored[Instance],
+			remove:      (*Client).TerminateInstance,
+			endpoint:    (*Client).instanceEndpoint},
+		objectKind{Kind: KindElasticIPAssociation, typeName: "eip_association", table: "eip_associations", idColumn: "id",
+			describeOp: "DescribeAddresses", createOp: "AssociateAddress", deleteOp: "DisassociateAddress",
+			parentField: "allocation_id",
+			uses:        []Kind{KindElasticIP, KindNetworkInterface},
+			listing: listedIn(func(inv *Inventory) *[]AddressAssociation { return &inv.AddressAssociations }, AddressAssociationFilter{},
+				func(a AddressAssociation) Object {
+					return Object{ID: a.ID, Value: a, References: references("allocation_id", a.AllocationID, "network_interface_id", a.NetworkInterfaceID, "instance_id", a.InstanceID)}
+				}),
+			find:   findsStored[AddressAssociation],
+			remove: (*Client).DisassociateAddress})
 }
 
 // found and foundByID adapt the engine's lookups to objectKind.find: with

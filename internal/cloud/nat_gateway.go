@@ -19,14 +19,23 @@ type ElasticIP struct {
 	// nothing does. Filled in by the store.
 	NATGatewayID  string
 	AssociationID string
-	Tags          map[string]string
+	// The association with a network interface (AssociateAddress): its
+	// ID, the interface, its private address and the instance the
+	// interface is attached to; empty while there is none. Filled in by
+	// the store.
+	InterfaceAssociationID string
+	NetworkInterfaceID     string
+	PrivateIPAddress       string
+	InstanceID             string
+	Tags                   map[string]string
 }
 
 // ElasticIPFilter selects elastic IP addresses; empty fields match all.
 type ElasticIPFilter struct {
-	AllocationID string
-	PublicIP     string
-	Tags         map[string]string
+	AllocationID       string
+	PublicIP           string
+	NetworkInterfaceID string
+	Tags               map[string]string
 }
 
 // publicPools are where simulated public addresses come from: the three
@@ -112,14 +121,20 @@ func (c *Client) UpdateElasticIP(ctx context.Context, id string, tags map[string
 // ReleaseAddress gives an address back to the pool; one in use is refused.
 func (c *Client) ReleaseAddress(ctx context.Context, id string) error {
 	return removeStored(func(_ ReadTx, eip ElasticIP) error {
-		if eip.NATGatewayID == "" {
+		if eip.NATGatewayID == "" && eip.NetworkInterfaceID == "" {
 			return nil
+		}
+		fix := fmt.Sprintf("Delete NAT gateway %s, which uses it, first.", eip.NATGatewayID)
+		user := eip.NATGatewayID
+		if eip.NetworkInterfaceID != "" {
+			user = eip.NetworkInterfaceID
+			fix = fmt.Sprintf("Disassociate it from %s (association %s) first.", eip.NetworkInterfaceID, eip.InterfaceAssociationID)
 		}
 		return &Error{
 			Code:    "InvalidIPAddress.InUse",
 			Message: fmt.Sprintf("Address %s is in use.", eip.PublicIP),
-			Fix:     fmt.Sprintf("Delete NAT gateway %s, which uses it, first.", eip.NATGatewayID),
-			Objects: []string{id, eip.NATGatewayID},
+			Fix:     fix,
+			Objects: []string{id, user},
 		}
 	})(c, ctx, id)
 }
@@ -259,11 +274,13 @@ func (c *Client) addressFreeRule(v View, allocationID, selfID string) error {
 		return err
 	}
 	claims := v.Claimed(ClaimElasticIP, allocationID)
-	if (eip.NATGatewayID == "" || eip.NATGatewayID == selfID) && len(claims) == 0 {
+	if (eip.NATGatewayID == "" || eip.NATGatewayID == selfID) && eip.NetworkInterfaceID == "" && len(claims) == 0 {
 		return nil
 	}
 	holder, object, obstacle := eip.NATGatewayID, eip.NATGatewayID, eip.NATGatewayID
-	if eip.NATGatewayID == "" || eip.NATGatewayID == selfID {
+	if eip.NetworkInterfaceID != "" {
+		holder, object, obstacle = eip.NetworkInterfaceID, eip.NetworkInterfaceID, eip.NetworkInterfaceID
+	} else if eip.NATGatewayID == "" || eip.NATGatewayID == selfID {
 		holder, object, obstacle = claims[0].Who(), claims[0].Who(), ""
 	}
 	return &Error{
@@ -323,32 +340,14 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 }
 
 // freePrivateAddress returns the first address of a subnet that AWS does not
-// reserve (the first four and the last) and no NAT gateway holds.
+// reserve (the first four and the last) and no interface or NAT gateway
+// holds.
 func freePrivateAddress(tx ReadTx, scope Scope, subnet Subnet) (string, error) {
-	taken := map[string]bool{}
-	nats, err := list[NATGateway](tx, scope, NATGatewayFilter{SubnetID: subnet.ID})
+	ips, err := choosePrivateAddresses(tx, scope, subnet, nil, 0, "")
 	if err != nil {
 		return "", err
 	}
-	for _, n := range nats {
-		taken[n.PrivateIP] = true
-	}
-	block := netip.MustParsePrefix(subnet.CIDRBlock)
-	size := 1 << (32 - block.Bits())
-	addr := block.Addr()
-	for i := range size - 1 {
-		if i >= 4 && !taken[addr.String()] {
-			return addr.String(), nil
-		}
-		addr = addr.Next()
-	}
-	return "", &Error{
-		Code:    "InsufficientFreeAddressesInSubnet",
-		Message: fmt.Sprintf("Subnet %s has no free addresses.", subnet.ID),
-		Fix:     "Use a larger subnet, or delete NAT gateways it no longer needs.",
-		Field:   "subnet_id",
-		Objects: []string{subnet.ID},
-	}
+	return ips[0], nil
 }
 
 // NATGateway returns the NAT gateway with the given ID.

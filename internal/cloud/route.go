@@ -610,7 +610,7 @@ var (
 		"destination_prefix_list_id": "prefix list",
 	}
 	unsimulatedRouteTargetArguments = []string{
-		"carrier_gateway_id", "core_network_arn", "instance_id", "local_gateway_id", "network_interface_id",
+		"carrier_gateway_id", "core_network_arn", "instance_id", "local_gateway_id",
 		"transit_gateway_id", "vpc_endpoint_id",
 	}
 )

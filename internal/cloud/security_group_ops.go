@@ -523,7 +523,7 @@ func (c *Client) FindSecurityGroups(ctx context.Context, filter SecurityGroupFil
 // DeleteSecurityGroup deletes a group, refusing a VPC's default group and a
 // group that a rule of another group refers to (AWS's DependencyViolation).
 func (c *Client) DeleteSecurityGroup(ctx context.Context, id string) error {
-	return removeStored(refuseDefaultGroup, refuseReferencedGroup)(c, ctx, id)
+	return removeStored(refuseDefaultGroup, refuseReferencedGroup, refuseGroupInUse)(c, ctx, id)
 }
 
 // RevokeAndDeleteSecurityGroup first revokes every rule of the group, as

@@ -231,3 +231,26 @@ func configuredText(v attr.Value) string {
 	}
 	return v.String()
 }
+
+// argumentChoice refuses, with the cloud's CheckArgumentChoice, a
+// configuration that sets more than one of names (or, when required, none),
+// whatever their types: an argument set to a value known only after apply
+// counts as set.
+func argumentChoice(required bool, names ...string) resource.ConfigValidator {
+	return argumentChoiceValidator{
+		plainDescription: plainDescription("at most one of " + strings.Join(names, ", ")),
+		required:         required, names: names,
+	}
+}
+
+type argumentChoiceValidator struct {
+	plainDescription
+	required bool
+	names    []string
+}
+
+func (v argumentChoiceValidator) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	if err := cloud.CheckArgumentChoice(givenArguments(ctx, req.Config, &resp.Diagnostics, v.names...), v.required, v.names...); err != nil {
+		addCloudError(&resp.Diagnostics, "plan", err)
+	}
+}

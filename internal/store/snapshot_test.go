@@ -80,6 +80,25 @@ func populate(t *testing.T, st cloud.Store) {
 		if _, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: subnet.ID, AllocationID: eip.AllocationID, ConnectivityType: "public"}); err != nil {
 			t.Fatal(err)
 		}
+		// An instance with its primary interface, an interface of its own
+		// and an elastic IP associated with the instance.
+		yes := true
+		instance, err := c.RunInstance(ctx, cloud.InstanceInput{AMI: "ami-0123456789abcdef0", InstanceType: "t3.micro", SubnetID: subnet.ID,
+			AssociatePublicIPAddress: &yes, SourceDestCheck: true, UserData: "#!/bin/sh\necho hi", Tags: map[string]string{"Name": "web"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.CreateNetworkInterface(ctx, cloud.NetworkInterfaceInput{SubnetID: subnet.ID, PrivateIPs: []string{"10.0.1.50"},
+			SecondaryPrivateIPCount: 2, Description: "spare, with a comma", Tags: map[string]string{"Name": "spare"}}); err != nil {
+			t.Fatal(err)
+		}
+		eipWeb, err := c.AllocateAddress(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.AssociateAddress(ctx, cloud.AddressAssociationInput{AllocationID: eipWeb.AllocationID, InstanceID: instance.ID}); err != nil {
+			t.Fatal(err)
+		}
 		// A rule of a rule resource, with its manager and tags.
 		if _, err := c.PutSecurityGroupRules(ctx, cloud.SecurityGroupRulesInput{GroupID: vpc.DefaultSecurityGroupID,
 			Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv4: "10.0.0.0/8"}},

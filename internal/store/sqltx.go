@@ -95,9 +95,10 @@ func (t *sqlTx) IPv6BlockInUse(block string) (bool, error) {
 	return len(ids) > 0, err
 }
 
-// PublicIPInUse looks at every account: a public address is unique.
+// PublicIPInUse looks at every account: a public address is unique, held
+// by an elastic IP or by an interface that was given it at launch.
 func (t *sqlTx) PublicIPInUse(ip string) (bool, error) {
-	ids, err := t.strings(`SELECT allocation_id FROM elastic_ips WHERE public_ip = ?`, ip)
+	ids, err := t.strings(`SELECT allocation_id FROM elastic_ips WHERE public_ip = ? UNION ALL SELECT id FROM network_interfaces WHERE public_ip = ?`, ip, ip)
 	return len(ids) > 0, err
 }
 

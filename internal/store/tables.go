@@ -8,10 +8,10 @@ import (
 
 // rowTables are the tables of the cloud's objects, in an order in which
 // rows can be inserted without breaking a foreign key.
-var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
+var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, networkInterfaces, instances, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
 	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints,
-	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, keyPairs, vpcPeeringConnections}
+	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, keyPairs, vpcPeeringConnections, addressAssociations}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -182,21 +182,123 @@ var egressOnlyInternetGateways = &table[cloud.EgressOnlyInternetGateway, cloud.E
 	tags: func(g *cloud.EgressOnlyInternetGateway) *map[string]string { return &g.Tags },
 }
 
+// An elastic IP serves a NAT gateway (whose row names it) or is associated
+// with a network interface (an association's row names both).
 var elasticIPs = &table[cloud.ElasticIP, cloud.ElasticIPFilter]{
 	name: "elastic_ips", alias: "e",
-	joins: `LEFT JOIN nat_gateways n ON n.allocation_id = e.allocation_id`,
+	joins: `LEFT JOIN nat_gateways n ON n.allocation_id = e.allocation_id LEFT JOIN eip_associations ea ON ea.allocation_id = e.allocation_id ` +
+		`LEFT JOIN network_interfaces eni ON eni.id = ea.network_interface_id`,
 	columns: []column[cloud.ElasticIP]{
 		{name: "allocation_id", field: func(e *cloud.ElasticIP) any { return &e.AllocationID }},
 		{name: "owner_id", field: func(e *cloud.ElasticIP) any { return &e.OwnerID }},
 		{name: "region", field: func(e *cloud.ElasticIP) any { return &e.Region }},
 		{name: "public_ip", field: func(e *cloud.ElasticIP) any { return &e.PublicIP }},
 		{read: `COALESCE(n.id, '')`, field: func(e *cloud.ElasticIP) any { return &e.NATGatewayID }},
-		{read: `COALESCE(n.association_id, '')`, field: func(e *cloud.ElasticIP) any { return &e.AssociationID }},
+		{read: `COALESCE(n.association_id, ea.id, '')`, field: func(e *cloud.ElasticIP) any { return &e.AssociationID }},
+		{read: `COALESCE(ea.id, '')`, field: func(e *cloud.ElasticIP) any { return &e.InterfaceAssociationID }},
+		{read: `COALESCE(ea.network_interface_id, '')`, field: func(e *cloud.ElasticIP) any { return &e.NetworkInterfaceID }},
+		{read: `COALESCE(ea.private_ip_address, '')`, field: func(e *cloud.ElasticIP) any { return &e.PrivateIPAddress }},
+		{read: `COALESCE(eni.instance_id, '')`, field: func(e *cloud.ElasticIP) any { return &e.InstanceID }},
 	},
 	filter: func(f cloud.ElasticIPFilter) selection {
-		return selection{}.equal("e.allocation_id", f.AllocationID).equal("e.public_ip", f.PublicIP).tagged(f.Tags)
+		return selection{}.equal("e.allocation_id", f.AllocationID).equal("e.public_ip", f.PublicIP).
+			equal("ea.network_interface_id", f.NetworkInterfaceID).tagged(f.Tags)
 	},
 	tags: func(e *cloud.ElasticIP) *map[string]string { return &e.Tags },
+}
+
+var addressAssociations = &table[cloud.AddressAssociation, cloud.AddressAssociationFilter]{
+	name: "eip_associations", alias: "ea",
+	joins: `JOIN elastic_ips e ON e.allocation_id = ea.allocation_id JOIN network_interfaces eni ON eni.id = ea.network_interface_id`,
+	columns: []column[cloud.AddressAssociation]{
+		{name: "id", field: func(a *cloud.AddressAssociation) any { return &a.ID }},
+		{name: "owner_id", field: func(a *cloud.AddressAssociation) any { return &a.OwnerID }},
+		{name: "region", field: func(a *cloud.AddressAssociation) any { return &a.Region }},
+		{name: "allocation_id", field: func(a *cloud.AddressAssociation) any { return &a.AllocationID }},
+		{name: "network_interface_id", field: func(a *cloud.AddressAssociation) any { return &a.NetworkInterfaceID }},
+		{name: "private_ip_address", field: func(a *cloud.AddressAssociation) any { return &a.PrivateIPAddress }},
+		{read: `e.public_ip`, field: func(a *cloud.AddressAssociation) any { return &a.PublicIP }},
+		{read: `COALESCE(eni.instance_id, '')`, field: func(a *cloud.AddressAssociation) any { return &a.InstanceID }},
+	},
+	filter: func(f cloud.AddressAssociationFilter) selection {
+		return selection{}.equal("ea.id", f.ID).equal("ea.allocation_id", f.AllocationID).equal("ea.network_interface_id", f.NetworkInterfaceID)
+	},
+}
+
+// networkInterfaces keep their addresses and groups as lists joined by
+// commas. The public address is an associated elastic IP's for the primary
+// address, else the one assigned at launch.
+var networkInterfaces = &table[cloud.NetworkInterface, cloud.NetworkInterfaceFilter]{
+	name: "network_interfaces", alias: "ni",
+	columns: []column[cloud.NetworkInterface]{
+		{name: "id", field: func(n *cloud.NetworkInterface) any { return &n.ID }},
+		{name: "owner_id", field: func(n *cloud.NetworkInterface) any { return &n.OwnerID }},
+		{name: "region", field: func(n *cloud.NetworkInterface) any { return &n.Region }},
+		{name: "vpc_id", field: func(n *cloud.NetworkInterface) any { return &n.VPCID }},
+		{name: "subnet_id", field: func(n *cloud.NetworkInterface) any { return &n.SubnetID }},
+		{name: "availability_zone", field: func(n *cloud.NetworkInterface) any { return &n.AvailabilityZone }},
+		{name: "description", mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.Description }},
+		{name: "interface_type", field: func(n *cloud.NetworkInterface) any { return &n.InterfaceType }},
+		{name: "mac_address", field: func(n *cloud.NetworkInterface) any { return &n.MACAddress }},
+		{name: "private_ip", field: func(n *cloud.NetworkInterface) any { return &n.PrivateIP }},
+		{name: "private_ips", mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.PrivateIPs }},
+		{name: "ipv6_addresses", mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.IPv6Addresses }},
+		{name: "security_group_ids", mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.SecurityGroupIDs }},
+		{name: "source_dest_check", mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.SourceDestCheck }},
+		{name: "public_ip", nullable: true, mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.LaunchPublicIP }},
+		{name: "instance_id", nullable: true, mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.InstanceID }},
+		{name: "device_index", mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.DeviceIndex }},
+		{name: "attachment_id", nullable: true, mutable: true, field: func(n *cloud.NetworkInterface) any { return &n.AttachmentID }},
+		{read: `COALESCE((SELECT e.public_ip FROM eip_associations ea JOIN elastic_ips e ON e.allocation_id = ea.allocation_id WHERE ea.network_interface_id = ni.id AND ea.private_ip_address = ni.private_ip), ni.public_ip, '')`,
+			field: func(n *cloud.NetworkInterface) any { return &n.PublicIP }},
+		{read: `COALESCE((SELECT ea.allocation_id FROM eip_associations ea WHERE ea.network_interface_id = ni.id AND ea.private_ip_address = ni.private_ip), '')`,
+			field: func(n *cloud.NetworkInterface) any { return &n.AllocationID }},
+	},
+	// An interface holds its subnet (and so its VPC) and its groups; an
+	// instance's primary interface goes with the instance.
+	holds: []hold{{column: "subnet_id"}, {column: "vpc_id"}},
+	filter: func(f cloud.NetworkInterfaceFilter) selection {
+		return selection{}.equal("ni.id", f.ID).equal("ni.vpc_id", f.VPCID).equal("ni.subnet_id", f.SubnetID).
+			equal("ni.instance_id", f.InstanceID).tagged(f.Tags)
+	},
+	tags: func(n *cloud.NetworkInterface) *map[string]string { return &n.Tags },
+	// An elastic IP associated with the interface is disassociated.
+	deleteFirst: []string{`DELETE FROM eip_associations WHERE network_interface_id = ?`},
+}
+
+// instances read their addresses, groups and source/destination check from
+// their primary interface, and whether they get public DNS names from
+// their VPC.
+var instances = &table[cloud.Instance, cloud.InstanceFilter]{
+	name: "instances", alias: "i",
+	joins: `LEFT JOIN network_interfaces pni ON pni.id = i.primary_network_interface_id LEFT JOIN vpcs iv ON iv.id = i.vpc_id`,
+	columns: []column[cloud.Instance]{
+		{name: "id", field: func(i *cloud.Instance) any { return &i.ID }},
+		{name: "owner_id", field: func(i *cloud.Instance) any { return &i.OwnerID }},
+		{name: "region", field: func(i *cloud.Instance) any { return &i.Region }},
+		{name: "vpc_id", field: func(i *cloud.Instance) any { return &i.VPCID }},
+		{name: "subnet_id", field: func(i *cloud.Instance) any { return &i.SubnetID }},
+		{name: "availability_zone", field: func(i *cloud.Instance) any { return &i.AvailabilityZone }},
+		{name: "ami", field: func(i *cloud.Instance) any { return &i.AMI }},
+		{name: "instance_type", mutable: true, field: func(i *cloud.Instance) any { return &i.InstanceType }},
+		{name: "key_name", field: func(i *cloud.Instance) any { return &i.KeyName }},
+		{name: "user_data", mutable: true, field: func(i *cloud.Instance) any { return &i.UserData }},
+		{name: "user_data_base64", mutable: true, field: func(i *cloud.Instance) any { return &i.UserDataBase64 }},
+		{name: "primary_network_interface_id", field: func(i *cloud.Instance) any { return &i.PrimaryNetworkInterfaceID }},
+		{name: "instance_state", mutable: true, field: func(i *cloud.Instance) any { return &i.State }},
+		{read: `COALESCE(pni.private_ip, '')`, field: func(i *cloud.Instance) any { return &i.PrivateIP }},
+		{read: `COALESCE((SELECT e.public_ip FROM eip_associations ea JOIN elastic_ips e ON e.allocation_id = ea.allocation_id WHERE ea.network_interface_id = pni.id AND ea.private_ip_address = pni.private_ip), pni.public_ip, '')`,
+			field: func(i *cloud.Instance) any { return &i.PublicIP }},
+		{read: `COALESCE(pni.ipv6_addresses, '')`, field: func(i *cloud.Instance) any { return &i.IPv6Addresses }},
+		{read: `COALESCE(pni.security_group_ids, '')`, field: func(i *cloud.Instance) any { return &i.SecurityGroupIDs }},
+		{read: `pni.source_dest_check`, field: func(i *cloud.Instance) any { return &i.SourceDestCheck }},
+		{read: `iv.enable_dns_hostnames`, field: func(i *cloud.Instance) any { return &i.DNSHostnames }},
+	},
+	holds: []hold{{column: "subnet_id"}, {column: "vpc_id"}},
+	filter: func(f cloud.InstanceFilter) selection {
+		return selection{}.equal("i.id", f.ID).equal("i.vpc_id", f.VPCID).equal("i.subnet_id", f.SubnetID).tagged(f.Tags)
+	},
+	tags: func(i *cloud.Instance) *map[string]string { return &i.Tags },
 }
 
 var natGateways = &table[cloud.NATGateway, cloud.NATGatewayFilter]{

@@ -130,6 +130,15 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, peering.ID)
+	instance, err := c.RunInstance(ctx, cloud.InstanceInput{AMI: "ami-0123456789abcdef0", InstanceType: "t3.micro", SubnetID: subnet.ID, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eni, err := c.CreateNetworkInterface(ctx, cloud.NetworkInterfaceInput{SubnetID: subnet.ID, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, instance.ID, eni.ID)
 	for _, kind := range cloud.NamedKinds() {
 		g, err := c.CreateSubnetGroup(ctx, kind, cloud.SubnetGroupInput{Name: "data", SubnetIDs: []string{subnet.ID}, Tags: tags})
 		if cloud.ErrorCode(err) == "DBSubnetGroupDoesNotCoverEnoughAZs" {
