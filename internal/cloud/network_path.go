@@ -229,19 +229,6 @@ func (c *Client) NetworkPathBetween(ctx context.Context, q PathQuestion) (Path, 
 	return path, err
 }
 
-// PathBetweenEndpoints follows the path of a question between two ends
-// given as they are, whatever q's Source and Destination say: for ends of
-// kinds that resolve in other ways, and for tests.
-func (c *Client) PathBetweenEndpoints(ctx context.Context, from, to Endpoint, q PathQuestion) (Path, error) {
-	var path Path
-	err := c.read(ctx, "NetworkPath", map[string]string{"source": from.ID, "destination": to.ID}, func(tx ReadTx) error {
-		var err error
-		path, err = c.pathBetween(tx, from, to, q)
-		return err
-	})
-	return path, err
-}
-
 // pathWalk is one path being followed: its question, its ends, and the
 // path as far as it goes.
 type pathWalk struct {

@@ -366,8 +366,8 @@ func TestNetworkPathModel(t *testing.T) {
 			if protocol == "tcp" || protocol == "udp" {
 				port = modelPorts[r.IntN(len(modelPorts))]
 			}
-			q := cloud.PathQuestion{Protocol: protocol, Port: port, IPVersion: cloud.IPv4}
-			p, err := pn.c.PathBetweenEndpoints(ctx, ends[from], ends[to], q)
+			q := cloud.PathQuestion{Source: endID(ends[from]), Destination: endID(ends[to]), Protocol: protocol, Port: port, IPVersion: cloud.IPv4}
+			p, err := pn.c.NetworkPathBetween(ctx, q)
 			if err != nil {
 				t.Fatalf("seed %d: %v", seed, err)
 			}

@@ -56,13 +56,14 @@ func (n *pathNet) end(t *testing.T, id string) cloud.Endpoint {
 	return must(n.c.PathEnd(context.Background(), id, "source"))(t)
 }
 
-// server stands for an instance with one interface in subnet s, at host
-// number host of its IPv4 block (and of its IPv6 block when it has one),
-// with a public IPv4 address when public, in groups. Instances are not in
-// the simulated cloud yet: this is the one place that makes such an end,
-// to be swapped for a real simcloud_instance when it is.
+// server launches an instance in subnet s at host number host of its IPv4
+// block (and of its IPv6 block when it has one), in groups, with an
+// elastic IP associated when public (and no public address otherwise,
+// whatever the subnet maps on launch), and resolves it as a question's end
+// does, through the registry.
 func (n *pathNet) server(t *testing.T, s cloud.Subnet, host int, public bool, groups ...string) cloud.Endpoint {
 	t.Helper()
+	ctx := context.Background()
 	nth := func(block string) netip.Addr {
 		a := netip.MustParsePrefix(block).Addr()
 		for range host {
@@ -70,15 +71,18 @@ func (n *pathNet) server(t *testing.T, s cloud.Subnet, host int, public bool, gr
 		}
 		return a
 	}
-	e := cloud.Endpoint{ID: fmt.Sprintf("i-%017d", host), Kind: "instance", VPCID: s.VPCID, SubnetID: s.ID,
-		InterfaceID: fmt.Sprintf("eni-%017d", host), SecurityGroupIDs: groups, PrivateIPv4: nth(s.CIDRBlock)}
+	noPublicIP := false
+	in := cloud.InstanceInput{AMI: "ami-0123456789abcdef0", InstanceType: "t3.micro", SubnetID: s.ID, PrivateIP: nth(s.CIDRBlock).String(),
+		SecurityGroupIDs: groups, AssociatePublicIPAddress: &noPublicIP, SourceDestCheck: true}
 	if s.IPv6CIDRBlock != "" {
-		e.IPv6 = []netip.Addr{nth(s.IPv6CIDRBlock)}
+		in.IPv6Addresses = []string{nth(s.IPv6CIDRBlock).String()}
 	}
+	inst := must(n.c.RunInstance(ctx, in))(t)
 	if public {
-		e.PublicIPv4 = netip.MustParseAddr("203.0.113.77")
+		eip := mustAllocate(t, n.c)
+		must(n.c.AssociateAddress(ctx, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, InstanceID: inst.ID}))(t)
 	}
-	return e
+	return n.end(t, inst.ID)
 }
 
 // group makes a security group in vpc with ingress rules and, when egress
@@ -446,8 +450,8 @@ func TestNetworkPathAsAWSDocuments(t *testing.T) {
 			if ipVersion == "" {
 				ipVersion = cloud.IPv4
 			}
-			q := cloud.PathQuestion{Protocol: tc.protocol, Port: tc.port, IPVersion: ipVersion}
-			p, err := n.c.PathBetweenEndpoints(ctx, from, to, q)
+			q := cloud.PathQuestion{Source: endID(from), Destination: endID(to), Protocol: tc.protocol, Port: tc.port, IPVersion: ipVersion}
+			p, err := n.c.NetworkPathBetween(ctx, q)
 			if err != nil {
 				t.Fatalf("%s: %v", tc.doc, err)
 			}
@@ -470,6 +474,14 @@ func TestNetworkPathAsAWSDocuments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// endID names an end as a question does: internet, or the object's ID.
+func endID(e cloud.Endpoint) string {
+	if e.Kind == cloud.InternetEndpoint.Kind {
+		return cloud.Internet
+	}
+	return e.ID
 }
 
 // hopDetails words a path's hops on one line each.
@@ -587,5 +599,78 @@ func TestNetworkPathThroughPeering(t *testing.T) {
 	// Beyond the peer VPC: no transitive routing.
 	if p := ask(thirdSubnet); p.Reachable || !strings.HasPrefix(p.Break, "no transitive routing: "+pcx+" joins "+n.nat.vpc.ID+" to "+n.other.ID) {
 		t.Errorf("to a VPC beyond the peer: %q", p.Break)
+	}
+}
+
+// TestNetworkPathBetweenPeeredInstances: a database in a peer VPC lets in
+// the members of the application's group, which its rule names across the
+// connection, as AWS allows within a region once the connection is active
+// (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html);
+// the traffic needs routes both ways, and no one outside the group gets in.
+func TestNetworkPathBetweenPeeredInstances(t *testing.T) {
+	ctx := context.Background()
+	n := newPathNet(t)
+	app := n.group(t, n.nat.vpc.ID, nil, nil)
+	other := n.group(t, n.nat.vpc.ID, nil, nil)
+	fromApp := []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 5432, ToPort: 5432, ReferencedGroupID: app}}
+	dbInput := cloud.SecurityGroupInput{VPCID: n.other.ID, GroupName: "db", Description: "test", Ingress: fromApp, ManageIngress: true}
+	// Before the VPCs are peered the rule cannot name the group.
+	_, err := n.c.CreateSecurityGroup(ctx, dbInput)
+	wantCode(t, err, "InvalidParameter")
+	var refused *cloud.Error
+	if !errors.As(err, &refused) || !strings.Contains(refused.Fix, app+" is in "+n.nat.vpc.ID) {
+		t.Errorf("a rule naming a group of an unpeered VPC: %v", err)
+	}
+	pcx := must(n.c.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: n.nat.vpc.ID, PeerVPCID: n.other.ID, AutoAccept: true}))(t).ID
+	db := must(n.c.CreateSecurityGroup(ctx, dbInput))(t).ID
+
+	appServer := n.server(t, n.public, 10, false, app)
+	otherServer := n.server(t, n.public, 11, false, other)
+	dbServer := n.server(t, n.otherSubnet, 20, false, db)
+	ask := func(from cloud.Endpoint) cloud.Path {
+		t.Helper()
+		return must(n.c.NetworkPathBetween(ctx, cloud.PathQuestion{Source: from.ID, Destination: dbServer.ID, Protocol: "tcp", Port: 5432, IPVersion: cloud.IPv4}))(t)
+	}
+	must(n.c.UpdateRouteTable(ctx, n.nat.publicTable.ID, cloud.RouteTableInput{ManageRoutes: true, Routes: []cloud.RouteSpec{
+		{Destination: "0.0.0.0/0", Target: n.nat.igw.ID}, {Destination: "10.1.0.0/16", Target: pcx}}}))(t)
+	// A route there and none back: the reply stops in the peer VPC.
+	if p := ask(appServer); p.Reachable || p.Break != n.other.MainRouteTableID+" has no route for 10.0.1.10 ("+appServer.ID+" in "+n.nat.vpc.ID+")" {
+		t.Errorf("without a route back: break %q\n%s", p.Break, hopDetails(p))
+	}
+	must(n.c.UpdateRouteTable(ctx, n.other.MainRouteTableID, cloud.RouteTableInput{ManageRoutes: true, Routes: []cloud.RouteSpec{
+		{Destination: "10.0.0.0/16", Target: pcx}}}))(t)
+	p := ask(appServer)
+	if !p.Reachable || !strings.Contains(hopDetails(p), "security_group "+db+" rule sgr-") ||
+		!strings.Contains(hopDetails(p), "allows tcp 5432 from members of "+app+" inbound") ||
+		!strings.Contains(hopDetails(p), "instance "+dbServer.ID+" 10.1.1.20") {
+		t.Errorf("app to db across %s: break %q\n%s", pcx, p.Break, hopDetails(p))
+	}
+	if p := ask(otherServer); p.Reachable || p.Break != db+" allows no tcp 5432 from 10.0.1.11 inbound" {
+		t.Errorf("a server outside the app group: break %q", p.Break)
+	}
+}
+
+// TestNetworkPathToAnInterfaceThroughAnElasticIP: an elastic IP associated
+// with a network interface is the public address the internet gateway
+// translates to; disassociated, the interface cannot be reached over IPv4.
+func TestNetworkPathToAnInterfaceThroughAnElasticIP(t *testing.T) {
+	ctx := context.Background()
+	n := newPathNet(t)
+	ssh := n.group(t, n.nat.vpc.ID, []cloud.SecurityGroupRule{tcpRule(22, "0.0.0.0/0")}, nil)
+	// The public subnet maps addresses on launch; an interface made on
+	// its own gets none.
+	eni := must(n.c.CreateNetworkInterface(ctx, cloud.NetworkInterfaceInput{SubnetID: n.public.ID, SecurityGroupIDs: []string{ssh}, SourceDestCheck: true}))(t)
+	eip := mustAllocate(t, n.c)
+	assoc := must(n.c.AssociateAddress(ctx, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, NetworkInterfaceID: eni.ID}))(t)
+	q := cloud.PathQuestion{Source: cloud.Internet, Destination: eni.ID, Protocol: "tcp", Port: 22, IPVersion: cloud.IPv4}
+	p := must(n.c.NetworkPathBetween(ctx, q))(t)
+	if !p.Reachable || !strings.Contains(hopDetails(p), "network_interface "+eni.ID+" "+eni.PrivateIP) ||
+		!strings.Contains(hopDetails(p), "security_group "+ssh+" rule sgr-") {
+		t.Errorf("to an interface with an elastic IP: break %q\n%s", p.Break, hopDetails(p))
+	}
+	noErr(t, n.c.DisassociateAddress(ctx, assoc.ID))
+	p = must(n.c.NetworkPathBetween(ctx, q))(t)
+	if want := eni.ID + " has no public IPv4 address, which " + n.nat.igw.ID + " needs to translate"; p.Reachable || p.Break != want {
+		t.Errorf("to an interface without its elastic IP: break %q, want %q", p.Break, want)
 	}
 }

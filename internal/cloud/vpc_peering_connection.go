@@ -541,6 +541,23 @@ func peeringPeer(tx ReadTx, scope Scope, target, fromVPC string) (toVPC string, 
 	return toVPC, ok && p.Status == PeeringActive, ok, nil
 }
 
+// peeredInRegion says that an active connection of scope, or one planned
+// between them, joins two VPCs of the scope's region: a security group rule
+// may then name a group of the other VPC.
+func peeredInRegion(v View, scope Scope, a, b string) (bool, error) {
+	if len(v.Claimed(ClaimPeering, peeringPair(a, b))) > 0 {
+		return true, nil
+	}
+	peerings, err := list[VPCPeeringConnection](v, Scope{}, VPCPeeringConnectionFilter{VPCID: a, Status: PeeringActive})
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(peerings, func(p VPCPeeringConnection) bool {
+		other, _ := p.otherSide(a)
+		return other == b && p.visibleIn(scope) && p.RequesterRegion == p.AccepterRegion
+	}), nil
+}
+
 // pastPeering is routeTarget.beyond: the internet is not reached through
 // a peering connection, which carries traffic between its two VPCs only.
 func pastPeering(_ *Client, tx ReadTx, s Subnet, target, _, _ string, p *Path) (broken, fix string, err error) {
