@@ -66,3 +66,43 @@ func TestPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPathToInstance: simcloud path follows SSH from the internet to an
+// instance of the lab's public subnet through its elastic IP, naming the
+// group and the rule that let it in; without the rule it names the group.
+func TestPathToInstance(t *testing.T) {
+	location := goldenCloud(t)
+	ids := labIDs(t, location)
+	var inst cloud.Instance
+	var group cloud.SecurityGroup
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		ssh := cloud.SecurityGroupRule{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv4: "0.0.0.0/0"}
+		group = must(c.CreateSecurityGroup(ctx, cloud.SecurityGroupInput{VPCID: ids["vpc"], GroupName: "ssh", Description: "ssh",
+			Ingress: []cloud.SecurityGroupRule{ssh}, ManageIngress: true}))(t)
+		noPublicIP := false
+		inst = must(c.RunInstance(ctx, cloud.InstanceInput{AMI: "ami-0123456789abcdef0", InstanceType: "t3.micro", SubnetID: ids["subnet public-a"],
+			PrivateIP: "10.0.1.50", SecurityGroupIDs: []string{group.ID}, AssociatePublicIPAddress: &noPublicIP, SourceDestCheck: true}))(t)
+		eip := must(c.AllocateAddress(ctx, nil))(t)
+		must(c.AssociateAddress(ctx, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, InstanceID: inst.ID}))(t)
+	})
+	out := mustRun(t, location, "", "path", "internet", inst.ID, "--protocol", "tcp", "--port", "22")
+	for _, want := range []string{
+		"  internet: 8.8.8.8, standing for any internet address\n",
+		"  internet_gateway " + ids["igw"] + "\n",
+		"  network_acl " + ids["acl default"] + ": rule 100 allows all traffic from 0.0.0.0/0 inbound\n",
+		"  security_group " + group.ID + ": rule sgr-",
+		" allows tcp 22 from 0.0.0.0/0 inbound\n",
+		"  instance " + inst.ID + ": 10.0.1.50\n",
+		"  subnet " + ids["subnet public-a"] + "\n",
+		"reachable: tcp 22 over ipv4 from internet to " + inst.ID + " gets through, and back\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("simcloud path internet %s: want %q in\n%s", inst.ID, want, out)
+		}
+	}
+	r := run(t, location, "", "path", "internet", inst.ID, "--protocol", "tcp", "--port", "5432")
+	if r.code != 0 || !strings.Contains(r.stdout, "not reachable: "+group.ID+" allows no tcp 5432 from 8.8.8.8 inbound") {
+		t.Errorf("path on a port the group does not open: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -308,9 +308,12 @@ func (w *pathWalk) groups(e Endpoint, egress bool, other Endpoint, otherAddr net
 			if egress {
 				rule = "simcloud_vpc_security_group_egress_rule"
 			}
-			return fmt.Sprintf("%s allows no %s %s %s %s", groups, w.request, fromOrTo(egress), otherAddr, inbound(egress)),
-				fmt.Sprintf("Add an %s rule (%s) to a group of %s that allows %s %s %s, or %s a group of the other end.",
-					inbound(egress), rule, e.ID, w.request, fromOrTo(egress), w.peerBlock(otherAddr), fromOrTo(egress)), nil
+			fix := fmt.Sprintf("Add an %s rule (%s) to a group of %s that allows %s %s %s", inbound(egress), rule, e.ID, w.request, fromOrTo(egress), w.peerBlock(otherAddr))
+			// Only an end with an interface is in groups a rule can name.
+			if len(other.SecurityGroupIDs) > 0 {
+				fix += fmt.Sprintf(", or %s a group of %s (%s)", fromOrTo(egress), other.ID, strings.Join(other.SecurityGroupIDs, ", "))
+			}
+			return fmt.Sprintf("%s allows no %s %s %s %s", groups, w.request, fromOrTo(egress), otherAddr, inbound(egress)), fix + ".", nil
 		}
 		for _, r := range matched {
 			if !slices.ContainsFunc(used, func(x SecurityGroupRule) bool { return x.ID == r.ID }) {

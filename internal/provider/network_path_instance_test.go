@@ -82,8 +82,9 @@ func TestAccWhyCantIReachMyInstance(t *testing.T) {
 		instance = "simcloud_instance.web"
 	)
 	// breaksAt checks that the SSH path is unreachable and that breaks_at
-	// is exactly the sentence want makes of the objects' attributes.
-	breaksAt := func(want func(a map[string]map[string]string) string) resource.TestCheckFunc {
+	// and fix are exactly the sentences want makes of the objects'
+	// attributes (the guide quotes them).
+	breaksAt := func(want func(a map[string]map[string]string) (string, string)) resource.TestCheckFunc {
 		return func(s *terraformState) error {
 			a, err := stateAttributes(s, ssh, vpc, igw, table, group, instance)
 			if err != nil {
@@ -92,11 +93,12 @@ func TestAccWhyCantIReachMyInstance(t *testing.T) {
 			if a[ssh]["reachable"] != "false" {
 				return fmt.Errorf("SSH is reachable, want it broken; hops:\n%s", strings.Join(pathHops(a[ssh]), "\n"))
 			}
-			if got, w := a[ssh]["breaks_at"], want(a); got != w {
-				return fmt.Errorf("breaks_at = %q, want %q", got, w)
+			breaks, fix := want(a)
+			if got := a[ssh]["breaks_at"]; got != breaks {
+				return fmt.Errorf("breaks_at = %q, want %q", got, breaks)
 			}
-			if a[ssh]["fix"] == "" {
-				return fmt.Errorf("breaks_at %q without a fix", a[ssh]["breaks_at"])
+			if got := a[ssh]["fix"]; got != fix {
+				return fmt.Errorf("fix = %q, want %q", got, fix)
 			}
 			return nil
 		}
@@ -156,8 +158,8 @@ func TestAccWhyCantIReachMyInstance(t *testing.T) {
   # list removes them.
   route = []
 `)
-	steps = append(steps, broken(noRoute, breaksAt(func(a map[string]map[string]string) string {
-		return a[table]["id"] + " has no route for internet addresses"
+	steps = append(steps, broken(noRoute, breaksAt(func(a map[string]map[string]string) (string, string) {
+		return a[table]["id"] + " has no route for internet addresses", "Add a route for 0.0.0.0/0 to an internet gateway attached to the VPC."
 	}))...)
 	// (2) The public address: no elastic IP.
 	noEIP := withoutText(t, withoutText(t, base, `
@@ -166,8 +168,10 @@ resource "simcloud_eip" "web" {
   domain   = "vpc"
 }
 `, ""), "simcloud_route_table_association.public, simcloud_eip.web]", "simcloud_route_table_association.public]")
-	steps = append(steps, broken(noEIP, breaksAt(func(a map[string]map[string]string) string {
-		return a[instance]["id"] + " has no public IPv4 address, which " + a[igw]["id"] + " needs to translate"
+	steps = append(steps, broken(noEIP, breaksAt(func(a map[string]map[string]string) (string, string) {
+		return a[instance]["id"] + " has no public IPv4 address, which " + a[igw]["id"] + " needs to translate",
+			"Give it a public IPv4 address: map_public_ip_on_launch = true on its subnet, or an elastic IP (simcloud_eip with instance); " +
+				"for outbound traffic only, route through a NAT gateway in a public subnet instead."
 	}))...)
 	// (3) The network ACL: a deny for SSH numbered before the default
 	// ACL's allow-all rule 100.
@@ -183,8 +187,10 @@ resource "simcloud_network_acl_rule" "no_ssh" {
   to_port        = 22
 }
 `
-	steps = append(steps, broken(aclDeny, breaksAt(func(a map[string]map[string]string) string {
-		return a[vpc]["default_network_acl_id"] + " rule 90 denies tcp 22 inbound"
+	steps = append(steps, broken(aclDeny, breaksAt(func(a map[string]map[string]string) (string, string) {
+		acl := a[vpc]["default_network_acl_id"]
+		return acl + " rule 90 denies tcp 22 inbound",
+			"Add an inbound rule to " + acl + " that allows tcp 22 from 0.0.0.0/0 (the internet), numbered below 90, or remove rule 90."
 	}))...)
 	// (4) The security group: without the rule for 22.
 	noSSHRule := withoutText(t, base, `
@@ -196,8 +202,9 @@ resource "simcloud_network_acl_rule" "no_ssh" {
     cidr_blocks = ["0.0.0.0/0"]
   }
 `, "")
-	steps = append(steps, broken(noSSHRule, breaksAt(func(a map[string]map[string]string) string {
-		return a[group]["id"] + " allows no tcp 22 from 8.8.8.8 inbound"
+	steps = append(steps, broken(noSSHRule, breaksAt(func(a map[string]map[string]string) (string, string) {
+		return a[group]["id"] + " allows no tcp 22 from 8.8.8.8 inbound",
+			"Add an inbound rule (simcloud_vpc_security_group_ingress_rule) to a group of " + a[instance]["id"] + " that allows tcp 22 from 0.0.0.0/0 (the internet)."
 	}))...)
 	// Whole again: reachable.
 	steps = append(steps, broken(base, func(s *terraformState) error {
