@@ -13,15 +13,15 @@ import (
 // my instance?", which the guide shows as it is.
 const guideExample = "../../examples/guides/why-cant-i-reach-my-instance/main.tf"
 
-// withoutText is config with old replaced by new, failing the test where old
+// edited is config with old replaced by replacement, failing the test where old
 // is not in it: a break the guide's file no longer has must not pass
 // unnoticed.
-func withoutText(t *testing.T, config, old, new string) string {
+func edited(t *testing.T, config, old, replacement string) string {
 	t.Helper()
 	if !strings.Contains(config, old) {
 		t.Fatalf("the guide's example lacks %q", old)
 	}
-	return strings.Replace(config, old, new, 1)
+	return strings.Replace(config, old, replacement, 1)
 }
 
 // stateAttributes reads the attributes of the resources (and data sources)
@@ -148,7 +148,7 @@ func TestAccWhyCantIReachMyInstance(t *testing.T) {
 		},
 	}}
 	// (1) The route: the public table without its route to the gateway.
-	noRoute := withoutText(t, base, `
+	noRoute := edited(t, base, `
   route {
     cidr_block = "0.0.0.0/0"
     gateway_id = simcloud_internet_gateway.main.id
@@ -162,7 +162,7 @@ func TestAccWhyCantIReachMyInstance(t *testing.T) {
 		return a[table]["id"] + " has no route for internet addresses", "Add a route for 0.0.0.0/0 to an internet gateway attached to the VPC."
 	}))...)
 	// (2) The public address: no elastic IP.
-	noEIP := withoutText(t, withoutText(t, base, `
+	noEIP := edited(t, edited(t, base, `
 resource "simcloud_eip" "web" {
   instance = simcloud_instance.web.id
   domain   = "vpc"
@@ -193,7 +193,7 @@ resource "simcloud_network_acl_rule" "no_ssh" {
 			"Add an inbound rule to " + acl + " that allows tcp 22 from 0.0.0.0/0 (the internet), numbered below 90, or remove rule 90."
 	}))...)
 	// (4) The security group: without the rule for 22.
-	noSSHRule := withoutText(t, base, `
+	noSSHRule := edited(t, base, `
   ingress {
     description = "SSH"
     protocol    = "tcp"
