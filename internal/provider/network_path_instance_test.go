@@ -206,16 +206,44 @@ resource "simcloud_network_acl_rule" "no_ssh" {
 		return a[group]["id"] + " allows no tcp 22 from 8.8.8.8 inbound",
 			"Add an inbound rule (simcloud_vpc_security_group_ingress_rule) to a group of " + a[instance]["id"] + " that allows tcp 22 from 0.0.0.0/0 (the internet)."
 	}))...)
-	// Whole again: reachable.
-	steps = append(steps, broken(base, func(s *terraformState) error {
+	// (5) The guide's own network ACL for the subnet, whole, lets SSH in
+	// and its replies out; without its last rule the replies stop.
+	guide, err := os.ReadFile("../../templates/guides/why-cant-i-reach-my-instance.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(guide), `resource "simcloud_network_acl" "public"`)
+	if start < 0 {
+		t.Fatal("the guide shows no simcloud_network_acl.public")
+	}
+	customACL := string(guide)[start:]
+	customACL = customACL[:strings.Index(customACL, "```")]
+	withoutReplies := edited(t, customACL, customACL[strings.Index(customACL, "  # Without this rule"):], "}\n")
+	reachable := func(s *terraformState) error {
 		a, err := stateAttributes(s, ssh)
 		if err != nil {
 			return err
 		}
 		if a[ssh]["reachable"] != "true" {
-			return fmt.Errorf("SSH after the chain is mended: breaks at %q", a[ssh]["breaks_at"])
+			return fmt.Errorf("SSH: breaks at %q", a[ssh]["breaks_at"])
+		}
+		return nil
+	}
+	steps = append(steps, broken(base+customACL, reachable)...)
+	steps = append(steps, broken(base+withoutReplies, func(s *terraformState) error {
+		a, err := stateAttributes(s, ssh, "simcloud_network_acl.public")
+		if err != nil {
+			return err
+		}
+		acl := a["simcloud_network_acl.public"]["id"]
+		breaks := "the reply to tcp 22: " + acl + " rule * denies tcp 1024-65535 outbound (network ACLs are stateless: the reply goes back to ephemeral ports 1024-65535)"
+		fix := "Add an outbound rule to " + acl + " that allows tcp 1024-65535 to 0.0.0.0/0 (the internet)."
+		if a[ssh]["breaks_at"] != breaks || a[ssh]["fix"] != fix {
+			return fmt.Errorf("breaks_at %q, fix %q; want %q, %q", a[ssh]["breaks_at"], a[ssh]["fix"], breaks, fix)
 		}
 		return nil
 	})...)
+	// Whole again: reachable.
+	steps = append(steps, broken(base, reachable)...)
 	unitTest(t, steps...)
 }
