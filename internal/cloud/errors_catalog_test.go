@@ -63,7 +63,7 @@ var unreachableCodes = map[string]string{
 var noObjectFuncs = []string{
 	// A value the request gives, refused in AWS's words for a parameter.
 	"invalidParameter",
-	"ParseVPCCIDR", "ValidateTags", "validateTag",
+	"ParseVPCCIDR", "launchKeyRule", "ValidateTags", "validateTag",
 	"parseIDPair", "ParseRouteImportID",
 	// Which arguments a route sets, from its configuration alone.
 	"exactlyOneRouteArgument", "unsupportedRoute", "CheckSubnetZoneArguments",
@@ -1274,6 +1274,12 @@ func instanceRefusals() []refusal {
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := instanceInput(n.subnet.ID)
 				in.InstanceType = "t3.huge"
+				return nil, errOf(c.RunInstance(bg, in))
+			}},
+		{name: "launch with a key pair the region does not have", code: "InvalidKeyPair.NotFound", field: "key_name", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := instanceInput(n.subnet.ID)
+				in.KeyName = "nobody"
 				return nil, errOf(c.RunInstance(bg, in))
 			}},
 		{name: "instance without a subnet in a region without a default VPC", code: "VPCIdNotSpecified", field: "subnet_id", noObjects: "no object is involved",

@@ -155,6 +155,11 @@ func (c *Client) instanceRule(in InstanceInput, selfID, selfInterface string) Ru
 		if err := securityGroupCount(append(slices.Clone(in.SecurityGroupIDs), in.SecurityGroupNames...), "vpc_security_group_ids", selfID, in.SubnetID); err != nil {
 			return err
 		}
+		if selfID == "" {
+			if err := c.launchKeyRule(v, in.KeyName); err != nil {
+				return err
+			}
+		}
 		if !IsKnown(in.SubnetID) || !IsKnown(in.AvailabilityZone) {
 			return nil
 		}
@@ -168,6 +173,26 @@ func (c *Client) instanceRule(in InstanceInput, selfID, selfInterface string) Ru
 		}
 		return c.interfaceRule(eni, selfInterface)(v)
 	}
+}
+
+// launchKeyRule refuses a launch with a key pair that neither exists in the
+// account and region nor is imported by another resource of the plan, as
+// RunInstances does. Only a launch needs it: a running instance keeps its
+// key when the pair is deleted.
+func (c *Client) launchKeyRule(v View, name string) error {
+	if name == "" || !IsKnown(name) {
+		return nil
+	}
+	if _, found, err := first[KeyPair](v, c.scope, KeyPairFilter{Name: name}); err != nil || found {
+		return err
+	}
+	for _, cl := range v.Claimed(ClaimKeyPairName, c.scope.AccountID+"/"+c.scope.Region) {
+		if cl.Value == name {
+			return nil
+		}
+	}
+	return &Error{Code: "InvalidKeyPair.NotFound", Message: fmt.Sprintf("The key pair '%s' does not exist", printable(name)), Field: "key_name",
+		Fix: "Import the public key with simcloud_key_pair (and name it by reference, key_name = simcloud_key_pair.<name>.key_name), or leave key_name out."}
 }
 
 // launchSubnet is the subnet an instance launches into: the one given, or

@@ -221,3 +221,40 @@ func TestRouteToNetworkInterface(t *testing.T) {
 		t.Errorf("path through an appliance %+v", path)
 	}
 }
+
+// TestLaunchNeedsItsKeyPair: RunInstances refuses a key pair the account
+// and region do not have (InvalidKeyPair.NotFound); a pair imported by
+// another resource of the same plan is as good as one that exists, and a
+// running instance keeps its key when the pair goes.
+func TestLaunchNeedsItsKeyPair(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	subnet := mustCreateSubnet(t, c, subnetInput(vpc.ID, "10.0.1.0/24"))
+	in := instanceInput(subnet.ID)
+	in.KeyName = "deployer"
+
+	p := cloud.NewPlan()
+	err := c.CheckInstance(ctx, p, p.NewHolder(), in, "")
+	wantCode(t, err, "InvalidKeyPair.NotFound")
+	if errorField(err) != "key_name" {
+		t.Errorf("the refusal points at %q, want key_name", errorField(err))
+	}
+	if err := c.CheckKeyPair(ctx, p, p.NewHolderNamed("simcloud_key_pair.deployer"), cloud.KeyPairInput{Name: "deployer", PublicKey: testED25519PublicKey}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckInstance(ctx, p, p.NewHolder(), in, ""); err != nil {
+		t.Errorf("a key pair the plan imports: %v", err)
+	}
+	wantCode(t, errOf(c.RunInstance(ctx, in)), "InvalidKeyPair.NotFound")
+
+	key := must(c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", PublicKey: testED25519PublicKey}))(t)
+	inst := must(c.RunInstance(ctx, in))(t)
+	if err := c.DeleteKeyPairByName(ctx, key.Name); err != nil {
+		t.Fatal(err)
+	}
+	in.Tags = map[string]string{"Name": "web"}
+	if _, err := c.UpdateInstance(ctx, inst.ID, in); err != nil {
+		t.Errorf("an instance whose key pair is gone changes its tags: %v", err)
+	}
+}

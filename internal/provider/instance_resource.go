@@ -187,8 +187,8 @@ var instanceKind = resourceKind[instanceModel, cloud.Instance]{
 			"ipv6_addresses":     computedReplacingSet("IPv6 addresses of the subnet's IPv6 block. Changing them replaces the instance."),
 			"ipv6_address_count": computedReplacingInt("How many IPv6 addresses the cloud gives the instance. Changing it replaces the instance."),
 			"source_dest_check":  optionalBool(true, "Whether traffic must be to or from the instance's own addresses (`true`, default); `false` for a NAT instance."),
-			"key_name": optionalComputedReplacing("The name of a key pair, kept as given (the simulated cloud does not check it). " +
-				"Changing it replaces the instance."),
+			"key_name": optionalComputedReplacing("The name of a key pair of the account and region (`simcloud_key_pair`): one that neither exists nor is imported " +
+				"by the same plan fails at plan with `InvalidKeyPair.NotFound`, as RunInstances does. Changing it replaces the instance."),
 			"user_data": schema.StringAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "User data, at most 16 KB, kept as given (the AWS provider keeps its SHA-1 in state; a framework provider cannot). " +
 					"Changed in place unless `user_data_replace_on_change`. Conflicts with `user_data_base64`.",

@@ -185,3 +185,21 @@ resource "simcloud_instance" "default" {
 		importStep("simcloud_instance.default", "user_data_replace_on_change"),
 	)
 }
+
+// TestAccInstance_keyPair: an instance launched with a key pair that the
+// same configuration imports plans and applies; a name the region does
+// not have fails at plan, naming key_name.
+func TestAccInstance_keyPair(t *testing.T) {
+	c := newTestCloud(t)
+	keyPair := `
+resource "simcloud_key_pair" "deployer" {
+  key_name   = "deployer"
+  public_key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIGwTrxJRW6lp7CXueaqmMn3IoairrTE0zBTairrCAr+ test@simcloud"
+}
+`
+	unitTest(t,
+		planFails(c.config(instanceConfig("t3.micro", `key_name = "deployer"`)), "InvalidKeyPair.NotFound", "key_name"),
+		createStep(c.config(keyPair+instanceConfig("t3.micro", `key_name = simcloud_key_pair.deployer.key_name`)), "simcloud_instance.web", `^i-[0-9a-f]{17}$`,
+			attrIs("simcloud_instance.web", "key_name", knownvalue.StringExact("deployer"))),
+	)
+}
