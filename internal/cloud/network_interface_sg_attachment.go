@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // InterfaceGroupAttachment is one security group of a network interface,
@@ -18,11 +19,18 @@ type InterfaceGroupAttachment struct {
 // interface's joined by an underscore.
 func (a InterfaceGroupAttachment) ID() string { return a.SecurityGroupID + "_" + a.NetworkInterfaceID }
 
-// ParseInterfaceGroupAttachmentID splits an import ID of the form
-// sg-..._eni-..., as the AWS provider takes it.
+// ParseInterfaceGroupAttachmentID splits an import ID. The AWS provider
+// imports the interface's ID, an underscore and the group's
+// (eni-..._sg-...), though the resource's ID is the other way round
+// (vpc_network_interface_sg_attachment.go); both are taken.
 func ParseInterfaceGroupAttachmentID(id string) (groupID, eniID string, err error) {
-	return parseIDPair(id, "_", KindSecurityGroup, KindNetworkInterface, "security group attachment ID", "SECURITY-GROUP-ID_NETWORK-INTERFACE-ID",
-		"Write the group's ID, an underscore, and the interface's ID")
+	if strings.HasPrefix(id, KindSecurityGroup.Prefix+"-") {
+		return parseIDPair(id, "_", KindSecurityGroup, KindNetworkInterface, "security group attachment ID", "NETWORK-INTERFACE-ID_SECURITY-GROUP-ID",
+			"Write the interface's ID, an underscore, and the group's ID")
+	}
+	eniID, groupID, err = parseIDPair(id, "_", KindNetworkInterface, KindSecurityGroup, "security group attachment ID", "NETWORK-INTERFACE-ID_SECURITY-GROUP-ID",
+		"Write the interface's ID, an underscore, and the group's ID")
+	return groupID, eniID, err
 }
 
 // ClaimInterfaceGroup is the claim a planned group attachment makes on an
@@ -56,17 +64,23 @@ func (c *Client) groupAttachmentRule(a InterfaceGroupAttachment) Rule {
 				Objects: []string{g.ID, eni.ID},
 			}
 		}
+		// A group known only after apply is another group.
 		groups := slices.Clone(eni.SecurityGroupIDs)
-		for _, cl := range v.Claimed(ClaimInterfaceGroup, eni.ID) {
-			if !slices.Contains(groups, cl.Value) {
-				groups = append(groups, cl.Value)
+		for _, id := range append(claimedGroups(v, eni.ID), a.SecurityGroupID) {
+			if !IsKnown(id) || !slices.Contains(groups, id) {
+				groups = append(groups, id)
 			}
-		}
-		if !slices.Contains(groups, a.SecurityGroupID) {
-			groups = append(groups, a.SecurityGroupID)
 		}
 		return securityGroupCount(groups, "security_group_id", eni.ID, "")
 	}
+}
+
+func claimedGroups(v View, eniID string) []string {
+	var ids []string
+	for _, cl := range v.Claimed(ClaimInterfaceGroup, eniID) {
+		ids = append(ids, cl.Value)
+	}
+	return ids
 }
 
 // CheckInterfaceGroupAttachment runs at plan time the rules adding a group

@@ -169,6 +169,8 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(networkInterfaceKind),
 		newResource(instanceKind),
 		newResource(eipAssociationKind),
+		newResource(networkInterfaceAttachmentKind),
+		newResource(networkInterfaceSGAttachmentKind),
 		newResource(networkACLKind),
 		newResource(networkACLAssociationKind),
 		newResource(securityGroupKind),
