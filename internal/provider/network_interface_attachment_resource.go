@@ -42,7 +42,7 @@ var networkInterfaceAttachmentKind = resourceKind[networkInterfaceAttachmentMode
 			"device_index": replacingInt(true, "The device index on the instance, 1 or more (0 is the primary interface the instance "+
 				"launched with), free on the instance and below the instance type's maximum of network interfaces."),
 			"network_card_index": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(0),
-				PlanModifiers: replaceInt64OnChange,
+				PlanModifiers:       replaceInt64OnChange,
 				MarkdownDescription: "The network card of the instance to attach on: `0`, the only card of the instance types simcloud knows."},
 			"attachment_id": computedID("The attachment's ID, `eni-attach-` followed by 17 hexadecimal digits."),
 			"status":        computedID("The attachment's status: `attached`."),
