@@ -50,7 +50,6 @@ type describedInterface struct {
 	AssociationID string
 }
 
-
 func findDescribedInterfaces(c *cloud.Client, ctx context.Context, filter cloud.NetworkInterfaceFilter) ([]describedInterface, error) {
 	enis, err := c.FindNetworkInterfaces(ctx, filter)
 	out := make([]describedInterface, 0, len(enis))
@@ -156,8 +155,10 @@ var networkInterfaceLookup = lookupKind[networkInterfaceDataSourceModel, describ
 }
 
 var networkInterfacesListing = idsKind[idsSearch, cloud.NetworkInterface, cloud.NetworkInterfaceFilter]{
-	kind:   cloud.KindNetworkInterface,
-	filter: func(_ *idsSearch, tags map[string]string) cloud.NetworkInterfaceFilter { return cloud.NetworkInterfaceFilter{Tags: tags} },
-	find:   (*cloud.Client).FindNetworkInterfaces,
-	id:     func(n cloud.NetworkInterface) string { return n.ID },
+	kind: cloud.KindNetworkInterface,
+	filter: func(_ *idsSearch, tags map[string]string) cloud.NetworkInterfaceFilter {
+		return cloud.NetworkInterfaceFilter{Tags: tags}
+	},
+	find: (*cloud.Client).FindNetworkInterfaces,
+	id:   func(n cloud.NetworkInterface) string { return n.ID },
 }
