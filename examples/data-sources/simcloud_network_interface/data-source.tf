@@ -1,8 +1,12 @@
+variable "instance_id" {
+  type = string
+}
+
 # The interface attached at device index 1 of an instance.
 data "simcloud_network_interface" "management" {
   filter {
     name   = "attachment.instance-id"
-    values = ["i-0123456789abcdef0"]
+    values = [var.instance_id]
   }
   filter {
     name   = "attachment.device-index"

@@ -1,8 +1,12 @@
+variable "security_group_id" {
+  type = string
+}
+
 # Every interface that uses a security group.
 data "simcloud_network_interfaces" "web" {
   filter {
     name   = "group-id"
-    values = ["sg-0123456789abcdef0"]
+    values = [var.security_group_id]
   }
 }
 
