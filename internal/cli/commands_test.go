@@ -448,3 +448,64 @@ func TestPrefixListInLs(t *testing.T) {
 		t.Errorf("the deleted list is still listed:\n%s", ls)
 	}
 }
+
+// TestKeyPairInLs: an imported key pair, in no VPC, is listed with its
+// name, type and fingerprint, shown and deleted by its ID.
+func TestKeyPairInLs(t *testing.T) {
+	location := storetest.Location(t)
+	var id string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		k, err := c.ImportKeyPair(context.Background(), cloud.KeyPairInput{Name: "deployer",
+			PublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIGwTrxJRW6lp7CXueaqmMn3IoairrTE0zBTairrCAr+ test@simcloud"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id = k.ID
+	})
+	if ls := mustRun(t, location, "", "ls"); !strings.Contains(ls, "key pair "+id+`  "deployer"  ed25519  OPROdUHnE0hEiMKoEOxA50mwgawQqqPpd333Tam7wgQ=`) {
+		t.Errorf("ls lacks the key pair:\n%s", ls)
+	}
+	if show := mustRun(t, location, "", "show", id); !strings.Contains(show, "deployer") {
+		t.Errorf("show lacks the key pair's name:\n%s", show)
+	}
+	mustRun(t, location, "", "delete", id)
+	if ls := mustRun(t, location, "", "ls"); strings.Contains(ls, id) {
+		t.Errorf("the deleted key pair is still listed:\n%s", ls)
+	}
+}
+
+// TestPeeringInLs: a peering connection is listed under both of its VPCs,
+// shown and deleted by its ID.
+func TestPeeringInLs(t *testing.T) {
+	location := storetest.Location(t)
+	var id, a, b string
+	withClient(t, location, func(c *cloud.Client, _ *world) {
+		ctx := context.Background()
+		first, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.0.0.0/16", InstanceTenancy: cloud.TenancyDefault})
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.1.0.0/16", InstanceTenancy: cloud.TenancyDefault})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := c.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: first.ID, PeerVPCID: second.ID, AutoAccept: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, a, b = p.ID, first.ID, second.ID
+	})
+	ls := mustRun(t, location, "", "ls")
+	for _, want := range []string{"peering connection " + id + "  with " + b + " of " + cloud.DefaultAccountID, "peering connection " + id + "  with " + a} {
+		if !strings.Contains(ls, want) {
+			t.Errorf("ls lacks %q:\n%s", want, ls)
+		}
+	}
+	if show := mustRun(t, location, "", "show", id); !strings.Contains(show, b) {
+		t.Errorf("show lacks the peer VPC:\n%s", show)
+	}
+	mustRun(t, location, "", "delete", id)
+	if ls := mustRun(t, location, "", "ls"); strings.Contains(ls, id) {
+		t.Errorf("the deleted connection is still listed:\n%s", ls)
+	}
+}

@@ -106,7 +106,7 @@ func quotedName(tags map[string]string) string {
 func writeTree(out io.Writer, w *world) {
 	t := tree{w: out}
 	outf(out, "account %s, region %s\n", w.Account, w.Region)
-	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 && len(w.IPAMs) == 0 && len(w.PrefixLists) == 0 {
+	if len(w.VPCs) == 0 && len(w.Detached) == 0 && len(w.ElasticIPs) == 0 && len(w.IPAMs) == 0 && len(w.PrefixLists) == 0 && len(w.KeyPairs) == 0 {
 		outln(out, "(the cloud is empty here)")
 		return
 	}
@@ -146,6 +146,10 @@ func writeTree(out io.Writer, w *world) {
 			n.children = append(n.children, node{text: cidr})
 		}
 		t.write(n, "", true, true)
+	}
+	for _, k := range w.KeyPairs {
+		outln(out)
+		t.write(node{text: label("key pair "+k.ID, quotedName(map[string]string{"Name": k.Name}), k.KeyType, k.Fingerprint)}, "", true, true)
 	}
 }
 
@@ -211,6 +215,9 @@ func vpcNode(v vpcView) node {
 	}
 	for _, e := range v.Endpoints {
 		n.children = append(n.children, endpointNode(e))
+	}
+	for _, p := range v.Peerings {
+		n.children = append(n.children, node{text: label("peering connection "+p.ID, "with "+p.PeerVPCID+" of "+p.PeerOwnerID+" in "+p.PeerRegion, p.Status, quotedName(p.Tags))})
 	}
 	for _, g := range v.SecurityGroups {
 		n.children = append(n.children, securityGroupNode(g))

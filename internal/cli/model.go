@@ -20,6 +20,8 @@ type world struct {
 	IPAMs []ipamView `json:"ipams,omitempty"`
 	// PrefixLists, the customer-managed ones, are in no VPC either.
 	PrefixLists []prefixListView `json:"managed_prefix_lists,omitempty"`
+	// KeyPairs are in no VPC either.
+	KeyPairs []keyPairView `json:"key_pairs,omitempty"`
 
 	// index is the engine's index of the objects; views holds what ls -o
 	// json shows of each object in it, and order ranks them as ls lists
@@ -51,9 +53,23 @@ type vpcView struct {
 	CIDRBlockAssociations []cidrBlockView `json:"cidr_block_associations,omitempty"`
 	DHCPOptionsID         string          `json:"dhcp_options_id,omitempty"`
 	Endpoints             []endpointView  `json:"vpc_endpoints,omitempty"`
-	Instances             []instanceView  `json:"instances,omitempty"`
+	// Peerings are the VPC's peering connections, either side's.
+	Peerings  []peeringView  `json:"vpc_peering_connections,omitempty"`
+	Instances []instanceView `json:"instances,omitempty"`
 	// NetworkInterfaces are those that are no instance's primary one.
 	NetworkInterfaces []interfaceView `json:"network_interfaces,omitempty"`
+}
+
+// peeringView is a peering connection as one of its VPCs sees it: the VPC
+// on the other side, of which account and region.
+type peeringView struct {
+	ID          string            `json:"id"`
+	VPCID       string            `json:"vpc_id"`
+	PeerVPCID   string            `json:"peer_vpc_id"`
+	PeerOwnerID string            `json:"peer_owner_id"`
+	PeerRegion  string            `json:"peer_region"`
+	Status      string            `json:"accept_status"`
+	Tags        map[string]string `json:"tags"`
 }
 
 // instanceView is an instance as its primary interface places it.
@@ -178,6 +194,15 @@ type prefixListView struct {
 	Tags          map[string]string `json:"tags"`
 }
 
+// keyPairView is an imported key pair.
+type keyPairView struct {
+	ID          string            `json:"id"`
+	Name        string            `json:"key_name"`
+	KeyType     string            `json:"key_type"`
+	Fingerprint string            `json:"fingerprint"`
+	Tags        map[string]string `json:"tags"`
+}
+
 type ipamView struct {
 	ID               string            `json:"id"`
 	OperatingRegions []string          `json:"operating_regions"`
@@ -300,6 +325,18 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 		}
 	}
 
+	for _, p := range inv.VPCPeeringConnections {
+		for _, side := range []struct{ vpc, peer, owner, region string }{
+			{p.RequesterVPCID, p.AccepterVPCID, p.AccepterOwnerID, p.AccepterRegion},
+			{p.AccepterVPCID, p.RequesterVPCID, p.RequesterOwnerID, p.RequesterRegion},
+		} {
+			if v, ok := byVPC[side.vpc]; ok {
+				v.Peerings = append(v.Peerings, peeringView{ID: p.ID, VPCID: side.vpc, PeerVPCID: side.peer, PeerOwnerID: side.owner, PeerRegion: side.region,
+					Status: p.Status, Tags: nonNil(p.Tags)})
+			}
+		}
+	}
+
 	subnets := inv.Subnets
 	for _, s := range subnets {
 		v, ok := byVPC[s.VPCID]
@@ -345,6 +382,9 @@ func load(ctx context.Context, c *cloud.Client) (*world, error) {
 			view.Entries = append(view.Entries, e.CIDR)
 		}
 		w.PrefixLists = append(w.PrefixLists, view)
+	}
+	for _, k := range inv.KeyPairs {
+		w.KeyPairs = append(w.KeyPairs, keyPairView{ID: k.ID, Name: k.Name, KeyType: k.KeyType, Fingerprint: k.Fingerprint, Tags: nonNil(k.Tags)})
 	}
 	nats := inv.NATGateways
 	for _, n := range nats {
@@ -424,6 +464,7 @@ func (w *world) listViews() {
 		}
 		listEach(add, v.Subnets, func(s subnetView) string { return s.ID })
 		listEach(add, v.Endpoints, func(e endpointView) string { return e.ID })
+		listEach(add, v.Peerings, func(p peeringView) string { return p.ID })
 		for _, rt := range v.RouteTables {
 			add(rt.ID, rt)
 			for _, a := range rt.Subnets {

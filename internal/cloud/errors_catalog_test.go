@@ -83,11 +83,16 @@ var noObjectFuncs = []string{
 	"ValidateSubnetGroupName", "requireSubnets",
 	// Which of a VPC and a subnet an exclusion names.
 	"CheckExclusionArguments",
+	// Which arguments a network path's question sets, and its protocol
+	// and port.
+	"CheckPathArguments", "checkPathTraffic",
 	// IAM's, CloudWatch Logs' and flow logs' checks of names, documents
 	// and settings.
 	"iamValidation", "logsInvalid", "ValidatePolicy", "flowLogInvalid", "CheckFlowLogTargets", "policyDocumentInvalid",
 	// A prefix list's own entries and maximum.
 	"entriesRule",
+	// A key pair's own public key, and the owners of a search of images.
+	"badKeyFormat", "ValidateImageOwner", "CheckKeyNameArguments",
 	// Arguments for IPAM.
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments", "CheckPoolServiceArguments",
 	// A subnet's Outposts arguments and launch settings' values.
@@ -755,7 +760,27 @@ func catalog() []refusal {
 				return nil, nil
 			}},
 
+		{name: "key pair imported under a name taken", code: "InvalidKeyPair.Duplicate", field: "key_name",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				k := must(c.ImportKeyPair(bg, cloud.KeyPairInput{Name: "deployer", PublicKey: testED25519PublicKey}))(t)
+				_, err := c.ImportKeyPair(bg, cloud.KeyPairInput{Name: "deployer", PublicKey: testRSAPublicKey})
+				return []string{k.ID}, err
+			}},
+		{name: "key pair of a key EC2 does not import", code: "InvalidKey.Format", field: "public_key", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, errOf(c.ImportKeyPair(bg, cloud.KeyPairInput{Name: "deployer", PublicKey: testECDSAPublicKey}))
+			}},
+		{name: "images of an owner that is no account", code: "InvalidUserID.Malformed", field: "owners", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, errOf(c.DescribeImages(cloud.ImageQuery{Owners: []string{"canonical"}}))
+			}},
+		{name: "key pair read by a name no pair has", code: "InvalidKeyPair.NotFound", field: "key_name",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{"missing"}, errOf(c.KeyPairByName(bg, "missing"))
+			}},
+
 		// Unknown and malformed IDs, one pair per kind of object.
+		lookup("key pair", "InvalidKeyPair.Malformed", "vpc-1", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.KeyPair](c, bg, id)) }),
 		lookup("virtual private gateway", "InvalidVpnGatewayID.NotFound", "vgw-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.VPNGateway](c, bg, id)) }),
 		lookup("virtual private gateway", "InvalidVpnGatewayID.Malformed", "igw-1", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.VPNGateway](c, bg, id)) }),
 		lookup("customer gateway", "InvalidCustomerGatewayID.NotFound", "cgw-0123456789abcdef0", func(c *cloud.Client, id string) error { return errOf(cloud.Describe[cloud.CustomerGateway](c, bg, id)) }),
@@ -959,7 +984,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals(), instanceRefusals(), interfaceAttachmentRefusals())...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals(), peeringRefusals(), instanceRefusals(), interfaceAttachmentRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or

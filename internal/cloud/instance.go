@@ -448,18 +448,6 @@ func (c *Client) instanceEndpoint(tx ReadTx, id string) (Endpoint, error) {
 	return ep, err
 }
 
-// EndpointOf resolves the object with the given ID (an instance or a network
-// interface) into one end of a network path.
-func (c *Client) EndpointOf(ctx context.Context, id string) (Endpoint, error) {
-	k, ok := objectKindOf(id, func(k objectKind) bool { return k.endpoint != nil })
-	if !ok {
-		return Endpoint{}, invalidObjectID(id, func(k objectKind) bool { return k.endpoint != nil })
-	}
-	return readResult(ctx, c, k.describeOp, k.ids(id), func(tx ReadTx) (Endpoint, error) {
-		return k.endpoint(c, tx, id)
-	})
-}
-
 // noDefaultVPCForInstance refuses an instance without a subnet in a region
 // without a default VPC: no object is involved.
 func noDefaultVPCForInstance() *Error {

@@ -181,7 +181,7 @@ func TestInstanceEndpoint(t *testing.T) {
 	in := withPrivateIP(instanceInput(subnet.ID), "10.0.1.30")
 	in.SecurityGroupIDs, in.IPv6AddressCount = []string{web.ID}, 1
 	inst := must(c.RunInstance(ctx, in))(t)
-	ep := must(c.EndpointOf(ctx, inst.ID))(t)
+	ep := must(c.PathEnd(ctx, inst.ID, "source"))(t)
 	if ep.ID != inst.ID || ep.Kind != "instance" || ep.VPCID != vpc.ID || ep.SubnetID != subnet.ID || ep.InterfaceID != inst.PrimaryNetworkInterfaceID ||
 		!slices.Equal(ep.SecurityGroupIDs, []string{web.ID}) || ep.PrivateIPv4 != netip.MustParseAddr("10.0.1.30") || len(ep.IPv6) != 1 || ep.PublicIPv4.IsValid() {
 		t.Errorf("instance endpoint %+v", ep)
@@ -191,11 +191,11 @@ func TestInstanceEndpoint(t *testing.T) {
 	}
 	eip := must(c.AllocateAddress(ctx, nil))(t)
 	must(c.AssociateAddress(ctx, cloud.AddressAssociationInput{AllocationID: eip.AllocationID, InstanceID: inst.ID}))(t)
-	ep = must(c.EndpointOf(ctx, inst.PrimaryNetworkInterfaceID))(t)
+	ep = must(c.PathEnd(ctx, inst.PrimaryNetworkInterfaceID, "source"))(t)
 	if ep.Kind != "network_interface" || ep.ID != inst.PrimaryNetworkInterfaceID || ep.PublicIPv4 != netip.MustParseAddr(eip.PublicIP) {
 		t.Errorf("interface endpoint %+v, want public %s", ep, eip.PublicIP)
 	}
-	wantCode(t, errOf(c.EndpointOf(ctx, subnet.ID)), "InvalidID")
+	wantCode(t, errOf(c.PathEnd(ctx, vpc.MainRouteTableID, "source")), "InvalidParameterValue")
 }
 
 // TestRouteToNetworkInterface: a route may send traffic to an interface of

@@ -39,9 +39,13 @@ type Inventory struct {
 	IPAMPoolCIDRs            []IPAMPoolCIDR
 	IPAMPoolAllocations      []IPAMPoolAllocation
 	ManagedPrefixLists       []ManagedPrefixList
-	NetworkInterfaces        []NetworkInterface
-	Instances                []Instance
-	AddressAssociations      []AddressAssociation
+	KeyPairs                 []KeyPair
+	// VPCPeeringConnections are those either side of which is in the
+	// inventory's scope.
+	VPCPeeringConnections []VPCPeeringConnection
+	NetworkInterfaces     []NetworkInterface
+	Instances             []Instance
+	AddressAssociations   []AddressAssociation
 }
 
 // Inventory reads everything in the client's scope from one snapshot, so

@@ -91,6 +91,10 @@ type routeTarget struct {
 	// bpa is what VPC Block Public Access makes of traffic through the
 	// target.
 	bpa bpaExposure
+	// needsPublicIPv4 says that the target carries an end's IPv4 traffic to
+	// and from the internet only when the end has a public IPv4 address
+	// (an internet gateway translates one to the other).
+	needsPublicIPv4 bool
 	// beyond says where a path from subnet s through an active route to
 	// target stops ("" when it reaches the internet), appending the hops it
 	// passes after the target.
@@ -120,9 +124,10 @@ func init() {
 			uses:        []Kind{KindVPC},
 			listing: listing{inventory: (*Client).inventorySubnets,
 				describe: describeEach(func(inv *Inventory) []Subnet { return inv.Subnets }, describeSubnet)},
-			find:   found((*Client).findSubnet),
-			remove: (*Client).DeleteSubnet,
-			advise: (*Client).subnetAdvice},
+			find:     found((*Client).findSubnet),
+			remove:   (*Client).DeleteSubnet,
+			advise:   (*Client).subnetAdvice,
+			endpoint: subnetEndpoint},
 		{Kind: KindRouteTable, typeName: "route_table", table: "route_tables", idColumn: "id", taggable: true, describeOp: "DescribeRouteTables", createOp: "CreateRouteTable", deleteOp: "DeleteRouteTable",
 			parentField: "vpc_id",
 			uses:        []Kind{KindVPC},
@@ -144,7 +149,7 @@ func init() {
 			find:        findsStored[InternetGateway],
 			remove:      (*Client).DeleteInternetGateway,
 			advise:      (*Client).internetGatewayAdvice,
-			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimInternetGateway, bpa: bpaExposure{blocked: true},
+			route: &routeTarget{field: "gateway_id", otherNetworkNoun: "network gateway", attachClaim: ClaimInternetGateway, bpa: bpaExposure{blocked: true}, needsPublicIPv4: true,
 				servedVPC: servedBy(func(g InternetGateway) string { return g.VPCID }),
 				beyond:    pastInternetGateway}},
 		{Kind: KindEgressOnlyInternetGateway, typeName: "egress_only_internet_gateway", table: "egress_only_internet_gateways", idColumn: "id", taggable: true, describeOp: "DescribeEgressOnlyInternetGateways", createOp: "CreateEgressOnlyInternetGateway", deleteOp: "DeleteEgressOnlyInternetGateway",
@@ -275,6 +280,30 @@ func init() {
 		listing: listedIn(func(inv *Inventory) *[]ManagedPrefixList { return &inv.ManagedPrefixLists }, ManagedPrefixListFilter{}, describeManagedPrefixList),
 		find:    findsStored[ManagedPrefixList],
 		remove:  removeStored(refuseRoutedPrefixList)})
+	// An imported key pair, in no VPC: Terraform names it by its name, the
+	// cloud and its tags by its key- ID.
+	objectKinds = append(objectKinds, objectKind{Kind: KindKeyPair, typeName: "key_pair", table: "key_pairs", idColumn: "id", taggable: true,
+		describeOp: "DescribeKeyPairs", createOp: "ImportKeyPair", deleteOp: "DeleteKeyPair",
+		listing: listedIn(func(inv *Inventory) *[]KeyPair { return &inv.KeyPairs }, KeyPairFilter{}, describeKeyPair),
+		find:    findsStored[KeyPair],
+		remove:  removeStored[KeyPair]()})
+	// A peering connection is seen from both of its sides: the store keeps
+	// it outside any scope and the engine shows it to either side. Routes
+	// through it stay when it goes, as blackholes.
+	objectKinds = append(objectKinds, objectKind{Kind: KindVPCPeeringConnection, typeName: "vpc_peering_connection", table: "vpc_peering_connections", idColumn: "id", taggable: true,
+		describeOp: "DescribeVpcPeeringConnections", createOp: "CreateVpcPeeringConnection", deleteOp: "DeleteVpcPeeringConnection",
+		parentField: "vpc_id",
+		uses:        []Kind{KindVPC},
+		listing: listing{inventory: (*Client).inventoryVPCPeerings,
+			describe: describeEach(func(inv *Inventory) []VPCPeeringConnection { return inv.VPCPeeringConnections }, describeVPCPeering)},
+		find: foundByID(func(c *Client, tx ReadTx, id string) (VPCPeeringConnection, error) {
+			return c.findPeering(tx, id, "id")
+		}),
+		remove: (*Client).DeleteVPCPeering,
+		route: &routeTarget{field: "vpc_peering_connection_id", otherNetworkNoun: "VPC peering connection",
+			servedVPC: servedBy(func(p VPCPeeringConnection) string { return p.RequesterVPCID }),
+			beyond:    pastPeering,
+			peer:      peeringPeer}})
 	// An instance's primary interface is made and deleted with it; an
 	// interface holds its subnet and groups, and an elastic IP associated
 	// with it is disassociated when it goes.

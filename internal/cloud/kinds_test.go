@@ -41,6 +41,8 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	poolCIDRs := must(cloud.Find[cloud.IPAMPoolCIDR](c, ctx, cloud.IPAMPoolCIDRFilter{PoolID: pool.ID}))(t)
 	allocations := must(cloud.Find[cloud.IPAMPoolAllocation](c, ctx, cloud.IPAMPoolAllocationFilter{PoolID: pool.ID}))(t)
 	prefixList := must(c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1}))(t)
+	keyPair := must(c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", PublicKey: testED25519PublicKey}))(t)
+	peering := must(c.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: vpc.ID, PeerVPCID: pooled.ID}))(t)
 	instance := must(c.RunInstance(ctx, instanceInput(subnet.ID)))(t)
 	eni := must(c.CreateNetworkInterface(ctx, cloud.NetworkInterfaceInput{SubnetID: subnet.ID, SourceDestCheck: true}))(t)
 	instanceEIP := must(c.AllocateAddress(ctx, nil))(t)
@@ -49,11 +51,11 @@ func TestObjectKindsAnswerForTheirIDs(t *testing.T) {
 	checkIndex(t, c, map[string]string{subnet.ID: vpc.ID, association.ID: table.ID, nat.ID: vpc.ID, flowLog.ID: vpc.ID, eigw.ID: vpc.ID, eip.AllocationID: "",
 		vpc.DefaultSecurityGroupID: vpc.ID, vpc.DefaultNetworkACLID: vpc.ID, vgw.ID: "", cgw.ID: "", dhcp.ID: "", secondary.ID: vpc.ID, endpoint.ID: vpc.ID,
 		ipam.ID: "", ipam.PrivateDefaultScopeID: ipam.ID, pool.ID: ipam.PrivateDefaultScopeID, poolCIDRs[0].ID: pool.ID, allocations[0].ID: pool.ID, prefixList.ID: "",
-		instance.ID: vpc.ID, eni.ID: vpc.ID, eipAssociation.ID: instanceEIP.AllocationID},
-		map[string]string{instance.ID: subnet.ID, eni.ID: subnet.ID, eipAssociation.ID: instance.PrimaryNetworkInterfaceID, nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID, vpc.ID: dhcp.ID, allocations[0].ID: pooled.ID})
+		instance.ID: vpc.ID, eni.ID: vpc.ID, eipAssociation.ID: instanceEIP.AllocationID, peering.ID: vpc.ID, keyPair.ID: ""},
+		map[string]string{peering.ID: pooled.ID, instance.ID: subnet.ID, eni.ID: subnet.ID, eipAssociation.ID: instance.PrimaryNetworkInterfaceID, nat.ID: subnet.ID, association.ID: subnet.ID, exclusion.ID: subnet.ID, vpc.ID: dhcp.ID, allocations[0].ID: pooled.ID})
 	// One object of every kind, in an order in which each can be deleted.
-	objects := []string{eipAssociation.ID, instanceEIP.AllocationID, instance.ID, eni.ID, endpoint.ID, flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID,
-		pooled.ID, poolCIDRs[0].ID, pool.ID, ipam.ID, prefixList.ID}
+	objects := []string{peering.ID, eipAssociation.ID, instanceEIP.AllocationID, instance.ID, eni.ID, endpoint.ID, flowLog.ID, nat.ID, association.ID, exclusion.ID, subnet.ID, table.ID, eip.AllocationID, eigw.ID, vgw.ID, cgw.ID, secondary.ID,
+		pooled.ID, poolCIDRs[0].ID, pool.ID, ipam.ID, prefixList.ID, keyPair.ID}
 	seen := map[string]bool{}
 	// The VPC's default security group and network ACL go with it, and
 	// an IPAM's scopes and a pool's allocations with what holds them.

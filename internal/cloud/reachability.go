@@ -132,8 +132,11 @@ func (c *Client) followPath(tx ReadTx, s Subnet, table RouteTable, direction, ip
 	}
 	p.Hops = append(p.Hops, Hop{Kind: "route", ID: RouteID(table.ID, route.Destination), Detail: route.Destination + " -> " + route.Target + " (" + route.State + ")"})
 	if route.State != RouteStateActive {
-		return stop(fmt.Sprintf("the route for %s in %s is a blackhole: %s is gone or not attached to the VPC", route.Destination, table.ID, route.Target),
-			"Point the route at a gateway that exists and serves the VPC, or attach the gateway again.")
+		broken, fix, err := c.blackhole(tx, table, route)
+		if err != nil {
+			return Path{}, err
+		}
+		return stop(broken, fix)
 	}
 	if k, ok := objectKindOf(route.Target, routeTargetKind); ok {
 		p.Hops = append(p.Hops, Hop{Kind: k.typeName, ID: route.Target})
@@ -280,4 +283,22 @@ func suggestedTarget(direction, ipVersion string) string {
 	default:
 		return "an internet gateway, or a NAT gateway in a public subnet for outbound only"
 	}
+}
+
+// blackhole says why a route of table carries nothing and what would let
+// it: a connection that joins two VPCs and waits for its accepter says so,
+// any other target is gone or no longer serves the table's VPC.
+func (c *Client) blackhole(tx ReadTx, table RouteTable, route Route) (broken, fix string, err error) {
+	if k, ok := objectKindOf(route.Target, routeTargetKind); ok && k.route.peer != nil {
+		_, active, ok, err := k.route.peer(tx, c.scope, route.Target, table.VPCID)
+		if err != nil {
+			return "", "", err
+		}
+		if ok && !active {
+			return fmt.Sprintf("the route for %s in %s is a blackhole: %s is not active, and carries no traffic until it is accepted", route.Destination, table.ID, route.Target),
+				"Accept the peering connection (auto_accept, or simcloud_vpc_peering_connection_accepter).", nil
+		}
+	}
+	return fmt.Sprintf("the route for %s in %s is a blackhole: %s is gone or not attached to the VPC", route.Destination, table.ID, route.Target),
+		"Point the route at a target that exists and serves the VPC, or attach the gateway again.", nil
 }

@@ -225,6 +225,9 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 	if !ok {
 		return gatewayNotFound(target, field)
 	}
+	if t.peer != nil {
+		return c.peerTargetRule(v, t, vpc, target, differentNetworks)
+	}
 	servedVPC, ok, err := t.servedVPC(v, c.scope, target)
 	if err != nil {
 		return err
@@ -234,6 +237,28 @@ func (c *Client) targetRule(v View, vpc *VPC, tableID string, target string) err
 	}
 	if vpc != nil && servedVPC != vpc.ID && (t.attachClaim == "" || !claimedAttachment(v, t.attachClaim, target, vpc.ID)) {
 		return differentNetworks(t.otherNetworkNoun)
+	}
+	return nil
+}
+
+// peerTargetRule checks a route through a target that joins two VPCs (a
+// peering connection): it exists, seen from the table's scope, and joins
+// the table's VPC. AWS takes a route through a connection still pending
+// acceptance; the route is a blackhole until the connection is active.
+func (c *Client) peerTargetRule(v View, t *routeTarget, vpc *VPC, target string, differentNetworks func(noun string) *Error) error {
+	if vpc == nil {
+		_, err := c.findPeering(v, target, t.field)
+		return err
+	}
+	if _, _, ok, err := t.peer(v, c.scope, target, vpc.ID); err != nil {
+		return err
+	} else if !ok {
+		if _, err := c.findPeering(v, target, t.field); err != nil {
+			return err
+		}
+		e := differentNetworks(t.otherNetworkNoun)
+		e.Fix = fmt.Sprintf("Route through a peering connection of %s: %s joins two other VPCs.", vpc.ID, target)
+		return e
 	}
 	return nil
 }
@@ -500,6 +525,16 @@ func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 		if !ok {
 			continue
 		}
+		if t.peer != nil {
+			_, active, _, err := t.peer(tx, scope, r.Target, table.VPCID)
+			if err != nil {
+				return err
+			}
+			if active {
+				r.State = RouteStateActive
+			}
+			continue
+		}
 		servedVPC, ok, err := t.servedVPC(tx, scope, r.Target)
 		if err != nil {
 			return err
@@ -576,7 +611,7 @@ var (
 	}
 	unsimulatedRouteTargetArguments = []string{
 		"carrier_gateway_id", "core_network_arn", "instance_id", "local_gateway_id",
-		"transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id",
+		"transit_gateway_id", "vpc_endpoint_id",
 	}
 )
 

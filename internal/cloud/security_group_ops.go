@@ -277,7 +277,9 @@ func ruleLimit(rules []SecurityGroupRule, field string) error {
 }
 
 // checkRuleReferences checks that each group a rule refers to exists and is
-// in the same VPC.
+// in the same VPC, or in a VPC of the region peered with it: AWS lets a
+// rule name a group of a peer VPC across an active connection
+// (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html).
 func (c *Client) checkRuleReferences(v View, in SecurityGroupInput, selfID string) error {
 	for _, dir := range ruleDirections(in) {
 		for _, r := range dir.rules {
@@ -289,11 +291,19 @@ func (c *Client) checkRuleReferences(v View, in SecurityGroupInput, selfID strin
 			if err != nil {
 				return err
 			}
-			if other.VPCID != in.VPCID {
+			if other.VPCID == in.VPCID {
+				continue
+			}
+			peered, err := peeredInRegion(v, c.scope, in.VPCID, other.VPCID)
+			if err != nil {
+				return err
+			}
+			if !peered {
 				return &Error{
 					Code:    "InvalidParameter",
 					Message: "You have specified two resources that belong to different networks.",
-					Fix: fmt.Sprintf("A rule may refer only to groups of its own VPC: %s is in %s, the group in %s.",
+					Fix: fmt.Sprintf("A rule may refer only to groups of its own VPC or of a VPC peered with it: %s is in %s, the group in %s; "+
+						"peer the two VPCs (an active simcloud_vpc_peering_connection) or name the other VPC's block instead.",
 						other.ID, other.VPCID, in.VPCID),
 					Field:   dir.field,
 					Objects: append(nonEmpty(selfID), other.ID, other.VPCID, in.VPCID),

@@ -300,6 +300,9 @@ func (c *Client) deleteVPC(tx Tx, id string) error {
 	if len(dependents) > 0 {
 		return dependencyViolation(KindVPC, id, dependents, nil)
 	}
+	if err := deleteVPCPeerings(tx, vpc); err != nil {
+		return err
+	}
 	mainID, err := mainRouteTableID(tx, id)
 	if err != nil {
 		return err

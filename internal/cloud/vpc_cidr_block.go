@@ -176,6 +176,9 @@ func (c *Client) vpcCIDRBlockRule(vpcID, cidr, selfID string) Rule {
 		if err := rangeRestriction(vpc, block); err != nil {
 			return err
 		}
+		if err := peeredBlockRule(v, vpc, block); err != nil {
+			return err
+		}
 		return c.routesInTheWay(v, vpc, block)
 	}
 }

@@ -20,13 +20,21 @@ type computedDataSource[M any] struct {
 	// read completes the configured model into the state; data is the
 	// provider's client and its scope.
 	read func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics)
+	// validators check the configuration as a whole, at validate.
+	validators []datasource.ConfigValidator
+}
+
+func (d *computedDataSource[M]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return d.validators
 }
 
 // newComputedDataSource is the factory the provider lists for a computed
-// data source named typeName ("_region" makes simcloud_region).
-func newComputedDataSource[M any](typeName string, read func(context.Context, *providerData, *M, *diag.Diagnostics), s schema.Schema) func() datasource.DataSource {
+// data source named typeName ("_region" makes simcloud_region), with the
+// checks of its configuration as a whole (which arguments go together).
+func newComputedDataSource[M any](typeName string, read func(context.Context, *providerData, *M, *diag.Diagnostics), s schema.Schema,
+	validators ...datasource.ConfigValidator) func() datasource.DataSource {
 	return func() datasource.DataSource {
-		return &computedDataSource[M]{dataSourceBase: dataSourceBase{typeName: typeName}, schema: s, read: read}
+		return &computedDataSource[M]{dataSourceBase: dataSourceBase{typeName: typeName}, schema: s, read: read, validators: validators}
 	}
 }
 

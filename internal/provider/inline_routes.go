@@ -51,7 +51,7 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 		Computed:    true,
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
 			"Each has one destination, `cidr_block`, `ipv6_cidr_block` or `destination_prefix_list_id` (a customer-managed prefix list), and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
-			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id` or `network_interface_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
+			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id`, `network_interface_id` or `vpc_peering_connection_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
 		PlanModifiers: keepSetState,

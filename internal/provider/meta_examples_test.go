@@ -41,10 +41,11 @@ func TestAccListingExamples(t *testing.T) {
 			output("vpc_arn_prefix", knownvalue.StringExact("arn:aws:ec2:us-east-1:123456789012:vpc/")),
 			output("dns_suffix", knownvalue.StringExact("amazonaws.com")),
 		},
-		"simcloud_vpcs":         {output("prod_vpc_ids", knownvalue.ListSizeExact(1)), output("ten_vpc_count", count(2))},
-		"simcloud_subnets":      {output("private_a_subnet_ids", knownvalue.ListSizeExact(1))},
-		"simcloud_route_tables": {output("route_table_count", count(2)), output("main_route_table_id", matching(`^rtb-`))},
-		"simcloud_network_acls": {output("public_acl_ids", knownvalue.ListSizeExact(1))},
+		"simcloud_vpcs":                    {output("prod_vpc_ids", knownvalue.ListSizeExact(1)), output("ten_vpc_count", count(2))},
+		"simcloud_subnets":                 {output("private_a_subnet_ids", knownvalue.ListSizeExact(1))},
+		"simcloud_route_tables":            {output("route_table_count", count(2)), output("main_route_table_id", matching(`^rtb-`))},
+		"simcloud_network_acls":            {output("public_acl_ids", knownvalue.ListSizeExact(1))},
+		"simcloud_vpc_peering_connections": {output("hub_peering_count", count(2))},
 	} {
 		t.Run(name, func(t *testing.T) {
 			b, err := os.ReadFile("../../examples/data-sources/" + name + "/data-source.tf")

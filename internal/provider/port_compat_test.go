@@ -508,7 +508,21 @@ func TestAccExamplesApply(t *testing.T) {
 			})),
 			output("inbound_reachable", knownvalue.Bool(false)),
 			output("inbound_breaks_at", matching(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`)),
+			output("ssh_in_breaks_at", matching(`^nat-[0-9a-f]{17} is a NAT gateway: it lets no connection in`)),
+			output("ssh_in_hops", knownvalue.ListSizeExact(4)),
 		}
+	})
+	dataSourceExample("simcloud_key_pair", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		if _, err := c.client.ImportKeyPair(context.Background(), cloud.KeyPairInput{Name: "deployer", PublicKey: rsaPublicKey}); err != nil {
+			t.Fatal(err)
+		}
+		return nil, []statecheck.StateCheck{output("deployer_key_type", knownvalue.StringExact("rsa"))}
+	})
+	dataSourceExample("simcloud_ami", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		return nil, []statecheck.StateCheck{output("ubuntu_ami", matching(`^ami-[0-9a-f]{17}$`))}
+	})
+	dataSourceExample("simcloud_ami_ids", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
+		return nil, []statecheck.StateCheck{output("al2023_arm64_amis", knownvalue.ListSizeExact(2))}
 	})
 	dataSourceExample("simcloud_iam_policy_document", func(t *testing.T, c *testCloud, n portNetworkIDs) (config.Variables, []statecheck.StateCheck) {
 		return nil, []statecheck.StateCheck{output("trust_policy", knownvalue.StringExact(`{

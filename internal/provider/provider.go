@@ -198,6 +198,10 @@ func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource
 		newResource(flowLogKind),
 		newResource(vpcDHCPOptionsKind),
 		newResource(managedPrefixListKind),
+		newResource(keyPairKind),
+		newResource(vpcPeeringKind),
+		newResource(vpcPeeringAccepterKind),
+		newResource(vpcPeeringOptionsKind),
 		newResource(prefixListEntryKind),
 		newResource(vpcDHCPOptionsAssociationKind),
 		newResource(defaultVPCDHCPOptionsKind),
@@ -220,6 +224,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newLookupDataSource(routeTableLookup),
 		newLookupDataSource(eipLookup),
 		newLookupDataSource(natGatewayLookup),
+		newLookupDataSource(vpcPeeringLookup),
 		newLookupDataSource(securityGroupLookup),
 		newLookupDataSource(instanceLookup),
 		newLookupDataSource(networkInterfaceLookup),
@@ -227,6 +232,7 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		newIDsDataSource(networkACLsListing),
 		newIDsDataSource(securityGroupsListing),
 		newIDsDataSource(vpcsListing),
+		newIDsDataSource(vpcPeeringConnectionsListing),
 		newIDsDataSource(subnetsListing),
 		newIDsDataSource(routeTablesListing),
 		newIDsDataSource(instancesListing),
@@ -239,6 +245,9 @@ func (p *simcloudProvider) DataSources(context.Context) []func() datasource.Data
 		NewIAMPolicyDocumentDataSource,
 		NewVPCEndpointServiceDataSource,
 		NewPrefixListDataSource,
+		NewAMIDataSource,
+		NewAMIIDsDataSource,
+		NewKeyPairDataSource,
 	}
 }
 

@@ -21,6 +21,7 @@ type routeModel struct {
 	GatewayID                types.String `tfsdk:"gateway_id"`
 	EgressOnlyGatewayID      types.String `tfsdk:"egress_only_gateway_id"`
 	NATGatewayID             types.String `tfsdk:"nat_gateway_id"`
+	VPCPeeringConnectionID   types.String `tfsdk:"vpc_peering_connection_id"`
 	NetworkInterfaceID       types.String `tfsdk:"network_interface_id"`
 	State                    types.String `tfsdk:"state"`
 	Origin                   types.String `tfsdk:"origin"`
@@ -41,6 +42,9 @@ func (m routeModel) spec() cloud.RouteSpec {
 	}
 	if !m.NATGatewayID.IsNull() {
 		spec.Target = plannedID(m.NATGatewayID, cloud.KindNATGateway)
+	}
+	if !m.VPCPeeringConnectionID.IsNull() {
+		spec.Target = plannedID(m.VPCPeeringConnectionID, cloud.KindVPCPeeringConnection)
 	}
 	if !m.NetworkInterfaceID.IsNull() {
 		spec.Target = plannedID(m.NetworkInterfaceID, cloud.KindNetworkInterface)
@@ -72,9 +76,12 @@ func routeSchema() schema.Schema {
 			"egress_only_gateway_id": optionalArgument("An egress-only internet gateway to send the traffic to; IPv6 destinations only.",
 				idCheck(cloud.KindEgressOnlyInternetGateway)),
 			"nat_gateway_id": optionalArgument("A NAT gateway to send the traffic to.", idCheck(cloud.KindNATGateway)),
+			"vpc_peering_connection_id": optionalArgument("A VPC peering connection of the table's VPC to send the traffic to; the route is a `blackhole` "+
+				"while the connection waits for acceptance, and once it is deleted. A connection of two other VPCs fails at plan (`InvalidParameterValue`).",
+				idCheck(cloud.KindVPCPeeringConnection)),
 			"network_interface_id": optionalArgument("A network interface of the table's VPC (a NAT or firewall appliance) to send the traffic to. "+
 				"Network paths stop there: the simulated cloud does not follow traffic through an appliance.", idCheck(cloud.KindNetworkInterface)),
-			"state":  computedValue("`active`, or `blackhole` when the target is gone or no longer attached to the table's VPC. As of the last refresh."),
+			"state":  computedValue("`active`, or `blackhole` when the target is gone, no longer attached to the table's VPC, or a peering connection not active. As of the last refresh."),
 			"origin": computedID("How the route was made: `CreateRoute`."),
 		},
 	}
@@ -92,7 +99,7 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	// destination for an egress-only gateway, fails at plan with AWS's code
 	// even while the IDs are unknown.
 	configValidators: []resource.ConfigValidator{argumentsCheck(cloud.CheckRouteArguments,
-		"destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id", "gateway_id", "egress_only_gateway_id", "nat_gateway_id", "network_interface_id")},
+		"destination_cidr_block", "destination_ipv6_cidr_block", "destination_prefix_list_id", "gateway_id", "egress_only_gateway_id", "nat_gateway_id", "vpc_peering_connection_id", "network_interface_id")},
 	create: func(d *providerData, ctx context.Context, a applyStep[routeModel]) (cloud.Route, error) {
 		return d.client.CreateRoute(ctx, a.plan.RouteTableID.ValueString(), a.plan.spec())
 	},
@@ -143,8 +150,10 @@ func setRouteState(m *routeModel, route cloud.Route) {
 	default:
 		m.DestinationCIDRBlock = types.StringValue(route.Destination)
 	}
-	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID, m.NetworkInterfaceID = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
+	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID, m.VPCPeeringConnectionID, m.NetworkInterfaceID = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
 	switch targetAttribute(route.Target) {
+	case "vpc_peering_connection_id":
+		m.VPCPeeringConnectionID = types.StringValue(route.Target)
 	case "network_interface_id":
 		m.NetworkInterfaceID = types.StringValue(route.Target)
 	case "egress_only_gateway_id":

@@ -24,7 +24,7 @@ type routeTableDataSourceModel struct {
 var (
 	routeEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
 		"cidr_block": types.StringType, "ipv6_cidr_block": types.StringType, "gateway_id": types.StringType,
-		"egress_only_gateway_id": types.StringType, "nat_gateway_id": types.StringType, "state": types.StringType, "origin": types.StringType,
+		"egress_only_gateway_id": types.StringType, "nat_gateway_id": types.StringType, "vpc_peering_connection_id": types.StringType, "state": types.StringType, "origin": types.StringType,
 	}}
 	associationEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
 		"route_table_association_id": types.StringType, "route_table_id": types.StringType, "subnet_id": types.StringType, "main": types.BoolType,

@@ -54,6 +54,10 @@ func populate(t *testing.T, st cloud.Store) {
 			Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8", Description: "a, \"quoted\" note"}, {CIDR: "172.16.0.0/12"}}, Tags: map[string]string{"Name": "corp"}}); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", Tags: map[string]string{"Name": "deployer"},
+			PublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIGwTrxJRW6lp7CXueaqmMn3IoairrTE0zBTairrCAr+ test@simcloud"}); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := c.CreateEgressOnlyInternetGateway(ctx, vpc.ID, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -136,6 +140,38 @@ func populate(t *testing.T, st cloud.Store) {
 			t.Fatal(err)
 		}
 		populateIPAM(t, c)
+	}
+	populatePeering(t, st)
+}
+
+// populatePeering links the first account's VPC to one of its VPCs in
+// another region, accepted there: a connection outside any one scope.
+func populatePeering(t *testing.T, st cloud.Store) {
+	t.Helper()
+	ctx := context.Background()
+	requester, err := cloud.NewClient(st, cloud.Scope{AccountID: "123456789012", Region: "eu-west-1"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepter, err := requester.InRegion("eu-west-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vpcs, err := requester.FindVPCs(ctx, cloud.VPCFilter{})
+	if err != nil || len(vpcs) != 1 {
+		t.Fatalf("the requester's VPCs: %v, %v", vpcs, err)
+	}
+	peer, err := accepter.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.2.0.0/16", InstanceTenancy: "default", AssignGeneratedIPv6CIDRBlock: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := requester.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: vpcs[0].ID, PeerVPCID: peer.ID, PeerRegion: "eu-west-2", Tags: map[string]string{"Name": "to-peer"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dns := true
+	if _, err := accepter.ChangePeering(ctx, p.ID, cloud.PeeringChange{Accept: true, AccepterAllowDNS: &dns}); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -395,8 +431,8 @@ func TestImportOfAnOlderSnapshotAddsDefaults(t *testing.T) {
 			t.Errorf("imported VPC %v is_default = %v, want false", row["id"], row["is_default"])
 		}
 	}
-	if got := len(again.Tables["network_acl_entries"]); got != 2*8 {
-		t.Errorf("the imported cloud has %d network ACL entries, want 8 for each of its 2 IPv6 VPCs", got)
+	if got, vpcs := len(again.Tables["network_acl_entries"]), len(again.Tables["vpcs"]); got != vpcs*8 {
+		t.Errorf("the imported cloud has %d network ACL entries, want 8 for each of its %d IPv6 VPCs", got, vpcs)
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 var rowTables = []rowTable{dhcpOptions, vpcs, routeTables, subnets, associations, networkInterfaces, instances, internetGateways, egressOnlyInternetGateways, elasticIPs, natGateways,
 	securityGroups, networkACLs, vpcCIDRBlockAssociations, vpnGateways, customerGateways, dbSubnetGroups, cacheSubnetGroups, clusterSubnetGroups,
 	blockPublicAccessExclusions, iamRoles, iamPolicies, iamRolePolicyAttachments, iamRolePolicies, logGroups, flowLogs, vpcEndpoints,
-	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, addressAssociations}
+	ipams, ipamScopes, ipamPools, ipamPoolCIDRs, ipamPoolAllocations, managedPrefixLists, keyPairs, vpcPeeringConnections, addressAssociations}
 
 // isMainTable is the condition that the route table r is its VPC's main
 // table.
@@ -793,4 +793,53 @@ var managedPrefixLists = &table[cloud.ManagedPrefixList, cloud.ManagedPrefixList
 		return selection{}.equal("mpl.id", f.ID).tagged(f.Tags)
 	},
 	tags: func(l *cloud.ManagedPrefixList) *map[string]string { return &l.Tags },
+}
+
+// keyPairs are the imported key pairs, one name per account and region.
+var keyPairs = &table[cloud.KeyPair, cloud.KeyPairFilter]{
+	name: "key_pairs", alias: "kp",
+	columns: []column[cloud.KeyPair]{
+		{name: "id", field: func(k *cloud.KeyPair) any { return &k.ID }},
+		{name: "owner_id", field: func(k *cloud.KeyPair) any { return &k.OwnerID }},
+		{name: "region", field: func(k *cloud.KeyPair) any { return &k.Region }},
+		{name: "key_name", field: func(k *cloud.KeyPair) any { return &k.Name }},
+		{name: "key_type", field: func(k *cloud.KeyPair) any { return &k.KeyType }},
+		{name: "fingerprint", field: func(k *cloud.KeyPair) any { return &k.Fingerprint }},
+		{name: "public_key", field: func(k *cloud.KeyPair) any { return &k.PublicKey }},
+		{name: "create_time", field: func(k *cloud.KeyPair) any { return &k.CreateTime }},
+	},
+	filter: func(f cloud.KeyPairFilter) selection {
+		return selection{}.equal("kp.id", f.ID).equal("kp.key_name", f.Name).tagged(f.Tags)
+	},
+	tags: func(k *cloud.KeyPair) *map[string]string { return &k.Tags },
+}
+
+// vpcPeeringConnections have no owner_id or region column, so reads see
+// them in every scope; a filter's Scope keeps those of one side.
+var vpcPeeringConnections = &table[cloud.VPCPeeringConnection, cloud.VPCPeeringConnectionFilter]{
+	name: "vpc_peering_connections", alias: "pcx",
+	columns: []column[cloud.VPCPeeringConnection]{
+		{name: "id", field: func(p *cloud.VPCPeeringConnection) any { return &p.ID }},
+		{name: "requester_vpc_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterVPCID }},
+		{name: "requester_owner_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterOwnerID }},
+		{name: "requester_region", field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterRegion }},
+		{name: "accepter_vpc_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterVPCID }},
+		{name: "accepter_owner_id", field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterOwnerID }},
+		{name: "accepter_region", field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterRegion }},
+		{name: "status", mutable: true, field: func(p *cloud.VPCPeeringConnection) any { return &p.Status }},
+		{name: "requester_allow_dns", mutable: true, field: func(p *cloud.VPCPeeringConnection) any { return &p.RequesterAllowDNS }},
+		{name: "accepter_allow_dns", mutable: true, field: func(p *cloud.VPCPeeringConnection) any { return &p.AccepterAllowDNS }},
+	},
+	filter: func(f cloud.VPCPeeringConnectionFilter) selection {
+		s := selection{}.equal("pcx.id", f.ID).equal("pcx.status", f.Status).tagged(f.Tags)
+		if f.Scope != (cloud.Scope{}) {
+			s = s.and("((pcx.requester_owner_id = ? AND pcx.requester_region = ?) OR (pcx.accepter_owner_id = ? AND pcx.accepter_region = ?))",
+				f.Scope.AccountID, f.Scope.Region, f.Scope.AccountID, f.Scope.Region)
+		}
+		if f.VPCID != "" {
+			s = s.and("(pcx.requester_vpc_id = ? OR pcx.accepter_vpc_id = ?)", f.VPCID, f.VPCID)
+		}
+		return s
+	},
+	tags: func(p *cloud.VPCPeeringConnection) *map[string]string { return &p.Tags },
 }

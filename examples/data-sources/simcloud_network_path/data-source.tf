@@ -38,3 +38,24 @@ output "inbound_reachable" {
 output "inbound_breaks_at" {
   value = data.simcloud_network_path.inbound.breaks_at
 }
+
+# Between two ends, through network ACLs and security groups too: can the
+# internet open SSH connections to the subnet (a host in it), and do the
+# replies get back out?
+data "simcloud_network_path" "ssh_in" {
+  source      = "internet"
+  destination = var.subnet_id
+  protocol    = "tcp"
+  port        = 22
+  ip_version  = "ipv4"
+}
+
+# Each hop names the rule that let the traffic through, such as
+# "network_acl acl-…: rule 100 allows all traffic from 0.0.0.0/0 inbound".
+output "ssh_in_hops" {
+  value = [for h in data.simcloud_network_path.ssh_in.hops : trimspace("${h.kind} ${h.id}: ${h.detail}")]
+}
+
+output "ssh_in_breaks_at" {
+  value = data.simcloud_network_path.ssh_in.breaks_at
+}

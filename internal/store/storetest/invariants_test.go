@@ -115,6 +115,21 @@ func TestInvariantsFindStrayTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	tagged = append(tagged, list.ID)
+	keyPair, err := c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", Tags: tags,
+		PublicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIGwTrxJRW6lp7CXueaqmMn3IoairrTE0zBTairrCAr+ test@simcloud"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, keyPair.ID)
+	peer, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.9.0.0/16", InstanceTenancy: "default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peering, err := c.CreateVPCPeering(ctx, cloud.VPCPeeringInput{VPCID: vpc.ID, PeerVPCID: peer.ID, Tags: tags})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged = append(tagged, peering.ID)
 	instance, err := c.RunInstance(ctx, cloud.InstanceInput{AMI: "ami-0123456789abcdef0", InstanceType: "t3.micro", SubnetID: subnet.ID, Tags: tags})
 	if err != nil {
 		t.Fatal(err)

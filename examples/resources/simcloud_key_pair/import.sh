@@ -1,0 +1,2 @@
+# A key pair is imported by its name.
+terraform import simcloud_key_pair.deployer deployer
