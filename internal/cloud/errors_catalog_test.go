@@ -984,7 +984,7 @@ func catalog() []refusal {
 		lookup("network interface", "InvalidNetworkInterfaceID.Malformed", "x", func(_ *cloud.Client, id string) error {
 			return cloud.ValidateID(cloud.KindNetworkInterface, id, "id")
 		}),
-	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals(), peeringRefusals(), instanceRefusals())...)
+	}, slices.Concat(subnetGroupRefusals(), blockPublicAccessRefusals(), loggingCatalog(), endpointRefusals(), ipamRefusals(), peeringRefusals(), instanceRefusals(), interfaceAttachmentRefusals())...)
 }
 
 // lookup is the scenario of reading an object by an ID that is unknown or
@@ -1398,5 +1398,88 @@ func instanceRefusals() []refusal {
 				return []string{eni.ID}, errOf(c.AssociateAddress(bg, cloud.AddressAssociationInput{AllocationID: eip.AllocationID,
 					NetworkInterfaceID: eni.ID, PrivateIPAddress: "10.0.1.99"}))
 			}},
+	}
+}
+
+// interfaceAttachmentRefusals are the refusals of attaching interfaces to
+// instances and security groups to interfaces.
+func interfaceAttachmentRefusals() []refusal {
+	attach := func(inst cloud.Instance, eniID string, index int64) cloud.NetworkInterfaceAttachmentInput {
+		return cloud.NetworkInterfaceAttachmentInput{InstanceID: inst.ID, NetworkInterfaceID: eniID, DeviceIndex: index}
+	}
+	return []refusal{
+		lookup("network interface attachment", "InvalidAttachmentID.NotFound", "eni-attach-0123456789abcdef0",
+			func(c *cloud.Client, id string) error { return errOf(c.NetworkInterfaceAttachment(bg, id)) }),
+		{name: "network interface attachment ID of the wrong shape", code: "InvalidAttachmentID.Malformed", field: "id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return []string{"eni-attach-1"}, errOf(c.NetworkInterfaceAttachment(bg, "eni-attach-1"))
+			}},
+		{name: "interface attached to a second instance", code: "InvalidNetworkInterface.InUse", field: "network_interface_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				b := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				must(c.AttachNetworkInterface(bg, attach(a, eni.ID, 1)))(t)
+				return []string{eni.ID, a.ID}, errOf(c.AttachNetworkInterface(bg, attach(b, eni.ID, 1)))
+			}},
+		{name: "interface planned to be attached twice", code: "InvalidNetworkInterface.InUse", field: "network_interface_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				b := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				p := cloud.NewPlan()
+				first := "the simcloud_network_interface_attachment planned to " + a.ID
+				noErr(t, c.CheckNetworkInterfaceAttachment(bg, p, p.NewHolderNamed(first), attach(a, eni.ID, 1)))
+				return []string{eni.ID, first}, c.CheckNetworkInterfaceAttachment(bg, p, p.NewHolder(), attach(b, eni.ID, 1))
+			}},
+		{name: "device index taken on the instance", code: "InvalidParameterValue", field: "device_index",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := instanceInput(n.subnet.ID)
+				in.InstanceType = "m5.xlarge"
+				a := must(c.RunInstance(bg, in))(t)
+				first := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				second := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				must(c.AttachNetworkInterface(bg, attach(a, first.ID, 1)))(t)
+				return []string{a.ID, first.ID}, errOf(c.AttachNetworkInterface(bg, attach(a, second.ID, 1)))
+			}},
+		{name: "interface and instance in different zones", code: "InvalidParameterCombination", field: "network_interface_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				in := subnetInput(n.vpc.ID, "10.0.9.0/24")
+				in.AvailabilityZone = "us-east-1f"
+				s := mustCreateSubnet(t, c, in)
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: s.ID}))(t)
+				return []string{eni.ID, a.ID}, errOf(c.AttachNetworkInterface(bg, attach(a, eni.ID, 1)))
+			}},
+		{name: "more interfaces than the instance type takes", code: "AttachmentLimitExceeded", field: "instance_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t) // a t3.micro takes 2
+				first := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				second := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				must(c.AttachNetworkInterface(bg, attach(a, first.ID, 1)))(t)
+				return []string{a.ID}, errOf(c.AttachNetworkInterface(bg, attach(a, second.ID, 2)))
+			}},
+		{name: "primary interface detached", code: "OperationNotPermitted",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				a := must(c.RunInstance(bg, instanceInput(n.subnet.ID)))(t)
+				eni := must(c.NetworkInterface(bg, a.PrimaryNetworkInterfaceID))(t)
+				return []string{eni.ID, a.ID}, c.DetachNetworkInterface(bg, eni.AttachmentID)
+			}},
+		{name: "sixth security group attached to an interface", code: "SecurityGroupsPerInterfaceLimitExceeded", field: "security_group_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				var groups []string
+				for i := range 6 {
+					groups = append(groups, must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, fmt.Sprint("g", i))))(t).ID)
+				}
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID, SecurityGroupIDs: groups[:5]}))(t)
+				return []string{eni.ID}, errOf(c.AttachInterfaceGroup(bg, cloud.InterfaceGroupAttachment{SecurityGroupID: groups[5], NetworkInterfaceID: eni.ID}))
+			}},
+		{name: "security group of another VPC attached to an interface", code: "InvalidParameter", field: "security_group_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.otherVPC.ID, "elsewhere")))(t)
+				eni := must(c.CreateNetworkInterface(bg, cloud.NetworkInterfaceInput{SubnetID: n.subnet.ID}))(t)
+				return []string{g.ID, eni.ID}, errOf(c.AttachInterfaceGroup(bg, cloud.InterfaceGroupAttachment{SecurityGroupID: g.ID, NetworkInterfaceID: eni.ID}))
+			}},
+		malformedImportID("malformed security group attachment import ID", cloud.ParseInterfaceGroupAttachmentID, "sg-1_eni-1"),
 	}
 }

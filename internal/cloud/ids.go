@@ -142,8 +142,8 @@ var (
 
 // KindNetworkInterfaceAttachment is the attachment of an interface to an
 // instance; its IDs (eni-attach-...) start with the interface's prefix.
-// No operation looks one up by ID yet.
-var KindNetworkInterfaceAttachment = Kind{Prefix: "eni-attach", awsNoun: "attachment", label: "network interface attachment"}
+var KindNetworkInterfaceAttachment = Kind{Prefix: "eni-attach", awsNoun: "attachment", label: "network interface attachment",
+	notFoundCode: "InvalidAttachmentID.NotFound", malformedCode: "InvalidAttachmentID.Malformed"}
 
 // KindBlockPublicAccessExclusion is an exemption of a VPC or subnet from
 // VPC Block Public Access. Its prefix has a dash, as AWS's IDs

@@ -27,6 +27,10 @@ type idsKind[M any, T cloud.Filterable[T], F cloud.Filter] struct {
 	filter func(m *M, tags map[string]string) F
 	find   func(c *cloud.Client, ctx context.Context, filter F) ([]T, error)
 	id     func(T) string
+	// narrow, when set, keeps those of the found objects that the
+	// listing's own arguments select beyond the engine's criteria (as
+	// aws_instances' instance_state_names).
+	narrow func(m *M, found []T) []T
 	// also fills, for a listing that returns more than IDs (as
 	// aws_security_groups its ARNs and VPCs), the model's other lists.
 	also func(ctx context.Context, m *M, found []T, diags *diag.Diagnostics)
@@ -80,6 +84,9 @@ func newIDsDataSource[M any, P idsModelOf[M], T cloud.Filterable[T], F cloud.Fil
 		found, err := k.find(data.client, ctx, k.filter(m, tags))
 		if err == nil {
 			found, err = cloud.Filtered(found, namedFilters(s.Filters))
+		}
+		if err == nil && k.narrow != nil {
+			found = k.narrow(m, found)
 		}
 		if err != nil {
 			addCloudError(diags, names.DescribeOp, err)

@@ -33,6 +33,13 @@ type lookupKind[M, O, F any] struct {
 	id     func(O) string
 	fill   func(m *M, o O, diags *diag.Diagnostics)
 	tagsOf func(O) map[string]string
+	// filterBlocks, for a lookup that takes the AWS provider's filter
+	// blocks, reaches them in the model; filtered (cloud.Filtered) keeps
+	// the objects that pass them, and checkFilterName
+	// (cloud.CheckFilterName) refuses a name at validate.
+	filterBlocks    func(m *M) []filterModel
+	filtered        func(found []O, filters []cloud.NamedFilter) ([]O, error)
+	checkFilterName func(string) error
 }
 
 // searchCriteria is the part of a lookup's model that every lookup has:
@@ -73,6 +80,9 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 			return
 		}
 		found, err := k.find(data.client, ctx, filter)
+		if err == nil && k.filterBlocks != nil {
+			found, err = k.filtered(found, namedFilters(k.filterBlocks(m)))
+		}
 		if err != nil {
 			addCloudError(diags, names.DescribeOp, err)
 			return
@@ -83,7 +93,15 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 		}
 		k.fill(m, o, diags)
 		searched.ID, searched.Tags = types.StringValue(k.id(o)), mapValue(ctx, k.tagsOf(o), diags)
-	}, schema.Schema{MarkdownDescription: k.description, Attributes: attributes})
+	}, k.schema(names.DescribeOp, attributes))
+}
+
+func (k lookupKind[M, O, F]) schema(describeOp string, attributes map[string]schema.Attribute) schema.Schema {
+	s := schema.Schema{MarkdownDescription: k.description, Attributes: attributes}
+	if k.filterBlocks != nil {
+		s.Blocks = map[string]schema.Block{"filter": filterBlock(describeOp, k.checkFilterName)}
+	}
+	return s
 }
 
 // eitherID is the ID a lookup searches for when it can be given under two
