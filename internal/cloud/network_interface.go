@@ -192,7 +192,10 @@ func (c *Client) groupsOfSubnetRule(v View, groups []string, subnet Subnet) erro
 // takenAddresses returns the private IPv4 addresses of a subnet that
 // interfaces other than selfID and NAT gateways hold, each with its holder.
 func takenAddresses(tx ReadTx, scope Scope, subnet Subnet, selfID string) (map[string]string, error) {
-	taken := map[string]string{}
+	taken, err := interfaceAddresses(tx, scope, subnet, selfID, func(n NetworkInterface) []string { return n.PrivateIPs })
+	if err != nil {
+		return nil, err
+	}
 	nats, err := list[NATGateway](tx, scope, NATGatewayFilter{SubnetID: subnet.ID})
 	if err != nil {
 		return nil, err
@@ -200,6 +203,13 @@ func takenAddresses(tx ReadTx, scope Scope, subnet Subnet, selfID string) (map[s
 	for _, n := range nats {
 		taken[n.PrivateIP] = n.ID
 	}
+	return taken, nil
+}
+
+// interfaceAddresses returns the addresses that pick reads off each
+// interface of a subnet but selfID, each with its interface.
+func interfaceAddresses(tx ReadTx, scope Scope, subnet Subnet, selfID string, pick func(NetworkInterface) []string) (map[string]string, error) {
+	taken := map[string]string{}
 	enis, err := list[NetworkInterface](tx, scope, NetworkInterfaceFilter{SubnetID: subnet.ID})
 	if err != nil {
 		return nil, err
@@ -208,7 +218,7 @@ func takenAddresses(tx ReadTx, scope Scope, subnet Subnet, selfID string) (map[s
 		if n.ID == selfID {
 			continue
 		}
-		for _, ip := range n.PrivateIPs {
+		for _, ip := range pick(n) {
 			taken[ip] = n.ID
 		}
 	}
@@ -418,21 +428,10 @@ func (c *Client) ipv6AddressesRule(v View, in NetworkInterfaceInput, subnet Subn
 	return nil
 }
 
+// takenIPv6 returns the IPv6 addresses of a subnet that interfaces other
+// than selfID hold, each with its interface.
 func takenIPv6(tx ReadTx, scope Scope, subnet Subnet, selfID string) (map[string]string, error) {
-	taken := map[string]string{}
-	enis, err := list[NetworkInterface](tx, scope, NetworkInterfaceFilter{SubnetID: subnet.ID})
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range enis {
-		if n.ID == selfID {
-			continue
-		}
-		for _, ip := range n.IPv6Addresses {
-			taken[ip] = n.ID
-		}
-	}
-	return taken, nil
+	return interfaceAddresses(tx, scope, subnet, selfID, func(n NetworkInterface) []string { return n.IPv6Addresses })
 }
 
 // claims are what a planned new interface reserves in its subnet; one that
