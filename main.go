@@ -23,7 +23,11 @@ func main() {
 	debug := flag.Bool("debug", false, "run the provider for a debugger to attach to")
 	flag.Parse()
 
-	if err := provider.Serve(context.Background(), version, *debug); err != nil {
+	tuneCollector()
+	stopProfile := startProfile()
+	err := provider.Serve(context.Background(), version, *debug)
+	stopProfile()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
