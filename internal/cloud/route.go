@@ -507,43 +507,51 @@ func (c *Client) DeleteRoute(ctx context.Context, tableID, destination string) e
 // table's VPC, as when a gateway is detached or deleted.
 func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 	scope := Scope{AccountID: table.OwnerID, Region: table.Region}
+	// A table's routes often share a target (every route of a public
+	// table through one gateway); within one table a target's state is the
+	// same for each of its routes, so it is read once, not once per route.
+	stateOf := map[string]string{}
 	for i := range table.Routes {
 		r := &table.Routes[i]
-		r.State = RouteStateBlackhole
 		if r.Target == TargetLocal {
 			r.State = RouteStateActive
 			continue
 		}
-		if IsEndpointRoute(*r) {
-			var err error
-			if r.State, err = endpointRouteState(tx, scope, *table, r.Target); err != nil {
-				return err
-			}
+		if known, ok := stateOf[r.Target]; ok {
+			r.State = known
 			continue
 		}
-		t, ok := routeTargetOf(r.Target)
-		if !ok {
-			continue
-		}
-		if t.peer != nil {
-			_, active, _, err := t.peer(tx, scope, r.Target, table.VPCID)
-			if err != nil {
-				return err
-			}
-			if active {
-				r.State = RouteStateActive
-			}
-			continue
-		}
-		servedVPC, ok, err := t.servedVPC(tx, scope, r.Target)
+		state, err := routeState(tx, scope, table, *r)
 		if err != nil {
 			return err
 		}
-		if ok && servedVPC == table.VPCID {
-			r.State = RouteStateActive
-		}
+		r.State = state
+		stateOf[r.Target] = state
 	}
 	return nil
+}
+
+// routeState is the state of route r of table, whose target is not local.
+func routeState(tx ReadTx, scope Scope, table *RouteTable, r Route) (string, error) {
+	if IsEndpointRoute(r) {
+		return endpointRouteState(tx, scope, *table, r.Target)
+	}
+	t, ok := routeTargetOf(r.Target)
+	if !ok {
+		return RouteStateBlackhole, nil
+	}
+	if t.peer != nil {
+		_, active, _, err := t.peer(tx, scope, r.Target, table.VPCID)
+		if err != nil || !active {
+			return RouteStateBlackhole, err
+		}
+		return RouteStateActive, nil
+	}
+	servedVPC, ok, err := t.servedVPC(tx, scope, r.Target)
+	if err != nil || !ok || servedVPC != table.VPCID {
+		return RouteStateBlackhole, err
+	}
+	return RouteStateActive, nil
 }
 
 // RouteID returns the ID the AWS provider gives a route:
