@@ -165,15 +165,19 @@ func associateNetworkACL(tx Tx, aclID, subnetID string) error {
 }
 
 // defaultNetworkACLID returns the ID of a VPC's default network ACL.
+// It reads the VPC, whose row names its default ACL, rather than the ACL,
+// whose row brings its rules and its associations with every subnet of the
+// VPC: a new subnet asks this, and a VPC of N subnets would make N subnets
+// cost N squared.
 func defaultNetworkACLID(tx ReadTx, scope Scope, vpcID string) (string, error) {
-	acl, ok, err := first[NetworkACL](tx, scope, NetworkACLFilter{VPCID: vpcID, Default: ptr(true)})
+	vpc, ok, err := get[VPC](tx, scope, vpcID)
 	if err != nil {
 		return "", err
 	}
-	if !ok {
+	if !ok || vpc.DefaultNetworkACLID == "" {
 		return "", fmt.Errorf("VPC %s has no default network ACL", vpcID)
 	}
-	return acl.ID, nil
+	return vpc.DefaultNetworkACLID, nil
 }
 
 // refuseDefaultOrUsedACL refuses to delete a VPC's default ACL, which goes
