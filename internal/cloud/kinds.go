@@ -417,6 +417,20 @@ func ObjectPrefixes() []string {
 	return prefixes
 }
 
+// IDPrefixOfType returns the prefix of the IDs of the objects that a
+// Terraform resource type (its name without simcloud_) makes; ok is false
+// for a type whose objects have no prefixed ID, or that the registry does
+// not hold. The do-nothing floor provider makes up IDs of the right shape
+// with it, so that simcloud's own schemas accept them.
+func IDPrefixOfType(typeName string) (string, bool) {
+	for _, k := range objectKinds {
+		if k.typeName == typeName && !k.named && !k.namedByKey() {
+			return k.Prefix, true
+		}
+	}
+	return "", false
+}
+
 // RegisteredPrefixes are the registry's keys of every kind it holds,
 // those named by ARN included (whose keys appear in no name).
 func RegisteredPrefixes() []string {

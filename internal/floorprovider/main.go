@@ -1,8 +1,13 @@
 // Command floorprovider is a Terraform provider that stores nothing and checks
-// nothing. The benchmarks (scripts/bench) run the same graph through it as
+// nothing. The benchmarks (internal/cmd/bench) run the same graph through it as
 // through simcloud: the difference between the two is what simcloud itself
 // costs, and the difference between it and terraform_data is what any
 // provider plugin costs Terraform (a process, gRPC, the framework).
+//
+// Built with -ldflags "-X main.schemas=simcloud" (source simcloud/floorschemas
+// in the benchmarks) it serves simcloud's own provider, resource and data
+// source schemas instead of floor_object, and still does nothing: the floor
+// for a graph of simcloud's types, with the same objects on the wire.
 package main
 
 import (
@@ -24,12 +29,18 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/pluginlog"
 )
 
+// schemas is "simcloud" in the build that serves simcloud's schemas.
+var schemas = "floor"
+
 func main() {
 	// The same log levels as simcloud's, so that the two differ only in
 	// what simcloud does per call.
 	pluginlog.MuteUnread(os.LookupEnv, os.Setenv)
-	err := providerserver.Serve(context.Background(), func() provider.Provider { return floorProvider{} },
-		providerserver.ServeOpts{Address: "registry.terraform.io/simcloud/floor"})
+	serve, address := func() provider.Provider { return floorProvider{} }, "registry.terraform.io/simcloud/floor"
+	if schemas == "simcloud" {
+		serve, address = newSchemaFloor, "registry.terraform.io/simcloud/floorschemas"
+	}
+	err := providerserver.Serve(context.Background(), serve, providerserver.ServeOpts{Address: address})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
