@@ -351,35 +351,39 @@ func TestNetworkPathModel(t *testing.T) {
 	ctx := context.Background()
 	const networks, questions = 25, 40
 	asked, reached := 0, 0
+	// One subtest per network, so that each network's database is closed
+	// when its questions are answered rather than held to the end.
 	for seed := range uint64(networks) {
-		r := rand.New(rand.NewPCG(seed, 17))
-		model := randomNetwork(r)
-		pn := newPathNet(t)
-		ends := model.build(t, pn)
-		for range questions {
-			from, to := r.IntN(len(ends)), r.IntN(len(ends))
-			if from == 0 && to == 0 {
-				continue
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 17))
+			model := randomNetwork(r)
+			pn := newPathNet(t)
+			ends := model.build(t, pn)
+			for range questions {
+				from, to := r.IntN(len(ends)), r.IntN(len(ends))
+				if from == 0 && to == 0 {
+					continue
+				}
+				protocol := modelProtos[r.IntN(len(modelProtos))]
+				port := 0
+				if protocol == "tcp" || protocol == "udp" {
+					port = modelPorts[r.IntN(len(modelPorts))]
+				}
+				q := cloud.PathQuestion{Source: endID(ends[from]), Destination: endID(ends[to]), Protocol: protocol, Port: port, IPVersion: cloud.IPv4}
+				p, err := pn.c.NetworkPathBetween(ctx, q)
+				if err != nil {
+					t.Fatalf("seed %d: %v", seed, err)
+				}
+				asked++
+				if p.Reachable {
+					reached++
+				}
+				if want := model.reachable(model.ends[from], model.ends[to], protocol, port); p.Reachable != want {
+					t.Errorf("seed %d: %s %d from end %d to end %d: reachable %v, the model says %v\nbreak: %s\nhops:\n%s",
+						seed, protocol, port, from, to, p.Reachable, want, p.Break, hopDetails(p))
+				}
 			}
-			protocol := modelProtos[r.IntN(len(modelProtos))]
-			port := 0
-			if protocol == "tcp" || protocol == "udp" {
-				port = modelPorts[r.IntN(len(modelPorts))]
-			}
-			q := cloud.PathQuestion{Source: endID(ends[from]), Destination: endID(ends[to]), Protocol: protocol, Port: port, IPVersion: cloud.IPv4}
-			p, err := pn.c.NetworkPathBetween(ctx, q)
-			if err != nil {
-				t.Fatalf("seed %d: %v", seed, err)
-			}
-			asked++
-			if p.Reachable {
-				reached++
-			}
-			if want := model.reachable(model.ends[from], model.ends[to], protocol, port); p.Reachable != want {
-				t.Errorf("seed %d: %s %d from end %d to end %d: reachable %v, the model says %v\nbreak: %s\nhops:\n%s",
-					seed, protocol, port, from, to, p.Reachable, want, p.Break, hopDetails(p))
-			}
-		}
+		})
 	}
 	// Questions that all fail (or all pass) would test little.
 	t.Logf("%d of %d questions reachable", reached, asked)
