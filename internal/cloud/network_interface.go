@@ -245,10 +245,7 @@ func (c *Client) privateAddressesRule(v View, in NetworkInterfaceInput, subnet S
 	if err != nil {
 		return err
 	}
-	claimed := map[string]string{}
-	for _, cl := range v.Claimed(ClaimPrivateIP, subnet.ID) {
-		claimed[cl.Value] = cl.Who()
-	}
+	claimed := claimedValues(v, ClaimPrivateIP, subnet.ID)
 	seen := map[string]bool{}
 	for _, s := range in.PrivateIPs {
 		if !IsKnown(s) {
@@ -381,10 +378,7 @@ func (c *Client) ipv6AddressesRule(v View, in NetworkInterfaceInput, subnet Subn
 	if err != nil {
 		return err
 	}
-	claimed := map[string]string{}
-	for _, cl := range v.Claimed(ClaimIPv6Address, subnet.ID) {
-		claimed[cl.Value] = cl.Who()
-	}
+	claimed := claimedValues(v, ClaimIPv6Address, subnet.ID)
 	for _, s := range in.IPv6Addresses {
 		if !IsKnown(s) {
 			continue
@@ -426,6 +420,16 @@ func (c *Client) ipv6AddressesRule(v View, in NetworkInterfaceInput, subnet Subn
 		}
 	}
 	return nil
+}
+
+// claimedValues returns the values that other resources of the plan claim
+// under kind and key (the addresses of a subnet), each with its claimant.
+func claimedValues(v View, kind ClaimKind, key string) map[string]string {
+	claimed := map[string]string{}
+	for _, cl := range v.Claimed(kind, key) {
+		claimed[cl.Value] = cl.Who()
+	}
+	return claimed
 }
 
 // takenIPv6 returns the IPv6 addresses of a subnet that interfaces other
