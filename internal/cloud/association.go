@@ -114,7 +114,7 @@ func (c *Client) findAssociation(tx ReadTx, id string) (Association, error) {
 	}
 	if ok {
 		// The association's table tells whether it is in this scope.
-		if _, found, err := get[RouteTable](tx, c.scope, a.RouteTableID); err != nil || found {
+		if found, err := tx.Exists(c.scope, KindRouteTable, a.RouteTableID); err != nil || found {
 			return a, err
 		}
 	}

@@ -39,6 +39,9 @@ type ReadTx interface {
 	// Route table associations, which have no owner of their own, are
 	// found in any scope.
 	Get(scope Scope, k Kind, id string) (row Row, ok bool, err error)
+	// Exists reports whether Get would find the object, without reading
+	// it.
+	Exists(scope Scope, k Kind, id string) (bool, error)
 	// List returns the objects of the filter's kind in the scope that the
 	// filter selects, in the order of their IDs.
 	List(scope Scope, filter Filter) ([]Row, error)
@@ -305,7 +308,8 @@ func findOwned[T any, P Row](tx ReadTx, scope Scope, kind Kind, id, field string
 		return zero, err
 	}
 	if ok {
-		if _, found, err := get[P](tx, scope, owner(part)); err != nil || found {
+		var p P
+		if found, err := tx.Exists(scope, p.StoredKind(), owner(part)); err != nil || found {
 			return part, err
 		}
 	}

@@ -133,10 +133,10 @@ var errGone = errors.New("gone from the cloud")
 // from the cloud into the model, and what it finds is stored. An object gone
 // from the cloud is removed from state with a warning, so that Terraform
 // plans to create it again instead of failing.
-func refreshState[M any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse,
+func refreshState[M any](ctx context.Context, codec *modelCodec[M], req resource.ReadRequest, resp *resource.ReadResponse,
 	resourceType, operation string, id func(M) string, refresh func(*M) error) {
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(codec.read(ctx, req.State.Raw, &state, req.State.Get)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -150,14 +150,14 @@ func refreshState[M any](ctx context.Context, req resource.ReadRequest, resp *re
 		addCloudError(&resp.Diagnostics, operation, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(codec.write(ctx, &state, &resp.State.Raw, resp.State.Set)...)
 }
 
 // deleteState is a resource's Delete: remove deletes the object of the
 // state from the cloud. An object already gone counts as deleted.
-func deleteState[M any](ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse, operation string, remove func(M) error) {
+func deleteState[M any](ctx context.Context, codec *modelCodec[M], req resource.DeleteRequest, resp *resource.DeleteResponse, operation string, remove func(M) error) {
 	var m M
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	resp.Diagnostics.Append(codec.read(ctx, req.State.Raw, &m, req.State.Get)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -153,6 +153,8 @@ type resourceKind[M, O any] struct {
 	// importState replaces the import by the kind's ID.
 	importState      func(ctx context.Context, d *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse)
 	configValidators []resource.ConfigValidator
+	// codec converts the model; newResource makes it, one per resource type.
+	codec *modelCodec[M]
 }
 
 // describedResource is the resource a resourceKind describes.
@@ -164,6 +166,7 @@ type describedResource[M any, P modelOf[M], O any] struct {
 // newResource is the factory the provider lists for a resource kind.
 func newResource[M any, P modelOf[M], O any](k resourceKind[M, O]) func() resource.Resource {
 	k.completeFromRegistry(P(new(M)).tagged() != nil, P(new(M)).region() != nil)
+	k.codec = newModelCodec[M](k.schema)
 	return func() resource.Resource {
 		return &describedResource[M, P, O]{resourceKind: k}
 	}
@@ -241,14 +244,14 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 		var also []string
 		if r.removing != nil {
 			var state M
-			resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+			resp.Diagnostics.Append(r.codec.read(ctx, req.State.Raw, &state, req.State.Get)...)
 			also = r.removing(&state)
 		}
 		r.data.planRemoval(ctx, req.State, also...)
 		return
 	}
 	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(r.codec.read(ctx, req.Plan.Raw, &plan, req.Plan.Get)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -259,7 +262,7 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 	step := planStep[M]{plan: &plan, config: req.Config, holder: d.plan.NewHolder(), diags: &resp.Diagnostics}
 	if !req.State.Raw.IsNull() {
 		step.state = new(M)
-		resp.Diagnostics.Append(req.State.Get(ctx, step.state)...)
+		resp.Diagnostics.Append(r.codec.read(ctx, req.State.Raw, step.state, req.State.Get)...)
 		step.holder = cloud.ExistingHolder(P(step.state).identity().ValueString())
 	}
 	if o := P(&plan).tagged(); o != nil {
@@ -275,7 +278,7 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 			r.addError(&resp.Diagnostics, "plan", err)
 		}
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(r.codec.write(ctx, &plan, &resp.Plan.Raw, resp.Plan.Set)...)
 }
 
 // applied is a resource's Create or Update: apply makes the cloud match the
@@ -283,7 +286,7 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 func (r *describedResource[M, P, O]) applied(ctx context.Context, req tfsdk.Plan, config tfsdk.Config, state *tfsdk.State, diags *diag.Diagnostics,
 	operation string, apply func(d *providerData, ctx context.Context, a applyStep[M]) (O, error)) {
 	var plan M
-	diags.Append(req.Get(ctx, &plan)...)
+	diags.Append(r.codec.read(ctx, req.Raw, &plan, req.Get)...)
 	if diags.HasError() {
 		return
 	}
@@ -301,7 +304,7 @@ func (r *describedResource[M, P, O]) applied(ctx context.Context, req tfsdk.Plan
 		return
 	}
 	r.setState(ctx, d, &plan, obj, diags)
-	diags.Append(state.Set(ctx, &plan)...)
+	diags.Append(r.codec.write(ctx, &plan, &state.Raw, state.Set)...)
 }
 
 func (r *describedResource[M, P, O]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -333,7 +336,7 @@ func (r *describedResource[M, P, O]) readObject(ctx context.Context, d *provider
 }
 
 func (r *describedResource[M, P, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	refreshState(ctx, req, resp, "simcloud"+r.typeName, r.describeOp, func(m M) string { return P(&m).identity().ValueString() },
+	refreshState(ctx, r.codec, req, resp, "simcloud"+r.typeName, r.describeOp, func(m M) string { return P(&m).identity().ValueString() },
 		func(m *M) error {
 			d, ok := r.data.inRegion(P(m).region(), &resp.Diagnostics)
 			if !ok {
@@ -354,7 +357,7 @@ func (r *describedResource[M, P, O]) Delete(ctx context.Context, req resource.De
 	if r.forgetsOnDestroy() {
 		return
 	}
-	deleteState(ctx, req, resp, r.deleteOp, func(state M) error {
+	deleteState(ctx, r.codec, req, resp, r.deleteOp, func(state M) error {
 		d, ok := r.data.inRegion(P(&state).region(), &resp.Diagnostics)
 		if !ok {
 			return nil

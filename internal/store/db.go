@@ -95,13 +95,29 @@ type dbStore struct {
 	dialect dialect
 	writer  *sql.DB
 	reader  *sql.DB
+	// stmts are the statements prepared on each pool, by the pool, once
+	// the schema is migrated; none where the driver keeps its own (pgx
+	// caches every statement it runs on a connection).
+	stmts map[*sql.DB]*statements
+}
+
+// prepareStatements makes the store keep the statements it runs
+// prepared. It is called after migrating, so that a migration's scripts
+// are never kept.
+func (s *dbStore) prepareStatements() {
+	s.stmts = map[*sql.DB]*statements{s.writer: newStatements(s.writer), s.reader: newStatements(s.reader)}
 }
 
 func (s *dbStore) Close() error {
-	if s.reader == s.writer {
-		return s.writer.Close()
+	var errs []error
+	for _, c := range s.stmts {
+		errs = append(errs, c.close())
 	}
-	return errors.Join(s.writer.Close(), s.reader.Close())
+	errs = append(errs, s.writer.Close())
+	if s.reader != s.writer {
+		errs = append(errs, s.reader.Close())
+	}
+	return errors.Join(errs...)
 }
 
 func (s *dbStore) Read(ctx context.Context, fn func(cloud.ReadTx) error) error {
@@ -138,7 +154,10 @@ func (s *dbStore) run(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 			case <-time.After(time.Duration(attempt*attempt) * time.Millisecond):
 			}
 		}
-		err = runTx(ctx, db, opts, s.dialect, fn)
+		err = runTx(ctx, db, opts, &sqlTx{ctx: ctx, dialect: s.dialect, stmts: s.stmts[db]}, fn)
+		if stmts := s.stmts[db]; stmts != nil {
+			stmts.prepareWanted(ctx)
+		}
 		if err == nil || !s.dialect.retryable(err) {
 			return err
 		}
@@ -146,12 +165,15 @@ func (s *dbStore) run(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	return fmt.Errorf("the transaction kept conflicting with others after %d attempts: %w", maxAttempts, err)
 }
 
-func runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, d dialect, fn func(*sqlTx) error) error {
+// runTx runs fn in a transaction on db, through t, which it completes with
+// the transaction.
+func runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, t *sqlTx, fn func(*sqlTx) error) error {
 	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	if err := fn(&sqlTx{ctx: ctx, tx: tx, dialect: d}); err != nil {
+	t.tx = tx
+	if err := fn(t); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -223,9 +223,9 @@ func (d *table[T, F]) regional() bool {
 	return slices.ContainsFunc(d.columns, func(c column[T]) bool { return c.name == "region" })
 }
 
-// query is the SQL that reads what sel selects in the scope, in the order
-// of the objects' IDs.
-func (d *table[T, F]) query(scope cloud.Scope, sel selection) (string, []any) {
+// conditions are the WHERE conditions, and their arguments, of what sel
+// selects in the scope.
+func (d *table[T, F]) conditions(scope cloud.Scope, sel selection) ([]string, []any) {
 	var where []string
 	var args []any
 	if d.scoped() {
@@ -237,8 +237,13 @@ func (d *table[T, F]) query(scope cloud.Scope, sel selection) (string, []any) {
 		where, args = append(where, d.alias+".region = ?"), append(args, scope.Region)
 	}
 	tagWhere, tagArgs := tagConditions(d.alias+"."+d.idColumn(), sel.tags)
-	where = slices.Concat(where, sel.where, tagWhere)
-	args = slices.Concat(args, sel.args, tagArgs)
+	return slices.Concat(where, sel.where, tagWhere), slices.Concat(args, sel.args, tagArgs)
+}
+
+// query is the SQL that reads what sel selects in the scope, in the order
+// of the objects' IDs.
+func (d *table[T, F]) query(scope cloud.Scope, sel selection) (string, []any) {
+	where, args := d.conditions(scope, sel)
 
 	selects := make([]string, len(d.columns))
 	for i, c := range d.columns {
@@ -309,6 +314,7 @@ func (d *table[T, F]) read(t *sqlTx, scope cloud.Scope, f F, sel selection) ([]T
 type rowTable interface {
 	kind() cloud.Kind
 	get(t *sqlTx, scope cloud.Scope, id string) (cloud.Row, bool, error)
+	exists(t *sqlTx, scope cloud.Scope, id string) (bool, error)
 	list(t *sqlTx, scope cloud.Scope, f cloud.Filter) ([]cloud.Row, error)
 	insert(t *sqlTx, row cloud.Row) error
 	update(t *sqlTx, row cloud.Row) error
@@ -336,6 +342,17 @@ func (d *table[T, F]) get(t *sqlTx, scope cloud.Scope, id string) (cloud.Row, bo
 		return nil, false, err
 	}
 	return found[0], true, nil
+}
+
+// exists reports whether the scope holds the object, reading none of it:
+// a part of an object (an association of a network ACL, say) asks only
+// that its owner be there, and reading the owner whole costs as much as
+// its parts (the ACL's every association).
+func (d *table[T, F]) exists(t *sqlTx, scope cloud.Scope, id string) (bool, error) {
+	where, args := d.conditions(scope, selection{}.and(d.alias+"."+d.idColumn()+" = ?", id))
+	found, err := t.strings(`SELECT `+d.alias+`.`+d.idColumn()+` FROM `+d.name+` `+d.alias+` `+d.joins+
+		` WHERE `+strings.Join(where, " AND ")+` LIMIT 1`, args...)
+	return len(found) > 0, err
 }
 
 func (d *table[T, F]) list(t *sqlTx, scope cloud.Scope, filter cloud.Filter) ([]cloud.Row, error) {
@@ -475,6 +492,14 @@ func (t *sqlTx) Get(scope cloud.Scope, k cloud.Kind, id string) (cloud.Row, bool
 		return nil, false, err
 	}
 	return d.get(t, scope, id)
+}
+
+func (t *sqlTx) Exists(scope cloud.Scope, k cloud.Kind, id string) (bool, error) {
+	d, err := tableOf(k)
+	if err != nil {
+		return false, err
+	}
+	return d.exists(t, scope, id)
 }
 
 func (t *sqlTx) List(scope cloud.Scope, f cloud.Filter) ([]cloud.Row, error) {

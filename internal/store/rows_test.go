@@ -75,3 +75,43 @@ func TestGenericRowsRefuseWhatNoTableDescribes(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Exists finds an object where Get does, and nowhere else: not in another
+// account or region, not under an ID no object has.
+func TestExistsAgreesWithGet(t *testing.T) {
+	ctx := context.Background()
+	_, st, c := openFresh(t)
+	defer func() { _ = st.Close() }()
+	vpc, err := c.CreateVPC(ctx, cloud.VPCInput{CIDRBlock: "10.40.0.0/16", InstanceTenancy: "default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := c.Scope()
+	for i, probe := range []struct {
+		scope cloud.Scope
+		id    string
+	}{
+		{home, vpc.ID},
+		{cloud.Scope{AccountID: "999999999999", Region: home.Region}, vpc.ID},
+		{cloud.Scope{AccountID: home.AccountID, Region: "eu-west-1"}, vpc.ID},
+		{home, "vpc-0123456789abcdef0"},
+	} {
+		err := st.Read(ctx, func(tx cloud.ReadTx) error {
+			_, got, err := tx.Get(probe.scope, cloud.KindVPC, probe.id)
+			if err != nil {
+				return err
+			}
+			exists, err := tx.Exists(probe.scope, cloud.KindVPC, probe.id)
+			if err != nil {
+				return err
+			}
+			if exists != (i == 0) || exists != got {
+				t.Errorf("%s in %+v: Exists says %v, Get found it: %v", probe.id, probe.scope, exists, got)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}

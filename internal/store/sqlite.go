@@ -61,6 +61,7 @@ func openSQLite(path string) (*dbStore, error) {
 		_ = s.Close()
 		return nil, fmt.Errorf("prepare database %s: %w", path, err)
 	}
+	s.prepareStatements()
 	return s, nil
 }
 

@@ -14,19 +14,49 @@ type sqlTx struct {
 	ctx     context.Context
 	tx      *sql.Tx
 	dialect dialect
+	// stmts, if not nil, are the statements prepared on the transaction's
+	// pool.
+	stmts *statements
+}
+
+// prepared returns query's statement prepared on the pool, bound to the
+// transaction, or nil to run query unprepared.
+func (t *sqlTx) prepared(query string) *sql.Stmt {
+	if t.stmts == nil {
+		return nil
+	}
+	s := t.stmts.lookup(query)
+	if s == nil {
+		return nil
+	}
+	return t.tx.StmtContext(t.ctx, s)
 }
 
 func (t *sqlTx) exec(query string, args ...any) error {
-	_, err := t.tx.ExecContext(t.ctx, t.dialect.rebind(query), args...)
+	query = t.dialect.rebind(query)
+	var err error
+	if s := t.prepared(query); s != nil {
+		_, err = s.ExecContext(t.ctx, args...)
+	} else {
+		_, err = t.tx.ExecContext(t.ctx, query, args...)
+	}
 	return err
 }
 
 func (t *sqlTx) query(query string, args ...any) (*sql.Rows, error) {
-	return t.tx.QueryContext(t.ctx, t.dialect.rebind(query), args...)
+	query = t.dialect.rebind(query)
+	if s := t.prepared(query); s != nil {
+		return s.QueryContext(t.ctx, args...)
+	}
+	return t.tx.QueryContext(t.ctx, query, args...)
 }
 
 func (t *sqlTx) queryRow(query string, args ...any) *sql.Row {
-	return t.tx.QueryRowContext(t.ctx, t.dialect.rebind(query), args...)
+	query = t.dialect.rebind(query)
+	if s := t.prepared(query); s != nil {
+		return s.QueryRowContext(t.ctx, args...)
+	}
+	return t.tx.QueryRowContext(t.ctx, query, args...)
 }
 
 func (t *sqlTx) strings(query string, args ...any) ([]string, error) {

@@ -26,10 +26,12 @@ variable "cidr" {
 }
 `
 
-func requiredProvider(local, source string) string {
+// requiredProvider names where the local name simcloud comes from: simcloud
+// itself or the floor that serves its schemas.
+func requiredProvider(source string) string {
 	return `terraform {
   required_providers {
-    ` + local + ` = {
+    simcloud = {
       source = "` + source + `"
     }
   }
@@ -96,30 +98,6 @@ resource "terraform_data" "subnet" {
 resource "terraform_data" "assoc" {
   count = var.n
   input = { subnet_id = terraform_data.subnet[count.index].id, route_table_id = terraform_data.rtb.id }
-}
-`
-
-// The same graph through a provider plugin that stores and checks nothing.
-const widePlugin = `resource "floor_object" "vpc" {
-  input = { cidr_block = var.cidr }
-}
-
-resource "floor_object" "igw" {
-  input = { vpc_id = floor_object.vpc.id }
-}
-
-resource "floor_object" "rtb" {
-  input = { vpc_id = floor_object.vpc.id, route_cidr_block = "0.0.0.0/0", route_gateway_id = floor_object.igw.id }
-}
-
-resource "floor_object" "subnet" {
-  count = var.n
-  input = { vpc_id = floor_object.vpc.id, cidr_block = cidrsubnet(var.cidr, 10, count.index) }
-}
-
-resource "floor_object" "assoc" {
-  count = var.n
-  input = { subnet_id = floor_object.subnet[count.index].id, route_table_id = floor_object.rtb.id }
 }
 `
 
@@ -249,22 +227,25 @@ resource "terraform_data" "instance" {
 }
 `
 
+// The floor plugin built with simcloud's schemas answers to the local name
+// simcloud, so each network's plugin floor runs simcloud's configuration
+// word for word: what any provider of the same objects costs Terraform.
+const schemaFloorLabel = "do-nothing plugin with simcloud's schemas"
+
 var (
 	wideNetwork = []graph{
 		{Kind: "simcloud", Label: "simcloud", Simcloud: true,
-			Config: requiredProvider("simcloud", "simcloud/simcloud") + variables + "\n" + wideSimcloud},
+			Config: requiredProvider("simcloud/simcloud") + variables + "\n" + wideSimcloud},
 		{Kind: "floor", Label: "terraform_data", Config: variables + "\n" + wideData},
-		{Kind: "plugin", Label: "do-nothing plugin",
-			Config: requiredProvider("floor", "simcloud/floor") + variables + "\n" + widePlugin},
+		{Kind: "plugin", Label: schemaFloorLabel,
+			Config: requiredProvider("simcloud/floorschemas") + variables + "\n" + wideSimcloud},
 	}
-	// The floor plugin built with simcloud's schemas answers to the local
-	// name simcloud, so its configuration is simcloud's, word for word.
 	instancesNetwork = []graph{
 		{Kind: "inst-simcloud", Label: "simcloud", Simcloud: true,
-			Config: requiredProvider("simcloud", "simcloud/simcloud") + variables + "\n" + instancesSimcloud},
+			Config: requiredProvider("simcloud/simcloud") + variables + "\n" + instancesSimcloud},
 		{Kind: "inst-floor", Label: "terraform_data", Config: variables + "\n" + instancesData},
-		{Kind: "inst-plugin", Label: "do-nothing plugin with simcloud's schemas",
-			Config: requiredProvider("simcloud", "simcloud/floorschemas") + variables + "\n" + instancesSimcloud},
+		{Kind: "inst-plugin", Label: schemaFloorLabel,
+			Config: requiredProvider("simcloud/floorschemas") + variables + "\n" + instancesSimcloud},
 	}
 )
 

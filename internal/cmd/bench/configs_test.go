@@ -17,7 +17,7 @@ func TestConfigsPlan(t *testing.T) {
 		t.Skip("terraform is not on PATH")
 	}
 	if testing.Short() {
-		t.Skip("builds three provider binaries")
+		t.Skip("builds two provider binaries")
 	}
 	root, err := moduleRoot()
 	if err != nil {
@@ -27,8 +27,7 @@ func TestConfigsPlan(t *testing.T) {
 	bins := map[string]string{}
 	for _, b := range []struct{ source, pkg, ldflags string }{
 		{"simcloud/simcloud", ".", ""},
-		{"simcloud/floor", "./internal/floorprovider", ""},
-		{"simcloud/floorschemas", "./internal/floorprovider", "-X main.schemas=simcloud"},
+		{"simcloud/floorschemas", "./internal/floorprovider", ""},
 	} {
 		dir := filepath.Join(tmp, "bin", strings.ReplaceAll(b.source, "/", "-"))
 		name := "terraform-provider-" + strings.TrimPrefix(b.source, "simcloud/")
@@ -73,15 +72,17 @@ func TestConfigsPlan(t *testing.T) {
 	}
 }
 
-// The instances network's floor runs simcloud's configuration word for
-// word, so the two cannot drift apart.
-func TestInstancesFloorIsSimcloudConfig(t *testing.T) {
-	sim, floor := instancesNetwork[0].Config, instancesNetwork[2].Config
-	if strings.Replace(sim, `source = "simcloud/simcloud"`, `source = "simcloud/floorschemas"`, 1) != floor {
-		t.Error("the floor with simcloud's schemas runs another configuration than simcloud")
+// Each network's plugin floor runs simcloud's configuration word for word,
+// so the two cannot drift apart.
+func TestPluginFloorsRunSimcloudConfig(t *testing.T) {
+	for _, net := range [][]graph{wideNetwork, instancesNetwork} {
+		sim, floor := net[0].Config, net[2].Config
+		if strings.Replace(sim, `source = "simcloud/simcloud"`, `source = "simcloud/floorschemas"`, 1) != floor {
+			t.Errorf("%s network: the floor with simcloud's schemas runs another configuration than simcloud", networkName(net))
+		}
 	}
 	for _, want := range []string{"simcloud_network_acl_association", "simcloud_instance", "t3.micro", "ami-0123456789abcdef0", "length(local.ports)"} {
-		if !strings.Contains(sim, want) {
+		if !strings.Contains(instancesNetwork[0].Config, want) {
 			t.Errorf("the instances network lacks %s", want)
 		}
 	}

@@ -8,14 +8,14 @@
 //  1. terraform apply, plan (with refresh) and destroy of two networks with
 //     the installed provider, and of the same dependency graph made of
 //     terraform_data resources (what Terraform itself costs) and through a
-//     provider plugin that does nothing (internal/floorprovider: what any
-//     provider plugin costs), alternating the three, RUNS runs each. The wide
+//     provider plugin that serves simcloud's own schemas and does nothing
+//     (internal/floorprovider: what any provider of the same objects costs,
+//     the fair floor), alternating the three, RUNS runs each. The wide
 //     network: 1 VPC, 1 internet gateway, 1 route table with 0.0.0.0/0 to
-//     the gateway, N subnets each with a route table association, against
-//     floor_object resources. The instances network: 1 VPC over 3 zones, N
-//     subnets each with a route table and a network ACL association, a
-//     security group of 5 rules and N instances, against the do-nothing
-//     plugin serving simcloud's own schemas (the fair floor).
+//     the gateway, N subnets each with a route table association. The
+//     instances network: 1 VPC over 3 zones, N subnets each with a route
+//     table and a network ACL association, a security group of 5 rules and
+//     N instances.
 //  2. CONC concurrent applies of the CONC_N wide network, each on its own
 //     VPC, on one shared SQLite file, against one such apply alone; the same
 //     for both floors.

@@ -138,22 +138,13 @@ func (b *bench) buildFloors() error {
 	if err != nil {
 		return err
 	}
-	for _, f := range []struct{ name, ldflags string }{
-		{"floor", ""},
-		{"floorschemas", "-X main.schemas=simcloud"},
-	} {
-		dir := pluginDir(home, "simcloud", f.name, floorVersion)
-		logf("building the floor provider plugin into %s", dir)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		out := filepath.Join(dir, "terraform-provider-"+f.name+"_v"+floorVersion)
-		if err := command(b.Root, nil, "", "go", "build", "-trimpath", "-ldflags", f.ldflags, "-o", out,
-			"./internal/floorprovider"); err != nil {
-			return err
-		}
+	dir := pluginDir(home, "simcloud", "floorschemas", floorVersion)
+	logf("building the floor provider plugin into %s", dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
-	return nil
+	out := filepath.Join(dir, "terraform-provider-floorschemas_v"+floorVersion)
+	return command(b.Root, nil, "", "go", "build", "-trimpath", "-o", out, "./internal/floorprovider")
 }
 
 // command runs a program in dir with extra environment, its output to logPath
