@@ -146,7 +146,7 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 	tflog.Info(ctx, "simcloud configured", map[string]any{
 		"database": store.Describe(location), "region": scope.Region, "account_id": scope.AccountID,
 	})
-	data := &providerData{client: client, plan: cloud.NewPlan(), defaultTags: defaultTags, regions: &regionalData{data: map[string]*providerData{}}}
+	data := &providerData{client: client, plan: cloud.NewPlan(), defaultTags: defaultTags, regions: &regionalData{data: map[string]*providerData{}}, destroying: destroyRun(os.Getenv)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

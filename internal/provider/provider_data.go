@@ -22,6 +22,8 @@ type providerData struct {
 	// regions holds the data of the other regions that resources name in
 	// their region argument, made once each; the plan is one for all.
 	regions *regionalData
+	// destroying: this run plans a destroy (see destroyRun).
+	destroying bool
 }
 
 type regionalData struct {

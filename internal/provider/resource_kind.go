@@ -250,6 +250,12 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 		r.data.planRemoval(ctx, req.State, also...)
 		return
 	}
+	if r.data.destroying {
+		// The normal plan a destroy makes first to refresh the state:
+		// Terraform discards its creates and updates, so no rule of theirs
+		// runs.
+		return
+	}
 	var plan M
 	resp.Diagnostics.Append(r.codec.read(ctx, req.Plan.Raw, &plan, req.Plan.Get)...)
 	if resp.Diagnostics.HasError() {
