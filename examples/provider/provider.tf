@@ -18,4 +18,11 @@ provider "simcloud" {
       ManagedBy = "terraform"
     }
   }
+
+  # Tags that another system sets on the objects: Terraform neither shows
+  # nor removes them.
+  ignore_tags {
+    keys         = ["CostCenter"]
+    key_prefixes = ["kubernetes.io/"]
+  }
 }

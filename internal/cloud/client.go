@@ -40,6 +40,9 @@ type Client struct {
 	scope    Scope
 	observer Observer
 	now      func() time.Time
+	// kept names the tags that writes replacing an object's tags keep
+	// (see KeepingTags).
+	kept TagKeys
 }
 
 // NewClient returns a client acting in scope. observer may be nil.
@@ -81,7 +84,7 @@ func (c *Client) observe(ctx context.Context, op string, ids map[string]string, 
 // write runs fn in one write transaction: either all its changes land or
 // none do.
 func (c *Client) write(ctx context.Context, op string, ids map[string]string, fn func(tx Tx) error) error {
-	return c.observe(ctx, op, ids, func() error { return c.store.Write(ctx, fn) })
+	return c.observe(ctx, op, ids, func() error { return c.writeKeeping(ctx, fn) })
 }
 
 // read runs fn against a consistent snapshot of the cloud.

@@ -63,7 +63,7 @@ var unreachableCodes = map[string]string{
 var noObjectFuncs = []string{
 	// A value the request gives, refused in AWS's words for a parameter.
 	"invalidParameter",
-	"ParseVPCCIDR", "launchKeyRule", "ValidateTags", "validateTag",
+	"ParseVPCCIDR", "launchKeyRule", "ValidateTags", "validateTag", "ValidateTagKeyPattern",
 	"parseIDPair", "ParseRouteImportID",
 	// Which arguments a route sets, from its configuration alone.
 	"exactlyOneRouteArgument", "unsupportedRoute", "CheckSubnetZoneArguments",

@@ -23,9 +23,11 @@ func (c *Client) findTaggable(tx ReadTx, id string) error {
 
 // ChangeTags adds or overwrites the tags in set and removes the keys in
 // remove, on any taggable object, as AWS's CreateTags and DeleteTags do. It
-// returns the object's tags afterwards.
+// returns the object's tags afterwards. It names the keys it changes, so
+// it keeps no tags of its own accord: a key it is told to remove goes.
 func (c *Client) ChangeTags(ctx context.Context, id string, set map[string]string, remove []string) (map[string]string, error) {
 	var tags map[string]string
+	c = c.KeepingTags(TagKeys{})
 	err := c.write(ctx, "CreateTags", map[string]string{"resource_id": id}, func(tx Tx) error {
 		if err := c.findTaggable(tx, id); err != nil {
 			return err

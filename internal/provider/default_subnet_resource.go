@@ -67,14 +67,14 @@ var defaultSubnetKind = resourceKind[defaultSubnetModel, cloud.Subnet]{
 	updateOp: "ModifySubnetAttribute",
 	create: func(d *providerData, ctx context.Context, a applyStep[defaultSubnetModel]) (cloud.Subnet, error) {
 		in := d.plannedSubnetInput(ctx, a.plan.subnetSettings, a.diags)
-		in.Tags = tagsForCloud(ctx, a.plan.TagsAll, a.diags)
+		in.Tags = a.tags
 		s, existing, err := d.client.AdoptDefaultSubnet(ctx, a.plan.AvailabilityZone.ValueString(), &in)
 		a.plan.ExistingDefaultSubnet = types.BoolValue(existing)
 		return s, err
 	},
 	get: (*cloud.Client).Subnet,
 	update: func(d *providerData, ctx context.Context, a applyStep[defaultSubnetModel]) (cloud.Subnet, error) {
-		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, a.plan.subnetSettings, a.diags))
+		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(a.plan.subnetSettings, a.tags))
 	},
 	remove: func(c *cloud.Client, ctx context.Context, state *defaultSubnetModel) error {
 		if !state.ForceDestroy.ValueBool() {

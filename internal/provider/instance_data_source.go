@@ -138,15 +138,11 @@ var instanceLookup = lookupKind[instanceDataSourceModel, cloud.Instance, cloud.I
 				m.UserDataBase64 = types.StringValue(base64.StdEncoding.EncodeToString(data))
 			}
 		}
-		instanceTags := make(map[string]types.String, len(i.Tags))
-		for k, v := range i.Tags {
-			instanceTags[k] = types.StringValue(v)
-		}
-		var ds diag.Diagnostics
-		m.InstanceTags, ds = types.MapValueFrom(context.Background(), types.StringType, instanceTags)
-		diags.Append(ds...)
+		// The lookup has set tags, as the provider shows them, before.
+		m.InstanceTags = m.Tags
 	},
-	tagsOf: func(i cloud.Instance) map[string]string { return i.Tags },
+	searchedTags: (*instanceDataSourceModel).searchTags,
+	tagsOf:       func(i cloud.Instance) map[string]string { return i.Tags },
 }
 
 type instancesDataSourceModel struct {

@@ -40,7 +40,7 @@ var NewKeyPairDataSource = newComputedDataSource("_key_pair", readKeyPair, schem
 			Validators: []validator.String{idCheck(cloud.KindKeyPair)}},
 		"include_public_key": schema.BoolAttribute{Optional: true, MarkdownDescription: "Set `public_key` (default `false`: it is empty, as DescribeKeyPairs leaves it out)."},
 		"tags": schema.MapAttribute{ElementType: types.StringType, Optional: true, Computed: true,
-			MarkdownDescription: "Tags the key pair must have. Once found, all of its tags."},
+			MarkdownDescription: "Tags the key pair must have. Once found, all of its tags but those the provider's `ignore_tags` names."},
 		"arn":         schema.StringAttribute{Computed: true, MarkdownDescription: "The key pair's ARN."},
 		"create_time": schema.StringAttribute{Computed: true, MarkdownDescription: "When the key was imported, RFC 3339."},
 		"fingerprint": schema.StringAttribute{Computed: true, MarkdownDescription: "The key's fingerprint, as `simcloud_key_pair` has it."},
@@ -90,5 +90,5 @@ func readKeyPair(ctx context.Context, data *providerData, m *keyPairDataModel, d
 	if m.IncludePublicKey.ValueBool() {
 		m.PublicKey = s(k.PublicKey)
 	}
-	m.Tags = mapValue(ctx, k.Tags, diags)
+	m.Tags = data.shownTags(ctx, k.Tags, tags, diags)
 }

@@ -27,7 +27,11 @@ type lookupKind[M, O, F any] struct {
 	attributes  map[string]schema.Attribute
 	// filter makes the engine's criteria of the configured model and tags.
 	filter func(m *M, tags map[string]string, diags *diag.Diagnostics) F
-	find   func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
+	// searchedTags, for a lookup that also searches by tags under another
+	// name, gives all the tags searched by from those of `tags`: the found
+	// object's tags show them even where the provider ignores their keys.
+	searchedTags func(m *M, tags map[string]string) map[string]string
+	find         func(c *cloud.Client, ctx context.Context, filter F) ([]O, error)
 	// id and tagsOf give the found object's ID and tags; fill copies its
 	// other attributes into the model.
 	id     func(O) string
@@ -68,10 +72,11 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 	attributes := maps.Clone(k.attributes)
 	attributes["id"] = lookupCriterion(k.kind, "The ID of the "+noun+" to find.")
 	attributes["region"] = lookupRegionArgument()
-	attributes["tags"] = searchTagsAttribute("Tags the " + noun + " to find must have. Once found, all of its tags.")
+	attributes["tags"] = searchTagsAttribute("Tags the " + noun + " to find must have. Once found, all of its tags but those the provider's `ignore_tags` names.")
 	return newComputedDataSource("_"+names.TypeName, func(ctx context.Context, data *providerData, m *M, diags *diag.Diagnostics) {
 		searched := P(m).searched()
-		filter := k.filter(m, configuredTags(ctx, searched.Tags, diags), diags)
+		searchedTags := configuredTags(ctx, searched.Tags, diags)
+		filter := k.filter(m, searchedTags, diags)
 		if diags.HasError() {
 			return
 		}
@@ -91,8 +96,11 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 		if !ok {
 			return
 		}
+		if k.searchedTags != nil {
+			searchedTags = k.searchedTags(m, searchedTags)
+		}
+		searched.ID, searched.Tags = types.StringValue(k.id(o)), data.shownTags(ctx, k.tagsOf(o), searchedTags, diags)
 		k.fill(m, o, diags)
-		searched.ID, searched.Tags = types.StringValue(k.id(o)), mapValue(ctx, k.tagsOf(o), diags)
 	}, k.schema(names.DescribeOp, attributes))
 }
 

@@ -40,7 +40,7 @@ func (a *natGatewayAttributes) read(nat cloud.NATGateway) {
 
 func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) cloud.NATGatewayInput {
 	return cloud.NATGatewayInput{SubnetID: m.SubnetID.ValueString(), AllocationID: m.AllocationID.ValueString(),
-		ConnectivityType: m.ConnectivityType.ValueString(), Tags: tagsForCloud(ctx, m.TagsAll, diags)}
+		ConnectivityType: m.ConnectivityType.ValueString(), Tags: stringMap(ctx, m.TagsAll, diags)}
 }
 
 var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
@@ -60,7 +60,9 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 		},
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[natGatewayModel]) (cloud.NATGateway, error) {
-		return d.client.CreateNATGateway(ctx, a.plan.input(ctx, a.diags))
+		in := a.plan.input(ctx, a.diags)
+		in.Tags = a.tags
+		return d.client.CreateNATGateway(ctx, in)
 	},
 	get:        (*cloud.Client).NATGateway,
 	setTags:    (*cloud.Client).UpdateNATGateway,

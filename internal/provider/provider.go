@@ -7,7 +7,9 @@ import (
 	"context"
 	"os"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -43,6 +45,12 @@ type providerModel struct {
 	Region      types.String      `tfsdk:"region"`
 	AccountID   types.String      `tfsdk:"account_id"`
 	DefaultTags *defaultTagsModel `tfsdk:"default_tags"`
+	IgnoreTags  *ignoreTagsModel  `tfsdk:"ignore_tags"`
+}
+
+type ignoreTagsModel struct {
+	Keys        types.Set `tfsdk:"keys"`
+	KeyPrefixes types.Set `tfsdk:"key_prefixes"`
 }
 
 type defaultTagsModel struct {
@@ -88,6 +96,26 @@ func (p *simcloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					},
 				},
 			},
+			"ignore_tags": schema.SingleNestedBlock{
+				MarkdownDescription: "Tags that someone else manages, as in the AWS provider: Terraform leaves them out of every resource's `tags` and " +
+					"`tags_all` and of data sources' `tags`, so that they cause no diff, and keeps them on the object when it changes its other tags. " +
+					"A resource that still sets such a tag in `tags` writes it, and shows a diff on every plan until the tag leaves `tags` " +
+					"or `lifecycle { ignore_changes = [tags] }` covers it.",
+				Attributes: map[string]schema.Attribute{
+					"keys": schema.SetAttribute{
+						ElementType:         types.StringType,
+						Optional:            true,
+						MarkdownDescription: "Exact tag keys to ignore.",
+						Validators:          []validator.Set{setvalidator.ValueStringsAre(tagKeyPatternCheck("ignore_tags.keys"))},
+					},
+					"key_prefixes": schema.SetAttribute{
+						ElementType:         types.StringType,
+						Optional:            true,
+						MarkdownDescription: "Tag key prefixes to ignore: a tag whose key starts with one of them is ignored.",
+						Validators:          []validator.Set{setvalidator.ValueStringsAre(tagKeyPatternCheck("ignore_tags.key_prefixes"))},
+					},
+				},
+			},
 		},
 	}
 }
@@ -114,6 +142,7 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 			resp.Diagnostics.Append(config.DefaultTags.Tags.ElementsAs(ctx, &defaultTags, false)...)
 		}
 	}
+	ignored := ignoredTags(ctx, config.IgnoreTags, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -146,9 +175,32 @@ func (p *simcloudProvider) Configure(ctx context.Context, req provider.Configure
 	tflog.Info(ctx, "simcloud configured", map[string]any{
 		"database": store.Describe(location), "region": scope.Region, "account_id": scope.AccountID,
 	})
-	data := &providerData{client: client, plan: cloud.NewPlan(), defaultTags: defaultTags, regions: &regionalData{data: map[string]*providerData{}}, destroying: destroyRun(os.Getenv)}
+	data := &providerData{client: client.KeepingTags(ignored), plan: cloud.NewPlan(), defaultTags: defaultTags, ignoredTags: ignored,
+		regions: &regionalData{data: map[string]*providerData{}}, destroying: destroyRun(os.Getenv)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+}
+
+// ignoredTags reads the provider's ignore_tags block, which must be known
+// when Terraform plans.
+func ignoredTags(ctx context.Context, block *ignoreTagsModel, diags *diag.Diagnostics) cloud.TagKeys {
+	var ignored cloud.TagKeys
+	if block == nil {
+		return ignored
+	}
+	for name, set := range map[string]struct {
+		value types.Set
+		into  *[]string
+	}{"keys": {block.Keys, &ignored.Keys}, "key_prefixes": {block.KeyPrefixes, &ignored.Prefixes}} {
+		switch {
+		case set.value.IsUnknown():
+			diags.AddAttributeError(path.Root("ignore_tags").AtName(name), "Unknown value for ignore_tags."+name,
+				"The tags to ignore must be known when Terraform plans. Set them from literals or variables.")
+		case !set.value.IsNull():
+			diags.Append(set.value.ElementsAs(ctx, set.into, false)...)
+		}
+	}
+	return ignored
 }
 
 func (p *simcloudProvider) Resources(context.Context) []func() resource.Resource {

@@ -19,6 +19,8 @@ type providerData struct {
 	client      *cloud.Client
 	plan        *cloud.Plan
 	defaultTags map[string]string
+	// ignoredTags are the provider's ignore_tags; client keeps them.
+	ignoredTags cloud.TagKeys
 	// regions holds the data of the other regions that resources name in
 	// their region argument, made once each; the plan is one for all.
 	regions *regionalData
@@ -70,7 +72,7 @@ func (d *providerData) inRegion(region *types.String, diags *diag.Diagnostics) (
 		addCloudError(diags, "CreateDefaultVpc", err)
 		return nil, false
 	}
-	rd := &providerData{client: c, plan: d.plan, defaultTags: d.defaultTags, regions: d.regions}
+	rd := &providerData{client: c, plan: d.plan, defaultTags: d.defaultTags, ignoredTags: d.ignoredTags, regions: d.regions}
 	d.regions.data[name] = rd
 	return rd, true
 }

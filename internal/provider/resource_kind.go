@@ -302,14 +302,14 @@ func (r *describedResource[M, P, O]) applied(ctx context.Context, req tfsdk.Plan
 	}
 	a := applyStep[M]{plan: &plan, config: config, diags: diags}
 	if o := P(&plan).tagged(); o != nil {
-		a.tags = tagsForCloud(ctx, o.TagsAll, diags)
+		a.tags = d.tagsForCloud(ctx, o.Tags, diags)
 	}
 	obj, err := apply(d, ctx, a)
 	if err != nil {
 		r.addError(diags, operation, err)
 		return
 	}
-	r.setState(ctx, d, &plan, obj, diags)
+	r.setState(ctx, d, &plan, obj, true, diags)
 	diags.Append(r.codec.write(ctx, &plan, &state.Raw, state.Set)...)
 }
 
@@ -350,7 +350,7 @@ func (r *describedResource[M, P, O]) Read(ctx context.Context, req resource.Read
 			}
 			obj, err := r.readObject(ctx, d, m)
 			if err == nil {
-				r.setState(ctx, d, m, obj, &resp.Diagnostics)
+				r.setState(ctx, d, m, obj, false, &resp.Diagnostics)
 				if r.advise != nil {
 					r.advise(ctx, d, obj, &resp.Diagnostics)
 				}
@@ -396,8 +396,8 @@ func (r *describedResource[M, P, O]) ImportState(ctx context.Context, req resour
 }
 
 // setState records what the cloud holds of the object, which lives in the
-// region of d.
-func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerData, m *M, obj O, diags *diag.Diagnostics) {
+// region of d, after an apply (applied) or a refresh.
+func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerData, m *M, obj O, applied bool, diags *diag.Diagnostics) {
 	if r.fillReporting != nil {
 		r.fillReporting(m, obj, diags)
 	} else {
@@ -407,6 +407,6 @@ func (r *describedResource[M, P, O]) setState(ctx context.Context, d *providerDa
 		*region = types.StringValue(d.client.Scope().Region)
 	}
 	if o := P(m).tagged(); o != nil && r.tagsOf != nil {
-		o.Tags, o.TagsAll = d.tagsFromCloud(ctx, r.tagsOf(obj), o.Tags, diags)
+		o.Tags, o.TagsAll = d.tagsFromCloud(ctx, r.tagsOf(obj), o.Tags, applied, diags)
 	}
 }

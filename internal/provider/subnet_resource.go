@@ -155,11 +155,11 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 		argumentsCheck(whenKnown(cloud.CheckSubnetZoneArguments), "availability_zone", "availability_zone_id"),
 	},
 	create: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
-		return d.client.CreateSubnet(ctx, subnetInputFrom(ctx, a.plan.subnetSettings, a.diags))
+		return d.client.CreateSubnet(ctx, subnetInputFrom(a.plan.subnetSettings, a.tags))
 	},
 	get: (*cloud.Client).Subnet,
 	update: func(d *providerData, ctx context.Context, a applyStep[subnetModel]) (cloud.Subnet, error) {
-		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(ctx, a.plan.subnetSettings, a.diags))
+		return d.client.UpdateSubnet(ctx, a.plan.ID.ValueString(), subnetInputFrom(a.plan.subnetSettings, a.tags))
 	},
 	removeByID: (*cloud.Client).DeleteSubnet,
 	check:      checkSubnet,
@@ -242,12 +242,12 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	})
 }
 
-func subnetInputFrom(ctx context.Context, m subnetSettings, diags *diag.Diagnostics) cloud.SubnetInput {
+func subnetInputFrom(m subnetSettings, tags map[string]string) cloud.SubnetInput {
 	return cloud.SubnetInput{
 		VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(), AvailabilityZone: m.AvailabilityZone.ValueString(),
 		IPv6CIDRBlock: m.IPv6CIDRBlock.ValueString(), MapPublicIPOnLaunch: m.MapPublicIPOnLaunch.ValueBool(),
 		AssignIPv6AddressOnCreation: m.AssignIPv6AddressOnCreation.ValueBool(), IPv6Native: m.IPv6Native.ValueBool(),
-		SubnetLaunchSettings: m.launchSettings(m.PrivateDNSHostnameType.ValueString()), Tags: tagsForCloud(ctx, m.TagsAll, diags),
+		SubnetLaunchSettings: m.launchSettings(m.PrivateDNSHostnameType.ValueString()), Tags: tags,
 	}
 }
 

@@ -11,10 +11,18 @@ import (
 
 // The cloud stores an object's full set of tags, default tags included, as
 // AWS does; Terraform state splits it into the configured `tags` and the
-// merged `tags_all`, as the AWS provider does.
+// merged `tags_all`, as the AWS provider does. Tags under the keys of the
+// provider's ignore_tags belong to someone else: as in the AWS provider,
+// Terraform never sees them in tags_all, nor in `tags` once refreshed, and
+// the client keeps them on the object when it writes the others (see
+// cloud.Client.KeepingTags). A resource that configures such a key has it
+// written, and a diff on every plan: the AWS provider's documented
+// perpetual difference, until the key leaves `tags` or ignore_changes
+// covers it.
 
 // plannedTagsAll returns the tags_all an object will have: the provider's
-// default tags overridden by its own. It is unknown while any own tag is.
+// default tags overridden by its own, without the ignored ones. It is
+// unknown while any own tag is.
 func (d *providerData) plannedTagsAll(ctx context.Context, tags types.Map, diags *diag.Diagnostics) types.Map {
 	if tags.IsUnknown() {
 		return types.MapUnknown(types.StringType)
@@ -23,53 +31,96 @@ func (d *providerData) plannedTagsAll(ctx context.Context, tags types.Map, diags
 	diags.Append(tags.ElementsAs(ctx, &own, false)...)
 	all := make(map[string]types.String, len(own)+len(d.defaultTags))
 	for k, v := range d.defaultTags {
-		all[k] = types.StringValue(v)
+		if !d.ignoredTags.Has(k) {
+			all[k] = types.StringValue(v)
+		}
 	}
 	for k, v := range own {
 		if v.IsUnknown() {
 			return types.MapUnknown(types.StringType)
 		}
-		all[k] = v
+		if !d.ignoredTags.Has(k) {
+			all[k] = v
+		}
 	}
 	m, ds := types.MapValueFrom(ctx, types.StringType, all)
 	diags.Append(ds...)
 	return m
 }
 
-// tagsForCloud returns the full set of tags to store for an object planned
-// with tags_all.
-func tagsForCloud(ctx context.Context, tagsAll types.Map, diags *diag.Diagnostics) map[string]string {
-	tags := map[string]string{}
-	if tagsAll.IsNull() || tagsAll.IsUnknown() {
-		return tags
+// tagsForCloud returns the tags to write for an object planned with tags:
+// the default tags overridden by its own, ignored keys included, as the AWS
+// provider writes them. The client adds the ignored tags the object
+// already has.
+func (d *providerData) tagsForCloud(ctx context.Context, tags types.Map, diags *diag.Diagnostics) map[string]string {
+	all := make(map[string]string, len(d.defaultTags))
+	for k, v := range d.defaultTags {
+		all[k] = v
 	}
-	diags.Append(tagsAll.ElementsAs(ctx, &tags, false)...)
-	return tags
+	if tags.IsNull() || tags.IsUnknown() {
+		return all
+	}
+	own := map[string]string{}
+	diags.Append(tags.ElementsAs(ctx, &own, false)...)
+	for k, v := range own {
+		all[k] = v
+	}
+	return all
+}
+
+// stringMap is a known map of strings as Go has it, empty when null or
+// unknown.
+func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
+	values := map[string]string{}
+	if m.IsNull() || m.IsUnknown() {
+		return values
+	}
+	diags.Append(m.ElementsAs(ctx, &values, false)...)
+	return values
 }
 
 // tagsFromCloud splits an object's stored tags into the values of `tags` and
 // `tags_all` for state. A tag that equals a default tag counts as the
 // object's own only if prior state already had it there, so neither an
 // object that restates a default tag nor one that does not sees a diff.
-func (d *providerData) tagsFromCloud(ctx context.Context, stored map[string]string, prior types.Map, diags *diag.Diagnostics) (tags, tagsAll types.Map) {
+// Ignored tags are left out of both, but for the ones the plan just
+// applied configures (applied true, prior the plan): Terraform wants the
+// planned `tags` back from apply, and leaves them out at the next refresh.
+func (d *providerData) tagsFromCloud(ctx context.Context, stored map[string]string, prior types.Map, applied bool, diags *diag.Diagnostics) (tags, tagsAll types.Map) {
 	priorOwn := map[string]string{}
 	if !prior.IsNull() && !prior.IsUnknown() {
 		diags.Append(prior.ElementsAs(ctx, &priorOwn, false)...)
 	}
 	own := map[string]string{}
 	for k, v := range stored {
-		if dv, isDefault := d.defaultTags[k]; isDefault && dv == v {
-			if _, wasOwn := priorOwn[k]; !wasOwn {
-				continue
-			}
+		_, wasOwn := priorOwn[k]
+		keptAsApplied := applied && wasOwn
+		if d.ignoredTags.Has(k) && !keptAsApplied {
+			continue
+		}
+		if dv, isDefault := d.defaultTags[k]; isDefault && dv == v && !wasOwn {
+			continue
 		}
 		own[k] = v
 	}
-	tagsAll = mapValue(ctx, stored, diags)
+	tagsAll = mapValue(ctx, d.ignoredTags.Without(stored), diags)
 	if len(own) == 0 && prior.IsNull() {
 		return types.MapNull(types.StringType), tagsAll
 	}
 	return mapValue(ctx, own, diags), tagsAll
+}
+
+// shownTags are the tags of an object a data source found, without the
+// ignored ones but for those its configuration searched by, which
+// Terraform wants back as configured.
+func (d *providerData) shownTags(ctx context.Context, stored map[string]string, searched map[string]string, diags *diag.Diagnostics) types.Map {
+	shown := make(map[string]string, len(stored))
+	for k, v := range stored {
+		if _, asked := searched[k]; asked || !d.ignoredTags.Has(k) {
+			shown[k] = v
+		}
+	}
+	return mapValue(ctx, shown, diags)
 }
 
 func mapValue(ctx context.Context, m map[string]string, diags *diag.Diagnostics) types.Map {

@@ -84,6 +84,13 @@ func idCheck(kind cloud.Kind) validator.String {
 }
 
 // tagsCheck validates a tags map against AWS's limits.
+// tagKeyPatternCheck validates one of the keys or key prefixes of the
+// provider's ignore_tags; field names the argument.
+func tagKeyPatternCheck(field string) validator.String {
+	return stringCheck{plainDescription: "a tag key or key prefix, not empty",
+		check: func(s string) error { return cloud.ValidateTagKeyPattern(s, field) }}
+}
+
 func tagsCheck() validator.Map {
 	return tagsValidator{"at most 50 tags; keys of 1 to 128 characters not starting with aws:, values of at most 256"}
 }
