@@ -299,6 +299,55 @@ func (c *Client) CreateDefaultSubnet(ctx context.Context, zone string) (Subnet, 
 	return s, err
 }
 
+// CheckAdoptDefaultSubnet runs at plan time the rules that finding or
+// making the zone's default subnet meets at apply (see
+// adoptDefaultSubnetRule); it claims nothing, so that it runs before
+// CheckSubnet for the same holder.
+func (c *Client) CheckAdoptDefaultSubnet(ctx context.Context, p *Plan, holder Holder, zone string, in *SubnetInput) error {
+	return c.Check(ctx, p, holder, c.adoptDefaultSubnetRule(zone, in))
+}
+
+// adoptDefaultSubnetRule checks that the zone's default subnet can be found
+// or made with in (nil: only found or made): the region has a default VPC
+// (at plan, or a simcloud_default_vpc of the plan makes it), an IPv6-only
+// subnet is one the zone has, and a subnet to make finds its /20 of the
+// default layout free (InvalidSubnet.Conflict otherwise, as any new subnet
+// is answered).
+func (c *Client) adoptDefaultSubnetRule(zone string, in *SubnetInput) Rule {
+	return func(v View) error {
+		if !IsKnown(zone) {
+			return nil
+		}
+		if err := ValidateAvailabilityZone(c.scope.Region, zone); err != nil {
+			return err
+		}
+		vpc, ok, err := c.findDefaultVPC(v)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if len(v.Claimed(ClaimDefaultVPC, defaultVPCScope(c.scope))) > 0 {
+				return nil
+			}
+			return noDefaultVPCForSubnet(c.scope.Region)
+		}
+		s, existing, err := c.findDefaultSubnet(v, vpc, zone)
+		if err != nil {
+			return err
+		}
+		if in != nil && in.IPv6Native && (!existing || !s.IPv6Native) {
+			return &Error{Code: "InvalidParameterValue", Field: "ipv6_native",
+				Message: fmt.Sprintf("%s has no IPv6-only default subnet, and the simulated cloud makes IPv4 default subnets only: CreateDefaultSubnet with Ipv6Native is not simulated.", zone),
+				Fix:     "Leave ipv6_native false, or make an IPv6-only subnet with simcloud_subnet."}
+		}
+		if existing {
+			return nil
+		}
+		block := defaultSubnetBlocks(AvailabilityZones(c.scope.Region))[zone]
+		return c.subnetRule(SubnetInput{VPCID: vpc.ID, CIDRBlock: block, AvailabilityZone: zone}, "")(v)
+	}
+}
+
 // AdoptDefaultSubnet gives the zone's default subnet the configuration in
 // (its VPC, IPv4 block and zone are the subnet's own), first making the
 // subnet where the zone has none, as CreateDefaultSubnet does; existing
@@ -307,32 +356,18 @@ func (c *Client) CreateDefaultSubnet(ctx context.Context, zone string) (Subnet, 
 // The simulated cloud makes no IPv6-only default subnet.
 func (c *Client) AdoptDefaultSubnet(ctx context.Context, zone string, in *SubnetInput) (s Subnet, existing bool, err error) {
 	err = c.write(ctx, "CreateDefaultSubnet", map[string]string{"availability_zone": zone}, func(tx Tx) error {
-		if err := ValidateAvailabilityZone(c.scope.Region, zone); err != nil {
-			return err
+		if err := c.adoptDefaultSubnetRule(zone, in)(applyView{tx}); err != nil {
+			return explainObstacle(err, false)
 		}
-		vpc, ok, err := c.findDefaultVPC(tx)
+		vpc, _, err := c.findDefaultVPC(tx)
 		if err != nil {
 			return err
-		}
-		if !ok {
-			return noDefaultVPCForSubnet(c.scope.Region)
 		}
 		if s, existing, err = c.findDefaultSubnet(tx, vpc, zone); err != nil {
 			return err
 		}
-		if in != nil && in.IPv6Native && (!existing || !s.IPv6Native) {
-			return &Error{Code: "InvalidParameterValue", Field: "ipv6_native",
-				Message: fmt.Sprintf("%s has no IPv6-only default subnet, and the simulated cloud makes IPv4 default subnets only: CreateDefaultSubnet with Ipv6Native is not simulated.", zone),
-				Fix:     "Leave ipv6_native false, or make an IPv6-only subnet with simcloud_subnet."}
-		}
 		if !existing {
-			// The zone's /20 of the layout, which a subnet made since in the
-			// default VPC may overlap: InvalidSubnet.Conflict, as the rules
-			// answer any new subnet.
 			block := defaultSubnetBlocks(AvailabilityZones(c.scope.Region))[zone]
-			if err := c.subnetRule(SubnetInput{VPCID: vpc.ID, CIDRBlock: block, AvailabilityZone: zone}, "")(applyView{tx}); err != nil {
-				return explainObstacle(err, false)
-			}
 			made, err := createDefaultSubnet(tx, vpc, zone, block)
 			if err != nil {
 				return err
@@ -353,7 +388,7 @@ func (c *Client) AdoptDefaultSubnet(ctx context.Context, zone string, in *Subnet
 		if !IsKnown(adopted.PrivateDNSHostnameType) {
 			adopted.PrivateDNSHostnameType = s.PrivateDNSHostnameType
 		}
-		if err := c.subnetRule(adopted, s.ID)(applyView{tx}); err != nil {
+		if err := allRules(c.subnetRule(adopted, s.ID), c.subnetInPlaceRule(s.ID, adopted))(applyView{tx}); err != nil {
 			return explainObstacle(err, false)
 		}
 		s, err = c.updateSubnet(tx, s.ID, adopted)

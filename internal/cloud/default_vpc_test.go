@@ -98,6 +98,26 @@ func TestCheckAdoptDefaultVPC(t *testing.T) {
 	wantCode(t, c.CheckAdoptDefaultVPC(ctx, p, p.NewHolder(), cloud.VPCInput{Tags: map[string]string{"aws:x": "y"}}), "InvalidParameterValue")
 }
 
+// TestCheckAdoptDefaultSubnet: without a default VPC a default subnet is
+// refused at plan, as at apply (issue 19: only the apply refused it),
+// unless a simcloud_default_vpc of the plan makes the VPC; so is an
+// IPv6-only default subnet.
+func TestCheckAdoptDefaultSubnet(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	p := cloud.NewPlan()
+	wantCode(t, c.CheckAdoptDefaultSubnet(ctx, p, p.NewHolder(), "us-east-1a", nil), "DefaultVpcDoesNotExist")
+	noErr(t, c.CheckAdoptDefaultSubnet(ctx, p, p.NewHolder(), cloud.Unknown, nil))
+	noErr(t, c.CheckAdoptDefaultVPC(ctx, p, p.NewHolder(), cloud.VPCInput{}))
+	noErr(t, c.CheckAdoptDefaultSubnet(ctx, p, p.NewHolder(), "us-east-1a", nil))
+
+	must(c.CreateDefaultVPC(ctx))(t)
+	p = cloud.NewPlan()
+	noErr(t, c.CheckAdoptDefaultSubnet(ctx, p, p.NewHolder(), "us-east-1a", &cloud.SubnetInput{}))
+	wantCode(t, c.CheckAdoptDefaultSubnet(ctx, p, p.NewHolder(), "us-east-1a", &cloud.SubnetInput{IPv6Native: true}), "InvalidParameterValue")
+	wantCode(t, c.CheckAdoptDefaultSubnet(ctx, p, p.NewHolder(), "us-east-1z", nil), "InvalidParameterValue")
+}
+
 // TestDeleteDefaultVPC deletes the default subnets and gateway with the
 // VPC, and is stopped by anything else in it.
 func TestDeleteDefaultVPC(t *testing.T) {

@@ -101,7 +101,7 @@ var noObjectFuncs = []string{
 	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 	// A region without a default VPC, and an IPv6-only default subnet the
 	// cloud does not make: no object is involved.
-	"noDefaultVPCForSubnet", "AdoptDefaultSubnet", "noDefaultVPCForInstance",
+	"noDefaultVPCForSubnet", "adoptDefaultSubnetRule", "noDefaultVPCForInstance",
 	// An instance's image and type by their shape, and the public pool
 	// running dry at launch.
 	"ValidateAMIID", "ValidateInstanceType", "publicPoolExhausted",

@@ -10,7 +10,11 @@ import (
 // gateways are attached, moved and detached by the same rules and differ
 // only in AWS's words and in what leaving a VPC undoes.
 type attachableGateway[G Row] struct {
-	claim ClaimKind
+	// claim is made on a VPC by a planned attachment (its value the
+	// gateway's ID), attachedClaim on a gateway that exists (its value the
+	// VPC's ID), so that a plan attaching one gateway twice, by two
+	// resources, fails as its apply would.
+	claim, attachedClaim ClaimKind
 	// state gives the gateway's VPC ("" for none) and its tags.
 	state func(*G) (vpcID *string, tags *map[string]string)
 	// attachedTo returns the gateway attached to vpcID, "" for none.
@@ -64,6 +68,11 @@ func (g attachableGateway[G]) attachRule(c *Client, gwID, vpcID, replacesGW, rep
 			if at != "" && !leaving {
 				return g.alreadyAttached(gwID, at)
 			}
+			// Another resource of the plan attaches the same gateway, to
+			// this VPC or another: whichever applies second is refused.
+			if claims := v.Claimed(g.attachedClaim, gwID); len(claims) > 0 {
+				return g.attachedTwice(gwID, claims[0])
+			}
 		}
 		if !IsKnown(vpcID) {
 			return nil
@@ -86,7 +95,19 @@ func (g attachableGateway[G]) attachRule(c *Client, gwID, vpcID, replacesGW, rep
 	}
 }
 
-// attach is operation op, attaching detached gateway gwID to vpcID.
+// claims are what a planned attachment of gwID (known, "" or Unknown) to
+// vpcID reserves: the VPC's one place for a gateway, and the gateway
+// itself once it exists.
+func (g attachableGateway[G]) claims(gwID, vpcID string) []Claim {
+	claims := []Claim{{Kind: g.claim, Scope: vpcID, Value: gwID}}
+	if gwID != "" {
+		claims = append(claims, Claim{Kind: g.attachedClaim, Scope: gwID, Value: vpcID})
+	}
+	return claims
+}
+
+// attach is operation op, attaching detached gateway gwID to vpcID. The
+// rule has refused a gateway attached anywhere.
 func (g attachableGateway[G]) attach(c *Client, ctx context.Context, op, gwID, vpcID string) error {
 	ids := map[string]string{g.field(): gwID, "vpc_id": vpcID}
 	return c.apply(ctx, op, ids, g.attachRule(c, gwID, vpcID, "", ""), func(tx Tx) error {
@@ -95,9 +116,6 @@ func (g attachableGateway[G]) attach(c *Client, ctx context.Context, op, gwID, v
 			return err
 		}
 		at, _ := g.state(&gw)
-		if *at != "" {
-			return g.alreadyAttached(gwID, *at)
-		}
 		*at = vpcID
 		return tx.Update(gw)
 	})
@@ -130,6 +148,24 @@ func (g attachableGateway[G]) takeOut(tx Tx, gw G) error {
 	return tx.Update(gw)
 }
 
+// updateRule checks that gateway id may be given the VPC vpcID ("" for
+// none) and tags: at plan with the gateway as stored, as at apply.
+func (g attachableGateway[G]) updateRule(c *Client, id, vpcID string, tags map[string]string) Rule {
+	return func(v View) error {
+		gw, err := findStored[G](v, c.scope, id, "id")
+		if err != nil {
+			return err
+		}
+		if err := tagsRule(tags)(v); err != nil {
+			return err
+		}
+		if vpcID == "" {
+			return nil
+		}
+		return g.attachRule(c, id, vpcID, id, g.vpcOf(gw))(v)
+	}
+}
+
 // update is operation op, giving gateway id the VPC vpcID ("" for none) and
 // tags in one step: a gateway that changes VPC is detached from the old one
 // and attached to the new one, or stays where it was if the new VPC refuses
@@ -137,20 +173,12 @@ func (g attachableGateway[G]) takeOut(tx Tx, gw G) error {
 func (g attachableGateway[G]) update(c *Client, ctx context.Context, op, id, vpcID string, tags map[string]string) (G, error) {
 	var gw G
 	ids := map[string]string{g.field(): id, "vpc_id": vpcID}
-	err := c.write(ctx, op, ids, func(tx Tx) error {
+	err := c.apply(ctx, op, ids, g.updateRule(c, id, vpcID, tags), func(tx Tx) error {
 		var err error
 		if gw, err = findStored[G](tx, c.scope, id, "id"); err != nil {
 			return err
 		}
-		from := g.vpcOf(gw)
-		rule := tagsRule(tags)
-		if vpcID != "" {
-			rule = allRules(rule, g.attachRule(c, id, vpcID, id, from))
-		}
-		if err := rule(applyView{tx}); err != nil {
-			return err
-		}
-		if from != vpcID {
+		if from := g.vpcOf(gw); from != vpcID {
 			if from != "" && g.leave != nil {
 				if err := g.leave(tx, gw); err != nil {
 					return err
@@ -177,6 +205,19 @@ func (g attachableGateway[G]) alreadyAttached(gwID, vpcID string) *Error {
 		Field:   g.field(),
 		Objects: []string{gwID, vpcID},
 	}
+}
+
+// attachedTwice refuses to attach gateway gwID, which another resource of
+// the plan attaches as claim says.
+func (g attachableGateway[G]) attachedTwice(gwID string, claim Claim) *Error {
+	vpc, objects := "a VPC known only after apply", []string{gwID}
+	if IsKnown(claim.Value) {
+		vpc, objects = claim.Value, append(objects, claim.Value)
+	}
+	err := g.alreadyAttached(gwID, vpc+" by another resource of this configuration ("+claim.Who()+")")
+	err.Fix = "Attach a gateway in one place only: with the vpc_id of its own resource or with an attachment resource, not both."
+	err.Objects = append(objects, claim.Who())
+	return err
 }
 
 // vpcHasGateway refuses a second gateway for vpcID; holder names the one it

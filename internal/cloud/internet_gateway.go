@@ -26,6 +26,10 @@ type InternetGatewayFilter struct {
 // its value is the gateway's ID, or "" for a gateway not created yet.
 const ClaimInternetGateway ClaimKind = "internet-gateway"
 
+// ClaimInternetGatewayAttached is the claim a planned attachment makes on
+// an existing gateway; its value is the VPC's ID.
+const ClaimInternetGatewayAttached ClaimKind = "internet-gateway-attached"
+
 // InternetGatewayAttachment is a gateway's attachment to a VPC. A gateway
 // not created yet has an empty InternetGatewayID.
 type InternetGatewayAttachment struct {
@@ -36,8 +40,9 @@ type InternetGatewayAttachment struct {
 // internetGateways is the attachment rules' view of internet gateways.
 func (c *Client) internetGateways() attachableGateway[InternetGateway] {
 	return attachableGateway[InternetGateway]{
-		claim: ClaimInternetGateway,
-		state: func(igw *InternetGateway) (*string, *map[string]string) { return &igw.VPCID, &igw.Tags },
+		claim:         ClaimInternetGateway,
+		attachedClaim: ClaimInternetGatewayAttached,
+		state:         func(igw *InternetGateway) (*string, *map[string]string) { return &igw.VPCID, &igw.Tags },
 		attachedTo: func(v View, vpcID string) (string, error) {
 			return attachedInternetGateway(v, c.scope, vpcID)
 		},
@@ -85,8 +90,7 @@ func gatewayOrHolder(claim Claim) string {
 // attachment want, in place of attachment replaces (zero for none), will
 // meet at apply, and claims the VPC's one gateway place for holder.
 func (c *Client) CheckInternetGatewayAttachment(ctx context.Context, p *Plan, holder Holder, want, replaces InternetGatewayAttachment) error {
-	return c.Check(ctx, p, holder, c.attachRule(want, replaces),
-		Claim{Kind: ClaimInternetGateway, Scope: want.VPCID, Value: want.InternetGatewayID})
+	return c.Check(ctx, p, holder, c.attachRule(want, replaces), c.internetGateways().claims(want.InternetGatewayID, want.VPCID)...)
 }
 
 // CreateInternetGateway creates a gateway and, if vpcID is not empty,

@@ -174,6 +174,21 @@ func TestInternetGatewayPlanChecks(t *testing.T) {
 		{"an unknown VPC", func(p *cloud.Plan) error {
 			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", "vpc-0123456789abcdef0"), none)
 		}, "InvalidVpcID.NotFound"},
+		// Issue 19: one existing gateway attached by two resources of a
+		// plan (its own vpc_id and an attachment) passed the plan, and
+		// the second attach failed at apply.
+		{"a detached gateway attached twice to one VPC", func(p *cloud.Plan) error {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, cloud.ExistingHolder(spare.ID), attach(spare.ID, free.ID), attach(spare.ID, "")); err != nil {
+				return err
+			}
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, free.ID), none)
+		}, "Resource.AlreadyAssociated"},
+		{"a detached gateway attached to two VPCs", func(p *cloud.Plan) error {
+			if err := c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, free.ID), none); err != nil {
+				return err
+			}
+			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach(spare.ID, "vpc-"+cloud.Unknown), none)
+		}, "Resource.AlreadyAssociated"},
 		{"one new gateway on a free VPC", func(p *cloud.Plan) error {
 			return c.CheckInternetGatewayAttachment(ctx, p, p.NewHolder(), attach("", free.ID), none)
 		}, ""},

@@ -397,15 +397,28 @@ func (c *Client) CreateIPAMPool(ctx context.Context, in IPAMPoolInput) (IPAMPool
 	return made(p, err)
 }
 
-// UpdateIPAMPool changes a pool's settings and tags.
-func (c *Client) UpdateIPAMPool(ctx context.Context, id string, s IPAMPoolSettings, tags map[string]string) (IPAMPool, error) {
-	var p IPAMPool
-	err := c.apply(ctx, "ModifyIpamPool", poolIDs(id), tagsRule(tags), func(tx Tx) error {
-		var err error
-		if p, err = findStored[IPAMPool](tx, c.scope, id, "id"); err != nil {
+// poolUpdateRule checks the settings and tags pool id is to have; the
+// plan checks them with the planned pool (ipamPoolRule), whose address
+// family is the stored one's, since changing it replaces the pool.
+func (c *Client) poolUpdateRule(id string, s IPAMPoolSettings, tags map[string]string) Rule {
+	return func(v View) error {
+		p, err := findStored[IPAMPool](v, c.scope, id, "id")
+		if err != nil {
 			return err
 		}
 		if err := checkNetmaskSettings(p.AddressFamily, s); err != nil {
+			return err
+		}
+		return tagsRule(tags)(v)
+	}
+}
+
+// UpdateIPAMPool changes a pool's settings and tags.
+func (c *Client) UpdateIPAMPool(ctx context.Context, id string, s IPAMPoolSettings, tags map[string]string) (IPAMPool, error) {
+	var p IPAMPool
+	err := c.apply(ctx, "ModifyIpamPool", poolIDs(id), c.poolUpdateRule(id, s, tags), func(tx Tx) error {
+		var err error
+		if p, err = findStored[IPAMPool](tx, c.scope, id, "id"); err != nil {
 			return err
 		}
 		p.IPAMPoolSettings, p.Tags = s, tags

@@ -255,7 +255,13 @@ func notDefaultACL(acl NetworkACL) *Error {
 // apply, and claims its subnets and the management of its rules.
 func (c *Client) CheckDefaultNetworkACL(ctx context.Context, p *Plan, holder Holder, aclID string, in NetworkACLInput) error {
 	in.ManageIngress, in.ManageEgress = true, true
-	rule := func(v View) error {
+	return c.Check(ctx, p, holder, c.defaultNetworkACLRule(aclID, in), in.claims(aclID)...)
+}
+
+// defaultNetworkACLRule checks that the ACL aclID, a VPC's default one, may
+// be adopted with in, at plan and in the adoption's transaction.
+func (c *Client) defaultNetworkACLRule(aclID string, in NetworkACLInput) Rule {
+	return func(v View) error {
 		if !IsKnown(aclID) {
 			// The ACL of a VPC the same apply creates: its rules can still
 			// be checked on their own.
@@ -272,7 +278,6 @@ func (c *Client) CheckDefaultNetworkACL(ctx context.Context, p *Plan, holder Hol
 		in.VPCID = acl.VPCID
 		return in.rule(c, aclID)(v)
 	}
-	return c.Check(ctx, p, holder, rule, in.claims(aclID)...)
 }
 
 // setIPv6DenyEntries gives every ACL of a VPC the "*" rules for IPv6 as the

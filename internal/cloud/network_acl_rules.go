@@ -365,11 +365,12 @@ func (c *Client) updateNetworkACL(ctx context.Context, op, id string, in Network
 		if acl, err = findStored[NetworkACL](tx, c.scope, id, "id"); err != nil {
 			return err
 		}
-		if wantDefault && !acl.Default {
-			return notDefaultACL(acl)
-		}
 		in.VPCID = acl.VPCID
-		if err := in.rule(c, id)(applyView{tx}); err != nil {
+		rule := in.rule(c, id)
+		if wantDefault {
+			rule = c.defaultNetworkACLRule(id, in)
+		}
+		if err := rule(applyView{tx}); err != nil {
 			return err
 		}
 		if err := tx.SetTags(id, in.Tags); err != nil {

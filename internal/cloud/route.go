@@ -303,10 +303,13 @@ func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, repla
 		if err := managementRule(v, table, manager); err != nil {
 			return err
 		}
-		if replacing || !IsKnown(spec.Destination) {
+		if !IsKnown(spec.Destination) {
 			return nil
 		}
 		dest, field, _ := routeDestination(spec.Destination)
+		if replacing {
+			return routeToReplaceRule(table, dest, field)
+		}
 		for _, r := range table.Routes {
 			if r.Destination == dest {
 				err := routeExists(dest, field, tableID, RouteID(tableID, r.Destination))
@@ -320,6 +323,24 @@ func (c *Client) routeRule(spec RouteSpec, tableID string, manager string, repla
 			}
 		}
 		return nil
+	}
+}
+
+// routeToReplaceRule refuses to replace the target of a route to dest that
+// table does not have, as AWS's ReplaceRoute does: one deleted since the
+// plan's refresh, by another run or by hand.
+func routeToReplaceRule(table RouteTable, dest, field string) error {
+	for _, r := range table.Routes {
+		if r.Destination == dest {
+			return nil
+		}
+	}
+	return &Error{
+		Code:    "InvalidParameterValue",
+		Message: fmt.Sprintf("There is no route defined for '%s' in the route table. Use CreateRoute instead.", dest),
+		Fix:     "Create the route instead of replacing it: refresh, and Terraform plans to create it again.",
+		Field:   field,
+		Objects: []string{table.ID},
 	}
 }
 
@@ -404,20 +425,7 @@ func (c *Client) putRoute(ctx context.Context, op, tableID string, spec RouteSpe
 	var route Route
 	ids := map[string]string{"route_table_id": tableID, "destination": spec.Destination, "target": spec.Target}
 	err := c.apply(ctx, op, ids, c.routeRule(spec, tableID, ManagedByRoute, replacing), func(tx Tx) error {
-		dest, field, _ := routeDestination(spec.Destination)
-		if replacing {
-			if _, ok, err := storedRoute(tx, tableID, dest); err != nil {
-				return err
-			} else if !ok {
-				return &Error{
-					Code:    "InvalidParameterValue",
-					Message: fmt.Sprintf("There is no route defined for '%s' in the route table. Use CreateRoute instead.", dest),
-					Fix:     "Create the route instead of replacing it.",
-					Field:   field,
-					Objects: []string{tableID},
-				}
-			}
-		}
+		dest, _, _ := routeDestination(spec.Destination)
 		route = Route{RouteTableID: tableID, Destination: dest, Target: spec.Target, Origin: OriginCreateRoute, ManagedBy: ManagedByRoute}
 		if err := tx.PutRoute(route); err != nil {
 			return err
@@ -576,6 +584,21 @@ func ParseRouteImportID(id string) (tableID, destination string, err error) {
 	}
 }
 
+// replaceTargetRule checks that the route to spec's destination in table
+// tableID, not a local one, may be pointed at spec's target.
+func (c *Client) replaceTargetRule(tableID string, spec RouteSpec) Rule {
+	return func(v View) error {
+		table, err := c.findRouteTable(v, tableID, "route_table_id")
+		if err != nil {
+			return err
+		}
+		if _, err := c.findChangeableRoute(v, tableID, spec.Destination, "replace", "Local routes belong to the VPC's blocks; replace a route to a gateway instead."); err != nil {
+			return err
+		}
+		return c.routeSpecRule(table.VPCID, tableID, spec)(v)
+	}
+}
+
 // ReplaceRouteTarget points an existing route at another target, as AWS's
 // ReplaceRoute does for any client: unlike ReplaceRoute, which a
 // simcloud_route uses, it keeps the route's origin and the Terraform
@@ -584,16 +607,9 @@ func ParseRouteImportID(id string) (tableID, destination string, err error) {
 func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec RouteSpec) (Route, error) {
 	var route Route
 	ids := map[string]string{"route_table_id": tableID, "destination": spec.Destination, "target": spec.Target}
-	err := c.write(ctx, "ReplaceRoute", ids, func(tx Tx) error {
-		table, err := c.findRouteTable(tx, tableID, "route_table_id")
+	err := c.apply(ctx, "ReplaceRoute", ids, c.replaceTargetRule(tableID, spec), func(tx Tx) error {
+		old, err := c.findRouteTo(tx, tableID, spec.Destination)
 		if err != nil {
-			return err
-		}
-		old, err := c.findChangeableRoute(tx, tableID, spec.Destination, "replace", "Local routes belong to the VPC's blocks; replace a route to a gateway instead.")
-		if err != nil {
-			return err
-		}
-		if err := c.routeSpecRule(table.VPCID, tableID, spec)(applyView{tx}); err != nil {
 			return err
 		}
 		old.Target = spec.Target

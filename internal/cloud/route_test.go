@@ -76,6 +76,17 @@ func TestRouteRules(t *testing.T) {
 
 	_, err = c.ReplaceRoute(ctx, n.table.ID, cloud.RouteSpec{Destination: "172.16.0.0/12", Target: n.igw.ID})
 	wantCode(t, err, "InvalidParameterValue")
+	// The plan refuses it too, with the same words (issue 19: only the
+	// apply did).
+	plan := cloud.NewPlan()
+	err = c.CheckRoute(ctx, plan, plan.NewHolder(), n.table.ID, cloud.RouteSpec{Destination: "172.16.0.0/12", Target: n.igw.ID}, true)
+	wantCode(t, err, "InvalidParameterValue")
+	if want := "There is no route defined for '172.16.0.0/12' in the route table. Use CreateRoute instead."; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("plan-time refusal %v lacks AWS's %q", err, want)
+	}
+	if err := c.CheckRoute(ctx, plan, plan.NewHolder(), n.table.ID, cloud.RouteSpec{Destination: "::/0", Target: n.eigw.ID}, true); err != nil {
+		t.Errorf("replacing the target of an existing route: %v", err)
+	}
 	wantCode(t, c.DeleteRoute(ctx, n.table.ID, "172.16.0.0/12"), "InvalidRoute.NotFound")
 	wantCode(t, c.DeleteRoute(ctx, n.table.ID, "10.0.0.0/16"), "InvalidParameterValue")
 	if err := c.DeleteRoute(ctx, n.table.ID, "0.0.0.0/0"); err != nil {

@@ -215,16 +215,10 @@ func (c *Client) updateRouteTable(ctx context.Context, op, id string, in RouteTa
 		if table, err = c.findRouteTable(tx, id, "id"); err != nil {
 			return err
 		}
-		if adopt && !table.Main {
-			return notMainTable(table)
-		}
 		in.VPCID = table.VPCID
 		rule := in.rule(c, id)
 		if adopt {
-			// Adoption first removes every route, however managed.
-			manages := in
-			manages.ManageRoutes = false
-			rule = allRules(manages.rule(c, id), c.inlineRoutesRule(in.VPCID, "", in.Routes))
+			rule = c.adoptRouteTableRule(id, in)
 		}
 		if err := rule(applyView{tx}); err != nil {
 			return err
@@ -410,11 +404,17 @@ func deleteLocalRoutes(tx Tx, vpcID, block string) error {
 // main table (see AdoptRouteTable) will meet at apply. The routes the table
 // has now do not matter: adoption removes them.
 func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holder, tableID string, in RouteTableInput) error {
+	return c.Check(ctx, p, holder, c.adoptRouteTableRule(tableID, in), Claim{Kind: ClaimInlineRoutes, Scope: tableID})
+}
+
+// adoptRouteTableRule checks that the table tableID, a VPC's main table,
+// may be adopted with in, at plan and in the adoption's transaction.
+func (c *Client) adoptRouteTableRule(tableID string, in RouteTableInput) Rule {
 	// Adoption first removes every route, however managed; the rest of
 	// what the table manages is checked as for any table.
 	manages := in
 	manages.ManageRoutes = false
-	rule := func(v View) error {
+	return func(v View) error {
 		if !IsKnown(tableID) {
 			// The table of a VPC the same apply creates: its routes can
 			// still be checked for what needs no VPC.
@@ -434,7 +434,6 @@ func (c *Client) CheckAdoptRouteTable(ctx context.Context, p *Plan, holder Holde
 		}
 		return managementRule(v, RouteTable{ID: tableID}, ManagedInline)
 	}
-	return c.Check(ctx, p, holder, rule, Claim{Kind: ClaimInlineRoutes, Scope: tableID})
 }
 
 // notMainTable refuses to adopt, as a VPC's default table, a table that is

@@ -262,20 +262,6 @@ func attachedInternetGateway(tx ReadTx, scope Scope, vpcID string) (string, erro
 	return igw.ID, err
 }
 
-// storedRoute returns the route of a table to a destination, if any.
-func storedRoute(tx ReadTx, tableID, destination string) (Route, bool, error) {
-	routes, err := tx.Routes(tableID)
-	if err != nil {
-		return Route{}, false, err
-	}
-	for _, r := range routes {
-		if r.Destination == destination {
-			return r, true, nil
-		}
-	}
-	return Route{}, false, nil
-}
-
 // findStored looks up an object of the scope by an ID given in argument
 // field, with AWS's errors for a malformed or unknown ID.
 func findStored[T Row](tx ReadTx, scope Scope, id, field string) (T, error) {

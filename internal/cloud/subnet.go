@@ -500,7 +500,7 @@ func (c *Client) findSubnet(tx ReadTx, id, field string) (Subnet, error) {
 // settings (SubnetLaunchSettings among them) and the tags.
 func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (Subnet, error) {
 	var s Subnet
-	err := c.apply(ctx, "ModifySubnetAttribute", map[string]string{"subnet_id": id}, c.subnetRule(in, id), func(tx Tx) error {
+	err := c.apply(ctx, "ModifySubnetAttribute", map[string]string{"subnet_id": id}, allRules(c.subnetRule(in, id), c.subnetInPlaceRule(id, in)), func(tx Tx) error {
 		var err error
 		s, err = c.updateSubnet(tx, id, in)
 		return err
@@ -508,19 +508,35 @@ func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (S
 	return s, err
 }
 
-// updateSubnet is UpdateSubnet's change, once the rules have passed.
+// subnetInPlaceRule refuses to change in place what a subnet keeps for
+// life. A plan never asks for it: the provider replaces a subnet whose VPC,
+// block, zone or IPv6-only setting changes (RequiresReplace), so this rule
+// runs only in the update's transaction, for other clients of the cloud.
+func (c *Client) subnetInPlaceRule(id string, in SubnetInput) Rule {
+	return func(v View) error {
+		s, err := c.findSubnet(v, id, "id")
+		if err != nil {
+			return err
+		}
+		if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) || s.IPv6Native != in.IPv6Native {
+			return &Error{
+				Code:    "OperationNotPermitted",
+				Message: fmt.Sprintf("The VPC, IPv4 block, zone and IPv6-only setting of %s cannot be changed.", id),
+				Fix:     "Replace the subnet to change them.",
+				Objects: []string{id},
+			}
+		}
+		return nil
+	}
+}
+
+// updateSubnet is UpdateSubnet's change, once the rules (subnetInPlaceRule
+// among them) have passed; adopting a default subnet keeps what that rule
+// guards.
 func (c *Client) updateSubnet(tx Tx, id string, in SubnetInput) (Subnet, error) {
 	s, err := c.findSubnet(tx, id, "id")
 	if err != nil {
 		return Subnet{}, err
-	}
-	if s.VPCID != in.VPCID || s.CIDRBlock != in.CIDRBlock || s.AvailabilityZone != in.zone(c.scope.Region) || s.IPv6Native != in.IPv6Native {
-		return Subnet{}, &Error{
-			Code:    "OperationNotPermitted",
-			Message: fmt.Sprintf("The VPC, IPv4 block, zone and IPv6-only setting of %s cannot be changed.", id),
-			Fix:     "Replace the subnet to change them.",
-			Objects: []string{id},
-		}
 	}
 	if s.IPv6CIDRBlock != in.IPv6CIDRBlock {
 		s.IPv6CIDRBlock, s.IPv6CIDRBlockAssociationID = in.IPv6CIDRBlock, ""

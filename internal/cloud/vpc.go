@@ -212,7 +212,7 @@ func (c *Client) findVPC(tx ReadTx, id, field string) (VPC, error) {
 // only what AWS can change in place.
 func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, error) {
 	var vpc VPC
-	err := c.apply(ctx, "ModifyVpcAttribute", map[string]string{"vpc_id": id}, in.rule(), func(tx Tx) error {
+	err := c.apply(ctx, "ModifyVpcAttribute", map[string]string{"vpc_id": id}, allRules(in.rule(), c.vpcInPlaceRule(id, in)), func(tx Tx) error {
 		var err error
 		vpc, err = c.updateVPC(tx, id, in)
 		return err
@@ -220,27 +220,42 @@ func (c *Client) UpdateVPC(ctx context.Context, id string, in VPCInput) (VPC, er
 	return made(vpc, err)
 }
 
+// vpcInPlaceRule refuses to change in place what a VPC keeps for life. A
+// plan never asks for it: the provider replaces a VPC whose block or
+// tenancy changes so (RequiresReplace), so this rule runs only in the
+// update's transaction, for other clients of the cloud.
+func (c *Client) vpcInPlaceRule(id string, in VPCInput) Rule {
+	return func(v View) error {
+		vpc, err := c.findVPC(v, id, "id")
+		if err != nil {
+			return err
+		}
+		if IsKnown(in.CIDRBlock) && vpc.CIDRBlock != in.CIDRBlock {
+			return &Error{
+				Code:    "OperationNotPermitted",
+				Message: fmt.Sprintf("The primary CIDR block of %s cannot be changed.", id),
+				Fix:     "Replace the VPC to give it another primary block.",
+				Field:   "cidr_block",
+				Objects: []string{id},
+			}
+		}
+		if IsKnown(in.InstanceTenancy) && !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
+			e := invalidParameter("instance_tenancy", fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
+				"Replace the VPC to change its tenancy this way.")
+			e.Objects = []string{id}
+			return e
+		}
+		return nil
+	}
+}
+
 // updateVPC brings the VPC id to in inside a transaction, as UpdateVPC
-// does; adopting a default VPC changes it the same way.
+// does, once vpcInPlaceRule has passed; adopting a default VPC changes it
+// the same way, keeping its block and tenancy.
 func (c *Client) updateVPC(tx Tx, id string, in VPCInput) (VPC, error) {
 	vpc, err := c.findVPC(tx, id, "id")
 	if err != nil {
 		return VPC{}, err
-	}
-	if vpc.CIDRBlock != in.CIDRBlock {
-		return VPC{}, &Error{
-			Code:    "OperationNotPermitted",
-			Message: fmt.Sprintf("The primary CIDR block of %s cannot be changed.", id),
-			Fix:     "Replace the VPC to give it another primary block.",
-			Field:   "cidr_block",
-			Objects: []string{id},
-		}
-	}
-	if !TenancyChangeInPlace(vpc.InstanceTenancy, in.InstanceTenancy) {
-		e := invalidParameter("instance_tenancy", fmt.Sprintf("The tenancy of %s can only be changed from dedicated to default.", id),
-			"Replace the VPC to change its tenancy this way.")
-		e.Objects = []string{id}
-		return VPC{}, e
 	}
 	vpc.InstanceTenancy = in.InstanceTenancy
 	vpc.EnableDNSSupport = in.EnableDNSSupport

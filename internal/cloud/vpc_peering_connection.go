@@ -301,9 +301,10 @@ func (c *Client) CreateVPCPeering(ctx context.Context, in VPCPeeringInput) (VPCP
 		if in.AutoAccept {
 			p.Status = PeeringActive
 		}
-		if err := setPeeringOptions(&p, c.scope, in.RequesterAllowDNS, in.AccepterAllowDNS); err != nil {
-			return err
-		}
+		// newPeeringOptionsRule has refused options unless the connection
+		// accepts itself, within one account and region.
+		p.RequesterAllowDNS = in.RequesterAllowDNS != nil && *in.RequesterAllowDNS
+		p.AccepterAllowDNS = in.AccepterAllowDNS != nil && *in.AccepterAllowDNS
 		return insertTagged(tx, p, p.ID, p.Tags)
 	})
 	return made(p, err)

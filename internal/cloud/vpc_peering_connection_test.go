@@ -8,6 +8,31 @@ import (
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
 
+// TestPeeringOptionsNeedAnAcceptedConnection: options given to a request
+// that does not accept itself are refused at plan and at apply by one rule;
+// the connection that accepts itself is made with them.
+func TestPeeringOptionsNeedAnAcceptedConnection(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	peerVPC := mustCreateVPC(t, c, vpcInput("10.1.0.0/16"))
+	on := true
+	in := cloud.VPCPeeringInput{VPCID: vpc.ID, PeerVPCID: peerVPC.ID, RequesterAllowDNS: &on}
+	plan := cloud.NewPlan()
+	err := c.CheckVPCPeering(ctx, plan, plan.NewHolder(), in)
+	wantCode(t, err, "OperationNotPermitted")
+	if e := asCloudError(t, err); !strings.Contains(e.Message, "will not be active") || e.Field != "requester" {
+		t.Errorf("refusal %q, field %q", e.Message, e.Field)
+	}
+	_, err = c.CreateVPCPeering(ctx, in)
+	wantCode(t, err, "OperationNotPermitted")
+	in.AutoAccept = true
+	noErr(t, c.CheckVPCPeering(ctx, cloud.NewPlan(), plan.NewHolder(), in))
+	if p := must(c.CreateVPCPeering(ctx, in))(t); !p.RequesterAllowDNS {
+		t.Errorf("options of an accepted connection: %+v", p)
+	}
+}
+
 // TestPeeringAcrossAccounts: a request to another account's VPC waits for
 // that account, which alone accepts it; routes through it are blackholes
 // until then; each side sees the other through routing's peer hook; each

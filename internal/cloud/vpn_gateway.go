@@ -46,6 +46,10 @@ type VPNGatewayInput struct {
 // value is the gateway's ID, or "" for a gateway not created yet.
 const ClaimVPNGateway ClaimKind = "vpn-gateway"
 
+// ClaimVPNGatewayAttached is the claim a planned attachment makes on an
+// existing gateway; its value is the VPC's ID.
+const ClaimVPNGatewayAttached ClaimKind = "vpn-gateway-attached"
+
 // VPNGatewayAttachment is a gateway's attachment to a VPC. A gateway not
 // created yet has an empty VPNGatewayID.
 type VPNGatewayAttachment struct {
@@ -86,8 +90,9 @@ func (c *Client) vpnGatewayRule(in VPNGatewayInput) Rule {
 // vpnGateways is the attachment rules' view of virtual private gateways.
 func (c *Client) vpnGateways() attachableGateway[VPNGateway] {
 	return attachableGateway[VPNGateway]{
-		claim: ClaimVPNGateway,
-		state: func(g *VPNGateway) (*string, *map[string]string) { return &g.VPCID, &g.Tags },
+		claim:         ClaimVPNGateway,
+		attachedClaim: ClaimVPNGatewayAttached,
+		state:         func(g *VPNGateway) (*string, *map[string]string) { return &g.VPCID, &g.Tags },
 		attachedTo: func(v View, vpcID string) (string, error) {
 			g, _, err := first[VPNGateway](v, c.scope, VPNGatewayFilter{VPCID: vpcID})
 			return g.ID, err
@@ -120,16 +125,14 @@ func (c *Client) CheckVPNGateway(ctx context.Context, p *Plan, holder Holder, in
 	}
 	want := VPNGatewayAttachment{VPNGatewayID: stateID, VPCID: in.VPCID}
 	replaces := VPNGatewayAttachment{VPNGatewayID: stateID, VPCID: stateVPCID}
-	return c.Check(ctx, p, holder, allRules(rule, c.vpnAttachRule(want, replaces)),
-		Claim{Kind: ClaimVPNGateway, Scope: in.VPCID, Value: stateID})
+	return c.Check(ctx, p, holder, allRules(rule, c.vpnAttachRule(want, replaces)), c.vpnGateways().claims(stateID, in.VPCID)...)
 }
 
 // CheckVPNGatewayAttachment runs at plan time the rules that making
 // attachment want, in place of replaces (zero for none), will meet at apply,
 // and claims the VPC's one place for a virtual private gateway.
 func (c *Client) CheckVPNGatewayAttachment(ctx context.Context, p *Plan, holder Holder, want, replaces VPNGatewayAttachment) error {
-	return c.Check(ctx, p, holder, c.vpnAttachRule(want, replaces),
-		Claim{Kind: ClaimVPNGateway, Scope: want.VPCID, Value: want.VPNGatewayID})
+	return c.Check(ctx, p, holder, c.vpnAttachRule(want, replaces), c.vpnGateways().claims(want.VPNGatewayID, want.VPCID)...)
 }
 
 // CreateVPNGateway creates a gateway and, if in.VPCID is set, attaches it,

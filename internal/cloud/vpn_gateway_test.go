@@ -57,6 +57,21 @@ func TestVPNGatewayRoutes(t *testing.T) {
 	wantCode(t, c.DeleteVPC(ctx, vpc.ID), "DependencyViolation")
 }
 
+// TestVPNGatewayAttachedTwiceInOnePlan: a gateway attached by its own
+// vpc_id and by a simcloud_vpn_gateway_attachment of the same plan is
+// refused at plan, as the second attach would be at apply (issue 19).
+func TestVPNGatewayAttachedTwiceInOnePlan(t *testing.T) {
+	ctx := context.Background()
+	c, vpc := clientWithVPC(t)
+	g := must(c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{}))(t)
+	p := cloud.NewPlan()
+	noErr(t, c.CheckVPNGateway(ctx, p, cloud.ExistingHolder(g.ID), cloud.VPNGatewayInput{VPCID: vpc.ID}, g.ID, ""))
+	err := c.CheckVPNGatewayAttachment(ctx, p, p.NewHolder(), cloud.VPNGatewayAttachment{VPNGatewayID: g.ID, VPCID: vpc.ID}, cloud.VPNGatewayAttachment{})
+	wantCode(t, err, "VpnGatewayAttachmentLimitExceeded")
+	// Planned again on its own, the gateway still may attach.
+	noErr(t, c.CheckVPNGateway(ctx, p, cloud.ExistingHolder(g.ID), cloud.VPNGatewayInput{VPCID: vpc.ID}, g.ID, ""))
+}
+
 // TestVPNGatewayPropagation: a gateway propagates into the tables of the
 // VPC it is attached to, the table shows it, and a detachment ends it.
 func TestVPNGatewayPropagation(t *testing.T) {

@@ -134,6 +134,10 @@ func checkDefaultSubnet(ctx context.Context, d *providerData, p planStep[default
 	if p.state != nil {
 		selfID = p.state.ID.ValueString()
 	} else {
+		// Before CheckSubnet, whose claims it would drop.
+		if err := d.client.CheckAdoptDefaultSubnet(ctx, d.plan, p.holder, planned(p.plan.AvailabilityZone), &in); err != nil {
+			return err
+		}
 		// Found or made at apply: the zone's, whatever the plan says.
 		in.VPCID, in.CIDRBlock = cloud.Unknown, cloud.Unknown
 	}

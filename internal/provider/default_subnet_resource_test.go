@@ -128,7 +128,7 @@ func TestAccDefaultSubnetCreated(t *testing.T) {
 }
 
 // TestAccDefaultSubnetRefusals: without a default VPC, CreateDefaultSubnet
-// is refused; the Outposts arguments are refused at plan; only a default
+// is refused, at plan; the Outposts arguments are refused at plan; only a default
 // subnet is imported.
 func TestAccDefaultSubnetRefusals(t *testing.T) {
 	c := newTestCloud(t)
@@ -139,9 +139,8 @@ func TestAccDefaultSubnetRefusals(t *testing.T) {
 		resource.TestStep{Config: c.config(tfVPC("main", "10.0.0.0/16") + tfSubnet("main", "main", "10.0.1.0/24"))},
 		importRefused(c.config(tfVPC("main", "10.0.0.0/16")+tfSubnet("main", "main", "10.0.1.0/24")+tfDefaultSubnet("us-east-1a")),
 			defaultSubnetAddress, idOf("simcloud_subnet.main"), "Cannot import a subnet that is not a default one"),
-		c.withoutDefaultVPC(t, resource.TestStep{
-			Config:      c.config(tfDefaultSubnet("us-east-1a")),
-			ExpectError: expectError("DefaultVpcDoesNotExist"),
-		}),
+		// Refused at plan (issue 19: only the apply refused it).
+		c.withoutDefaultVPC(t, planFails(c.config(tfDefaultSubnet("us-east-1a")),
+			"DefaultVpcDoesNotExist", "No default VPC exists for this account in this region (us-east-1)")),
 	)
 }

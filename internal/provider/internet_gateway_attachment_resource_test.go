@@ -52,9 +52,30 @@ func TestAccInternetGatewayAttachment_refusals(t *testing.T) {
 		resource.TestStep{Config: c.config(base)},
 		planFails(c.config(base+tfAttachment("test", tfID("internet_gateway", "attached"), "b")),
 			"Resource.AlreadyAssociated: resource igw-", "is already attached to network vpc-"),
+		planFails(c.config(base+tfAttachment("test", tfID("internet_gateway", "attached"), "a")),
+			"Resource.AlreadyAssociated: resource igw-", "is already attached to network vpc-"),
 		planFails(c.config(base+tfAttachment("test", `"igw-0123456789abcdef0"`, "b")),
 			"InvalidInternetGatewayID.NotFound: The internetGateway ID 'igw-0123456789abcdef0' does not exist", "internet_gateway_id"),
 		resource.TestStep{Config: c.config(base)},
+	)
+}
+
+// An existing gateway attached in one plan both through its own vpc_id and
+// by an attachment (issue 19): whichever applied second was refused
+// halfway through the apply; the plan refuses it now, to the same VPC or
+// to another.
+func TestAccInternetGatewayAttachment_attachedTwiceInOnePlan(t *testing.T) {
+	c := newTestCloud(t)
+	detached := vpcsAB + tfResource("internet_gateway", "attached")
+	twice := func(gatewayVPC, attachmentVPC string) string {
+		return c.config(vpcsAB + tfGateway("attached", gatewayVPC) + tfAttachment("test", tfID("internet_gateway", "attached"), attachmentVPC))
+	}
+	unitTest(t,
+		resource.TestStep{Config: c.config(detached)},
+		planFails(twice("a", "a"), "Resource.AlreadyAssociated: resource igw-", "is already attached to network vpc-",
+			"by another resource of this configuration", "Attach a gateway in one place only"),
+		planFails(twice("a", "b"), "Resource.AlreadyAssociated: resource igw-", "by another resource of this configuration"),
+		resource.TestStep{Config: c.config(detached)},
 	)
 }
 
