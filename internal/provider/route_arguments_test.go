@@ -142,3 +142,20 @@ func TestAccRouteTable_awsRouteKeys(t *testing.T) {
 		resource.TestStep{Config: c.config(blocks)},
 	)
 }
+
+// TestAccRoute_toInstanceInterface: a route to an instance's network
+// interface reads the instance and its owner, as AWS reports them.
+func TestAccRoute_toInstanceInterface(t *testing.T) {
+	c := newTestCloud(t)
+	config := c.config(instanceNet + tfInstance("10.0.1.10") + tfRouteTable("appliance", "main") +
+		tfRoute("appliance", "appliance", `destination_cidr_block = "192.168.0.0/16"`,
+			"network_interface_id = simcloud_instance.web.primary_network_interface_id"))
+	unitTest(t,
+		resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+			sameValue("simcloud_route.appliance", "instance_id", "simcloud_instance.web", "id"),
+			attrIs("simcloud_route.appliance", "instance_owner_id", matching(`^[0-9]{12}$`)),
+			attrIs("simcloud_route.appliance", "gateway_id", knownvalue.StringExact("")),
+		}},
+		resource.TestStep{Config: config, PlanOnly: true},
+	)
+}
