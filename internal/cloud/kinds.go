@@ -104,6 +104,10 @@ type routeTarget struct {
 	// the connection carries traffic now (active); ok is false when target
 	// does not exist or does not join fromVPC. nil for every other kind.
 	peer func(tx ReadTx, scope Scope, target, fromVPC string) (toVPC string, active, ok bool, err error)
+	// instance, for a kind that an instance may hold (a network interface),
+	// returns the instance that holds target and its owner ("" when none),
+	// which AWS reports with a route to it. nil for every other kind.
+	instance func(tx ReadTx, scope Scope, target string) (instanceID, ownerID string, err error)
 }
 
 // objectKinds are the kinds a user can name by ID, in the order that
@@ -317,7 +321,8 @@ func init() {
 		endpoint:    (*Client).interfaceEndpoint,
 		route: &routeTarget{field: "network_interface_id", otherNetworkNoun: "interface",
 			servedVPC: servedBy(func(n NetworkInterface) string { return n.VPCID }),
-			beyond:    pastNetworkInterface}},
+			beyond:    pastNetworkInterface,
+			instance:  interfaceInstance}},
 		objectKind{Kind: KindInstance, typeName: "instance", table: "instances", idColumn: "id", taggable: true,
 			describeOp: "DescribeInstances", createOp: "RunInstances", deleteOp: "TerminateInstances",
 			parentField: "vpc_id",

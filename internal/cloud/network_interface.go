@@ -731,6 +731,17 @@ func pastNetworkInterface(_ *Client, _ ReadTx, _ Subnet, target, _, _ string, _ 
 		"Check the appliance's own configuration; to have simcloud follow the path, route to an internet gateway or a NAT gateway instead.", nil
 }
 
+// interfaceInstance is the network interface's routeTarget.instance: the
+// instance the interface is attached to, if any, and its owner, the
+// interface's.
+func interfaceInstance(tx ReadTx, scope Scope, target string) (instanceID, ownerID string, err error) {
+	eni, ok, err := get[NetworkInterface](tx, scope, target)
+	if err != nil || !ok || eni.InstanceID == "" {
+		return "", "", err
+	}
+	return eni.InstanceID, eni.OwnerID, nil
+}
+
 // interfaceEndpoint resolves an interface into one end of a network path:
 // its subnet, groups and addresses.
 func (c *Client) interfaceEndpoint(tx ReadTx, id string) (Endpoint, error) {

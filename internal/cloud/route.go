@@ -512,29 +512,36 @@ func (c *Client) DeleteRoute(ctx context.Context, tableID, destination string) e
 
 // deriveRouteStates marks each route of a table active or blackhole: a
 // route is a blackhole when its target is gone or no longer serves the
-// table's VPC, as when a gateway is detached or deleted.
+// table's VPC, as when a gateway is detached or deleted. A route to an
+// instance's network interface also learns the instance.
 func deriveRouteStates(tx ReadTx, table *RouteTable) error {
 	scope := Scope{AccountID: table.OwnerID, Region: table.Region}
 	// A table's routes often share a target (every route of a public
-	// table through one gateway); within one table a target's state is the
-	// same for each of its routes, so it is read once, not once per route.
-	stateOf := map[string]string{}
+	// table through one gateway); within one table what is derived of a
+	// target is the same for each of its routes, so it is read once, not
+	// once per route.
+	type derived struct{ state, instanceID, instanceOwnerID string }
+	derivedOf := map[string]derived{}
 	for i := range table.Routes {
 		r := &table.Routes[i]
 		if r.Target == TargetLocal {
 			r.State = RouteStateActive
 			continue
 		}
-		if known, ok := stateOf[r.Target]; ok {
-			r.State = known
-			continue
+		d, known := derivedOf[r.Target]
+		if !known {
+			var err error
+			if d.state, err = routeState(tx, scope, table, *r); err != nil {
+				return err
+			}
+			if t, ok := routeTargetOf(r.Target); ok && t.instance != nil && !IsEndpointRoute(*r) {
+				if d.instanceID, d.instanceOwnerID, err = t.instance(tx, scope, r.Target); err != nil {
+					return err
+				}
+			}
+			derivedOf[r.Target] = d
 		}
-		state, err := routeState(tx, scope, table, *r)
-		if err != nil {
-			return err
-		}
-		r.State = state
-		stateOf[r.Target] = state
+		r.State, r.InstanceID, r.InstanceOwnerID = d.state, d.instanceID, d.instanceOwnerID
 	}
 	return nil
 }
@@ -626,18 +633,34 @@ func (c *Client) ReplaceRouteTarget(ctx context.Context, tableID string, spec Ro
 // the shorter ones of a route block in aws_route_table. Each destination
 // argument names its family. The target arguments of kinds the cloud has
 // are the route targets' fields in the registry of kinds; those below are
-// the AWS provider's others, which the simulated cloud cannot route to yet.
+// the AWS provider's others, which the simulated cloud cannot route to yet,
+// each with the reason a refusal gives.
 var (
 	routeDestinationArguments = map[string]string{
 		"destination_cidr_block": "IPv4", "cidr_block": "IPv4",
 		"destination_ipv6_cidr_block": "IPv6", "ipv6_cidr_block": "IPv6",
 		"destination_prefix_list_id": "prefix list",
 	}
-	unsimulatedRouteTargetArguments = []string{
-		"carrier_gateway_id", "core_network_arn", "instance_id", "local_gateway_id",
-		"transit_gateway_id", "vpc_endpoint_id",
+	unsimulatedRouteTargetArguments = map[string]string{
+		"carrier_gateway_id": "carrier gateways serve Wavelength Zones, which the simulated cloud does not have",
+		"core_network_arn":   "it has no AWS Cloud WAN core networks",
+		// AWS routes to an instance through its one network interface,
+		// which a route can name itself.
+		"instance_id":        "it routes to an instance only through its network interface: set network_interface_id to the instance's primary_network_interface_id",
+		"local_gateway_id":   "local gateways belong to Outposts, which the simulated cloud does not have",
+		"odb_network_arn":    "it has no Oracle Database@AWS networks",
+		"transit_gateway_id": "it has no transit gateways",
+		// A route's vpc_endpoint_id names a Gateway Load Balancer endpoint; a
+		// Gateway endpoint adds its routes through its route_table_ids.
+		"vpc_endpoint_id": "it has no Gateway Load Balancer endpoints, the only endpoints a route can target (a Gateway endpoint routes its service through its route_table_ids)",
 	}
 )
+
+// RouteArgumentUnsupported is the reason the simulated cloud refuses a
+// route's target argument, "" for one it serves or that is no target.
+func RouteArgumentUnsupported(argument string) string {
+	return unsimulatedRouteTargetArguments[argument]
+}
 
 // routeTargetByArgument returns the kind whose targets a route's target
 // argument names.
@@ -654,7 +677,8 @@ func routeTargetByArgument(argument string) (objectKind, bool) {
 // of a kind the simulated cloud has or not.
 func isRouteTargetArgument(argument string) bool {
 	_, ok := routeTargetByArgument(argument)
-	return ok || slices.Contains(unsimulatedRouteTargetArguments, argument)
+	_, unsimulated := unsimulatedRouteTargetArguments[argument]
+	return ok || unsimulated
 }
 
 // RouteTargetKind returns the kind of object a route's target argument
@@ -718,11 +742,16 @@ func ValidateRouteTargetID(argument, id string) error {
 // kinds the cloud has, and no IPv4 destination for an egress-only gateway.
 // set maps each argument given a value to that value, Unknown when it is
 // known only after apply: an argument set to such a value is still set, so
-// these checks never wait for apply. Arguments that are neither
-// destinations nor targets are ignored.
+// these checks never wait for apply. An argument set to "" is unset, as
+// the AWS provider takes it (and as ported route objects write the keys
+// they do not use). Arguments that are neither destinations nor targets are
+// ignored.
 func CheckRouteArguments(set map[string]string) error {
 	var destinations, targets []string
-	for name := range set {
+	for name, value := range set {
+		if value == "" {
+			continue
+		}
 		if _, ok := routeDestinationArguments[name]; ok {
 			destinations = append(destinations, name)
 		}
@@ -743,7 +772,7 @@ func CheckRouteArguments(set map[string]string) error {
 	destination, target := destinations[0], targets[0]
 	targetKind, ok := routeTargetByArgument(target)
 	if !ok {
-		return unsupportedRoute(target, fmt.Sprintf("The simulated cloud has no %s targets yet: route to %s.", target,
+		return unsupportedRoute(target, unsimulatedRouteTargetArguments[target], fmt.Sprintf("Route to %s.",
 			routeTargetArgumentsSentence(func(argument, kind string) string { return kind + " (" + argument + ")" })))
 	}
 	if targetKind.route.ipv6Only && routeDestinationArguments[destination] == "IPv4" {
@@ -774,7 +803,8 @@ func exactlyOneRouteArgument(role string, given []string, awsNames, ours string)
 		Field: given[1]}
 }
 
-// unsupportedRoute refuses a route argument the simulated cloud cannot serve.
-func unsupportedRoute(argument, fix string) error {
-	return &Error{Code: "UnsupportedOperation", Message: fmt.Sprintf("The simulated cloud does not support routes with %s.", argument), Fix: fix, Field: argument}
+// unsupportedRoute refuses a route argument the simulated cloud cannot
+// serve, saying why.
+func unsupportedRoute(argument, reason, fix string) error {
+	return &Error{Code: "UnsupportedOperation", Message: fmt.Sprintf("The simulated cloud does not support routes with %s: %s.", argument, reason), Fix: fix, Field: argument}
 }

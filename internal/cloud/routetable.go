@@ -55,6 +55,10 @@ type Route struct {
 	// State is RouteStateActive or RouteStateBlackhole, derived when read
 	// from whether the target still exists and serves the table's VPC.
 	State string
+	// InstanceID and InstanceOwnerID are, for a route to a network
+	// interface attached to an instance, that instance and its owner, as
+	// AWS reports them; derived when read, "" otherwise.
+	InstanceID, InstanceOwnerID string
 }
 
 // Association ties a route table to a subnet, or marks it as its VPC's main

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -27,7 +28,7 @@ import (
 var (
 	routeDestinationKeys = []string{"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"}
 	routeTargetKeys      = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "carrier_gateway_id", "core_network_arn",
-		"local_gateway_id", "network_interface_id", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
+		"local_gateway_id", "network_interface_id", "odb_network_arn", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
 	// The AWS provider's aws_default_route_table routes lack the carrier
 	// and local gateways of aws_route_table (a VPC's main table takes
 	// neither) and keep instance_id, which aws_route_table dropped in
@@ -51,7 +52,10 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 		Computed:    true,
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
 			"Each has one destination, `cidr_block`, `ipv6_cidr_block` or `destination_prefix_list_id` (a customer-managed prefix list), and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
-			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id`, `network_interface_id` or `vpc_peering_connection_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
+			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id`, `network_interface_id` or `vpc_peering_connection_id`. " +
+			"Every key of the AWS provider's route is there, `\"\"` when unset (a key left out and one set to `\"\"` are the same route); " +
+			"the targets the simulated cloud does not have fail at plan with `UnsupportedOperation`, which says why. " +
+			"Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
 		PlanModifiers: keepSetState,
@@ -108,7 +112,7 @@ func routeShapeError(values map[string]attr.Value) error {
 		return err
 	}
 	for key, value := range set {
-		if _, ok := cloud.RouteTargetKind(key); ok && cloud.IsKnown(value) {
+		if _, ok := cloud.RouteTargetKind(key); ok && cloud.IsKnown(value) && value != "" {
 			if err := cloud.ValidateRouteTargetID(key, value); err != nil {
 				return err
 			}
@@ -130,7 +134,7 @@ func routeSpecs(routes types.Set) []cloud.RouteSpec {
 		var spec cloud.RouteSpec
 		for key, value := range route.Attributes() {
 			s, ok := value.(types.String)
-			if !ok || s.IsNull() {
+			if !ok || s.IsNull() || (!s.IsUnknown() && s.ValueString() == "") {
 				continue
 			}
 			if slices.Contains(routeDestinationKeys, key) {
@@ -145,9 +149,24 @@ func routeSpecs(routes types.Set) []cloud.RouteSpec {
 }
 
 // routesFromCloud makes the route attribute from a table's routes, leaving
-// out its local ones, as the AWS provider does.
-func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diagnostics) types.Set {
+// out its local ones, as the AWS provider does. Every key is there, "" when
+// unset, as the AWS provider reads them back; but a route that like holds
+// in an equivalent form, with null for "" (route blocks leave out the keys
+// they do not use), keeps that form: after an apply like is the plan, which
+// Terraform wants back as planned, and on refresh it is the state, so that
+// a refresh changes no route's form and plans no change. (A plan modifier
+// cannot take the state's form instead: by then the framework has already
+// marked the table's computed attributes unknown.)
+func routesFromCloud(routes []cloud.Route, targetKeys []string, like types.Set, diags *diag.Diagnostics) types.Set {
 	objectType := routeObjectType(targetKeys)
+	planned := map[string]attr.Value{}
+	if !like.IsNull() && !like.IsUnknown() {
+		for _, element := range like.Elements() {
+			if key, ok := routeKey(element); ok {
+				planned[key] = element
+			}
+		}
+	}
 	var elements []attr.Value
 	for _, r := range routes {
 		// A Gateway endpoint's routes are its own, as the AWS provider
@@ -157,24 +176,54 @@ func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diag
 		}
 		values := map[string]attr.Value{}
 		for k := range objectType.AttrTypes {
-			values[k] = types.StringNull()
+			values[k] = types.StringValue("")
 		}
-		switch destinationAttributeOf(r.Destination) {
-		case "destination_prefix_list_id":
-			values["destination_prefix_list_id"] = types.StringValue(r.Destination)
-		case "destination_ipv6_cidr_block":
-			values["ipv6_cidr_block"] = types.StringValue(r.Destination)
-		default:
-			values["cidr_block"] = types.StringValue(r.Destination)
-		}
+		values[inlineDestinationKey(r.Destination)] = types.StringValue(r.Destination)
 		values[targetAttribute(r.Target)] = types.StringValue(r.Target)
 		obj, ds := types.ObjectValue(objectType.AttrTypes, values)
 		diags.Append(ds...)
+		if key, ok := routeKey(obj); ok && planned[key] != nil {
+			elements = append(elements, planned[key])
+			continue
+		}
 		elements = append(elements, obj)
 	}
 	set, ds := types.SetValue(objectType, elements)
 	diags.Append(ds...)
 	return set
+}
+
+// inlineDestinationKey names the key of a route object that holds a
+// route's destination.
+func inlineDestinationKey(destination string) string {
+	switch destinationAttributeOf(destination) {
+	case "destination_prefix_list_id":
+		return "destination_prefix_list_id"
+	case "destination_ipv6_cidr_block":
+		return "ipv6_cidr_block"
+	}
+	return "cidr_block"
+}
+
+// routeKey is what a route object says with null and "" taken alike, as
+// the AWS provider takes them; ok is false for an object with a value not
+// known yet.
+func routeKey(element attr.Value) (string, bool) {
+	route, ok := element.(types.Object)
+	if !ok || route.IsNull() || route.IsUnknown() {
+		return "", false
+	}
+	attributes := route.Attributes()
+	keys := slices.Sorted(maps.Keys(attributes))
+	var b strings.Builder
+	for _, k := range keys {
+		s, ok := attributes[k].(types.String)
+		if !ok || s.IsUnknown() {
+			return "", false
+		}
+		b.WriteString(k + "=" + s.ValueString() + ";")
+	}
+	return b.String(), true
 }
 
 // routeTableInput reads the desired routes and tags of a route table
@@ -190,7 +239,7 @@ func routeTableInput(ctx context.Context, routes types.Set, tags map[string]stri
 func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, targetKeys []string, diags *diag.Diagnostics) types.Set {
 	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	if isNew && configRoutes.IsNull() {
-		*planned = routesFromCloud(nil, targetKeys, diags)
+		*planned = routesFromCloud(nil, targetKeys, types.SetNull(routeObjectType(targetKeys)), diags)
 	}
 	return configRoutes
 }

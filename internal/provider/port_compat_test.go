@@ -50,6 +50,10 @@ type portImport struct {
 	// id builds the import ID from the state (where simcloud_subnet.public[0]
 	// is keyed simcloud_subnet.public.0); nil imports by the ID.
 	id resource.ImportStateIdFunc
+	// ignored are attributes that the import reads in another form: the
+	// keys a route block leaves out (null) read "" when imported, as the
+	// AWS provider reads them.
+	ignored []string
 }
 
 // portCases are keyed by directory under testdata/port; every directory
@@ -77,13 +81,13 @@ var portCases = map[string]portCase{
 			portSameID("simcloud_route_table_association.public[1]", "subnet_id", "simcloud_subnet.public[1]"),
 			portSameID("simcloud_route_table_association.private[0]", "route_table_id", "simcloud_route_table.private"),
 
-			// Separate routes.
+			// Separate routes; an unset destination reads "", as in the AWS provider.
 			portExpect("simcloud_route.internet", "id", matching(`^r-rtb-[0-9a-f]{17}[0-9]+$`)),
 			portExpect("simcloud_route.internet", "state", knownvalue.StringExact("active")),
 			portExpect("simcloud_route.internet", "origin", knownvalue.StringExact("CreateRoute")),
-			portExpect("simcloud_route.internet", "destination_ipv6_cidr_block", knownvalue.Null()),
+			portExpect("simcloud_route.internet", "destination_ipv6_cidr_block", knownvalue.StringExact("")),
 			portExpect("simcloud_route.internet_ipv6", "state", knownvalue.StringExact("active")),
-			portExpect("simcloud_route.internet_ipv6", "destination_cidr_block", knownvalue.Null()),
+			portExpect("simcloud_route.internet_ipv6", "destination_cidr_block", knownvalue.StringExact("")),
 			portSameID("simcloud_route.internet_ipv6", "egress_only_gateway_id", "simcloud_egress_only_internet_gateway.egress"),
 			portExpect("simcloud_subnet.dual_stack", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+/64$`)),
 			portExpect("simcloud_subnet.dual_stack", "assign_ipv6_address_on_creation", knownvalue.Bool(true)),
@@ -127,8 +131,8 @@ var portCases = map[string]portCase{
 			// the routes that aws_route resources gave it, and that is no
 			// change to plan.
 			portExpect("simcloud_route_table.dual_stack", "route", knownvalue.SetExact([]knownvalue.Check{
-				portRoute("cidr_block", "0.0.0.0/0", "gateway_id"),
-				portRoute("ipv6_cidr_block", "::/0", "egress_only_gateway_id"),
+				portListedRoute("cidr_block", "0.0.0.0/0", "gateway_id"),
+				portListedRoute("ipv6_cidr_block", "::/0", "egress_only_gateway_id"),
 			})),
 			portExpect("simcloud_subnet.dual_stack", "is_public", knownvalue.Bool(true)),
 			portSameID("simcloud_subnet.dual_stack", "effective_route_table_id", "simcloud_route_table.dual_stack"),
@@ -164,12 +168,12 @@ var portCases = map[string]portCase{
 		},
 		imports: []portImport{
 			{address: "simcloud_subnet.public[0]", id: portAttributeID("simcloud_subnet.public.0", "id")},
-			{address: "simcloud_route_table.public"},
+			{address: "simcloud_route_table.public", ignored: unsetRouteKeys(routeTargetKeys)},
 			{address: "simcloud_route_table_association.public[0]", id: portAssociationImportID("simcloud_route_table_association.public.0")},
 			{address: "simcloud_route.internet", id: portRouteImportID("simcloud_route.internet", "0.0.0.0/0")},
 			{address: "simcloud_route.internet_ipv6", id: portRouteImportID("simcloud_route.internet_ipv6", "::/0")},
 			{address: "simcloud_route_table_association.dual_stack", id: portAssociationImportID("simcloud_route_table_association.dual_stack")},
-			{address: "simcloud_default_route_table.main", id: portAttributeID("simcloud_vpc.main", "id")},
+			{address: "simcloud_default_route_table.main", id: portAttributeID("simcloud_vpc.main", "id"), ignored: unsetRouteKeys(defaultRouteTargetKeys)},
 			{address: "simcloud_customer_gateway.office"},
 			{address: "simcloud_vpn_gateway.vpn"},
 			{address: "simcloud_vpn_gateway_route_propagation.office"},
@@ -264,11 +268,12 @@ func TestAccPort(t *testing.T) {
 			}
 			for _, imp := range pc.imports {
 				steps = append(steps, resource.TestStep{
-					Config:            cfg,
-					ResourceName:      imp.address,
-					ImportState:       true,
-					ImportStateIdFunc: imp.id,
-					ImportStateVerify: true,
+					Config:                  cfg,
+					ResourceName:            imp.address,
+					ImportState:             true,
+					ImportStateIdFunc:       imp.id,
+					ImportStateVerify:       true,
+					ImportStateVerifyIgnore: imp.ignored,
 				})
 			}
 			unitTest(t, steps...)
@@ -321,23 +326,30 @@ func portSameID(address, attribute, other string) statecheck.StateCheck {
 	return portSame(address, tfjsonpath.New(attribute), other, tfjsonpath.New("id"))
 }
 
-// portRoute matches one inline route: the destination attribute holds dest,
-// the target attribute a gateway ID of its kind, and every other target and
-// destination is null, as in the AWS provider's state.
+// portRoute matches one route of a route block: the destination attribute
+// holds dest, the target attribute a gateway ID of its kind, and every other
+// target and destination is null, as the block left them out.
 func portRoute(destAttribute, dest, targetAttribute string) knownvalue.Check {
-	return portRouteOf(routeTargetKeys, destAttribute, dest, targetAttribute)
+	return portRouteOf(routeTargetKeys, knownvalue.Null(), destAttribute, dest, targetAttribute)
+}
+
+// portListedRoute is portRoute for a route of a table without route blocks
+// (made by a simcloud_route): its other keys read "", as in the AWS
+// provider's state.
+func portListedRoute(destAttribute, dest, targetAttribute string) knownvalue.Check {
+	return portRouteOf(routeTargetKeys, knownvalue.StringExact(""), destAttribute, dest, targetAttribute)
 }
 
 // portMainTableRoute is portRoute for simcloud_default_route_table, whose
 // routes have the keys of aws_default_route_table's.
 func portMainTableRoute(destAttribute, dest, targetAttribute string) knownvalue.Check {
-	return portRouteOf(defaultRouteTargetKeys, destAttribute, dest, targetAttribute)
+	return portRouteOf(defaultRouteTargetKeys, knownvalue.Null(), destAttribute, dest, targetAttribute)
 }
 
-func portRouteOf(targetKeys []string, destAttribute, dest, targetAttribute string) knownvalue.Check {
+func portRouteOf(targetKeys []string, unset knownvalue.Check, destAttribute, dest, targetAttribute string) knownvalue.Check {
 	checks := map[string]knownvalue.Check{}
 	for _, k := range append(slices.Clone(routeDestinationKeys), targetKeys...) {
-		checks[k] = knownvalue.Null()
+		checks[k] = unset
 	}
 	checks[destAttribute] = knownvalue.StringExact(dest)
 	prefix := "igw"

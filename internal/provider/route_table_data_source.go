@@ -1,12 +1,13 @@
 package provider
 
 import (
+	"slices"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"slices"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -22,10 +23,10 @@ type routeTableDataSourceModel struct {
 }
 
 var (
-	routeEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
-		"cidr_block": types.StringType, "ipv6_cidr_block": types.StringType, "gateway_id": types.StringType,
-		"egress_only_gateway_id": types.StringType, "nat_gateway_id": types.StringType, "vpc_peering_connection_id": types.StringType, "state": types.StringType, "origin": types.StringType,
-	}}
+	// A route of the aws_route_table data source has every destination and
+	// target key of a route block and instance_id, "" when unset; state and
+	// origin are simcloud's own.
+	routeEntryType       = routeObjectType(append([]string{"instance_id", "state", "origin"}, routeTargetKeys...))
 	associationEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
 		"route_table_association_id": types.StringType, "route_table_id": types.StringType, "subnet_id": types.StringType, "main": types.BoolType,
 	}}
@@ -45,7 +46,8 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 		"arn":      schema.StringAttribute{Computed: true, MarkdownDescription: "The table's ARN."},
 		"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The ID of the account that owns the table."},
 		"routes": schema.ListAttribute{ElementType: routeEntryType, Computed: true,
-			MarkdownDescription: "Every route of the table, local ones included (`gateway_id = \"local\"`), with its `state` (`active` or `blackhole`) and `origin`."},
+			MarkdownDescription: "Every route of the table, local ones included (`gateway_id = \"local\"`), with every destination and target key of the AWS provider's routes, `\"\"` when unset, " +
+				"`instance_id` (the instance whose network interface is the target), and its `state` (`active` or `blackhole`) and `origin`, which are simcloud's own."},
 		"associations": schema.ListAttribute{ElementType: associationEntryType, Computed: true,
 			MarkdownDescription: "The table's associations: its explicit subnet associations, and its main association if it is main."},
 	},
@@ -77,16 +79,13 @@ func routeEntries(routes []cloud.Route, diags *diag.Diagnostics) types.List {
 		for k := range routeEntryType.AttrTypes {
 			values[k] = types.StringValue("")
 		}
-		if isIPv6(r.Destination) {
-			values["ipv6_cidr_block"] = types.StringValue(r.Destination)
-		} else {
-			values["cidr_block"] = types.StringValue(r.Destination)
-		}
+		values[inlineDestinationKey(r.Destination)] = types.StringValue(r.Destination)
 		if r.Target == cloud.TargetLocal {
 			values["gateway_id"] = types.StringValue(cloud.TargetLocal)
 		} else {
 			values[targetAttribute(r.Target)] = types.StringValue(r.Target)
 		}
+		values["instance_id"] = types.StringValue(r.InstanceID)
 		values["state"], values["origin"] = types.StringValue(r.State), types.StringValue(r.Origin)
 		return values
 	}, diags)

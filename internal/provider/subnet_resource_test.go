@@ -41,7 +41,8 @@ func TestAccSubnet_publicAndPrivate(t *testing.T) {
 			},
 		},
 		importStep("simcloud_subnet.public"),
-		importStep("simcloud_route_table.public"),
+		// Imported, the keys the route block leaves out read "".
+		importStep("simcloud_route_table.public", unsetRouteKeys(routeTargetKeys)...),
 		importStepBy("simcloud_route_table_association.public", func(s *terraformState) (string, error) {
 			a := s.RootModule().Resources["simcloud_route_table_association.public"].Primary.Attributes
 			return a["subnet_id"] + "/" + a["route_table_id"], nil
