@@ -26,6 +26,7 @@ import (
 // with a clear message (cloud.CheckRouteArguments).
 var (
 	routeDestinationKeys = []string{"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"}
+	routeBlockKeys       = routeDestinationKeys[:2]
 	routeTargetKeys      = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "carrier_gateway_id", "core_network_arn",
 		"local_gateway_id", "network_interface_id", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
 	// The AWS provider's aws_default_route_table routes lack the carrier
@@ -54,7 +55,10 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id`, `network_interface_id` or `vpc_peering_connection_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
 		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
-		PlanModifiers: keepSetState,
+		PlanModifiers: append(slices.Clone(keepSetState), equivalentObjects{
+			plainDescription: "keeps the prior routes when the configured ones write the same destinations another way",
+			cidrKeys:         routeBlockKeys,
+		}),
 	}
 }
 
@@ -145,9 +149,11 @@ func routeSpecs(routes types.Set) []cloud.RouteSpec {
 }
 
 // routesFromCloud makes the route attribute from a table's routes, leaving
-// out its local ones, as the AWS provider does.
-func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diagnostics) types.Set {
+// out its local ones, as the AWS provider does. A destination that prior
+// (the plan, or the state) writes another way keeps its spelling there.
+func routesFromCloud(routes []cloud.Route, targetKeys []string, prior types.Set, diags *diag.Diagnostics) types.Set {
 	objectType := routeObjectType(targetKeys)
+	spellings := priorSpellings(prior, routeBlockKeys)
 	var elements []attr.Value
 	for _, r := range routes {
 		// A Gateway endpoint's routes are its own, as the AWS provider
@@ -163,9 +169,9 @@ func routesFromCloud(routes []cloud.Route, targetKeys []string, diags *diag.Diag
 		case "destination_prefix_list_id":
 			values["destination_prefix_list_id"] = types.StringValue(r.Destination)
 		case "destination_ipv6_cidr_block":
-			values["ipv6_cidr_block"] = types.StringValue(r.Destination)
+			values["ipv6_cidr_block"] = types.StringValue(spelledAs(spellings, r.Destination))
 		default:
-			values["cidr_block"] = types.StringValue(r.Destination)
+			values["cidr_block"] = types.StringValue(spelledAs(spellings, r.Destination))
 		}
 		values[targetAttribute(r.Target)] = types.StringValue(r.Target)
 		obj, ds := types.ObjectValue(objectType.AttrTypes, values)
@@ -190,7 +196,7 @@ func routeTableInput(ctx context.Context, routes types.Set, tags map[string]stri
 func plannedRoutes(ctx context.Context, config tfsdk.Config, isNew bool, planned *types.Set, targetKeys []string, diags *diag.Diagnostics) types.Set {
 	configRoutes := configuredValue[types.Set](ctx, config, "route", diags)
 	if isNew && configRoutes.IsNull() {
-		*planned = routesFromCloud(nil, targetKeys, diags)
+		*planned = routesFromCloud(nil, targetKeys, types.SetNull(routeObjectType(targetKeys)), diags)
 	}
 	return configRoutes
 }

@@ -58,12 +58,12 @@ func routeSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"id":             computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
 			"route_table_id": replacingReference(cloud.KindRouteTable, "The table the route belongs to. Changing it replaces the route."),
-			"destination_cidr_block": optionalReplacing("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
+			"destination_cidr_block": optionalReplacingCIDR("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
 				cloudCheck(func(s string) error {
 					_, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block")
 					return err
 				})),
-			"destination_ipv6_cidr_block": optionalReplacing("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
+			"destination_ipv6_cidr_block": optionalReplacingCIDR("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
 				cloudCheck(func(s string) error {
 					_, err := cloud.ParseIPv6Network(s, "destinationIpv6CidrBlock", "destination_ipv6_cidr_block")
 					return err
@@ -138,7 +138,10 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	},
 }
 
+// setRouteState records a route; a destination block that m writes another
+// way keeps m's spelling.
 func setRouteState(m *routeModel, route cloud.Route) {
+	priorV4, priorV6 := m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock
 	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
 	m.RouteTableID = types.StringValue(route.RouteTableID)
 	m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock, m.DestinationPrefixListID = types.StringNull(), types.StringNull(), types.StringNull()
@@ -146,9 +149,9 @@ func setRouteState(m *routeModel, route cloud.Route) {
 	case "destination_prefix_list_id":
 		m.DestinationPrefixListID = types.StringValue(route.Destination)
 	case "destination_ipv6_cidr_block":
-		m.DestinationIPv6CIDRBlock = types.StringValue(route.Destination)
+		m.DestinationIPv6CIDRBlock = cidrFromCloud(priorV6, route.Destination)
 	default:
-		m.DestinationCIDRBlock = types.StringValue(route.Destination)
+		m.DestinationCIDRBlock = cidrFromCloud(priorV4, route.Destination)
 	}
 	m.GatewayID, m.EgressOnlyGatewayID, m.NATGatewayID, m.VPCPeeringConnectionID, m.NetworkInterfaceID = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
 	switch targetAttribute(route.Target) {

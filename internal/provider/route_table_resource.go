@@ -29,7 +29,7 @@ type routeTableAttributes struct {
 
 func (a *routeTableAttributes) read(table cloud.RouteTable, targetKeys []string, diags *diag.Diagnostics) {
 	a.readVPCObject(table.ARN(), table.OwnerID, table.VPCID)
-	a.Route = routesFromCloud(table.Routes, targetKeys, diags)
+	a.Route = routesFromCloud(table.Routes, targetKeys, a.Route, diags)
 	vgws, ds := types.SetValueFrom(context.Background(), types.StringType, append([]string{}, table.PropagatingVGWs...))
 	diags.Append(ds...)
 	a.PropagatingVGWs = vgws
