@@ -84,8 +84,8 @@ func (m equivalentObjects) canonicalElements(set types.Set) (elements []string, 
 			if v.IsUnknown() {
 				return nil, false
 			}
-			if s, ok := v.(types.String); ok && !s.IsNull() && slices.Contains(m.cidrKeys, k) {
-				v = types.StringValue(cloud.CanonicalCIDR(s.ValueString()))
+			if slices.Contains(m.cidrKeys, k) {
+				v = canonicalBlocks(v)
 			}
 			values[k] = v
 		}
@@ -97,6 +97,43 @@ func (m equivalentObjects) canonicalElements(set types.Set) (elements []string, 
 	}
 	slices.Sort(elements)
 	return elements, true
+}
+
+// canonicalBlocks is a block, or a list of blocks, in canonical form.
+func canonicalBlocks(v attr.Value) attr.Value {
+	switch v := v.(type) {
+	case types.String:
+		if !v.IsNull() && !v.IsUnknown() {
+			return types.StringValue(cloud.CanonicalCIDR(v.ValueString()))
+		}
+	case types.List:
+		if v.IsNull() || v.IsUnknown() {
+			return v
+		}
+		elements := make([]attr.Value, len(v.Elements()))
+		for i, e := range v.Elements() {
+			elements[i] = canonicalBlocks(e)
+		}
+		if l, diags := types.ListValue(v.ElementType(context.Background()), elements); !diags.HasError() {
+			return l
+		}
+	}
+	return v
+}
+
+// equivalentCIDRList plans the prior list of blocks when the configured
+// one holds the same networks, in the same order, written another way.
+type equivalentCIDRList struct{ plainDescription }
+
+var keepEquivalentCIDRList = equivalentCIDRList{"keeps the prior blocks when the configured ones are the same networks written another way"}
+
+func (equivalentCIDRList) PlanModifyList(_ context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
+	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+		return
+	}
+	if canonicalBlocks(req.PlanValue).Equal(canonicalBlocks(req.StateValue)) {
+		resp.PlanValue = req.StateValue
+	}
 }
 
 // priorSpellings maps each block of cidrKeys in a prior set of objects

@@ -80,3 +80,40 @@ func TestAccRoute_equivalentIPv6Destination(t *testing.T) {
 			"RouteAlreadyExists: The route identified by 2001:db8:ffff::/48 already exists."),
 	)
 }
+
+// TestAccCIDRSpellingKept: every argument holding a block keeps what the
+// configuration writes through apply and refresh, and another spelling of
+// the same network plans no change; a duplicate written another way is
+// still a duplicate.
+func TestAccCIDRSpellingKept(t *testing.T) {
+	c := newTestCloud(t)
+	config := func(v6 string) string {
+		return c.config(dualStackGateways +
+			tfSubnet("private", "main", "10.0.2.0/24", "ipv6_cidr_block = "+v6+"(cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 2))") +
+			tfSecurityGroup("web", "main", `name = "web"`,
+				tfRuleBlock("ingress", `protocol = "tcp"`, "from_port = 80", "to_port = 80", `ipv6_cidr_blocks = [`+v6+`("2001:db8:1::/48")]`)) +
+			tfSecurityGroup("app", "main", `name = "app"`) +
+			tfGroupRule("ingress", "https", "app", `ip_protocol = "tcp"`, "from_port = 443", "to_port = 443", `cidr_ipv6 = `+v6+`("2001:db8::/32")`) +
+			tfResource("security_group_rule", "ssh", `type = "ingress"`, "security_group_id = "+tfID("security_group", "app"),
+				`protocol = "tcp"`, "from_port = 22", "to_port = 22", `ipv6_cidr_blocks = [`+v6+`("2001:db8:2::/48")]`) +
+			tfResource("ec2_managed_prefix_list", "v6", `name = "v6"`, `address_family = "IPv6"`, "max_entries = 2",
+				"entry {\n    cidr = "+v6+"(\"2001:db8:3::/48\")\n  }") +
+			tfResource("ec2_managed_prefix_list", "entries", `name = "entries"`, `address_family = "IPv6"`, "max_entries = 2") +
+			tfResource("ec2_managed_prefix_list_entry", "one", "prefix_list_id = "+tfID("ec2_managed_prefix_list", "entries"),
+				"cidr = "+v6+"(\"2001:db8:4::/48\")"))
+	}
+	upper := config("upper")
+	unitTest(t,
+		resource.TestStep{Config: upper, ConfigStateChecks: []statecheck.StateCheck{
+			attrIs("simcloud_subnet.private", "ipv6_cidr_block", matching(`^2001:DB8:[0-9A-F]+:[0-9A-F]+::/64$`)),
+			attrIs("simcloud_vpc_security_group_ingress_rule.https", "cidr_ipv6", knownvalue.StringExact("2001:DB8::/32")),
+			attrIs("simcloud_ec2_managed_prefix_list_entry.one", "cidr", knownvalue.StringExact("2001:DB8:4::/48")),
+		}},
+		resource.TestStep{Config: upper, ConfigPlanChecks: expectEmptyPlan},
+		resource.TestStep{Config: config("lower"), ConfigPlanChecks: expectEmptyPlan},
+		planFails(upper+tfGroupRule("ingress", "again", "app", `ip_protocol = "tcp"`, "from_port = 443", "to_port = 443", `cidr_ipv6 = "2001:0db8::/32"`),
+			"InvalidPermission.Duplicate"),
+		planFails(upper+tfResource("ec2_managed_prefix_list_entry", "two", "prefix_list_id = "+tfID("ec2_managed_prefix_list", "entries"),
+			`cidr = "2001:db8:4:0::/48"`), "InvalidParameterValue", "duplicate"),
+	)
+}

@@ -54,7 +54,7 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 			"Each has one destination, `cidr_block`, `ipv6_cidr_block` or `destination_prefix_list_id` (a customer-managed prefix list), and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
 			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id`, `network_interface_id` or `vpc_peering_connection_id`. Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
-		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
+		Validators: []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
 		PlanModifiers: append(slices.Clone(keepSetState), equivalentObjects{
 			plainDescription: "keeps the prior routes when the configured ones write the same destinations another way",
 			cidrKeys:         routeBlockKeys,
