@@ -194,20 +194,30 @@ func unchangedPlan(config, plan, state tftypes.Value) (tftypes.Value, bool) {
 		if v.IsKnown() {
 			return v, nil
 		}
-		configured, _, err := tftypes.WalkAttributePath(config, p)
-		if c, ok := configured.(tftypes.Value); err != nil || !ok || !c.IsNull() || len(p.Steps()) != 1 {
+		prior, ok := priorOfComputed(config, state, p)
+		if !ok {
 			onlyComputed = false
 			return v, nil
 		}
-		prior, _, err := tftypes.WalkAttributePath(state, p)
-		if s, ok := prior.(tftypes.Value); err == nil && ok {
-			return s, nil
-		}
-		onlyComputed = false
-		return v, nil
+		return prior, nil
 	})
 	if err != nil || !onlyComputed || !filled.Equal(state) {
 		return plan, false
 	}
 	return state, true
+}
+
+// priorOfComputed is the state's value at p, a top-level attribute that
+// the configuration leaves out.
+func priorOfComputed(config, state tftypes.Value, p *tftypes.AttributePath) (tftypes.Value, bool) {
+	if len(p.Steps()) != 1 {
+		return tftypes.Value{}, false
+	}
+	configured, _, err := tftypes.WalkAttributePath(config, p)
+	if c, ok := configured.(tftypes.Value); err != nil || !ok || !c.IsNull() {
+		return tftypes.Value{}, false
+	}
+	prior, _, err := tftypes.WalkAttributePath(state, p)
+	s, ok := prior.(tftypes.Value)
+	return s, err == nil && ok
 }
