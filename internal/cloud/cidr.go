@@ -90,3 +90,23 @@ func printable(s string) string {
 	}
 	return b.String()
 }
+
+// CanonicalCIDR is a network block as the cloud keeps and compares it: the
+// form AWS reports (lower case, IPv6 zeros compressed, so "::0/0" is
+// "::/0" and "2001:DB8::/32" is "2001:db8::/32"). Anything that is not a
+// network block (host bits set, not a block at all, a value unknown at
+// plan) is returned as written, for the rules to refuse in the user's
+// words. Go's parser takes one spelling of an IPv4 block only (it refuses
+// leading zeros), so in practice only IPv6 blocks change.
+func CanonicalCIDR(s string) string {
+	if p, err := netip.ParsePrefix(s); err == nil && p.Masked() == p && p.Addr().Zone() == "" && !p.Addr().Is4In6() {
+		return p.String()
+	}
+	return s
+}
+
+// SameCIDR reports whether a and b are the same network block, however
+// each is written.
+func SameCIDR(a, b string) bool {
+	return CanonicalCIDR(a) == CanonicalCIDR(b)
+}

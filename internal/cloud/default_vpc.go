@@ -379,7 +379,7 @@ func (c *Client) AdoptDefaultSubnet(ctx context.Context, zone string, in *Subnet
 		if in == nil {
 			return nil
 		}
-		adopted := *in
+		adopted := in.canonical()
 		adopted.VPCID, adopted.CIDRBlock, adopted.AvailabilityZone = s.VPCID, s.CIDRBlock, s.AvailabilityZone
 		// What the configuration leaves to the subnet (Unknown) it keeps.
 		if !IsKnown(adopted.IPv6CIDRBlock) {

@@ -697,12 +697,14 @@ const ClaimIPAMPoolCIDR ClaimKind = "ipam-pool-cidr"
 // CheckIPAMPoolCIDR runs at plan time the rules that provisioning a CIDR
 // meets at apply.
 func (c *Client) CheckIPAMPoolCIDR(ctx context.Context, p *Plan, holder Holder, in IPAMPoolCIDRInput) error {
+	in.CIDR = CanonicalCIDR(in.CIDR)
 	return c.Check(ctx, p, holder, c.ipamPoolCIDRRule(in), Claim{Kind: ClaimIPAMPoolCIDR, Scope: in.PoolID, Value: in.CIDR})
 }
 
 // ProvisionIPAMPoolCIDR provisions a CIDR to a pool; a pool with a source
 // pool takes it from there, as an allocation of the source.
 func (c *Client) ProvisionIPAMPoolCIDR(ctx context.Context, in IPAMPoolCIDRInput) (IPAMPoolCIDR, error) {
+	in.CIDR = CanonicalCIDR(in.CIDR)
 	pc := IPAMPoolCIDR{ID: newID(KindIPAMPoolCIDR), OwnerID: c.scope.AccountID, Region: c.scope.Region, PoolID: in.PoolID}
 	err := c.apply(ctx, "ProvisionIpamPoolCidr", poolIDs(in.PoolID), c.ipamPoolCIDRRule(in), func(tx Tx) error {
 		pool, err := findStored[IPAMPool](tx, c.scope, in.PoolID, "ipam_pool_id")
@@ -733,6 +735,7 @@ func (c *Client) IPAMPoolCIDR(ctx context.Context, poolID, cidr string) (IPAMPoo
 }
 
 func (c *Client) findPoolCIDR(tx ReadTx, poolID, cidr string) (IPAMPoolCIDR, error) {
+	cidr = CanonicalCIDR(cidr)
 	if _, err := findStored[IPAMPool](tx, c.scope, poolID, "ipam_pool_id"); err != nil {
 		return IPAMPoolCIDR{}, err
 	}

@@ -164,12 +164,13 @@ func parsePrefixListCIDR(s, family string) (netip.Prefix, error) {
 // CheckManagedPrefixList runs at plan time the rules that creating or
 // changing a list with this configuration will meet at apply.
 func (c *Client) CheckManagedPrefixList(ctx context.Context, p *Plan, holder Holder, in ManagedPrefixListInput) error {
+	in.Entries = canonicalEntries(in.Entries)
 	return c.Check(ctx, p, holder, in.rule())
 }
 
 // CreateManagedPrefixList creates a prefix list, version 1.
 func (c *Client) CreateManagedPrefixList(ctx context.Context, in ManagedPrefixListInput) (ManagedPrefixList, error) {
-	in.Entries = inlineEntries(in.Entries)
+	in.Entries = inlineEntries(canonicalEntries(in.Entries))
 	l := ManagedPrefixList{ID: newID(KindPrefixList), OwnerID: c.scope.AccountID, Region: c.scope.Region, Version: 1, ManagedPrefixListInput: in}
 	return createTagged(c, ctx, "CreateManagedPrefixList", kindOf[ManagedPrefixList]().ids(l.ID), in.rule(), l, l.ID, l.Tags)
 }
@@ -200,12 +201,14 @@ func (c *Client) modifyRule(id string, in ManagedPrefixListInput) Rule {
 // CheckModifyManagedPrefixList runs at plan time the rules that changing
 // list id to in will meet at apply.
 func (c *Client) CheckModifyManagedPrefixList(ctx context.Context, p *Plan, holder Holder, id string, in ManagedPrefixListInput) error {
+	in.Entries = canonicalEntries(in.Entries)
 	return c.Check(ctx, p, holder, c.modifyRule(id, in))
 }
 
 // UpdateManagedPrefixList changes a list's name, maximum, entries and tags
 // in place; a change of the entries makes a new version, as in AWS.
 func (c *Client) UpdateManagedPrefixList(ctx context.Context, id string, in ManagedPrefixListInput) (ManagedPrefixList, error) {
+	in.Entries = canonicalEntries(in.Entries)
 	var l ManagedPrefixList
 	err := c.apply(ctx, "ModifyManagedPrefixList", kindOf[ManagedPrefixList]().ids(id), c.modifyRule(id, in), func(tx Tx) error {
 		var err error
@@ -255,6 +258,16 @@ func refuseRoutedPrefixList(tx ReadTx, l ManagedPrefixList) error {
 	e := dependencyViolation(KindPrefixList, l.ID, routes, nil)
 	e.Fix = fmt.Sprintf("Delete the routes to the list first: %s.", joinIDs(routes))
 	return e
+}
+
+// canonicalEntries are entries with their blocks as the cloud keeps them,
+// so that "2001:DB8::/32" is a duplicate of "2001:db8::/32".
+func canonicalEntries(entries []PrefixListEntry) []PrefixListEntry {
+	out := slices.Clone(entries)
+	for i := range out {
+		out[i].CIDR = CanonicalCIDR(out[i].CIDR)
+	}
+	return out
 }
 
 // inlineEntries are the entries of a list's entry blocks, ordered.
@@ -342,11 +355,13 @@ func (c *Client) entryRule(listID string, e PrefixListEntry) Rule {
 // CheckPrefixListEntry runs at plan time the rules that adding an entry
 // will meet at apply.
 func (c *Client) CheckPrefixListEntry(ctx context.Context, p *Plan, holder Holder, listID string, e PrefixListEntry) error {
+	e.CIDR = CanonicalCIDR(e.CIDR)
 	return c.Check(ctx, p, holder, c.entryRule(listID, e))
 }
 
 // CreatePrefixListEntry adds an entry to a list, a new version of it.
 func (c *Client) CreatePrefixListEntry(ctx context.Context, listID string, e PrefixListEntry) (PrefixListEntry, error) {
+	e.CIDR = CanonicalCIDR(e.CIDR)
 	e.ManagedBy = ManagedByEntryResource
 	err := c.apply(ctx, "ModifyManagedPrefixList", kindOf[ManagedPrefixList]().ids(listID), c.entryRule(listID, e), func(tx Tx) error {
 		l, err := findStored[ManagedPrefixList](tx, c.scope, listID, "prefix_list_id")
@@ -361,6 +376,7 @@ func (c *Client) CreatePrefixListEntry(ctx context.Context, listID string, e Pre
 
 // PrefixListEntry reads a list's entry by its CIDR.
 func (c *Client) PrefixListEntry(ctx context.Context, listID, cidr string) (PrefixListEntry, error) {
+	cidr = CanonicalCIDR(cidr)
 	return readResult(ctx, c, "GetManagedPrefixListEntries", kindOf[ManagedPrefixList]().ids(listID), func(tx ReadTx) (PrefixListEntry, error) {
 		l, err := findStored[ManagedPrefixList](tx, c.scope, listID, "prefix_list_id")
 		if err != nil {
@@ -378,6 +394,7 @@ func (c *Client) PrefixListEntry(ctx context.Context, listID, cidr string) (Pref
 
 // DeletePrefixListEntry removes an entry from a list, a new version of it.
 func (c *Client) DeletePrefixListEntry(ctx context.Context, listID, cidr string) error {
+	cidr = CanonicalCIDR(cidr)
 	return c.write(ctx, "ModifyManagedPrefixList", kindOf[ManagedPrefixList]().ids(listID), func(tx Tx) error {
 		l, err := findStored[ManagedPrefixList](tx, c.scope, listID, "prefix_list_id")
 		if err != nil {

@@ -319,7 +319,8 @@ var protocolNames = map[string]string{"6": "tcp", "17": "udp", "1": "icmp", "58"
 
 // NormalizeSecurityGroupRule checks one rule's own values and returns it as
 // AWS keeps it: the protocol by name where AWS names it ("6" is "tcp",
-// "all" is "-1"), and ports -1 for protocols without ports. field names the
+// "all" is "-1"), ports -1 for protocols without ports, and its block in
+// canonical form ("2001:DB8::/32" is "2001:db8::/32"). field names the
 // argument that holds the rule. Unknown values are left as they are.
 func NormalizeSecurityGroupRule(r SecurityGroupRule, field string) (SecurityGroupRule, error) {
 	r, err := normalizeProtocol(r, field)
@@ -327,14 +328,18 @@ func NormalizeSecurityGroupRule(r SecurityGroupRule, field string) (SecurityGrou
 		return r, err
 	}
 	if r.CIDRIPv4 != "" && IsKnown(r.CIDRIPv4) {
-		if _, err := ParseIPv4Network(r.CIDRIPv4, "cidrIp", field); err != nil {
+		p, err := ParseIPv4Network(r.CIDRIPv4, "cidrIp", field)
+		if err != nil {
 			return r, err
 		}
+		r.CIDRIPv4 = p.String()
 	}
 	if r.CIDRIPv6 != "" && IsKnown(r.CIDRIPv6) {
-		if _, err := ParseIPv6Network(r.CIDRIPv6, "cidrIpv6", field); err != nil {
+		p, err := ParseIPv6Network(r.CIDRIPv6, "cidrIpv6", field)
+		if err != nil {
 			return r, err
 		}
+		r.CIDRIPv6 = p.String()
 	}
 	if len(r.Description) > maxGroupText {
 		return r, &Error{Code: "InvalidParameterValue", Message: "Invalid rule description: it must be at most 255 characters long.",

@@ -296,6 +296,13 @@ func (in SubnetInput) launchSettings() SubnetLaunchSettings {
 	return settings
 }
 
+// canonical is the input with its blocks as the cloud keeps them, so that
+// stored blocks, claims and rules compare one spelling.
+func (in SubnetInput) canonical() SubnetInput {
+	in.CIDRBlock, in.IPv6CIDRBlock = CanonicalCIDR(in.CIDRBlock), CanonicalCIDR(in.IPv6CIDRBlock)
+	return in
+}
+
 func (in SubnetInput) claims() []Claim {
 	var claims []Claim
 	for _, block := range []string{in.CIDRBlock, in.IPv6CIDRBlock} {
@@ -414,11 +421,13 @@ func contains(outer, block netip.Prefix) bool {
 // with this configuration will meet at apply, and claims its blocks.
 // selfID is the subnet's ID, "" for a new one.
 func (c *Client) CheckSubnet(ctx context.Context, p *Plan, holder Holder, in SubnetInput, selfID string) error {
+	in = in.canonical()
 	return c.Check(ctx, p, holder, c.subnetRule(in, selfID), in.claims()...)
 }
 
 // CreateSubnet creates a subnet.
 func (c *Client) CreateSubnet(ctx context.Context, in SubnetInput) (Subnet, error) {
+	in = in.canonical()
 	s := Subnet{
 		ID: newID(KindSubnet), OwnerID: c.scope.AccountID, Region: c.scope.Region,
 		VPCID: in.VPCID, CIDRBlock: in.CIDRBlock, AvailabilityZone: in.zone(c.scope.Region),
@@ -499,6 +508,7 @@ func (c *Client) findSubnet(tx ReadTx, id, field string) (Subnet, error) {
 // UpdateSubnet changes what AWS changes in place: the IPv6 block, the launch
 // settings (SubnetLaunchSettings among them) and the tags.
 func (c *Client) UpdateSubnet(ctx context.Context, id string, in SubnetInput) (Subnet, error) {
+	in = in.canonical()
 	var s Subnet
 	err := c.apply(ctx, "ModifySubnetAttribute", map[string]string{"subnet_id": id}, allRules(c.subnetRule(in, id), c.subnetInPlaceRule(id, in)), func(tx Tx) error {
 		var err error

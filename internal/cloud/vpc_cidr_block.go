@@ -255,6 +255,7 @@ func (c *Client) routesInTheWay(v View, vpc VPC, block netip.Prefix) error {
 // block with a VPC will meet at apply, and claims the block. selfID is the
 // association's ID when it exists already, "" for a new one.
 func (c *Client) CheckAssociateVPCCIDRBlock(ctx context.Context, p *Plan, holder Holder, vpcID, block, selfID string) error {
+	block = CanonicalCIDR(block)
 	return c.Check(ctx, p, holder, c.vpcCIDRBlockRule(vpcID, block, selfID),
 		Claim{Kind: ClaimVPCCIDRBlock, Scope: vpcID, Value: block})
 }
@@ -262,6 +263,7 @@ func (c *Client) CheckAssociateVPCCIDRBlock(ctx context.Context, p *Plan, holder
 // AssociateVPCCIDRBlock gives a VPC a secondary IPv4 block, with a local
 // route for it in each of the VPC's route tables.
 func (c *Client) AssociateVPCCIDRBlock(ctx context.Context, vpcID, block string) (VPCCIDRBlockAssociation, error) {
+	block = CanonicalCIDR(block)
 	a := VPCCIDRBlockAssociation{ID: newID(KindVPCCIDRAssociation), OwnerID: c.scope.AccountID, Region: c.scope.Region, VPCID: vpcID, CIDRBlock: block}
 	ids := map[string]string{"association_id": a.ID, "vpc_id": vpcID}
 	err := c.apply(ctx, "AssociateVpcCidrBlock", ids, c.vpcCIDRBlockRule(vpcID, block, ""), func(tx Tx) error {

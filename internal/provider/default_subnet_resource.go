@@ -39,11 +39,11 @@ func defaultSubnetSchema() schema.Schema {
 	attrs["availability_zone_id"] = computedID("The ID of the subnet's zone, such as `use1-az1`.")
 	attrs["vpc_id"] = computedID("The region's default VPC.")
 	attrs["cidr_block"] = computedID("The subnet's IPv4 block: the zone's `/20` of the default VPC's `" + cloud.DefaultVPCCIDRBlock + "`.")
-	attrs["ipv6_cidr_block"] = optionalComputed("A /64 of the default VPC's IPv6 block for the subnet; left out, the subnet keeps what it has. Changed in place.",
+	attrs["ipv6_cidr_block"] = cidrAttribute(optionalComputed("A /64 of the default VPC's IPv6 block for the subnet; left out, the subnet keeps what it has. Changed in place.",
 		cloudCheck(func(s string) error {
 			_, err := cloud.ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
 			return err
-		}))
+		})))
 	attrs["map_public_ip_on_launch"] = optionalBool(true,
 		"Whether instances launched in the subnet get a public IPv4 address. Defaults to `true`, as in a default subnet.")
 	attrs["ipv6_native"] = optionalReplacingBool("Whether the subnet is IPv6-only. Defaults to `false`; the simulated cloud makes no IPv6-only default subnet, " +
@@ -85,7 +85,7 @@ var defaultSubnetKind = resourceKind[defaultSubnetModel, cloud.Subnet]{
 	check: checkDefaultSubnet,
 	fillReporting: func(m *defaultSubnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
 		m.fill(s, diags)
-		m.CIDRBlock, m.IPv6CIDRBlock = types.StringValue(s.CIDRBlock), types.StringValue(s.IPv6CIDRBlock)
+		m.CIDRBlock, m.IPv6CIDRBlock = types.StringValue(s.CIDRBlock), cidrFromCloud(m.IPv6CIDRBlock, s.IPv6CIDRBlock)
 		m.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)
 		// Known only when the resource made or adopted the subnet; an
 		// imported subnet was there already.

@@ -31,7 +31,7 @@ var prefixListEntryKind = resourceKind[prefixListEntryResourceModel, cloud.Prefi
 		Attributes: map[string]schema.Attribute{
 			"id":             computedID("The list's ID, a comma and the CIDR, as the AWS provider makes it."),
 			"prefix_list_id": replacingReference(cloud.KindPrefixList, "The list the entry belongs to. Changing it replaces the entry."),
-			"cidr":           requiredReplacing("The entry's CIDR block, a network of the list's family. Changing it replaces the entry."),
+			"cidr":           cidrAttribute(requiredReplacing("The entry's CIDR block, a network of the list's family. Changing it replaces the entry.")),
 			"description":    optionalReplacing("A description of the entry, up to 255 characters. Changing it replaces the entry."),
 		},
 	},
@@ -51,7 +51,7 @@ var prefixListEntryKind = resourceKind[prefixListEntryResourceModel, cloud.Prefi
 		return d.client.CheckPrefixListEntry(ctx, d.plan, p.holder, plannedID(p.plan.PrefixListID, cloud.KindPrefixList), p.plan.entry())
 	},
 	fill: func(m *prefixListEntryResourceModel, e cloud.PrefixListEntry) {
-		m.CIDR = types.StringValue(e.CIDR)
+		m.CIDR = cidrFromCloud(m.CIDR, e.CIDR)
 		m.ID = types.StringValue(cloud.PrefixListEntryID(m.PrefixListID.ValueString(), e.CIDR))
 		m.Description = types.StringNull()
 		if e.Description != "" {

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -51,6 +52,8 @@ var managedPrefixListKind = resourceKind[managedPrefixListModel, cloud.ManagedPr
 		},
 		Blocks: map[string]schema.Block{
 			"entry": schema.SetNestedBlock{
+				PlanModifiers: []planmodifier.Set{equivalentObjects{
+					plainDescription: "keeps the prior entries when the configured ones write the same blocks another way", cidrKeys: []string{"cidr"}}},
 				MarkdownDescription: "An entry of the list. A CIDR of the other family, or one given twice, fails at plan with `InvalidParameterValue`.",
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"cidr":        schema.StringAttribute{Required: true, MarkdownDescription: "The entry's CIDR block, a network address of the list's family."},
@@ -86,15 +89,17 @@ var managedPrefixListKind = resourceKind[managedPrefixListModel, cloud.ManagedPr
 		m.ID, m.ARN, m.OwnerID = types.StringValue(o.ID), types.StringValue(o.ARN()), types.StringValue(o.OwnerID)
 		m.Name, m.AddressFamily = types.StringValue(o.Name), types.StringValue(o.AddressFamily)
 		m.MaxEntries, m.Version = types.Int64Value(o.MaxEntries), types.Int64Value(o.Version)
-		m.Entry = prefixListEntriesValue(o.Entries, diags)
+		m.Entry = prefixListEntriesValue(o.Entries, m.Entry, diags)
 	},
 	tagsOf: func(o cloud.ManagedPrefixList) map[string]string { return o.Tags },
 }
 
 // prefixListEntriesValue is a list's entries as the entry blocks hold
 // them, those of entry resources left out; an entry without a description
-// has none (null).
-func prefixListEntriesValue(entries []cloud.PrefixListEntry, diags *diag.Diagnostics) types.Set {
+// has none (null). A block that prior (the plan, or the state) writes
+// another way keeps its spelling there.
+func prefixListEntriesValue(entries []cloud.PrefixListEntry, prior types.Set, diags *diag.Diagnostics) types.Set {
+	spellings := priorSpellings(prior, []string{"cidr"})
 	var values []attr.Value
 	for _, e := range entries {
 		if e.ManagedBy == cloud.ManagedByEntryResource {
@@ -104,7 +109,7 @@ func prefixListEntriesValue(entries []cloud.PrefixListEntry, diags *diag.Diagnos
 		if e.Description != "" {
 			description = types.StringValue(e.Description)
 		}
-		v, d := types.ObjectValue(prefixListEntryType, map[string]attr.Value{"cidr": types.StringValue(e.CIDR), "description": description})
+		v, d := types.ObjectValue(prefixListEntryType, map[string]attr.Value{"cidr": types.StringValue(spelledAs(spellings, e.CIDR)), "description": description})
 		diags.Append(d...)
 		values = append(values, v)
 	}

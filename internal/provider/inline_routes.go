@@ -27,6 +27,7 @@ import (
 // with a clear message (cloud.CheckRouteArguments).
 var (
 	routeDestinationKeys = []string{"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"}
+	routeBlockKeys       = routeDestinationKeys[:2]
 	routeTargetKeys      = []string{"gateway_id", "egress_only_gateway_id", "nat_gateway_id", "carrier_gateway_id", "core_network_arn",
 		"local_gateway_id", "network_interface_id", "odb_network_arn", "transit_gateway_id", "vpc_endpoint_id", "vpc_peering_connection_id"}
 	// The AWS provider's aws_default_route_table routes lack the carrier
@@ -57,8 +58,11 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 			"the targets the simulated cloud does not have fail at plan with `UnsupportedOperation`, which says why. " +
 			"Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
-		Validators:    []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
-		PlanModifiers: keepSetState,
+		Validators: []validator.Set{inlineRoutesValidator{"each route has exactly one destination and exactly one supported target"}},
+		PlanModifiers: append(slices.Clone(keepSetState), equivalentObjects{
+			plainDescription: "keeps the prior routes when the configured ones write the same destinations another way",
+			cidrKeys:         routeBlockKeys,
+		}),
 	}
 }
 
@@ -150,15 +154,17 @@ func routeSpecs(routes types.Set) []cloud.RouteSpec {
 
 // routesFromCloud makes the route attribute from a table's routes, leaving
 // out its local ones, as the AWS provider does. Every key is there, "" when
-// unset, as the AWS provider reads them back; but a route that like holds
-// in an equivalent form, with null for "" (route blocks leave out the keys
-// they do not use), keeps that form: after an apply like is the plan, which
-// Terraform wants back as planned, and on refresh it is the state, so that
-// a refresh changes no route's form and plans no change. (A plan modifier
-// cannot take the state's form instead: by then the framework has already
-// marked the table's computed attributes unknown.)
+// unset, as the AWS provider reads them back; a destination that like (the
+// plan, or the state) writes another way keeps its spelling. And a route
+// that like holds in an equivalent form, with null for "" (route blocks
+// leave out the keys they do not use), keeps that form: after an apply like
+// is the plan, which Terraform wants back as planned, and on refresh it is
+// the state, so that a refresh changes no route's form and plans no change.
+// (A plan modifier cannot take the state's form instead: by then the
+// framework has already marked the table's computed attributes unknown.)
 func routesFromCloud(routes []cloud.Route, targetKeys []string, like types.Set, diags *diag.Diagnostics) types.Set {
 	objectType := routeObjectType(targetKeys)
+	spellings := priorSpellings(like, routeBlockKeys)
 	planned := map[string]attr.Value{}
 	if !like.IsNull() && !like.IsUnknown() {
 		for _, element := range like.Elements() {
@@ -178,7 +184,7 @@ func routesFromCloud(routes []cloud.Route, targetKeys []string, like types.Set, 
 		for k := range objectType.AttrTypes {
 			values[k] = types.StringValue("")
 		}
-		values[inlineDestinationKey(r.Destination)] = types.StringValue(r.Destination)
+		values[inlineDestinationKey(r.Destination)] = types.StringValue(spelledAs(spellings, r.Destination))
 		values[targetAttribute(r.Target)] = types.StringValue(r.Target)
 		obj, ds := types.ObjectValue(objectType.AttrTypes, values)
 		diags.Append(ds...)

@@ -48,7 +48,10 @@ func inlineSecurityGroupRulesAttribute(direction string) schema.SetAttribute {
 			noun, direction, direction, direction),
 		Validators: []validator.Set{sgRulesValidator{
 			plainDescription: "each rule names at least one CIDR block, group or self, and no prefix list", direction: direction}},
-		PlanModifiers: keepSetState,
+		PlanModifiers: append(slices.Clone(keepSetState), equivalentObjects{
+			plainDescription: "keeps the prior rules when the configured ones write the same blocks another way",
+			cidrKeys:         []string{"cidr_blocks", "ipv6_cidr_blocks"},
+		}),
 	}
 }
 

@@ -256,6 +256,9 @@ func (r *describedResource[M, P, O]) ModifyPlan(ctx context.Context, req resourc
 		// runs.
 		return
 	}
+	if unchanged, ok := unchangedPlan(req.Config.Raw, req.Plan.Raw, req.State.Raw); ok {
+		req.Plan.Raw, resp.Plan.Raw = unchanged, unchanged
+	}
 	var plan M
 	resp.Diagnostics.Append(r.codec.read(ctx, req.Plan.Raw, &plan, req.Plan.Get)...)
 	if resp.Diagnostics.HasError() {

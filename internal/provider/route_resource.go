@@ -115,16 +115,16 @@ func routeSchema() schema.Schema {
 		Attributes: map[string]schema.Attribute{
 			"id":             computedID("`r-` followed by the table's ID and the CRC-32 of the destination, as the AWS provider makes it."),
 			"route_table_id": replacingReference(cloud.KindRouteTable, "The table the route belongs to. Changing it replaces the route."),
-			"destination_cidr_block": replacing(routeArgument("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
+			"destination_cidr_block": cidrAttribute(replacing(routeArgument("The IPv4 block the route sends, such as `0.0.0.0/0`. One destination is required. Changing it replaces the route.",
 				unlessUnset(func(s string) error {
 					_, err := cloud.ParseIPv4Network(s, "destinationCidrBlock", "destination_cidr_block")
 					return err
-				}))),
-			"destination_ipv6_cidr_block": replacing(routeArgument("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
+				})))),
+			"destination_ipv6_cidr_block": cidrAttribute(replacing(routeArgument("The IPv6 block the route sends, such as `::/0`. Changing it replaces the route.",
 				unlessUnset(func(s string) error {
 					_, err := cloud.ParseIPv6Network(s, "destinationIpv6CidrBlock", "destination_ipv6_cidr_block")
 					return err
-				}))),
+				})))),
 			"destination_prefix_list_id": replacing(routeArgument("A customer-managed prefix list (`simcloud_ec2_managed_prefix_list`) of the table's region whose blocks the route sends. "+
 				"An AWS-managed list fails at plan with `InvalidParameterValue` (its Gateway endpoint routes it); an unknown one with `InvalidPrefixListID.NotFound`. "+
 				"Changing it replaces the route.", idOf(cloud.KindPrefixList))),
@@ -203,14 +203,24 @@ var routeKind = resourceKind[routeModel, cloud.Route]{
 	},
 }
 
+// setRouteState records a route; a destination block that m writes another
+// way keeps m's spelling.
 func setRouteState(m *routeModel, route cloud.Route) {
+	priorV4, priorV6 := m.DestinationCIDRBlock, m.DestinationIPv6CIDRBlock
 	m.ID = types.StringValue(cloud.RouteID(route.RouteTableID, route.Destination))
 	m.RouteTableID = types.StringValue(route.RouteTableID)
 	arguments := m.arguments()
 	for _, value := range arguments {
 		*value = types.StringValue("")
 	}
-	*arguments[destinationAttributeOf(route.Destination)] = types.StringValue(route.Destination)
+	destination := destinationAttributeOf(route.Destination)
+	*arguments[destination] = types.StringValue(route.Destination)
+	switch destination {
+	case "destination_ipv6_cidr_block":
+		m.DestinationIPv6CIDRBlock = cidrFromCloud(priorV6, route.Destination)
+	case "destination_cidr_block":
+		m.DestinationCIDRBlock = cidrFromCloud(priorV4, route.Destination)
+	}
 	*arguments[targetAttribute(route.Target)] = types.StringValue(route.Target)
 	m.InstanceID, m.InstanceOwnerID = types.StringValue(route.InstanceID), types.StringValue(route.InstanceOwnerID)
 	m.State = types.StringValue(route.State)

@@ -185,7 +185,7 @@ func (m *securityGroupRuleModel) checkArguments(atPlan bool) error {
 
 func replacingList(description string) schema.ListAttribute {
 	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description,
-		PlanModifiers: replaceListOnChange}
+		PlanModifiers: append([]planmodifier.List{keepEquivalentCIDRList}, replaceListOnChange...)}
 }
 
 var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{

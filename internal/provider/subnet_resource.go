@@ -98,11 +98,11 @@ func subnetSchema() schema.Schema {
 				"Defaults to the region's first zone. Changing it replaces the subnet."),
 			"availability_zone_id": optionalComputedReplacing("The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
 				"Give this or `availability_zone`, not both. Changing it replaces the subnet."),
-			"ipv6_cidr_block": optionalArgument("A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. "+
+			"ipv6_cidr_block": cidrAttribute(optionalArgument("A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. "+
 				"Changed in place.", cloudCheck(func(s string) error {
 				_, err := cloud.ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
 				return err
-			})),
+			}))),
 			"ipv6_cidr_block_association_id": computedValue("The ID of the IPv6 block's association with the subnet, or an empty string."),
 			"map_public_ip_on_launch": optionalBool(false,
 				"Whether instances launched in the subnet get a public IPv4 address. Defaults to `false`. A subnet needs this and a route to an internet gateway for the internet to reach its instances over IPv4."),
@@ -166,7 +166,7 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	fillReporting: func(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
 		m.fill(s, diags)
 		// Left out, the blocks are null, not the cloud's "".
-		m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(m.CIDRBlock, s.CIDRBlock), optionalFromCloud(m.IPv6CIDRBlock, s.IPv6CIDRBlock)
+		m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(m.CIDRBlock, s.CIDRBlock), optionalFromCloud(m.IPv6CIDRBlock, cidrSpelling(m.IPv6CIDRBlock, s.IPv6CIDRBlock))
 		m.EnableLNIAtDeviceIndex = types.Int64Null()
 		if s.EnableLNIAtDeviceIndex != 0 {
 			m.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)

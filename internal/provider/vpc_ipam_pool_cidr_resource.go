@@ -37,11 +37,11 @@ var ipamPoolCIDRKind = resourceKind[ipamPoolCIDRModel, cloud.IPAMPoolCIDR]{
 		Attributes: map[string]schema.Attribute{
 			"id":           computedID("`<cidr>_<pool ID>`, as the AWS provider's; the import ID."),
 			"ipam_pool_id": replacingReference(cloud.KindIPAMPool, "The pool to provision the CIDR to."),
-			"cidr": optionalComputedReplacing("The CIDR to provision. Left out, `netmask_length` takes the lowest free block of that length from the pool's source pool.",
+			"cidr": cidrAttribute(optionalComputedReplacing("The CIDR to provision. Left out, `netmask_length` takes the lowest free block of that length from the pool's source pool.",
 				cloudCheck(func(s string) error {
 					_, _, err := cloud.ParseIPAMPoolCIDRID(s + "_ipam-pool-0123456789abcdef0")
 					return err
-				})),
+				}))),
 			"netmask_length":    replacingInt(false, "The length of the block to take from the pool's source pool, instead of `cidr`."),
 			"ipam_pool_cidr_id": computedID("The ID of the pool CIDR, `ipam-pool-cidr-` followed by 17 hexadecimal digits."),
 		},
@@ -78,7 +78,7 @@ var ipamPoolCIDRKind = resourceKind[ipamPoolCIDRModel, cloud.IPAMPoolCIDR]{
 	},
 	fill: func(m *ipamPoolCIDRModel, pc cloud.IPAMPoolCIDR) {
 		m.ID = types.StringValue(pc.CIDR + "_" + pc.PoolID)
-		m.IPAMPoolID, m.CIDR, m.IPAMPoolCIDRID = types.StringValue(pc.PoolID), types.StringValue(pc.CIDR), types.StringValue(pc.ID)
+		m.IPAMPoolID, m.CIDR, m.IPAMPoolCIDRID = types.StringValue(pc.PoolID), cidrFromCloud(m.CIDR, pc.CIDR), types.StringValue(pc.ID)
 		if m.CIDRAuthorizationContext.IsUnknown() {
 			m.CIDRAuthorizationContext = types.ListNull(m.CIDRAuthorizationContext.ElementType(context.Background()))
 		}

@@ -89,7 +89,7 @@ func (m *vpcSecurityGroupRuleModel) fill(r cloud.TaggedSecurityGroupRule) {
 	}
 	m.IPProtocol = types.StringValue(r.IPProtocol)
 	m.FromPort, m.ToPort = portValue(r.FromPort, m.FromPort), portValue(r.ToPort, m.ToPort)
-	m.CIDRIPv4, m.CIDRIPv6 = nullIfEmpty(r.CIDRIPv4, m.CIDRIPv4), nullIfEmpty(r.CIDRIPv6, m.CIDRIPv6)
+	m.CIDRIPv4, m.CIDRIPv6 = nullIfEmpty(cidrSpelling(m.CIDRIPv4, r.CIDRIPv4), m.CIDRIPv4), nullIfEmpty(cidrSpelling(m.CIDRIPv6, r.CIDRIPv6), m.CIDRIPv6)
 	m.ReferencedSecurityGroupID = nullIfEmpty(r.ReferencedGroupID, m.ReferencedSecurityGroupID)
 	m.PrefixListID = types.StringNull()
 	m.Description = nullIfEmpty(r.Description, m.Description)
@@ -132,7 +132,7 @@ var protocolChangeReplaces = stringplanmodifier.RequiresReplaceIf(
 	}, "Changing the protocol replaces the rules.", "Changing the protocol replaces the rules.")
 
 func cidrArgument(description string, parse func(s, awsName, field string) (netip.Prefix, error), awsName, field string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: []planmodifier.String{sourceChangeReplaces},
+	return schema.StringAttribute{Optional: true, MarkdownDescription: description, PlanModifiers: []planmodifier.String{keepEquivalentCIDR, sourceChangeReplaces},
 		Validators: []validator.String{cloudCheck(func(s string) error { _, err := parse(s, awsName, field); return err })}}
 }
 
