@@ -97,6 +97,9 @@ var noObjectFuncs = []string{
 	"CheckIPAMArguments", "CheckIPv6BlockArguments", "checkPoolArguments", "CheckVPCBlockArguments", "CheckPoolServiceArguments",
 	// A subnet's Outposts arguments and launch settings' values.
 	"checkOutpostArguments",
+	// An elastic IP's address sources and a NAT gateway's secondary
+	// addresses, from the configuration alone.
+	"CheckAddressArguments", "CheckNATGatewaySecondaryArguments",
 	// A VPC endpoint's own arguments.
 	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 	// A region without a default VPC, and an IPv6-only default subnet the
@@ -363,6 +366,34 @@ func catalog() []refusal {
 		{name: "subnet zone given twice", code: "InvalidParameterCombination", field: "availability_zone_id", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, cloud.CheckSubnetZoneArguments(map[string]string{"availability_zone": "us-east-1a", "availability_zone_id": cloud.Unknown})
+			}},
+		{name: "elastic IP of your own address", code: "UnsupportedOperation", field: "address", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, c.CheckAddressArguments(map[string]string{"address": "192.0.2.10"})
+			}},
+		{name: "elastic IP from another pool", code: "InvalidParameterValue", field: "public_ipv4_pool", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, c.CheckAddressArguments(map[string]string{"public_ipv4_pool": "ipv4pool-ec2-0123456789abcdef0"})
+			}},
+		{name: "elastic IP of another network border group", code: "InvalidParameterValue", field: "network_border_group", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, c.CheckAddressArguments(map[string]string{"network_border_group": "us-east-1-wl1-bos-wlz-1"})
+			}},
+		{name: "elastic IP for EC2-Classic", code: "InvalidParameterValue", field: "vpc", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, c.CheckAddressArguments(map[string]string{"vpc": "false"})
+			}},
+		{name: "private NAT gateway with secondary elastic IPs", code: "InvalidParameterCombination", field: "secondary_allocation_ids", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckNATGatewaySecondaryArguments(cloud.ConnectivityPrivate, map[string]string{"secondary_allocation_ids": cloud.Unknown})
+			}},
+		{name: "public NAT gateway with a count of secondary addresses", code: "InvalidParameterCombination", field: "secondary_private_ip_address_count", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckNATGatewaySecondaryArguments(cloud.ConnectivityPublic, map[string]string{"secondary_private_ip_address_count": "0"})
+			}},
+		{name: "NAT gateway with secondary addresses", code: "UnsupportedOperation", field: "secondary_private_ip_addresses", noObjects: ownValues,
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, cloud.CheckNATGatewaySecondaryArguments(cloud.ConnectivityPrivate, map[string]string{"secondary_private_ip_addresses": `["10.0.1.9"]`})
 			}},
 		{name: "subnets overlap", code: "InvalidSubnet.Conflict", field: "cidr_block",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

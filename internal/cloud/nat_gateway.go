@@ -167,7 +167,10 @@ type NATGatewayInput struct {
 	SubnetID         string
 	AllocationID     string
 	ConnectivityType string
-	Tags             map[string]string
+	// PrivateIP is the gateway's address in its subnet; empty, the cloud
+	// chooses the first free one.
+	PrivateIP string
+	Tags      map[string]string
 }
 
 // NATGatewayFilter selects NAT gateways; empty fields match all.
@@ -214,6 +217,13 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 					Fix:     "Put the NAT gateway in a subnet with a cidr_block.",
 					Field:   "subnet_id",
 					Objects: []string{subnet.ID},
+				}
+			}
+			// A chosen address meets the rules an interface's does: in the
+			// subnet, none of the five AWS keeps, held by nobody else.
+			if in.PrivateIP != "" {
+				if err := c.privateAddressesRule(v, NetworkInterfaceInput{PrivateIPs: []string{in.PrivateIP}}, subnet, selfID); err != nil {
+					return err
 				}
 			}
 		}
@@ -307,6 +317,11 @@ func (c *Client) CheckNATGateway(ctx context.Context, p *Plan, holder Holder, in
 	if in.AllocationID != "" {
 		claims = append(claims, Claim{Kind: ClaimElasticIP, Scope: in.AllocationID})
 	}
+	if selfID == "" && IsKnown(in.SubnetID) && IsKnown(in.PrivateIP) {
+		if addr, err := netip.ParseAddr(in.PrivateIP); err == nil {
+			claims = append(claims, Claim{Kind: ClaimPrivateIP, Scope: in.SubnetID, Value: addr.String()})
+		}
+	}
 	return c.Check(ctx, p, holder, c.natRule(in, selfID), claims...)
 }
 
@@ -324,7 +339,9 @@ func (c *Client) CreateNATGateway(ctx context.Context, in NATGatewayInput) (NATG
 			return err
 		}
 		nat.VPCID = subnet.VPCID
-		if nat.PrivateIP, err = freePrivateAddress(tx, c.scope, subnet); err != nil {
+		if in.PrivateIP != "" {
+			nat.PrivateIP = netip.MustParseAddr(in.PrivateIP).String()
+		} else if nat.PrivateIP, err = freePrivateAddress(tx, c.scope, subnet); err != nil {
 			return err
 		}
 		if in.AllocationID != "" {
@@ -373,4 +390,85 @@ func (c *Client) UpdateNATGateway(ctx context.Context, id string, tags map[strin
 // it become blackholes.
 func (c *Client) DeleteNATGateway(ctx context.Context, id string) error {
 	return removeStored[NATGateway]()(c, ctx, id)
+}
+
+// AmazonIPv4Pool is the public IPv4 pool AWS names for its own addresses,
+// the only one the simulated cloud allocates from.
+const AmazonIPv4Pool = "amazon"
+
+// CheckAddressArguments refuses the arguments of aws_eip the simulated
+// cloud cannot honour: set holds the arguments given a value (Unknown when
+// known only after apply, which waits for apply). Addresses come from
+// Amazon's pool of the region's own network border group, in the VPC
+// domain.
+func (c *Client) CheckAddressArguments(set map[string]string) error {
+	for _, field := range []string{"address", "customer_owned_ipv4_pool", "ipam_pool_id"} {
+		if set[field] != "" {
+			return &Error{
+				Code:    "UnsupportedOperation",
+				Message: fmt.Sprintf("The simulated cloud has no addresses of your own (BYOIP), customer-owned pools or IPAM pools for elastic IPs, so it cannot honour %s.", field),
+				Fix:     fmt.Sprintf("Leave %s out: the simulated cloud allocates elastic IPs from Amazon's pool only.", field),
+				Field:   field,
+			}
+		}
+	}
+	if pool := set["public_ipv4_pool"]; pool != "" && IsKnown(pool) && pool != AmazonIPv4Pool {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("The public IPv4 pool '%s' does not exist.", printable(pool)),
+			Fix:     "Leave public_ipv4_pool out, or give amazon: the simulated cloud has no pools of your own.",
+			Field:   "public_ipv4_pool",
+		}
+	}
+	if group := set["network_border_group"]; group != "" && IsKnown(group) && group != c.scope.Region {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: fmt.Sprintf("The network border group '%s' is invalid.", printable(group)),
+			Fix:     fmt.Sprintf("Leave network_border_group out, or give the region's own, %s: the simulated cloud has no Local or Wavelength Zones.", c.scope.Region),
+			Field:   "network_border_group",
+		}
+	}
+	if set["vpc"] == "false" {
+		return &Error{
+			Code:    "InvalidParameterValue",
+			Message: "Value (standard) for parameter domain is invalid.",
+			Fix:     "Leave vpc out, or write domain = \"vpc\" instead: with the retirement of EC2-Classic, standard addresses are no longer supported.",
+			Field:   "vpc",
+		}
+	}
+	return nil
+}
+
+// CheckNATGatewaySecondaryArguments checks the secondary-address arguments
+// of aws_nat_gateway from the configuration: set holds those given a value
+// (a list that is not empty; Unknown when known only after apply). Each
+// gateway of the simulated cloud has one address, so any secondary one is
+// refused; first, what AWS refuses for the connectivity type, as the AWS
+// provider does at plan.
+func CheckNATGatewaySecondaryArguments(connectivityType string, set map[string]string) error {
+	combination := func(field string) error {
+		return &Error{
+			Code:    "InvalidParameterCombination",
+			Message: fmt.Sprintf("%s is not supported with connectivity_type = \"%s\".", field, connectivityType),
+			Fix:     fmt.Sprintf("Leave %s out of a %s NAT gateway.", field, connectivityType),
+			Field:   field,
+		}
+	}
+	if connectivityType == ConnectivityPrivate && set["secondary_allocation_ids"] != "" {
+		return combination("secondary_allocation_ids")
+	}
+	if connectivityType == ConnectivityPublic && set["secondary_private_ip_address_count"] != "" {
+		return combination("secondary_private_ip_address_count")
+	}
+	for _, field := range []string{"secondary_allocation_ids", "secondary_private_ip_addresses", "secondary_private_ip_address_count"} {
+		if value := set[field]; value != "" && IsKnown(value) && value != "0" {
+			return &Error{
+				Code:    "UnsupportedOperation",
+				Message: fmt.Sprintf("NAT gateways of the simulated cloud have one address each, so it cannot honour %s.", field),
+				Fix:     fmt.Sprintf("Leave %s out: for more addresses, use more NAT gateways.", field),
+				Field:   field,
+			}
+		}
+	}
+	return nil
 }

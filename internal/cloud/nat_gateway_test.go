@@ -96,6 +96,10 @@ func TestNATGatewayRules(t *testing.T) {
 		{"unknown address", cloud.NATGatewayInput{SubnetID: n.public.ID, AllocationID: "eipalloc-0123456789abcdef0", ConnectivityType: "public"}, "InvalidAllocationID.NotFound"},
 		{"unknown subnet", cloud.NATGatewayInput{SubnetID: "subnet-0123456789abcdef0", ConnectivityType: "private"}, "InvalidSubnetID.NotFound"},
 		{"bad type", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "both"}, "InvalidParameterValue"},
+		{"address outside subnet", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.2.9"}, "InvalidParameterValue"},
+		{"reserved address", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.1.3"}, "InvalidParameterValue"},
+		{"last address", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.1.255"}, "InvalidParameterValue"},
+		{"address of another gateway", cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.1.4"}, "InvalidIPAddress.InUse"},
 	}
 	for _, tc := range cases {
 		_, err := c.CreateNATGateway(ctx, tc.in)
@@ -106,6 +110,18 @@ func TestNATGatewayRules(t *testing.T) {
 	private, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private"})
 	if err != nil || private.PrivateIP != "10.0.1.5" || private.PublicIP != "" {
 		t.Fatalf("private NAT gateway %+v %v", private, err)
+	}
+	chosen, err := c.CreateNATGateway(ctx, cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.1.200"})
+	if err != nil || chosen.PrivateIP != "10.0.1.200" {
+		t.Fatalf("private NAT gateway at a chosen address %+v %v", chosen, err)
+	}
+	// The chosen address is no longer the cloud's to give.
+	if err := c.CheckNATGateway(ctx, cloud.NewPlan(), cloud.ExistingHolder(chosen.ID), cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.1.200"}, chosen.ID); err != nil {
+		t.Errorf("a gateway planned again at its own address: %v", err)
+	}
+	wantCode(t, c.CheckNATGateway(ctx, cloud.NewPlan(), cloud.ExistingHolder("nat-x"), cloud.NATGatewayInput{SubnetID: n.public.ID, ConnectivityType: "private", PrivateIP: "10.0.1.200"}, ""), "InvalidIPAddress.InUse")
+	if err := c.DeleteNATGateway(ctx, chosen.ID); err != nil {
+		t.Fatal(err)
 	}
 
 	// Routes: a NAT gateway of another VPC belongs to different networks;

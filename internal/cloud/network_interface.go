@@ -190,7 +190,7 @@ func (c *Client) groupsOfSubnetRule(v View, groups []string, subnet Subnet) erro
 }
 
 // takenAddresses returns the private IPv4 addresses of a subnet that
-// interfaces other than selfID and NAT gateways hold, each with its holder.
+// interfaces and NAT gateways other than selfID hold, each with its holder.
 func takenAddresses(tx ReadTx, scope Scope, subnet Subnet, selfID string) (map[string]string, error) {
 	taken, err := interfaceAddresses(tx, scope, subnet, selfID, func(n NetworkInterface) []string { return n.PrivateIPs })
 	if err != nil {
@@ -201,7 +201,10 @@ func takenAddresses(tx ReadTx, scope Scope, subnet Subnet, selfID string) (map[s
 		return nil, err
 	}
 	for _, n := range nats {
-		taken[n.PrivateIP] = n.ID
+		// A NAT gateway planned again keeps the address it holds.
+		if n.ID != selfID {
+			taken[n.PrivateIP] = n.ID
+		}
 	}
 	return taken, nil
 }

@@ -25,16 +25,18 @@ import (
 // Where a list has both, they run in its order: keepState first lets a value
 // left to the cloud stay without replacing the object.
 var (
-	keepState                = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	replaceOnChange          = []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	keepStateReplaceOnChange = []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
-	replaceOnChangeKeepState = []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()}
-	replaceInt64OnChange     = []planmodifier.Int64{int64planmodifier.RequiresReplace()}
-	replaceBoolOnChange      = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
-	replaceListOnChange      = []planmodifier.List{listplanmodifier.RequiresReplace()}
-	keepBoolState            = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}
-	keepSetState             = []planmodifier.Set{setplanmodifier.UseStateForUnknown()}
-	keepInt64State           = []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+	keepState                     = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replaceOnChange               = []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	keepStateReplaceOnChange      = []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
+	replaceOnChangeKeepState      = []planmodifier.String{stringplanmodifier.RequiresReplace(), stringplanmodifier.UseStateForUnknown()}
+	replaceInt64OnChange          = []planmodifier.Int64{int64planmodifier.RequiresReplace()}
+	replaceBoolOnChange           = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+	replaceListOnChange           = []planmodifier.List{listplanmodifier.RequiresReplace()}
+	keepBoolState                 = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}
+	keepBoolStateReplaceOnChange  = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown(), boolplanmodifier.RequiresReplace()}
+	keepSetState                  = []planmodifier.Set{setplanmodifier.UseStateForUnknown()}
+	keepInt64State                = []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+	keepInt64StateReplaceOnChange = []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}
 )
 
 // computedID is a computed string that never changes once the object

@@ -24,6 +24,20 @@ type eipModel struct {
 	PrivateIP              types.String `tfsdk:"private_ip"`
 	PrivateDNS             types.String `tfsdk:"private_dns"`
 	PublicDNS              types.String `tfsdk:"public_dns"`
+	// Where the address comes from: Amazon's pool of the region's own
+	// network border group, the only source the cloud has; the other
+	// sources are accepted left out only.
+	NetworkBorderGroup    types.String `tfsdk:"network_border_group"`
+	PublicIPv4Pool        types.String `tfsdk:"public_ipv4_pool"`
+	IPAMPoolID            types.String `tfsdk:"ipam_pool_id"`
+	Address               types.String `tfsdk:"address"`
+	CustomerOwnedIPv4Pool types.String `tfsdk:"customer_owned_ipv4_pool"`
+	CustomerOwnedIP       types.String `tfsdk:"customer_owned_ip"`
+	CarrierIP             types.String `tfsdk:"carrier_ip"`
+	PTRRecord             types.String `tfsdk:"ptr_record"`
+	// VPC is the AWS provider 5's vpc, which its version 6 replaced with
+	// domain: kept so that older configurations port.
+	VPC types.Bool `tfsdk:"vpc"`
 }
 
 // association is the association the configuration asks for; ok is false
@@ -109,6 +123,21 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 			"private_ip":  computedValue("The private address the elastic IP maps to, or an empty string."),
 			"private_dns": computedValue("The private DNS name of that address, or an empty string."),
 			"public_dns":  computedID("The public DNS name of the address."),
+			"network_border_group": optionalComputedReplacing("Where the address is advertised: the region's own network border group, its name, " +
+				"the only one the simulated cloud has (it has no Local or Wavelength Zones); another fails at plan with `InvalidParameterValue`. " +
+				"Defaults to the region's. Changing it replaces the address."),
+			"public_ipv4_pool": optionalComputedReplacing("The pool the address comes from: `amazon`, the only one the simulated cloud has; " +
+				"another fails at plan with `InvalidParameterValue`. Defaults to `amazon`. Changing it replaces the address."),
+			"ipam_pool_id":             optionalComputedReplacing("The IPAM pool the address would come from. " + noOwnAddresses + " Reads an empty string."),
+			"address":                  optionalReplacing("An address of your own (BYOIP) to allocate. " + noOwnAddresses),
+			"customer_owned_ipv4_pool": optionalArgument("The customer-owned pool of an Outpost to take an address from. " + noOwnAddresses),
+			"customer_owned_ip":        computedID("The customer-owned address: always an empty string, as the simulated cloud has no Outposts."),
+			"carrier_ip":               computedID("The carrier address of a Wavelength Zone: always an empty string, as the simulated cloud has no Wavelength Zones."),
+			"ptr_record":               computedID("The reverse DNS record of the address: an empty string, as the simulated cloud sets none."),
+			"vpc": schema.BoolAttribute{Optional: true, Computed: true, PlanModifiers: keepBoolStateReplaceOnChange,
+				DeprecationMessage: "vpc is the AWS provider 5's argument, which its version 6 removed: use domain = \"vpc\" instead.",
+				MarkdownDescription: "**Deprecated** (removed in the AWS provider 6): whether the address is for use in a VPC. Always `true`; " +
+					"`false` (EC2-Classic) fails at plan with `InvalidParameterValue`. Use `domain` instead."},
 		},
 	},
 	configValidators: []resource.ConfigValidator{
@@ -116,6 +145,20 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	},
 	check: func(ctx context.Context, d *providerData, p planStep[eipModel]) error {
 		d.checkTags(ctx, p.plan.Tags, p.diags)
+		if err := d.client.CheckAddressArguments(configuredArguments(ctx, p.config, p.diags,
+			"address", "customer_owned_ipv4_pool", "ipam_pool_id", "public_ipv4_pool", "network_border_group", "vpc")); err != nil {
+			return err
+		}
+		// What the cloud gives every address is known at plan.
+		for v, value := range map[*types.String]string{&p.plan.NetworkBorderGroup: d.client.Scope().Region, &p.plan.PublicIPv4Pool: cloud.AmazonIPv4Pool,
+			&p.plan.IPAMPoolID: "", &p.plan.CustomerOwnedIP: "", &p.plan.CarrierIP: "", &p.plan.PTRRecord: ""} {
+			if v.IsUnknown() {
+				*v = types.StringValue(value)
+			}
+		}
+		if p.plan.VPC.IsUnknown() {
+			p.plan.VPC = types.BoolValue(true)
+		}
 		in, wanted := p.plan.association(ctx, p.config, p.diags)
 		if !wanted {
 			return nil
@@ -174,12 +217,20 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 		m.PrivateIP = types.StringValue(eip.PrivateIPAddress)
 		m.PrivateDNS = types.StringValue(cloud.PrivateDNSName(eip.Region, eip.PrivateIPAddress))
 		m.PublicDNS = types.StringValue(cloud.PublicDNSName(eip.Region, eip.PublicIP))
+		m.NetworkBorderGroup, m.PublicIPv4Pool, m.IPAMPoolID = types.StringValue(eip.Region), types.StringValue(cloud.AmazonIPv4Pool), types.StringValue("")
+		m.CustomerOwnedIP, m.CarrierIP, m.PTRRecord, m.VPC = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.BoolValue(true)
+		// The cloud refuses these, so an address has none.
+		m.Address, m.CustomerOwnedIPv4Pool = types.StringNull(), types.StringNull()
 		if eip.PrivateIPAddress == "" || m.AssociateWithPrivateIP.IsUnknown() {
 			m.AssociateWithPrivateIP = optionalFromCloud(m.AssociateWithPrivateIP, "")
 		}
 	},
 	tagsOf: func(eip cloud.ElasticIP) map[string]string { return eip.Tags },
 }
+
+// noOwnAddresses says, of each of aws_eip's arguments for addresses that
+// are not Amazon's, what happens to it.
+const noOwnAddresses = "The simulated cloud allocates from Amazon's pool only: set, it fails at plan with `UnsupportedOperation`."
 
 func validateEIPDomain(domain string) error {
 	if domain == "vpc" {

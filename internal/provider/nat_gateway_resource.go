@@ -7,7 +7,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -16,10 +21,29 @@ import (
 type natGatewayModel struct {
 	taggedObject
 	natGatewayAttributes
-	// The resource's allocation_id is an argument, null when unset; the
-	// data source's, an empty string.
 	AllocationID  types.String `tfsdk:"allocation_id"`
 	AssociationID types.String `tfsdk:"association_id"`
+	// The secondary addresses of aws_nat_gateway: a gateway of the cloud
+	// has one address, so they are accepted empty only.
+	SecondaryAllocationIDs         types.Set   `tfsdk:"secondary_allocation_ids"`
+	SecondaryPrivateIPAddresses    types.Set   `tfsdk:"secondary_private_ip_addresses"`
+	SecondaryPrivateIPAddressCount types.Int64 `tfsdk:"secondary_private_ip_address_count"`
+}
+
+// secondaryArguments are the secondary-address arguments as
+// cloud.CheckNATGatewaySecondaryArguments takes them.
+func (m natGatewayModel) secondaryArguments(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) map[string]string {
+	set := configuredArguments(ctx, config, diags, "secondary_private_ip_address_count")
+	for name, v := range map[string]types.Set{"secondary_allocation_ids": configuredValue[types.Set](ctx, config, "secondary_allocation_ids", diags),
+		"secondary_private_ip_addresses": configuredValue[types.Set](ctx, config, "secondary_private_ip_addresses", diags)} {
+		switch {
+		case v.IsUnknown():
+			set[name] = cloud.Unknown
+		case len(v.Elements()) > 0:
+			set[name] = v.String()
+		}
+	}
+	return set
 }
 
 // natGatewayAttributes are what the simcloud_nat_gateway resource and data
@@ -40,7 +64,7 @@ func (a *natGatewayAttributes) read(nat cloud.NATGateway) {
 
 func (m natGatewayModel) input(ctx context.Context, diags *diag.Diagnostics) cloud.NATGatewayInput {
 	return cloud.NATGatewayInput{SubnetID: m.SubnetID.ValueString(), AllocationID: m.AllocationID.ValueString(),
-		ConnectivityType: m.ConnectivityType.ValueString(), Tags: stringMap(ctx, m.TagsAll, diags)}
+		ConnectivityType: m.ConnectivityType.ValueString(), PrivateIP: m.PrivateIP.ValueString(), Tags: stringMap(ctx, m.TagsAll, diags)}
 }
 
 var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
@@ -50,16 +74,34 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 			"connections out, and lets no connection in.",
 		Attributes: map[string]schema.Attribute{
 			"subnet_id": replacingReference(cloud.KindSubnet, "The subnet the gateway sits in: for a public gateway, a public subnet. Changing it replaces the gateway."),
-			"allocation_id": optionalReplacing("The elastic IP of a public gateway (required there, refused for a private one). Changing it replaces the gateway.",
-				idCheck(cloud.KindElasticIP)),
-			"connectivity_type":    defaultedReplacing(cloud.ConnectivityPublic, "`public` (default) or `private`. Changing it replaces the gateway."),
-			"association_id":       computedID("The ID of the elastic IP's association with the gateway, or an empty string."),
-			"public_ip":            computedID("The gateway's public address, or an empty string for a private one."),
-			"private_ip":           computedID("The gateway's address in its subnet: the first one AWS does not reserve and no other gateway holds."),
+			"allocation_id": schema.StringAttribute{Optional: true, Computed: true, Validators: []validator.String{idCheck(cloud.KindElasticIP)},
+				PlanModifiers: []planmodifier.String{emptyStringWhenUnset{"an empty string when left out"}, stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: "The elastic IP of a public gateway (required there, refused for a private one); an empty string when left out, as in AWS. " +
+					"Changing it replaces the gateway."},
+			"connectivity_type": defaultedReplacing(cloud.ConnectivityPublic, "`public` (default) or `private`. Changing it replaces the gateway."),
+			"association_id":    computedID("The ID of the elastic IP's association with the gateway, or an empty string."),
+			"public_ip":         computedID("The gateway's public address, or an empty string for a private one."),
+			"private_ip": optionalComputedReplacing("The gateway's address in its subnet. Given, it must be an address of the subnet's block, none of the five AWS "+
+				"reserves, and held by no interface or gateway, else the plan fails (`InvalidParameterValue`, `InvalidIPAddress.InUse`); left out, the first address "+
+				"AWS does not reserve and nothing holds. Changing it replaces the gateway.", cloudCheck(validIPv4)),
+			"secondary_allocation_ids": schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, PlanModifiers: keepSetState,
+				MarkdownDescription: "More elastic IPs of a public gateway. " + oneAddress},
+			"secondary_private_ip_addresses": schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, PlanModifiers: keepSetState,
+				MarkdownDescription: "More private addresses of the gateway. Conflicts with `secondary_private_ip_address_count`. " + oneAddress},
+			"secondary_private_ip_address_count": schema.Int64Attribute{Optional: true, Computed: true, PlanModifiers: keepInt64StateReplaceOnChange,
+				MarkdownDescription: "How many more private addresses a private gateway takes; refused for a public one (`InvalidParameterCombination`), as in the AWS provider. " +
+					"Conflicts with `secondary_private_ip_addresses`. Reads 0. " + oneAddress},
 			"network_interface_id": computedID("The ID of the gateway's network interface."),
 		},
 	},
+	configValidators: []resource.ConfigValidator{
+		argumentChoice(false, "secondary_private_ip_addresses", "secondary_private_ip_address_count"),
+	},
 	create: func(d *providerData, ctx context.Context, a applyStep[natGatewayModel]) (cloud.NATGateway, error) {
+		// Arguments unknown at plan are known now.
+		if err := cloud.CheckNATGatewaySecondaryArguments(a.plan.ConnectivityType.ValueString(), a.plan.secondaryArguments(ctx, a.config, a.diags)); err != nil {
+			return cloud.NATGateway{}, err
+		}
 		in := a.plan.input(ctx, a.diags)
 		in.Tags = a.tags
 		return d.client.CreateNATGateway(ctx, in)
@@ -68,14 +110,32 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 	setTags:    (*cloud.Client).UpdateNATGateway,
 	removeByID: (*cloud.Client).DeleteNATGateway,
 	check: func(ctx context.Context, d *providerData, p planStep[natGatewayModel]) error {
+		if err := cloud.CheckNATGatewaySecondaryArguments(planned(p.plan.ConnectivityType), p.plan.secondaryArguments(ctx, p.config, p.diags)); err != nil {
+			return err
+		}
+		// A gateway has no secondary address, known at plan.
+		for _, v := range []*types.Set{&p.plan.SecondaryAllocationIDs, &p.plan.SecondaryPrivateIPAddresses} {
+			if v.IsUnknown() || v.IsNull() {
+				*v = types.SetValueMust(types.StringType, nil)
+			}
+		}
+		if p.plan.SecondaryPrivateIPAddressCount.IsUnknown() {
+			p.plan.SecondaryPrivateIPAddressCount = types.Int64Value(0)
+		}
+		replacing := p.state != nil && (!p.plan.SubnetID.Equal(p.state.SubnetID) || !p.plan.AllocationID.Equal(p.state.AllocationID) ||
+			!p.plan.ConnectivityType.Equal(p.state.ConnectivityType) || !p.plan.PrivateIP.Equal(p.state.PrivateIP))
+		// Left out, the address of a replacement is the cloud's to choose
+		// again, not the one it replaces.
+		if replacing && configuredValue[types.String](ctx, p.config, "private_ip", p.diags).IsNull() {
+			p.plan.PrivateIP = types.StringUnknown()
+		}
 		in := cloud.NATGatewayInput{
 			SubnetID: plannedID(p.plan.SubnetID, cloud.KindSubnet), AllocationID: plannedID(p.plan.AllocationID, cloud.KindElasticIP),
-			ConnectivityType: planned(p.plan.ConnectivityType), Tags: p.tags,
+			ConnectivityType: planned(p.plan.ConnectivityType), PrivateIP: planned(p.plan.PrivateIP), Tags: p.tags,
 		}
 		stateID, change := "", unchanged
 		if state := p.state; state != nil {
 			stateID = state.ID.ValueString()
-			replacing := !p.plan.SubnetID.Equal(state.SubnetID) || !p.plan.AllocationID.Equal(state.AllocationID) || !p.plan.ConnectivityType.Equal(state.ConnectivityType)
 			change = changeOf(replacing, reflect.DeepEqual(in, state.input(ctx, p.diags)))
 		}
 		key := strings.Join([]string{"simcloud_nat_gateway", in.SubnetID, in.AllocationID, in.ConnectivityType}, "|")
@@ -87,11 +147,14 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 	fill: func(m *natGatewayModel, nat cloud.NATGateway) {
 		m.ID = types.StringValue(nat.ID)
 		m.read(nat)
-		m.AllocationID = types.StringNull()
-		if nat.AllocationID != "" {
-			m.AllocationID = types.StringValue(nat.AllocationID)
-		}
-		m.AssociationID = types.StringValue(nat.AssociationID)
+		m.AllocationID, m.AssociationID = types.StringValue(nat.AllocationID), types.StringValue(nat.AssociationID)
+		m.SecondaryAllocationIDs, m.SecondaryPrivateIPAddresses = types.SetValueMust(types.StringType, nil), types.SetValueMust(types.StringType, nil)
+		m.SecondaryPrivateIPAddressCount = types.Int64Value(0)
 	},
 	tagsOf: func(nat cloud.NATGateway) map[string]string { return nat.Tags },
 }
+
+// oneAddress says, of each secondary-address argument of aws_nat_gateway,
+// what happens to it.
+const oneAddress = "NAT gateways of the simulated cloud have one address each: given one, it fails at plan with `UnsupportedOperation`; " +
+	"left out, it reads empty."

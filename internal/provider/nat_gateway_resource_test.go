@@ -6,7 +6,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -120,10 +122,58 @@ func TestAccNATGateway_rulesFailAtPlan(t *testing.T) {
 			"InvalidParameterCombination", "allocation_id"),
 		planFails(c.config(base+tfResource("route", "to_nat_elsewhere", "route_table_id = simcloud_vpc.bare.main_route_table_id",
 			`destination_cidr_block = "0.0.0.0/0"`, "nat_gateway_id = simcloud_nat_gateway.main.id")), "belong to different networks", "nat_gateway_id"),
+		// A chosen private address meets the rules an instance's does.
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `private_ip = "10.0.2.10"`),
+			"InvalidParameterValue", "does not fall within the subnet's address range", "private_ip"),
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `private_ip = "10.0.3.2"`),
+			"InvalidParameterValue", "reserved address range", "private_ip"),
+		planFails(nat("subnet_id = simcloud_subnet.public.id", `connectivity_type = "private"`, `private_ip = "10.0.1.4"`),
+			"InvalidIPAddress.InUse", "nat-", "private_ip"),
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `private_ip = "10.0.3"`), "private_ip"),
+		// Two gateways of one plan cannot take one address.
+		planFails(c.config(base+tfResource("nat_gateway", "one", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `private_ip = "10.0.3.50"`)+
+			tfResource("nat_gateway", "two", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `private_ip = "10.0.3.50"`)),
+			"InvalidIPAddress.InUse", "10.0.3.50", "private_ip"),
+		// The secondary addresses: what AWS refuses for the connectivity
+		// type, then any at all, as a gateway here has one address.
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, "secondary_allocation_ids = [simcloud_eip.spare.id]"),
+			"InvalidParameterCombination", "secondary_allocation_ids"),
+		planFails(nat("subnet_id = simcloud_subnet.app.id", "allocation_id = simcloud_eip.spare.id", "secondary_private_ip_address_count = 0"),
+			"InvalidParameterCombination", "secondary_private_ip_address_count"),
+		planFails(nat("subnet_id = simcloud_subnet.app.id", "allocation_id = simcloud_eip.spare.id", "secondary_allocation_ids = [simcloud_eip.nat.id]"),
+			"UnsupportedOperation", "secondary_allocation_ids"),
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, "secondary_private_ip_address_count = 2"),
+			"UnsupportedOperation", "secondary_private_ip_address_count"),
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `secondary_private_ip_addresses = ["10.0.3.9"]`),
+			"UnsupportedOperation", "secondary_private_ip_addresses"),
+		planFails(nat("subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`, `secondary_private_ip_addresses = []`,
+			"secondary_private_ip_address_count = 0"), "secondary_private_ip_address_count"),
 		resource.TestStep{
-			Config:            c.config(base + tfResource("nat_gateway", "private", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`)),
-			ConfigStateChecks: []statecheck.StateCheck{attrIs("simcloud_nat_gateway.private", "public_ip", knownvalue.StringExact(""))},
+			Config: c.config(base + tfResource("nat_gateway", "private", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`,
+				`private_ip = "10.0.3.100"`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue("simcloud_nat_gateway.private", tfjsonpath.New("allocation_id"), knownvalue.StringExact("")),
+				plancheck.ExpectKnownValue("simcloud_nat_gateway.private", tfjsonpath.New("secondary_private_ip_addresses"), knownvalue.SetSizeExact(0)),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				attrIs("simcloud_nat_gateway.private", "public_ip", knownvalue.StringExact("")),
+				attrIs("simcloud_nat_gateway.private", "private_ip", knownvalue.StringExact("10.0.3.100")),
+				// As AWS's: an empty string when unset, as the data source's.
+				attrIs("simcloud_nat_gateway.private", "allocation_id", knownvalue.StringExact("")),
+				attrIs("simcloud_nat_gateway.private", "secondary_allocation_ids", knownvalue.SetSizeExact(0)),
+				attrIs("simcloud_nat_gateway.private", "secondary_private_ip_addresses", knownvalue.SetSizeExact(0)),
+				attrIs("simcloud_nat_gateway.private", "secondary_private_ip_address_count", knownvalue.Int64Exact(0)),
+				attrIs("simcloud_nat_gateway.main", "allocation_id", matching(`^eipalloc-`)),
+			},
 		},
+		importStep("simcloud_nat_gateway.private"),
+		// The address taken, another gateway cannot have it; a new address
+		// replaces the gateway.
+		planFails(c.config(base+tfResource("nat_gateway", "private", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`,
+			`private_ip = "10.0.3.100"`)+tfResource("nat_gateway", "extra", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`,
+			`private_ip = "10.0.3.100"`)), "InvalidIPAddress.InUse", "nat-", "private_ip"),
+		actionStep(c.config(base+tfResource("nat_gateway", "private", "subnet_id = simcloud_subnet.data.id", `connectivity_type = "private"`,
+			`private_ip = "10.0.3.101"`)), "simcloud_nat_gateway.private", actionReplace),
 	)
 }
 

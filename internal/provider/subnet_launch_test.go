@@ -5,7 +5,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -50,6 +52,22 @@ func TestAccSubnet_launchSettings(t *testing.T) {
 		}},
 		actionStep(subnet(`private_dns_hostname_type_on_launch = "ip-name"`), "simcloud_subnet.test", actionUpdate),
 		importStep("simcloud_subnet.test"),
+		// Left out, the IPv6 block is removed in place and reads "", known
+		// at plan, as aws_subnet's.
+		resource.TestStep{
+			Config: c.config(tfVPC("main", "10.0.0.0/16", assignIPv6) + tfSubnet("test", "main", "10.0.1.0/24")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("simcloud_subnet.test", plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue("simcloud_subnet.test", tfjsonpath.New("ipv6_cidr_block"), knownvalue.StringExact("")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{is("ipv6_cidr_block", knownvalue.StringExact("")), is("ipv6_cidr_block_association_id", knownvalue.StringExact(""))},
+			Check: func(*terraformState) error {
+				if s := c.subnetByCIDR(t, "10.0.1.0/24"); s.IPv6CIDRBlock != "" {
+					t.Errorf("the subnet keeps IPv6 block %s", s.IPv6CIDRBlock)
+				}
+				return nil
+			},
+		},
 	)
 }
 
@@ -113,5 +131,25 @@ func TestAccSubnet_launchRulesFailAtPlan(t *testing.T) {
 		// The module passes null for what it does not use.
 		resource.TestStep{Config: subnet("outpost_arn = null", "customer_owned_ipv4_pool = null", "map_customer_owned_ip_on_launch = null",
 			"ipv4_ipam_pool_id = null", "ipv6_native = false", "private_dns_hostname_type_on_launch = null")},
+	)
+}
+
+// TestAccSubnet_ipv6BlockChange changes a subnet's IPv6 block: in place,
+// unless the subnet assigned IPv6 addresses on creation, when the AWS
+// provider replaces it.
+func TestAccSubnet_ipv6BlockChange(t *testing.T) {
+	c := newTestCloud(t)
+	subnet := func(arguments ...string) string {
+		return c.config(tfVPC("main", "10.0.0.0/16", assignIPv6) + tfSubnet("test", "main", "10.0.1.0/24", arguments...))
+	}
+	unitTest(t,
+		resource.TestStep{Config: subnet(ipv6Subnet("1"))},
+		actionStep(subnet(ipv6Subnet("2")), "simcloud_subnet.test", actionUpdate),
+		actionStep(subnet(ipv6Subnet("2"), "assign_ipv6_address_on_creation = true"), "simcloud_subnet.test", actionUpdate),
+		actionStep(subnet(ipv6Subnet("3"), "assign_ipv6_address_on_creation = true"), "simcloud_subnet.test", actionReplace),
+		resource.TestStep{
+			Config:            subnet(ipv6Subnet("3"), "assign_ipv6_address_on_creation = true"),
+			ConfigStateChecks: []statecheck.StateCheck{attrIs("simcloud_subnet.test", "ipv6_cidr_block", matching(`^2001:db8:[0-9a-f:]+:3::/64$|::/64$`))},
+		},
 	)
 }

@@ -7,8 +7,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
@@ -20,8 +24,10 @@ import (
 type subnetSettings struct {
 	taggedObject
 	subnetAttributes
-	// simcloud_subnet's ipv6_cidr_block is an argument, null when unset;
-	// simcloud_default_subnet's and the data source's, an empty string.
+	// ipv6_cidr_block reads an empty string when the subnet has no IPv6
+	// block, as aws_subnet's does: simcloud_subnet's plans "" when the
+	// configuration leaves it out, simcloud_default_subnet's keeps what the
+	// subnet has.
 	IPv6CIDRBlock types.String `tfsdk:"ipv6_cidr_block"`
 }
 
@@ -98,11 +104,15 @@ func subnetSchema() schema.Schema {
 				"Defaults to the region's first zone. Changing it replaces the subnet."),
 			"availability_zone_id": optionalComputedReplacing("The ID of the subnet's zone, such as `use1-az1`: another way to choose the zone, as in the AWS provider. " +
 				"Give this or `availability_zone`, not both. Changing it replaces the subnet."),
-			"ipv6_cidr_block": cidrAttribute(optionalArgument("A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`. "+
-				"Changed in place.", cloudCheck(func(s string) error {
-				_, err := cloud.ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
-				return err
-			}))),
+			"ipv6_cidr_block": cidrAttribute(schema.StringAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "A /64 of the VPC's IPv6 block for the subnet, such as `cidrsubnet(simcloud_vpc.main.ipv6_cidr_block, 8, 1)`; " +
+					"an empty string when left out, as in AWS. Changed in place (left out, the block is removed from the subnet), " +
+					"except in a subnet that had `assign_ipv6_address_on_creation = true`, which is replaced, as the AWS provider does.",
+				Validators: []validator.String{cloudCheck(func(s string) error {
+					_, err := cloud.ParseIPv6Network(s, "ipv6CidrBlock", "ipv6_cidr_block")
+					return err
+				})},
+				PlanModifiers: []planmodifier.String{emptyStringWhenUnset{"an empty string when left out"}, ipv6BlockChangeReplaces}}),
 			"ipv6_cidr_block_association_id": computedValue("The ID of the IPv6 block's association with the subnet, or an empty string."),
 			"map_public_ip_on_launch": optionalBool(false,
 				"Whether instances launched in the subnet get a public IPv4 address. Defaults to `false`. A subnet needs this and a route to an internet gateway for the internet to reach its instances over IPv4."),
@@ -143,6 +153,16 @@ func subnetSchema() schema.Schema {
 	}
 }
 
+// ipv6BlockChangeReplaces replaces a subnet whose IPv6 block changes while
+// it assigned IPv6 addresses on creation, as the AWS provider's
+// CustomizeDiff does on aws_subnet.
+var ipv6BlockChangeReplaces = stringplanmodifier.RequiresReplaceIf(
+	func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		var assigned types.Bool
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("assign_ipv6_address_on_creation"), &assigned)...)
+		resp.RequiresReplace = assigned.ValueBool()
+	}, "Replaces the subnet when it assigned IPv6 addresses on creation.", "Replaces the subnet when it assigned IPv6 addresses on creation.")
+
 // noOutposts says, of each of aws_subnet's Outposts arguments, what
 // happens to it.
 const noOutposts = "The simulated cloud has no Outposts: set, it fails at plan with `UnsupportedOperation`."
@@ -165,8 +185,9 @@ var subnetKind = resourceKind[subnetModel, cloud.Subnet]{
 	check:      checkSubnet,
 	fillReporting: func(m *subnetModel, s cloud.Subnet, diags *diag.Diagnostics) {
 		m.fill(s, diags)
-		// Left out, the blocks are null, not the cloud's "".
-		m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(m.CIDRBlock, s.CIDRBlock), optionalFromCloud(m.IPv6CIDRBlock, cidrSpelling(m.IPv6CIDRBlock, s.IPv6CIDRBlock))
+		// Left out, the IPv4 block is null, not the cloud's ""; the IPv6
+		// block reads "" as aws_subnet's does, in the model's spelling.
+		m.CIDRBlock, m.IPv6CIDRBlock = optionalFromCloud(m.CIDRBlock, s.CIDRBlock), types.StringValue(cidrSpelling(m.IPv6CIDRBlock, s.IPv6CIDRBlock))
 		m.EnableLNIAtDeviceIndex = types.Int64Null()
 		if s.EnableLNIAtDeviceIndex != 0 {
 			m.EnableLNIAtDeviceIndex = types.Int64Value(s.EnableLNIAtDeviceIndex)
@@ -224,7 +245,7 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	}
 	if p.state != nil && p.plan.IPv6CIDRBlock.Equal(p.state.IPv6CIDRBlock) {
 		p.plan.IPv6CIDRBlockAssociationID = p.state.IPv6CIDRBlockAssociationID
-	} else if p.plan.IPv6CIDRBlock.IsNull() {
+	} else if p.plan.IPv6CIDRBlock.Equal(types.StringValue("")) {
 		p.plan.IPv6CIDRBlockAssociationID = types.StringValue("")
 	}
 	in := d.plannedSubnetInput(ctx, p.plan.subnetSettings, p.diags)
@@ -232,7 +253,7 @@ func checkSubnet(ctx context.Context, d *providerData, p planStep[subnetModel]) 
 	if p.state != nil {
 		stateID = p.state.ID.ValueString()
 		replacing := !p.plan.VPCID.Equal(p.state.VPCID) || !p.plan.CIDRBlock.Equal(p.state.CIDRBlock) || !p.plan.AvailabilityZone.Equal(p.state.AvailabilityZone) ||
-			!p.plan.IPv6Native.Equal(p.state.IPv6Native)
+			!p.plan.IPv6Native.Equal(p.state.IPv6Native) || (!p.plan.IPv6CIDRBlock.Equal(p.state.IPv6CIDRBlock) && p.state.AssignIPv6AddressOnCreation.ValueBool())
 		change = changeOf(replacing, reflect.DeepEqual(in, d.plannedSubnetInput(ctx, p.state.subnetSettings, p.diags)))
 	}
 	key := strings.Join([]string{"simcloud_subnet", in.VPCID, in.CIDRBlock, in.AvailabilityZone, in.IPv6CIDRBlock}, "|")

@@ -34,6 +34,9 @@ func TestAccSubnet_publicAndPrivate(t *testing.T) {
 				isPublic("private", false),
 				attrIs("simcloud_subnet.public", "id", matching(`^subnet-[0-9a-f]{17}$`)),
 				attrIs("simcloud_subnet.public", "availability_zone", knownvalue.StringExact("us-east-1a")),
+				// Without an IPv6 block, an empty string, as aws_subnet's.
+				attrIs("simcloud_subnet.public", "ipv6_cidr_block", knownvalue.StringExact("")),
+				attrIs("simcloud_subnet.public", "ipv6_cidr_block_association_id", knownvalue.StringExact("")),
 				attrIs("simcloud_subnet.private", "availability_zone", knownvalue.StringExact("us-east-1b")),
 				attrIs("simcloud_subnet.public", "arn", matching(`^arn:aws:ec2:us-east-1:123456789012:subnet/subnet-[0-9a-f]{17}$`)),
 				sameValue("simcloud_subnet.public", "effective_route_table_id", "simcloud_route_table.public", "id"),
