@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -164,11 +163,6 @@ func spelledAs(spellings map[string]string, stored string) string {
 		return s
 	}
 	return stored
-}
-
-// optionalReplacingCIDR is an optionalReplacing network block.
-func optionalReplacingCIDR(description string, validators ...validator.String) schema.StringAttribute {
-	return cidrAttribute(optionalReplacing(description, validators...))
 }
 
 // cidrAttribute makes a an argument holding a network block: written
