@@ -366,7 +366,7 @@ func renderEngine(w func(string, ...any), r report) {
 		w("profile alone by cumulative time:")
 		w("")
 		w("```")
-		w("%s", afterHeader(p.Diff, 15))
+		w("%s", afterHeader(p.Diff, 25))
 		w("")
 		w("%s", afterHeader(p.Top, 25))
 		w("```")

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +139,48 @@ func TestRenderFacts(t *testing.T) {
 	}
 	if strings.Contains(got, "**Start-up") {
 		t.Error("a cause is given for the start-up target, which is met")
+	}
+}
+
+// A SCAN of a co-routine (a bounded subquery) reads no table whole; a SCAN
+// of a table does.
+func TestTablesScanned(t *testing.T) {
+	plans := `SELECT ...
+    QUERY PLAN
+    ` + "`" + `--MERGE (UNION ALL)
+       |--LEFT
+       |  ` + "`" + `--SEARCH s USING INDEX subnets_vpc_cidr_first (vpc_id=? AND cidr_first>?)
+       ` + "`" + `--RIGHT
+          |--CO-ROUTINE s
+          |  ` + "`" + `--SEARCH subnets USING INDEX subnets_vpc_cidr_first (vpc_id=? AND cidr_first<?)
+          |--SCAN s
+SELECT id FROM routes WHERE destination = ?
+    QUERY PLAN
+    ` + "`" + `--SCAN routes
+`
+	if got := tablesScanned(plans); !slices.Equal(got, []string{"routes"}) {
+		t.Errorf("tablesScanned = %v, want [routes]", got)
+	}
+	if got := tablesScanned(strings.ReplaceAll(plans, "--SCAN routes", "--SEARCH routes USING INDEX routes_destination (destination=?)")); len(got) != 0 {
+		t.Errorf("tablesScanned of plans that only seek = %v", got)
+	}
+}
+
+// The cause given for an engine call that grows with the cloud follows the
+// evidence: a table scanned, else SQLite's B-tree work where the profile
+// shows it.
+func TestRenderGrowthCause(t *testing.T) {
+	r := fixedReport(t)
+	r.QueryPlans = "SELECT id FROM routes\n    QUERY PLAN\n    `--SCAN routes\n"
+	if got := render(r); !strings.Contains(got, "the query plans above scan routes") {
+		t.Error("a scanned table is not named as the cause")
+	}
+	r.QueryPlans = "SELECT id FROM routes WHERE id = ?\n    QUERY PLAN\n    `--SEARCH routes USING INDEX routes_id (id=?)\n"
+	p := r.Profiles["CheckRoute"]
+	p.Diff = "Showing nodes\n      flat  flat%   sum%        cum   cum%\n   50ms 50% 50% 60ms 60% modernc.org/sqlite/lib._sqlite3BtreeIndexMoveto\n"
+	r.Profiles["CheckRoute"] = p
+	got := render(r)
+	if !strings.Contains(got, "No lookup scans") || !strings.Contains(got, "`sqlite3BtreeIndexMoveto` (a seek") {
+		t.Error("seeks alone, with B-tree work in the profile, are not given as the cause")
 	}
 }

@@ -69,7 +69,16 @@ func newBench(k knobs) (*bench, error) {
 			return nil, err
 		}
 	}
+	if b.rendersOnly() {
+		return b, nil
+	}
 	return b, b.note("Load average when this run began: %s (other work on the machine distorts the times).", loadAverage())
+}
+
+// rendersOnly reports whether this run measures nothing and only writes the
+// report of the results kept from earlier runs: its load is no note of theirs.
+func (b *bench) rendersOnly() bool {
+	return b.KeepResults && b.SkipTF && b.SkipConc && b.SkipEvidence && b.SkipStartup && b.SkipGo
 }
 
 func loadAverage() string {
@@ -115,9 +124,13 @@ func (b *bench) all() error {
 		if prof, err = b.goBenchmarks(); err != nil {
 			return err
 		}
+	} else if b.KeepResults {
+		prof = b.keptProfiles()
 	}
-	if err := b.note("Load average when this run ended: %s.", loadAverage()); err != nil {
-		return err
+	if !b.rendersOnly() {
+		if err := b.note("Load average when this run ended: %s.", loadAverage()); err != nil {
+			return err
+		}
 	}
 	r, err := b.gather(st, prof)
 	if err != nil {
