@@ -104,7 +104,7 @@ var noObjectFuncs = []string{
 	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 	// A region without a default VPC, and an IPv6-only default subnet the
 	// cloud does not make: no object is involved.
-	"noDefaultVPCForSubnet", "adoptDefaultSubnetRule", "noDefaultVPCForInstance",
+	"noDefaultVPCForSubnet", "adoptDefaultSubnetRule", "noDefaultVPCForInstance", "noDefaultVPCForGroup",
 	// An instance's image and type by their shape, and the public pool
 	// running dry at launch.
 	"ValidateAMIID", "ValidateInstanceType", "publicPoolExhausted",
@@ -385,7 +385,7 @@ func catalog() []refusal {
 			}},
 		{name: "private NAT gateway with secondary elastic IPs", code: "InvalidParameterCombination", field: "secondary_allocation_ids", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
-				return nil, cloud.CheckNATGatewaySecondaryArguments(cloud.ConnectivityPrivate, map[string]string{"secondary_allocation_ids": cloud.Unknown})
+				return nil, cloud.CheckNATGatewaySecondaryArguments(cloud.ConnectivityPrivate, map[string]string{"secondary_allocation_ids": `["eipalloc-0123456789abcdef0"]`})
 			}},
 		{name: "public NAT gateway with a count of secondary addresses", code: "InvalidParameterCombination", field: "secondary_private_ip_address_count", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
@@ -1316,6 +1316,10 @@ func instanceRefusals() []refusal {
 		{name: "instance without a subnet in a region without a default VPC", code: "VPCIdNotSpecified", field: "subnet_id", noObjects: "no object is involved",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				return nil, errOf(c.RunInstance(bg, instanceInput("")))
+			}},
+		{name: "security group without a VPC in a region without a default VPC", code: "VPCIdNotSpecified", field: "vpc_id", noObjects: "no object is involved",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				return nil, errOf(c.CreateSecurityGroup(bg, cloud.SecurityGroupInput{GroupName: "web", Description: "web"}))
 			}},
 		{name: "instance without a subnet in a zone without a default subnet", code: "MissingInput", field: "subnet_id",
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {

@@ -220,9 +220,11 @@ func (c *Client) natRule(in NATGatewayInput, selfID string) Rule {
 				}
 			}
 			// A chosen address meets the rules an interface's does: in the
-			// subnet, none of the five AWS keeps, held by nobody else.
-			if in.PrivateIP != "" {
-				if err := c.privateAddressesRule(v, NetworkInterfaceInput{PrivateIPs: []string{in.PrivateIP}}, subnet, selfID); err != nil {
+			// subnet, none of the five AWS keeps, held by nobody else. A new
+			// gateway given none takes the subnet's next free address, so
+			// the subnet must have one left, counting what the plan takes.
+			if in.PrivateIP != "" || selfID == "" {
+				if err := c.privateAddressesRule(v, NetworkInterfaceInput{PrivateIPs: nonEmpty(in.PrivateIP)}, subnet, selfID); err != nil {
 					return err
 				}
 			}
@@ -317,10 +319,10 @@ func (c *Client) CheckNATGateway(ctx context.Context, p *Plan, holder Holder, in
 	if in.AllocationID != "" {
 		claims = append(claims, Claim{Kind: ClaimElasticIP, Scope: in.AllocationID})
 	}
-	if selfID == "" && IsKnown(in.SubnetID) && IsKnown(in.PrivateIP) {
-		if addr, err := netip.ParseAddr(in.PrivateIP); err == nil {
-			claims = append(claims, Claim{Kind: ClaimPrivateIP, Scope: in.SubnetID, Value: addr.String()})
-		}
+	// The gateway's address, given or the cloud's to choose, is claimed
+	// as an interface's primary one is.
+	if IsKnown(in.SubnetID) {
+		claims = append(claims, NetworkInterfaceInput{SubnetID: in.SubnetID, PrivateIPs: nonEmpty(in.PrivateIP)}.claims(selfID)...)
 	}
 	return c.Check(ctx, p, holder, c.natRule(in, selfID), claims...)
 }
@@ -454,14 +456,19 @@ func CheckNATGatewaySecondaryArguments(connectivityType string, set map[string]s
 			Field:   field,
 		}
 	}
-	if connectivityType == ConnectivityPrivate && set["secondary_allocation_ids"] != "" {
+	// A value known only after apply may still turn out empty (a list built
+	// from resources not yet created), so only a known one is refused here;
+	// the create checks again once everything is known. The AWS provider's
+	// CustomizeDiff skips unknown values the same way.
+	given := func(field string) bool { return set[field] != "" && IsKnown(set[field]) }
+	if connectivityType == ConnectivityPrivate && given("secondary_allocation_ids") {
 		return combination("secondary_allocation_ids")
 	}
-	if connectivityType == ConnectivityPublic && set["secondary_private_ip_address_count"] != "" {
+	if connectivityType == ConnectivityPublic && given("secondary_private_ip_address_count") {
 		return combination("secondary_private_ip_address_count")
 	}
 	for _, field := range []string{"secondary_allocation_ids", "secondary_private_ip_addresses", "secondary_private_ip_address_count"} {
-		if value := set[field]; value != "" && IsKnown(value) && value != "0" {
+		if given(field) && set[field] != "0" {
 			return &Error{
 				Code:    "UnsupportedOperation",
 				Message: fmt.Sprintf("NAT gateways of the simulated cloud have one address each, so it cannot honour %s.", field),

@@ -168,3 +168,50 @@ func TestElasticIPPoolFillsUp(t *testing.T) {
 	_, err := c.AllocateAddress(context.Background(), nil)
 	wantCode(t, err, "AddressLimitExceeded")
 }
+
+// The secondary-address arguments are refused at plan only when their value
+// decides it: a list known only after apply may be empty then.
+func TestNATGatewaySecondaryArgumentsWaitForUnknownValues(t *testing.T) {
+	for _, tc := range []struct {
+		connectivity string
+		set          map[string]string
+		code         string
+	}{
+		{cloud.ConnectivityPrivate, map[string]string{"secondary_allocation_ids": cloud.Unknown}, ""},
+		{cloud.ConnectivityPrivate, map[string]string{"secondary_allocation_ids": `["eipalloc-0123456789abcdef0"]`}, "InvalidParameterCombination"},
+		{cloud.ConnectivityPublic, map[string]string{"secondary_private_ip_address_count": cloud.Unknown}, ""},
+		{cloud.ConnectivityPublic, map[string]string{"secondary_private_ip_address_count": "0"}, "InvalidParameterCombination"},
+		{cloud.ConnectivityPrivate, map[string]string{"secondary_private_ip_addresses": cloud.Unknown}, ""},
+		{cloud.ConnectivityPrivate, map[string]string{"secondary_private_ip_address_count": "0"}, ""},
+		{cloud.ConnectivityPrivate, map[string]string{"secondary_private_ip_address_count": "2"}, "UnsupportedOperation"},
+	} {
+		err := cloud.CheckNATGatewaySecondaryArguments(tc.connectivity, tc.set)
+		if got := cloud.ErrorCode(err); got != tc.code {
+			t.Errorf("%s gateway with %v: got %q (%v), want %q", tc.connectivity, tc.set, got, err, tc.code)
+		}
+	}
+}
+
+// A gateway given no private address takes the subnet's next free one, so
+// a subnet with none left refuses it at plan, counting the addresses that
+// other resources of the same plan take; before, only the apply refused.
+func TestNATGatewayNeedsAFreeAddressAtPlan(t *testing.T) {
+	ctx := context.Background()
+	c := freshClient(t)
+	n := newNATNetwork(t, c)
+	// A /28 has 11 addresses AWS does not keep; an interface takes 10.
+	small := mustCreateSubnet(t, c, subnetInput(n.vpc.ID, "10.0.9.0/28"))
+	must(c.CreateNetworkInterface(ctx, cloud.NetworkInterfaceInput{SubnetID: small.ID, SecondaryPrivateIPCount: 9}))(t)
+	private := natInput(small.ID, "", cloud.ConnectivityPrivate)
+	plan := cloud.NewPlan()
+	if err := c.CheckNATGateway(ctx, plan, plan.NewHolder(), private, ""); err != nil {
+		t.Fatalf("the subnet's last address: %v", err)
+	}
+	wantCode(t, c.CheckNATGateway(ctx, plan, plan.NewHolder(), private, ""), "InsufficientFreeAddressesInSubnet")
+	nat := must(c.CreateNATGateway(ctx, private))(t)
+	wantCode(t, c.CheckNATGateway(ctx, cloud.NewPlan(), cloud.NewPlan().NewHolder(), private, ""), "InsufficientFreeAddressesInSubnet")
+	// The full subnet does not stop a change of the gateway's own tags.
+	if err := c.CheckNATGateway(ctx, cloud.NewPlan(), cloud.ExistingHolder(nat.ID), private, nat.ID); err != nil {
+		t.Errorf("the gateway itself in its full subnet: %v", err)
+	}
+}

@@ -72,10 +72,16 @@ func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
 		if err := ValidateTags(in.Tags, "tags_all"); err != nil {
 			return err
 		}
+		in := in
 		if !in.Default {
 			if err := validateGroupText(in.GroupName, in.Description); err != nil {
 				return err
 			}
+			vpcID, err := c.groupVPCID(v, in.VPCID)
+			if err != nil {
+				return err
+			}
+			in.VPCID = vpcID
 		}
 		if !IsKnown(in.VPCID) {
 			return checkRuleValues(in)
@@ -93,6 +99,38 @@ func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
 			return err
 		}
 		return c.checkRuleReferences(v, in, selfID)
+	}
+}
+
+// groupVPCID is the VPC a group goes in: the one given or, for a group
+// given none, the region's default VPC, as CreateSecurityGroup does
+// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html:
+// VpcId is "required for a nondefault VPC"). Where the plan makes the
+// default VPC, its ID is not known yet.
+func (c *Client) groupVPCID(v View, vpcID string) (string, error) {
+	if vpcID != "" {
+		return vpcID, nil
+	}
+	vpc, ok, err := c.findDefaultVPC(v)
+	switch {
+	case err != nil:
+		return "", err
+	case ok:
+		return vpc.ID, nil
+	case len(v.Claimed(ClaimDefaultVPC, defaultVPCScope(c.scope))) > 0:
+		return UnknownID(KindVPC), nil
+	}
+	return "", noDefaultVPCForGroup()
+}
+
+// noDefaultVPCForGroup refuses a group without a VPC in a region without a
+// default VPC: no object is involved.
+func noDefaultVPCForGroup() *Error {
+	return &Error{
+		Code:    "VPCIdNotSpecified",
+		Message: "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.",
+		Fix:     "Give the group a vpc_id, or create the region's default VPC (simcloud_default_vpc).",
+		Field:   "vpc_id",
 	}
 }
 
@@ -402,6 +440,20 @@ func normalizeProtocol(r SecurityGroupRule, field string) (SecurityGroupRule, er
 // CheckSecurityGroup runs at plan time the rules that creating or changing
 // a security group will meet at apply, and claims its name in its VPC.
 func (c *Client) CheckSecurityGroup(ctx context.Context, p *Plan, holder Holder, in SecurityGroupInput, selfID string) error {
+	// A group given no VPC claims its name in the default VPC, as one
+	// given that VPC's ID does.
+	if in.VPCID == "" && !in.Default {
+		err := c.read(ctx, "Check", map[string]string{"holder": string(holder)}, func(tx ReadTx) error {
+			vpc, ok, err := c.findDefaultVPC(tx)
+			if ok {
+				in.VPCID = vpc.ID
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
 	var claims []Claim
 	if IsKnown(in.GroupName) {
 		claims = append(claims, Claim{Kind: ClaimSecurityGroupName, Scope: in.VPCID, Value: in.GroupName})
@@ -429,6 +481,12 @@ func (c *Client) CreateSecurityGroup(ctx context.Context, in SecurityGroupInput)
 	rule := c.securityGroupRule(in, "")
 	in = withSelf(in, g.ID)
 	err := c.apply(ctx, "CreateSecurityGroup", ids, rule, func(tx Tx) error {
+		// The rule has found the default VPC of a group given none.
+		vpcID, err := c.groupVPCID(applyView{tx}, g.VPCID)
+		if err != nil {
+			return err
+		}
+		g.VPCID = vpcID
 		if err := tx.Insert(g); err != nil {
 			return err
 		}

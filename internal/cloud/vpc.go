@@ -143,7 +143,9 @@ func (c *Client) CreateVPC(ctx context.Context, in VPCInput) (VPC, error) {
 		EnableNetworkAddressUsageMetrics: in.EnableNetworkAddressUsageMetrics,
 		Tags:                             in.Tags,
 	}
-	err := c.apply(ctx, "CreateVpc", map[string]string{"vpc_id": vpc.ID}, in.rule(), func(tx Tx) error {
+	// The pools' rule runs in the transaction too: allocating the blocks
+	// below takes them from the pools as the rule found them.
+	err := c.apply(ctx, "CreateVpc", map[string]string{"vpc_id": vpc.ID}, allRules(in.rule(), c.vpcPoolRule(in)), func(tx Tx) error {
 		if err := c.allocateVPCBlocks(tx, in, &vpc); err != nil {
 			return err
 		}

@@ -73,8 +73,8 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 		Attributes: map[string]schema.Attribute{
 			"arn":      computedID("The group's ARN."),
 			"owner_id": computedID("The ID of the account that owns the group."),
-			"vpc_id": replacingReference(cloud.KindVPC, "The VPC of the group. Required: AWS puts a group given no VPC in the region's default VPC, "+
-				"which the simulated cloud does not do. Changing it replaces the group."),
+			"vpc_id": optionalComputedReplacing("The VPC of the group. Left out, the region's default VPC, as AWS does; where the region has none, "+
+				"the plan fails with `VPCIdNotSpecified`. Changing it replaces the group.", idCheck(cloud.KindVPC)),
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				PlanModifiers: replaceOnChangeKeepState,
@@ -99,6 +99,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 			a.plan.Name = types.StringValue(uniqueGroupName(a.plan.NamePrefix.ValueString()))
 		}
 		in := a.plan.input(a.tags, a.plan.Ingress, a.plan.Egress)
+		in.VPCID = configuredOrKnownID(ctx, a.config, "vpc_id", a.plan.VPCID, cloud.KindVPC, a.diags)
 		// As the AWS provider does, a new group loses AWS's default
 		// outbound rule unless the configuration has it.
 		in.ManageIngress, in.ManageEgress = true, true
@@ -129,6 +130,7 @@ var securityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGroup]{
 			}
 		}
 		in := p.plan.input(p.tags, ingress, egress)
+		in.VPCID = configuredOrKnownID(ctx, p.config, "vpc_id", p.plan.VPCID, cloud.KindVPC, p.diags)
 		stateID, change := "", unchanged
 		if state := p.state; state != nil {
 			stateID = state.ID.ValueString()

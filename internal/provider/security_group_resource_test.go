@@ -170,3 +170,26 @@ func TestAccSecurityGroup_refusedAtPlan(t *testing.T) {
 			"RulesPerSecurityGroupLimitExceeded"),
 	)
 }
+
+// TestAccSecurityGroup_defaultVPC puts a group given no VPC in the region's
+// default VPC, as AWS does: refused at plan where the region has none, and
+// planned where the same plan makes it.
+func TestAccSecurityGroup_defaultVPC(t *testing.T) {
+	c := newTestCloud(t)
+	const address = "simcloud_security_group.web"
+	alone := tfResource("security_group", "web", `name = "web"`)
+	// The group names the default VPC through nothing, so only depends_on
+	// orders it after the resource that makes that VPC.
+	withDefault := tfDefaultVPC() + tfResource("security_group", "web", `name = "web"`, "depends_on = [simcloud_default_vpc.main]")
+	unitTest(t,
+		c.withoutDefaultVPC(t, planFails(c.config(alone), "VPCIdNotSpecified", "No default VPC")),
+		resource.TestStep{Config: c.config(withDefault), ConfigStateChecks: []statecheck.StateCheck{
+			sameValue(address, "vpc_id", defaultVPCAddress, "id"),
+		}},
+		resource.TestStep{Config: c.config(withDefault), ConfigPlanChecks: expectEmptyPlan},
+		importStep(address, "revoke_rules_on_delete"),
+		// The default VPC is there now: a second group without a VPC is
+		// checked in it, its name included.
+		planFails(c.config(withDefault+tfResource("security_group", "again", `name = "web"`)), "InvalidGroup.Duplicate", "already exists for VPC"),
+	)
+}
