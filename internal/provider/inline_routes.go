@@ -54,7 +54,8 @@ func inlineRoutesAttribute(targetKeys []string) schema.SetAttribute {
 		MarkdownDescription: "The table's routes besides its local ones, written as `route { ... }` blocks as in the AWS provider. " +
 			"Each has one destination, `cidr_block`, `ipv6_cidr_block` or `destination_prefix_list_id` (a customer-managed prefix list), and one target: `gateway_id` (an internet gateway or a virtual private gateway), " +
 			"`egress_only_gateway_id` (IPv6 destinations only), `nat_gateway_id`, `network_interface_id` or `vpc_peering_connection_id`. " +
-			"Every key of the AWS provider's route is there, `\"\"` when unset (a key left out and one set to `\"\"` are the same route); " +
+			"Every key of the AWS provider's route is there, `\"\"` when unset in a route read from the cloud (a key left out and one set to `\"\"` are the same route); " +
+			"a key left out of a configured `route` block stays null in state, as Terraform holds a configured object to what it says. " +
 			"the targets the simulated cloud does not have fail at plan with `UnsupportedOperation`, which says why. " +
 			"Leave `route` out to leave the routes unmanaged; write `route = []` to remove them all. " +
 			"A table's routes are managed either here or by `simcloud_route` resources, never both.",
