@@ -160,9 +160,15 @@ func setDefaultIPv6Egress(tx Tx, scope Scope, vpcID string, ipv6 bool) error {
 func ptr[T any](v T) *T { return &v }
 
 // DefaultSecurityGroup returns a VPC's default group, which
-// simcloud_default_security_group adopts.
+// simcloud_default_security_group adopts; vpcID "" is the region's default
+// VPC.
 func (c *Client) DefaultSecurityGroup(ctx context.Context, vpcID string) (SecurityGroup, error) {
 	return readResult(ctx, c, "DescribeSecurityGroups", map[string]string{"vpc_id": vpcID}, func(tx ReadTx) (SecurityGroup, error) {
+		// No VPC given names the region's default VPC, as for a new group.
+		vpcID, err := c.groupVPCID(planView{ReadTx: tx}, vpcID)
+		if err != nil {
+			return SecurityGroup{}, err
+		}
 		vpc, err := c.findVPC(tx, vpcID, "vpc_id")
 		if err != nil {
 			return SecurityGroup{}, err

@@ -25,8 +25,8 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 			"id":       computedID("The group's ID."),
 			"arn":      computedID("The group's ARN."),
 			"owner_id": computedID("The ID of the account that owns the group."),
-			"vpc_id": replacingReference(cloud.KindVPC, "The VPC whose default group this is. Required: AWS takes the default VPC's group when it is left out, "+
-				"which the simulated cloud does not do. Changing it replaces the resource."),
+			"vpc_id": optionalComputedReplacing("The VPC whose default group this is. Left out, the region's default VPC, as AWS does "+
+				"(`VPCIdNotSpecified` where the region has none). Changing it replaces the resource.", idCheck(cloud.KindVPC)),
 			"name":        computedID("The group's name, `default`."),
 			"name_prefix": computedID("Empty: the default group's name is not made from a prefix."),
 			"description": computedID("The group's description, `default VPC security group`."),
@@ -68,6 +68,7 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 			p.plan.NamePrefix = types.StringValue("")
 		}
 		in := p.plan.input(p.tags, ingress, egress)
+		in.VPCID = configuredOrKnownID(ctx, p.config, "vpc_id", p.plan.VPCID, cloud.KindVPC, p.diags)
 		in.Default = true
 		groupID, holder := "", p.holder
 		switch {
@@ -78,7 +79,8 @@ var defaultSecurityGroupKind = resourceKind[securityGroupModel, cloud.SecurityGr
 			if err != nil {
 				return err
 			}
-			groupID = g.ID
+			groupID, in.VPCID = g.ID, g.VPCID
+			p.plan.VPCID = types.StringValue(g.VPCID)
 		}
 		if groupID != "" {
 			holder = cloud.ExistingHolder(groupID)

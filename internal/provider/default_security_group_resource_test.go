@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -80,5 +81,29 @@ func TestAccDefaultSecurityGroupRefusals(t *testing.T) {
 		// Only a default group is imported.
 		importRefused(c.config(base+tfDefaultGroup()), "simcloud_default_security_group.main", idOf("simcloud_security_group.web"),
 			"Cannot import a security group that is not a default one"),
+	)
+}
+
+// TestAccDefaultSecurityGroupOfTheDefaultVPC adopts the default VPC's group
+// when vpc_id is left out, as aws_default_security_group does.
+func TestAccDefaultSecurityGroupOfTheDefaultVPC(t *testing.T) {
+	c := newTestCloud(t)
+	address := "simcloud_default_security_group.main"
+	config := tfResource("default_security_group", "main", allOut) + tfData("vpc", "default", "default = true")
+	unitTest(t,
+		withCheck(resource.TestStep{Config: c.config(config), ConfigStateChecks: []statecheck.StateCheck{
+			sameValue(address, "vpc_id", "data.simcloud_vpc.default", "id"),
+		}}, func(s *terraformState) error {
+			vpc, _ := c.defaultVPC(t)
+			if got := s.RootModule().Resources[address].Primary.Attributes["id"]; got != vpc.DefaultSecurityGroupID {
+				return fmt.Errorf("adopted %s, not the default VPC's group %s", got, vpc.DefaultSecurityGroupID)
+			}
+			return nil
+		}),
+		resource.TestStep{Config: c.config(config), ConfigPlanChecks: expectEmptyPlan},
+		importStep(address),
+		// Without a default VPC there is no group to adopt.
+		resource.TestStep{Config: c.config("")},
+		c.withoutDefaultVPC(t, planFails(c.config(tfResource("default_security_group", "main")), "VPCIdNotSpecified")),
 	)
 }
