@@ -20,7 +20,7 @@ func flowLogsStack(trust string, flowLog ...string) string {
 	return tfVPC("main", "10.0.0.0/16") +
 		tfResource("cloudwatch_log_group", "flow", `name = "/aws/vpc-flow-log/main"`, "retention_in_days = 7") +
 		tfResource("iam_role", "flow", `name = "vpc-flow-log-role"`, "assume_role_policy = "+trust, `tags = { Name = "flow" }`) +
-		tfResource("iam_policy", "flow", `name_prefix = "vpc-flow-log-to-cloudwatch-"`,
+		tfResource("iam_policy", "flow", `name_prefix = "vpc-flow-log-to-cloudwatch-"`, "delay_after_policy_creation_in_ms = 10",
 			`policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents"], Resource = "*" }] })`) +
 		tfResource("iam_role_policy_attachment", "flow", "role = simcloud_iam_role.flow.name", "policy_arn = simcloud_iam_policy.flow.arn") +
 		tfResource("iam_role_policy", "flow", `name = "describe"`, "role = simcloud_iam_role.flow.id",
@@ -49,6 +49,7 @@ func TestAccFlowLog_cloudWatchStack(t *testing.T) {
 			attrIs("simcloud_iam_role.flow", "unique_id", matching(`^AROA[A-Z2-7]{17}$`)),
 			attrIs("simcloud_iam_policy.flow", "policy_id", matching(`^ANPA[A-Z2-7]{17}$`)),
 			attrIs("simcloud_iam_policy.flow", "name", matching(`^vpc-flow-log-to-cloudwatch-`)),
+			attrIs("simcloud_iam_policy.flow", "delay_after_policy_creation_in_ms", knownvalue.Int64Exact(10)),
 			attrIs("simcloud_iam_role_policy.flow", "id", knownvalue.StringExact("vpc-flow-log-role:describe")),
 			attrIs("simcloud_cloudwatch_log_group.flow", "arn", knownvalue.StringExact("arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-log/main")),
 		),
@@ -59,7 +60,7 @@ func TestAccFlowLog_cloudWatchStack(t *testing.T) {
 		// An equivalent trust policy, written another way, is no change.
 		resource.TestStep{Config: c.config(flowLogsStack(trustReordered)), ConfigPlanChecks: expectEmptyPlan},
 		importStep("simcloud_iam_role.flow", "force_detach_policies"),
-		importStep("simcloud_iam_policy.flow"),
+		importStep("simcloud_iam_policy.flow", "delay_after_policy_creation_in_ms"),
 		importStepBy("simcloud_iam_role_policy_attachment.flow", func(s *terraformState) (string, error) {
 			a := s.RootModule().Resources["simcloud_iam_role_policy_attachment.flow"].Primary.Attributes
 			return a["role"] + "/" + a["policy_arn"], nil

@@ -21,6 +21,9 @@ type iamPolicyModel struct {
 	ARN             types.String `tfsdk:"arn"`
 	PolicyID        types.String `tfsdk:"policy_id"`
 	AttachmentCount types.Int64  `tfsdk:"attachment_count"`
+	// The AWS provider waits this long after CreatePolicy for IAM's
+	// eventual consistency; the simulated cloud is consistent at once.
+	DelayAfterPolicyCreationInMs types.Int64 `tfsdk:"delay_after_policy_creation_in_ms"`
 }
 
 func (m *iamPolicyModel) input(name string, tags map[string]string) cloud.IAMPolicyInput {
@@ -39,6 +42,9 @@ var iamPolicyKind = namedObjectKind(resourceKind[iamPolicyModel, cloud.IAMPolicy
 			"policy":      policyArgument("policy", "The policy document, as JSON. A change makes a new default version, in place.", false),
 			"arn":         computedID("The policy's ARN, `arn:aws:iam::<account>:policy<path><name>`."),
 			"policy_id":   computedID("The policy's unique ID, `ANPA` and 17 characters."),
+			"delay_after_policy_creation_in_ms": schema.Int64Attribute{Optional: true,
+				MarkdownDescription: "Accepted as in the AWS provider, which waits this many milliseconds after creating the policy for IAM to catch up; " +
+					"the simulated cloud is consistent at once, so nothing waits. Kept in state only (not imported)."},
 			"attachment_count": schema.Int64Attribute{
 				Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 				MarkdownDescription: "How many roles the policy is attached to.",
