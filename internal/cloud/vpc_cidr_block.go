@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strings"
 )
 
 // VPCCIDRBlockAssociation is an IPv4 block a VPC has beside its primary
@@ -448,10 +449,16 @@ func (c *Client) CheckVPCPoolArguments(set map[string]string) error {
 func (c *Client) checkPoolArguments(set map[string]string, fields ...string) error {
 	for _, field := range fields {
 		if set[field] != "" && set[field] != AmazonIPv6Pool {
+			// IPAM pools exist (simcloud_vpc_ipam_pool), but only a new VPC
+			// takes its blocks from one; BYOIP pools do not exist at all.
+			message := fmt.Sprintf("The simulated cloud has no IPv6 pools of your own (BYOIP), so it cannot honour %s.", field)
+			if strings.Contains(field, "ipam") || strings.Contains(field, "netmask") {
+				message = fmt.Sprintf("In the simulated cloud only a new VPC (simcloud_vpc) takes its blocks from an IPAM pool, so it cannot honour %s here.", field)
+			}
 			return &Error{
 				Code:    "UnsupportedOperation",
-				Message: fmt.Sprintf("The simulated cloud has no IPv6 pools of your own or IPAM pools, so it cannot honour %s.", field),
-				Fix:     "Leave it out: the simulated cloud hands out given IPv4 blocks and Amazon-provided IPv6 /56 blocks (assign_generated_ipv6_cidr_block = true) only.",
+				Message: message,
+				Fix:     "Leave it out: here the simulated cloud hands out given IPv4 blocks and Amazon-provided IPv6 /56 blocks (assign_generated_ipv6_cidr_block = true) only.",
 				Field:   field,
 			}
 		}

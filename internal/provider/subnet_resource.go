@@ -33,8 +33,8 @@ type subnetSettings struct {
 
 type subnetModel struct {
 	subnetSettings
-	// The IPAM arguments are accepted left out (null) only: the cloud has
-	// no IPAM pools.
+	// The IPAM arguments are accepted left out (null) only: in the cloud
+	// only a new VPC takes its blocks from an IPAM pool.
 	IPv4IPAMPoolID    types.String `tfsdk:"ipv4_ipam_pool_id"`
 	IPv4NetmaskLength types.Int64  `tfsdk:"ipv4_netmask_length"`
 	IPv6IPAMPoolID    types.String `tfsdk:"ipv6_ipam_pool_id"`

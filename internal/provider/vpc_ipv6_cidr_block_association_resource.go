@@ -43,7 +43,7 @@ var vpcIPv6CIDRBlockAssociationKind = resourceKind[vpcIPv6CIDRBlockAssociationMo
 			"ipv6_cidr_block":                      optionalComputedReplacing("The block the VPC got. Giving one fails at plan with `UnsupportedOperation`: it needs a pool of your own."),
 			"ipv6_pool":                            optionalComputedReplacing("The pool the block came from: `Amazon`. Another fails at plan with `UnsupportedOperation`."),
 			"ipv6_cidr_block_network_border_group": optionalComputedReplacing("Where AWS advertises the block: the region's name. Another fails at plan with `InvalidParameterValue`."),
-			"ipv6_ipam_pool_id":                    optionalReplacing("An IPAM pool to allocate the block from. The simulated cloud has no IPAM: setting it fails at plan with `UnsupportedOperation`."),
+			"ipv6_ipam_pool_id":                    optionalReplacing("An IPAM pool to allocate the block from. Only a new VPC (`simcloud_vpc`) takes its blocks from an IPAM pool in the simulated cloud: setting it fails at plan with `UnsupportedOperation`."),
 			"ipv6_netmask_length": schema.Int64Attribute{
 				Optional:            true,
 				MarkdownDescription: "The size of the block to allocate from `ipv6_ipam_pool_id`; refused with it.",

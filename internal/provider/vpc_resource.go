@@ -268,9 +268,9 @@ func (m *vpcResourceModel) input(tags map[string]string) cloud.VPCInput {
 // ipamArgument and ipamLengthArgument are the IPAM arguments of the
 // resources that accept them only left out (subnets, the default VPC).
 func ipamArgument(description string) schema.StringAttribute {
-	return optionalReplacing(description + " The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`.")
+	return optionalReplacing(description + " Only a new VPC (`simcloud_vpc`) takes its blocks from an IPAM pool in the simulated cloud: set, it fails at plan with `UnsupportedOperation`.")
 }
 
 func ipamLengthArgument(description string) schema.Int64Attribute {
-	return replacingInt(false, description+" The simulated cloud has no IPAM pools: set, it fails at plan with `UnsupportedOperation`.")
+	return replacingInt(false, description+" Only a new VPC (`simcloud_vpc`) takes its blocks from an IPAM pool in the simulated cloud: set, it fails at plan with `UnsupportedOperation`.")
 }
