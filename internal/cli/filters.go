@@ -49,6 +49,7 @@ type securityGroupRule struct {
 	ToPort                    int    `json:"to_port"`
 	CIDRIPv4                  string `json:"cidr_ipv4,omitempty"`
 	CIDRIPv6                  string `json:"cidr_ipv6,omitempty"`
+	PrefixListID              string `json:"prefix_list_id,omitempty"`
 	ReferencedSecurityGroupID string `json:"referenced_security_group_id,omitempty"`
 	Description               string `json:"description,omitempty"`
 }
@@ -81,7 +82,7 @@ func securityGroupOf(g cloud.SecurityGroup) securityGroupView {
 		directions: newDirections[securityGroupRule](), Tags: nonNil(g.Tags)}
 	for _, r := range g.Rules {
 		rule := securityGroupRule{ID: r.ID, IPProtocol: r.IPProtocol, FromPort: r.FromPort, ToPort: r.ToPort,
-			CIDRIPv4: r.CIDRIPv4, CIDRIPv6: r.CIDRIPv6, ReferencedSecurityGroupID: r.ReferencedGroupID, Description: r.Description}
+			CIDRIPv4: r.CIDRIPv4, CIDRIPv6: r.CIDRIPv6, PrefixListID: r.PrefixListID, ReferencedSecurityGroupID: r.ReferencedGroupID, Description: r.Description}
 		view.add(r.Egress, rule)
 	}
 	return view
@@ -118,7 +119,7 @@ func securityGroupNode(g securityGroupView) node {
 }
 
 func rulePeer(r securityGroupRule) string {
-	return r.CIDRIPv4 + r.CIDRIPv6 + r.ReferencedSecurityGroupID
+	return r.CIDRIPv4 + r.CIDRIPv6 + r.PrefixListID + r.ReferencedSecurityGroupID
 }
 
 func networkACLNode(a networkACLView) node {

@@ -893,6 +893,35 @@ func catalog() []refusal {
 				app := must(c.CreateSecurityGroup(bg, in))(t)
 				return []string{web.ID, app.ID}, c.DeleteSecurityGroup(bg, web.ID)
 			}},
+		{name: "security group rule names a prefix list that does not exist", code: "InvalidPrefixListID.NotFound", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				in := groupInput(n.vpc.ID, "web")
+				in.Ingress = []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListID: "pl-0123456789abcdef0"}}
+				return []string{"pl-0123456789abcdef0"}, errOf(c.CreateSecurityGroup(bg, in))
+			}},
+		{name: "security group rule resource names a prefix list that does not exist", code: "InvalidPrefixListID.NotFound", field: "prefix_list_id",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				g := must(c.CreateSecurityGroup(bg, groupInput(n.vpc.ID, "web")))(t)
+				p := cloud.NewPlan()
+				return []string{"pl-0123456789abcdef0"}, c.CheckSecurityGroupRules(bg, p, p.NewHolder(), cloud.SecurityGroupRulesInput{GroupID: g.ID,
+					Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListID: "pl-0123456789abcdef0"}}})
+			}},
+		{name: "prefix lists that weigh more inbound rules than a group may have", code: "RulesPerSecurityGroupLimitExceeded", field: "ingress",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				l := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 40}))(t)
+				in := groupInput(n.vpc.ID, "web")
+				in.Ingress = []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListID: l.ID},
+					{IPProtocol: "tcp", FromPort: 443, ToPort: 443, PrefixListID: l.ID}}
+				return []string{l.ID}, errOf(c.CreateSecurityGroup(bg, in))
+			}},
+		{name: "prefix list deleted while a security group rule names it", code: "DependencyViolation",
+			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
+				l := must(c.CreateManagedPrefixList(bg, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 1}))(t)
+				in := groupInput(n.vpc.ID, "web")
+				in.Egress = []cloud.SecurityGroupRule{{IPProtocol: "-1", PrefixListID: l.ID}}
+				g := must(c.CreateSecurityGroup(bg, in))(t)
+				return []string{l.ID, g.Rules[0].ID}, c.DeleteObject(bg, l.ID)
+			}},
 		{name: "security group rule with an unknown protocol", code: "InvalidParameterValue", field: "egress", noObjects: ownValues,
 			trigger: func(t *testing.T, c *cloud.Client, n catalogNet) ([]string, error) {
 				in := groupInput(n.vpc.ID, "web")

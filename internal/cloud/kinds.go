@@ -278,12 +278,13 @@ func init() {
 		find:   findsStored[BlockPublicAccessExclusion],
 		remove: removeStored[BlockPublicAccessExclusion]()})
 	objectKinds = append(objectKinds, ipamKinds()...)
-	// A customer-managed prefix list; routes that name it hold it.
+	// A customer-managed prefix list; routes and security group rules that
+	// name it hold it.
 	objectKinds = append(objectKinds, objectKind{Kind: KindPrefixList, typeName: "ec2_managed_prefix_list", table: "managed_prefix_lists", idColumn: "id", taggable: true,
 		describeOp: "DescribeManagedPrefixLists", createOp: "CreateManagedPrefixList", deleteOp: "DeleteManagedPrefixList",
 		listing: listedIn(func(inv *Inventory) *[]ManagedPrefixList { return &inv.ManagedPrefixLists }, ManagedPrefixListFilter{}, describeManagedPrefixList),
 		find:    findsStored[ManagedPrefixList],
-		remove:  removeStored(refuseRoutedPrefixList)})
+		remove:  removeStored(refuseRoutedPrefixList, refusePrefixListInRules)})
 	// An imported key pair, in no VPC: Terraform names it by its name, the
 	// cloud and its tags by its key- ID.
 	objectKinds = append(objectKinds, objectKind{Kind: KindKeyPair, typeName: "key_pair", table: "key_pairs", idColumn: "id", taggable: true,

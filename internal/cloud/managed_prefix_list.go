@@ -260,6 +260,23 @@ func refuseRoutedPrefixList(tx ReadTx, l ManagedPrefixList) error {
 	return e
 }
 
+// refusePrefixListInRules refuses to delete a list while security group
+// rules name it, as it does while routes do.
+func refusePrefixListInRules(tx ReadTx, l ManagedPrefixList) error {
+	rules, err := tx.PrefixListRules(l.ID)
+	if err != nil || len(rules) == 0 {
+		return err
+	}
+	var ids, what []string
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+		what = append(what, fmt.Sprintf("%s of %s (%s)", r.ID, r.GroupID, describeRule(r)))
+	}
+	e := dependencyViolation(KindPrefixList, l.ID, ids, what)
+	e.Fix = fmt.Sprintf("Revoke the security group rules that name the list first: %s.", joinIDs(what))
+	return e
+}
+
 // canonicalEntries are entries with their blocks as the cloud keeps them,
 // so that "2001:DB8::/32" is a duplicate of "2001:db8::/32".
 func canonicalEntries(entries []PrefixListEntry) []PrefixListEntry {

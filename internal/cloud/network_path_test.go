@@ -95,6 +95,18 @@ func (n *pathNet) group(t *testing.T, vpcID string, ingress, egress []cloud.Secu
 	return g.ID
 }
 
+// listGroup makes a group whose one inbound rule lets tcp 22 in from a
+// customer-managed prefix list of blocks.
+func (n *pathNet) listGroup(t *testing.T, blocks ...string) string {
+	t.Helper()
+	in := cloud.ManagedPrefixListInput{Name: fmt.Sprintf("list-%d", n.groups), AddressFamily: cloud.PrefixListIPv4, MaxEntries: 5}
+	for _, b := range blocks {
+		in.Entries = append(in.Entries, cloud.PrefixListEntry{CIDR: b})
+	}
+	l := must(n.c.CreateManagedPrefixList(context.Background(), in))(t)
+	return n.group(t, n.nat.vpc.ID, []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListID: l.ID}}, nil)
+}
+
 // acl makes a network ACL with entries and associates the subnets with it.
 func (n *pathNet) acl(t *testing.T, subnets []cloud.Subnet, entries ...cloud.NetworkACLEntrySpec) {
 	t.Helper()
@@ -245,6 +257,14 @@ func TestNetworkPathAsAWSDocuments(t *testing.T) {
 				db := n.group(t, n.nat.vpc.ID, []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 5432, ToPort: 5432, ReferencedGroupID: app}}, nil)
 				return n.server(t, n.public, 10, false, web), n.server(t, n.private, 11, false, db)
 			}, want: "allows no tcp 5432 from 10.0.1.10 inbound"},
+		{name: "a rule that names a prefix list lets its blocks in", doc: docSGRules, protocol: "tcp", port: 22, reachable: true,
+			network: func(t *testing.T, n *pathNet) (cloud.Endpoint, cloud.Endpoint) {
+				return internet, n.server(t, n.public, 10, true, n.listGroup(t, "203.0.113.0/24", "8.8.8.0/24"))
+			}, want: "from the blocks of prefix list pl-"},
+		{name: "a rule that names a prefix list lets no one else in", doc: docSGRules, protocol: "tcp", port: 22,
+			network: func(t *testing.T, n *pathNet) (cloud.Endpoint, cloud.Endpoint) {
+				return internet, n.server(t, n.public, 10, true, n.listGroup(t, "203.0.113.0/24"))
+			}, want: "allows no tcp 22 from 8.8.8.8 inbound"},
 		{name: "an IPv6 rule lets IPv6 traffic in", doc: docSGRules, protocol: "tcp", port: 22, ipVersion: cloud.IPv6, reachable: true,
 			network: func(t *testing.T, n *pathNet) (cloud.Endpoint, cloud.Endpoint) {
 				r := cloud.SecurityGroupRule{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv6: "::/0"}
@@ -473,6 +493,37 @@ func TestNetworkPathAsAWSDocuments(t *testing.T) {
 				t.Errorf("break %q without a fix", p.Break)
 			}
 		})
+	}
+}
+
+// TestNetworkPathThroughAPrefixListRuleFollowsTheList: a rule that names a
+// prefix list lets through what the list holds when the traffic flows, so
+// an entry added to the list opens the path without touching the rule; a
+// rule for one of AWS's lists lets nothing else through.
+func TestNetworkPathThroughAPrefixListRuleFollowsTheList(t *testing.T) {
+	ctx := context.Background()
+	n := newPathNet(t)
+	in := cloud.ManagedPrefixListInput{Name: "admins", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 5,
+		Entries: []cloud.PrefixListEntry{{CIDR: "203.0.113.0/24"}}}
+	l := must(n.c.CreateManagedPrefixList(ctx, in))(t)
+	g := n.group(t, n.nat.vpc.ID, []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, PrefixListID: l.ID}}, nil)
+	server := n.server(t, n.public, 10, true, g)
+	ssh := cloud.PathQuestion{Source: cloud.Internet, Destination: server.ID, Protocol: "tcp", Port: 22, IPVersion: cloud.IPv4}
+	if p := must(n.c.NetworkPathBetween(ctx, ssh))(t); p.Reachable {
+		t.Fatalf("reachable from 8.8.8.8 through a list of 203.0.113.0/24: %s", hopDetails(p))
+	}
+	in.Entries = append(in.Entries, cloud.PrefixListEntry{CIDR: "8.8.0.0/16"})
+	must(n.c.UpdateManagedPrefixList(ctx, l.ID, in))(t)
+	if p := must(n.c.NetworkPathBetween(ctx, ssh))(t); !p.Reachable || !strings.Contains(hopDetails(p), l.ID) {
+		t.Errorf("with 8.8.0.0/16 added to %s: reachable %v, break %q, hops %s", l.ID, p.Reachable, p.Break, hopDetails(p))
+	}
+
+	s3 := cloud.PrefixLists(cloud.DefaultRegion)[0]
+	out := n.group(t, n.nat.vpc.ID, nil, []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 443, ToPort: 443, PrefixListID: s3.ID}})
+	client := n.server(t, n.public, 11, true, out)
+	toS3 := cloud.PathQuestion{Source: client.ID, Destination: cloud.Internet, Protocol: "tcp", Port: 443, IPVersion: cloud.IPv4}
+	if p := must(n.c.NetworkPathBetween(ctx, toS3))(t); p.Reachable {
+		t.Errorf("the internet (8.8.8.8) reached through an egress rule for %s (%v): %s", s3.Name, s3.CIDRBlocks, hopDetails(p))
 	}
 }
 

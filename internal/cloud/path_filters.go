@@ -278,9 +278,10 @@ func describeEntry(e NetworkACLEntry) string {
 // groups checks the request through an end's security groups: its
 // outbound rules (egress) to the other end, or its inbound rules from it.
 // Groups are stateful: the reply needs no rule. A rule lets the request
-// through by the other end's address (a CIDR or IPv6 CIDR rule) or by one
-// of the other end's groups (a rule that references it); the rules of all
-// the end's groups add up. An end without an interface (a subnet) has no
+// through by the other end's address (a CIDR or IPv6 CIDR rule, or one
+// that names a prefix list holding it now) or by one of the other end's
+// groups (a rule that references it); the rules of all the end's groups
+// add up. An end without an interface (a subnet) has no
 // groups, and nothing to check.
 func (w *pathWalk) groups(e Endpoint, egress bool, other Endpoint, otherAddr netip.Addr) (broken, fix string, err error) {
 	if e.InterfaceID == "" {
@@ -296,9 +297,13 @@ func (w *pathWalk) groups(e Endpoint, egress bool, other Endpoint, otherAddr net
 			rules = append(rules, g.Rules...)
 		}
 	}
+	lists, err := w.c.prefixListsBlocks(w.tx, rules)
+	if err != nil {
+		return "", "", err
+	}
 	var used []SecurityGroupRule
 	for _, class := range w.request.classes(w.ipVersion) {
-		matched, ok := sgCovers(rules, egress, class, otherAddr, other.SecurityGroupIDs)
+		matched, ok := sgCovers(rules, egress, class, otherAddr, other.SecurityGroupIDs, lists)
 		if !ok {
 			groups := strings.Join(e.SecurityGroupIDs, ", ")
 			if groups == "" {
@@ -329,12 +334,13 @@ func (w *pathWalk) groups(e Endpoint, egress bool, other Endpoint, otherAddr net
 
 // sgCovers says whether the rules of one direction let all of one class of
 // traffic through to or from the other end (at otherAddr, in otherGroups),
-// and with which rules.
-func sgCovers(rules []SecurityGroupRule, egress bool, t traffic, otherAddr netip.Addr, otherGroups []string) ([]SecurityGroupRule, bool) {
+// and with which rules; lists holds the blocks of the prefix lists the
+// rules name.
+func sgCovers(rules []SecurityGroupRule, egress bool, t traffic, otherAddr netip.Addr, otherGroups []string, lists map[string][]string) ([]SecurityGroupRule, bool) {
 	left := []portRange{t.ports}
 	var used []SecurityGroupRule
 	for _, r := range rules {
-		if r.Egress != egress || !sgRuleReaches(r, otherAddr, otherGroups) {
+		if r.Egress != egress || !sgRuleReaches(r, otherAddr, otherGroups, lists) {
 			continue
 		}
 		var covered portRange
@@ -368,17 +374,58 @@ func sgCovers(rules []SecurityGroupRule, egress bool, t traffic, otherAddr netip
 }
 
 // sgRuleReaches says that a security group rule names the other end: by a
-// block that holds its address, or by one of its groups.
-func sgRuleReaches(r SecurityGroupRule, otherAddr netip.Addr, otherGroups []string) bool {
+// block that holds its address (its own, or one of the blocks in lists of
+// the prefix list it names), or by one of its groups.
+func sgRuleReaches(r SecurityGroupRule, otherAddr netip.Addr, otherGroups []string, lists map[string][]string) bool {
 	if r.ReferencedGroupID != "" {
 		return slices.Contains(otherGroups, r.ReferencedGroupID)
 	}
-	block := r.CIDRIPv4
-	if otherAddr.Is6() {
-		block = r.CIDRIPv6
+	blocks := []string{r.CIDRIPv4}
+	switch {
+	case r.PrefixListID != "":
+		blocks = lists[r.PrefixListID]
+	case otherAddr.Is6():
+		blocks = []string{r.CIDRIPv6}
 	}
-	p, err := netip.ParsePrefix(block)
-	return err == nil && p.Contains(otherAddr)
+	return slices.ContainsFunc(blocks, func(block string) bool {
+		p, err := netip.ParsePrefix(block)
+		return err == nil && p.Contains(otherAddr)
+	})
+}
+
+// prefixListsBlocks are, by ID, the blocks of the prefix lists that rules
+// name, as the lists hold them now.
+func (c *Client) prefixListsBlocks(tx ReadTx, rules []SecurityGroupRule) (map[string][]string, error) {
+	lists := map[string][]string{}
+	for _, r := range rules {
+		if _, seen := lists[r.PrefixListID]; seen || r.PrefixListID == "" {
+			continue
+		}
+		blocks, err := c.prefixListBlocks(tx, r.PrefixListID)
+		if err != nil {
+			return nil, err
+		}
+		lists[r.PrefixListID] = blocks
+	}
+	return lists, nil
+}
+
+// prefixListBlocks are the blocks of a prefix list now: those of one of
+// AWS's lists of the region, or the entries of a customer-managed list
+// (none once it is gone).
+func (c *Client) prefixListBlocks(tx ReadTx, id string) ([]string, error) {
+	if p, ok := awsPrefixList(c.scope.Region, id); ok {
+		return p.CIDRBlocks, nil
+	}
+	l, ok, err := get[ManagedPrefixList](tx, c.scope, id)
+	if err != nil || !ok {
+		return nil, err
+	}
+	blocks := make([]string, len(l.Entries))
+	for i, e := range l.Entries {
+		blocks[i] = e.CIDR
+	}
+	return blocks, nil
 }
 
 func describeSGRule(r SecurityGroupRule) string {
@@ -394,6 +441,9 @@ func describeSGRule(r SecurityGroupRule) string {
 func sgRuleOther(r SecurityGroupRule) string {
 	if r.ReferencedGroupID != "" {
 		return "members of " + r.ReferencedGroupID
+	}
+	if r.PrefixListID != "" {
+		return "the blocks of prefix list " + r.PrefixListID
 	}
 	return r.CIDRIPv4 + r.CIDRIPv6
 }

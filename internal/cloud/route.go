@@ -102,7 +102,7 @@ func (c *Client) prefixListDestinationRule(v View, tableID, id, target string) e
 	if err := ValidateID(KindPrefixList, id, field); err != nil {
 		return err
 	}
-	if slices.ContainsFunc(PrefixLists(c.scope.Region), func(p PrefixList) bool { return p.ID == id }) {
+	if _, ok := awsPrefixList(c.scope.Region, id); ok {
 		return &Error{Code: "InvalidParameterValue",
 			Message: fmt.Sprintf("The prefix list %s is AWS-managed and cannot be the destination of a route you create.", id),
 			Fix:     "A Gateway VPC endpoint (simcloud_vpc_endpoint with route_table_ids) routes its service's AWS-managed list; route a customer-managed list (simcloud_ec2_managed_prefix_list) instead.",

@@ -23,8 +23,8 @@ type SecurityGroup struct {
 }
 
 // SecurityGroupRule is one rule of a security group, as DescribeSecurityGroupRules
-// shows it: exactly one of CIDRIPv4, CIDRIPv6 and ReferencedGroupID names
-// the other end.
+// shows it: exactly one of CIDRIPv4, CIDRIPv6, PrefixListID and
+// ReferencedGroupID names the other end.
 type SecurityGroupRule struct {
 	ID      string
 	GroupID string
@@ -36,7 +36,10 @@ type SecurityGroupRule struct {
 	CIDRIPv4          string
 	CIDRIPv6          string
 	ReferencedGroupID string
-	Description       string
+	// PrefixListID names a prefix list, customer-managed or AWS's: the
+	// other end is every block of its entries when traffic flows.
+	PrefixListID string
+	Description  string
 	// ManagedBy says which kind of Terraform resource manages the rule:
 	// ManagedInline (the group's ingress and egress), ManagedByRuleResource,
 	// or "" for rules AWS made or that predate the distinction.

@@ -84,7 +84,10 @@ func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
 			in.VPCID = vpcID
 		}
 		if !IsKnown(in.VPCID) {
-			return checkRuleValues(in)
+			if err := checkRuleValues(in); err != nil {
+				return err
+			}
+			return c.checkRulePrefixLists(v, in)
 		}
 		if _, err := c.findVPC(v, in.VPCID, "vpc_id"); err != nil {
 			return err
@@ -98,7 +101,10 @@ func (c *Client) securityGroupRule(in SecurityGroupInput, selfID string) Rule {
 		if err := c.inlineManagement(v, in, selfID); err != nil {
 			return err
 		}
-		return c.checkRuleReferences(v, in, selfID)
+		if err := c.checkRuleReferences(v, in, selfID); err != nil {
+			return err
+		}
+		return c.checkRulePrefixLists(v, in)
 	}
 }
 
@@ -229,7 +235,7 @@ func checkRuleValues(in SecurityGroupInput) error {
 				}
 			}
 		}
-		if err := ruleLimit(dir.rules, dir.field); err != nil {
+		if err := ruleLimit(dir.rules, dir.field, nil); err != nil {
 			return err
 		}
 	}
@@ -255,7 +261,7 @@ func ruleDirections(in SecurityGroupInput) []ruleDirection {
 
 // known reports whether every value of a rule is known.
 func known(r SecurityGroupRule) bool {
-	return IsKnown(r.IPProtocol) && IsKnown(r.CIDRIPv4) && IsKnown(r.CIDRIPv6) && IsKnown(r.ReferencedGroupID)
+	return IsKnown(r.IPProtocol) && IsKnown(r.CIDRIPv4) && IsKnown(r.CIDRIPv6) && IsKnown(r.ReferencedGroupID) && IsKnown(r.PrefixListID)
 }
 
 func mustNormalize(r SecurityGroupRule) SecurityGroupRule {
@@ -281,7 +287,7 @@ func DescribeSecurityGroupRule(r SecurityGroupRule) string { return describeRule
 
 func describeRule(r SecurityGroupRule) string {
 	n := mustNormalize(r)
-	peer := n.CIDRIPv4 + n.CIDRIPv6 + n.ReferencedGroupID
+	peer := n.CIDRIPv4 + n.CIDRIPv6 + n.PrefixListID + n.ReferencedGroupID
 	proto := strings.ToUpper(n.IPProtocol)
 	if n.IPProtocol == AllProtocols {
 		proto = "ALL"
@@ -290,10 +296,30 @@ func describeRule(r SecurityGroupRule) string {
 }
 
 // ruleLimit counts a direction's rules as AWS does: IPv4 and IPv6 apart,
-// a rule that refers to a group in both.
-func ruleLimit(rules []SecurityGroupRule, field string) error {
+// a rule that refers to a group in both, and one that names a prefix list
+// as its list weighs, in the list's family. lists holds the weights of
+// the lists the rules name; a list not in it (its ID not known yet, or not
+// looked up) counts for nothing, the count being left to where it is.
+func ruleLimit(rules []SecurityGroupRule, field string, lists map[string]prefixListWeight) error {
 	v4, v6 := 0, 0
+	// The lists counted in each family, which a refusal names.
+	var lists4, lists6 []string
 	for _, r := range rules {
+		if r.PrefixListID != "" {
+			l, ok := lists[r.PrefixListID]
+			if !ok {
+				continue
+			}
+			counts, named := &v4, &lists4
+			if l.ipv6 {
+				counts, named = &v6, &lists6
+			}
+			*counts += l.weight
+			if !slices.Contains(*named, r.PrefixListID) {
+				*named = append(*named, r.PrefixListID)
+			}
+			continue
+		}
 		if r.CIDRIPv6 == "" {
 			v4++
 		}
@@ -304,13 +330,22 @@ func ruleLimit(rules []SecurityGroupRule, field string) error {
 	if max(v4, v6) <= maxRulesPerDirection {
 		return nil
 	}
+	var counted []string
+	if v4 > maxRulesPerDirection {
+		counted = lists4
+	}
+	if v6 > maxRulesPerDirection {
+		counted = append(counted, lists6...)
+	}
 	return &Error{
 		Code:    "RulesPerSecurityGroupLimitExceeded",
 		Message: "The maximum number of rules per security group has been reached.",
-		Fix: fmt.Sprintf("A group has at most %d %s rules of each address family, counting each CIDR block and group of a rule as one; "+
+		Fix: fmt.Sprintf("A group has at most %d %s rules of each address family, counting each CIDR block and group of a rule as one "+
+			"and a prefix list as its max_entries (AWS's own lists as their weight); "+
 			"this one would have %d IPv4 and %d IPv6. Merge ranges into wider blocks, or split the rules over several groups.",
 			maxRulesPerDirection, map[string]string{"ingress": "inbound", "egress": "outbound"}[field], v4, v6),
-		Field: field,
+		Field:   field,
+		Objects: counted,
 	}
 }
 
@@ -352,6 +387,64 @@ func (c *Client) checkRuleReferences(v View, in SecurityGroupInput, selfID strin
 	return nil
 }
 
+// checkRulePrefixLists checks the prefix lists the rules of each managed
+// direction name: each exists and is visible to the account, and the
+// direction keeps within AWS's limit once each list counts its weight.
+func (c *Client) checkRulePrefixLists(v View, in SecurityGroupInput) error {
+	for _, dir := range ruleDirections(in) {
+		lists, err := c.prefixListWeights(v, dir.rules, dir.field)
+		if err != nil {
+			return err
+		}
+		if len(lists) == 0 {
+			continue
+		}
+		if err := ruleLimit(dir.rules, dir.field, lists); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prefixListWeight is what a prefix list counts for among a group's rules
+// of its family.
+type prefixListWeight struct {
+	ipv6   bool
+	weight int
+}
+
+// awsManagedPrefixListWeight is the weight of the AWS-managed lists the
+// simulation has, S3's and DynamoDB's (IPv4 both): AWS gives each a weight
+// of 1 (https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html).
+const awsManagedPrefixListWeight = 1
+
+// prefixListWeights looks up the prefix lists that rules name, AWS's own of
+// the region or the account's customer-managed ones, with what each counts
+// for: a customer-managed list its max_entries, "the maximum number of
+// entries for the prefix lists counts against the quota for the number of
+// entries for the resource" (Amazon VPC quotas, prefix lists). A list found
+// nowhere is AWS's InvalidPrefixListID.NotFound, the argument being field;
+// IDs not known yet are left to apply.
+func (c *Client) prefixListWeights(v View, rules []SecurityGroupRule, field string) (map[string]prefixListWeight, error) {
+	lists := map[string]prefixListWeight{}
+	for _, r := range rules {
+		id := r.PrefixListID
+		if _, seen := lists[id]; seen || id == "" || !IsKnown(id) {
+			continue
+		}
+		if _, ok := awsPrefixList(c.scope.Region, id); ok {
+			lists[id] = prefixListWeight{weight: awsManagedPrefixListWeight}
+			continue
+		}
+		l, err := findStored[ManagedPrefixList](v, c.scope, id, field)
+		if err != nil {
+			return nil, err
+		}
+		lists[id] = prefixListWeight{ipv6: l.AddressFamily == PrefixListIPv6, weight: int(l.MaxEntries)}
+	}
+	return lists, nil
+}
+
 // Protocol names AWS shows for the protocols it names, by number.
 var protocolNames = map[string]string{"6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
 
@@ -378,6 +471,11 @@ func NormalizeSecurityGroupRule(r SecurityGroupRule, field string) (SecurityGrou
 			return r, err
 		}
 		r.CIDRIPv6 = p.String()
+	}
+	if r.PrefixListID != "" && IsKnown(r.PrefixListID) {
+		if err := ValidateID(KindPrefixList, r.PrefixListID, field); err != nil {
+			return r, err
+		}
 	}
 	if len(r.Description) > maxGroupText {
 		return r, &Error{Code: "InvalidParameterValue", Message: "Invalid rule description: it must be at most 255 characters long.",

@@ -85,7 +85,8 @@ func (c *Client) ruleResourceRule(in SecurityGroupRulesInput) Rule {
 			return err
 		}
 		if !IsKnown(in.GroupID) {
-			return nil
+			_, err := c.prefixListWeights(v, rules, prefixListField)
+			return err
 		}
 		g, err := findStored[SecurityGroup](v, c.scope, in.GroupID, "security_group_id")
 		if err != nil {
@@ -122,10 +123,15 @@ func (c *Client) ruleResourceRule(in SecurityGroupRulesInput) Rule {
 				}
 			}
 		}
-		if err := ruleLimit(slices.Concat(others, claimed, rules), field); err != nil {
+		all := slices.Concat(others, claimed, rules)
+		lists, err := c.prefixListWeights(v, all, prefixListField)
+		if err != nil {
+			return err
+		}
+		if err := ruleLimit(all, field, lists); err != nil {
 			var e *Error
 			if errors.As(err, &e) {
-				e.Objects = []string{g.ID}
+				e.Objects = append([]string{g.ID}, e.Objects...)
 			}
 			return err
 		}
@@ -178,18 +184,18 @@ func mixedManagement(v View, g SecurityGroup, egress bool, manager string) error
 func ruleClaim(r SecurityGroupRule) string {
 	n := mustNormalize(r)
 	return strings.Join([]string{directionOf(n.Egress), n.IPProtocol, strconv.Itoa(n.FromPort), strconv.Itoa(n.ToPort),
-		n.CIDRIPv4, n.CIDRIPv6, n.ReferencedGroupID}, "\x1f")
+		n.CIDRIPv4, n.CIDRIPv6, n.ReferencedGroupID, n.PrefixListID}, "\x1f")
 }
 
 func ruleOfClaim(groupID, value string) (SecurityGroupRule, bool) {
 	f := strings.Split(value, "\x1f")
-	if len(f) != 7 {
+	if len(f) != 8 {
 		return SecurityGroupRule{}, false
 	}
 	from, _ := strconv.Atoi(f[2])
 	to, _ := strconv.Atoi(f[3])
 	return SecurityGroupRule{GroupID: groupID, Egress: f[0] == "egress", IPProtocol: f[1], FromPort: from, ToPort: to,
-		CIDRIPv4: f[4], CIDRIPv6: f[5], ReferencedGroupID: f[6]}, true
+		CIDRIPv4: f[4], CIDRIPv6: f[5], ReferencedGroupID: f[6], PrefixListID: f[7]}, true
 }
 
 // CheckSecurityGroupRules runs at plan time the rules that a rule resource
@@ -311,6 +317,7 @@ type SecurityGroupRuleImport struct {
 	FromPort, ToPort int
 	CIDRIPv4         []string
 	CIDRIPv6         []string
+	PrefixListIDs    []string
 	// SourceGroupID is another group, Self the group itself.
 	SourceGroupID string
 	Self          bool
@@ -318,7 +325,7 @@ type SecurityGroupRuleImport struct {
 
 // ParseSecurityGroupRuleImportID reads the AWS provider's import ID of an
 // aws_security_group_rule: GROUP_TYPE_PROTOCOL_FROM_TO_SOURCE[_SOURCE...],
-// each source a CIDR block, self or a group ID, such as
+// each source a CIDR block, a prefix list's ID, self or a group ID, such as
 // sg-0123456789abcdef0_ingress_tcp_22_22_10.0.0.0/8.
 func ParseSecurityGroupRuleImportID(id string) (SecurityGroupRuleImport, error) {
 	invalid := func(why string) (SecurityGroupRuleImport, error) {
@@ -326,8 +333,8 @@ func ParseSecurityGroupRuleImportID(id string) (SecurityGroupRuleImport, error) 
 			Code:    "InvalidParameterValue",
 			Message: fmt.Sprintf("Invalid security group rule import ID %q: %s.", printable(id), why),
 			Fix: "Write GROUP-ID_TYPE_PROTOCOL_FROM-PORT_TO-PORT_SOURCE, sources separated by underscores, such as " +
-				"sg-0123456789abcdef0_ingress_tcp_22_22_10.0.0.0/8, sg-0123456789abcdef0_ingress_all_0_0_self or " +
-				"sg-0123456789abcdef0_egress_udp_53_53_sg-0fedcba9876543210.",
+				"sg-0123456789abcdef0_ingress_tcp_22_22_10.0.0.0/8, sg-0123456789abcdef0_ingress_all_0_0_self, " +
+				"sg-0123456789abcdef0_egress_tcp_443_443_pl-0123456789abcdef0 or sg-0123456789abcdef0_egress_udp_53_53_sg-0fedcba9876543210.",
 			Field: "id",
 		}
 	}
@@ -365,10 +372,12 @@ func ParseSecurityGroupRuleImportID(id string) (SecurityGroupRuleImport, error) 
 			in.Self = true
 		case IDPrefix(source) == KindSecurityGroup.Prefix && in.SourceGroupID == "" && ValidateID(KindSecurityGroup, source, "") == nil:
 			in.SourceGroupID = source
+		case IsPrefixListID(source):
+			in.PrefixListIDs = append(in.PrefixListIDs, source)
 		default:
 			p, err := netip.ParsePrefix(source)
 			if err != nil || p.Masked() != p {
-				return invalid(fmt.Sprintf("%q is no CIDR block, self or group ID", printable(source)))
+				return invalid(fmt.Sprintf("%q is no CIDR block, prefix list ID, self or group ID", printable(source)))
 			}
 			if p.Addr().Is4() {
 				in.CIDRIPv4 = append(in.CIDRIPv4, p.String())
@@ -392,13 +401,16 @@ func SameTraffic(a, b SecurityGroupRule) bool {
 	return errA == nil && errB == nil && sameRule(na, nb)
 }
 
+// prefixListField is the field of a rule resource's refusals that concern
+// the prefix list it names.
+const prefixListField = "prefix_list_id"
+
 // ruleSourceArguments are the arguments of simcloud_vpc_security_group_ingress_rule
 // (and _egress_rule) that name a rule's other end, with AWS's names for them.
 var ruleSourceArguments = []string{"cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"}
 
 // CheckSecurityGroupRuleArguments refuses a rule resource that names no
-// other end, or more than one, as the AWS provider does, and one that names
-// a prefix list, which the simulated cloud does not have; set holds the
+// other end, or more than one, as the AWS provider does; set holds the
 // arguments the configuration sets.
 func CheckSecurityGroupRuleArguments(set map[string]string) error {
 	var given []string
@@ -407,7 +419,7 @@ func CheckSecurityGroupRuleArguments(set map[string]string) error {
 			given = append(given, name)
 		}
 	}
-	ours := "cidr_ipv4, cidr_ipv6 or referenced_security_group_id"
+	ours := "cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id"
 	switch {
 	case len(given) == 0:
 		return &Error{Code: "MissingParameter", Message: "The request must contain exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId",
@@ -416,9 +428,6 @@ func CheckSecurityGroupRuleArguments(set map[string]string) error {
 		return &Error{Code: "InvalidParameterCombination", Message: "The request must contain exactly one of CidrIpv4, CidrIpv6, PrefixListId or ReferencedGroupId",
 			Fix:   fmt.Sprintf("A rule has one other end, and this one sets %s: keep one, and make one rule resource for each other end.", strings.Join(given, " and ")),
 			Field: given[1]}
-	case given[0] == "prefix_list_id":
-		return &Error{Code: "UnsupportedOperation", Message: "The simulated cloud does not support security group rules with prefix_list_id.",
-			Fix: "Managed prefix lists are not simulated yet: give the rule " + ours + ".", Field: "prefix_list_id"}
 	}
 	return nil
 }
@@ -431,24 +440,20 @@ func SecurityGroupRuleResourceID(groupID string, egress bool, rules []SecurityGr
 	fmt.Fprintf(&b, "%s-%s-", groupID, directionOf(egress))
 	for _, r := range rules {
 		n := mustNormalize(r)
-		fmt.Fprintf(&b, "%s-%d-%d-%s%s%s-", n.IPProtocol, n.FromPort, n.ToPort, n.CIDRIPv4, n.CIDRIPv6, n.ReferencedGroupID)
+		fmt.Fprintf(&b, "%s-%d-%d-%s%s%s%s-", n.IPProtocol, n.FromPort, n.ToPort, n.CIDRIPv4, n.CIDRIPv6, n.PrefixListID, n.ReferencedGroupID)
 	}
 	return fmt.Sprintf("sgrule-%d", crc32String(b.String()))
 }
 
 // CheckSecurityGroupRuleResourceArguments refuses an aws_security_group_rule
-// whose other ends the AWS provider refuses together, or that names none, or
-// a prefix list; set holds the arguments the configuration sets (a list when
-// not empty, self when true).
+// whose other ends the AWS provider refuses together, or that names none;
+// set holds the arguments the configuration sets (a list when not empty,
+// self when true). Prefix lists go with any other end, as there.
 func CheckSecurityGroupRuleResourceArguments(set map[string]bool) error {
-	if set["prefix_list_ids"] {
-		return &Error{Code: "UnsupportedOperation", Message: "The simulated cloud does not support security group rules with prefix_list_ids.",
-			Fix: "Managed prefix lists are not simulated yet: give the rule cidr_blocks, ipv6_cidr_blocks, source_security_group_id or self.", Field: "prefix_list_ids"}
-	}
 	cidrs := set["cidr_blocks"] || set["ipv6_cidr_blocks"]
-	if !cidrs && !set["self"] && !set["source_security_group_id"] {
+	if !cidrs && !set["prefix_list_ids"] && !set["self"] && !set["source_security_group_id"] {
 		return &Error{Code: "MissingParameter", Message: "The request must contain at least one of cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, self or source_security_group_id",
-			Fix: "Give the rule its other end: cidr_blocks, ipv6_cidr_blocks, source_security_group_id or self = true."}
+			Fix: "Give the rule its other end: cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, source_security_group_id or self = true."}
 	}
 	for _, pair := range [][2]string{{"cidr_blocks", "source_security_group_id"}, {"ipv6_cidr_blocks", "source_security_group_id"},
 		{"cidr_blocks", "self"}, {"ipv6_cidr_blocks", "self"}, {"self", "source_security_group_id"}} {

@@ -152,6 +152,12 @@ func TestParseSecurityGroupRuleImportID(t *testing.T) {
 			CIDRIPv4: []string{"10.1.0.0/16", "10.2.0.0/16"}, CIDRIPv6: []string{"2001:db8::/48"}}},
 		{sg + "_egress_all_0_65536_self", cloud.SecurityGroupRuleImport{GroupID: sg, Egress: true, Protocol: "all", Self: true}},
 		{sg + "_ingress_udp_53_53_sg-0fedcba9876543210", cloud.SecurityGroupRuleImport{GroupID: sg, Protocol: "udp", FromPort: 53, ToPort: 53, SourceGroupID: "sg-0fedcba9876543210"}},
+		// The AWS provider's example of a prefix list destination, and
+		// lists beside the other kinds of source.
+		{sg + "_egress_tcp_8000_8000_pl-6469726b", cloud.SecurityGroupRuleImport{GroupID: sg, Egress: true, Protocol: "tcp", FromPort: 8000, ToPort: 8000,
+			PrefixListIDs: []string{"pl-6469726b"}}},
+		{sg + "_ingress_tcp_443_443_self_pl-0123456789abcdef0_pl-63a5400a", cloud.SecurityGroupRuleImport{GroupID: sg, Protocol: "tcp", FromPort: 443, ToPort: 443,
+			Self: true, PrefixListIDs: []string{"pl-0123456789abcdef0", "pl-63a5400a"}}},
 	} {
 		got, err := cloud.ParseSecurityGroupRuleImportID(tc.id)
 		if err != nil || !equalImports(got, tc.want) {
@@ -160,14 +166,15 @@ func TestParseSecurityGroupRuleImportID(t *testing.T) {
 	}
 	for _, bad := range []string{"", sg + "_ingress_tcp_22_22", "sg-1_ingress_tcp_22_22_10.0.0.0/8", sg + "_sideways_tcp_22_22_10.0.0.0/8",
 		sg + "_ingress_tcp_x_22_10.0.0.0/8", sg + "_ingress_tcp_30_22_10.0.0.0/8", sg + "_ingress_tcp_22_22_10.0.0.1/8",
-		sg + "_ingress_tcp_22_22_10.0.0.0/8_self", sg + "_ingress_tcp_22_22_self_" + sg} {
+		sg + "_ingress_tcp_22_22_10.0.0.0/8_self", sg + "_ingress_tcp_22_22_self_" + sg, sg + "_ingress_tcp_22_22_pl-xyz"} {
 		wantCode(t, func() error { _, err := cloud.ParseSecurityGroupRuleImportID(bad); return err }(), "InvalidParameterValue")
 	}
 }
 
 func equalImports(a, b cloud.SecurityGroupRuleImport) bool {
 	return a.GroupID == b.GroupID && a.Egress == b.Egress && a.Protocol == b.Protocol && a.FromPort == b.FromPort && a.ToPort == b.ToPort &&
-		slices.Equal(a.CIDRIPv4, b.CIDRIPv4) && slices.Equal(a.CIDRIPv6, b.CIDRIPv6) && a.SourceGroupID == b.SourceGroupID && a.Self == b.Self
+		slices.Equal(a.CIDRIPv4, b.CIDRIPv4) && slices.Equal(a.CIDRIPv6, b.CIDRIPv6) && slices.Equal(a.PrefixListIDs, b.PrefixListIDs) &&
+		a.SourceGroupID == b.SourceGroupID && a.Self == b.Self
 }
 
 // FuzzParseSecurityGroupRuleImportID checks that an accepted import string
@@ -182,10 +189,84 @@ func FuzzParseSecurityGroupRuleImportID(f *testing.F) {
 			return
 		}
 		if cloud.ValidateID(cloud.KindSecurityGroup, in.GroupID, "") != nil || !strings.HasPrefix(s, in.GroupID+"_") ||
-			len(in.CIDRIPv4)+len(in.CIDRIPv6) == 0 && !in.Self && in.SourceGroupID == "" {
+			len(in.CIDRIPv4)+len(in.CIDRIPv6)+len(in.PrefixListIDs) == 0 && !in.Self && in.SourceGroupID == "" {
 			t.Fatalf("accepted %q as %+v", s, in)
 		}
 	})
+}
+
+// Rules name prefix lists, the account's or AWS's: a list found nowhere is
+// refused at plan and at apply with AWS's code, whichever resource names
+// it; a list counts its max_entries (AWS's lists their weight) towards the
+// group's limit, in its own family; and a list that rules name cannot be
+// deleted until they are revoked.
+func TestSecurityGroupRulesNamePrefixLists(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	c := newClient(t, st, defaultScope)
+	vpc := mustCreateVPC(t, c, vpcInput("10.0.0.0/16"))
+	g := must(c.CreateSecurityGroup(ctx, groupInput(vpc.ID, "web")))(t)
+	list := func(name, family string, maxEntries int64, cidr string) cloud.ManagedPrefixList {
+		return must(c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: name, AddressFamily: family, MaxEntries: maxEntries,
+			Entries: []cloud.PrefixListEntry{{CIDR: cidr}}}))(t)
+	}
+	corp, corp6 := list("corp", cloud.PrefixListIPv4, 50, "203.0.113.0/24"), list("corp6", cloud.PrefixListIPv6, 50, "2001:db8::/32")
+	viaList := func(listID string, port int) cloud.SecurityGroupRulesInput {
+		return cloud.SecurityGroupRulesInput{GroupID: g.ID, Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: port, ToPort: port, PrefixListID: listID}}}
+	}
+
+	const missing = "pl-0123456789abcdef0"
+	p := cloud.NewPlan()
+	wantCode(t, c.CheckSecurityGroupRules(ctx, p, p.NewHolder(), viaList(missing, 22)), "InvalidPrefixListID.NotFound")
+	wantCode(t, errOf(c.PutSecurityGroupRules(ctx, viaList(missing, 22))), "InvalidPrefixListID.NotFound")
+	inline := groupInput(vpc.ID, "db")
+	inline.Ingress = []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 5432, ToPort: 5432, PrefixListID: missing}}
+	wantCode(t, c.CheckSecurityGroup(ctx, p, p.NewHolder(), inline, ""), "InvalidPrefixListID.NotFound")
+	wantCode(t, errOf(c.CreateSecurityGroup(ctx, inline)), "InvalidPrefixListID.NotFound")
+	other := newClient(t, st, cloud.Scope{AccountID: "210987654321", Region: defaultScope.Region})
+	otherVPC := mustCreateVPC(t, other, vpcInput("10.0.0.0/16"))
+	inline.VPCID, inline.Ingress[0].PrefixListID = otherVPC.ID, corp.ID
+	wantCode(t, errOf(other.CreateSecurityGroup(ctx, inline)), "InvalidPrefixListID.NotFound")
+	if err := c.CheckSecurityGroupRules(ctx, p, p.NewHolder(), viaList(cloud.UnknownID(cloud.KindPrefixList), 22)); err != nil {
+		t.Errorf("a list known only after apply is refused at plan: %v", err)
+	}
+
+	ssh := must(c.PutSecurityGroupRules(ctx, viaList(corp.ID, 22)))(t)
+	if read := must(c.SecurityGroupRule(ctx, ssh[0].ID))(t); read.PrefixListID != corp.ID || read.CIDRIPv4 != "" || read.ReferencedGroupID != "" {
+		t.Errorf("the rule read back: %+v", read)
+	}
+	wantCode(t, errOf(c.PutSecurityGroupRules(ctx, viaList(corp.ID, 22))), "InvalidPermission.Duplicate")
+	// corp weighs 50 IPv4 rules and corp6 50 IPv6 ones: together they fit.
+	must(c.PutSecurityGroupRules(ctx, viaList(corp6.ID, 22)))(t)
+	p = cloud.NewPlan()
+	err := c.CheckSecurityGroupRules(ctx, p, p.NewHolder(), viaList(corp.ID, 80))
+	wantCode(t, err, "RulesPerSecurityGroupLimitExceeded")
+	var e *cloud.Error
+	if !errors.As(err, &e) || !slices.Equal(e.Objects, []string{g.ID, corp.ID}) {
+		t.Errorf("the limit names %v, want the group and the list", e.Objects)
+	}
+	s3 := cloud.PrefixLists(defaultScope.Region)[0].ID
+	must(c.PutSecurityGroupRules(ctx, cloud.SecurityGroupRulesInput{GroupID: g.ID, Egress: true,
+		Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 443, ToPort: 443, PrefixListID: s3}}}))(t)
+	inline.VPCID, inline.Ingress = vpc.ID, []cloud.SecurityGroupRule{
+		{IPProtocol: "tcp", FromPort: 1, ToPort: 1, PrefixListID: corp.ID}, {IPProtocol: "tcp", FromPort: 2, ToPort: 2, PrefixListID: corp.ID}}
+	wantCode(t, errOf(c.CreateSecurityGroup(ctx, inline)), "RulesPerSecurityGroupLimitExceeded")
+	inline.Ingress = inline.Ingress[:1]
+	db := must(c.CreateSecurityGroup(ctx, inline))(t)
+	if len(db.Rules) != 1 || db.Rules[0].PrefixListID != corp.ID || db.Rules[0].ManagedBy != cloud.ManagedInline {
+		t.Errorf("the inline rule: %+v", db.Rules)
+	}
+
+	err = c.DeleteObject(ctx, corp.ID)
+	wantCode(t, err, "DependencyViolation")
+	if !errors.As(err, &e) || !slices.Contains(e.Objects, ssh[0].ID) || !slices.Contains(e.Objects, db.Rules[0].ID) {
+		t.Errorf("the refusal names %v, want both rules that name the list", e.Objects)
+	}
+	must(c.RevokeSecurityGroupRule(ctx, ssh[0].ID))(t)
+	must(c.RevokeSecurityGroupRule(ctx, db.Rules[0].ID))(t)
+	if err := c.DeleteObject(ctx, corp.ID); err != nil {
+		t.Errorf("the list, its rules revoked: %v", err)
+	}
 }
 
 func TestFilterSecurityGroups(t *testing.T) {

@@ -70,6 +70,9 @@ type ReadTx interface {
 	// SecurityGroupRuleByID finds a rule of any group by its ID; its
 	// group tells its scope.
 	SecurityGroupRuleByID(id string) (SecurityGroupRule, bool, error)
+	// PrefixListRules finds the rules of any group that name a prefix
+	// list, whose ID no other account's list has.
+	PrefixListRules(prefixListID string) ([]SecurityGroupRule, error)
 	NetworkACLEntries(aclID string) ([]NetworkACLEntry, error)
 	// NetworkACLAssociations are an ACL's associations with subnets; they
 	// have no scope of their own.

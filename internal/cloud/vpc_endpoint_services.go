@@ -257,6 +257,16 @@ func prefixListOf(region, serviceName string) (PrefixList, bool) {
 	return PrefixList{}, false
 }
 
+// awsPrefixList returns the AWS-managed list of a region with the given ID.
+func awsPrefixList(region, id string) (PrefixList, bool) {
+	for _, pl := range PrefixLists(region) {
+		if pl.ID == id {
+			return pl, true
+		}
+	}
+	return PrefixList{}, false
+}
+
 // IsPrefixListID reports whether s has the shape of a prefix list's ID.
 func IsPrefixListID(s string) bool {
 	return ValidateID(KindPrefixList, s, "") == nil

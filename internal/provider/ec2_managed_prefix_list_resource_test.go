@@ -4,9 +4,11 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simcloud/terraform-provider-simcloud/internal/cloud"
 )
@@ -137,5 +139,81 @@ func TestAccManagedPrefixListEntry(t *testing.T) {
 		planFails(c.config(tfPrefixList("offices", "3")+entry+tfResource("ec2_managed_prefix_list_entry", "v6",
 			"prefix_list_id = "+tfID("ec2_managed_prefix_list", "test"), `cidr = "fd00::/8"`)), "InvalidParameterValue", "not of the prefix list's address family"),
 		importFails(address, "pl-0123456789abcdef0_10.0.0.0/8", "Invalid prefix list entry ID"),
+	)
+}
+
+// TestAccSecurityGroupRules_prefixList: every form of security group rule
+// names prefix lists, the account's own and AWS's (S3's, pl-63a5400a in
+// us-east-1): the inline blocks of a group and of the default group,
+// simcloud_security_group_rule and the ingress and egress rule resources.
+// The list is made in the same apply, so its ID is checked there; the
+// configuration then plans nothing, each form imports as it reads, the
+// list cannot be deleted while the rules name it, and a list found nowhere
+// fails at plan. The default group's rule goes before the end, as
+// destroying the resource leaves the group's rules, which would hold the
+// list.
+func TestAccSecurityGroupRules_prefixList(t *testing.T) {
+	c := newTestCloud(t)
+	const s3 = "pl-63a5400a"
+	list := tfID("ec2_managed_prefix_list", "test")
+	const (
+		inline = "simcloud_security_group.inline"
+		legacy = "simcloud_security_group_rule.legacy"
+		in     = "simcloud_vpc_security_group_ingress_rule.in"
+		out    = "simcloud_vpc_security_group_egress_rule.out"
+	)
+	inlineGroup := func(listID string) string {
+		return tfSecurityGroup("inline", "main", `name = "inline"`,
+			tfRuleBlock("ingress", "from_port = 443", "to_port = 443", `protocol = "tcp"`, "prefix_list_ids = ["+listID+"]"),
+			tfRuleBlock("egress", "from_port = 443", "to_port = 443", `protocol = "tcp"`, `prefix_list_ids = ["`+s3+`"]`, `cidr_blocks = ["10.0.0.0/8"]`))
+	}
+	rules := tfLegacyRule("legacy", "web", "ingress", "from_port = 22", "to_port = 22", `protocol = "tcp"`, "prefix_list_ids = ["+list+"]") +
+		tfGroupRule("ingress", "in", "web", `ip_protocol = "tcp"`, "from_port = 8080", "to_port = 8080", "prefix_list_id = "+list) +
+		tfGroupRule("egress", "out", "web", `ip_protocol = "tcp"`, "from_port = 443", "to_port = 443", "prefix_list_id = "+list)
+	configWith := func(defaultIngress string) string {
+		return c.config(tfVPC("main", "10.0.0.0/16") + tfPrefixList("offices", "3", "10.20.0.0/16") +
+			inlineGroup(list) + tfSecurityGroup("web", "main", `name = "web"`) + tfDefaultGroup(defaultIngress) + rules)
+	}
+	config := configWith(tfRuleBlock("ingress", "from_port = 0", "to_port = 0", `protocol = "-1"`, "prefix_list_ids = ["+list+"]"))
+	listID := func() string {
+		return onlyOne[cloud.ManagedPrefixList](t, c, "prefix list", cloud.ManagedPrefixListFilter{}).ID
+	}
+	unitTest(t,
+		withCheck(createStep(config, in, `^sgr-[0-9a-f]{17}$`,
+			sameValue(in, "prefix_list_id", prefixListAddress, "id"),
+			sameValue(out, "prefix_list_id", prefixListAddress, "id"),
+			statecheck.CompareValuePairs(legacy, tfjsonpath.New("prefix_list_ids").AtSliceIndex(0), prefixListAddress, tfjsonpath.New("id"), compare.ValuesSame()),
+			attrIs(legacy, "security_group_rule_id", matching(`^sgr-[0-9a-f]{17}$`)),
+		), func(*terraformState) error {
+			web, id := c.group(t, "web"), listID()
+			for _, r := range web.Rules {
+				if r.PrefixListID != id || r.CIDRIPv4 != "" {
+					t.Errorf("a rule of web in the cloud: %+v, want one naming %s", r, id)
+				}
+			}
+			if n := len(c.group(t, "inline").Rules); n != 3 {
+				t.Errorf("inline has %d rules, want 3 (the list in, S3's list and a block out)", n)
+			}
+			if g := described[cloud.SecurityGroup](t, c, c.vpcByCIDR(t, "10.0.0.0/16").DefaultSecurityGroupID); len(g.Rules) != 1 || g.Rules[0].PrefixListID != id {
+				t.Errorf("the default group's rules: %+v", g.Rules)
+			}
+			return nil
+		}),
+		resource.TestStep{Config: config, ConfigPlanChecks: expectEmptyPlan},
+		importStep(in),
+		importStep(out),
+		importStep(inline, "revoke_rules_on_delete"),
+		importStep("simcloud_default_security_group.main"),
+		importStepBy(legacy, func(s *terraformState) (string, error) {
+			return importIDOf(legacy, s.RootModule().Resources[prefixListAddress].Primary.ID)(s)
+		}),
+		withCheck(resource.TestStep{Config: config}, func(*terraformState) error {
+			if err := c.client.DeleteObject(context.Background(), listID()); cloud.ErrorCode(err) != "DependencyViolation" {
+				t.Errorf("deleting a list that rules name: %v, want DependencyViolation", err)
+			}
+			return nil
+		}),
+		planFails(c.config(tfVPC("main", "10.0.0.0/16")+inlineGroup(`"pl-0123456789abcdef0"`)), "InvalidPrefixListID.NotFound", "simcloud_security_group.inline"),
+		resource.TestStep{Config: configWith("ingress = []")},
 	)
 }

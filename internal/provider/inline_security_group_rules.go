@@ -21,7 +21,8 @@ import (
 // `route` of a route table is (see inline_routes.go): written as blocks,
 // `ingress = []` removes every rule, and leaving one out leaves that
 // direction unmanaged. One object may name several other ends (CIDR blocks,
-// groups, self); the cloud keeps one rule per other end, as AWS does.
+// prefix lists, groups, self); the cloud keeps one rule per other end, as
+// AWS does.
 
 var (
 	stringList = types.ListType{ElemType: types.StringType}
@@ -43,11 +44,12 @@ func inlineSecurityGroupRulesAttribute(direction string) schema.SetAttribute {
 		Optional:    true,
 		Computed:    true,
 		MarkdownDescription: fmt.Sprintf("The group's %s rules, written as `%s { ... }` blocks as in the AWS provider, each with `from_port`, `to_port`, `protocol` "+
-			"(`tcp`, `udp`, `icmp`, `icmpv6`, `-1` for all, or a number) and the other ends: `cidr_blocks`, `ipv6_cidr_blocks`, `security_groups` (IDs of groups "+
+			"(`tcp`, `udp`, `icmp`, `icmpv6`, `-1` for all, or a number) and the other ends: `cidr_blocks`, `ipv6_cidr_blocks`, `prefix_list_ids` (IDs of "+
+			"customer-managed prefix lists or of AWS's own, such as a Gateway endpoint's `prefix_list_id`), `security_groups` (IDs of groups "+
 			"of the same VPC) and `self`; `description` is optional. Leave `%s` out to leave those rules unmanaged; write `%s = []` to remove them all.",
 			noun, direction, direction, direction),
 		Validators: []validator.Set{sgRulesValidator{
-			plainDescription: "each rule names at least one CIDR block, group or self, and no prefix list", direction: direction}},
+			plainDescription: "each rule names at least one CIDR block, prefix list, group or self", direction: direction}},
 		PlanModifiers: append(slices.Clone(keepSetState), equivalentObjects{
 			plainDescription: "keeps the prior rules when the configured ones write the same blocks another way",
 			cidrKeys:         []string{"cidr_blocks", "ipv6_cidr_blocks"},
@@ -55,8 +57,8 @@ func inlineSecurityGroupRulesAttribute(direction string) schema.SetAttribute {
 	}
 }
 
-// sgRulesValidator refuses, from the configuration alone, what the
-// simulated cloud lacks (prefix lists) and a rule with no other end.
+// sgRulesValidator refuses, from the configuration alone, a rule with no
+// other end.
 type sgRulesValidator struct {
 	plainDescription
 	direction string
@@ -64,15 +66,9 @@ type sgRulesValidator struct {
 
 func (v sgRulesValidator) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	for _, rule := range knownElements[types.Object](req.ConfigValue) {
-		attrs := rule.Attributes()
-		if l, ok := attrs["prefix_list_ids"].(types.List); ok && len(l.Elements()) > 0 {
-			resp.Diagnostics.AddAttributeError(req.Path, "Prefix lists are not supported",
-				"The simulated cloud has no managed prefix lists: give the rule's other ends as cidr_blocks, ipv6_cidr_blocks, security_groups or self.")
-			continue
-		}
-		if hasNoPeer(attrs) {
+		if hasNoPeer(rule.Attributes()) {
 			resp.Diagnostics.AddAttributeError(req.Path, "A rule needs another end",
-				fmt.Sprintf("Each %s rule lets traffic through from or to somewhere: give it cidr_blocks, ipv6_cidr_blocks, security_groups or self = true.", v.direction))
+				fmt.Sprintf("Each %s rule lets traffic through from or to somewhere: give it cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, security_groups or self = true.", v.direction))
 		}
 	}
 }
@@ -80,7 +76,7 @@ func (v sgRulesValidator) ValidateSet(_ context.Context, req validator.SetReques
 // hasNoPeer reports whether a rule's configuration names no other end, all
 // of its ends being known.
 func hasNoPeer(attrs map[string]attr.Value) bool {
-	for _, k := range []string{"cidr_blocks", "ipv6_cidr_blocks", "security_groups"} {
+	for _, k := range []string{"cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups"} {
 		switch v := attrs[k].(type) {
 		case types.List:
 			if v.IsUnknown() || len(v.Elements()) > 0 {
@@ -125,6 +121,7 @@ func sgRules(set types.Set) []cloud.SecurityGroupRule {
 		}{
 			{"cidr_blocks", func(r *cloud.SecurityGroupRule, v string) { r.CIDRIPv4 = v }, nil},
 			{"ipv6_cidr_blocks", func(r *cloud.SecurityGroupRule, v string) { r.CIDRIPv6 = v }, nil},
+			{"prefix_list_ids", func(r *cloud.SecurityGroupRule, v string) { r.PrefixListID = v }, &cloud.KindPrefixList},
 			{"security_groups", func(r *cloud.SecurityGroupRule, v string) { r.ReferencedGroupID = v }, &cloud.KindSecurityGroup},
 		} {
 			for _, s := range stringElements(a[end.key]) {
@@ -198,18 +195,16 @@ func sgRulesFromCloud(g cloud.SecurityGroup, egress bool, prior types.Set, diags
 		from, to    int
 		description string
 	}
-	grouped := map[key]*struct {
-		v4, v6, groups []string
-		self           bool
-	}{}
+	type ends struct {
+		v4, v6, lists, groups []string
+		self                  bool
+	}
+	grouped := map[key]*ends{}
 	var order []key
 	for _, r := range rules {
 		k := key{r.IPProtocol, r.FromPort, r.ToPort, r.Description}
 		if grouped[k] == nil {
-			grouped[k] = &struct {
-				v4, v6, groups []string
-				self           bool
-			}{}
+			grouped[k] = &ends{}
 			order = append(order, k)
 		}
 		e := grouped[k]
@@ -218,6 +213,8 @@ func sgRulesFromCloud(g cloud.SecurityGroup, egress bool, prior types.Set, diags
 			e.v4 = append(e.v4, r.CIDRIPv4)
 		case r.CIDRIPv6 != "":
 			e.v6 = append(e.v6, r.CIDRIPv6)
+		case r.PrefixListID != "":
+			e.lists = append(e.lists, r.PrefixListID)
 		case r.ReferencedGroupID == g.ID:
 			e.self = true
 		default:
@@ -236,7 +233,7 @@ func sgRulesFromCloud(g cloud.SecurityGroup, egress bool, prior types.Set, diags
 		obj, ds := types.ObjectValue(objectType.AttrTypes, map[string]attr.Value{
 			"from_port": types.Int64Value(int64(from)), "to_port": types.Int64Value(int64(to)), "protocol": types.StringValue(k.proto),
 			"cidr_blocks": stringsValue(stringList, e.v4, diags), "ipv6_cidr_blocks": stringsValue(stringList, e.v6, diags),
-			"prefix_list_ids": stringsValue(stringList, nil, diags), "security_groups": stringsValue(stringSet, e.groups, diags),
+			"prefix_list_ids": stringsValue(stringList, e.lists, diags), "security_groups": stringsValue(stringSet, e.groups, diags),
 			"self": nullIfZero(types.BoolValue(e.self), !e.self), "description": nullIfZero(types.StringValue(k.description), k.description == ""),
 		})
 		diags.Append(ds...)

@@ -69,6 +69,9 @@ func (m *securityGroupRuleModel) input(own ...string) cloud.SecurityGroupRulesIn
 	for _, s := range stringElements(m.IPv6CIDRBlocks) {
 		add(func(r *cloud.SecurityGroupRule) { r.CIDRIPv6 = planned(s) })
 	}
+	for _, s := range stringElements(m.PrefixListIDs) {
+		add(func(r *cloud.SecurityGroupRule) { r.PrefixListID = plannedID(s, cloud.KindPrefixList) })
+	}
 	if v := m.SourceSecurityGroupID; !v.IsNull() && v.ValueString() != "" {
 		add(func(r *cloud.SecurityGroupRule) { r.ReferencedGroupID = plannedID(v, cloud.KindSecurityGroup) })
 	}
@@ -105,17 +108,23 @@ func ruleIDs(rules []cloud.SecurityGroupRule) []string {
 	return ids
 }
 
-// fill keeps the model's arguments, but for the CIDR blocks whose rules are
-// gone from the cloud, so that Terraform plans to put them back.
+// fill keeps the model's arguments, but for the CIDR blocks and prefix
+// lists whose rules are gone from the cloud, so that Terraform plans to put
+// them back.
 func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostics) {
-	var v4, v6 []string
+	var v4, v6, lists []string
 	for _, r := range found.rules {
 		switch {
 		case r.CIDRIPv4 != "":
 			v4 = append(v4, r.CIDRIPv4)
 		case r.CIDRIPv6 != "":
 			v6 = append(v6, r.CIDRIPv6)
+		case r.PrefixListID != "":
+			lists = append(lists, r.PrefixListID)
 		}
+	}
+	if m.PrefixListIDs.IsUnknown() {
+		m.PrefixListIDs = types.ListNull(types.StringType)
 	}
 	keep := func(prior types.List, found []string) types.List {
 		if len(found) == len(stringElements(prior)) {
@@ -124,7 +133,7 @@ func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostic
 		list, _ := stringsValue(stringList, found, diags).(types.List)
 		return list
 	}
-	m.CIDRBlocks, m.IPv6CIDRBlocks = keep(m.CIDRBlocks, v4), keep(m.IPv6CIDRBlocks, v6)
+	m.CIDRBlocks, m.IPv6CIDRBlocks, m.PrefixListIDs = keep(m.CIDRBlocks, v4), keep(m.IPv6CIDRBlocks, v6), keep(m.PrefixListIDs, lists)
 	m.SecurityGroupID = types.StringValue(found.rules[0].GroupID)
 	m.Type = types.StringValue(map[bool]string{false: "ingress", true: "egress"}[found.egress])
 	m.ID = types.StringValue(cloud.SecurityGroupRuleResourceID(found.rules[0].GroupID, found.egress, found.rules))
@@ -135,9 +144,6 @@ func (m *securityGroupRuleModel) fill(found matchedRules, diags *diag.Diagnostic
 	m.Description = nullIfEmpty(found.rules[0].Description, m.Description)
 	if m.SourceSecurityGroupID.IsUnknown() {
 		m.SourceSecurityGroupID = types.StringNull()
-	}
-	if m.PrefixListIDs.IsUnknown() {
-		m.PrefixListIDs = types.ListNull(types.StringType)
 	}
 }
 
@@ -183,8 +189,8 @@ func (m *securityGroupRuleModel) checkArguments(atPlan bool) error {
 	return err
 }
 
-func replacingList(description string) schema.ListAttribute {
-	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description,
+func replacingList(description string, validators ...validator.List) schema.ListAttribute {
+	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: description, Validators: validators,
 		PlanModifiers: append([]planmodifier.List{keepEquivalentCIDRList}, replaceListOnChange...)}
 }
 
@@ -193,7 +199,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 	kind:     cloud.KindSecurityGroup,
 	schema: schema.Schema{
 		MarkdownDescription: "Rules of a security group, with the arguments and attributes of `aws_security_group_rule`: traffic of one protocol and port range " +
-			"from (or to) CIDR blocks, another group or the group itself. Each CIDR block is one rule of the cloud.",
+			"from (or to) CIDR blocks, prefix lists, another group or the group itself. Each CIDR block and prefix list is one rule of the cloud.",
 		Attributes: map[string]schema.Attribute{
 			"id":                computedID("`sgrule-` and a hash of the group, direction and rules, as the AWS provider makes it."),
 			"type":              requiredReplacing("`ingress` (inbound) or `egress` (outbound). Changing it replaces the rules.", cloudCheck(cloud.ValidateSecurityGroupRuleType)),
@@ -206,7 +212,9 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 				MarkdownDescription: "`tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` (or `all`) for every protocol. Changing it replaces the rules."},
 			"cidr_blocks":      replacingList("IPv4 blocks, one rule each. Conflicts with `source_security_group_id` and `self`."),
 			"ipv6_cidr_blocks": replacingList("IPv6 blocks, one rule each. Conflicts with `source_security_group_id` and `self`."),
-			"prefix_list_ids":  replacingList("Managed prefix lists. Refused at plan: the simulated cloud has no prefix lists."),
+			"prefix_list_ids": replacingList("Prefix list IDs (`pl-`), one rule each: customer-managed lists (`simcloud_ec2_managed_prefix_list`) or AWS's own "+
+				"(a Gateway `simcloud_vpc_endpoint`'s `prefix_list_id`, or the `simcloud_prefix_list` data source). They go with any other end. "+
+				"Changing them replaces the rules.", cloudListCheck(func(id string) error { return cloud.ValidateID(cloud.KindPrefixList, id, "") })),
 			"source_security_group_id": schema.StringAttribute{Optional: true, Computed: true,
 				PlanModifiers:       replaceOnChangeKeepState,
 				Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
@@ -217,7 +225,8 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		},
 	},
 	createOp: "AuthorizeSecurityGroupIngress", describeOp: "DescribeSecurityGroupRules", updateOp: "UpdateSecurityGroupRuleDescriptions", deleteOp: "RevokeSecurityGroupRules",
-	errorFields: map[string]string{"security_group_id": "security_group_id", "ingress": "protocol", "egress": "protocol", "id": "id"},
+	errorFields: map[string]string{"security_group_id": "security_group_id", "ingress": "protocol", "egress": "protocol", "id": "id",
+		"prefix_list_id": "prefix_list_ids"},
 	create: func(d *providerData, ctx context.Context, a applyStep[securityGroupRuleModel]) (matchedRules, error) {
 		in := a.plan.input()
 		rules, err := d.client.PutSecurityGroupRules(ctx, in)
@@ -299,7 +308,7 @@ var securityGroupRuleKind = resourceKind[securityGroupRuleModel, matchedRules]{
 		set("self", types.BoolValue(in.Self))
 		set("cidr_blocks", stringsValue(stringList, in.CIDRIPv4, &resp.Diagnostics))
 		set("ipv6_cidr_blocks", stringsValue(stringList, in.CIDRIPv6, &resp.Diagnostics))
-		set("prefix_list_ids", types.ListNull(types.StringType))
+		set("prefix_list_ids", stringsValue(stringList, in.PrefixListIDs, &resp.Diagnostics))
 		set("source_security_group_id", nullIfEmpty(in.SourceGroupID, types.StringNull()))
 	},
 }

@@ -91,7 +91,7 @@ func TestAccSecurityGroupRule_refusedAtPlan(t *testing.T) {
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 1", "to_port = 1", `protocol = "tcp"`, `cidr_blocks = ["10.0.0.0/8"]`, "self = true")),
 			"InvalidParameterCombination", "self"),
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 1", "to_port = 1", `protocol = "tcp"`, `prefix_list_ids = ["pl-0123456789abcdef0"]`)),
-			"UnsupportedOperation", "prefix lists"),
+			"InvalidPrefixListID.NotFound", "prefix_list_ids"),
 		planFails(c.config(base+tfLegacyRule("x", "web", "ingress", "from_port = 0", "to_port = 70000", `protocol = "udp"`, `cidr_blocks = ["10.0.0.0/8"]`)),
 			"InvalidParameterValue", "port range"),
 		planFails(c.config(base+tfLegacyRule("x", "inline", "egress", "from_port = 53", "to_port = 53", `protocol = "udp"`, `cidr_blocks = ["10.0.0.0/8"]`)),

@@ -48,10 +48,14 @@ func (m *vpcSecurityGroupRuleModel) rule() cloud.SecurityGroupRule {
 	r := cloud.SecurityGroupRule{
 		IPProtocol: planned(m.IPProtocol), FromPort: port(m.FromPort), ToPort: port(m.ToPort),
 		CIDRIPv4: planned(m.CIDRIPv4), CIDRIPv6: planned(m.CIDRIPv6),
-		ReferencedGroupID: plannedID(m.ReferencedSecurityGroupID, cloud.KindSecurityGroup), Description: m.Description.ValueString(),
+		ReferencedGroupID: plannedID(m.ReferencedSecurityGroupID, cloud.KindSecurityGroup), PrefixListID: plannedID(m.PrefixListID, cloud.KindPrefixList),
+		Description: m.Description.ValueString(),
 	}
 	if m.ReferencedSecurityGroupID.IsNull() {
 		r.ReferencedGroupID = ""
+	}
+	if m.PrefixListID.IsNull() {
+		r.PrefixListID = ""
 	}
 	if m.FromPort.IsUnknown() || m.ToPort.IsUnknown() {
 		r.IPProtocol = cloud.Unknown
@@ -62,7 +66,8 @@ func (m *vpcSecurityGroupRuleModel) rule() cloud.SecurityGroupRule {
 // source is the argument that names the rule's other end: changing which
 // one does replaces the rule, as in the AWS provider.
 func (m *vpcSecurityGroupRuleModel) source() string {
-	for name, v := range map[string]types.String{"cidr_ipv4": m.CIDRIPv4, "cidr_ipv6": m.CIDRIPv6, "referenced_security_group_id": m.ReferencedSecurityGroupID} {
+	for name, v := range map[string]types.String{"cidr_ipv4": m.CIDRIPv4, "cidr_ipv6": m.CIDRIPv6, "prefix_list_id": m.PrefixListID,
+		"referenced_security_group_id": m.ReferencedSecurityGroupID} {
 		if !v.IsNull() {
 			return name
 		}
@@ -91,7 +96,7 @@ func (m *vpcSecurityGroupRuleModel) fill(r cloud.TaggedSecurityGroupRule) {
 	m.FromPort, m.ToPort = portValue(r.FromPort, m.FromPort), portValue(r.ToPort, m.ToPort)
 	m.CIDRIPv4, m.CIDRIPv6 = nullIfEmpty(cidrSpelling(m.CIDRIPv4, r.CIDRIPv4), m.CIDRIPv4), nullIfEmpty(cidrSpelling(m.CIDRIPv6, r.CIDRIPv6), m.CIDRIPv6)
 	m.ReferencedSecurityGroupID = nullIfEmpty(r.ReferencedGroupID, m.ReferencedSecurityGroupID)
-	m.PrefixListID = types.StringNull()
+	m.PrefixListID = nullIfEmpty(r.PrefixListID, m.PrefixListID)
 	m.Description = nullIfEmpty(r.Description, m.Description)
 }
 
@@ -152,16 +157,19 @@ func vpcSecurityGroupRuleKind(egress bool) resourceKind[vpcSecurityGroupRuleMode
 		kind:     cloud.KindSecurityGroupRule,
 		schema: schema.Schema{
 			MarkdownDescription: fmt.Sprintf("One %s rule of a security group, with the arguments and attributes of `aws_vpc_security_group_%s_rule`: "+
-				"traffic %s one CIDR block or group.", noun, direction, peer),
+				"traffic %s one CIDR block, prefix list or group.", noun, direction, peer),
 			Attributes: map[string]schema.Attribute{
 				"id":                     computedID("The rule's ID, `sgr-` followed by 17 hexadecimal digits."),
 				"security_group_rule_id": computedID("The rule's ID, as `id`."),
 				"arn":                    computedID("The rule's ARN."),
 				"security_group_id":      replacingReference(cloud.KindSecurityGroup, "The group the rule belongs to. Changing it replaces the rule."),
-				"cidr_ipv4": cidrArgument(fmt.Sprintf("The IPv4 block traffic comes %s. Exactly one of `cidr_ipv4`, `cidr_ipv6` and `referenced_security_group_id` is required.", peer),
+				"cidr_ipv4": cidrArgument(fmt.Sprintf("The IPv4 block traffic comes %s. Exactly one of `cidr_ipv4`, `cidr_ipv6`, `prefix_list_id` and `referenced_security_group_id` is required.", peer),
 					cloud.ParseIPv4Network, "cidrIpv4", "cidr_ipv4"),
-				"cidr_ipv6":      cidrArgument(fmt.Sprintf("The IPv6 block traffic comes %s.", peer), cloud.ParseIPv6Network, "cidrIpv6", "cidr_ipv6"),
-				"prefix_list_id": optionalArgument("A managed prefix list. Refused at plan: the simulated cloud has no prefix lists."),
+				"cidr_ipv6": cidrArgument(fmt.Sprintf("The IPv6 block traffic comes %s.", peer), cloud.ParseIPv6Network, "cidrIpv6", "cidr_ipv6"),
+				"prefix_list_id": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{sourceChangeReplaces},
+					Validators: []validator.String{idCheck(cloud.KindPrefixList)},
+					MarkdownDescription: fmt.Sprintf("A prefix list whose blocks traffic comes %s: a customer-managed list (`simcloud_ec2_managed_prefix_list`) or one of AWS's "+
+						"(a Gateway `simcloud_vpc_endpoint`'s `prefix_list_id`, or the `simcloud_prefix_list` data source).", peer)},
 				"referenced_security_group_id": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{sourceChangeReplaces},
 					Validators:          []validator.String{idCheck(cloud.KindSecurityGroup)},
 					MarkdownDescription: "A group of the same VPC (or the rule's own group): traffic " + peer + " what is placed in it."},
@@ -199,7 +207,7 @@ func vpcSecurityGroupRuleKind(egress bool) resourceKind[vpcSecurityGroupRuleMode
 					p.plan.Description.Equal(state.Description) && p.plan.TagsAll.Equal(state.TagsAll))
 			}
 			r := in.Rules[0]
-			key := strings.Join([]string{typeName, in.GroupID, r.IPProtocol, r.CIDRIPv4, r.CIDRIPv6, r.ReferencedGroupID,
+			key := strings.Join([]string{typeName, in.GroupID, r.IPProtocol, r.CIDRIPv4, r.CIDRIPv6, r.PrefixListID, r.ReferencedGroupID,
 				fmt.Sprint(r.FromPort, r.ToPort)}, "|")
 			description := fmt.Sprintf("the %s planned in this configuration for %s %s", typeName, in.GroupID, peerOf(r))
 			return d.checkPlanned(key, description, stateID, change, func(holder cloud.Holder, _ string) error {
@@ -213,7 +221,7 @@ func vpcSecurityGroupRuleKind(egress bool) resourceKind[vpcSecurityGroupRuleMode
 
 // peerOf names a planned rule's other end and protocol for people.
 func peerOf(r cloud.SecurityGroupRule) string {
-	return fmt.Sprintf("(%s%s%s, %s)", r.CIDRIPv4, r.CIDRIPv6, r.ReferencedGroupID, r.IPProtocol)
+	return fmt.Sprintf("(%s%s%s%s, %s)", r.CIDRIPv4, r.CIDRIPv6, r.PrefixListID, r.ReferencedGroupID, r.IPProtocol)
 }
 
 func putOneRule(ctx context.Context, d *providerData, in cloud.SecurityGroupRulesInput) (cloud.TaggedSecurityGroupRule, error) {

@@ -108,7 +108,9 @@ func TestAccVPCSecurityGroupRules_refusedAtPlan(t *testing.T) {
 			"InvalidParameterCombination", "exactly one"),
 		planFails(c.config(base+tfGroupRule("ingress", "x", "web", `ip_protocol = "-1"`)), "MissingParameter"),
 		planFails(c.config(base+tfGroupRule("ingress", "x", "web", `ip_protocol = "-1"`, `prefix_list_id = "pl-0123456789abcdef0"`)),
-			"UnsupportedOperation", "prefix lists"),
+			"InvalidPrefixListID.NotFound", "prefix_list_id"),
+		planFails(c.config(base+tfGroupRule("ingress", "x", "web", `ip_protocol = "-1"`, `prefix_list_id = "rtb-0123456789abcdef0"`)),
+			"prefix_list_id", "Malformed"),
 		planFails(c.config(base+tfGroupRule("ingress", "x", "web", `ip_protocol = "-1"`, `cidr_ipv4 = "10.0.0.1/8"`)), "cidr"),
 		// A direction the group manages inline: the rule names the group's
 		// inline rule.

@@ -50,8 +50,9 @@ func populate(t *testing.T, st cloud.Store) {
 		if err := c.AssociateDHCPOptions(ctx, dhcp.ID, vpc.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 5,
-			Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8", Description: "a, \"quoted\" note"}, {CIDR: "172.16.0.0/12"}}, Tags: map[string]string{"Name": "corp"}}); err != nil {
+		corp, err := c.CreateManagedPrefixList(ctx, cloud.ManagedPrefixListInput{Name: "corp", AddressFamily: cloud.PrefixListIPv4, MaxEntries: 5,
+			Entries: []cloud.PrefixListEntry{{CIDR: "10.0.0.0/8", Description: "a, \"quoted\" note"}, {CIDR: "172.16.0.0/12"}}, Tags: map[string]string{"Name": "corp"}})
+		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := c.ImportKeyPair(ctx, cloud.KeyPairInput{Name: "deployer", Tags: map[string]string{"Name": "deployer"},
@@ -99,10 +100,12 @@ func populate(t *testing.T, st cloud.Store) {
 		if _, err := c.AssociateAddress(ctx, cloud.AddressAssociationInput{AllocationID: eipWeb.AllocationID, InstanceID: instance.ID}); err != nil {
 			t.Fatal(err)
 		}
-		// A rule of a rule resource, with its manager and tags.
+		// Rules of a rule resource, with their manager and tags, one of
+		// them naming a prefix list.
 		if _, err := c.PutSecurityGroupRules(ctx, cloud.SecurityGroupRulesInput{GroupID: vpc.DefaultSecurityGroupID,
-			Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv4: "10.0.0.0/8"}},
-			Tags:  map[string]string{"Name": "ssh"}}); err != nil {
+			Rules: []cloud.SecurityGroupRule{{IPProtocol: "tcp", FromPort: 22, ToPort: 22, CIDRIPv4: "10.0.0.0/8"},
+				{IPProtocol: "tcp", FromPort: 443, ToPort: 443, PrefixListID: corp.ID}},
+			Tags: map[string]string{"Name": "ssh"}}); err != nil {
 			t.Fatal(err)
 		}
 		vgw, err := c.CreateVPNGateway(ctx, cloud.VPNGatewayInput{VPCID: vpc.ID, AmazonSideASN: "65000", Tags: map[string]string{"Name": "vpn"}})

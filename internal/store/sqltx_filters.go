@@ -13,10 +13,10 @@ import (
 // registry, and the integer columns are no table description's either.
 
 // SecurityGroupRules come inbound first, each way IPv4 ranges, then IPv6
-// ranges, then groups.
+// ranges, then prefix lists, then groups.
 func (t *sqlTx) SecurityGroupRules(groupID string) ([]cloud.SecurityGroupRule, error) {
 	return t.securityGroupRulesWhere(`security_group_id = ?
-		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, cidr_ipv4, cidr_ipv6, referenced_group_id, r.id`, groupID)
+		ORDER BY egress, cidr_ipv4 IS NULL, cidr_ipv6 IS NULL, prefix_list_id IS NULL, cidr_ipv4, cidr_ipv6, prefix_list_id, referenced_group_id, r.id`, groupID)
 }
 
 func (t *sqlTx) SecurityGroupRuleByID(id string) (cloud.SecurityGroupRule, bool, error) {
@@ -27,14 +27,18 @@ func (t *sqlTx) SecurityGroupRuleByID(id string) (cloud.SecurityGroupRule, bool,
 	return rules[0], true, nil
 }
 
+func (t *sqlTx) PrefixListRules(prefixListID string) ([]cloud.SecurityGroupRule, error) {
+	return t.securityGroupRulesWhere(`prefix_list_id = ? ORDER BY r.id`, prefixListID)
+}
+
 func (t *sqlTx) securityGroupRulesWhere(where string, arg any) ([]cloud.SecurityGroupRule, error) {
 	return queryAll(t, func(rows *sql.Rows) (cloud.SecurityGroupRule, error) {
 		var r cloud.SecurityGroupRule
 		err := rows.Scan(&r.ID, &r.GroupID, &r.Egress, &r.IPProtocol, &r.FromPort, &r.ToPort, &r.CIDRIPv4, &r.CIDRIPv6,
-			&r.ReferencedGroupID, &r.Description, &r.ManagedBy)
+			&r.ReferencedGroupID, &r.PrefixListID, &r.Description, &r.ManagedBy)
 		return r, err
 	}, `SELECT r.id, security_group_id, egress, ip_protocol, from_port, to_port, COALESCE(cidr_ipv4, ''), COALESCE(cidr_ipv6, ''),
-		COALESCE(referenced_group_id, ''), description, COALESCE(m.managed_by, '')
+		COALESCE(referenced_group_id, ''), COALESCE(prefix_list_id, ''), description, COALESCE(m.managed_by, '')
 		FROM security_group_rules r LEFT JOIN security_group_rule_managers m ON m.rule_id = r.id WHERE `+where, arg)
 }
 
@@ -51,9 +55,9 @@ func (t *sqlTx) SecurityGroupRuleGroup(ruleID string) (string, bool, error) {
 
 func (t *sqlTx) PutSecurityGroupRule(r cloud.SecurityGroupRule) error {
 	err := t.exec(`INSERT INTO security_group_rules (id, security_group_id, egress, ip_protocol, from_port, to_port,
-		cidr_ipv4, cidr_ipv6, referenced_group_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cidr_ipv4, cidr_ipv6, referenced_group_id, prefix_list_id, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.GroupID, r.Egress, r.IPProtocol, r.FromPort, r.ToPort,
-		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), r.Description)
+		nullIfEmpty(r.CIDRIPv4), nullIfEmpty(r.CIDRIPv6), nullIfEmpty(r.ReferencedGroupID), nullIfEmpty(r.PrefixListID), r.Description)
 	if err != nil || r.ManagedBy == "" {
 		return err
 	}

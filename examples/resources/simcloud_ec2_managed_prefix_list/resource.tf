@@ -1,5 +1,6 @@
-# The office networks, kept in one list that routes can name instead of each
-# block. Adding an entry makes a new version of the list.
+# The office networks, kept in one list that routes and security group rules
+# can name instead of each block. Adding an entry makes a new version of the
+# list.
 resource "simcloud_ec2_managed_prefix_list" "offices" {
   name           = "offices"
   address_family = "IPv4"

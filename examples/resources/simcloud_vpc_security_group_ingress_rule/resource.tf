@@ -27,3 +27,24 @@ resource "simcloud_vpc_security_group_ingress_rule" "members" {
   ip_protocol                  = "-1"
   referenced_security_group_id = simcloud_security_group.web.id
 }
+
+# SSH from the office networks, kept in a prefix list: a new office is a new
+# entry of the list, and the rule lets it in without a change of its own.
+resource "simcloud_ec2_managed_prefix_list" "offices" {
+  name           = "offices"
+  address_family = "IPv4"
+  max_entries    = 5
+
+  entry {
+    cidr        = "10.20.0.0/16"
+    description = "Paris"
+  }
+}
+
+resource "simcloud_vpc_security_group_ingress_rule" "ssh_from_offices" {
+  security_group_id = simcloud_security_group.web.id
+  ip_protocol       = "tcp"
+  from_port         = 22
+  to_port           = 22
+  prefix_list_id    = simcloud_ec2_managed_prefix_list.offices.id
+}
