@@ -193,6 +193,7 @@ var vpcFilters = filterSet[VPC]{
 		"is-default":       func(v VPC) []string { return boolValue(v.IsDefault) },
 		"owner-id":         func(v VPC) []string { return one(v.OwnerID) },
 		"state":            always[VPC]("available"),
+		"dhcp-options-id":  func(v VPC) []string { return one(DHCPOptionsOf(v)) },
 	},
 	tags: func(v VPC) map[string]string { return v.Tags },
 }
@@ -317,3 +318,74 @@ var networkACLFilters = func() filterSet[NetworkACL] {
 		tags: func(a NetworkACL) map[string]string { return a.Tags },
 	}
 }()
+
+func (InternetGateway) describeFilters() filterSet[InternetGateway] { return internetGatewayFilters }
+
+var internetGatewayFilters = filterSet[InternetGateway]{
+	op: "DescribeInternetGateways",
+	fields: map[string]func(InternetGateway) []string{
+		"internet-gateway-id": func(g InternetGateway) []string { return one(g.ID) },
+		"owner-id":            func(g InternetGateway) []string { return one(g.OwnerID) },
+		"attachment.vpc-id":   func(g InternetGateway) []string { return one(g.VPCID) },
+		// AWS has an attachment state only while a VPC is attached.
+		"attachment.state": func(g InternetGateway) []string {
+			if g.VPCID == "" {
+				return nil
+			}
+			return []string{"available"}
+		},
+	},
+	tags: func(g InternetGateway) map[string]string { return g.Tags },
+}
+
+func (EgressOnlyInternetGateway) describeFilters() filterSet[EgressOnlyInternetGateway] {
+	return egressOnlyInternetGatewayFilters
+}
+
+// egressOnlyInternetGatewayFilters are those of
+// DescribeEgressOnlyInternetGateways, which filters on tags only.
+var egressOnlyInternetGatewayFilters = filterSet[EgressOnlyInternetGateway]{
+	op:     "DescribeEgressOnlyInternetGateways",
+	fields: map[string]func(EgressOnlyInternetGateway) []string{},
+	tags:   func(g EgressOnlyInternetGateway) map[string]string { return g.Tags },
+}
+
+func (NATGateway) describeFilters() filterSet[NATGateway] { return natGatewayFilters }
+
+var natGatewayFilters = filterSet[NATGateway]{
+	op: "DescribeNatGateways",
+	fields: map[string]func(NATGateway) []string{
+		"nat-gateway-id": func(n NATGateway) []string { return one(n.ID) },
+		"subnet-id":      func(n NATGateway) []string { return one(n.SubnetID) },
+		"vpc-id":         func(n NATGateway) []string { return one(n.VPCID) },
+		// Deleted gateways are gone at once.
+		"state": always[NATGateway]("available"),
+	},
+	tags: func(n NATGateway) map[string]string { return n.Tags },
+}
+
+func (ElasticIP) describeFilters() filterSet[ElasticIP] { return elasticIPFilters }
+
+// elasticIPFilters are DescribeAddresses' filters; association-id answers
+// the association with a NAT gateway or with a network interface, which
+// AssociationID holds either of.
+var elasticIPFilters = filterSet[ElasticIP]{
+	op: "DescribeAddresses",
+	fields: map[string]func(ElasticIP) []string{
+		"allocation-id":        func(e ElasticIP) []string { return one(e.AllocationID) },
+		"association-id":       func(e ElasticIP) []string { return one(e.AssociationID) },
+		"domain":               always[ElasticIP]("vpc"),
+		"instance-id":          func(e ElasticIP) []string { return one(e.InstanceID) },
+		"network-border-group": func(e ElasticIP) []string { return one(e.Region) },
+		"network-interface-id": func(e ElasticIP) []string { return one(e.NetworkInterfaceID) },
+		"network-interface-owner-id": func(e ElasticIP) []string {
+			if e.NetworkInterfaceID == "" {
+				return nil
+			}
+			return one(e.OwnerID)
+		},
+		"private-ip-address": func(e ElasticIP) []string { return one(e.PrivateIPAddress) },
+		"public-ip":          func(e ElasticIP) []string { return one(e.PublicIP) },
+	},
+	tags: func(e ElasticIP) map[string]string { return e.Tags },
+}

@@ -29,6 +29,12 @@ func foundBool(description string) schema.BoolAttribute {
 	return schema.BoolAttribute{Computed: true, MarkdownDescription: description}
 }
 
+// searchArgument is an argument a lookup searches by, which once found
+// reads the found object's value.
+func searchArgument(description string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: description}
+}
+
 // lookupCriterion is an optional ID of an object of kind that a lookup
 // searches by; once found, it is the found object's.
 func lookupCriterion(kind cloud.Kind, description string) schema.StringAttribute {

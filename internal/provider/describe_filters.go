@@ -1,6 +1,9 @@
 package provider
 
 import (
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -35,6 +38,39 @@ func namedFilters(blocks []filterModel) []cloud.NamedFilter {
 	filters := make([]cloud.NamedFilter, 0, len(blocks))
 	for _, b := range blocks {
 		filters = append(filters, cloud.NamedFilter{Name: b.Name.ValueString(), Values: b.Values})
+	}
+	return filters
+}
+
+// describeFilters is how a data source applies the filters of its kind's
+// Describe call: keep returns the objects that pass them all, checkName
+// refuses, when Terraform validates, a name the call does not take.
+type describeFilters[O any] struct {
+	keep      func(found []O, filters []cloud.NamedFilter) ([]O, error)
+	checkName func(string) error
+}
+
+// filtersOf are the Describe filters of the kind of O, as the cloud answers
+// them.
+func filtersOf[O cloud.Filterable[O]]() describeFilters[O] {
+	return describeFilters[O]{keep: cloud.Filtered[O], checkName: cloud.CheckFilterName[O]}
+}
+
+// filtersOfArguments are the Describe filters that search arguments stand for,
+// by filter name, as the AWS provider's data sources send them: an argument
+// left unset filters nothing.
+func filtersOfArguments(arguments map[string]attr.Value) []cloud.NamedFilter {
+	var filters []cloud.NamedFilter
+	for name, v := range arguments {
+		if v.IsNull() || v.IsUnknown() {
+			continue
+		}
+		switch v := v.(type) {
+		case types.String:
+			filters = append(filters, cloud.NamedFilter{Name: name, Values: []string{v.ValueString()}})
+		case types.Bool:
+			filters = append(filters, cloud.NamedFilter{Name: name, Values: []string{strconv.FormatBool(v.ValueBool())}})
+		}
 	}
 	return filters
 }

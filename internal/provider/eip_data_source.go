@@ -13,8 +13,9 @@ type eipDataSourceModel struct {
 }
 
 var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPFilter]{
-	kind:        cloud.KindElasticIP,
-	description: "Looks up one elastic IP address by allocation ID, public address or tags. Exactly one must match.",
+	kind: cloud.KindElasticIP,
+	description: "Looks up one elastic IP address by allocation ID, public address, tags, `filter` blocks (`public-ip`, `association-id`, " +
+		"`network-interface-id`, `tag:Name`, ...), or any combination of them, as the `aws_eip` data source does. Exactly one must match.",
 	attributes: map[string]schema.Attribute{
 		"public_ip":      schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The public address to find."},
 		"allocation_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The allocation ID."},
@@ -25,8 +26,9 @@ var eipLookup = lookupKind[eipDataSourceModel, cloud.ElasticIP, cloud.ElasticIPF
 	filter: func(m *eipDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.ElasticIPFilter {
 		return cloud.ElasticIPFilter{AllocationID: m.ID.ValueString(), PublicIP: m.PublicIP.ValueString(), Tags: tags}
 	},
-	find: (*cloud.Client).FindElasticIPs,
-	id:   func(e cloud.ElasticIP) string { return e.AllocationID },
+	find:    (*cloud.Client).FindElasticIPs,
+	filters: filtersOf[cloud.ElasticIP](),
+	id:      func(e cloud.ElasticIP) string { return e.AllocationID },
 	fill: func(m *eipDataSourceModel, eip cloud.ElasticIP, _ *diag.Diagnostics) {
 		m.read(eip)
 	},

@@ -16,31 +16,30 @@ import (
 
 type instanceDataSourceModel struct {
 	searchCriteria
-	InstanceID          types.String  `tfsdk:"instance_id"`
-	Filters             []filterModel `tfsdk:"filter"`
-	InstanceTags        types.Map     `tfsdk:"instance_tags"`
-	GetUserData         types.Bool    `tfsdk:"get_user_data"`
-	GetPasswordData     types.Bool    `tfsdk:"get_password_data"`
-	PasswordData        types.String  `tfsdk:"password_data"`
-	AMI                 types.String  `tfsdk:"ami"`
-	ARN                 types.String  `tfsdk:"arn"`
-	AvailabilityZone    types.String  `tfsdk:"availability_zone"`
-	InstanceType        types.String  `tfsdk:"instance_type"`
-	InstanceState       types.String  `tfsdk:"instance_state"`
-	KeyName             types.String  `tfsdk:"key_name"`
-	SubnetID            types.String  `tfsdk:"subnet_id"`
-	PrivateIP           types.String  `tfsdk:"private_ip"`
-	PublicIP            types.String  `tfsdk:"public_ip"`
-	PrivateDNS          types.String  `tfsdk:"private_dns"`
-	PublicDNS           types.String  `tfsdk:"public_dns"`
-	NetworkInterfaceID  types.String  `tfsdk:"network_interface_id"`
-	VPCSecurityGroupIDs types.Set     `tfsdk:"vpc_security_group_ids"`
-	SecurityGroups      types.Set     `tfsdk:"security_groups"`
-	IPv6Addresses       types.Set     `tfsdk:"ipv6_addresses"`
-	SourceDestCheck     types.Bool    `tfsdk:"source_dest_check"`
-	UserData            types.String  `tfsdk:"user_data"`
-	UserDataBase64      types.String  `tfsdk:"user_data_base64"`
-	Tenancy             types.String  `tfsdk:"tenancy"`
+	InstanceID          types.String `tfsdk:"instance_id"`
+	InstanceTags        types.Map    `tfsdk:"instance_tags"`
+	GetUserData         types.Bool   `tfsdk:"get_user_data"`
+	GetPasswordData     types.Bool   `tfsdk:"get_password_data"`
+	PasswordData        types.String `tfsdk:"password_data"`
+	AMI                 types.String `tfsdk:"ami"`
+	ARN                 types.String `tfsdk:"arn"`
+	AvailabilityZone    types.String `tfsdk:"availability_zone"`
+	InstanceType        types.String `tfsdk:"instance_type"`
+	InstanceState       types.String `tfsdk:"instance_state"`
+	KeyName             types.String `tfsdk:"key_name"`
+	SubnetID            types.String `tfsdk:"subnet_id"`
+	PrivateIP           types.String `tfsdk:"private_ip"`
+	PublicIP            types.String `tfsdk:"public_ip"`
+	PrivateDNS          types.String `tfsdk:"private_dns"`
+	PublicDNS           types.String `tfsdk:"public_dns"`
+	NetworkInterfaceID  types.String `tfsdk:"network_interface_id"`
+	VPCSecurityGroupIDs types.Set    `tfsdk:"vpc_security_group_ids"`
+	SecurityGroups      types.Set    `tfsdk:"security_groups"`
+	IPv6Addresses       types.Set    `tfsdk:"ipv6_addresses"`
+	SourceDestCheck     types.Bool   `tfsdk:"source_dest_check"`
+	UserData            types.String `tfsdk:"user_data"`
+	UserDataBase64      types.String `tfsdk:"user_data_base64"`
+	Tenancy             types.String `tfsdk:"tenancy"`
 }
 
 // searchTags are the tags an instance must carry: those of instance_tags,
@@ -115,11 +114,9 @@ var instanceLookup = lookupKind[instanceDataSourceModel, cloud.Instance, cloud.I
 	filter: func(m *instanceDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.InstanceFilter {
 		return cloud.InstanceFilter{ID: eitherID(m.ID, m.InstanceID, "instance_id", "instance", diags), Tags: m.searchTags(tags)}
 	},
-	find:            findDescribedInstances,
-	filterBlocks:    func(m *instanceDataSourceModel) []filterModel { return m.Filters },
-	filtered:        cloud.Filtered[cloud.Instance],
-	checkFilterName: cloud.CheckFilterName[cloud.Instance],
-	id:              func(i cloud.Instance) string { return i.ID },
+	find:    findDescribedInstances,
+	filters: filtersOf[cloud.Instance](),
+	id:      func(i cloud.Instance) string { return i.ID },
 	fill: func(m *instanceDataSourceModel, i cloud.Instance, diags *diag.Diagnostics) {
 		m.InstanceID, m.AMI, m.ARN, m.AvailabilityZone = types.StringValue(i.ID), types.StringValue(i.AMI), types.StringValue(i.ARN()), types.StringValue(i.AvailabilityZone)
 		m.InstanceType, m.InstanceState, m.KeyName = types.StringValue(i.InstanceType), types.StringValue(i.State), types.StringValue(i.KeyName)

@@ -21,8 +21,9 @@ type internetGatewayDataSourceModel struct {
 var attachmentType = types.ObjectType{AttrTypes: map[string]attr.Type{"state": types.StringType, "vpc_id": types.StringType}}
 
 var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.InternetGateway, cloud.InternetGatewayFilter]{
-	kind:        cloud.KindInternetGateway,
-	description: "Looks up one internet gateway by ID, by the VPC it is attached to, by tags, or by any combination of them. Exactly one gateway must match.",
+	kind: cloud.KindInternetGateway,
+	description: "Looks up one internet gateway by ID, the VPC it is attached to, tags, `filter` blocks (`attachment.vpc-id`, `attachment.state`, `tag:Name`, ...), " +
+		"or any combination of them, as the `aws_internet_gateway` data source does. Exactly one gateway must match.",
 	attributes: map[string]schema.Attribute{
 		"internet_gateway_id": lookupCriterion(cloud.KindInternetGateway, "The ID of the gateway to find, under the name the `aws_internet_gateway` data source uses."),
 		"vpc_id":              lookupCriterion(cloud.KindVPC, "The VPC the gateway to find is attached to. Once found, the VPC it is attached to, or an empty string."),
@@ -37,8 +38,9 @@ var internetGatewayLookup = lookupKind[internetGatewayDataSourceModel, cloud.Int
 	filter: func(m *internetGatewayDataSourceModel, tags map[string]string, diags *diag.Diagnostics) cloud.InternetGatewayFilter {
 		return cloud.InternetGatewayFilter{ID: eitherID(m.ID, m.InternetGatewayID, "internet_gateway_id", "gateway", diags), VPCID: m.VPCID.ValueString(), Tags: tags}
 	},
-	find: (*cloud.Client).FindInternetGateways,
-	id:   func(g cloud.InternetGateway) string { return g.ID },
+	find:    (*cloud.Client).FindInternetGateways,
+	filters: filtersOf[cloud.InternetGateway](),
+	id:      func(g cloud.InternetGateway) string { return g.ID },
 	fill: func(m *internetGatewayDataSourceModel, igw cloud.InternetGateway, diags *diag.Diagnostics) {
 		var attachedTo []string
 		if igw.VPCID != "" {

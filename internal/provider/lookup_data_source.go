@@ -37,13 +37,14 @@ type lookupKind[M, O, F any] struct {
 	id     func(O) string
 	fill   func(m *M, o O, diags *diag.Diagnostics)
 	tagsOf func(O) map[string]string
-	// filterBlocks, for a lookup that takes the AWS provider's filter
-	// blocks, reaches them in the model; filtered (cloud.Filtered) keeps
-	// the objects that pass them, and checkFilterName
-	// (cloud.CheckFilterName) refuses a name at validate.
-	filterBlocks    func(m *M) []filterModel
-	filtered        func(found []O, filters []cloud.NamedFilter) ([]O, error)
-	checkFilterName func(string) error
+	// filters answers the filter blocks every lookup takes, as the AWS
+	// provider's do, with the filters of the kind's Describe call
+	// (filtersOf); they narrow what find returns.
+	filters describeFilters[O]
+	// argumentFilters, for a lookup whose search arguments the AWS
+	// provider sends as filters of the Describe call (aws_subnet's state
+	// and default_for_az), gives those filters (see filtersOfArguments).
+	argumentFilters func(m *M) []cloud.NamedFilter
 }
 
 // searchCriteria is the part of a lookup's model that every lookup has:
@@ -52,6 +53,9 @@ type lookupKind[M, O, F any] struct {
 type searchCriteria struct {
 	ID   types.String `tfsdk:"id"`
 	Tags types.Map    `tfsdk:"tags"`
+	// Filters are the filter blocks, each a filter of the kind's Describe
+	// call that the object found must pass.
+	Filters []filterModel `tfsdk:"filter"`
 	// Region is the AWS provider 6 argument: where to look, the
 	// provider's region unless set.
 	Region types.String `tfsdk:"region"`
@@ -85,8 +89,12 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 			return
 		}
 		found, err := k.find(data.client, ctx, filter)
-		if err == nil && k.filterBlocks != nil {
-			found, err = k.filtered(found, namedFilters(k.filterBlocks(m)))
+		if err == nil {
+			filters := namedFilters(searched.Filters)
+			if k.argumentFilters != nil {
+				filters = append(filters, k.argumentFilters(m)...)
+			}
+			found, err = k.filters.keep(found, filters)
 		}
 		if err != nil {
 			addCloudError(diags, names.DescribeOp, err)
@@ -105,11 +113,8 @@ func newLookupDataSource[M any, P lookupModelOf[M], O, F any](k lookupKind[M, O,
 }
 
 func (k lookupKind[M, O, F]) schema(describeOp string, attributes map[string]schema.Attribute) schema.Schema {
-	s := schema.Schema{MarkdownDescription: k.description, Attributes: attributes}
-	if k.filterBlocks != nil {
-		s.Blocks = map[string]schema.Block{"filter": filterBlock(describeOp, k.checkFilterName)}
-	}
-	return s
+	return schema.Schema{MarkdownDescription: k.description, Attributes: attributes,
+		Blocks: map[string]schema.Block{"filter": filterBlock(describeOp, k.filters.checkName)}}
 }
 
 // eitherID is the ID a lookup searches for when it can be given under two
@@ -125,7 +130,9 @@ func eitherID(id, alias types.String, aliasName, noun string, diags *diag.Diagno
 }
 
 // exactlyOne returns the single object a data source's criteria matched, or
-// explains why there is not exactly one.
+// explains why there is not exactly one, in the AWS provider's words ("no
+// matching ... found", "multiple ...s matched; use additional constraints to
+// reduce matches to a single ...") with the objects that matched.
 func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(T) string) (T, bool) {
 	var zero T
 	switch len(found) {
@@ -133,7 +140,8 @@ func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(
 		return found[0], true
 	case 0:
 		diags.AddError("No matching "+noun+" found",
-			fmt.Sprintf("No %s in this account and region matches the given criteria. Check them, or create the %s first.", noun, noun))
+			fmt.Sprintf("No %s in this account and region matches every given criterion (arguments, tags and filter blocks alike). "+
+				"Check them, or create the %s first.", noun, noun))
 		return zero, false
 	default:
 		ids := make([]string, 0, len(found))
@@ -144,8 +152,9 @@ func exactlyOne[T any](diags *diag.Diagnostics, noun string, found []T, id func(
 		if strings.HasSuffix(noun, "s") {
 			plural = noun + "es"
 		}
-		diags.AddError(fmt.Sprintf("%d %s match", len(found), plural),
-			fmt.Sprintf("The criteria match %s. Add criteria, such as a tag or the id, so that exactly one %s matches.", strings.Join(ids, ", "), noun))
+		diags.AddError("Multiple "+plural+" matched",
+			fmt.Sprintf("%d %s match the criteria: %s. Use additional constraints, such as a filter block, a tag or the id, to reduce matches to a single %s.",
+				len(found), plural, strings.Join(ids, ", "), noun))
 		return zero, false
 	}
 }

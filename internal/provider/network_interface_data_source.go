@@ -13,24 +13,23 @@ import (
 
 type networkInterfaceDataSourceModel struct {
 	searchCriteria
-	Filters          []filterModel `tfsdk:"filter"`
-	ARN              types.String  `tfsdk:"arn"`
-	Association      types.List    `tfsdk:"association"`
-	Attachment       types.List    `tfsdk:"attachment"`
-	AvailabilityZone types.String  `tfsdk:"availability_zone"`
-	Description      types.String  `tfsdk:"description"`
-	InterfaceType    types.String  `tfsdk:"interface_type"`
-	IPv6Addresses    types.Set     `tfsdk:"ipv6_addresses"`
-	MACAddress       types.String  `tfsdk:"mac_address"`
-	OutpostARN       types.String  `tfsdk:"outpost_arn"`
-	OwnerID          types.String  `tfsdk:"owner_id"`
-	PrivateDNSName   types.String  `tfsdk:"private_dns_name"`
-	PrivateIP        types.String  `tfsdk:"private_ip"`
-	PrivateIPs       types.List    `tfsdk:"private_ips"`
-	RequesterID      types.String  `tfsdk:"requester_id"`
-	SecurityGroups   types.Set     `tfsdk:"security_groups"`
-	SubnetID         types.String  `tfsdk:"subnet_id"`
-	VPCID            types.String  `tfsdk:"vpc_id"`
+	ARN              types.String `tfsdk:"arn"`
+	Association      types.List   `tfsdk:"association"`
+	Attachment       types.List   `tfsdk:"attachment"`
+	AvailabilityZone types.String `tfsdk:"availability_zone"`
+	Description      types.String `tfsdk:"description"`
+	InterfaceType    types.String `tfsdk:"interface_type"`
+	IPv6Addresses    types.Set    `tfsdk:"ipv6_addresses"`
+	MACAddress       types.String `tfsdk:"mac_address"`
+	OutpostARN       types.String `tfsdk:"outpost_arn"`
+	OwnerID          types.String `tfsdk:"owner_id"`
+	PrivateDNSName   types.String `tfsdk:"private_dns_name"`
+	PrivateIP        types.String `tfsdk:"private_ip"`
+	PrivateIPs       types.List   `tfsdk:"private_ips"`
+	RequesterID      types.String `tfsdk:"requester_id"`
+	SecurityGroups   types.Set    `tfsdk:"security_groups"`
+	SubnetID         types.String `tfsdk:"subnet_id"`
+	VPCID            types.String `tfsdk:"vpc_id"`
 }
 
 // The shapes of association and attachment, as the aws_network_interface
@@ -116,11 +115,9 @@ var networkInterfaceLookup = lookupKind[networkInterfaceDataSourceModel, describ
 	filter: func(m *networkInterfaceDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.NetworkInterfaceFilter {
 		return cloud.NetworkInterfaceFilter{ID: m.ID.ValueString(), Tags: tags}
 	},
-	find:            findDescribedInterfaces,
-	filterBlocks:    func(m *networkInterfaceDataSourceModel) []filterModel { return m.Filters },
-	filtered:        filteredInterfaces,
-	checkFilterName: cloud.CheckFilterName[cloud.NetworkInterface],
-	id:              func(d describedInterface) string { return d.ID },
+	find:    findDescribedInterfaces,
+	filters: describeFilters[describedInterface]{keep: filteredInterfaces, checkName: cloud.CheckFilterName[cloud.NetworkInterface]},
+	id:      func(d describedInterface) string { return d.ID },
 	fill: func(m *networkInterfaceDataSourceModel, d describedInterface, diags *diag.Diagnostics) {
 		n := d.NetworkInterface
 		m.ARN, m.AvailabilityZone, m.Description, m.InterfaceType = types.StringValue(n.ARN()), types.StringValue(n.AvailabilityZone), types.StringValue(n.Description), types.StringValue(n.InterfaceType)

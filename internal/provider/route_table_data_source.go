@@ -34,7 +34,8 @@ var (
 
 var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, cloud.RouteTableFilter]{
 	kind: cloud.KindRouteTable,
-	description: "Looks up one route table, by ID, by a subnet it serves, by VPC (with `main` to pick the main table), or by tags, " +
+	description: "Looks up one route table, by ID, a subnet it serves, VPC (with `main` to pick the main table), tags, `filter` blocks " +
+		"(`association.subnet-id`, `route.nat-gateway-id`, `tag:Name`, ...), or any combination of them, " +
 		"and lists every route, local ones included, with its state as it is now. Exactly one table must match.",
 	attributes: map[string]schema.Attribute{
 		"route_table_id": lookupCriterion(cloud.KindRouteTable, "The ID of the table to find, under the name the `aws_route_table` data source uses."),
@@ -60,8 +61,9 @@ var routeTableLookup = lookupKind[routeTableDataSourceModel, cloud.RouteTable, c
 		}
 		return filter
 	},
-	find: (*cloud.Client).FindRouteTables,
-	id:   func(t cloud.RouteTable) string { return t.ID },
+	find:    (*cloud.Client).FindRouteTables,
+	filters: filtersOf[cloud.RouteTable](),
+	id:      func(t cloud.RouteTable) string { return t.ID },
 	fill: func(m *routeTableDataSourceModel, table cloud.RouteTable, diags *diag.Diagnostics) {
 		m.RouteTableID = types.StringValue(table.ID)
 		m.readVPCObject(table.ARN(), table.OwnerID, table.VPCID)

@@ -13,8 +13,9 @@ type securityGroupDataSourceModel struct {
 }
 
 var securityGroupLookup = lookupKind[securityGroupDataSourceModel, cloud.SecurityGroup, cloud.SecurityGroupFilter]{
-	kind:        cloud.KindSecurityGroup,
-	description: "Looks up one security group by ID, name, VPC or tags, as `aws_security_group` does. Exactly one must match.",
+	kind: cloud.KindSecurityGroup,
+	description: "Looks up one security group by ID, name, VPC, tags, `filter` blocks (`group-name`, `description`, `tag:Name`, ...), " +
+		"or any combination of them, as `aws_security_group` does. Exactly one must match.",
 	attributes: map[string]schema.Attribute{
 		"vpc_id": lookupCriterion(cloud.KindVPC, "The VPC of the group to find."),
 		"name": schema.StringAttribute{Optional: true, Computed: true,
@@ -26,8 +27,9 @@ var securityGroupLookup = lookupKind[securityGroupDataSourceModel, cloud.Securit
 	filter: func(m *securityGroupDataSourceModel, tags map[string]string, _ *diag.Diagnostics) cloud.SecurityGroupFilter {
 		return cloud.SecurityGroupFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), GroupName: m.Name.ValueString(), Tags: tags}
 	},
-	find: (*cloud.Client).FindSecurityGroups,
-	id:   func(g cloud.SecurityGroup) string { return g.ID },
+	find:    (*cloud.Client).FindSecurityGroups,
+	filters: filtersOf[cloud.SecurityGroup](),
+	id:      func(g cloud.SecurityGroup) string { return g.ID },
 	fill: func(m *securityGroupDataSourceModel, g cloud.SecurityGroup, _ *diag.Diagnostics) {
 		m.read(g)
 	},

@@ -3,6 +3,7 @@ package provider
 import (
 	"net/netip"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -14,23 +15,28 @@ type subnetDataSourceModel struct {
 	searchCriteria
 	subnetAttributes
 	State                   types.String `tfsdk:"state"`
+	DefaultForAZ            types.Bool   `tfsdk:"default_for_az"`
 	AvailableIPAddressCount types.Int64  `tfsdk:"available_ip_address_count"`
 	IPv6CIDRBlock           types.String `tfsdk:"ipv6_cidr_block"`
 }
 
 var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetFilter]{
-	kind:        cloud.KindSubnet,
-	description: "Looks up one subnet by ID, VPC, block, zone, tags, or any combination of them, and reads what its routing makes of it now. Exactly one subnet must match.",
+	kind: cloud.KindSubnet,
+	description: "Looks up one subnet by ID, VPC, block, zone, state, whether it is its zone's default subnet, tags, `filter` blocks (`tag:Name`, `cidr-block`, " +
+		"`map-public-ip-on-launch`, ...), or any combination of them, as the `aws_subnet` data source does, and reads what its routing makes of it now. " +
+		"Exactly one subnet must match.",
 	attributes: map[string]schema.Attribute{
-		"vpc_id":                         lookupCriterion(cloud.KindVPC, "The VPC of the subnet to find."),
-		"cidr_block":                     schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
-		"availability_zone":              schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
-		"arn":                            foundAttribute("The subnet's ARN."),
-		"owner_id":                       foundAttribute("The ID of the account that owns the subnet."),
-		"state":                          foundAttribute("Always `available` in the simulated cloud."),
-		"availability_zone_id":           foundAttribute("The ID of the subnet's zone."),
+		"vpc_id":            lookupCriterion(cloud.KindVPC, "The VPC of the subnet to find."),
+		"cidr_block":        schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The IPv4 block of the subnet to find."},
+		"availability_zone": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: "The zone of the subnet to find."},
+		"arn":               foundAttribute("The subnet's ARN."),
+		"owner_id":          foundAttribute("The ID of the account that owns the subnet."),
+		"state":             searchArgument("The state of the subnet to find, `pending` or `available`; once found, its state, always `available` in the simulated cloud."),
+		"default_for_az": schema.BoolAttribute{Optional: true, Computed: true,
+			MarkdownDescription: "Whether the subnet to find is its zone's default subnet (see `simcloud_default_subnet`); once found, whether it is."},
+		"availability_zone_id":           searchArgument("The ID of the zone of the subnet to find, such as `use1-az1`."),
 		"available_ip_address_count":     schema.Int64Attribute{Computed: true, MarkdownDescription: "The block's addresses less the five AWS reserves in every subnet."},
-		"ipv6_cidr_block":                foundAttribute("The subnet's IPv6 block, or an empty string."),
+		"ipv6_cidr_block":                searchArgument("The IPv6 block of the subnet to find; once found, its IPv6 block, or an empty string."),
 		"ipv6_cidr_block_association_id": foundAttribute("The ID of the IPv6 block's association, or an empty string."),
 		"map_public_ip_on_launch":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether instances get a public IPv4 address."},
 		"assign_ipv6_address_on_creation": schema.BoolAttribute{Computed: true,
@@ -55,11 +61,18 @@ var subnetLookup = lookupKind[subnetDataSourceModel, cloud.Subnet, cloud.SubnetF
 		return cloud.SubnetFilter{ID: m.ID.ValueString(), VPCID: m.VPCID.ValueString(), CIDRBlock: m.CIDRBlock.ValueString(),
 			AvailabilityZone: m.AvailabilityZone.ValueString(), Tags: tags}
 	},
-	find: (*cloud.Client).FindSubnets,
-	id:   func(s cloud.Subnet) string { return s.ID },
+	find:    (*cloud.Client).FindSubnets,
+	filters: filtersOf[cloud.Subnet](),
+	// As aws_subnet, the arguments that SubnetFilter has no field for are
+	// filters of DescribeSubnets.
+	argumentFilters: func(m *subnetDataSourceModel) []cloud.NamedFilter {
+		return filtersOfArguments(map[string]attr.Value{"state": m.State, "default-for-az": m.DefaultForAZ,
+			"availability-zone-id": m.AvailabilityZoneID, "ipv6-cidr-block-association.ipv6-cidr-block": m.IPv6CIDRBlock})
+	},
+	id: func(s cloud.Subnet) string { return s.ID },
 	fill: func(m *subnetDataSourceModel, s cloud.Subnet, diags *diag.Diagnostics) {
 		m.read(s, diags)
-		m.State = types.StringValue("available")
+		m.State, m.DefaultForAZ = types.StringValue("available"), types.BoolValue(s.DefaultForAZ)
 		// An IPv6-only subnet has no IPv4 addresses to count.
 		m.AvailableIPAddressCount = types.Int64Value(0)
 		if block, err := netip.ParsePrefix(s.CIDRBlock); err == nil {

@@ -54,7 +54,7 @@ func TestAccVPCDataSource_errors(t *testing.T) {
 		resource.TestStep{Config: c.config(twoVPCs)},
 		resource.TestStep{
 			Config:      lookup(`tags = { Team = "net" }`),
-			ExpectError: expectError("2 VPCs match", "vpc-", "vpc-", "Add criteria"),
+			ExpectError: expectError("Multiple VPCs matched", "2 VPCs match", "vpc-", "vpc-", "reduce matches to a single VPC"),
 		},
 		resource.TestStep{
 			Config:      lookup(`cidr_block = "10.9.0.0/16"`),

@@ -50,7 +50,8 @@ func peeringOptionsMap(allow bool) types.Map {
 var vpcPeeringLookup = lookupKind[vpcPeeringDataSourceModel, cloud.VPCPeeringConnection, peeringCriteria]{
 	kind: cloud.KindVPCPeeringConnection,
 	description: "Looks up one VPC peering connection that this account and region is a side of, as the `aws_vpc_peering_connection` data source does: " +
-		"by ID, status, either side's VPC, account and region, or tags. Exactly one must match.",
+		"by ID, status, either side's VPC, account and region, tags, `filter` blocks (`accepter-vpc-info.vpc-id`, `status-code`, `tag:Name`, ...), " +
+		"or any combination of them. Exactly one must match.",
 	attributes: map[string]schema.Attribute{
 		"status":           optionalComputed("The connection's status: `pending-acceptance` or `active`."),
 		"vpc_id":           lookupCriterion(cloud.KindVPC, "The requester's VPC."),
@@ -79,7 +80,8 @@ var vpcPeeringLookup = lookupKind[vpcPeeringDataSourceModel, cloud.VPCPeeringCon
 		}
 		return found, err
 	},
-	id: func(p cloud.VPCPeeringConnection) string { return p.ID },
+	filters: filtersOf[cloud.VPCPeeringConnection](),
+	id:      func(p cloud.VPCPeeringConnection) string { return p.ID },
 	fill: func(m *vpcPeeringDataSourceModel, p cloud.VPCPeeringConnection, _ *diag.Diagnostics) {
 		m.Status, m.VPCID, m.OwnerID = types.StringValue(p.Status), types.StringValue(p.RequesterVPCID), types.StringValue(p.RequesterOwnerID)
 		m.RequesterRegion, m.PeerVPCID = types.StringValue(p.RequesterRegion), types.StringValue(p.AccepterVPCID)

@@ -17,3 +17,16 @@ output "nat_eip_public_ip" {
 output "nat_eip_in_use" {
   value = data.simcloud_eip.nat.association_id != ""
 }
+
+# By filter blocks of DescribeAddresses: the address tagged nat... that is
+# associated, with a NAT gateway or a network interface.
+data "simcloud_eip" "nat_in_use" {
+  filter {
+    name   = "tag:Name"
+    values = ["nat*"]
+  }
+  filter {
+    name   = "association-id"
+    values = ["eipassoc-*"]
+  }
+}

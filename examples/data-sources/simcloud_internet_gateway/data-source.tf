@@ -8,3 +8,12 @@ data "simcloud_internet_gateway" "main" {
 output "internet_gateway_id" {
   value = data.simcloud_internet_gateway.main.id
 }
+
+# The same, as the AWS provider's documentation writes it: with a filter
+# block of DescribeInternetGateways.
+data "simcloud_internet_gateway" "attached" {
+  filter {
+    name   = "attachment.vpc-id"
+    values = [var.vpc_id]
+  }
+}

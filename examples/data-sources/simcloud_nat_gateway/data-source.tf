@@ -15,3 +15,14 @@ output "nat_gateway" {
     connectivity_type = data.simcloud_nat_gateway.public.connectivity_type
   }
 }
+
+# The same with a filter block of DescribeNatGateways and state, as the AWS
+# provider's data source takes them too.
+data "simcloud_nat_gateway" "by_filter" {
+  state = "available"
+
+  filter {
+    name   = "subnet-id"
+    values = [var.subnet_id]
+  }
+}

@@ -22,3 +22,14 @@ output "subnet_routes" {
 output "main_route_table_id" {
   value = data.simcloud_route_table.main.id
 }
+
+# By a filter block of DescribeRouteTables: the table of the VPC with a
+# route to an internet gateway.
+data "simcloud_route_table" "to_internet" {
+  vpc_id = var.vpc_id
+
+  filter {
+    name   = "route.gateway-id"
+    values = ["igw-*"]
+  }
+}

@@ -18,3 +18,16 @@ data "simcloud_security_group" "web" {
 output "web_security_group_id" {
   value = data.simcloud_security_group.web.id
 }
+
+# By filter blocks of DescribeSecurityGroups: the group of the VPC whose
+# name starts with web, as name_prefix = "web" makes them.
+data "simcloud_security_group" "web_prefixed" {
+  filter {
+    name   = "vpc-id"
+    values = [var.vpc_id]
+  }
+  filter {
+    name   = "group-name"
+    values = ["web*"]
+  }
+}

@@ -15,3 +15,18 @@ output "public_subnet_is_public" {
 output "public_subnet_route_table_id" {
   value = data.simcloud_subnet.public.effective_route_table_id
 }
+
+# By filter blocks of DescribeSubnets, with the other arguments: the
+# subnet of the VPC named private that gives instances no public address.
+data "simcloud_subnet" "private" {
+  vpc_id = var.vpc_id
+
+  filter {
+    name   = "tag:Name"
+    values = ["private"]
+  }
+  filter {
+    name   = "map-public-ip-on-launch"
+    values = ["false"]
+  }
+}

@@ -11,6 +11,19 @@ data "simcloud_vpc" "shared" {
   }
 }
 
+# By filter blocks of DescribeVpcs, AND-ed: a VPC whose Name tag starts
+# with prod- and whose primary block is in 10.0.0.0/8.
+data "simcloud_vpc" "prod" {
+  filter {
+    name   = "tag:Name"
+    values = ["prod-*"]
+  }
+  filter {
+    name   = "cidr-block-association.cidr-block"
+    values = ["10.*"]
+  }
+}
+
 variable "vpc_id" { type = string }
 
 output "shared_vpc_main_route_table" {

@@ -15,3 +15,15 @@ output "peering" {
     owner_id      = data.simcloud_vpc_peering_connection.to_shared.owner_id
   }
 }
+
+# The same with filter blocks of DescribeVpcPeeringConnections.
+data "simcloud_vpc_peering_connection" "by_filter" {
+  filter {
+    name   = "accepter-vpc-info.vpc-id"
+    values = [var.vpc_id]
+  }
+  filter {
+    name   = "status-code"
+    values = ["active"]
+  }
+}
