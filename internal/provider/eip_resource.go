@@ -21,20 +21,14 @@ type eipModel struct {
 	Instance               types.String `tfsdk:"instance"`
 	NetworkInterface       types.String `tfsdk:"network_interface"`
 	AssociateWithPrivateIP types.String `tfsdk:"associate_with_private_ip"`
-	PrivateIP              types.String `tfsdk:"private_ip"`
-	PrivateDNS             types.String `tfsdk:"private_dns"`
-	PublicDNS              types.String `tfsdk:"public_dns"`
+	eipAddresses
 	// Where the address comes from: Amazon's pool of the region's own
 	// network border group, the only source the cloud has; the other
 	// sources are accepted left out only.
 	NetworkBorderGroup    types.String `tfsdk:"network_border_group"`
-	PublicIPv4Pool        types.String `tfsdk:"public_ipv4_pool"`
 	IPAMPoolID            types.String `tfsdk:"ipam_pool_id"`
 	Address               types.String `tfsdk:"address"`
 	CustomerOwnedIPv4Pool types.String `tfsdk:"customer_owned_ipv4_pool"`
-	CustomerOwnedIP       types.String `tfsdk:"customer_owned_ip"`
-	CarrierIP             types.String `tfsdk:"carrier_ip"`
-	PTRRecord             types.String `tfsdk:"ptr_record"`
 	// VPC is the AWS provider 5's vpc, which its version 6 replaced with
 	// domain: kept so that older configurations port.
 	VPC types.Bool `tfsdk:"vpc"`
@@ -100,6 +94,28 @@ type eipAttributes struct {
 func (a *eipAttributes) read(eip cloud.ElasticIP) {
 	a.AllocationID, a.PublicIP = types.StringValue(eip.AllocationID), types.StringValue(eip.PublicIP)
 	a.AssociationID, a.Domain, a.ARN = types.StringValue(eip.AssociationID), types.StringValue("vpc"), types.StringValue(eip.ARN())
+}
+
+// eipAddresses are the addresses and names of an elastic IP that the
+// simcloud_eip resource and data source both read: the private address it
+// is associated with and the DNS names, and the sources the cloud does not
+// have (Outposts, Wavelength Zones, reverse DNS), always empty.
+type eipAddresses struct {
+	PrivateIP       types.String `tfsdk:"private_ip"`
+	PrivateDNS      types.String `tfsdk:"private_dns"`
+	PublicDNS       types.String `tfsdk:"public_dns"`
+	PublicIPv4Pool  types.String `tfsdk:"public_ipv4_pool"`
+	CustomerOwnedIP types.String `tfsdk:"customer_owned_ip"`
+	CarrierIP       types.String `tfsdk:"carrier_ip"`
+	PTRRecord       types.String `tfsdk:"ptr_record"`
+}
+
+func (a *eipAddresses) read(eip cloud.ElasticIP) {
+	a.PrivateIP = types.StringValue(eip.PrivateIPAddress)
+	a.PrivateDNS = types.StringValue(cloud.PrivateDNSName(eip.Region, eip.PrivateIPAddress))
+	a.PublicDNS = types.StringValue(cloud.PublicDNSName(eip.Region, eip.PublicIP))
+	a.PublicIPv4Pool = types.StringValue(cloud.AmazonIPv4Pool)
+	a.CustomerOwnedIP, a.CarrierIP, a.PTRRecord = types.StringValue(""), types.StringValue(""), types.StringValue("")
 }
 
 var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
@@ -212,13 +228,10 @@ var eipKind = resourceKind[eipModel, cloud.ElasticIP]{
 	},
 	fill: func(m *eipModel, eip cloud.ElasticIP) {
 		m.ID = types.StringValue(eip.AllocationID)
-		m.read(eip)
+		m.eipAttributes.read(eip)
+		m.eipAddresses.read(eip)
 		m.Instance, m.NetworkInterface = types.StringValue(eip.InstanceID), types.StringValue(eip.NetworkInterfaceID)
-		m.PrivateIP = types.StringValue(eip.PrivateIPAddress)
-		m.PrivateDNS = types.StringValue(cloud.PrivateDNSName(eip.Region, eip.PrivateIPAddress))
-		m.PublicDNS = types.StringValue(cloud.PublicDNSName(eip.Region, eip.PublicIP))
-		m.NetworkBorderGroup, m.PublicIPv4Pool, m.IPAMPoolID = types.StringValue(eip.Region), types.StringValue(cloud.AmazonIPv4Pool), types.StringValue("")
-		m.CustomerOwnedIP, m.CarrierIP, m.PTRRecord, m.VPC = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.BoolValue(true)
+		m.NetworkBorderGroup, m.IPAMPoolID, m.VPC = types.StringValue(eip.Region), types.StringValue(""), types.BoolValue(true)
 		// The cloud refuses these, so an address has none.
 		m.Address, m.CustomerOwnedIPv4Pool = types.StringNull(), types.StringNull()
 		if eip.PrivateIPAddress == "" || m.AssociateWithPrivateIP.IsUnknown() {

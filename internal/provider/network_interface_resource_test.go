@@ -150,13 +150,22 @@ resource "simcloud_instance" "other" {
 			attrIs("simcloud_eip_association.web", "private_ip_address", knownvalue.StringExact("10.0.1.10")),
 			sameValue("simcloud_eip_association.web", "network_interface_id", "simcloud_instance.web", "primary_network_interface_id"),
 		),
-		// Refreshed, the address and the instance say so.
+		// Refreshed, the address and the instance say so, and so does the
+		// data source.
 		resource.TestStep{
-			Config: c.config(config),
+			Config: c.config(config + tfData("eip", "web", "id = simcloud_eip.web.id")),
 			ConfigStateChecks: []statecheck.StateCheck{
 				sameValue("simcloud_eip.web", "instance", "simcloud_instance.web", "id"),
 				sameValue("simcloud_eip.web", "public_ip", "simcloud_instance.web", "public_ip"),
 				attrIs("simcloud_eip.web", "private_ip", knownvalue.StringExact("10.0.1.10")),
+				sameValue("data.simcloud_eip.web", "instance_id", "simcloud_instance.web", "id"),
+				sameValue("data.simcloud_eip.web", "network_interface_id", "simcloud_instance.web", "primary_network_interface_id"),
+				attrIs("data.simcloud_eip.web", "network_interface_owner_id", knownvalue.StringExact("123456789012")),
+				attrIs("data.simcloud_eip.web", "private_ip", knownvalue.StringExact("10.0.1.10")),
+				sameValue("data.simcloud_eip.web", "private_dns", "simcloud_eip.web", "private_dns"),
+				sameValue("data.simcloud_eip.web", "public_dns", "simcloud_eip.web", "public_dns"),
+				attrIs("data.simcloud_eip.web", "public_ipv4_pool", knownvalue.StringExact("amazon")),
+				attrIs("data.simcloud_eip.web", "ptr_record", knownvalue.StringExact("")),
 			},
 		},
 		importStep("simcloud_eip_association.web", "allow_reassociation"),
