@@ -104,7 +104,7 @@ var noObjectFuncs = []string{
 	"shapeRule", "ValidateEndpointType", "CheckEndpointServiceArguments",
 	// A region without a default VPC, and an IPv6-only default subnet the
 	// cloud does not make: no object is involved.
-	"noDefaultVPCForSubnet", "adoptDefaultSubnetRule", "noDefaultVPCForInstance", "noDefaultVPCForGroup",
+	"noDefaultVPCForSubnet", "adoptDefaultSubnetRule", "noDefaultVPC", "ownBorderGroup",
 	// An instance's image and type by their shape, and the public pool
 	// running dry at launch.
 	"ValidateAMIID", "ValidateInstanceType", "publicPoolExhausted",

@@ -225,7 +225,7 @@ func (c *Client) launchSubnet(v ReadTx, in InstanceInput) (Subnet, error) {
 		return Subnet{}, err
 	}
 	if !ok {
-		return Subnet{}, noDefaultVPCForInstance()
+		return Subnet{}, noDefaultVPC("No default VPC for this user", "subnet_id")
 	}
 	subnets, err := list[Subnet](v, c.scope, SubnetFilter{VPCID: vpc.ID, AvailabilityZone: zone})
 	if err != nil {
@@ -473,13 +473,14 @@ func (c *Client) instanceEndpoint(tx ReadTx, id string) (Endpoint, error) {
 	return ep, err
 }
 
-// noDefaultVPCForInstance refuses an instance without a subnet in a region
-// without a default VPC: no object is involved.
-func noDefaultVPCForInstance() *Error {
+// noDefaultVPC is the refusal of a launch or a group that names no subnet
+// or VPC (field) in a region without a default VPC, in AWS's words for each:
+// no object is involved.
+func noDefaultVPC(message, field string) *Error {
 	return &Error{
 		Code:    "VPCIdNotSpecified",
-		Message: "No default VPC for this user",
-		Fix:     "Give the instance a subnet_id, or create the region's default VPC (simcloud_default_vpc).",
-		Field:   "subnet_id",
+		Message: message,
+		Fix:     fmt.Sprintf("Give the %s, or create the region's default VPC (simcloud_default_vpc).", field),
+		Field:   field,
 	}
 }

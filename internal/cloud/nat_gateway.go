@@ -422,13 +422,8 @@ func (c *Client) CheckAddressArguments(set map[string]string) error {
 			Field:   "public_ipv4_pool",
 		}
 	}
-	if group := set["network_border_group"]; group != "" && IsKnown(group) && group != c.scope.Region {
-		return &Error{
-			Code:    "InvalidParameterValue",
-			Message: fmt.Sprintf("The network border group '%s' is invalid.", printable(group)),
-			Fix:     fmt.Sprintf("Leave network_border_group out, or give the region's own, %s: the simulated cloud has no Local or Wavelength Zones.", c.scope.Region),
-			Field:   "network_border_group",
-		}
+	if err := c.ownBorderGroup(set, "network_border_group"); err != nil {
+		return err
 	}
 	if set["vpc"] == "false" {
 		return &Error{

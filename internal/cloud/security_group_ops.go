@@ -126,18 +126,7 @@ func (c *Client) groupVPCID(v View, vpcID string) (string, error) {
 	case len(v.Claimed(ClaimDefaultVPC, defaultVPCScope(c.scope))) > 0:
 		return UnknownID(KindVPC), nil
 	}
-	return "", noDefaultVPCForGroup()
-}
-
-// noDefaultVPCForGroup refuses a group without a VPC in a region without a
-// default VPC: no object is involved.
-func noDefaultVPCForGroup() *Error {
-	return &Error{
-		Code:    "VPCIdNotSpecified",
-		Message: "No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.",
-		Fix:     "Give the group a vpc_id, or create the region's default VPC (simcloud_default_vpc).",
-		Field:   "vpc_id",
-	}
+	return "", noDefaultVPC("No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.", "vpc_id")
 }
 
 // inlineManagement refuses to manage inline a direction of an existing

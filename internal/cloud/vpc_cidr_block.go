@@ -463,12 +463,19 @@ func (c *Client) checkPoolArguments(set map[string]string, fields ...string) err
 			}
 		}
 	}
-	if group := set["ipv6_cidr_block_network_border_group"]; group != "" && IsKnown(group) && group != c.scope.Region {
+	return c.ownBorderGroup(set, "ipv6_cidr_block_network_border_group")
+}
+
+// ownBorderGroup refuses a network border group (set[field]) other than the
+// client's region: the cloud has one group per region, no Local or
+// Wavelength Zones.
+func (c *Client) ownBorderGroup(set map[string]string, field string) error {
+	if group := set[field]; group != "" && IsKnown(group) && group != c.scope.Region {
 		return &Error{
 			Code:    "InvalidParameterValue",
 			Message: fmt.Sprintf("The network border group '%s' is invalid.", printable(group)),
-			Fix:     fmt.Sprintf("Leave it out, or give the region's own, %s.", c.scope.Region),
-			Field:   "ipv6_cidr_block_network_border_group",
+			Fix:     fmt.Sprintf("Leave %s out, or give the region's own, %s: the simulated cloud has no Local or Wavelength Zones.", field, c.scope.Region),
+			Field:   field,
 		}
 	}
 	return nil

@@ -113,13 +113,18 @@ var natGatewayKind = resourceKind[natGatewayModel, cloud.NATGateway]{
 		if err := cloud.CheckNATGatewaySecondaryArguments(planned(p.plan.ConnectivityType), p.plan.secondaryArguments(ctx, p.config, p.diags)); err != nil {
 			return err
 		}
-		// A gateway has no secondary address, known at plan.
-		for _, v := range []*types.Set{&p.plan.SecondaryAllocationIDs, &p.plan.SecondaryPrivateIPAddresses} {
-			if v.IsUnknown() || v.IsNull() {
+		// A gateway configured without secondary addresses has none, known
+		// at plan. One given a value known only after apply keeps it
+		// unknown, as Terraform holds the plan to the configuration; the
+		// create checks it then.
+		for name, v := range map[string]*types.Set{"secondary_allocation_ids": &p.plan.SecondaryAllocationIDs,
+			"secondary_private_ip_addresses": &p.plan.SecondaryPrivateIPAddresses} {
+			if v.IsNull() || v.IsUnknown() && configuredValue[types.Set](ctx, p.config, name, p.diags).IsNull() {
 				*v = types.SetValueMust(types.StringType, nil)
 			}
 		}
-		if p.plan.SecondaryPrivateIPAddressCount.IsUnknown() {
+		if p.plan.SecondaryPrivateIPAddressCount.IsUnknown() &&
+			configuredValue[types.Int64](ctx, p.config, "secondary_private_ip_address_count", p.diags).IsNull() {
 			p.plan.SecondaryPrivateIPAddressCount = types.Int64Value(0)
 		}
 		replacing := p.state != nil && (!p.plan.SubnetID.Equal(p.state.SubnetID) || !p.plan.AllocationID.Equal(p.state.AllocationID) ||

@@ -197,3 +197,21 @@ func TestAccNATGateway_movedKeepsItsAddress(t *testing.T) {
 		},
 	)
 }
+
+// TestAccNATGateway_secondaryKnownAfterApply plans a private gateway whose
+// secondary_allocation_ids is known only after apply, and turns out empty:
+// the plan leaves it unknown (Terraform holds a plan to its configuration)
+// and refuses nothing the value may not need.
+func TestAccNATGateway_secondaryKnownAfterApply(t *testing.T) {
+	c := newTestCloud(t)
+	// The list is empty, but only once the new VPC's ID is known.
+	config := tfVPC("main", "10.0.0.0/16") + tfSubnet("private", "main", "10.0.1.0/24") +
+		tfResource("nat_gateway", "private", "subnet_id = simcloud_subnet.private.id", `connectivity_type = "private"`,
+			`secondary_allocation_ids = compact([replace(simcloud_vpc.main.id, "/.*/", "")])`)
+	unitTest(t,
+		resource.TestStep{Config: c.config(config), ConfigStateChecks: []statecheck.StateCheck{
+			attrIs("simcloud_nat_gateway.private", "secondary_allocation_ids", knownvalue.SetSizeExact(0)),
+		}},
+		resource.TestStep{Config: c.config(config), ConfigPlanChecks: expectEmptyPlan},
+	)
+}
